@@ -1,0 +1,64 @@
+# Two commands do everything on a fresh machine: `make serve` and `make test`.
+# Each installs what it needs first (a venv in .venv from requirements.lock, and npm ci in js/).
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+PY_STAMP := $(VENV)/.installed
+JS_STAMP := js/node_modules/.installed
+ADDR ?= 127.0.0.1:8000
+
+.PHONY: install site serve test lint format js-test bench bench-site lock clean
+
+install: $(PY_STAMP) $(JS_STAMP)
+
+$(PY_STAMP): requirements.lock pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.lock
+	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $@
+
+$(JS_STAMP): js/package.json js/package-lock.json
+	cd js && npm ci --no-audit --no-fund
+	touch $@
+
+site: install
+	$(BIN)/mkdocs build --strict
+
+serve: install
+	$(BIN)/mkdocs serve --strict -a $(ADDR)
+
+lint: $(PY_STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(PY_STAMP)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+js-test: $(JS_STAMP)
+	cd js && npm test
+
+test: install lint js-test
+	$(BIN)/pytest
+
+bench: install
+	$(PY) benchmarks/bench_gdlib.py
+
+bench-site: install
+	$(PY) benchmarks/bench_site.py
+
+# Refresh the pins: resolve pyproject's extras in a scratch venv and freeze them.
+lock:
+	rm -rf build/lock-venv
+	$(PYTHON) -m venv build/lock-venv
+	build/lock-venv/bin/pip install --quiet --upgrade pip
+	build/lock-venv/bin/pip install --quiet -e '.[test]'
+	build/lock-venv/bin/pip freeze --exclude-editable | sed 's/+cpu$$//' > requirements.lock
+	rm -rf build/lock-venv
+	cd js && npm install --package-lock-only --no-audit --no-fund
+
+clean:
+	rm -rf site docs/generated .cache build
