@@ -1,0 +1,1 @@
+"""gdlib: gradient descent in plain NumPy (placeholder until the library lands)."""

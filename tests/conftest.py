@@ -1,0 +1,137 @@
+"""Shared fixtures: one strict build of the site per session, served under a sub-path, and Chromium.
+
+The site is built into a temporary folder exactly as GitHub Pages serves it, under
+`/gradient-descent/`, so every test sees the links a reader of a project page would follow.
+Browser tests use Debian's Chromium through Playwright and fail (never skip) when it is missing.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+BASE_PATH = "/gradient-descent/"
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+LOCAL_HOSTS = {"127.0.0.1"}
+
+
+def build_site(site_dir: Path, site_url: str = "https://example.github.io" + BASE_PATH) -> str:
+    """Run `mkdocs build --strict` into `site_dir` and return its log."""
+    env = {**os.environ, "SITE_URL": site_url}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    log = result.stdout + result.stderr
+    if result.returncode != 0:
+        raise AssertionError(f"mkdocs build --strict failed:\n{log}")
+    return log
+
+
+@dataclass
+class BuiltSite:
+    """A strict build of the site: where it lies on disk and what the build printed."""
+
+    root: Path
+    log: str
+
+    def pages(self) -> list[Path]:
+        """Every HTML page of the build, 404 page excluded."""
+        return sorted(p for p in self.root.rglob("*.html") if p.name != "404.html")
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> BuiltSite:
+    site_dir = tmp_path_factory.mktemp("www") / BASE_PATH.strip("/")
+    return BuiltSite(site_dir, build_site(site_dir))
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site) -> str:
+    """Serve the build's parent folder on 127.0.0.1 so the site lives under BASE_PATH."""
+    handler = functools.partial(_QuietHandler, directory=str(built_site.root.parent))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}{BASE_PATH}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium not found at {CHROMIUM}: apt-get install chromium (see .ci/run)")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--disable-background-networking", "--disable-component-update", "--no-first-run"],
+        )
+        yield chromium
+        chromium.close()
+
+
+@dataclass
+class PageWatch:
+    """What a page did that a test may forbid: foreign requests, failures and console errors."""
+
+    foreign_requests: list[str] = field(default_factory=list)
+    failed_requests: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+
+
+def watch(page) -> PageWatch:
+    """Record a page's requests to hosts other than 127.0.0.1, failed requests and errors."""
+    seen = PageWatch()
+
+    def on_request(request) -> None:
+        url = urlparse(request.url)
+        if url.scheme in ("http", "https", "ws", "wss") and url.hostname not in LOCAL_HOSTS:
+            seen.foreign_requests.append(request.url)
+
+    def on_response(response) -> None:
+        if response.status >= 400:
+            seen.failed_requests.append(f"{response.status} {response.url}")
+
+    page.on("request", on_request)
+    page.on("response", on_response)
+    page.on("requestfailed", lambda r: seen.failed_requests.append(f"failed {r.url}"))
+    page.on("console", lambda m: m.type == "error" and seen.console_errors.append(m.text))
+    page.on("pageerror", lambda e: seen.console_errors.append(str(e)))
+    return seen
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh browser context and page, 1280 x 800, with a `watch` attribute recording its traffic."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    # Block anything that tries to leave the machine, after recording it.
+    context.route(
+        "**/*",
+        lambda route: route.continue_()
+        if urlparse(route.request.url).hostname in LOCAL_HOSTS | {None, ""}
+        else route.abort(),
+    )
+    new_page = context.new_page()
+    new_page.watch = watch(new_page)
+    yield new_page
+    context.close()
