@@ -1,8 +1,8 @@
 """MkDocs hook: put the npm-installed front-end assets into `docs/generated/` before the build.
 
-KaTeX comes from `js/node_modules/katex` (stylesheet, script and woff2 fonts only); the 3D explorer
-is bundled from `js/src/` by esbuild. Both are copied or rebuilt only when their inputs changed, so a
-warm rebuild does no work and `mkdocs serve` does not loop.
+KaTeX comes from `js/node_modules/katex` (stylesheet, script and woff2 fonts only); the 3D
+explorer is bundled from `js/src/` by esbuild. Both are copied or rebuilt only when their inputs
+changed, so a warm rebuild does no work and `mkdocs serve` does not loop.
 """
 
 from __future__ import annotations

@@ -1,9 +1,9 @@
-"""MkDocs hook: run each `scripts/fig_*.py` before the build, skipping those whose inputs are unchanged.
+"""MkDocs hook: run each `scripts/fig_*.py` before the build, skipping those with unchanged inputs.
 
 A figure script's inputs are its own source, the shared `scripts/_*.py` helpers and every gdlib
 module; their SHA-256 is kept in `docs/generated/figures/.cache.json` beside the outputs. The hook
-runs on `mkdocs build` and `mkdocs serve` alike and prints which figures it rebuilt and which it took
-from the cache.
+runs on `mkdocs build` and `mkdocs serve` alike and prints which figures it rebuilt and which it
+took from the cache.
 """
 
 from __future__ import annotations

@@ -84,7 +84,11 @@ def browser():
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(
             executable_path=CHROMIUM,
-            args=["--disable-background-networking", "--disable-component-update", "--no-first-run"],
+            args=[
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+            ],
         )
         yield chromium
         chromium.close()
@@ -122,14 +126,16 @@ def watch(page) -> PageWatch:
 
 @pytest.fixture
 def page(browser):
-    """A fresh browser context and page, 1280 x 800, with a `watch` attribute recording its traffic."""
+    """A fresh 1280 x 800 page whose `watch` attribute records its traffic."""
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     # Block anything that tries to leave the machine, after recording it.
     context.route(
         "**/*",
-        lambda route: route.continue_()
-        if urlparse(route.request.url).hostname in LOCAL_HOSTS | {None, ""}
-        else route.abort(),
+        lambda route: (
+            route.continue_()
+            if urlparse(route.request.url).hostname in LOCAL_HOSTS | {None, ""}
+            else route.abort()
+        ),
     )
     new_page = context.new_page()
     new_page.watch = watch(new_page)
