@@ -56,7 +56,7 @@ lock:
 	$(PYTHON) -m venv build/lock-venv
 	build/lock-venv/bin/pip install --quiet --upgrade pip
 	build/lock-venv/bin/pip install --quiet -e '.[test]'
-	build/lock-venv/bin/pip freeze --exclude-editable | sed 's/+cpu$$//' > requirements.lock
+	build/lock-venv/bin/pip freeze --all --exclude-editable | grep -v "^pip==" | sed 's/+cpu$$//' > requirements.lock
 	rm -rf build/lock-venv
 	cd js && npm install --package-lock-only --no-audit --no-fund
 
