@@ -1,1 +1,60 @@
-"""gdlib: gradient descent in plain NumPy (placeholder until the library lands)."""
+"""gdlib: gradient descent, its variants and optimizers in plain NumPy.
+
+The library behind the gradient descent website: 2-D test surfaces (``gdlib.surfaces``), optimizers
+as pure update rules with torch.optim's conventions (``gdlib.optimizers``), the descent loop and its
+stopping rules (``gdlib.descent``), linear regression by batch, stochastic and mini-batch descent
+(``gdlib.regression``), small seeded datasets (``gdlib.datasets``) and the seed page's example
+(``gdlib.seed_example``). It never plots or prints.
+
+>>> import gdlib
+>>> gdlib.descend("bowl", (2.0, 2.0)).status
+'converged'
+"""
+
+from gdlib.datasets import make_regression, seed_page_data
+from gdlib.descent import Trajectory, descend
+from gdlib.optimizers import (
+    OPTIMIZERS,
+    GradientTransformation,
+    adagrad,
+    adam,
+    get_optimizer,
+    rmsprop,
+    sgd,
+)
+from gdlib.regression import (
+    RegressionRun,
+    batch_gd,
+    fit_linear,
+    minibatch_gd,
+    mse,
+    mse_grad,
+    stochastic_gd,
+)
+from gdlib.seed_example import gradient_descent
+from gdlib.surfaces import SURFACES, Surface, get_surface
+
+__all__ = [
+    "OPTIMIZERS",
+    "SURFACES",
+    "GradientTransformation",
+    "RegressionRun",
+    "Surface",
+    "Trajectory",
+    "adagrad",
+    "adam",
+    "batch_gd",
+    "descend",
+    "fit_linear",
+    "get_optimizer",
+    "get_surface",
+    "gradient_descent",
+    "make_regression",
+    "minibatch_gd",
+    "mse",
+    "mse_grad",
+    "rmsprop",
+    "seed_page_data",
+    "sgd",
+    "stochastic_gd",
+]

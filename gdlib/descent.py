@@ -1,0 +1,178 @@
+"""The descent loop on a 2-D surface and its stopping rules (mirrored line for line in JavaScript).
+
+At each iterate ``k`` (the start is iterate 0) the rules are checked in this order:
+
+1. diverged if the value or the gradient is not finite, ``|value| > 1e12`` or the Euclidean norm
+   of the position exceeds ``1e6`` (that iterate is not recorded);
+2. converged by ``grad_tol`` if ``||grad|| <= grad_tol`` (Euclidean norm);
+3. stop at ``max_iter`` if ``k == max_iter``;
+4. take the step; after recording the new iterate, converged by ``step_tol`` if
+   ``||step|| <= step_tol``, else by ``value_tol`` if ``|f(new) - f(old)| <= value_tol``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from typing import NamedTuple
+
+import numpy as np
+
+from gdlib._validate import check_int, check_nonnegative, check_point
+from gdlib.optimizers import get_optimizer
+from gdlib.surfaces import Surface, get_surface
+
+__all__ = ["MAX_POSITION", "MAX_VALUE", "Trajectory", "descend"]
+
+MAX_VALUE = 1e12
+MAX_POSITION = 1e6
+
+
+class Trajectory(NamedTuple):
+    """A descent run: the iterates, why it stopped, and a sentence saying so.
+
+    Attributes:
+        positions: Iterates, shape ``(n + 1, 2)``; row 0 is the start.
+        values: ``f`` at each iterate, shape ``(n + 1,)``.
+        gradients: Gradient at each iterate, shape ``(n + 1, 2)``.
+        status: ``"converged"``, ``"diverged"`` or ``"max_iter"``.
+        criterion: ``"grad_tol"``, ``"step_tol"``, ``"value_tol"`` or ``None``.
+        message: One human sentence, e.g. ``"converged: gradient norm 9.9e-07 <= 1e-06"``.
+        iterations: Steps recorded, ``n``.
+
+    """
+
+    positions: np.ndarray
+    values: np.ndarray
+    gradients: np.ndarray
+    status: str
+    criterion: str | None
+    message: str
+    iterations: int
+
+
+def _divergence(position: np.ndarray, value: float, gradient: np.ndarray) -> str | None:
+    """Say why an iterate counts as diverged, or return ``None`` when it does not."""
+    if not (math.isfinite(value) and np.isfinite(gradient).all()):
+        return "value or gradient is not finite"
+    if abs(value) > MAX_VALUE:
+        return f"value {value:.3g} exceeded {MAX_VALUE:.0e} in magnitude"
+    norm = math.hypot(position[0], position[1])
+    if not norm <= MAX_POSITION:
+        return f"position norm {norm:.3g} exceeded {MAX_POSITION:.0e}"
+    return None
+
+
+def _divergence_hint(surface: Surface, optimizer: str, lr: float) -> str:
+    """Explain a divergence by the 2/L rule when it applies to plain gradient descent."""
+    if optimizer == "gd" and surface.lipschitz is not None and lr > 2.0 / surface.lipschitz:
+        limit = 2.0 / surface.lipschitz
+        return f"; learning rate {lr:g} is above 2/L = {limit:g} for this surface"
+    if not surface.minima:
+        return "; this surface is unbounded below"
+    return ""
+
+
+def descend(
+    surface: Surface | str,
+    start: object,
+    optimizer: str = "gd",
+    lr: float = 0.01,
+    max_iter: int = 1000,
+    grad_tol: float = 1e-6,
+    step_tol: float = 1e-10,
+    value_tol: float = 0.0,
+    *,
+    hyper: Mapping[str, object] | None = None,
+) -> Trajectory:
+    r"""Descend ``surface`` from ``start`` until a stopping rule fires (see the module docstring).
+
+    Each step is :math:`p_{k+1} = p_k + \text{step}_k` where the optimizer turns
+    :math:`\nabla f(p_k)` into the step; plain ``gd`` gives
+    :math:`p_{k+1} = p_k - \eta \nabla f(p_k)`.
+
+    Args:
+        surface: A ``Surface`` or the name of one in ``SURFACES``.
+        start: Start point, shape ``(2,)``, finite.
+        optimizer: A name in ``gdlib.optimizers.OPTIMIZERS``.
+        lr: Learning rate (> 0).
+        max_iter: Largest number of steps (>= 0).
+        grad_tol: Converged when the gradient norm is at most this (>= 0).
+        step_tol: Converged when a step's norm is at most this (>= 0).
+        value_tol: Converged when ``|f(new) - f(old)|`` is at most this (>= 0).
+        hyper: Extra optimizer hyperparameters (torch.optim names), e.g. ``{"momentum": 0.5}``.
+
+    Returns:
+        A ``Trajectory``; divergence is reported in ``status``, never as NaN in the arrays.
+
+    Raises:
+        ValueError: A bad argument, named in the message, or a start already beyond the limits.
+
+    >>> run = descend("bowl", (2.0, 2.0))
+    >>> run.status, run.criterion, run.iterations
+    ('converged', 'grad_tol', 770)
+    >>> for part in descend("bowl", (2.0, 2.0), lr=1.5).message.split("; "):
+    ...     print(part)
+    diverged: value 2.2e+12 exceeded 1e+12 in magnitude
+    learning rate 1.5 is above 2/L = 1 for this surface
+
+    """
+    surface = surface if isinstance(surface, Surface) else get_surface(surface)
+    point = check_point(start, "start")
+    opt = get_optimizer(optimizer, lr, **dict(hyper or {}))
+    max_iter = check_int(max_iter, "max_iter", 0)
+    grad_tol = check_nonnegative(grad_tol, "grad_tol")
+    step_tol = check_nonnegative(step_tol, "step_tol")
+    value_tol = check_nonnegative(value_tol, "value_tol")
+    with np.errstate(all="ignore"):  # overflow is detected below, never warned about
+        return _loop(
+            surface, point, opt, optimizer, float(lr), max_iter, grad_tol, step_tol, value_tol
+        )
+
+
+def _loop(
+    surface, point, opt, optimizer, lr, max_iter, grad_tol, step_tol, value_tol
+) -> Trajectory:
+    """Run the stopping rules of the module docstring; ``descend`` has checked the arguments."""
+    value, gradient = float(surface.f(point)), surface.grad(point)
+    reason = _divergence(point, value, gradient)
+    if reason is not None:
+        raise ValueError(f"start {point.tolist()} is outside the region descent tracks: {reason}")
+    positions, values, gradients = [point], [value], [gradient]
+    state = opt.init(point)
+    status, criterion, message = "max_iter", None, f"stopped: reached max_iter = {max_iter}"
+    k = 0
+    while True:
+        grad_norm = math.hypot(gradient[0], gradient[1])
+        if grad_norm <= grad_tol:
+            status, criterion = "converged", "grad_tol"
+            message = f"converged: gradient norm {grad_norm:.2g} <= {grad_tol:g}"
+            break
+        if k == max_iter:
+            break
+        step, state = opt.update(gradient, state)
+        new_point = point + step
+        new_value, new_gradient = float(surface.f(new_point)), surface.grad(new_point)
+        reason = _divergence(new_point, new_value, new_gradient)
+        if reason is not None:
+            status = "diverged"
+            message = f"diverged: {reason}{_divergence_hint(surface, optimizer, lr)}"
+            break
+        k += 1
+        positions.append(new_point)
+        values.append(new_value)
+        gradients.append(new_gradient)
+        step_norm = math.hypot(step[0], step[1])
+        if step_norm <= step_tol:
+            status, criterion = "converged", "step_tol"
+            message = f"converged: step norm {step_norm:.2g} <= {step_tol:g}"
+            break
+        change = abs(new_value - value)
+        if change <= value_tol:
+            status, criterion = "converged", "value_tol"
+            message = f"converged: value change {change:.2g} <= {value_tol:g}"
+            break
+        point, value, gradient = new_point, new_value, new_gradient
+    return Trajectory(
+        np.array(positions), np.array(values), np.array(gradients), status, criterion, message, k
+    )

@@ -1,0 +1,67 @@
+"""Optimizers as pure update rules (optax style) with torch.optim's names, defaults and rules.
+
+``OPTIMIZERS`` lists the names the site and the explorer offer; ``get_optimizer`` builds one:
+``gd`` is ``sgd(lr)``, ``momentum`` is ``sgd(lr, momentum=0.9)``, ``nesterov`` is
+``sgd(lr, momentum=0.9, nesterov=True)``; ``adagrad``, ``rmsprop`` and ``adam`` use torch's
+defaults for everything but the learning rate.
+"""
+
+from __future__ import annotations
+
+from gdlib._validate import check_choice
+from gdlib.optimizers.adagrad import AdagradState, adagrad
+from gdlib.optimizers.adam import AdamState, adam
+from gdlib.optimizers.base import GradientTransformation
+from gdlib.optimizers.rmsprop import RmspropState, rmsprop
+from gdlib.optimizers.sgd import SgdState, sgd
+
+__all__ = [
+    "OPTIMIZERS",
+    "AdagradState",
+    "AdamState",
+    "GradientTransformation",
+    "RmspropState",
+    "SgdState",
+    "adagrad",
+    "adam",
+    "get_optimizer",
+    "rmsprop",
+    "sgd",
+]
+
+OPTIMIZERS = ("gd", "momentum", "nesterov", "adagrad", "rmsprop", "adam")
+
+_PRESETS = {
+    "gd": (sgd, {}),
+    "momentum": (sgd, {"momentum": 0.9}),
+    "nesterov": (sgd, {"momentum": 0.9, "nesterov": True}),
+    "adagrad": (adagrad, {}),
+    "rmsprop": (rmsprop, {}),
+    "adam": (adam, {}),
+}
+
+
+def get_optimizer(name: str, lr: float, **hyper: object) -> GradientTransformation:
+    """Build the optimizer called ``name`` with learning rate ``lr``.
+
+    Args:
+        name: One of ``OPTIMIZERS``.
+        lr: Learning rate (> 0).
+        **hyper: Other hyperparameters in torch.optim's names; they override the preset
+            (e.g. ``get_optimizer("momentum", 0.01, momentum=0.5)``).
+
+    Returns:
+        A ``GradientTransformation``.
+
+    Raises:
+        ValueError: Unknown ``name`` or a hyperparameter out of range.
+        TypeError: An unknown hyperparameter name.
+
+    >>> import numpy as np
+    >>> opt = get_optimizer("gd", 0.01)
+    >>> opt.update(np.array([4.0, 4.0]), opt.init(np.zeros(2)))[0].tolist()
+    [-0.04, -0.04]
+
+    """
+    factory, preset = _PRESETS[check_choice(name, "optimizer", OPTIMIZERS)]
+    return factory(lr, **{**preset, **hyper})

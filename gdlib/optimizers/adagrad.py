@@ -1,0 +1,71 @@
+"""AdaGrad: per-coordinate rates shrinking with the sum of squared gradients, as torch.optim."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import numpy as np
+
+from gdlib._validate import check_lr, check_nonnegative
+from gdlib.optimizers.base import GradientTransformation, as_array
+
+__all__ = ["AdagradState", "adagrad"]
+
+
+class AdagradState(NamedTuple):
+    """State of ``adagrad``: steps taken and the running sum of squared gradients."""
+
+    count: int
+    sum_sq: np.ndarray
+
+
+def adagrad(
+    lr: float = 0.01,
+    lr_decay: float = 0.0,
+    initial_accumulator_value: float = 0.0,
+    eps: float = 1e-10,
+) -> GradientTransformation:
+    r"""AdaGrad in torch.optim.Adagrad's convention (eps added outside the square root).
+
+    .. math::
+
+        \eta_t = \frac{\eta}{1 + (t - 1)\,\delta}, \qquad s_t = s_{t-1} + g_t^2, \qquad
+        \theta_t = \theta_{t-1} - \eta_t \frac{g_t}{\sqrt{s_t} + \epsilon}
+
+    with :math:`s_0` = ``initial_accumulator_value`` and :math:`\delta` = ``lr_decay``.
+
+    Args:
+        lr: Learning rate :math:`\eta > 0`.
+        lr_decay: :math:`\delta \ge 0`.
+        initial_accumulator_value: :math:`s_0 \ge 0`.
+        eps: :math:`\epsilon \ge 0`.
+
+    Returns:
+        A ``GradientTransformation``.
+
+    Raises:
+        ValueError: A hyperparameter is out of range (torch.optim's messages).
+
+    >>> opt = adagrad(lr=0.5)
+    >>> step, _ = opt.update(np.array([3.0, -4.0]), opt.init(np.zeros(2)))
+    >>> np.round(step, 6).tolist()
+    [-0.5, 0.5]
+
+    """
+    lr = check_lr(lr)
+    lr_decay = check_nonnegative(lr_decay, "lr_decay")
+    initial = check_nonnegative(initial_accumulator_value, "initial_accumulator_value")
+    eps = check_nonnegative(eps, "eps", "epsilon")
+
+    def init(params: np.ndarray) -> AdagradState:
+        return AdagradState(0, np.full_like(as_array(params), initial))
+
+    def update(grads: np.ndarray, state: AdagradState) -> tuple[np.ndarray, AdagradState]:
+        grads = as_array(grads)
+        count = state.count + 1
+        clr = lr / (1.0 + (count - 1) * lr_decay)
+        sum_sq = state.sum_sq + grads * grads
+        std = np.sqrt(sum_sq) + eps
+        return -clr * (grads / std), AdagradState(count, sum_sq)
+
+    return GradientTransformation(init, update)

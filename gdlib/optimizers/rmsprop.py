@@ -1,0 +1,90 @@
+"""RMSProp: rates scaled by a running mean of squared gradients, as torch.optim.RMSprop."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import numpy as np
+
+from gdlib._validate import check_lr, check_nonnegative, check_unit_interval
+from gdlib.optimizers.base import GradientTransformation, as_array
+
+__all__ = ["RmspropState", "rmsprop"]
+
+
+class RmspropState(NamedTuple):
+    """State of ``rmsprop``: steps, mean square, mean gradient (centered) and momentum buffer."""
+
+    count: int
+    square_avg: np.ndarray
+    grad_avg: np.ndarray
+    momentum_buffer: np.ndarray
+
+
+def rmsprop(
+    lr: float = 0.01,
+    alpha: float = 0.99,
+    eps: float = 1e-8,
+    momentum: float = 0.0,
+    centered: bool = False,
+) -> GradientTransformation:
+    r"""RMSProp in torch.optim.RMSprop's convention (eps outside the root, no bias correction).
+
+    .. math::
+
+        v_t = \alpha v_{t-1} + (1 - \alpha) g_t^2, \qquad
+        m_t = \alpha m_{t-1} + (1 - \alpha) g_t \ \text{(centered only)}, \qquad
+        r_t = \sqrt{v_t - m_t^2} + \epsilon
+
+    (:math:`r_t = \sqrt{v_t} + \epsilon` when not centered), then
+    :math:`b_t = \mu b_{t-1} + g_t / r_t` and :math:`\theta_t = \theta_{t-1} - \eta\, b_t`
+    with momentum :math:`\mu`, or :math:`\theta_t = \theta_{t-1} - \eta\, g_t / r_t` without.
+
+    Args:
+        lr: Learning rate :math:`\eta > 0`.
+        alpha: Smoothing constant in [0, 1).
+        eps: :math:`\epsilon \ge 0`.
+        momentum: :math:`\mu \ge 0`.
+        centered: Normalise by the estimated variance instead of the raw second moment.
+
+    Returns:
+        A ``GradientTransformation``.
+
+    Raises:
+        ValueError: A hyperparameter is out of range (torch.optim's messages).
+
+    >>> opt = rmsprop(lr=0.01)
+    >>> step, _ = opt.update(np.array([2.0, -2.0]), opt.init(np.zeros(2)))
+    >>> np.round(step, 6).tolist()
+    [-0.1, 0.1]
+
+    """
+    lr = check_lr(lr)
+    alpha = check_unit_interval(alpha, "alpha")
+    eps = check_nonnegative(eps, "eps", "epsilon")
+    momentum = check_nonnegative(momentum, "momentum")
+    if not isinstance(centered, bool):
+        raise TypeError(f"centered must be a bool, got {type(centered).__name__}")
+
+    def init(params: np.ndarray) -> RmspropState:
+        zeros = np.zeros_like(as_array(params))
+        return RmspropState(0, zeros, zeros, zeros)
+
+    def update(grads: np.ndarray, state: RmspropState) -> tuple[np.ndarray, RmspropState]:
+        grads = as_array(grads)
+        square_avg = alpha * state.square_avg + (1.0 - alpha) * (grads * grads)
+        grad_avg = state.grad_avg
+        if centered:
+            grad_avg = grad_avg + (1.0 - alpha) * (grads - grad_avg)
+            avg = np.sqrt(square_avg - grad_avg * grad_avg) + eps
+        else:
+            avg = np.sqrt(square_avg) + eps
+        buf = state.momentum_buffer
+        if momentum > 0.0:
+            buf = momentum * buf + grads / avg
+            step = -lr * buf
+        else:
+            step = -lr * (grads / avg)
+        return step, RmspropState(state.count + 1, square_avg, grad_avg, buf)
+
+    return GradientTransformation(init, update)

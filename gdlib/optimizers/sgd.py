@@ -1,0 +1,80 @@
+"""Stochastic gradient descent with optional (Nesterov) momentum, as ``torch.optim.SGD``."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import numpy as np
+
+from gdlib._validate import check_lr, check_nonnegative
+from gdlib.optimizers.base import GradientTransformation, as_array
+
+__all__ = ["SgdState", "sgd"]
+
+
+class SgdState(NamedTuple):
+    """State of ``sgd``: steps taken and the momentum buffer (zeros until the first step)."""
+
+    count: int
+    momentum_buffer: np.ndarray
+
+
+def sgd(
+    lr: float, momentum: float = 0.0, dampening: float = 0.0, nesterov: bool = False
+) -> GradientTransformation:
+    r"""Gradient descent, with momentum and Nesterov's variant, in torch.optim.SGD's convention.
+
+    With momentum :math:`\mu`, dampening :math:`\tau` and gradient :math:`g_t`:
+
+    .. math::
+
+        b_1 = g_1, \qquad b_t = \mu\, b_{t-1} + (1 - \tau)\, g_t, \qquad
+        d_t = \begin{cases} g_t + \mu\, b_t & \text{Nesterov} \\ b_t & \text{otherwise}
+        \end{cases}, \qquad \theta_t = \theta_{t-1} - \eta\, d_t
+
+    and :math:`d_t = g_t` when :math:`\mu = 0` (plain gradient descent). The learning rate
+    multiplies the buffer (torch's convention), not the gradient inside it.
+
+    Args:
+        lr: Learning rate :math:`\eta > 0`.
+        momentum: :math:`\mu \ge 0`.
+        dampening: :math:`\tau \ge 0`.
+        nesterov: Use Nesterov momentum (needs ``momentum > 0`` and ``dampening == 0``).
+
+    Returns:
+        A ``GradientTransformation``.
+
+    Raises:
+        ValueError: A hyperparameter is out of range (torch.optim's messages).
+
+    >>> opt = sgd(0.1, momentum=0.9)
+    >>> state = opt.init(np.zeros(2))
+    >>> step, state = opt.update(np.array([1.0, 2.0]), state)
+    >>> step, state = opt.update(np.array([1.0, 2.0]), state)
+    >>> step.tolist()
+    [-0.19, -0.38]
+
+    """
+    lr = check_lr(lr)
+    momentum = check_nonnegative(momentum, "momentum")
+    dampening = check_nonnegative(dampening, "dampening")
+    if not isinstance(nesterov, bool):
+        raise TypeError(f"nesterov must be a bool, got {type(nesterov).__name__}")
+    if nesterov and (momentum <= 0.0 or dampening != 0.0):
+        raise ValueError("Nesterov momentum requires a momentum and zero dampening")
+
+    def init(params: np.ndarray) -> SgdState:
+        return SgdState(0, np.zeros_like(as_array(params)))
+
+    def update(grads: np.ndarray, state: SgdState) -> tuple[np.ndarray, SgdState]:
+        grads = as_array(grads)
+        if momentum == 0.0:
+            return -lr * grads, SgdState(state.count + 1, state.momentum_buffer)
+        if state.count == 0:
+            buf = grads.copy()
+        else:
+            buf = momentum * state.momentum_buffer + (1.0 - dampening) * grads
+        direction = grads + momentum * buf if nesterov else buf
+        return -lr * direction, SgdState(state.count + 1, buf)
+
+    return GradientTransformation(init, update)

@@ -1,0 +1,57 @@
+"""The seed page's NumPy example, kept verbatim in behaviour and signature.
+
+Its convention differs from ``gdlib.regression``: the gradient is ``X^T (X theta - y) / m``
+(half the gradient of the mean squared error), so the same learning rate takes half the step.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+__all__ = ["gradient_descent"]
+
+
+def gradient_descent(
+    X: np.ndarray, y: np.ndarray, learning_rate: float = 0.01, num_iterations: int = 1000
+) -> np.ndarray:
+    r"""Batch gradient descent for linear regression exactly as the seed page writes it.
+
+    .. math::
+
+        \theta_0 = 0, \qquad
+        \theta_{k+1} = \theta_k - \alpha \, \frac{1}{m} X^\top (X \theta_k - y)
+
+    Args:
+        X: Design matrix, shape (m, d).
+        y: Targets, shape (m,).
+        learning_rate: :math:`\alpha`.
+        num_iterations: Steps to take.
+
+    Returns:
+        theta after ``num_iterations`` steps, shape (d,).
+
+    >>> X = np.array([[1, 2], [2, 3], [3, 4]])
+    >>> y = np.array([2, 4, 6])
+    >>> gradient_descent(X, y, num_iterations=1).tolist()
+    [0.09333333333333334, 0.13333333333333333]
+
+    """
+    # Initialize parameters
+    m = len(y)
+    theta = np.zeros(X.shape[1])
+
+    # Gradient descent loop
+    for _ in range(num_iterations):
+        # Calculate predictions
+        predictions = X.dot(theta)
+
+        # Calculate error
+        error = predictions - y
+
+        # Calculate gradient
+        gradient = X.T.dot(error) / m
+
+        # Update parameters
+        theta = theta - learning_rate * gradient
+
+    return theta
