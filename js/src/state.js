@@ -1,0 +1,137 @@
+// The explorer's settings: defaults, checking a reader's input (clamp or refuse, always with a
+// message) and the URL hash that makes a run shareable. Pure: no DOM, tested by node --test.
+import { OPTIMIZERS, SURFACES } from "./descent.js";
+
+export const LR_MIN = 1e-4;
+export const LR_MAX = 2;
+export const SPEEDS = [1, 2, 5, 10, 25, 100];
+export const MAX_ITER_LIMIT = 100000;
+
+export const DEFAULTS = Object.freeze({
+  surface: "bowl",
+  lr: 0.01,
+  x: 2,
+  y: 2,
+  optimizers: ["gd"],
+  speed: 5,
+  maxIter: 1000,
+  step: 0,
+});
+
+const clamp = (v, lo, hi) => Math.min(hi, Math.max(lo, v));
+
+/** Read a number from text; null when it is not one ("abc", "", "1e999"). */
+export function parseNumber(text) {
+  const trimmed = String(text ?? "").trim();
+  if (trimmed === "" || !/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(trimmed)) return null;
+  const value = Number(trimmed);
+  return Number.isFinite(value) ? value : null;
+}
+
+/** Check a learning rate: {value} when usable (clamped into range), else {error}. */
+export function checkLr(text) {
+  const value = parseNumber(text);
+  if (value === null) return { error: `Learning rate must be a number; got "${text}".` };
+  if (value <= 0) return { error: `Learning rate must be above 0; got ${value}.` };
+  if (value < LR_MIN || value > LR_MAX) {
+    const clamped = clamp(value, LR_MIN, LR_MAX);
+    return { value: clamped, note: `Learning rate ${value} is outside [${LR_MIN}, ${LR_MAX}]; using ${clamped}.` };
+  }
+  return { value };
+}
+
+/** Check one start coordinate against the surface's bounds (axis 0 is x, 1 is y). */
+export function checkCoordinate(text, surfaceName, axis) {
+  const name = axis === 0 ? "x" : "y";
+  const value = parseNumber(text);
+  if (value === null) return { error: `Start ${name} must be a number; got "${text}".` };
+  const [lo, hi] = SURFACES[surfaceName].bounds[axis];
+  if (value < lo || value > hi) {
+    const clamped = clamp(value, lo, hi);
+    const where = `the ${SURFACES[surfaceName].title.toLowerCase()}'s bounds [${lo}, ${hi}]`;
+    return { value: clamped, note: `Start ${name} = ${value} is outside ${where}; using ${clamped}.` };
+  }
+  return { value };
+}
+
+/** Check a whole settings object; returns {state, messages} with every field usable. */
+export function normalize(input) {
+  const messages = [];
+  const state = { ...DEFAULTS, optimizers: [...DEFAULTS.optimizers] };
+  const take = (result, key) => {
+    if (result.error) messages.push(result.error);
+    else state[key] = result.value;
+    if (result.note) messages.push(result.note);
+  };
+  if (input.surface !== undefined) {
+    if (Object.hasOwn(SURFACES, input.surface)) state.surface = input.surface;
+    else messages.push(`Unknown surface "${input.surface}"; showing the bowl.`);
+  }
+  [state.x, state.y] = SURFACES[state.surface].start;
+  if (input.lr !== undefined) take(checkLr(input.lr), "lr");
+  if (input.x !== undefined) take(checkCoordinate(input.x, state.surface, 0), "x");
+  if (input.y !== undefined) take(checkCoordinate(input.y, state.surface, 1), "y");
+  if (input.optimizers !== undefined) take(checkOptimizers(input.optimizers), "optimizers");
+  if (input.speed !== undefined) take(checkInteger(input.speed, "Speed", 1, SPEEDS.at(-1)), "speed");
+  if (input.maxIter !== undefined) take(checkInteger(input.maxIter, "Max iterations", 1, MAX_ITER_LIMIT), "maxIter");
+  if (input.step !== undefined) take(checkInteger(input.step, "Step", 0, state.maxIter), "step");
+  return { state, messages };
+}
+
+function checkOptimizers(text) {
+  const names = String(text).split(",").filter(Boolean);
+  const unknown = names.filter((n) => !OPTIMIZERS.includes(n));
+  const known = OPTIMIZERS.filter((n) => names.includes(n));
+  if (known.length === 0) return { error: `No known optimizer in "${text}"; known: ${OPTIMIZERS.join(", ")}.` };
+  const note = unknown.length ? `Unknown optimizer ${unknown.join(", ")} ignored.` : undefined;
+  return { value: known, note };
+}
+
+function checkInteger(text, label, lo, hi) {
+  const value = parseNumber(text);
+  if (value === null || !Number.isInteger(value)) return { error: `${label} must be a whole number; got "${text}".` };
+  if (value < lo || value > hi) {
+    const clamped = clamp(value, lo, hi);
+    return { value: clamped, note: `${label} ${value} is outside [${lo}, ${hi}]; using ${clamped}.` };
+  }
+  return { value };
+}
+
+const HASH_KEYS = { s: "surface", lr: "lr", x: "x", y: "y", opt: "optimizers", v: "speed", n: "maxIter", k: "step" };
+
+/** Parse a location hash ("#s=bowl&lr=0.5&x=2&y=2&opt=gd,adam&k=10"); {state, messages}. */
+export function parseHash(hash) {
+  const text = String(hash || "").replace(/^#/, "");
+  if (!text.includes("=")) return { state: null, messages: [] };
+  const input = {};
+  const messages = [];
+  for (const part of text.split("&")) {
+    const [key, raw = ""] = part.split("=");
+    let value;
+    try {
+      value = decodeURIComponent(raw);
+    } catch {
+      messages.push(`Could not read "${part}" in the link; ignored.`);
+      continue;
+    }
+    if (Object.hasOwn(HASH_KEYS, key)) input[HASH_KEYS[key]] = value;
+    else messages.push(`Unknown setting "${key}" in the link; ignored.`);
+  }
+  const result = normalize(input);
+  return { state: result.state, messages: [...messages, ...result.messages] };
+}
+
+/** The hash for a state; `step` is kept only when the run stands at a step worth sharing. */
+export function toHash(state) {
+  const parts = [
+    `s=${state.surface}`,
+    `lr=${state.lr}`,
+    `x=${state.x}`,
+    `y=${state.y}`,
+    `opt=${state.optimizers.join(",")}`,
+    `v=${state.speed}`,
+    `n=${state.maxIter}`,
+  ];
+  if (state.step > 0) parts.push(`k=${state.step}`);
+  return `#${parts.join("&")}`;
+}

@@ -1,0 +1,130 @@
+// Unit tests of the pure descent module: surfaces, optimizers (torch conventions), stopping rules.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+
+import { Descent, OPTIMIZERS, SURFACES, adam, descend, getOptimizer, getSurface, sgd } from "../src/descent.js";
+
+const close = (a, b, tol = 1e-9) => assert.ok(Math.abs(a - b) <= tol, `${a} != ${b}`);
+
+test("the bowl at (2, 2) has value 8 and gradient (4, 4)", () => {
+  const bowl = getSurface("bowl");
+  assert.equal(bowl.f(2, 2), 8);
+  assert.deepEqual(bowl.grad(2, 2), [4, 4]);
+});
+
+test("every surface's gradient matches central differences", () => {
+  const h = 1e-6;
+  for (const s of Object.values(SURFACES)) {
+    const [[x0, x1], [y0, y1]] = s.bounds;
+    for (let i = 0; i < 20; i += 1) {
+      const x = x0 + ((x1 - x0) * ((i * 7) % 20)) / 20;
+      const y = y0 + ((y1 - y0) * ((i * 13) % 20)) / 20;
+      const [gx, gy] = s.grad(x, y);
+      const scale = 1 + Math.abs(gx) + Math.abs(gy);
+      close(gx, (s.f(x + h, y) - s.f(x - h, y)) / (2 * h), 1e-5 * scale);
+      close(gy, (s.f(x, y + h) - s.f(x, y - h)) / (2 * h), 1e-5 * scale);
+    }
+  }
+});
+
+test("every known minimum is a stationary point and the start lies in bounds", () => {
+  for (const s of Object.values(SURFACES)) {
+    for (const [x, y] of s.minima) {
+      const [gx, gy] = s.grad(x, y);
+      assert.ok(Math.hypot(gx, gy) < 1e-8, `${s.name} at (${x}, ${y})`);
+    }
+    const [[x0, x1], [y0, y1]] = s.bounds;
+    assert.ok(s.start[0] >= x0 && s.start[0] <= x1 && s.start[1] >= y0 && s.start[1] <= y1);
+  }
+});
+
+test("an unknown surface or optimizer is refused by name", () => {
+  assert.throws(() => getSurface("moon"), /Unknown surface name 'moon'; known: 'bowl'/);
+  assert.throws(() => getOptimizer("lion", 0.1), /Unknown optimizer 'lion'/);
+  assert.throws(() => sgd(-1), /Invalid learning rate: -1/);
+  assert.throws(() => sgd(Number.NaN), /Invalid learning rate/);
+  assert.throws(() => adam(0.1, { betas: [1.0, 0.999] }), /Invalid beta parameter at index 0: 1/);
+});
+
+test("gradient descent steps are -lr * grad; momentum follows torch's buffer rule", () => {
+  const gd = sgd(0.1);
+  assert.deepEqual(gd.update([4, 4], gd.init())[0], [-0.4, -0.4]);
+  const mom = sgd(0.1, { momentum: 0.9 });
+  let [step, state] = mom.update([1, 2], mom.init());
+  [step, state] = mom.update([1, 2], state);
+  close(step[0], -0.19);
+  close(step[1], -0.38);
+});
+
+test("Adam's first step has length lr in each coordinate (bias correction)", () => {
+  const opt = adam(0.1);
+  const [step] = opt.update([5, -0.5], opt.init());
+  close(step[0], -0.1, 1e-6);
+  close(step[1], 0.1, 1e-6);
+});
+
+test("the default bowl run converges by the gradient norm after 770 steps", () => {
+  const run = descend("bowl", [2, 2]);
+  assert.equal(run.status, "converged");
+  assert.equal(run.criterion, "grad_tol");
+  assert.equal(run.iterations, 770);
+  assert.equal(run.positions.length, 771);
+  assert.equal(run.message, "converged: gradient norm 9.9e-07 <= 1e-06");
+});
+
+test("a rate above 2/L on the bowl diverges and says why", () => {
+  const run = descend("bowl", [2, 2], { lr: 1.5 });
+  assert.equal(run.status, "diverged");
+  assert.match(run.message, /^diverged: value .* exceeded 1e\+12 in magnitude/);
+  assert.match(run.message, /learning rate 1.5 is above 2\/L = 1 for this surface$/);
+  assert.ok(run.values.every(Number.isFinite));
+  assert.ok(run.values.every((v) => Math.abs(v) <= 1e12), "the offending iterate is not kept");
+});
+
+test("max_iter stops the run with a message; 0 steps keeps the start only", () => {
+  const run = descend("rosenbrock", [-1.5, 2], { lr: 0.001, maxIter: 50 });
+  assert.equal(run.status, "max_iter");
+  assert.equal(run.iterations, 50);
+  assert.equal(run.message, "stopped: reached max_iter = 50");
+  assert.equal(descend("bowl", [2, 2], { maxIter: 0 }).positions.length, 1);
+});
+
+test("step and value tolerances stop a run with their criterion", () => {
+  assert.equal(descend("bowl", [2, 2], { stepTol: 1e-3 }).criterion, "step_tol");
+  assert.equal(descend("bowl", [2, 2], { valueTol: 1e-4 }).criterion, "value_tol");
+});
+
+test("the saddle diverges and is reported as unbounded below", () => {
+  const run = descend("saddle", [1.5, 0.01], { lr: 0.1 });
+  assert.equal(run.status, "diverged");
+  assert.match(run.message, /this surface is unbounded below$/);
+});
+
+test("starting at a minimum converges at iterate 0", () => {
+  const run = descend("bowl", [0, 0]);
+  assert.equal(run.iterations, 0);
+  assert.equal(run.criterion, "grad_tol");
+});
+
+test("every optimizer reaches the bowl's minimum", () => {
+  for (const optimizer of OPTIMIZERS) {
+    const run = descend("bowl", [2, 2], { optimizer, lr: 0.05, maxIter: 5000, valueTol: 1e-14 });
+    const [x, y] = run.positions.at(-1);
+    assert.ok(Math.hypot(x, y) < 1e-3, `${optimizer} ended at (${x}, ${y}): ${run.message}`);
+  }
+});
+
+test("Descent.advance steps one iterate at a time and agrees with descend", () => {
+  const live = new Descent("valley", [-2.5, 1], { optimizer: "adam", lr: 0.05 });
+  assert.equal(live.status, "running");
+  assert.equal(live.run(10), 10);
+  assert.equal(live.iterations, 10);
+  live.run();
+  const whole = descend("valley", [-2.5, 1], { optimizer: "adam", lr: 0.05 });
+  assert.deepEqual(live.positions, whole.positions);
+  assert.equal(live.message, whole.message);
+});
+
+test("a start that is not finite is refused", () => {
+  assert.throws(() => new Descent("bowl", [Number.NaN, 0]), /start contains NaN/);
+});
