@@ -66,7 +66,7 @@ export function formatG(v, precision = 6) {
   if (v === 0) return Object.is(v, -0) ? "-0" : "0";
   const [d, exp] = roundedDigits(v, precision - 1);
   const sign = v < 0 ? "-" : "";
-  const strip = (t) => (t.includes(".") ? t.replace(/\.?0+$/, "") : t);
+  const strip = (t) => (t.includes(".") ? t.replace(/0+$/, "").replace(/\.$/, "") : t);
   if (exp < -4 || exp >= precision) return `${sign}${strip(`${d[0]}.${d.slice(1)}`)}${pyExponent(exp)}`;
   if (exp < 0) return `${sign}${strip(`0.${"0".repeat(-exp - 1)}${d}`)}`;
   return `${sign}${strip(`${d.slice(0, exp + 1)}.${d.slice(exp + 1)}`)}`;

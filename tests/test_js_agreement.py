@@ -1,0 +1,140 @@
+"""The explorer's JavaScript descent (js/src/descent.js) agrees with gdlib step for step.
+
+One node process runs every surface and optimizer from several starts at two learning rates for
+up to 200 steps; the paths, values and gradients must match gdlib's to 1e-9 (relative to the
+size of the numbers once they exceed 1), and the status, criterion, message and step count must be
+identical. The JS copy of Python's float formatting is checked on the numbers the messages use.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from gdlib.descent import descend
+from gdlib.optimizers import OPTIMIZERS
+from gdlib.surfaces import SURFACES
+
+ROOT = Path(__file__).resolve().parent.parent
+DESCENT_JS = ROOT / "js" / "src" / "descent.js"
+PYFMT_JS = ROOT / "js" / "src" / "pyfmt.js"
+STEPS = 200
+RATES = (0.01, 0.1)
+
+
+def _starts(surface) -> list[tuple[float, float]]:
+    (x0, x1), (y0, y1) = surface.bounds
+    at = lambda fx, fy: (x0 + fx * (x1 - x0), y0 + fy * (y1 - y0))  # noqa: E731
+    return [tuple(surface.start), at(0.2, 0.85), at(0.7, 0.3)]
+
+
+CASES = [
+    {"surface": name, "optimizer": opt, "lr": lr, "start": list(start)}
+    for name, surface in SURFACES.items()
+    for opt in OPTIMIZERS
+    for lr in RATES
+    for start in _starts(surface)
+]
+
+
+def _node(script: str, payload: object) -> object:
+    node = shutil.which("node")
+    if node is None:
+        pytest.fail("node is not installed: the explorer needs Node.js >= 18")
+    result = subprocess.run(
+        [node, "--input-type=module", "-e", script],
+        input=json.dumps(payload),
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def _read_stdin_js() -> str:
+    return (
+        "const chunks = []; for await (const c of process.stdin) chunks.push(c);"
+        "const input = JSON.parse(Buffer.concat(chunks).toString());"
+    )
+
+
+@pytest.fixture(scope="module")
+def js_runs() -> list[dict]:
+    script = (
+        f"import {{ descend }} from {json.dumps(DESCENT_JS.as_uri())};"
+        + _read_stdin_js()
+        + "const out = input.map((c) => descend(c.surface, c.start,"
+        + f"  {{ optimizer: c.optimizer, lr: c.lr, maxIter: {STEPS} }}));"
+        + "process.stdout.write(JSON.stringify(out));"
+    )
+    return _node(script, CASES)
+
+
+def _assert_close(name: str, js: object, py: np.ndarray, case: dict) -> None:
+    js = np.asarray(js, dtype=np.float64)
+    assert js.shape == py.shape, f"{name} shape {js.shape} != {py.shape} for {case}"
+    scale = np.maximum(1.0, np.abs(py))
+    worst = float(np.max(np.abs(js - py) / scale)) if py.size else 0.0
+    assert worst <= 1e-9, f"{name} differ by {worst:.3g} for {case}"
+
+
+@pytest.mark.parametrize("index", range(len(CASES)))
+def test_js_path_matches_gdlib(js_runs, index):
+    case = CASES[index]
+    py = descend(case["surface"], case["start"], case["optimizer"], case["lr"], max_iter=STEPS)
+    js = js_runs[index]
+    assert (js["status"], js["criterion"]) == (py.status, py.criterion), case
+    assert js["iterations"] == py.iterations, case
+    assert js["message"] == py.message, case
+    _assert_close("positions", js["positions"], py.positions, case)
+    _assert_close("values", js["values"], py.values, case)
+    _assert_close("gradients", js["gradients"], py.gradients, case)
+
+
+def test_cases_cover_every_status():
+    statuses = {
+        descend(c["surface"], c["start"], c["optimizer"], c["lr"], max_iter=STEPS).status
+        for c in CASES
+    }
+    assert statuses == {"converged", "diverged", "max_iter"}
+
+
+NUMBERS = [
+    1.0,
+    1.5,
+    1e-6,
+    9.87e-7,
+    2.2e12,
+    1.44e13,
+    -3.25,
+    0.125,
+    0.30000000000000004,
+    123456.0,
+    1e-10,
+    5e-324,
+    7.05e-5,
+    2.5,
+    1234567.0,
+    0.000123456789,
+    1e16,
+]
+
+
+def test_js_formats_floats_as_python_does():
+    script = (
+        f"import {{ formatE, formatG, pyRepr }} from {json.dumps(PYFMT_JS.as_uri())};"
+        + _read_stdin_js()
+        + "process.stdout.write(JSON.stringify(input.map((v) =>"
+        "  [pyRepr(v), formatE(v, 0), formatE(v, 1), formatG(v), formatG(v, 2), formatG(v, 3)])));"
+    )
+    expected = [
+        [repr(v), f"{v:.0e}", f"{v:.1e}", f"{v:g}", f"{v:.2g}", f"{v:.3g}"] for v in NUMBERS
+    ]
+    assert _node(script, NUMBERS) == expected
