@@ -2,10 +2,9 @@ r"""Linear least squares by batch, stochastic and mini-batch gradient descent.
 
 The loss follows ``torch.nn.MSELoss``: :math:`L(\theta) = \frac1n \lVert X\theta - y \rVert^2`
 with gradient :math:`\frac2n X^\top (X\theta - y)`; a batch of size :math:`b` uses the same mean
-over its own rows. Each epoch draws one permutation from ``numpy.random.default_rng(seed)``, copies
-the shuffled data once and walks it in contiguous slices, so a step costs a few NumPy calls.
-A full batch is never shuffled (row order cannot change its gradient), which makes
-``batch_size=n`` exactly the batch run.
+over its own rows. Each epoch draws one permutation from ``numpy.random.default_rng(seed)`` and
+walks it in batches (see ``gdlib._minibatch``). A full batch is never shuffled (row order cannot
+change its gradient), which makes ``batch_size=n`` exactly the batch run.
 """
 
 from __future__ import annotations
@@ -14,6 +13,14 @@ from typing import NamedTuple
 
 import numpy as np
 
+from gdlib._minibatch import (
+    MAX_THETA_NORM,
+    check_theta0,
+    divergence_message,
+    examples_seen,
+    full_losses,
+    run_epoch,
+)
 from gdlib._validate import check_choice, check_data, check_int, check_lr, check_nonnegative
 
 __all__ = [
@@ -26,9 +33,6 @@ __all__ = [
     "mse_grad",
     "stochastic_gd",
 ]
-
-MAX_THETA_NORM = 1e12
-_CHUNK = 1 << 22  # elements of X @ thetas evaluated at once when computing recorded losses
 
 
 class RegressionRun(NamedTuple):
@@ -78,50 +82,6 @@ def mse_grad(X: np.ndarray, y: np.ndarray, theta: np.ndarray) -> np.ndarray:
     X = np.asarray(X)
     residual = X @ np.asarray(theta) - np.asarray(y)
     return (2.0 / X.shape[0]) * (residual @ X)
-
-
-def _epoch(Xs, ys, theta, batch_size, rate, sink):
-    """Take one epoch of steps over the (already shuffled) rows; return ``(theta, steps)``.
-
-    ``sink`` (a list, or ``None``) receives every new theta. ``steps`` is negative, ``-k - 1``,
-    when step ``k`` (0-based) produced a non-finite theta or one with norm above the limit.
-    """
-    n = ys.shape[0]
-    limit = MAX_THETA_NORM * MAX_THETA_NORM
-    for k, start in enumerate(range(0, n, batch_size)):
-        stop = min(start + batch_size, n)
-        Xb = Xs[start:stop]
-        residual = Xb @ theta
-        residual -= ys[start:stop]
-        new = theta - (2.0 * rate / (stop - start)) * (residual @ Xb)
-        if not new @ new <= limit:  # also catches NaN
-            return theta, -k - 1
-        theta = new
-        if sink is not None:
-            sink.append(theta)
-    return theta, -(-n // batch_size)
-
-
-def _losses(X, y, thetas):
-    """Full-data MSE at each row of ``thetas``, evaluated in chunks to bound memory."""
-    per_chunk = max(1, _CHUNK // X.shape[0])
-    parts = []
-    for start in range(0, thetas.shape[0], per_chunk):
-        residual = X @ thetas[start : start + per_chunk].T - y[:, None]
-        parts.append(np.einsum("ij,ij->j", residual, residual) / X.shape[0])
-    return np.concatenate(parts)
-
-
-def _divergence_message(X, lr, epoch, step):
-    """Explain a divergence with the 2/L bound of the full-data loss when it applies."""
-    lipschitz = 2.0 / X.shape[0] * float(np.linalg.eigvalsh(X.T @ X)[-1])
-    hint = ""
-    if lipschitz > 0 and lr > 2.0 / lipschitz:
-        hint = f"; learning rate {lr:g} is above 2/L = {2.0 / lipschitz:.3g} for the full-data loss"
-    return (
-        f"diverged in epoch {epoch + 1} at step {step + 1}: parameter norm exceeded "
-        f"{MAX_THETA_NORM:.0e}{hint}"
-    )
 
 
 def fit_linear(
@@ -178,44 +138,28 @@ def fit_linear(
     seed = check_int(seed, "seed", 0)
     lr_decay = check_nonnegative(lr_decay, "lr_decay")
     record = check_choice(record, "record", ("step", "epoch"))
-    theta = np.zeros(d) if theta0 is None else _check_theta0(theta0, d)
+    theta = np.zeros(d) if theta0 is None else check_theta0(theta0, d)
     rng = np.random.default_rng(seed)
     sink = [theta] if record == "step" else None
-    ends, seen = [theta], [0]  # theta and examples seen at each epoch end
+    ends = [theta]  # theta at each epoch end
     status, message = "completed", f"completed {epochs} epochs of {-(-n // b)} steps"
     with np.errstate(all="ignore"):  # a diverging run is stopped and reported, never warned about
         for epoch in range(epochs):
             order = rng.permutation(n) if shuffle and b < n else None
-            Xs, ys = (X, y) if order is None else (X[order], y[order])
-            theta, steps = _epoch(Xs, ys, theta, b, lr / (1.0 + lr_decay * epoch), sink)
+            rate = lr / (1.0 + lr_decay * epoch)
+            theta, steps = run_epoch(X, y, order, theta, b, rate, sink)
             if steps < 0:
-                status, message = "diverged", _divergence_message(X, lr, epoch, -steps - 1)
+                status, message = "diverged", divergence_message(X, lr, epoch, -steps - 1)
                 break
             ends.append(theta)
-            seen.append(seen[-1] + n)
-        run_seen = _examples_seen(n, b, len(sink) - 1) if sink is not None else np.array(seen)
-        thetas = np.array(sink if sink is not None else ends)
-        losses = _losses(X, y, thetas)
-        epoch_losses = losses[run_seen % n == 0][: len(ends)] if sink is not None else losses
-    return RegressionRun(thetas, losses, epoch_losses, run_seen, b, lr, record, status, message)
-
-
-def _check_theta0(theta0: object, d: int) -> np.ndarray:
-    """Check a start of shape (d,) with finite entries."""
-    theta = np.array(theta0, dtype=np.float64)
-    if theta.shape != (d,):
-        raise ValueError(f"theta0 must have shape ({d},), got {theta.shape}")
-    if not np.isfinite(theta).all():
-        raise ValueError("theta0 contains NaN or infinite values")
-    return theta
-
-
-def _examples_seen(n: int, b: int, steps: int) -> np.ndarray:
-    """Examples used after each of ``steps`` steps, the last batch of each epoch being short."""
-    per_epoch = np.full(-(-n // b), b)
-    per_epoch[-1] = n - b * (len(per_epoch) - 1)
-    sizes = np.tile(per_epoch, -(-steps // len(per_epoch)) if steps else 0)[:steps]
-    return np.concatenate([[0], np.cumsum(sizes)]).astype(np.int64)
+        thetas = np.array(ends if sink is None else sink)
+        losses = full_losses(X, y, thetas)
+    if sink is None:
+        seen, epoch_losses = n * np.arange(len(ends), dtype=np.int64), losses
+    else:
+        seen = examples_seen(n, b, len(sink) - 1)
+        epoch_losses = losses[seen % n == 0][: len(ends)]
+    return RegressionRun(thetas, losses, epoch_losses, seen, b, lr, record, status, message)
 
 
 def batch_gd(X: np.ndarray, y: np.ndarray, **options: object) -> RegressionRun:
