@@ -141,3 +141,32 @@ def page(browser):
     new_page.watch = watch(new_page)
     yield new_page
     context.close()
+
+
+@pytest.fixture(scope="session")
+def open_page(browser):
+    """Open watched pages in contexts of your choosing (viewport, color_scheme, ...).
+
+    Each page is like `page`'s: it has a `watch` attribute and cannot reach hosts other than
+    127.0.0.1. Session-scoped, so a module can load every page of the site once and share the
+    results; the contexts are closed at the end of the session.
+    """
+    contexts = []
+
+    def keep_on_machine(route) -> None:
+        if urlparse(route.request.url).hostname in LOCAL_HOSTS | {None, ""}:
+            route.continue_()
+        else:
+            route.abort()
+
+    def open_watched_page(**context_options):
+        context = browser.new_context(**context_options)
+        context.route("**/*", keep_on_machine)
+        contexts.append(context)
+        new_page = context.new_page()
+        new_page.watch = watch(new_page)
+        return new_page
+
+    yield open_watched_page
+    for context in contexts:
+        context.close()

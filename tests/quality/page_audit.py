@@ -1,0 +1,105 @@
+"""Load one page in Chromium and record what the site-wide gates judge.
+
+`audit_page` visits a URL in a watched Playwright page (see `open_page` in tests/conftest.py) and
+returns a `PageAudit`: requests to other hosts, failed requests, console errors, axe-core
+violations, the palette Material applied, images without alt text and, for narrow viewports,
+the elements that make the page body scroll sideways. axe-core comes from js/node_modules.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+AXE_SOURCE = ROOT / "js" / "node_modules" / "axe-core" / "axe.min.js"
+
+RUN_AXE = """async () => {
+  const results = await axe.run(document, {resultTypes: ["violations"]});
+  return results.violations.map(v => ({
+    rule: v.id,
+    impact: v.impact,
+    nodes: v.nodes.slice(0, 5).map(n => n.target.join(" ") + "  " + n.html.slice(0, 120)),
+    count: v.nodes.length,
+  }));
+}"""
+
+# Images (and canvases, the 3D view's image) a screen reader would meet without a text
+# alternative. Images hidden from assistive technology are decorative by definition.
+MISSING_ALT = """() => {
+  const hidden = el => el.closest('[aria-hidden="true"]') !== null;
+  const named = el => (el.getAttribute("aria-label") || "").trim() ||
+    el.getAttribute("aria-labelledby");
+  const images = [...document.querySelectorAll("img")]
+    .filter(img => !hidden(img) && !(img.getAttribute("alt") || "").trim() && !named(img));
+  const canvases = [...document.querySelectorAll("canvas")]
+    .filter(c => !hidden(c) && !named(c) && !c.textContent.trim());
+  return [...images, ...canvases].map(el => el.outerHTML.slice(0, 160));
+}"""
+
+# The page body scrolls sideways when the document is wider than the viewport. Name the
+# elements sticking out past the right edge, outermost first, so a failure says what to fix.
+HORIZONTAL_OVERFLOW = """() => {
+  const root = document.scrollingElement;
+  const width = root.clientWidth;
+  if (root.scrollWidth <= width) return [];
+  const culprits = [...document.body.querySelectorAll("*")].filter(el => {
+    const box = el.getBoundingClientRect();
+    return box.width > 0 && box.right > width + 1;
+  }).filter(el => !el.parentElement || el.parentElement.getBoundingClientRect().right <= width + 1);
+  const describe = el => el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") +
+    (el.className && typeof el.className === "string" ? "." + el.className.split(" ")[0] : "") +
+    " (right edge " + Math.round(el.getBoundingClientRect().right) + " px)";
+  return [`document is ${root.scrollWidth} px wide in a ${width} px viewport`,
+          ...culprits.slice(0, 5).map(describe)];
+}"""
+
+
+@dataclass
+class PageAudit:
+    """What one page did and what the gates found on it."""
+
+    url: str
+    color_scheme: str = ""
+    foreign_requests: list[str] = field(default_factory=list)
+    failed_requests: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    axe_violations: list[dict] = field(default_factory=list)
+    missing_alt: list[str] = field(default_factory=list)
+    horizontal_overflow: list[str] = field(default_factory=list)
+
+
+def audit_page(page, url: str) -> PageAudit:
+    """Load `url` in `page` (a watched page), wait until it settles, and audit it."""
+    watch = page.watch
+    before = (
+        len(watch.foreign_requests),
+        len(watch.failed_requests),
+        len(watch.console_errors),
+    )
+    page.goto(url, wait_until="networkidle")
+    page.evaluate("document.fonts.ready.then(() => true)")
+    audit = PageAudit(url, color_scheme=page.evaluate("document.body.dataset.mdColorScheme"))
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.add_script_tag(content=AXE_SOURCE.read_text())
+    audit.axe_violations = page.evaluate(RUN_AXE)
+    audit.missing_alt = page.evaluate(MISSING_ALT)
+    audit.horizontal_overflow = page.evaluate(HORIZONTAL_OVERFLOW)
+    audit.foreign_requests = watch.foreign_requests[before[0] :]
+    audit.failed_requests = watch.failed_requests[before[1] :]
+    audit.console_errors = watch.console_errors[before[2] :]
+    return audit
+
+
+def describe_violations(audits: list[PageAudit], base_url: str) -> list[str]:
+    """One line per page and axe rule, then the first offending elements."""
+    lines = []
+    for audit in audits:
+        where = audit.url.removeprefix(base_url) or "/"
+        for violation in audit.axe_violations:
+            lines.append(
+                f"{where} [{audit.color_scheme}]: {violation['rule']} ({violation['impact']},"
+                f" {violation['count']} elements)"
+            )
+            lines += [f"    {node}" for node in violation["nodes"]]
+    return lines

@@ -1,0 +1,101 @@
+"""Browser gates on every built page: offline, console, accessibility (light and dark), mobile.
+
+Every page is loaded twice and the results are shared by the tests below, to keep the suite lean:
+once on a 1280 px desktop in the light palette, once on a 360 px phone in the dark palette
+(Material follows prefers-color-scheme, which the contexts emulate). axe-core runs on both loads;
+the phone load also checks that the page body never scrolls sideways.
+"""
+
+import pytest
+from page_audit import PageAudit, audit_page, describe_violations
+
+pytestmark = pytest.mark.browser
+
+PROFILES = {
+    "light": {"viewport": {"width": 1280, "height": 800}, "color_scheme": "light"},
+    "dark": {
+        "viewport": {"width": 360, "height": 740},
+        "color_scheme": "dark",
+        "is_mobile": True,
+        "has_touch": True,
+    },
+}
+MATERIAL_SCHEMES = {"light": "default", "dark": "slate"}
+
+
+@pytest.fixture(scope="module")
+def audits(built_site, site_url, open_page) -> dict[str, list[PageAudit]]:
+    urls = [
+        site_url + p.relative_to(built_site.root).as_posix().removesuffix("index.html")
+        for p in built_site.pages()
+    ]
+    results = {}
+    for profile, options in PROFILES.items():
+        page = open_page(**options)
+        results[profile] = [audit_page(page, url) for url in urls]
+    return results
+
+
+def _fail_listing(title: str, problems: list[str]) -> None:
+    """Fail with one problem a line, which reads better than a diff of long lists."""
+    if problems:
+        pytest.fail(f"{title}:\n" + "\n".join(problems), pytrace=False)
+
+
+def _all(audits) -> list[PageAudit]:
+    return [audit for profile in audits.values() for audit in profile]
+
+
+def _report(audits, attribute: str, site_url: str) -> list[str]:
+    return [
+        f"{a.url.removeprefix(site_url) or '/'} [{a.color_scheme}]: {item}"
+        for a in _all(audits)
+        for item in getattr(a, attribute)
+    ]
+
+
+def test_every_built_page_was_loaded_in_both_palettes(audits, built_site):
+    pages = len(built_site.pages())
+    assert pages > 1
+    assert {profile: len(found) for profile, found in audits.items()} == dict.fromkeys(
+        PROFILES, pages
+    )
+
+
+def test_palette_follows_the_readers_color_scheme(audits, site_url):
+    wrong = [
+        f"{a.url.removeprefix(site_url)}: {a.color_scheme!r} for {profile}"
+        for profile, found in audits.items()
+        for a in found
+        if a.color_scheme != MATERIAL_SCHEMES[profile]
+    ]
+    _fail_listing("pages whose palette ignores prefers-color-scheme", wrong)
+
+
+def test_no_page_requests_another_host(audits, site_url):
+    _fail_listing("requests to other hosts", _report(audits, "foreign_requests", site_url))
+
+
+def test_no_console_errors_or_failed_requests(audits, site_url):
+    problems = _report(audits, "console_errors", site_url)
+    problems += _report(audits, "failed_requests", site_url)
+    _fail_listing("console errors and failed requests", problems)
+
+
+@pytest.mark.parametrize("profile", PROFILES)
+def test_axe_finds_no_violations(audits, site_url, profile):
+    _fail_listing("axe-core violations", describe_violations(audits[profile], site_url))
+
+
+def test_images_have_alt_text(audits, site_url):
+    missing = _report(audits, "missing_alt", site_url)
+    _fail_listing("images without a text alternative", missing)
+
+
+def test_no_horizontal_scrolling_at_360_px(audits, site_url):
+    overflowing = [
+        f"{a.url.removeprefix(site_url) or '/'}: " + "; ".join(a.horizontal_overflow)
+        for a in audits["dark"]
+        if a.horizontal_overflow
+    ]
+    _fail_listing("pages that scroll sideways at 360 px", overflowing)
