@@ -48,6 +48,9 @@ def bundle_explorer() -> None:
     if marker.exists() and all(s.stat().st_mtime <= marker.stat().st_mtime for s in sources):
         return
     log.info("bundling the 3D explorer with esbuild")
+    # Chunk names carry a content hash: drop the previous bundle's so stale chunks never ship.
+    for stale in out.glob("*.js"):
+        stale.unlink()
     subprocess.run(
         [
             str(JS / "node_modules" / ".bin" / "esbuild"),

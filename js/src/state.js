@@ -54,20 +54,24 @@ export function checkCoordinate(text, surfaceName, axis) {
   return { value };
 }
 
-/** Check a whole settings object; returns {state, messages} with every field usable. */
-export function normalize(input) {
+/**
+ * Check settings over `base` (the current state): a usable field replaces base's, a refused one
+ * keeps it; a new surface brings its own start unless x and y are given. Returns {state, messages}.
+ */
+export function normalize(input, base = DEFAULTS) {
   const messages = [];
-  const state = { ...DEFAULTS, optimizers: [...DEFAULTS.optimizers] };
+  const state = { ...base, optimizers: [...base.optimizers] };
   const take = (result, key) => {
     if (result.error) messages.push(result.error);
     else state[key] = result.value;
     if (result.note) messages.push(result.note);
   };
-  if (input.surface !== undefined) {
-    if (Object.hasOwn(SURFACES, input.surface)) state.surface = input.surface;
-    else messages.push(`Unknown surface "${input.surface}"; showing the bowl.`);
+  if (input.surface !== undefined && input.surface !== base.surface) {
+    if (Object.hasOwn(SURFACES, input.surface)) {
+      state.surface = input.surface;
+      [state.x, state.y] = SURFACES[state.surface].start;
+    } else messages.push(`Unknown surface "${input.surface}"; showing the ${SURFACES[base.surface].title.toLowerCase()}.`);
   }
-  [state.x, state.y] = SURFACES[state.surface].start;
   if (input.lr !== undefined) take(checkLr(input.lr), "lr");
   if (input.x !== undefined) take(checkCoordinate(input.x, state.surface, 0), "x");
   if (input.y !== undefined) take(checkCoordinate(input.y, state.surface, 1), "y");
@@ -82,6 +86,7 @@ function checkOptimizers(text) {
   const names = String(text).split(",").filter(Boolean);
   const unknown = names.filter((n) => !OPTIMIZERS.includes(n));
   const known = OPTIMIZERS.filter((n) => names.includes(n));
+  if (names.length === 0) return { error: "Tick at least one optimizer." };
   if (known.length === 0) return { error: `No known optimizer in "${text}"; known: ${OPTIMIZERS.join(", ")}.` };
   const note = unknown.length ? `Unknown optimizer ${unknown.join(", ")} ignored.` : undefined;
   return { value: known, note };

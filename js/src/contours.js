@@ -1,0 +1,76 @@
+// A surface sampled on a grid, the height scale the views draw it with, and its contour lines
+// (marching squares). Pure: shared by the 3D scene and the 2-D inset, tested by node --test.
+
+/**
+ * Sample `surface.f` on an n x n grid over its bounds. Heights are the values put through a
+ * log when the range is dominated by a few steep walls (Rosenbrock, Himmelblau), so the valleys
+ * stay visible, then scaled to [0, 1]. Returns {n, xs, ys, values, heights, height(v)}.
+ */
+export function sampleSurface(surface, n = 96) {
+  const [[x0, x1], [y0, y1]] = surface.bounds;
+  const xs = Array.from({ length: n }, (_, i) => x0 + ((x1 - x0) * i) / (n - 1));
+  const ys = Array.from({ length: n }, (_, j) => y0 + ((y1 - y0) * j) / (n - 1));
+  const values = new Float64Array(n * n);
+  for (let j = 0; j < n; j += 1) {
+    for (let i = 0; i < n; i += 1) values[j * n + i] = surface.f(xs[i], ys[j]);
+  }
+  const height = heightScale(values);
+  const heights = Float32Array.from(values, height);
+  return { n, xs, ys, values, heights, height };
+}
+
+/** A map value -> [0, 1] for these values: linear, or log1p when the spread is very skewed. */
+export function heightScale(values) {
+  const sorted = Float64Array.from(values).sort();
+  const lo = sorted[0];
+  const hi = sorted[sorted.length - 1];
+  const median = sorted[Math.floor(sorted.length / 2)];
+  const span = hi - lo || 1;
+  const skewed = (median - lo) / span < 0.1;
+  const unit = skewed ? (median - lo || 1) / 4 : 1;
+  const t = skewed ? (v) => Math.log1p(Math.max(0, v - lo) / unit) : (v) => v - lo;
+  const top = t(hi) || 1;
+  return (v) => t(v) / top;
+}
+
+/** `count` levels evenly spaced in height, strictly inside (0, 1). */
+export function contourLevels(count = 12) {
+  return Array.from({ length: count }, (_, k) => (k + 0.5) / count);
+}
+
+// Edges of a cell, corners 0 (x0, y0), 1 (x1, y0), 2 (x1, y1), 3 (x0, y1); per case the pairs of
+// edges a contour crosses (edge e joins corner e and corner e + 1). Saddles pick one pairing.
+const SEGMENTS = [
+  [], [[3, 0]], [[0, 1]], [[3, 1]], [[1, 2]], [[3, 2], [0, 1]], [[0, 2]], [[3, 2]],
+  [[2, 3]], [[2, 0]], [[0, 3], [1, 2]], [[2, 1]], [[1, 3]], [[1, 0]], [[0, 3]], [],
+];
+
+/**
+ * Marching squares on the sampled heights: for each level, the contour as segments
+ * [x1, y1, x2, y2, ...] in surface coordinates. Returns [{level, segments}].
+ */
+export function contourLines(sample, levels = contourLevels()) {
+  const { n, xs, ys, heights } = sample;
+  return levels.map((level) => {
+    const segments = [];
+    for (let j = 0; j < n - 1; j += 1) {
+      for (let i = 0; i < n - 1; i += 1) {
+        const h = [heights[j * n + i], heights[j * n + i + 1], heights[(j + 1) * n + i + 1], heights[(j + 1) * n + i]];
+        const code = (h[0] > level) | ((h[1] > level) << 1) | ((h[2] > level) << 2) | ((h[3] > level) << 3);
+        for (const pair of SEGMENTS[code]) {
+          for (const edge of pair) segments.push(...edgePoint(edge, h, level, xs[i], xs[i + 1], ys[j], ys[j + 1]));
+        }
+      }
+    }
+    return { level, segments };
+  });
+}
+
+function edgePoint(edge, h, level, xa, xb, ya, yb) {
+  const a = edge;
+  const b = (edge + 1) % 4;
+  const t = (level - h[a]) / (h[b] - h[a]);
+  const cx = [xa, xb, xb, xa];
+  const cy = [ya, ya, yb, yb];
+  return [cx[a] + t * (cx[b] - cx[a]), cy[a] + t * (cy[b] - cy[a])];
+}

@@ -1,0 +1,26 @@
+// A small registry on window.__gdExplorer that tests and benchmarks read: explorers mounted now,
+// animation frames pending across every explorer this document ever had (a disposed one must
+// have none), frames drawn and when the first one was.
+const global = (window.__gdExplorer ??= { mounted: 0, created: 0, disposed: 0, records: [] });
+
+Object.defineProperty(global, "loops", {
+  configurable: true,
+  get: () => global.records.reduce((sum, r) => sum + r.loops, 0),
+});
+
+export const registry = {
+  /** Register a new explorer; its record counts its own frames and pending loops. */
+  add() {
+    const record = { id: ++global.created, live: true, loops: 0, frames: 0, firstFrame: null, instance: null };
+    global.records.push(record);
+    global.mounted += 1;
+    global.current = record;
+    return record;
+  },
+  remove(record) {
+    record.live = false;
+    record.instance = null;
+    global.mounted -= 1;
+    global.disposed += 1;
+  },
+};

@@ -1,0 +1,41 @@
+// Colours of the explorer, read from CSS custom properties (docs/stylesheets/explorer.css) so the
+// light and dark Material palettes are defined in one place and a theme switch is one re-read.
+import { OPTIMIZERS } from "./descent.js";
+
+export const OPTIMIZER_LABELS = Object.freeze({
+  gd: "GD",
+  momentum: "Momentum",
+  nesterov: "Nesterov",
+  adagrad: "AdaGrad",
+  rmsprop: "RMSProp",
+  adam: "Adam",
+});
+
+/** The current palette: background, text, axis, contour, surface ramp and a colour per optimizer. */
+export function readPalette(element) {
+  const css = getComputedStyle(element);
+  const get = (name, fallback) => css.getPropertyValue(name).trim() || fallback;
+  const optimizer = {};
+  for (const name of OPTIMIZERS) optimizer[name] = get(`--gdx-${name}`, "#e4572e");
+  return {
+    background: get("--gdx-bg", "#f4f5f8"),
+    text: get("--gdx-text", "#222"),
+    axis: get("--gdx-axis", "#666"),
+    contour: get("--gdx-contour", "#1b1b1b"),
+    ramp: [get("--gdx-ramp-0", "#23395b"), get("--gdx-ramp-1", "#3f8f8f"), get("--gdx-ramp-2", "#f2d479")],
+    optimizer,
+  };
+}
+
+/** Interpolate a ramp of [r, g, b] stops (0..1 each) at t in [0, 1]. */
+export function rampColor(stops, t) {
+  const x = Math.min(1, Math.max(0, t)) * (stops.length - 1);
+  const k = Math.min(stops.length - 2, Math.floor(x));
+  const f = x - k;
+  return stops[k].map((c, i) => c + f * (stops[k + 1][i] - c));
+}
+
+/** The colour scheme Material shows now: "slate" (dark) or "default" (light). */
+export function colorScheme() {
+  return document.body.getAttribute("data-md-color-scheme") || "default";
+}

@@ -1,0 +1,72 @@
+// The readout: position, value, gradient, iteration and status of the lead path, and a legend
+// with every racing path's colour and status. Status changes reach screen readers through the
+// live region of the Status field; the numbers, updated every frame, are not announced.
+import { OPTIMIZER_LABELS } from "./palette.js";
+
+/** Two decimals for ordinary numbers, scientific notation for huge ones; never "-0.00". */
+export function fmt(v) {
+  if (!Number.isFinite(v)) return "—";
+  const text = Math.abs(v) < 1e5 ? v.toFixed(2) : v.toExponential(2);
+  return text === "-0.00" ? "0.00" : text;
+}
+
+const CRITERIA = {
+  grad_tol: "the gradient is small enough",
+  step_tol: "the step is small enough",
+  value_tol: "the value stopped changing",
+};
+
+/** The status sentence for a run: "Running", "Converged (…): …", "Diverged: …", "Max iterations: …". */
+export function statusText(run) {
+  const detail = run.message.replace(/^[a-z]+: /, "");
+  if (run.status === "converged") return `Converged (${CRITERIA[run.criterion]}): ${detail}`;
+  if (run.status === "diverged") return `Diverged: ${detail}`;
+  if (run.status === "max_iter") return `Max iterations: ${detail}`;
+  return "Running";
+}
+
+const SHORT = { running: "running", converged: "converged", diverged: "diverged", max_iter: "max iterations" };
+
+export function createReadout(section) {
+  const out = (key) => section.querySelector(`[data-out="${key}"]`);
+  const fields = ["position", "value", "gradient", "iteration", "status"].map(out);
+  const lead = section.querySelector(".gdx__lead-name");
+  const legend = section.querySelector(".gdx__legend");
+  let legendKey = "";
+  let shown = [];
+
+  function setLegend(runs) {
+    legend.replaceChildren(
+      ...runs.map(({ name }) => {
+        const item = document.createElement("li");
+        item.innerHTML = `<span class="gdx__swatch gdx__swatch--${name}" aria-hidden="true"></span>${OPTIMIZER_LABELS[name]}: <span></span>`;
+        return item;
+      }),
+    );
+  }
+
+  /** Show the lead run (the first) and the legend; writes the DOM only where text changed. */
+  function update(runs) {
+    const key = runs.map((r) => r.name).join();
+    if (key !== legendKey) {
+      legendKey = key;
+      setLegend(runs);
+    }
+    const { name, descent: d } = runs[0];
+    const [x, y] = d.point;
+    const [gx, gy] = d.gradient;
+    const next = [`(${fmt(x)}, ${fmt(y)})`, fmt(d.value), `(${fmt(gx)}, ${fmt(gy)})`, String(d.iterations), statusText(d)];
+    next.forEach((text, i) => {
+      if (shown[i] !== text) fields[i].textContent = text;
+    });
+    shown = next;
+    lead.textContent = OPTIMIZER_LABELS[name];
+    runs.forEach(({ descent }, i) => {
+      const text = `${SHORT[descent.status]}, step ${descent.iterations}, value ${fmt(descent.value)}`;
+      const span = legend.children[i].lastElementChild;
+      if (span.textContent !== text) span.textContent = text;
+    });
+  }
+
+  return { update };
+}

@@ -1,0 +1,265 @@
+// The three.js scene: the surface as a shaded mesh with contour lines and axes, a ball and trail
+// per path, the camera with OrbitControls, and picking a point of the surface. Surface
+// coordinates (x, y, f) map to world (X, Y, Z) with Z up; the domain fits in [-1, 1].
+import {
+  BufferAttribute,
+  BufferGeometry,
+  CanvasTexture,
+  Color,
+  DirectionalLight,
+  DoubleSide,
+  HemisphereLight,
+  Line,
+  LineBasicMaterial,
+  LineSegments,
+  Mesh,
+  MeshBasicMaterial,
+  MeshLambertMaterial,
+  PerspectiveCamera,
+  Raycaster,
+  Scene,
+  SphereGeometry,
+  Sprite,
+  SpriteMaterial,
+  Vector2,
+  WebGLRenderer,
+} from "three";
+import { OrbitControls } from "three/examples/jsm/controls/OrbitControls.js";
+
+import { contourLines } from "./contours.js";
+import { rampColor } from "./palette.js";
+
+const HEIGHT = 0.9;
+const LIFT = 0.006; // trails float just above the mesh so they are not hidden in it
+
+const linearRgb = (css) => {
+  const c = new Color(css);
+  return [c.r, c.g, c.b];
+};
+
+/** Map between surface and world coordinates for one surface and its height scale. */
+function worldMap(surface, height) {
+  const [[x0, x1], [y0, y1]] = surface.bounds;
+  const [cx, cy] = [(x0 + x1) / 2, (y0 + y1) / 2];
+  const half = Math.max(x1 - x0, y1 - y0) / 2;
+  const clamp = (v, lo, hi) => Math.min(hi, Math.max(lo, v));
+  return {
+    toWorld: (x, y, z = height(surface.f(x, y))) => [(x - cx) / half, (y - cy) / half, clamp(z, 0, 1.1) * HEIGHT],
+    /** A path point: clamped to the box so a diverging path runs along its edge. */
+    pathPoint(x, y) {
+      const [px, py] = [clamp(x, x0, x1), clamp(y, y0, y1)];
+      const [wx, wy, wz] = this.toWorld(px, py);
+      return [wx, wy, wz + LIFT];
+    },
+    toSurface: (wx, wy) => [cx + wx * half, cy + wy * half],
+    corners: [(x0 - cx) / half, (x1 - cx) / half, (y0 - cy) / half, (y1 - cy) / half],
+  };
+}
+
+function surfaceMesh(sample, map, palette) {
+  const { n, xs, ys, heights } = sample;
+  const positions = new Float32Array(n * n * 3);
+  const colors = new Float32Array(n * n * 3);
+  const ramp = palette.ramp.map(linearRgb);
+  for (let j = 0; j < n; j += 1) {
+    for (let i = 0; i < n; i += 1) {
+      const k = j * n + i;
+      positions.set(map.toWorld(xs[i], ys[j], heights[k]), 3 * k);
+      colors.set(rampColor(ramp, heights[k]), 3 * k);
+    }
+  }
+  const index = [];
+  for (let j = 0; j < n - 1; j += 1) {
+    for (let i = 0; i < n - 1; i += 1) {
+      const k = j * n + i;
+      index.push(k, k + 1, k + n + 1, k, k + n + 1, k + n);
+    }
+  }
+  const geometry = new BufferGeometry();
+  geometry.setAttribute("position", new BufferAttribute(positions, 3));
+  geometry.setAttribute("color", new BufferAttribute(colors, 3));
+  geometry.setIndex(index);
+  geometry.computeVertexNormals();
+  const material = new MeshLambertMaterial({
+    vertexColors: true,
+    side: DoubleSide,
+    polygonOffset: true,
+    polygonOffsetFactor: 1,
+    polygonOffsetUnits: 1,
+  });
+  return new Mesh(geometry, material);
+}
+
+function contourMesh(sample, map, palette) {
+  const points = [];
+  for (const { level, segments } of contourLines(sample)) {
+    for (let k = 0; k < segments.length; k += 2) points.push(...map.toWorld(segments[k], segments[k + 1], level));
+  }
+  const geometry = new BufferGeometry();
+  geometry.setAttribute("position", new BufferAttribute(new Float32Array(points), 3));
+  const material = new LineBasicMaterial({ color: palette.contour, transparent: true, opacity: 0.45 });
+  return new LineSegments(geometry, material);
+}
+
+function label(text, color, position, size = 0.09) {
+  const canvas = document.createElement("canvas");
+  const ctx = canvas.getContext("2d");
+  const font = "48px system-ui, sans-serif";
+  ctx.font = font;
+  canvas.width = Math.ceil(ctx.measureText(text).width) + 8;
+  canvas.height = 60;
+  ctx.font = font;
+  ctx.fillStyle = color;
+  ctx.textBaseline = "middle";
+  ctx.fillText(text, 4, 32);
+  const sprite = new Sprite(new SpriteMaterial({ map: new CanvasTexture(canvas), depthWrite: false }));
+  sprite.scale.set((size * canvas.width) / canvas.height, size, 1);
+  sprite.position.set(...position);
+  return sprite;
+}
+
+function axes(surface, map, palette) {
+  const [ax0, ax1, ay0, ay1] = map.corners;
+  const [[x0, x1], [y0, y1]] = surface.bounds;
+  const lines = [ax0, ay0, 0, ax1, ay0, 0, ax0, ay0, 0, ax0, ay1, 0, ax0, ay0, 0, ax0, ay0, HEIGHT];
+  const geometry = new BufferGeometry();
+  geometry.setAttribute("position", new BufferAttribute(new Float32Array(lines), 3));
+  const group = new LineSegments(geometry, new LineBasicMaterial({ color: palette.axis }));
+  const pad = 0.1;
+  group.add(
+    label("x", palette.text, [ax1 + pad, ay0 - pad, 0]),
+    label("y", palette.text, [ax0 - pad, ay1 + pad, 0]),
+    label("f(x, y)", palette.text, [ax0 - pad, ay0 - pad, HEIGHT + 0.05]),
+    label(String(x0), palette.axis, [ax0, ay0 - pad, 0], 0.07),
+    label(String(x1), palette.axis, [ax1, ay0 - pad, 0], 0.07),
+    label(String(y0), palette.axis, [ax0 - pad, ay0 + 0.05, 0], 0.07),
+    label(String(y1), palette.axis, [ax0 - pad, ay1, 0], 0.07),
+  );
+  return group;
+}
+
+function disposeTree(object) {
+  object.traverse((o) => {
+    o.geometry?.dispose();
+    o.material?.map?.dispose();
+    o.material?.dispose();
+  });
+  object.removeFromParent();
+}
+
+/** A trail (line) and a ball for one path; its buffer grows by doubling as the path does. */
+function pathObjects(color) {
+  const geometry = new BufferGeometry();
+  const trail = new Line(geometry, new LineBasicMaterial({ color }));
+  const ball = new Mesh(new SphereGeometry(0.035, 20, 14), new MeshBasicMaterial({ color }));
+  trail.add(ball);
+  trail.userData = { drawn: 0, capacity: 0 };
+  return trail;
+}
+
+function updatePath(trail, positions, map) {
+  const data = trail.userData;
+  if (positions.length < data.drawn) data.drawn = 0;
+  if (positions.length > data.capacity) {
+    data.capacity = Math.max(256, 2 ** Math.ceil(Math.log2(positions.length)));
+    const old = trail.geometry.getAttribute("position");
+    const array = new Float32Array(data.capacity * 3);
+    if (old) array.set(old.array.subarray(0, data.drawn * 3));
+    trail.geometry.setAttribute("position", new BufferAttribute(array, 3));
+  }
+  const attribute = trail.geometry.getAttribute("position");
+  for (let k = data.drawn; k < positions.length; k += 1) attribute.array.set(map.pathPoint(...positions[k]), 3 * k);
+  if (positions.length !== data.drawn) attribute.needsUpdate = true;
+  data.drawn = positions.length;
+  trail.geometry.setDrawRange(0, positions.length);
+  trail.geometry.computeBoundingSphere();
+  trail.children[0].position.set(...map.pathPoint(...positions.at(-1)));
+}
+
+/** Create the renderer, camera and controls on `canvas`. */
+export function createScene(canvas) {
+  const renderer = new WebGLRenderer({ canvas, antialias: true });
+  renderer.setPixelRatio(Math.min(window.devicePixelRatio || 1, 2));
+  const scene = new Scene();
+  const camera = new PerspectiveCamera(40, 1, 0.01, 50);
+  camera.up.set(0, 0, 1);
+  camera.position.set(2.3, -3.1, 2.4);
+  const controls = new OrbitControls(camera, canvas);
+  controls.target.set(0, 0, 0.3);
+  controls.minDistance = 1;
+  controls.maxDistance = 8;
+  controls.update();
+  controls.saveState();
+  scene.add(new HemisphereLight(0xffffff, 0x556070, 2.2), new DirectionalLight(0xffffff, 1.6));
+  scene.children[1].position.set(1, -2, 4);
+
+  let map = null;
+  let world = null; // mesh + contours + axes of the current surface
+  const trails = new Map();
+  const raycaster = new Raycaster();
+
+  function setSurface(surface, sample, palette) {
+    if (world) disposeTree(world);
+    for (const trail of trails.values()) disposeTree(trail);
+    trails.clear();
+    map = worldMap(surface, sample.height);
+    world = surfaceMesh(sample, map, palette);
+    world.add(contourMesh(sample, map, palette), axes(surface, map, palette));
+    scene.add(world);
+    scene.background = new Color(palette.background);
+  }
+
+  /** Show these runs ([{name, descent}]) with these colours; drops trails no longer racing. */
+  function setRuns(runs, palette) {
+    for (const [name, trail] of trails) {
+      if (!runs.some((r) => r.name === name)) {
+        disposeTree(trail);
+        trails.delete(name);
+      }
+    }
+    for (const { name, descent } of runs) {
+      if (!trails.has(name)) {
+        trails.set(name, pathObjects(palette.optimizer[name]));
+        scene.add(trails.get(name));
+      }
+      updatePath(trails.get(name), descent.positions, map);
+    }
+  }
+
+  function pick(clientX, clientY) {
+    const rect = canvas.getBoundingClientRect();
+    const ndc = new Vector2(((clientX - rect.left) / rect.width) * 2 - 1, -((clientY - rect.top) / rect.height) * 2 + 1);
+    raycaster.setFromCamera(ndc, camera);
+    const [hit] = raycaster.intersectObject(world, false);
+    return hit ? map.toSurface(hit.point.x, hit.point.y) : null;
+  }
+
+  function resize(width, height) {
+    renderer.setSize(width, height, false);
+    camera.aspect = width / height;
+    camera.updateProjectionMatrix();
+  }
+
+  /** The direction the camera looks along, as an angle in the surface's x-y plane. */
+  const viewAzimuth = () => Math.atan2(controls.target.y - camera.position.y, controls.target.x - camera.position.x);
+
+  function dispose() {
+    controls.dispose();
+    if (world) disposeTree(world);
+    for (const trail of trails.values()) disposeTree(trail);
+    renderer.dispose();
+    renderer.forceContextLoss();
+  }
+
+  return {
+    camera,
+    controls,
+    setSurface,
+    setRuns,
+    pick,
+    resize,
+    viewAzimuth,
+    render: () => renderer.render(scene, camera),
+    dispose,
+  };
+}

@@ -1,0 +1,126 @@
+// The explorer's controls: built as labelled form fields, so every one is reachable by Tab and
+// named for screen readers. This module only makes and reads the DOM; explorer.js decides.
+import { OPTIMIZERS, SURFACES } from "./descent.js";
+import { OPTIMIZER_LABELS } from "./palette.js";
+import { LR_MAX, LR_MIN, MAX_ITER_LIMIT, SPEEDS } from "./state.js";
+
+const LOG_MIN = Math.log10(LR_MIN);
+const LOG_SPAN = Math.log10(LR_MAX) - LOG_MIN;
+const SLIDER_STEPS = 1000;
+
+export const lrToSlider = (lr) => Math.round(((Math.log10(lr) - LOG_MIN) / LOG_SPAN) * SLIDER_STEPS);
+/** Slider position -> rate, rounded to 3 significant digits so the field reads cleanly. */
+export const sliderToLr = (pos) => Number((10 ** (LOG_MIN + (pos / SLIDER_STEPS) * LOG_SPAN)).toPrecision(3));
+
+const html = String.raw;
+
+function field(id, label, input) {
+  return html`<div class="gdx__field"><label for="${id}">${label}</label>${input}</div>`;
+}
+
+function template() {
+  const surfaces = Object.values(SURFACES)
+    .map((s) => `<option value="${s.name}">${s.title}</option>`)
+    .join("");
+  const speeds = SPEEDS.map((v) => `<option value="${v}">${v} step${v > 1 ? "s" : ""} per frame</option>`).join("");
+  const optimizers = OPTIMIZERS.map(
+    (name) => html`<label class="gdx__check"><input type="checkbox" name="optimizer" value="${name}">
+      <span class="gdx__swatch gdx__swatch--${name}" aria-hidden="true"></span>${OPTIMIZER_LABELS[name]}</label>`,
+  ).join("");
+  return html`
+  <div class="gdx__stage">
+    <canvas class="gdx__canvas" tabindex="0" role="img"
+      aria-label="3D view of the surface and the descent paths. Drag or use the arrow keys to rotate, scroll, pinch or press + and - to zoom; click the surface to start there."></canvas>
+    <canvas class="gdx__inset" role="img" aria-label="Contour map of the surface seen from above, with the same paths; click it to start there."></canvas>
+    <p class="gdx__hint">Drag to rotate · scroll or pinch to zoom · click the surface to start there</p>
+  </div>
+  <p class="gdx__notice" role="alert" hidden></p>
+  <div class="gdx__panel">
+    <form class="gdx__controls" novalidate>
+      <div class="gdx__buttons">
+        <button type="button" class="md-button md-button--primary" data-action="play">Play</button>
+        <button type="button" class="md-button" data-action="step">Step</button>
+        <button type="button" class="md-button" data-action="reset">Reset</button>
+      </div>
+      ${field("gdx-surface", "Surface", `<select id="gdx-surface" name="surface">${surfaces}</select>`)}
+      <div class="gdx__field">
+        <label for="gdx-lr" id="gdx-lr-label">Learning rate</label>
+        <div class="gdx__lr">
+          <input type="range" id="gdx-lr-range" min="0" max="${SLIDER_STEPS}" step="1" aria-labelledby="gdx-lr-label">
+          <input type="text" inputmode="decimal" id="gdx-lr" name="lr" size="7" autocomplete="off">
+        </div>
+      </div>
+      <div class="gdx__pair">
+        ${field("gdx-x", "Start x", `<input type="text" inputmode="decimal" id="gdx-x" name="x" size="6" autocomplete="off">`)}
+        ${field("gdx-y", "Start y", `<input type="text" inputmode="decimal" id="gdx-y" name="y" size="6" autocomplete="off">`)}
+      </div>
+      <fieldset class="gdx__optimizers"><legend>Optimizers (tick several to race them)</legend>${optimizers}</fieldset>
+      <div class="gdx__pair">
+        ${field("gdx-speed", "Speed", `<select id="gdx-speed" name="speed">${speeds}</select>`)}
+        ${field("gdx-max-iter", "Max iterations", `<input type="number" id="gdx-max-iter" name="maxIter" min="1" max="${MAX_ITER_LIMIT}" step="1">`)}
+      </div>
+    </form>
+    <section class="gdx__readout" aria-label="Readout">
+      <p class="gdx__lead">Readout for <span class="gdx__lead-name"></span></p>
+      <dl>
+        <dt>Position</dt><dd data-out="position"></dd>
+        <dt>Value</dt><dd data-out="value"></dd>
+        <dt>Gradient</dt><dd data-out="gradient"></dd>
+        <dt>Iteration</dt><dd data-out="iteration"></dd>
+        <dt>Status</dt><dd><span data-out="status" role="status" aria-live="polite" aria-atomic="true"></span></dd>
+      </dl>
+      <ul class="gdx__legend" aria-label="Paths"></ul>
+    </section>
+  </div>`;
+}
+
+/** Build the controls inside `root`; returns the elements explorer.js reads and writes. */
+export function buildUi(root) {
+  root.innerHTML = template();
+  const q = (selector) => root.querySelector(selector);
+  return {
+    stage: q(".gdx__stage"),
+    canvas: q(".gdx__canvas"),
+    inset: q(".gdx__inset"),
+    notice: q(".gdx__notice"),
+    form: q(".gdx__controls"),
+    play: q('[data-action="play"]'),
+    step: q('[data-action="step"]'),
+    reset: q('[data-action="reset"]'),
+    surface: q("#gdx-surface"),
+    lr: q("#gdx-lr"),
+    lrRange: q("#gdx-lr-range"),
+    x: q("#gdx-x"),
+    y: q("#gdx-y"),
+    speed: q("#gdx-speed"),
+    maxIter: q("#gdx-max-iter"),
+    optimizers: [...root.querySelectorAll('input[name="optimizer"]')],
+    readout: q(".gdx__readout"),
+  };
+}
+
+/** Show the state's settings in the fields. */
+export function showSettings(ui, state) {
+  ui.surface.value = state.surface;
+  ui.lr.value = String(state.lr);
+  ui.lrRange.value = String(lrToSlider(state.lr));
+  ui.lrRange.setAttribute("aria-valuetext", String(state.lr));
+  ui.x.value = String(state.x);
+  ui.y.value = String(state.y);
+  ui.speed.value = String(state.speed);
+  ui.maxIter.value = String(state.maxIter);
+  for (const box of ui.optimizers) box.checked = state.optimizers.includes(box.value);
+}
+
+/** Show messages about refused or clamped input (an empty list hides the notice). */
+export function showNotice(ui, messages) {
+  ui.notice.textContent = messages.join(" ");
+  ui.notice.hidden = messages.length === 0;
+}
+
+/** Play button text and pressed state. */
+export function showPlaying(ui, playing, finished) {
+  ui.play.textContent = playing ? "Pause" : finished ? "Replay" : "Play";
+  ui.play.setAttribute("aria-pressed", String(playing));
+  ui.step.disabled = finished;
+}

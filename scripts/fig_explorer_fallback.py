@@ -1,0 +1,61 @@
+"""The explorer's stand-in when WebGL is off: the bowl in 3D with the default descent path.
+
+Plain gradient descent from (2, 2) at learning rate 0.01 (the explorer's default run) drawn on
+the bowl's surface, light and dark. It also saves the numbers the explorer page quotes about its
+default run and about a rate above 2/L, so the prose matches what the explorer will show.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import matplotlib.pyplot as plt
+import numpy as np
+from _figure import CYCLE, grid, surface_cmap, themed_svgs, write_values
+
+from gdlib.descent import descend
+from gdlib.surfaces import get_surface
+
+START = (2.0, 2.0)
+LR = 0.01
+LR_TOO_BIG = 1.5
+
+
+def draw(theme: str, surface, run) -> plt.Figure:
+    """Draw the bowl as a rasterised surface with the path and its end points on top."""
+    fig = plt.figure(figsize=(6.0, 4.6), layout="constrained")
+    ax = fig.add_subplot(projection="3d", computed_zorder=False)
+    X, Y, P = grid(surface.bounds, 60)
+    ax.plot_surface(
+        X, Y, surface.f(P), cmap=surface_cmap(), alpha=0.85, linewidth=0, rasterized=True
+    )
+    path = run.positions
+    ax.plot(path[:, 0], path[:, 1], run.values + 0.05, color=CYCLE[1], lw=2.2, zorder=5)
+    ax.scatter(*path[0], run.values[0], color=CYCLE[1], s=30, zorder=6)
+    ax.scatter(*path[-1], run.values[-1], color=CYCLE[3], s=40, zorder=6)
+    ax.set(xlabel="$x$", ylabel="$y$", zlabel="$f(x, y)$")
+    ax.set_title(f"Gradient descent on the bowl from {START}, learning rate {LR}")
+    ax.view_init(elev=32, azim=-58)
+    for axis in (ax.xaxis, ax.yaxis, ax.zaxis):
+        axis.set_pane_color((0, 0, 0, 0))
+    return fig
+
+
+def main(out_dir: Path) -> list[Path]:
+    """Write the light and dark figures and the page's numbers."""
+    surface = get_surface("bowl")
+    run = descend(surface, START, "gd", LR)
+    diverged = descend(surface, START, "gd", LR_TOO_BIG)
+    paths = themed_svgs(lambda theme: draw(theme, surface, run), out_dir, "explorer-fallback")
+    values = {
+        "default_steps": run.iterations,
+        "default_message": run.message,
+        "start_value": f"{run.values[0]:.2f}",
+        "start_gradient": "({:.2f}, {:.2f})".format(*run.gradients[0]),
+        "big_lr": LR_TOO_BIG,
+        "big_lr_steps": diverged.iterations,
+        "big_lr_message": diverged.message,
+        "lr_limit": f"{2.0 / surface.lipschitz:g}",
+        "end_distance": f"{np.hypot(*run.positions[-1]):.1e}",
+    }
+    return [*paths, write_values(out_dir, "explore", values)]
