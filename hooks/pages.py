@@ -1,0 +1,186 @@
+"""MkDocs hook: fill pages with build-time results and keep notebook pages local and fresh.
+
+On every Markdown page it
+- replaces `{{ namespace.key }}` with the values the figure scripts saved in
+  `docs/generated/figures/values-NAMESPACE.json` (an unknown key fails the build);
+- expands `![alt](figure:NAME)` into the light and dark SVGs of a figure and
+  `![alt](animation:NAME)` into two `<picture>`s (animated WebP, a still for reduced motion);
+- runs the page's ```python blocks in order, in one namespace per page, and shows what each
+  printed in an "Output" block below it (so code and output on the page cannot disagree).
+
+For notebooks it keys mkdocs-jupyter's cache on gdlib as well as the notebook (a gdlib change
+re-executes them), strips the MathJax and mermaid loaders nbconvert adds (they point at CDNs) and
+hands notebook math to the site's local KaTeX.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import html
+import io
+import json
+import re
+import shutil
+import textwrap
+from pathlib import Path
+
+from PIL import Image
+
+ROOT = Path(__file__).resolve().parent.parent
+FIGURES = ROOT / "docs" / "generated" / "figures"
+NB_CACHE = ROOT / ".cache" / "mkdocs-jupyter"
+
+VALUE = re.compile(r"\{\{\s*([a-z][a-z0-9_]*\.[a-z0-9_]+)\s*\}\}")
+FIGURE = re.compile(r"!\[([^\]]+)\]\((figure|animation):([a-z0-9-]+)\)")
+PYTHON_BLOCK = re.compile(r"^([ \t]*)```python[^\n]*\n(.*?)^\1```[ \t]*$", re.M | re.S)
+
+
+class PageError(RuntimeError):
+    """A page asks for something the build did not produce."""
+
+
+def load_values(folder: Path = FIGURES) -> dict[str, str]:
+    """Every `namespace.key -> text` saved by the figure scripts."""
+    values = {}
+    for path in sorted(folder.glob("values-*.json")):
+        namespace = path.stem.removeprefix("values-")
+        for key, text in json.loads(path.read_text(encoding="utf-8")).items():
+            values[f"{namespace}.{key}"] = text
+    return values
+
+
+def substitute_values(markdown: str, values: dict[str, str], where: str) -> str:
+    """Replace `{{ ns.key }}` tokens; raise `PageError` naming the page for an unknown key."""
+
+    def replace(match: re.Match) -> str:
+        key = match.group(1)
+        if key not in values:
+            raise PageError(f"{where}: no build-time value named {key!r}")
+        return values[key]
+
+    return VALUE.sub(replace, markdown)
+
+
+def image_size(path: Path) -> tuple[int, int]:
+    """Width and height of an image, read from its header."""
+    with Image.open(path) as image:
+        return image.size
+
+
+def _figure_markup(alt: str, name: str, prefix: str, where: str) -> str:
+    for theme in ("light", "dark"):
+        if not (FIGURES / f"{name}-{theme}.svg").exists():
+            raise PageError(f"{where}: figure {name!r} was not generated")
+    return " ".join(
+        f"![{alt}]({prefix}generated/figures/{name}-{theme}.svg#only-{theme})"
+        "{ loading=lazy .gd-figure }"
+        for theme in ("light", "dark")
+    )
+
+
+def _animation_markup(alt: str, name: str, url_prefix: str, where: str) -> str:
+    parts = []
+    for theme in ("light", "dark"):
+        still = FIGURES / f"{name}-{theme}-still.webp"
+        if not still.exists() or not (FIGURES / f"{name}-{theme}.webp").exists():
+            raise PageError(f"{where}: animation {name!r} was not generated")
+        # Rasters are drawn at 1.4x (scripts/_animation.py): declare CSS pixels for layout.
+        width, height = (round(side / 1.4) for side in image_size(still))
+        base = f"{url_prefix}generated/figures/{name}-{theme}"
+        parts.append(
+            f'<picture><source media="(prefers-reduced-motion: reduce)" srcset="{base}-still.webp">'
+            f'<img class="gd-figure" src="{base}.webp#only-{theme}" alt="{html.escape(alt)}" '
+            f'width="{width}" height="{height}" loading="lazy"></picture>'
+        )
+    return "\n".join(parts)
+
+
+def expand_figures(markdown: str, md_prefix: str, url_prefix: str, where: str) -> str:
+    """Turn the `figure:` and `animation:` shorthands into themed image markup."""
+
+    def replace(match: re.Match) -> str:
+        alt, kind, name = match.groups()
+        if kind == "figure":
+            return _figure_markup(alt, name, md_prefix, where)
+        return _animation_markup(alt, name, url_prefix, where)
+
+    return FIGURE.sub(replace, markdown)
+
+
+def run_python_blocks(markdown: str, where: str) -> str:
+    """Execute each ```python block; append its printed output as a `text` block."""
+    namespace: dict = {"__name__": "__page__"}
+
+    def replace(match: re.Match) -> str:
+        indent, code = match.groups()
+        out = io.StringIO()
+        try:
+            with contextlib.redirect_stdout(out):
+                exec(compile(textwrap.dedent(code), where, "exec"), namespace)
+        except Exception as error:
+            raise PageError(f"{where}: a python block failed: {error!r}") from error
+        printed = out.getvalue().rstrip()
+        if not printed:
+            return match.group(0)
+        block = f'```text title="Output"\n{printed}\n```'
+        return match.group(0) + "\n\n" + textwrap.indent(block, indent, lambda line: True)
+
+    return PYTHON_BLOCK.sub(replace, markdown)
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    """MkDocs entry point: values, figures, then executed code."""
+    where = page.file.src_uri
+    depth = where.count("/")
+    md_prefix = "../" * depth
+    url_prefix = "../" * page.url.count("/")
+    markdown = substitute_values(markdown, load_values(), where)
+    markdown = expand_figures(markdown, md_prefix, url_prefix, where)
+    return run_python_blocks(markdown, where)
+
+
+def gdlib_digest() -> str:
+    """SHA-256 over gdlib's sources: notebook outputs depend on them."""
+    sha = hashlib.sha256()
+    for path in sorted((ROOT / "gdlib").rglob("*.py")):
+        sha.update(path.relative_to(ROOT).as_posix().encode())
+        sha.update(path.read_bytes())
+    return sha.hexdigest()[:16]
+
+
+def on_config(config):
+    """Point mkdocs-jupyter's cache at a folder keyed on gdlib; drop the stale ones."""
+    plugin = config.plugins.get("mkdocs-jupyter")
+    if plugin is None:
+        return config
+    cache_dir = NB_CACHE / gdlib_digest()
+    if NB_CACHE.exists():
+        for old in NB_CACHE.iterdir():
+            if old != cache_dir:
+                shutil.rmtree(old) if old.is_dir() else old.unlink()
+    plugin.config["cache_dir"] = str(cache_dir)
+    return config
+
+
+NB_LOADERS = [
+    re.compile(r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->", re.S),
+    re.compile(r'<script type="module">(?:(?!</script>).)*?cdnjs.*?</script>', re.S),
+]
+NB_MARKDOWN = re.compile(r'(<div class="[^"]*jp-RenderedMarkdown[^"]*"[^>]*>)(.*?)(</div>)', re.S)
+NB_DISPLAY_MATH = re.compile(r"\$\$(.+?)\$\$", re.S)
+NB_INLINE_MATH = re.compile(r"(?<![\\$])\$(?!\$)(.+?)(?<![\\$])\$")
+
+
+def _katex_spans(cell_html: str) -> str:
+    cell_html = NB_DISPLAY_MATH.sub(r'<div class="arithmatex">\\[\1\\]</div>', cell_html)
+    return NB_INLINE_MATH.sub(r'<span class="arithmatex">\\(\1\\)</span>', cell_html)
+
+
+def on_post_page(output: str, page, config) -> str:
+    """Notebook pages: no CDN loaders; `$...$` math rendered by the local KaTeX."""
+    if not page.file.src_uri.endswith(".ipynb"):
+        return output
+    for loader in NB_LOADERS:
+        output = loader.sub("", output)
+    return NB_MARKDOWN.sub(lambda m: m.group(1) + _katex_spans(m.group(2)) + m.group(3), output)

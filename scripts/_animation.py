@@ -1,0 +1,139 @@
+"""Animated descent paths: a matplotlib background drawn once, the paths blitted frame by frame.
+
+`path_animation` writes, per palette, an animated WebP (`NAME-THEME.webp`, lossy, small enough
+for the web) and a still WebP of the final frame (`NAME-THEME-still.webp`) that pages show to
+readers who prefer reduced motion. Only the moving lines are redrawn per frame (Agg blitting), so an
+animation costs about as much as one static figure. Frames are deterministic: same inputs, same
+bytes.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from _figure import THEMES, themed
+from matplotlib import pyplot as plt
+from PIL import Image
+
+DPI = 140  # figures are laid out at 100 px per inch, so this is a 1.4x raster (hooks/pages.py)
+FRAME_MS = 70
+HOLD_MS = 1800
+
+
+@dataclass
+class Track:
+    """One animated path: `points` `(n, 2)` drawn on `ax`, in `color`, labelled `label`.
+
+    `clock` (increasing, one entry per point; the step index by default) says when each point
+    is reached, so runs of different step counts can share one time axis, e.g. examples seen.
+    """
+
+    ax: plt.Axes
+    points: np.ndarray
+    color: str
+    label: str | None = None
+    clock: np.ndarray | None = None
+    lw: float = 2.0
+    artists: list = field(default_factory=list)
+
+    def time(self) -> np.ndarray:
+        """When each point is reached."""
+        return np.arange(len(self.points)) if self.clock is None else np.asarray(self.clock)
+
+
+def schedule(tracks: Sequence[Track], frames: int) -> np.ndarray:
+    """Clock time shown at each frame: slow at first (most happens early), then faster."""
+    end = max(float(t.time()[-1]) for t in tracks)
+    eased = np.linspace(0.0, 1.0, frames) ** 1.6 * end
+    return np.unique(eased)
+
+
+def _add_artists(track: Track) -> None:
+    (line,) = track.ax.plot(
+        [], [], color=track.color, lw=track.lw, label=track.label, animated=True
+    )
+    (head,) = track.ax.plot([], [], "o", color=track.color, ms=6, mec="white", animated=True)
+    track.ax.plot(*track.points[0], "o", color=track.color, ms=4, alpha=0.8)
+    track.artists = [line, head]
+
+
+def _frame(fig, background, tracks: list[Track], now: float) -> Image.Image:
+    fig.canvas.restore_region(background)
+    for track in tracks:
+        upto = max(int(np.searchsorted(track.time(), now, side="right")) - 1, 0)
+        line, head = track.artists
+        line.set_data(track.points[: upto + 1, 0], track.points[: upto + 1, 1])
+        head.set_data([track.points[upto, 0]], [track.points[upto, 1]])
+        track.ax.draw_artist(line)
+        track.ax.draw_artist(head)
+    rgb = np.asarray(fig.canvas.buffer_rgba())[..., :3].copy()
+    return Image.fromarray(rgb, "RGB")
+
+
+def _render(setup, theme: str, frames: int) -> list[Image.Image]:
+    with themed(theme):
+        fig, tracks = setup(theme)
+        fig.set_dpi(DPI)
+        # Opaque frames in the page's own colour: alpha would triple the WebP's size.
+        fig.set_facecolor(THEMES[theme]["page"])
+        for track in tracks:
+            _add_artists(track)
+        legends = {t.ax for t in tracks if t.label}
+        for ax in legends:
+            ax.legend(loc="upper right", fontsize=8.5)
+        fig.canvas.draw()
+        background = fig.canvas.copy_from_bbox(fig.bbox)
+        images = [_frame(fig, background, tracks, now) for now in schedule(tracks, frames)]
+        plt.close(fig)
+    return images
+
+
+def _encode_webp(images: list[Image.Image]) -> bytes:
+    durations = [FRAME_MS] * (len(images) - 1) + [HOLD_MS]
+    buf = io.BytesIO()
+    images[0].save(
+        buf,
+        format="WEBP",
+        save_all=True,
+        append_images=images[1:],
+        duration=durations,
+        loop=0,
+        quality=60,
+        method=4,
+        # Few keyframes: frames differ from the previous one only along the moving paths.
+        kmin=998,
+        kmax=999,
+    )
+    return buf.getvalue()
+
+
+def _encode_still(image: Image.Image) -> bytes:
+    buf = io.BytesIO()
+    image.save(buf, format="WEBP", quality=80, method=4)
+    return buf.getvalue()
+
+
+def path_animation(
+    setup: Callable[[str], tuple[plt.Figure, list[Track]]],
+    out_dir: Path,
+    name: str,
+    frames: int = 48,
+) -> list[Path]:
+    """Render `setup(theme)`'s tracks as `NAME-THEME.webp` plus `NAME-THEME-still.webp`.
+
+    `setup` draws everything that does not move (contours, labels, minima) and returns the
+    figure and its `Track`s; this function adds the moving lines, legends and frames.
+    """
+    written = []
+    for theme in THEMES:
+        images = _render(setup, theme, frames)
+        webp = out_dir / f"{name}-{theme}.webp"
+        webp.write_bytes(_encode_webp(images))
+        still = out_dir / f"{name}-{theme}-still.webp"
+        still.write_bytes(_encode_still(images[-1]))
+        written += [webp, still]
+    return written

@@ -1,0 +1,62 @@
+"""The basic algorithm in one dimension: gradient descent on f(x) = x^2 drawn step by step.
+
+The run is gdlib's descent on the bowl x^2 + y^2 started on the x axis, where y stays 0, so it
+is exactly the 1-D problem. Left: the iterates on the curve with the tangent at each one; right:
+the distance to the minimum per step on a log scale (a straight line: a constant factor per step).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+from _figure import COLORS, fmt, themed_svgs, write_values
+from matplotlib import pyplot as plt
+
+from gdlib.descent import descend
+
+START = 2.5
+LR = 0.15
+
+
+def main(out_dir: Path) -> list[Path]:
+    """Write the figure and the numbers the algorithm page quotes."""
+    run = descend("bowl", (START, 0.0), optimizer="gd", lr=LR, max_iter=200, grad_tol=1e-6)
+    x = run.positions[:, 0]
+    fx = run.values
+
+    def draw(theme: str):
+        fig, (left, right) = plt.subplots(1, 2, figsize=(8.4, 3.3), layout="constrained")
+        xs = np.linspace(-3, 3, 200)
+        left.plot(xs, xs**2, color=COLORS["grey"], lw=1.4)
+        for k in range(6):
+            slope = 2 * x[k]
+            span = np.array([x[k] - 0.6, x[k] + 0.6])
+            left.plot(span, fx[k] + slope * (span - x[k]), color=COLORS["orange"], lw=1, alpha=0.8)
+            left.annotate(
+                "",
+                xy=(x[k + 1], fx[k + 1]),
+                xytext=(x[k], fx[k]),
+                arrowprops={"arrowstyle": "->", "color": COLORS["blue"], "lw": 1.4},
+            )
+        left.plot(x[:7], fx[:7], "o", color=COLORS["blue"], ms=5)
+        for k in range(4):
+            left.annotate(f"$x_{k}$", (x[k], fx[k]), textcoords="offset points", xytext=(6, 4))
+        left.set(xlabel="$x$", ylabel="$f(x) = x^2$", title="first six steps, tangents in orange")
+        left.set_ylim(-0.5, 7.5)
+        right.semilogy(np.abs(x), "o-", ms=3, color=COLORS["blue"])
+        right.set(xlabel="step $k$", ylabel="$|x_k - 0|$", title=f"{run.message}")
+        right.title.set_fontsize(8.5)
+        return fig
+
+    values = {
+        "start": START,
+        "lr": LR,
+        "factor": fmt(1 - 2 * LR),
+        "x1": fmt(x[1]),
+        "x2": fmt(x[2]),
+        "steps": run.iterations,
+        "message": run.message,
+        "final": fmt(x[-1]),
+    }
+    return [*themed_svgs(draw, out_dir, "algorithm-1d"), write_values(out_dir, "algorithm", values)]

@@ -1,0 +1,67 @@
+"""Convergence criteria on one run: which test would stop gradient descent on the valley, and when.
+
+A single gdlib run (plain GD, lr 0.02, on x^2 + 10 y^2 from (-2.5, 1)) is traced with the
+three quantities the stopping rules watch: the gradient norm, the step length and the change
+in value, each against its tolerance. A table of real runs says which rule fired first.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+from _figure import COLORS, themed_svgs, write_values
+from matplotlib import pyplot as plt
+
+from gdlib.descent import descend
+
+SURFACE = "valley"
+START = (-2.5, 1.0)
+LR = 0.02
+TOLERANCES = (
+    {"grad_tol": 1e-6, "step_tol": 1e-10, "value_tol": 0.0},
+    {"grad_tol": 1e-3, "step_tol": 1e-10, "value_tol": 0.0},
+    {"grad_tol": 1e-6, "step_tol": 1e-5, "value_tol": 0.0},
+    {"grad_tol": 1e-6, "step_tol": 1e-10, "value_tol": 1e-8},
+    {"grad_tol": 0.0, "step_tol": 0.0, "value_tol": 0.0},
+)
+MAX_ITER = 1000
+
+
+def table() -> str:
+    """Run gdlib once per tolerance setting; tabulate which rule stopped it and where."""
+    rows = ["| grad_tol | step_tol | value_tol | steps | final point | stopped by |"]
+    rows.append("|---|---|---|---|---|---|")
+    for tol in TOLERANCES:
+        run = descend(SURFACE, START, lr=LR, max_iter=MAX_ITER, **tol)
+        x, y = run.positions[-1]
+        cells = [f"{tol[k]:g}" for k in ("grad_tol", "step_tol", "value_tol")]
+        cells += [str(run.iterations), f"({x:.1e}, {y:.1e})", run.message]
+        rows.append("| " + " | ".join(cells) + " |")
+    return "\n".join(rows)
+
+
+def main(out_dir: Path) -> list[Path]:
+    """Write the traces figure and the table of stopping rules."""
+    run = descend(SURFACE, START, lr=LR, max_iter=MAX_ITER, grad_tol=0.0, step_tol=0.0)
+    grad_norm = np.linalg.norm(run.gradients, axis=1)
+    step = np.linalg.norm(np.diff(run.positions, axis=0), axis=1)
+    change = np.abs(np.diff(run.values))
+
+    def draw(theme: str):
+        fig, ax = plt.subplots(figsize=(7.6, 3.4), layout="constrained")
+        ax.semilogy(grad_norm, color=COLORS["blue"], label="gradient norm $\\|\\nabla f(x_k)\\|$")
+        ax.semilogy(step, color=COLORS["orange"], label="step length $\\|x_{k+1} - x_k\\|$")
+        ax.semilogy(change, color=COLORS["green"], label="change in value $|f_{k+1} - f_k|$")
+        for tol, color in ((1e-3, "blue"), (1e-6, "blue"), (1e-5, "orange"), (1e-8, "green")):
+            ax.axhline(tol, color=COLORS[color], ls=":", lw=1)
+        ax.set(
+            xlabel="step $k$", title=f"plain GD on the valley, lr = {LR}: the watched quantities"
+        )
+        ax.legend(loc="lower left", fontsize=8.5)
+        return fig
+
+    values = {"table": table(), "max_iter": MAX_ITER, "lr": LR, "start": str(START)}
+    values["steps_to_1e_6"] = int(np.argmax(grad_norm <= 1e-6))
+    written = themed_svgs(draw, out_dir, "convergence-criteria")
+    return [*written, write_values(out_dir, "criteria", values)]

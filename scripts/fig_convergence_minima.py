@@ -1,0 +1,79 @@
+"""Where a run ends: local minima of the six-hump camel and the saddle point of x^2 - y^2.
+
+Left: plain GD from a grid of starts on the six-hump camel, each path coloured by the minimum it
+reached (six local minima, two of them global). Right: on the saddle x^2 - y^2, a start exactly on
+the x axis converges to the saddle (the gradient is zero there too), while a start 0.01 off the
+axis escapes and gdlib reports the run as diverged.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+from _figure import COLORS, CYCLE, contour, themed_svgs, write_values
+from matplotlib import pyplot as plt
+
+from gdlib.descent import descend
+from gdlib.surfaces import get_surface
+
+LR = 0.02
+
+
+def camel_runs():
+    """Run gdlib from a 5 x 4 grid of starts; return each run and the index of its minimum."""
+    surface = get_surface("camel")
+    minima = np.array(surface.minima)
+    runs = []
+    for x in np.linspace(-1.8, 1.8, 5):
+        for y in np.linspace(-0.85, 0.85, 4):
+            run = descend(surface, (x, y), lr=LR, max_iter=3000)
+            nearest = int(np.argmin(np.linalg.norm(minima - run.positions[-1], axis=1)))
+            runs.append((run, nearest))
+    return surface, runs
+
+
+def main(out_dir: Path) -> list[Path]:
+    """Write the two-panel figure and the counts the page quotes."""
+    camel, runs = camel_runs()
+    saddle = get_surface("saddle")
+    on_axis = descend(saddle, (1.5, 0.0), lr=0.1, max_iter=1000)
+    off_axis = descend(saddle, (1.5, 0.01), lr=0.1, max_iter=1000)
+
+    def draw(theme: str):
+        fig, (left, right) = plt.subplots(
+            1, 2, figsize=(8.8, 3.4), layout="constrained", width_ratios=(2, 1.1)
+        )
+        contour(left, camel)
+        for run, nearest in runs:
+            p = run.positions
+            left.plot(p[:, 0], p[:, 1], color=CYCLE[nearest], lw=1.3)
+            left.plot(*p[0], "o", color=CYCLE[nearest], ms=3)
+        minima = np.array(camel.minima)
+        for i, (mx, my) in enumerate(minima):
+            left.plot(mx, my, "*", color=CYCLE[i], mec="white", ms=12, mew=0.8)
+        left.set(title="six-hump camel: the start picks the minimum", xlabel="$x$", ylabel="$y$")
+        contour(right, saddle, log=False)
+        for run, color, label in (
+            (on_axis, COLORS["red"], "on the axis"),
+            (off_axis, COLORS["green"], "0.01 off it"),
+        ):
+            p = np.clip(run.positions, -2, 2)
+            right.plot(p[:, 0], p[:, 1], ".-", color=color, ms=3, lw=1.2, label=label)
+        right.plot(0, 0, "x", color="black", ms=8, mew=2)
+        right.set(title="saddle $x^2 - y^2$", xlabel="$x$")
+        right.legend(loc="lower left", fontsize=8)
+        return fig
+
+    reached = sorted({nearest for _, nearest in runs})
+    values = {
+        "starts": len(runs),
+        "distinct": len(reached),
+        "global": sum(1 for _, nearest in runs if nearest < 2),
+        "on_axis": on_axis.message,
+        "on_axis_steps": on_axis.iterations,
+        "off_axis": off_axis.message,
+        "off_axis_steps": off_axis.iterations,
+    }
+    written = themed_svgs(draw, out_dir, "convergence-minima")
+    return [*written, write_values(out_dir, "minima", values)]

@@ -1,0 +1,39 @@
+"""Gradient calculation: the negative gradient field of Himmelblau's function drawn on its contours.
+
+Arrows (gdlib's analytic gradient, normalised so that direction reads clearly, coloured by the
+gradient's size on a log scale) point downhill everywhere; the four minima sit where they converge.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+from _figure import contour, grid, themed_svgs, write_values
+from matplotlib import pyplot as plt
+
+from gdlib.surfaces import get_surface
+
+
+def main(out_dir: Path) -> list[Path]:
+    """Write the field figure and the gradient values the page quotes."""
+    surface = get_surface("himmelblau")
+    X, Y, P = grid(surface.bounds, 17)
+    G = surface.grad(P)
+    norm = np.linalg.norm(G, axis=-1)
+    U, V = -G[..., 0] / norm, -G[..., 1] / norm
+
+    def draw(theme: str):
+        fig, ax = plt.subplots(figsize=(5.6, 5.0), layout="constrained")
+        contour(ax, surface)
+        arrows = ax.quiver(X, Y, U, V, np.log10(norm), cmap="plasma", scale=26, width=0.005)
+        fig.colorbar(arrows, ax=ax, label="$\\log_{10} \\|\\nabla f\\|$", shrink=0.8)
+        minima = np.array(surface.minima)
+        ax.plot(minima[:, 0], minima[:, 1], "*", color="white", mec="black", ms=12, mew=0.6)
+        ax.set(xlabel="$x$", ylabel="$y$", title="$-\\nabla f$ on Himmelblau's function")
+        return fig
+
+    at = np.array([1.0, 1.0])
+    g = surface.grad(at)
+    values = {"f": f"{float(surface.f(at)):g}", "gx": f"{g[0]:g}", "gy": f"{g[1]:g}"}
+    return [*themed_svgs(draw, out_dir, "gradient-field"), write_values(out_dir, "field", values)]

@@ -1,0 +1,51 @@
+"""Home page animation: plain gradient descent on Himmelblau's function from four starts.
+
+Each start rolls downhill to a different one of the four minima, which shows in one picture what
+the algorithm does (follow the negative gradient) and what it cannot do (choose the minimum).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+from _animation import Track, path_animation
+from _figure import CYCLE, contour, fmt, write_values
+from matplotlib import pyplot as plt
+
+from gdlib.descent import descend
+from gdlib.surfaces import get_surface
+
+STARTS = ((0.0, 0.0), (-1.0, 4.5), (-4.5, -1.0), (1.0, -4.5))
+LR = 0.01
+
+
+def runs():
+    """Run gdlib from each start."""
+    surface = get_surface("himmelblau")
+    return surface, [descend(surface, s, optimizer="gd", lr=LR, max_iter=2000) for s in STARTS]
+
+
+def main(out_dir: Path) -> list[Path]:
+    """Write the animation and the numbers the home page quotes."""
+    surface, trajectories = runs()
+
+    def setup(theme: str):
+        fig, ax = plt.subplots(figsize=(6.2, 5.0), layout="constrained")
+        contour(ax, surface)
+        minima = np.array(surface.minima)
+        ax.plot(minima[:, 0], minima[:, 1], "*", color="white", mec="black", ms=11, mew=0.6)
+        ax.set(xlabel="$x$", ylabel="$y$", title=f"Gradient descent on {surface.title}, lr = {LR}")
+        tracks = [
+            Track(ax, t.positions, CYCLE[i % len(CYCLE)], f"start {STARTS[i]}")
+            for i, t in enumerate(trajectories)
+        ]
+        return fig, tracks
+
+    values = {"lr": LR, "starts": len(STARTS)}
+    values["max_steps"] = max(t.iterations for t in trajectories)
+    values["min_steps"] = min(t.iterations for t in trajectories)
+    ends = [t.positions[-1] for t in trajectories]
+    values["first_end"] = f"({fmt(ends[0][0])}, {fmt(ends[0][1])})"
+    written = path_animation(setup, out_dir, "home-descent")
+    return [*written, write_values(out_dir, "home", values)]

@@ -1,0 +1,37 @@
+"""Parameter updates raced (animated): GD, momentum, Nesterov and Adam on two hard surfaces.
+
+Left, the ill-conditioned valley x^2 + 10 y^2; right, Rosenbrock's banana. Every path is a gdlib
+run from the surface's suggested start with the rates in `_races.RACES`; the same runs feed
+fig_updates_loss.py, which plots their values against the step count.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from _animation import Track, path_animation
+from _figure import CYCLE, contour
+from _races import RACES, race
+from matplotlib import pyplot as plt
+
+from gdlib.surfaces import get_surface
+
+
+def main(out_dir: Path) -> list[Path]:
+    """Write the two-panel animation."""
+    runs = {name: race(name) for name in RACES}
+
+    def setup(theme: str):
+        fig, axes = plt.subplots(1, 2, figsize=(8.6, 3.9), layout="constrained")
+        tracks = []
+        for ax, (surface_name, results) in zip(axes, runs.items(), strict=True):
+            surface = get_surface(surface_name)
+            contour(ax, surface)
+            ax.plot(*surface.minima[0], "*", color="white", mec="black", ms=11, mew=0.6)
+            ax.set_title(surface.title)
+            for i, (opt, run) in enumerate(results.items()):
+                label = f"{opt} (lr {RACES[surface_name][opt]})"
+                tracks.append(Track(ax, run.positions, CYCLE[i], label))
+        return fig, tracks
+
+    return path_animation(setup, out_dir, "updates-race", frames=60)
