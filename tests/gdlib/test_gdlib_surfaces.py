@@ -1,0 +1,114 @@
+"""Surfaces: analytic gradients against finite differences, grids, minima, bounds and constants."""
+
+import numpy as np
+import pytest
+
+from gdlib.surfaces import SURFACES, Surface, get_surface
+
+NAMES = sorted(SURFACES)
+
+
+def random_points(surface, count=200, seed=0):
+    rng = np.random.default_rng(seed)
+    (xmin, xmax), (ymin, ymax) = surface.bounds
+    return np.column_stack([rng.uniform(xmin, xmax, count), rng.uniform(ymin, ymax, count)])
+
+
+def test_the_required_surfaces_exist():
+    assert {"bowl", "valley", "rosenbrock", "himmelblau", "saddle", "camel"} <= set(SURFACES)
+    assert all(key == surface.name for key, surface in SURFACES.items())
+
+
+def test_bowl_from_two_two_is_eight_with_gradient_four_four():
+    bowl = get_surface("bowl")
+    assert bowl.start == (2.0, 2.0)
+    assert bowl.f(np.array([2.0, 2.0])) == 8.0
+    assert bowl.grad(np.array([2.0, 2.0])).tolist() == [4.0, 4.0]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_gradient_agrees_with_central_differences(name):
+    surface = SURFACES[name]
+    points = random_points(surface)
+    h = 1e-6
+    numeric = np.empty_like(points)
+    for axis in range(2):
+        shift = np.zeros(2)
+        shift[axis] = h
+        numeric[:, axis] = (surface.f(points + shift) - surface.f(points - shift)) / (2 * h)
+    analytic = surface.grad(points)
+    scale = 1.0 + np.abs(analytic)
+    assert np.max(np.abs(analytic - numeric) / scale) < 1e-6
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_values_and_gradients_take_grids_of_any_shape(name):
+    surface = SURFACES[name]
+    (xmin, xmax), (ymin, ymax) = surface.bounds
+    xs, ys = np.meshgrid(np.linspace(xmin, xmax, 7), np.linspace(ymin, ymax, 5))
+    grid = np.stack([xs, ys], axis=-1)
+    values, grads = surface.f(grid), surface.grad(grid)
+    assert values.shape == (5, 7) and grads.shape == (5, 7, 2)
+    for i, j in [(0, 0), (2, 3), (4, 6)]:
+        assert values[i, j] == surface.f(grid[i, j])
+        np.testing.assert_array_equal(grads[i, j], surface.grad(grid[i, j]))
+    assert surface.f([1.0, 0.5]).shape == ()
+    assert surface.grad([1.0, 0.5]).shape == (2,)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_known_minima_are_stationary_local_minima_inside_the_bounds(name):
+    surface = SURFACES[name]
+    (xmin, xmax), (ymin, ymax) = surface.bounds
+    angles = np.linspace(0, 2 * np.pi, 16, endpoint=False)
+    ring = 1e-3 * np.column_stack([np.cos(angles), np.sin(angles)])
+    for point in surface.minima:
+        assert xmin < point[0] < xmax and ymin < point[1] < ymax
+        assert np.linalg.norm(surface.grad(point)) < 1e-9
+        assert np.all(surface.f(np.asarray(point) + ring) > surface.f(point))
+    if surface.minima:
+        values = surface.f(np.array(surface.minima))
+        assert values[0] <= values.min() + 1e-12  # the global one comes first
+
+
+def test_minima_counts():
+    assert len(SURFACES["himmelblau"].minima) == 4
+    assert len(SURFACES["camel"].minima) == 6
+    assert SURFACES["saddle"].minima == ()
+    assert SURFACES["rosenbrock"].minima == ((1.0, 1.0),)
+    # the camel's two global minima share the lowest value, -1.0316...
+    camel = SURFACES["camel"]
+    values = camel.f(np.array(camel.minima))
+    assert np.sum(np.isclose(values, values.min(), atol=1e-12)) == 2
+    assert values.min() == pytest.approx(-1.0316284534898774, abs=1e-12)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_starts_lie_inside_the_bounds(name):
+    surface = SURFACES[name]
+    (xmin, xmax), (ymin, ymax) = surface.bounds
+    assert xmin < surface.start[0] < xmax and ymin < surface.start[1] < ymax
+    assert xmin < xmax and ymin < ymax
+
+
+@pytest.mark.parametrize("name", [n for n in NAMES if SURFACES[n].lipschitz is not None])
+def test_lipschitz_constant_is_tight(name):
+    surface = SURFACES[name]
+    a, b = random_points(surface, seed=1), random_points(surface, seed=2)
+    ratio = np.linalg.norm(surface.grad(a) - surface.grad(b), axis=1) / np.linalg.norm(
+        a - b, axis=1
+    )
+    assert ratio.max() <= surface.lipschitz * (1 + 1e-12)
+    # attained along the steepest axis
+    steep = np.array([[0.0, 0.0], [1.0, 0.0], [0.0, 1.0]])
+    g = surface.grad(steep)
+    attained = max(np.linalg.norm(g[1] - g[0]), np.linalg.norm(g[2] - g[0]))
+    assert attained == pytest.approx(surface.lipschitz)
+
+
+def test_surfaces_are_frozen_and_carry_latex():
+    bowl = SURFACES["bowl"]
+    with pytest.raises(AttributeError):
+        bowl.name = "other"
+    assert isinstance(bowl, Surface)
+    assert all(s.formula.startswith("f(x, y) =") for s in SURFACES.values())
