@@ -236,7 +236,12 @@ export function mount(root) {
   };
 
   init();
-  debug.instance = { runs: () => runs, state: () => ({ ...state }), camera: () => view?.camera.position.toArray() };
+  debug.instance = {
+    runs: () => runs.map(({ name, descent: d }) => ({ name, done: d.done, status: d.status, iterations: d.iterations })),
+    state: () => ({ ...state }),
+    camera: () => view?.camera.position.toArray(),
+    target: () => view?.controls.target.toArray(),
+  };
 
   return {
     dispose() {

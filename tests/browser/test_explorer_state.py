@@ -1,0 +1,204 @@
+"""The explorer's state and robustness in Chromium: URL hash, bad input, instant navigation,
+no WebGL, the dark palette, a hidden tab and a 360 px phone.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from explorer_helpers import (
+    EXPLORER,
+    FIRST_FRAME,
+    assert_clean,
+    canvas_image,
+    frames,
+    open_explorer,
+    readout,
+    set_field,
+)
+
+from gdlib.descent import descend
+
+pytestmark = pytest.mark.browser
+
+SHARED = "#s=valley&lr=0.05&x=-2&y=1&opt=gd,adam&v=5&n=1000&k=40"
+
+
+def test_the_url_hash_restores_a_run(page, site_url):
+    open_explorer(page, site_url, SHARED)
+    assert page.input_value("#gdx-surface") == "valley"
+    assert page.input_value("#gdx-lr") == "0.05"
+    assert (page.input_value("#gdx-x"), page.input_value("#gdx-y")) == ("-2", "1")
+    assert page.is_checked("input[value=adam]")
+    run = descend("valley", (-2.0, 1.0), "gd", 0.05, max_iter=40)
+    x, y = run.positions[-1]
+    assert readout(page)["Iteration"] == "40"
+    assert readout(page)["Position"] == f"({x:.2f}, {y:.2f})"
+    assert readout(page)["Value"] == f"{run.values[-1]:.2f}"
+    assert page.locator(".gdx__notice").is_hidden()
+    assert_clean(page)
+
+
+def test_settings_are_written_to_the_hash(page, site_url):
+    open_explorer(page, site_url)
+    set_field(page, "#gdx-lr", "0.2")
+    page.click("[data-action=step]")
+    page.click("[data-action=step]")
+    hash_ = page.evaluate("() => location.hash")
+    assert "lr=0.2" in hash_ and "k=2" in hash_
+    page.goto("about:blank")
+    open_explorer(page, site_url, hash_)
+    assert readout(page)["Iteration"] == "2"
+    assert page.input_value("#gdx-lr") == "0.2"
+
+
+@pytest.mark.parametrize(
+    ("field", "text", "message", "kept"),
+    [
+        ("#gdx-lr", "-1", "Learning rate must be above 0", "0.01"),
+        ("#gdx-lr", "fast", "Learning rate must be a number", "0.01"),
+        ("#gdx-lr", "50", "outside [0.0001, 2]; using 2", "2"),
+        ("#gdx-x", "99", "Start x = 99 is outside the bowl's bounds [-3, 3]; using 3", "3"),
+        ("#gdx-y", "", "Start y must be a number", "2"),
+    ],
+)
+def test_bad_input_is_refused_or_clamped_with_a_message(page, site_url, field, text, message, kept):
+    open_explorer(page, site_url)
+    set_field(page, field, text)
+    notice = page.locator(".gdx__notice")
+    assert notice.is_visible()
+    assert message in notice.inner_text()
+    assert page.input_value(field) == kept
+    assert "NaN" not in str(readout(page))
+    assert_clean(page)
+
+
+def test_a_broken_hash_falls_back_with_a_message(page, site_url):
+    open_explorer(page, site_url, "#s=moon&lr=abc&x=1e999&opt=lion&k=%E0%A4")
+    notice = page.locator(".gdx__notice").inner_text()
+    assert 'Unknown surface "moon"' in notice
+    assert "Learning rate must be a number" in notice
+    assert readout(page)["Position"] == "(2.00, 2.00)"
+    assert_clean(page)
+
+
+def _serve_sitemap_for_this_origin(page, site_url: str) -> None:
+    """Point the sitemap at the test server, as on the real host, so instant navigation runs.
+
+    Material treats a link as internal (and loads it without a reload) only when the sitemap
+    lists it; it copies the page's scheme and host into the sitemap's URLs but not the port, so
+    the build's https://example.github.io URLs never match a server on 127.0.0.1:PORT.
+    """
+    origin = site_url.split("/gradient-descent/")[0]
+
+    def rewrite(route) -> None:
+        body = route.fetch().text()
+        route.fulfill(
+            body=re.sub(r"https?://[^/<\"]+(?=/gradient-descent/)", origin, body),
+            content_type="application/xml",
+        )
+
+    page.route("**/sitemap.xml", rewrite)
+
+
+def _goto_by_instant_navigation(page, link_text: str) -> None:
+    page.click(f"nav.md-nav--primary >> text={link_text}")
+    page.wait_for_function("t => document.title.startsWith(t)", arg=link_text)
+
+
+def test_instant_navigation_away_and_back_leaves_one_live_explorer(page, site_url):
+    _serve_sitemap_for_this_origin(page, site_url)
+    open_explorer(page, site_url, reduced_motion=False)
+    page.evaluate("() => { window.__sameDocument = true; }")
+    # No reduced motion: the run starts by itself once the view is on screen.
+    page.wait_for_function("() => window.__gdExplorer.current.frames > 10")
+    assert page.evaluate("() => window.__gdExplorer.loops") == 1
+    _goto_by_instant_navigation(page, "Comparison")
+    page.wait_for_function("() => window.__gdExplorer.mounted === 0")
+    assert page.evaluate("() => window.__sameDocument"), "the page was reloaded, not swapped"
+    old_frames = page.evaluate("() => window.__gdExplorer.records[0].frames")
+    page.wait_for_timeout(500)
+    assert page.evaluate("() => window.__gdExplorer.records[0].frames") == old_frames
+    assert page.evaluate("() => window.__gdExplorer.loops") == 0
+    assert page.locator("canvas").count() == 0
+    _goto_by_instant_navigation(page, "3D explorer")
+    page.wait_for_function(FIRST_FRAME)
+    state = page.evaluate("() => ({ ...window.__gdExplorer, records: undefined })")
+    assert (state["created"], state["disposed"], state["mounted"]) == (2, 1, 1)
+    assert page.locator(".gdx__canvas").count() == 1
+    assert page.evaluate("() => window.__gdExplorer.records[0].frames") == old_frames
+    assert page.evaluate("() => window.__gdExplorer.records[0].loops") == 0
+    assert canvas_image(page).getextrema() != ((0, 0), (0, 0), (0, 0))
+    assert_clean(page)
+
+
+def test_without_webgl_a_message_and_a_figure_replace_the_view(page, site_url):
+    page.add_init_script(
+        """const get = HTMLCanvasElement.prototype.getContext;
+        HTMLCanvasElement.prototype.getContext = function (kind, ...rest) {
+          return /webgl/.test(kind) ? null : get.call(this, kind, ...rest);
+        };"""
+    )
+    open_explorer(page, site_url)
+    assert "could not start WebGL" in page.locator(".gdx__no-webgl").inner_text()
+    figure = page.locator(".gdx-fallback img").first
+    figure.scroll_into_view_if_needed()
+    assert figure.is_visible()
+    page.wait_for_function("() => document.querySelector('.gdx-fallback img').naturalWidth > 0")
+    page.click("[data-action=step]")
+    assert readout(page)["Iteration"] == "1", "the controls and readout work without WebGL"
+    assert_clean(page)
+
+
+def test_the_view_follows_the_dark_palette(page, site_url):
+    open_explorer(page, site_url)
+    light = canvas_image(page).getpixel((5, 5))
+    page.evaluate("() => document.body.setAttribute('data-md-color-scheme', 'slate')")
+    page.wait_for_function("() => window.__gdExplorer.current.scheme === 'slate'")
+    dark = canvas_image(page).getpixel((5, 5))
+    assert sum(light) > 600 and sum(dark) < 150, (light, dark)
+
+
+def test_a_hidden_page_stops_the_loop(page, site_url):
+    open_explorer(page, site_url)
+    page.click("[data-action=play]")
+    page.evaluate(
+        """() => {
+          Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
+          document.dispatchEvent(new Event('visibilitychange'));
+        }"""
+    )
+    page.wait_for_timeout(100)
+    drawn = frames(page)
+    page.wait_for_timeout(500)
+    assert frames(page) == drawn
+    assert page.evaluate("() => window.__gdExplorer.loops") == 0
+    page.evaluate(
+        """() => {
+          delete document.hidden;
+          document.dispatchEvent(new Event('visibilitychange'));
+        }"""
+    )
+    page.wait_for_function(f"() => window.__gdExplorer.current.frames > {drawn}")
+
+
+def test_a_360px_phone_gets_a_usable_layout_and_touch(open_page, site_url):
+    phone = open_page(
+        viewport={"width": 360, "height": 740},
+        is_mobile=True,
+        has_touch=True,
+        reduced_motion="reduce",
+    )
+    phone.goto(site_url + EXPLORER)
+    phone.wait_for_function(FIRST_FRAME)
+    assert phone.evaluate("() => document.documentElement.scrollWidth") <= 360
+    box = phone.locator(".gdx__canvas").bounding_box()
+    assert 280 <= box["width"] <= 360 and box["height"] >= 250
+    for selector in ("[data-action=play]", "#gdx-lr", "#gdx-x", "#gdx-surface"):
+        control = phone.locator(selector).bounding_box()
+        assert control["x"] >= 0 and control["x"] + control["width"] <= 360, selector
+        assert control["height"] >= 24, f"{selector} is too small to tap"
+    phone.tap(".gdx__canvas", position={"x": box["width"] * 0.45, "y": box["height"] * 0.6})
+    assert phone.input_value("#gdx-x") != "2", "a tap on the surface sets the start"
+    assert_clean(phone)
