@@ -7,7 +7,7 @@ gdlib runs ``fit_linear(..., record="epoch")``. torch runs ``nn.Linear(10, 1, bi
 ``copy`` gathers a shuffled copy of the data once per epoch and slices it; ``index`` gathers each
 batch's rows from the permutation. Runs alternate; the median seconds per epoch is reported with
 the ratio gdlib / torch (target <= 0.33) and how far gdlib is from one streaming pass over X
-(``X @ theta``, the memory-bound floor).
+(``X @ theta``, the memory-bound floor); an unshuffled gdlib epoch shows what the shuffle costs.
 
 Both run single-threaded (OpenBLAS and torch each get one thread, set before they load): a batch of
 256 x 10 is far too small to gain from threads (torch's time per epoch is the same with two), and
@@ -37,10 +37,12 @@ BATCH = 256
 LR = 0.01
 
 
-def gdlib_epoch_seconds(X, y, epochs, seed):
+def gdlib_epoch_seconds(X, y, epochs, seed, shuffle=True):
     """Seconds per epoch of gdlib's mini-batch run, and its final full-data loss."""
     start = time.perf_counter()
-    run = fit_linear(X, y, lr=LR, epochs=epochs, batch_size=BATCH, seed=seed, record="epoch")
+    run = fit_linear(
+        X, y, lr=LR, epochs=epochs, batch_size=BATCH, seed=seed, shuffle=shuffle, record="epoch"
+    )
     seconds = (time.perf_counter() - start) / epochs
     assert run.status == "completed", run.message
     return seconds, float(run.losses[-1])
@@ -119,6 +121,10 @@ def main() -> None:
                 X, y, args.epochs, repeat, gather
             )
             times[f"torch {gather}"].append(seconds)
+    unshuffled = statistics.median(
+        gdlib_epoch_seconds(X, y, args.epochs, repeat, shuffle=False)[0]
+        for repeat in range(args.repeats)
+    )
     floor = streaming_pass_seconds(X)
 
     median = {name: statistics.median(t) for name, t in times.items()}
@@ -135,6 +141,10 @@ def main() -> None:
     print(f"median of the ratios of adjacent runs: {paired:.3f}")
     passes = median["gdlib"] / floor
     print(f"streaming pass X @ theta: {floor * 1e3:.1f} ms; gdlib epoch = {passes:.1f} passes")
+    print(
+        f"gdlib without shuffling (contiguous slices): {unshuffled:.3f} s/epoch "
+        f"= {unshuffled / floor:.1f} passes"
+    )
 
 
 if __name__ == "__main__":
