@@ -51,12 +51,20 @@ class Surface:
     lipschitz: float | None = None
 
     def f(self, p: object) -> np.ndarray:
-        """Value at points ``p`` of shape ``(..., 2)``; returns shape ``(...)``."""
+        """Value at points ``p`` of shape ``(..., 2)``; returns shape ``(...)``.
+
+        >>> SURFACES["valley"].f(np.zeros((4, 5, 2))).shape
+        (4, 5)
+        """
         p = check_points(p)
         return np.asarray(self.func(p[..., 0], p[..., 1]), dtype=np.float64)
 
     def grad(self, p: object) -> np.ndarray:
-        """Gradient at points ``p`` of shape ``(..., 2)``; returns shape ``(..., 2)``."""
+        """Gradient at points ``p`` of shape ``(..., 2)``; returns shape ``(..., 2)``.
+
+        >>> SURFACES["rosenbrock"].grad([[1.0, 1.0], [0.0, 0.0]]).tolist()
+        [[0.0, 0.0], [-2.0, 0.0]]
+        """
         p = check_points(p)
         gx, gy = self.gradient(p[..., 0], p[..., 1])
         return np.stack(np.broadcast_arrays(gx, gy), axis=-1).astype(np.float64, copy=False)
