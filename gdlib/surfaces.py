@@ -62,8 +62,8 @@ class Surface:
     def grad(self, p: object) -> np.ndarray:
         """Gradient at points ``p`` of shape ``(..., 2)``; returns shape ``(..., 2)``.
 
-        >>> SURFACES["rosenbrock"].grad([[1.0, 1.0], [0.0, 0.0]]).tolist()
-        [[0.0, 0.0], [-2.0, 0.0]]
+        >>> SURFACES["rosenbrock"].grad([[2.0, 4.0], [0.0, 0.0]]).tolist()
+        [[2.0, 0.0], [-2.0, 0.0]]
         """
         p = check_points(p)
         gx, gy = self.gradient(p[..., 0], p[..., 1])
