@@ -1,7 +1,7 @@
 r"""The mini-batch engine behind ``gdlib.regression``: one epoch of steps, and the records.
 
 A step costs a few NumPy calls on a (b, d) block: gather the batch rows, the residual
-:math:`X_B\theta - y_B`, the product :math:`r^\top X_B` and the update. Shuffling draws one
+$X_B\theta - y_B$, the product $r^\top X_B$ and the update. Shuffling draws one
 permutation per epoch and gathers each batch's rows with ``take`` as it goes, which reads X once
 per epoch without an 80 MB shuffled copy (and gives exactly the rows a shuffled copy would).
 """
@@ -19,9 +19,9 @@ _CHUNK = 1 << 22  # elements of X @ thetas evaluated at once when computing reco
 def run_epoch(X, y, order, theta, batch_size, rate, sink):
     r"""Take one epoch of steps, one per batch B of rows in ``order``.
 
-    .. math::
-
-        \theta \leftarrow \theta - \eta \frac{2}{|B|} X_B^\top (X_B\theta - y_B)
+    $$
+    \theta \leftarrow \theta - \eta \frac{2}{|B|} X_B^\top (X_B\theta - y_B)
+    $$
 
     Args:
         X: Design matrix (n, d), float64, C-contiguous.

@@ -36,16 +36,16 @@ def make_regression(
     seed: int = 0,
     intercept: bool = True,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    r"""Draw a linear regression problem :math:`y = X \theta^* + \sigma \varepsilon`.
+    r"""Draw a linear regression problem $y = X \theta^* + \sigma \varepsilon$.
 
-    Features and :math:`\theta^*` are standard normal, :math:`\varepsilon` is standard normal
+    Features and $\theta^*$ are standard normal, $\varepsilon$ is standard normal
     noise scaled by ``noise``. With ``intercept`` the first column of X is all ones, so
     ``theta_true[0]`` is the intercept; X keeps ``n_features`` columns in total.
 
     Args:
         n_samples: Rows of X (>= 1).
         n_features: Columns of X (>= 1), the intercept column included.
-        noise: Standard deviation :math:`\sigma \ge 0` of the noise.
+        noise: Standard deviation $\sigma \ge 0$ of the noise.
         seed: Seed of the generator.
         intercept: Make the first column of X all ones.
 

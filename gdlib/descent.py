@@ -87,9 +87,9 @@ def descend(
 ) -> Trajectory:
     r"""Descend ``surface`` from ``start`` until a stopping rule fires (see the module docstring).
 
-    Each step is :math:`p_{k+1} = p_k + \text{step}_k` where the optimizer turns
-    :math:`\nabla f(p_k)` into the step; plain ``gd`` gives
-    :math:`p_{k+1} = p_k - \eta \nabla f(p_k)`.
+    Each step is $p_{k+1} = p_k + \text{step}_k$ where the optimizer turns
+    $\nabla f(p_k)$ into the step; plain ``gd`` gives
+    $p_{k+1} = p_k - \eta \nabla f(p_k)$.
 
     Args:
         surface: A ``Surface`` or the name of one in ``SURFACES``.

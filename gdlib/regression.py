@@ -1,7 +1,7 @@
 r"""Linear least squares by batch, stochastic and mini-batch gradient descent.
 
-The loss follows ``torch.nn.MSELoss``: :math:`L(\theta) = \frac1n \lVert X\theta - y \rVert^2`
-with gradient :math:`\frac2n X^\top (X\theta - y)`; a batch of size :math:`b` uses the same mean
+The loss follows ``torch.nn.MSELoss``: $L(\theta) = \frac1n \lVert X\theta - y \rVert^2$
+with gradient $\frac2n X^\top (X\theta - y)$; a batch of size $b$ uses the same mean
 over its own rows. Each epoch draws one permutation from ``numpy.random.default_rng(seed)`` and
 walks it in batches (see ``gdlib._minibatch``). A full batch is never shuffled (row order cannot
 change its gradient), which makes ``batch_size=n`` exactly the batch run.
@@ -64,7 +64,7 @@ class RegressionRun(NamedTuple):
 
 
 def mse(X: np.ndarray, y: np.ndarray, theta: np.ndarray) -> float:
-    r"""Mean squared error :math:`\frac1n \lVert X\theta - y \rVert^2`.
+    r"""Mean squared error $\frac1n \lVert X\theta - y \rVert^2$.
 
     >>> mse(np.eye(2), np.array([1.0, 3.0]), np.zeros(2))
     5.0
@@ -74,7 +74,7 @@ def mse(X: np.ndarray, y: np.ndarray, theta: np.ndarray) -> float:
 
 
 def mse_grad(X: np.ndarray, y: np.ndarray, theta: np.ndarray) -> np.ndarray:
-    r"""Gradient of ``mse``: :math:`\frac2n X^\top (X\theta - y)`.
+    r"""Gradient of ``mse``: $\frac2n X^\top (X\theta - y)$.
 
     >>> mse_grad(np.eye(2), np.array([1.0, 3.0]), np.zeros(2)).tolist()
     [-1.0, -3.0]
@@ -97,22 +97,22 @@ def fit_linear(
     theta0: np.ndarray | None = None,
     record: str = "step",
 ) -> RegressionRun:
-    r"""Fit :math:`y \approx X\theta` by mini-batch gradient descent on the mean squared error.
+    r"""Fit $y \approx X\theta$ by mini-batch gradient descent on the mean squared error.
 
-    In epoch :math:`e` (from 0) the rate is :math:`\eta_e = \eta / (1 + \delta e)` and each batch
-    :math:`B` takes the step
-    :math:`\theta \leftarrow \theta - \eta_e \frac{2}{|B|} X_B^\top (X_B \theta - y_B)`.
+    In epoch $e$ (from 0) the rate is $\eta_e = \eta / (1 + \delta e)$ and each batch
+    $B$ takes the step
+    $\theta \leftarrow \theta - \eta_e \frac{2}{|B|} X_B^\top (X_B \theta - y_B)$.
 
     Args:
         X: Design matrix, shape (n, d), finite.
         y: Targets, shape (n,), finite.
-        lr: Learning rate :math:`\eta > 0`.
+        lr: Learning rate $\eta > 0$.
         epochs: Passes over the data (>= 0).
         batch_size: Rows per step in [1, n]; ``None`` means n (batch gradient descent). The last
             batch of an epoch holds the remaining ``n % batch_size`` rows when that is not zero.
         seed: Seed of the generator that shuffles the rows each epoch.
         shuffle: Shuffle the rows at the start of each epoch.
-        lr_decay: :math:`\delta \ge 0`, the per-epoch decay of the rate.
+        lr_decay: $\delta \ge 0$, the per-epoch decay of the rate.
         theta0: Start, shape (d,); zeros by default.
         record: ``"step"`` records every theta and its full-data loss; ``"epoch"`` only those at
             epoch ends, which keeps long runs cheap (the benchmark uses it).

@@ -16,15 +16,15 @@ def gradient_descent(
 ) -> np.ndarray:
     r"""Batch gradient descent for linear regression exactly as the seed page writes it.
 
-    .. math::
-
-        \theta_0 = 0, \qquad
-        \theta_{k+1} = \theta_k - \alpha \, \frac{1}{m} X^\top (X \theta_k - y)
+    $$
+    \theta_0 = 0, \qquad
+    \theta_{k+1} = \theta_k - \alpha \, \frac{1}{m} X^\top (X \theta_k - y)
+    $$
 
     Args:
         X: Design matrix, shape (m, d).
         y: Targets, shape (m,).
-        learning_rate: :math:`\alpha`.
+        learning_rate: $\alpha$.
         num_iterations: Steps to take.
 
     Returns:

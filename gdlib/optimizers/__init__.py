@@ -9,11 +9,11 @@ defaults for everything but the learning rate.
 from __future__ import annotations
 
 from gdlib._validate import check_choice
-from gdlib.optimizers.adagrad import AdagradState, adagrad
-from gdlib.optimizers.adam import AdamState, adam
+from gdlib.optimizers._adagrad import AdagradState, adagrad
+from gdlib.optimizers._adam import AdamState, adam
+from gdlib.optimizers._rmsprop import RmspropState, rmsprop
+from gdlib.optimizers._sgd import SgdState, sgd
 from gdlib.optimizers.base import GradientTransformation
-from gdlib.optimizers.rmsprop import RmspropState, rmsprop
-from gdlib.optimizers.sgd import SgdState, sgd
 
 __all__ = [
     "OPTIMIZERS",

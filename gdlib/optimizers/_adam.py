@@ -25,17 +25,17 @@ def adam(
 ) -> GradientTransformation:
     r"""Adam in torch.optim.Adam's convention (eps added after the bias-corrected root).
 
-    .. math::
-
-        m_t = \beta_1 m_{t-1} + (1 - \beta_1) g_t, \qquad
-        v_t = \beta_2 v_{t-1} + (1 - \beta_2) g_t^2, \qquad
-        \theta_t = \theta_{t-1} - \frac{\eta}{1 - \beta_1^t}
-        \frac{m_t}{\sqrt{v_t} / \sqrt{1 - \beta_2^t} + \epsilon}
+    $$
+    m_t = \beta_1 m_{t-1} + (1 - \beta_1) g_t, \qquad
+    v_t = \beta_2 v_{t-1} + (1 - \beta_2) g_t^2, \qquad
+    \theta_t = \theta_{t-1} - \frac{\eta}{1 - \beta_1^t}
+    \frac{m_t}{\sqrt{v_t} / \sqrt{1 - \beta_2^t} + \epsilon}
+    $$
 
     Args:
-        lr: Learning rate :math:`\eta > 0`.
-        betas: :math:`(\beta_1, \beta_2)`, each in [0, 1).
-        eps: :math:`\epsilon \ge 0`.
+        lr: Learning rate $\eta > 0$.
+        betas: $(\beta_1, \beta_2)$, each in [0, 1).
+        eps: $\epsilon \ge 0$.
 
     Returns:
         A ``GradientTransformation``.

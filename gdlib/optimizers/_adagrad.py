@@ -27,18 +27,18 @@ def adagrad(
 ) -> GradientTransformation:
     r"""AdaGrad in torch.optim.Adagrad's convention (eps added outside the square root).
 
-    .. math::
+    $$
+    \eta_t = \frac{\eta}{1 + (t - 1)\,\delta}, \qquad s_t = s_{t-1} + g_t^2, \qquad
+    \theta_t = \theta_{t-1} - \eta_t \frac{g_t}{\sqrt{s_t} + \epsilon}
+    $$
 
-        \eta_t = \frac{\eta}{1 + (t - 1)\,\delta}, \qquad s_t = s_{t-1} + g_t^2, \qquad
-        \theta_t = \theta_{t-1} - \eta_t \frac{g_t}{\sqrt{s_t} + \epsilon}
-
-    with :math:`s_0` = ``initial_accumulator_value`` and :math:`\delta` = ``lr_decay``.
+    with $s_0$ = ``initial_accumulator_value`` and $\delta$ = ``lr_decay``.
 
     Args:
-        lr: Learning rate :math:`\eta > 0`.
-        lr_decay: :math:`\delta \ge 0`.
-        initial_accumulator_value: :math:`s_0 \ge 0`.
-        eps: :math:`\epsilon \ge 0`.
+        lr: Learning rate $\eta > 0$.
+        lr_decay: $\delta \ge 0$.
+        initial_accumulator_value: $s_0 \ge 0$.
+        eps: $\epsilon \ge 0$.
 
     Returns:
         A ``GradientTransformation``.

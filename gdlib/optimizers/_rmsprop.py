@@ -30,21 +30,21 @@ def rmsprop(
 ) -> GradientTransformation:
     r"""RMSProp in torch.optim.RMSprop's convention (eps outside the root, no bias correction).
 
-    .. math::
+    $$
+    v_t = \alpha v_{t-1} + (1 - \alpha) g_t^2, \qquad
+    m_t = \alpha m_{t-1} + (1 - \alpha) g_t \ \text{(centered only)}, \qquad
+    r_t = \sqrt{v_t - m_t^2} + \epsilon
+    $$
 
-        v_t = \alpha v_{t-1} + (1 - \alpha) g_t^2, \qquad
-        m_t = \alpha m_{t-1} + (1 - \alpha) g_t \ \text{(centered only)}, \qquad
-        r_t = \sqrt{v_t - m_t^2} + \epsilon
-
-    (:math:`r_t = \sqrt{v_t} + \epsilon` when not centered), then
-    :math:`b_t = \mu b_{t-1} + g_t / r_t` and :math:`\theta_t = \theta_{t-1} - \eta\, b_t`
-    with momentum :math:`\mu`, or :math:`\theta_t = \theta_{t-1} - \eta\, g_t / r_t` without.
+    ($r_t = \sqrt{v_t} + \epsilon$ when not centered), then
+    $b_t = \mu b_{t-1} + g_t / r_t$ and $\theta_t = \theta_{t-1} - \eta\, b_t$
+    with momentum $\mu$, or $\theta_t = \theta_{t-1} - \eta\, g_t / r_t$ without.
 
     Args:
-        lr: Learning rate :math:`\eta > 0`.
+        lr: Learning rate $\eta > 0$.
         alpha: Smoothing constant in [0, 1).
-        eps: :math:`\epsilon \ge 0`.
-        momentum: :math:`\mu \ge 0`.
+        eps: $\epsilon \ge 0$.
+        momentum: $\mu \ge 0$.
         centered: Normalise by the estimated variance instead of the raw second moment.
 
     Returns:

@@ -24,21 +24,21 @@ def sgd(
 ) -> GradientTransformation:
     r"""Gradient descent, with momentum and Nesterov's variant, in torch.optim.SGD's convention.
 
-    With momentum :math:`\mu`, dampening :math:`\tau` and gradient :math:`g_t`:
+    With momentum $\mu$, dampening $\tau$ and gradient $g_t$:
 
-    .. math::
+    $$
+    b_1 = g_1, \qquad b_t = \mu\, b_{t-1} + (1 - \tau)\, g_t, \qquad
+    d_t = \begin{cases} g_t + \mu\, b_t & \text{Nesterov} \\ b_t & \text{otherwise}
+    \end{cases}, \qquad \theta_t = \theta_{t-1} - \eta\, d_t
+    $$
 
-        b_1 = g_1, \qquad b_t = \mu\, b_{t-1} + (1 - \tau)\, g_t, \qquad
-        d_t = \begin{cases} g_t + \mu\, b_t & \text{Nesterov} \\ b_t & \text{otherwise}
-        \end{cases}, \qquad \theta_t = \theta_{t-1} - \eta\, d_t
-
-    and :math:`d_t = g_t` when :math:`\mu = 0` (plain gradient descent). The learning rate
+    and $d_t = g_t$ when $\mu = 0$ (plain gradient descent). The learning rate
     multiplies the buffer (torch's convention), not the gradient inside it.
 
     Args:
-        lr: Learning rate :math:`\eta > 0`.
-        momentum: :math:`\mu \ge 0`.
-        dampening: :math:`\tau \ge 0`.
+        lr: Learning rate $\eta > 0$.
+        momentum: $\mu \ge 0$.
+        dampening: $\tau \ge 0$.
         nesterov: Use Nesterov momentum (needs ``momentum > 0`` and ``dampening == 0``).
 
     Returns:
