@@ -1,0 +1,226 @@
+"""Site budgets (`make bench-site`): build times, bytes per page and Lighthouse mobile scores.
+
+1. Cold build: the checkout's files (tracked, plus untracked but not ignored) copied to a temporary
+   folder with js/node_modules hard-linked in (dependencies installed, nothing generated, no
+   cache), then `mkdocs build --strict`. Warm rebuild: the same build again, nothing changed.
+2. Bytes per page: each page loaded in a fresh Chromium context (empty cache) at Lighthouse's
+   mobile size, served under /gradient-descent/ by a server that gzips text as GitHub Pages does;
+   the bytes are counted as the server sends them, everything the page fetched included.
+3. Lighthouse 12.2.3 mobile scores for every page (see lighthouse.py).
+
+Targets: cold <= 60 s, warm <= 5 s, every page <= 400 KB, Lighthouse performance >= 90,
+accessibility 100, best practices 100, SEO >= 90. Prints a table; nothing is asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from lighthouse import CHROME_PATH, category_scores, failing_audits, run_lighthouse
+
+ROOT = Path(__file__).resolve().parent.parent
+BASE = "gradient-descent"
+COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/svg+xml")
+MOBILE = {"width": 412, "height": 823}  # Lighthouse's mobile screen
+TARGETS = {"performance": 90, "accessibility": 100, "best-practices": 100, "seo": 90}
+BUDGET = {"cold": 60.0, "warm": 5.0, "page_kb": 400.0}
+
+
+def checkout_files() -> list[str]:
+    """Files a clean clone of the working tree would have."""
+    command = ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"]
+    listed = subprocess.run(command, cwd=ROOT, capture_output=True, check=True).stdout.decode()
+    return [name for name in listed.split("\0") if name and (ROOT / name).is_file()]
+
+
+def _link_or_copy(source: str, destination: str) -> None:
+    try:
+        os.link(source, destination)
+    except OSError:  # another filesystem
+        shutil.copy2(source, destination)
+
+
+def copy_checkout(destination: Path) -> None:
+    """Copy the checkout's files and link the installed npm packages in."""
+    for name in checkout_files():
+        (destination / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / name, destination / name)
+    shutil.copytree(
+        ROOT / "js" / "node_modules",
+        destination / "js" / "node_modules",
+        symlinks=True,
+        copy_function=_link_or_copy,
+    )
+
+
+def timed_build(source: Path, site_dir: Path, site_url: str) -> float:
+    """Run a strict build of `source` into `site_dir`; return its wall-clock seconds."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
+    start = time.perf_counter()
+    result = subprocess.run(
+        command, cwd=source, env={**os.environ, "SITE_URL": site_url}, capture_output=True
+    )
+    seconds = time.perf_counter() - start
+    if result.returncode != 0:
+        raise RuntimeError(f"build failed:\n{result.stdout.decode()}{result.stderr.decode()}")
+    return seconds
+
+
+class GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """Serve files, gzipping text when the client accepts it, and count the body bytes sent."""
+
+    def log_message(self, *args) -> None:
+        """Keep the benchmark's output to its table."""
+
+    def send_head(self):
+        """Send the headers; return the body as a file-like object, as the base class expects."""
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and not self.path.split("?")[0].endswith("/"):
+            return super().send_head()  # the redirect to "dir/"
+        path = path / "index.html" if path.is_dir() else path
+        if not path.is_file():
+            self.send_error(404)
+            return None
+        kind = self.guess_type(str(path))
+        body = path.read_bytes()
+        zipped = kind.startswith(COMPRESSIBLE) and "gzip" in self.headers.get("Accept-Encoding", "")
+        if zipped:
+            body = _gzip(str(path), path.stat().st_mtime_ns)
+        self.send_response(200)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        if zipped:
+            self.send_header("Content-Encoding", "gzip")
+        self.end_headers()
+        if self.command == "GET":
+            with self.server.lock:
+                self.server.bytes_sent += len(body)
+        return _Body(body)
+
+
+class _Body:
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+
+    def read(self, *args) -> bytes:
+        data, self.data = self.data, b""
+        return data
+
+    def close(self) -> None:
+        pass
+
+
+@functools.cache
+def _gzip(path: str, mtime_ns: int) -> bytes:
+    return gzip.compress(Path(path).read_bytes(), compresslevel=6, mtime=0)
+
+
+def start_server(directory: Path) -> http.server.ThreadingHTTPServer:
+    """Serve `directory` on 127.0.0.1 (a free port) in a background thread."""
+    handler = functools.partial(GzipHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.lock, server.bytes_sent = threading.Lock(), 0
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def page_paths(site_dir: Path) -> list[str]:
+    """Every page of the build, as URL paths relative to the site root."""
+    pages = sorted(p for p in site_dir.rglob("index.html"))
+    return [p.parent.relative_to(site_dir).as_posix().removeprefix(".") for p in pages]
+
+
+def page_weights(server, site_url: str, paths: list[str]) -> dict[str, int]:
+    """Bytes the server sent for each page, loaded with an empty cache."""
+    from playwright.sync_api import sync_playwright
+
+    weights = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROME_PATH)
+        for path in paths:
+            context = browser.new_context(viewport=MOBILE, is_mobile=True, has_touch=True)
+            page = context.new_page()
+            with server.lock:
+                server.bytes_sent = 0
+            page.goto(site_url + (path + "/" if path else ""), wait_until="networkidle")
+            page.wait_for_timeout(500)
+            weights[path] = server.bytes_sent
+            context.close()
+        browser.close()
+    return weights
+
+
+def budget_line(label: str, value: str, target: str, ok: bool) -> str:
+    """One line of the summary: the figure, its target, and whether it is met."""
+    return f"{label:32} {value:>10}   target {target:10} {'ok' if ok else 'MISSED'}"
+
+
+def print_report(timings, weights, scores, problems) -> None:
+    """Print the per-page table, then the totals against their targets."""
+    print(f"\n{'page':28} {'gzip KB':>8} {'perf':>5} {'a11y':>5} {'b.p.':>5} {'seo':>5}")
+    for path, size in weights.items():
+        row = scores.get(path, {})
+        cells = " ".join(f"{row.get(c, '-'):>5}" for c in TARGETS)
+        print(f"{'/' + path:28} {size / 1000:8.1f} {cells}")
+        for line in problems.get(path, []):
+            print(f"    {line}")
+    cold, warm = timings
+    largest = max(weights, key=weights.get)
+    kb = weights[largest] / 1000
+    print()
+    print(budget_line("cold build", f"{cold:.1f} s", "<= 60 s", cold <= BUDGET["cold"]))
+    print(budget_line("warm rebuild", f"{warm:.1f} s", "<= 5 s", warm <= BUDGET["warm"]))
+    print(f"{'cold / warm':32} {cold / warm:>10.1f}")
+    print(budget_line(f"largest page /{largest}", f"{kb:.1f} KB", "<= 400 KB", kb <= 400))
+    for category, target in TARGETS.items():
+        values = [row[category] for row in scores.values()]
+        if values:
+            low = min(values)
+            label = f"lighthouse {category} (min)"
+            print(budget_line(label, str(low), f">= {target}", low >= target))
+
+
+def main() -> None:
+    """Build cold and warm, weigh every page and audit it with Lighthouse."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--no-lighthouse", action="store_true", help="skip the Lighthouse audits")
+    parser.add_argument("--runs", type=int, default=1, help="Lighthouse runs per page (median)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="bench-site-") as tmp:
+        source, www = Path(tmp) / "src", Path(tmp) / "www"
+        copy_checkout(source)
+        server = start_server(www)
+        site_url = f"http://127.0.0.1:{server.server_port}/{BASE}/"
+        print(f"cold build of {source} for {site_url} ...", flush=True)
+        cold = timed_build(source, www / BASE, site_url)
+        warm = timed_build(source, www / BASE, site_url)
+        paths = page_paths(www / BASE)
+        weights = page_weights(server, site_url, paths)
+        scores, problems = {}, {}
+        for path in [] if args.no_lighthouse else paths:
+            print(f"lighthouse /{path}", flush=True)
+            report = run_lighthouse(site_url + (path + "/" if path else ""), runs=args.runs)
+            scores[path] = category_scores(report)
+            problems[path] = [
+                f"{category}: {audit} {score:.2f} {shown}"
+                for category, target in TARGETS.items()
+                if scores[path][category] < target
+                for audit, score, shown in failing_audits(report, category)
+            ]
+        server.shutdown()
+        print_report((cold, warm), weights, scores, problems)
+
+
+if __name__ == "__main__":
+    main()
