@@ -26,8 +26,9 @@ log = logging.getLogger("mkdocs.hooks.figures")
 
 def _digest(paths: list[Path]) -> str:
     sha = hashlib.sha256()
-    for path in sorted(paths):
-        sha.update(path.relative_to(ROOT).as_posix().encode())
+    # Keyed by folder and file name, not the absolute path, so a copy of the tree keys the same.
+    for key, path in sorted((f"{p.parent.name}/{p.name}", p) for p in paths):
+        sha.update(key.encode())
         sha.update(path.read_bytes())
     return sha.hexdigest()
 

@@ -84,7 +84,7 @@ def _render(setup, theme: str, frames: int) -> list[Image.Image]:
             _add_artists(track)
         legends = {t.ax for t in tracks if t.label}
         for ax in legends:
-            ax.legend(loc="upper right", fontsize=8.5)
+            ax.legend(loc="upper right", fontsize=8.5, facecolor=THEMES[theme]["page"])
         fig.canvas.draw()
         background = fig.canvas.copy_from_bbox(fig.bbox)
         images = [_frame(fig, background, tracks, now) for now in schedule(tracks, frames)]

@@ -83,7 +83,11 @@ def rc_for(theme: str) -> dict:
         "ytick.color": t["muted"],
         "xtick.labelcolor": t["text"],
         "ytick.labelcolor": t["text"],
-        "legend.frameon": False,
+        # Legends sit on contour plots too: a box in the page colour keeps them legible.
+        "legend.frameon": True,
+        "legend.facecolor": t["page"],
+        "legend.edgecolor": "none",
+        "legend.framealpha": 0.85,
         "lines.linewidth": 1.8,
         "image.cmap": t["cmap"],
     }

@@ -58,6 +58,7 @@ def main(out_dir: Path) -> list[Path]:
         ax.set(
             xlabel="step $k$", title=f"plain GD on the valley, lr = {LR}: the watched quantities"
         )
+        ax.set(xlim=(0, 450), ylim=(1e-12, 1e2))
         ax.legend(loc="lower left", fontsize=8.5)
         return fig
 

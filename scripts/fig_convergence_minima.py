@@ -54,13 +54,15 @@ def main(out_dir: Path) -> list[Path]:
             left.plot(mx, my, "*", color=CYCLE[i], mec="white", ms=12, mew=0.8)
         left.set(title="six-hump camel: the start picks the minimum", xlabel="$x$", ylabel="$y$")
         contour(right, saddle, log=False)
-        for run, color, label in (
-            (on_axis, COLORS["red"], "on the axis"),
-            (off_axis, COLORS["green"], "0.01 off it"),
-        ):
-            p = np.clip(run.positions, -2, 2)
-            right.plot(p[:, 0], p[:, 1], ".-", color=color, ms=3, lw=1.2, label=label)
-        right.plot(0, 0, "x", color="black", ms=8, mew=2)
+        # Both paths share their start: the off-axis one is drawn first, the on-axis one on
+        # top with open markers, so that both stay visible.
+        off = np.clip(off_axis.positions, -2, 2)
+        right.plot(off[:, 0], off[:, 1], "-", color=COLORS["green"], lw=1.6, label="0.01 off it")
+        on = on_axis.positions
+        right.plot(
+            on[:, 0], on[:, 1], "o", color=COLORS["red"], ms=4, mfc="none", label="on the axis"
+        )
+        right.plot(0, 0, "x", color=COLORS["orange"], ms=9, mew=2)
         right.set(title="saddle $x^2 - y^2$", xlabel="$x$")
         right.legend(loc="lower left", fontsize=8)
         return fig

@@ -1,0 +1,114 @@
+"""Figure scripts: deterministic output, caching, and the pages hook's helpers.
+
+Running every `scripts/fig_*.py` twice into two empty folders must give byte-identical files, and
+a second `build_figures` into the same folder with nothing changed must rebuild nothing.
+"""
+
+from __future__ import annotations
+
+import filecmp
+import importlib.util
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def load_hook(name: str):
+    spec = importlib.util.spec_from_file_location(f"hook_{name}", ROOT / "hooks" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+figures_hook = load_hook("figures")
+pages_hook = load_hook("pages")
+
+
+@pytest.fixture(scope="module")
+def two_builds(tmp_path_factory):
+    first, second = tmp_path_factory.mktemp("figs-a"), tmp_path_factory.mktemp("figs-b")
+    reports = [figures_hook.build_figures(first), figures_hook.build_figures(second)]
+    return first, second, reports
+
+
+def test_every_script_ran(two_builds):
+    _, _, reports = two_builds
+    scripts = {p.name for p in figures_hook.figure_scripts()}
+    assert len(scripts) >= 20
+    for report in reports:
+        assert report == dict.fromkeys(scripts, "rebuilt")
+
+
+def test_two_runs_into_empty_folders_are_byte_identical(two_builds):
+    first, second, _ = two_builds
+    names = sorted(p.name for p in first.iterdir())
+    assert names == sorted(p.name for p in second.iterdir())
+    assert any(n.endswith(".svg") for n in names) and any(n.endswith(".webp") for n in names)
+    _, mismatch, errors = filecmp.cmpfiles(first, second, names, shallow=False)
+    assert not mismatch and not errors
+
+
+def test_no_dates_or_versions_in_svg_metadata(two_builds):
+    first, _, _ = two_builds
+    for svg in first.glob("*.svg"):
+        text = svg.read_text(encoding="utf-8")
+        assert "<dc:date>" not in text and "Matplotlib v" not in text, svg.name
+
+
+def test_second_build_with_nothing_changed_rebuilds_nothing(two_builds):
+    first, _, _ = two_builds
+    report = figures_hook.build_figures(first)
+    assert set(report.values()) == {"cached"}
+
+
+def test_a_changed_script_rebuilds_only_that_figure(two_builds, tmp_path, monkeypatch):
+    first, _, _ = two_builds
+    scripts = tmp_path / "scripts"
+    shutil.copytree(ROOT / "scripts", scripts)
+    target = scripts / "fig_gradient_noise.py"
+    target.write_text(target.read_text() + "\n# touched by the test\n")
+    monkeypatch.setattr(figures_hook, "SCRIPTS", scripts)
+    report = figures_hook.build_figures(first)
+    assert report["fig_gradient_noise.py"] == "rebuilt"
+    assert [k for k, v in report.items() if v == "rebuilt"] == ["fig_gradient_noise.py"]
+
+
+def test_unknown_value_fails_the_page_naming_it():
+    with pytest.raises(pages_hook.PageError, match=r"lr_runs\.nope"):
+        pages_hook.substitute_values("x {{ lr_runs.nope }}", {}, "page.md")
+
+
+def test_python_blocks_are_run_and_their_output_shown():
+    page = "```python\nx = 6 * 7\nprint(x)\n```\n\n```python\nprint(x + 1)\n```\n"
+    out = pages_hook.run_python_blocks(page, "page.md")
+    assert '```text title="Output"\n42\n```' in out and "43" in out
+
+
+def test_failing_python_block_fails_the_build():
+    with pytest.raises(pages_hook.PageError, match=r"page\.md"):
+        pages_hook.run_python_blocks("```python\n1 / 0\n```\n", "page.md")
+
+
+def test_notebook_cache_is_keyed_on_gdlib(tmp_path, monkeypatch):
+    shutil.copytree(ROOT / "gdlib", tmp_path / "gdlib")
+    monkeypatch.setattr(pages_hook, "ROOT", tmp_path)
+    before = pages_hook.gdlib_digest()
+    (tmp_path / "gdlib" / "descent.py").write_text("# changed\n", encoding="utf-8")
+    assert pages_hook.gdlib_digest() != before
+
+    class Plugin:
+        def __init__(self) -> None:
+            self.config = {"cache_dir": ".cache/mkdocs-jupyter"}
+
+    monkeypatch.setattr(pages_hook, "NB_CACHE", tmp_path / "nb-cache")
+    stale = tmp_path / "nb-cache" / "stale"
+    stale.mkdir(parents=True)
+    plugin = Plugin()
+    pages_hook.on_config(type("Config", (), {"plugins": {"mkdocs-jupyter": plugin}})())
+    assert plugin.config["cache_dir"].endswith(pages_hook.gdlib_digest())
+    assert not stale.exists()

@@ -1,0 +1,164 @@
+"""The built site: every nav page exists, every figure it references exists, nothing is external.
+
+All checks read the session's strict build (`built_site`, tests/conftest.py).
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+# Pages that teach: each must show at least one generated figure or animation.
+TEACHING_PAGES = [
+    "index.md",
+    "concepts/algorithm.md",
+    "concepts/learning-rate.md",
+    "concepts/gradients.md",
+    "concepts/updates.md",
+    "concepts/convergence.md",
+    "variants/batch.md",
+    "variants/stochastic.md",
+    "variants/mini-batch.md",
+    "variants/comparison.md",
+]
+
+
+class _AnyTagLoader(yaml.SafeLoader):
+    """mkdocs.yml uses `!ENV` and python tags; the nav only needs plain YAML."""
+
+
+_AnyTagLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def nav_sources() -> list[str]:
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=_AnyTagLoader)
+    found: list[str] = []
+
+    def walk(item) -> None:
+        if isinstance(item, str):
+            found.append(item)
+        elif isinstance(item, list):
+            for child in item:
+                walk(child)
+        elif isinstance(item, dict):
+            for child in item.values():
+                walk(child)
+
+    walk(config["nav"])
+    return found
+
+
+def built_path(site: Path, source: str) -> Path:
+    stem = source.rsplit(".", 1)[0]
+    return site / "index.html" if stem == "index" else site / stem / "index.html"
+
+
+class Resources(HTMLParser):
+    """Collects what a page makes the browser fetch: src, srcset and stylesheet hrefs."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+        self.pictures: list[list[tuple[str, dict]]] = []
+        self._picture: list[tuple[str, dict]] | None = None
+
+    def handle_starttag(self, tag, attrs) -> None:
+        a = dict(attrs)
+        for name in ("src", "data"):
+            if a.get(name) is not None:
+                self.urls.append(a[name])
+        if a.get("srcset"):
+            self.urls += [part.strip().split()[0] for part in a["srcset"].split(",")]
+        if tag == "link" and "stylesheet" in (a.get("rel") or "") and a.get("href"):
+            self.urls.append(a["href"])
+        if tag == "picture":
+            self._picture = []
+        elif self._picture is not None and tag in ("source", "img"):
+            self._picture.append((tag, a))
+
+    def handle_endtag(self, tag) -> None:
+        if tag == "picture" and self._picture is not None:
+            self.pictures.append(self._picture)
+            self._picture = None
+
+
+def resources(page: Path) -> Resources:
+    parser = Resources()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return parser
+
+
+def test_nav_lists_all_the_pages_of_the_issue():
+    sources = nav_sources()
+    assert set(TEACHING_PAGES) <= set(sources)
+    assert {"code/numpy.ipynb", "code/pytorch.ipynb", "code/reference.md"} <= set(sources)
+
+
+def test_build_log_has_no_warnings(built_site):
+    assert not re.search(r"^(WARNING|ERROR)\b", built_site.log, re.M), built_site.log
+
+
+@pytest.mark.parametrize("source", nav_sources())
+def test_every_nav_page_is_built(built_site, source):
+    page = built_path(built_site.root, source)
+    assert page.exists(), f"{source} was not built to {page}"
+    assert "Coming soon" not in page.read_text(encoding="utf-8") or source == "explore.md"
+
+
+def test_every_referenced_figure_exists(built_site):
+    checked = 0
+    for page in built_site.pages():
+        for url in resources(page).urls:
+            path = urlparse(url).path
+            if "generated/figures/" not in path:
+                continue
+            target = (page.parent / path).resolve()
+            assert target.is_file(), f"{page.relative_to(built_site.root)} references {url}"
+            checked += 1
+    assert checked >= 2 * len(TEACHING_PAGES)
+
+
+@pytest.mark.parametrize("source", TEACHING_PAGES)
+def test_every_teaching_page_has_a_figure_an_exercise_and_takeaways(built_site, source):
+    page = built_path(built_site.root, source)
+    html = page.read_text(encoding="utf-8")
+    figures = [u for u in resources(page).urls if "generated/figures/" in u]
+    assert figures, f"{source} shows no generated figure"
+    assert 'class="admonition success"' in html or 'details class="success"' in html
+    assert "Key takeaways" in html
+    assert 'class="arithmatex"' in html, f"{source} has no math"
+
+
+def test_no_page_loads_anything_from_another_host(built_site):
+    for page in built_site.pages():
+        for url in resources(page).urls:
+            parsed = urlparse(url)
+            assert not parsed.scheme and not parsed.netloc, f"{page}: {url}"
+            assert url.strip(), f"{page}: an empty src (e.g. nbconvert's MathJax loader)"
+        text = page.read_text(encoding="utf-8")
+        assert "cdnjs" not in text and "mathjax" not in text.lower(), page
+
+
+def test_every_build_time_value_was_substituted(built_site):
+    for page in built_site.pages():
+        text = page.read_text(encoding="utf-8")
+        assert not re.search(r"\{\{\s*[a-z_]+\.[a-z0-9_]+\s*\}\}", text), page
+
+
+def test_animations_have_a_still_for_reduced_motion_and_alt_text(built_site):
+    pictures = [p for page in built_site.pages() for p in resources(page).pictures]
+    assert len(pictures) >= 2 * 6  # six animations, a light and a dark variant each
+    for picture in pictures:
+        sources = [a for tag, a in picture if tag == "source"]
+        images = [a for tag, a in picture if tag == "img"]
+        assert sources[0]["media"] == "(prefers-reduced-motion: reduce)"
+        assert sources[0]["srcset"].endswith("-still.webp")
+        assert images[0]["src"].split("#")[0].endswith(".webp")
+        assert len(images[0]["alt"]) > 40, "the alt text should say what the animation shows"
+        assert images[0]["width"] and images[0]["height"]
