@@ -82,9 +82,17 @@ def _render(setup, theme: str, frames: int) -> list[Image.Image]:
         fig.set_facecolor(THEMES[theme]["page"])
         for track in tracks:
             _add_artists(track)
-        legends = {t.ax for t in tracks if t.label}
-        for ax in legends:
-            ax.legend(loc="upper right", fontsize=8.5, facecolor=THEMES[theme]["page"])
+        labelled = {t.label: t.artists[0] for t in tracks if t.label}
+        if labelled:
+            # One legend under the panels: inside a panel it would hide part of the paths.
+            fig.legend(
+                labelled.values(),
+                labelled.keys(),
+                loc="outside lower center",
+                ncols=min(len(labelled), 4),
+                fontsize=8.5,
+                facecolor=THEMES[theme]["page"],
+            )
         fig.canvas.draw()
         background = fig.canvas.copy_from_bbox(fig.bbox)
         images = [_frame(fig, background, tracks, now) for now in schedule(tracks, frames)]

@@ -54,8 +54,7 @@ def main(out_dir: Path) -> list[Path]:
         left.legend(ncols=2, fontsize=8)
         return fig
 
+    final = {b: float(r.epoch_losses[EPOCHS] - floor) for b, r in runs.items()}
+    values = {"table": table(runs, floor), "epochs": EPOCHS, "best_b": min(final, key=final.get)}
     written = themed_svgs(draw, out_dir, "compare-curves")
-    return [
-        *written,
-        write_values(out_dir, "compare", {"table": table(runs, floor), "epochs": EPOCHS}),
-    ]
+    return [*written, write_values(out_dir, "compare", values)]

@@ -45,5 +45,6 @@ def main(out_dir: Path) -> list[Path]:
     for surface_name, results in runs.items():
         for opt, run in results.items():
             values[f"{surface_name}_{opt}"] = run.iterations
+            values[f"{surface_name}_{opt}_message"] = run.message
     written = themed_svgs(draw, out_dir, "updates-loss")
     return [*written, write_values(out_dir, "updates", values)]

@@ -28,10 +28,11 @@ def main(out_dir: Path) -> list[Path]:
             surface = get_surface(surface_name)
             contour(ax, surface)
             ax.plot(*surface.minima[0], "*", color="white", mec="black", ms=11, mew=0.6)
-            ax.set_title(surface.title)
+            lr = RACES[surface_name]
+            # gd, momentum and nesterov share a rate in RACES; Adam's is a step length.
+            ax.set_title(f"{surface.title}\nlr {lr['gd']}, Adam {lr['adam']}", fontsize=9.5)
             for i, (opt, run) in enumerate(results.items()):
-                label = f"{opt} (lr {RACES[surface_name][opt]})"
-                tracks.append(Track(ax, run.positions, CYCLE[i], label))
+                tracks.append(Track(ax, run.positions, CYCLE[i], opt))
         return fig, tracks
 
     return path_animation(setup, out_dir, "updates-race", frames=60)
