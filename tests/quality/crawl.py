@@ -2,6 +2,8 @@
 
 Starting from given pages, it fetches each internal URL once, follows the links of HTML pages,
 reads `url(...)` in stylesheets, and checks that every fragment names an id on its target page.
+A fragment made of `key=value` pairs (`#s=bowl&lr=1.5`) is a page's own state, read by its
+script (the 3D explorer's shareable runs), not an anchor, so it is not looked up as an id.
 Absolute links to the configured `site_url` (canonical links, the sitemap) are mapped onto the
 local server, so they are checked too. Hosts other than the local one are never fetched.
 """
@@ -33,6 +35,7 @@ URL_ATTRIBUTES = {
     "use": ("href", "xlink:href"),
 }
 CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+?)['"]?\s*\)""")
+STATE_FRAGMENT = re.compile(r"^[\w.-]+=[^&]*(&[\w.-]+=[^&]*)*$")
 FONT_SOURCES = re.compile(r"\bsrc\s*:([^;}]+)")
 
 
@@ -102,6 +105,14 @@ def fetch(url: str) -> Resource:
     return Resource(status)
 
 
+def configured_site_url(built_site) -> str:
+    """The `site_url` the build was made for, read from the home page's canonical link."""
+    html = (built_site.root / "index.html").read_text()
+    match = re.search(r'<link rel="canonical" href="([^"]+)"', html)
+    assert match, "the home page has no canonical link: is site_url set in mkdocs.yml?"
+    return match.group(1)
+
+
 class SiteCrawler:
     """Crawl pages served at `base_url`, which a build configured as `configured_url`."""
 
@@ -158,6 +169,11 @@ class SiteCrawler:
         resource = self.get(target)
         if resource.status != 200:
             self.problems.append(f"{where} -> HTTP {resource.status}")
-        elif fragment and resource.is_html and unquote(fragment) not in resource.ids:
+        elif (
+            fragment
+            and resource.is_html
+            and unquote(fragment) not in resource.ids
+            and not STATE_FRAGMENT.match(fragment)
+        ):
             self.problems.append(f"{where} -> no element with id {unquote(fragment)!r}")
         return target

@@ -4,20 +4,11 @@ The site is crawled over HTTP under its sub-path, from every built page (404 pag
 GitHub Pages serves it at any depth), so a link that only works at the server root fails here.
 """
 
-import re
 import xml.etree.ElementTree as ET
 
-from crawl import SiteCrawler
+from crawl import SiteCrawler, configured_site_url
 
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-
-
-def configured_site_url(built_site) -> str:
-    """The `site_url` the build was made for, read from the home page's canonical link."""
-    html = (built_site.root / "index.html").read_text()
-    match = re.search(r'<link rel="canonical" href="([^"]+)"', html)
-    assert match, "the home page has no canonical link: is site_url set in mkdocs.yml?"
-    return match.group(1)
 
 
 def page_urls(built_site, site_url) -> list[str]:

@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_links import configured_site_url
+from crawl import configured_site_url
 
 ROOT = Path(__file__).resolve().parents[2]
 # Files MkDocs itself stamps with the build date (<lastmod>), compared without their dates.
