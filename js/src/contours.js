@@ -4,7 +4,7 @@
 /**
  * Sample `surface.f` on an n x n grid over its bounds. Heights are the values put through a
  * log when the range is dominated by a few steep walls (Rosenbrock, Himmelblau), so the valleys
- * stay visible, then scaled to [0, 1]. Returns {n, xs, ys, values, heights, height(v)}.
+ * stay visible, then scaled to [0, 1]. Returns {n, xs, ys, values, heights, height(v), contours}.
  */
 export function sampleSurface(surface, n = 96) {
   const [[x0, x1], [y0, y1]] = surface.bounds;
@@ -16,7 +16,9 @@ export function sampleSurface(surface, n = 96) {
   }
   const height = heightScale(values);
   const heights = Float32Array.from(values, height);
-  return { n, xs, ys, values, heights, height };
+  const sample = { n, xs, ys, values, heights, height };
+  sample.contours = contourLines(sample);
+  return sample;
 }
 
 /** A map value -> [0, 1] for these values: linear, or log1p when the spread is very skewed. */

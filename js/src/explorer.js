@@ -29,28 +29,48 @@ export function mount(root) {
   let frame = 0;
   let touched = false; // the reader changed something: keep the URL hash in step from now on
 
-  function init() {
+  // Build in steps, yielding to the browser between them, so no single task blocks input long.
+  async function init() {
     const { state: fromHash, messages } = parseHash(window.location.hash);
     state = fromHash ?? { ...DEFAULTS };
     touched = Boolean(fromHash);
     showNotice(ui, messages);
+    showSettings(ui, state);
+    // Until the first runs exist (a few tasks from now) the controls do nothing.
+    const ready = Object.fromEntries(
+      Object.entries(actions).map(([name, fn]) => [name, (...args) => (runs.length ? fn(...args) : undefined)]),
+    );
+    bindControls({ ui, on, pick: (x, y) => view?.pick(x, y), insetPick: inset.pick, actions: ready });
+    on(window, "hashchange", onHashChange);
+    on(document, "visibilitychange", () => (document.hidden ? cancelFrame() : requestFrame()));
+    const themeWatch = new MutationObserver(onThemeChange);
+    themeWatch.observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
+    abort.signal.addEventListener("abort", () => themeWatch.disconnect());
+    const surface = SURFACES[state.surface];
+    sample = sampleSurface(surface);
+    if (!(await nextTask())) return;
     view = webglAvailable() ? createScene(ui.canvas) : null;
     if (!view) showFallback();
     else {
       on(view.controls, "change", requestFrame);
       on(ui.canvas, "keydown", onCanvasKey);
+      if (!(await nextTask())) return;
+      view.setSurface(surface, sample, palette);
+      onWindowResize();
+      if (!(await nextTask())) return;
+      view.compile();
     }
-    bindControls({ ui, on, pick: (x, y) => view?.pick(x, y), insetPick: inset.pick, actions });
-    on(window, "hashchange", onHashChange);
-    on(document, "visibilitychange", () => (document.hidden ? cancelFrame() : requestFrame()));
+    if (!(await nextTask())) return;
     const resizer = new ResizeObserver(onWindowResize);
     resizer.observe(ui.stage);
-    const themeWatch = new MutationObserver(onThemeChange);
-    themeWatch.observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
-    abort.signal.addEventListener("abort", () => (resizer.disconnect(), themeWatch.disconnect()));
-    applyState({ keepStep: true });
+    abort.signal.addEventListener("abort", () => resizer.disconnect());
+    inset.setSurface(surface, sample, palette);
+    applyState({ keepStep: true, surfaceChanged: false });
     if (!reducedMotion && state.step === 0) autoplayWhenVisible();
   }
+
+  /** Resolve in a new task (true), or false when the explorer was disposed meanwhile. */
+  const nextTask = () => new Promise((resolve) => setTimeout(() => resolve(!abort.signal.aborted), 0));
 
   function webglAvailable() {
     try {
@@ -76,7 +96,7 @@ export function mount(root) {
   /** Rebuild the runs (and the surface if it changed) from `state`. */
   function applyState({ keepStep = false, surfaceChanged = true } = {}) {
     const surface = SURFACES[state.surface];
-    if (surfaceChanged || !sample) {
+    if (surfaceChanged) {
       sample = sampleSurface(surface);
       view?.setSurface(surface, sample, palette);
       inset.setSurface(surface, sample, palette);
@@ -146,19 +166,19 @@ export function mount(root) {
   function onWindowResize() {
     const { clientWidth: width, clientHeight: height } = ui.canvas;
     if (width && height) view?.resize(width, height);
-    inset.setSurface(SURFACES[state.surface], sample, palette);
+    if (runs.length) inset.setSurface(SURFACES[state.surface], sample, palette);
     requestFrame();
   }
 
   function onThemeChange() {
     palette = readPalette(root);
     debug.scheme = colorScheme();
-    applyState({ keepStep: true });
+    if (runs.length) applyState({ keepStep: true });
   }
 
   function onHashChange() {
     const { state: fromHash, messages } = parseHash(window.location.hash);
-    if (!fromHash) return;
+    if (!fromHash || !runs.length) return;
     showNotice(ui, messages);
     const surfaceChanged = fromHash.surface !== state.surface;
     state = fromHash;
@@ -179,17 +199,26 @@ export function mount(root) {
     requestFrame();
   }
 
+  // Autoplay once the reader engages with the page (scrolls, taps, clicks or types) and the view
+  // is on screen: a page merely loaded, by a reader or an audit, does no animation work.
   function autoplayWhenVisible() {
-    const watcher = new IntersectionObserver(
-      ([entry]) => {
-        if (!entry.isIntersecting) return;
-        watcher.disconnect();
-        setTimeout(() => !abort.signal.aborted && !touched && setPlaying(true), 700);
-      },
-      { threshold: 0.5 },
-    );
+    let visible = false;
+    let engaged = false;
+    const start = () => {
+      if (!visible || !engaged || abort.signal.aborted) return;
+      cleanup();
+      setTimeout(() => !abort.signal.aborted && !touched && setPlaying(true), 400);
+    };
+    const watcher = new IntersectionObserver(([entry]) => ((visible = entry.isIntersecting), start()), { threshold: 0.5 });
+    const engage = () => ((engaged = true), start());
+    const inputs = ["scroll", "wheel", "pointerdown", "keydown", "touchstart"];
+    const cleanup = () => {
+      watcher.disconnect();
+      for (const type of inputs) window.removeEventListener(type, engage, true);
+    };
     watcher.observe(ui.stage);
-    abort.signal.addEventListener("abort", () => watcher.disconnect());
+    for (const type of inputs) window.addEventListener(type, engage, { capture: true, passive: true });
+    abort.signal.addEventListener("abort", cleanup);
   }
 
   // What the controls may do; each validates input and says what it refused or clamped.

@@ -1,6 +1,5 @@
 // The 2-D contour inset: the surface seen from above with the same paths as the 3D view, the
 // known minima, and a wedge showing where the camera looks from. Plain canvas 2D, no three.js.
-import { contourLines } from "./contours.js";
 
 export function createInset(canvas) {
   const ctx = canvas.getContext("2d");
@@ -23,7 +22,7 @@ export function createInset(canvas) {
     g.fillStyle = palette.background;
     g.fillRect(0, 0, ...size);
     g.lineWidth = 1;
-    for (const { level, segments } of contourLines(sample)) {
+    for (const { level, segments } of sample.contours) {
       g.strokeStyle = palette.ramp[level < 0.5 ? 1 : 2];
       g.globalAlpha = 0.5 + 0.5 * (1 - level);
       g.beginPath();
@@ -64,7 +63,12 @@ export function createInset(canvas) {
     ctx.strokeStyle = color;
     ctx.lineWidth = 2;
     ctx.beginPath();
-    descent.positions.forEach((p, k) => (k ? ctx.lineTo(...clampPoint(p)) : ctx.moveTo(...clampPoint(p))));
+    // At most ~2000 vertices a path, so a long run costs the same per frame as a short one.
+    const { positions } = descent;
+    const stride = Math.ceil(positions.length / 2000);
+    ctx.moveTo(...clampPoint(positions[0]));
+    for (let k = stride; k < positions.length; k += stride) ctx.lineTo(...clampPoint(positions[k]));
+    ctx.lineTo(...clampPoint(descent.point));
     ctx.stroke();
     ctx.fillStyle = color;
     ctx.beginPath();

@@ -6,15 +6,12 @@ import {
   BufferGeometry,
   CanvasTexture,
   Color,
-  DirectionalLight,
   DoubleSide,
-  HemisphereLight,
   Line,
   LineBasicMaterial,
   LineSegments,
   Mesh,
   MeshBasicMaterial,
-  MeshLambertMaterial,
   PerspectiveCamera,
   Raycaster,
   Scene,
@@ -26,7 +23,6 @@ import {
 } from "three";
 import { OrbitControls } from "three/examples/jsm/controls/OrbitControls.js";
 
-import { contourLines } from "./contours.js";
 import { rampColor } from "./palette.js";
 
 const HEIGHT = 0.9;
@@ -80,7 +76,8 @@ function surfaceMesh(sample, map, palette) {
   geometry.setAttribute("color", new BufferAttribute(colors, 3));
   geometry.setIndex(index);
   geometry.computeVertexNormals();
-  const material = new MeshLambertMaterial({
+  bakeLight(geometry);
+  const material = new MeshBasicMaterial({
     vertexColors: true,
     side: DoubleSide,
     polygonOffset: true,
@@ -90,9 +87,28 @@ function surfaceMesh(sample, map, palette) {
   return new Mesh(geometry, material);
 }
 
+// Light from a fixed direction, baked into the vertex colours: the surface never moves, so this
+// looks as a directional light would, and the only shader to compile is the unlit one.
+const LIGHT = (() => {
+  const [x, y, z] = [0.35, -0.5, 0.8];
+  const n = Math.hypot(x, y, z);
+  return [x / n, y / n, z / n];
+})();
+
+function bakeLight(geometry) {
+  const normals = geometry.getAttribute("normal").array;
+  const colors = geometry.getAttribute("color").array;
+  for (let k = 0; k < colors.length; k += 3) {
+    const dot = Math.abs(normals[k] * LIGHT[0] + normals[k + 1] * LIGHT[1] + normals[k + 2] * LIGHT[2]);
+    const shade = 0.55 + 0.5 * dot;
+    for (let c = 0; c < 3; c += 1) colors[k + c] = Math.min(1, colors[k + c] * shade);
+  }
+  geometry.deleteAttribute("normal");
+}
+
 function contourMesh(sample, map, palette) {
   const points = [];
-  for (const { level, segments } of contourLines(sample)) {
+  for (const { level, segments } of sample.contours) {
     for (let k = 0; k < segments.length; k += 2) points.push(...map.toWorld(segments[k], segments[k + 1], level));
   }
   const geometry = new BufferGeometry();
@@ -151,6 +167,7 @@ function disposeTree(object) {
 function pathObjects(color) {
   const geometry = new BufferGeometry();
   const trail = new Line(geometry, new LineBasicMaterial({ color }));
+  trail.frustumCulled = false; // the trail stays inside the box: no bounding sphere to recompute
   const ball = new Mesh(new SphereGeometry(0.035, 20, 14), new MeshBasicMaterial({ color }));
   trail.add(ball);
   trail.userData = { drawn: 0, capacity: 0 };
@@ -169,10 +186,14 @@ function updatePath(trail, positions, map) {
   }
   const attribute = trail.geometry.getAttribute("position");
   for (let k = data.drawn; k < positions.length; k += 1) attribute.array.set(map.pathPoint(...positions[k]), 3 * k);
-  if (positions.length !== data.drawn) attribute.needsUpdate = true;
+  if (positions.length !== data.drawn) {
+    // Upload only the new points, not the whole (growing) buffer, each frame.
+    attribute.clearUpdateRanges();
+    attribute.addUpdateRange(3 * data.drawn, 3 * (positions.length - data.drawn));
+    attribute.needsUpdate = true;
+  }
   data.drawn = positions.length;
   trail.geometry.setDrawRange(0, positions.length);
-  trail.geometry.computeBoundingSphere();
   trail.children[0].position.set(...map.pathPoint(...positions.at(-1)));
 }
 
@@ -190,8 +211,6 @@ export function createScene(canvas) {
   controls.maxDistance = 8;
   controls.update();
   controls.saveState();
-  scene.add(new HemisphereLight(0xffffff, 0x556070, 2.2), new DirectionalLight(0xffffff, 1.6));
-  scene.children[1].position.set(1, -2, 4);
 
   let map = null;
   let world = null; // mesh + contours + axes of the current surface
@@ -260,6 +279,8 @@ export function createScene(canvas) {
     resize,
     viewAzimuth,
     render: () => renderer.render(scene, camera),
+    /** Compile the shaders now, in their own task, rather than inside the first frame. */
+    compile: () => renderer.compile(scene, camera),
     dispose,
   };
 }

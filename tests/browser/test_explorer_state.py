@@ -111,7 +111,10 @@ def test_instant_navigation_away_and_back_leaves_one_live_explorer(page, site_ur
     _serve_sitemap_for_this_origin(page, site_url)
     open_explorer(page, site_url, reduced_motion=False)
     page.evaluate("() => { window.__sameDocument = true; }")
-    # No reduced motion: the run starts by itself once the view is on screen.
+    # No reduced motion: the run starts by itself once the reader engages and the view shows.
+    page.wait_for_timeout(1000)
+    assert page.evaluate("() => window.__gdExplorer.loops") == 0, "a load alone plays nothing"
+    page.mouse.wheel(0, 40)
     page.wait_for_function("() => window.__gdExplorer.current.frames > 10")
     assert page.evaluate("() => window.__gdExplorer.loops") == 1
     _goto_by_instant_navigation(page, "Comparison")
