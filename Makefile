@@ -46,6 +46,7 @@ test: install lint js-test
 
 bench: install
 	$(PY) benchmarks/bench_gdlib.py
+	$(PY) benchmarks/bench_explorer.py
 
 bench-site: install
 	$(PY) benchmarks/bench_site.py
