@@ -38,17 +38,36 @@ MISSING_ALT = """() => {
 }"""
 
 # The page body scrolls sideways when the document is wider than the viewport. Name the
-# elements sticking out past the right edge, outermost first, so a failure says what to fix.
+# elements sticking out past the right edge that no scrolling or clipping box contains,
+# outermost first, so a failure says what to fix. (Material's dialog is placed against the
+# widened page, so it sticks out as a consequence, never as a cause: left out.)
 HORIZONTAL_OVERFLOW = """() => {
   const root = document.scrollingElement;
   const width = root.clientWidth;
   if (root.scrollWidth <= width) return [];
-  const culprits = [...document.body.querySelectorAll("*")].filter(el => {
-    const box = el.getBoundingClientRect();
-    return box.width > 0 && box.right > width + 1;
-  }).filter(el => !el.parentElement || el.parentElement.getBoundingClientRect().right <= width + 1);
+  const sticksOut = el => el.getBoundingClientRect().right > width + 1;
+  const clips = el => !["visible", ""].includes(getComputedStyle(el).overflowX);
+  const taken = el => ["absolute", "fixed"].includes(getComputedStyle(el).position);
+  // Only the ancestors on the containing-block chain clip a box: an absolutely positioned
+  // element escapes every static ancestor, scrolling or not.
+  const contained = el => {
+    let escapes = taken(el);
+    for (let up = el.parentElement; up && up !== document.body; up = up.parentElement) {
+      if (escapes && getComputedStyle(up).position === "static") continue;
+      if (clips(up) && !sticksOut(up)) return true;
+      escapes = taken(up);
+    }
+    return false;
+  };
+  const all = new Set([...document.body.querySelectorAll("*")].filter(el =>
+    el.getBoundingClientRect().width > 0 && sticksOut(el) && !contained(el) &&
+    !el.closest(".md-dialog")));
+  const culprits = [...all].filter(el => {
+    for (let up = el.parentElement; up; up = up.parentElement) if (all.has(up)) return false;
+    return true;
+  });
   const describe = el => el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") +
-    (el.className && typeof el.className === "string" ? "." + el.className.split(" ")[0] : "") +
+    (typeof el.className === "string" && el.className ? "." + el.className.split(" ")[0] : "") +
     " (right edge " + Math.round(el.getBoundingClientRect().right) + " px)";
   return [`document is ${root.scrollWidth} px wide in a ${width} px viewport`,
           ...culprits.slice(0, 5).map(describe)];
