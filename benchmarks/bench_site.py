@@ -126,10 +126,17 @@ def _gzip(path: str, mtime_ns: int) -> bytes:
     return gzip.compress(Path(path).read_bytes(), compresslevel=6, mtime=0)
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address) -> None:
+        # Browsers drop connections they no longer need; that is no error of the site.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 def start_server(directory: Path) -> http.server.ThreadingHTTPServer:
     """Serve `directory` on 127.0.0.1 (a free port) in a background thread."""
     handler = functools.partial(GzipHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _Server(("127.0.0.1", 0), handler)
     server.lock, server.bytes_sent = threading.Lock(), 0
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
