@@ -14,11 +14,23 @@ import numpy as np
 from _figure import CYCLE, grid, surface_cmap, themed_svgs, write_values
 
 from gdlib.descent import descend
+from gdlib.optimizers import OPTIMIZERS
 from gdlib.surfaces import get_surface
 
 START = (2.0, 2.0)
 LR = 0.01
 LR_TOO_BIG = 1.5
+VALLEY_LR = 0.09
+ROSEN_LR = 0.001
+ROSEN_ITER = 5000
+LABELS = {
+    "gd": "GD",
+    "momentum": "momentum",
+    "nesterov": "Nesterov",
+    "adagrad": "AdaGrad",
+    "rmsprop": "RMSProp",
+    "adam": "Adam",
+}
 
 
 def draw(theme: str, surface, run) -> plt.Figure:
@@ -47,7 +59,19 @@ def main(out_dir: Path) -> list[Path]:
     run = descend(surface, START, "gd", LR)
     diverged = descend(surface, START, "gd", LR_TOO_BIG)
     paths = themed_svgs(lambda theme: draw(theme, surface, run), out_dir, "explorer-fallback")
-    values = {
+    return [*paths, write_values(out_dir, "explore", page_values(run, diverged, surface))]
+
+
+def page_values(run, diverged, surface) -> dict[str, object]:
+    """Numbers of the runs the page's "things to try" links set up (same settings as the links)."""
+    valley = {o: descend("valley", (-2.5, 1.0), o, VALLEY_LR) for o in ("gd", "momentum")}
+    rosen = {
+        o: descend("rosenbrock", (-1.5, 2.0), o, ROSEN_LR, max_iter=ROSEN_ITER) for o in OPTIMIZERS
+    }
+    reached = [o for o, r in rosen.items() if r.status == "converged"]
+    saddle = descend("saddle", (1.5, 0.01), "gd", LR)
+    gd_end = rosen["gd"].positions[-1]
+    return {
         "default_steps": run.iterations,
         "default_message": run.message,
         "start_value": f"{run.values[0]:.2f}",
@@ -57,5 +81,14 @@ def main(out_dir: Path) -> list[Path]:
         "big_lr_message": diverged.message,
         "lr_limit": f"{2.0 / surface.lipschitz:g}",
         "end_distance": f"{np.hypot(*run.positions[-1]):.1e}",
+        "valley_lr": VALLEY_LR,
+        "valley_factor": f"{1 - VALLEY_LR * 20:g}",
+        "valley_gd_steps": valley["gd"].iterations,
+        "valley_momentum_steps": valley["momentum"].iterations,
+        "rosen_lr": ROSEN_LR,
+        "rosen_iter": ROSEN_ITER,
+        "rosen_reached": " and ".join(LABELS[o] for o in reached),
+        "rosen_reached_steps": max(rosen[o].iterations for o in reached),
+        "rosen_gd_end": f"({gd_end[0]:.2f}, {gd_end[1]:.2f})",
+        "saddle_steps": saddle.iterations,
     }
-    return [*paths, write_values(out_dir, "explore", values)]

@@ -19,6 +19,7 @@ export function bindControls({ ui, on, pick, insetPick, actions }) {
   on(ui.play, "click", actions.togglePlay);
   on(ui.step, "click", actions.step);
   on(ui.reset, "click", actions.reset);
+  on(ui.copy, "click", actions.copyLink);
   on(ui.surface, "change", () => actions.change({ surface: ui.surface.value }));
   on(ui.lrRange, "input", () => {
     const lr = sliderToLr(Number(ui.lrRange.value));

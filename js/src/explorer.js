@@ -42,6 +42,8 @@ export function mount(root) {
     );
     bindControls({ ui, on, pick: (x, y) => view?.pick(x, y), insetPick: inset.pick, actions: ready });
     on(window, "hashchange", onHashChange);
+    // Capture on window runs before Material's own link handling, which would refetch the page.
+    on(window, "click", onStateLink, { capture: true });
     on(document, "visibilitychange", () => (document.hidden ? cancelFrame() : requestFrame()));
     const themeWatch = new MutationObserver(onThemeChange);
     themeWatch.observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
@@ -66,6 +68,7 @@ export function mount(root) {
     abort.signal.addEventListener("abort", () => resizer.disconnect());
     inset.setSurface(surface, sample, palette);
     applyState({ keepStep: true, surfaceChanged: false });
+    debug.ready = true;
     if (!reducedMotion && state.step === 0) autoplayWhenVisible();
   }
 
@@ -176,6 +179,19 @@ export function mount(root) {
     if (runs.length) applyState({ keepStep: true });
   }
 
+  // A link on this page to a settings hash ("Try 1.5") is applied here, in place.
+  function onStateLink(event) {
+    const link = event.target.closest?.("a[href]");
+    const here = link && link.origin === location.origin && link.pathname === location.pathname;
+    if (!here || !runs.length || !parseHash(link.hash).state) return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    history.replaceState(history.state, "", link.hash);
+    touched = true;
+    onHashChange();
+    ui.stage.scrollIntoView({ block: "nearest" });
+  }
+
   function onHashChange() {
     const { state: fromHash, messages } = parseHash(window.location.hash);
     if (!fromHash || !runs.length) return;
@@ -255,6 +271,15 @@ export function mount(root) {
       if (!point) return;
       const round = (v) => Number(v.toFixed(2));
       actions.change({ x: String(round(point[0])), y: String(round(point[1])) });
+    },
+    /** Copy a link to this exact run (Material rewrites the address bar as the page scrolls). */
+    copyLink() {
+      state.step = runs[0].descent.iterations;
+      const url = `${location.origin}${location.pathname}${toHash(state)}`;
+      const done = () => showNotice(ui, ["Link to this run copied."]);
+      const manual = () => showNotice(ui, [`Copy this link to share the run: ${url}`]);
+      if (navigator.clipboard) navigator.clipboard.writeText(url).then(done, manual);
+      else manual();
     },
     setSpeed(text) {
       const { state: next, messages } = normalize({ speed: text }, state);

@@ -41,6 +41,7 @@ function template() {
         <button type="button" class="md-button md-button--primary" data-action="play">Play</button>
         <button type="button" class="md-button" data-action="step">Step</button>
         <button type="button" class="md-button" data-action="reset">Reset</button>
+        <button type="button" class="md-button" data-action="copy">Copy link</button>
       </div>
       ${field("gdx-surface", "Surface", `<select id="gdx-surface" name="surface">${surfaces}</select>`)}
       <div class="gdx__field">
@@ -87,6 +88,7 @@ export function buildUi(root) {
     play: q('[data-action="play"]'),
     step: q('[data-action="step"]'),
     reset: q('[data-action="reset"]'),
+    copy: q('[data-action="copy"]'),
     surface: q("#gdx-surface"),
     lr: q("#gdx-lr"),
     lrRange: q("#gdx-lr-range"),

@@ -7,7 +7,10 @@ import io
 from PIL import Image
 
 EXPLORER = "explore/"
-FIRST_FRAME = "() => (window.__gdExplorer?.current?.frames ?? 0) > 0"
+# Ready (its runs exist, so the controls act) and drawn at least once.
+FIRST_FRAME = (
+    "() => Boolean(window.__gdExplorer?.current?.ready && window.__gdExplorer.current.frames)"
+)
 
 
 def open_explorer(page, site_url: str, hash_: str = "", *, reduced_motion: bool = True):

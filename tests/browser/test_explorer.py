@@ -174,3 +174,39 @@ def test_paused_and_idle_draws_nothing(page, site_url):
     page.wait_for_timeout(700)
     assert frames(page) == drawn
     assert page.evaluate("() => window.__gdExplorer.loops") == 0
+
+
+def test_tab_reaches_every_control_and_each_has_a_visible_label(page, site_url):
+    open_explorer(page, site_url)
+    page.focus(".gdx__canvas")
+    reached = []
+    for _ in range(25):
+        page.keyboard.press("Tab")
+        reached.append(
+            page.evaluate(
+                "() => { const e = document.activeElement;"
+                " return e.id || e.dataset.action || e.value || e.className; }"
+            )
+        )
+    controls = [
+        "play",
+        "step",
+        "reset",
+        "copy",
+        "gdx-surface",
+        "gdx-lr-range",
+        "gdx-lr",
+        "gdx-x",
+        "gdx-y",
+    ]
+    controls += ["gd", "momentum", "nesterov", "adagrad", "rmsprop", "adam"]
+    controls += ["gdx-speed", "gdx-max-iter"]
+    assert [c for c in controls if c not in reached] == []
+    unlabelled = page.evaluate(
+        """() => [...document.querySelectorAll('.gdx input, .gdx select')].filter((e) => {
+             const by = document.getElementById(e.getAttribute('aria-labelledby'));
+             const label = e.labels?.[0] ?? by;
+             return !label || !label.textContent.trim() || label.offsetParent === null;
+           }).map((e) => e.id || e.value)"""
+    )
+    assert unlabelled == []

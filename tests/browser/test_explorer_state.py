@@ -74,6 +74,25 @@ def test_bad_input_is_refused_or_clamped_with_a_message(page, site_url, field, t
     assert_clean(page)
 
 
+def test_copy_link_gives_a_url_that_restores_the_run(page, site_url):
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    open_explorer(page, site_url)
+    page.select_option("#gdx-surface", "himmelblau")
+    for _ in range(3):
+        page.click("[data-action=step]")
+    page.click("[data-action=copy]")
+    page.wait_for_function(
+        "() => document.querySelector('.gdx__notice').textContent === 'Link to this run copied.'"
+    )
+    url = page.evaluate("() => navigator.clipboard.readText()")
+    assert url.startswith(site_url + "explore/#s=himmelblau&") and url.endswith("&k=3")
+    page.goto("about:blank")
+    page.goto(url)
+    page.wait_for_function(FIRST_FRAME)
+    assert readout(page)["Iteration"] == "3"
+    assert page.input_value("#gdx-surface") == "himmelblau"
+
+
 def test_a_broken_hash_falls_back_with_a_message(page, site_url):
     open_explorer(page, site_url, "#s=moon&lr=abc&x=1e999&opt=lion&k=%E0%A4")
     notice = page.locator(".gdx__notice").inner_text()
@@ -205,3 +224,17 @@ def test_a_360px_phone_gets_a_usable_layout_and_touch(open_page, site_url):
     phone.tap(".gdx__canvas", position={"x": box["width"] * 0.45, "y": box["height"] * 0.6})
     assert phone.input_value("#gdx-x") != "2", "a tap on the surface sets the start"
     assert_clean(phone)
+
+
+def test_a_things_to_try_link_sets_up_its_run(page, site_url):
+    open_explorer(page, site_url)
+    page.click(".gdx-try a >> nth=0")
+    page.wait_for_function("() => window.__gdExplorer.current.instance.state().lr === 1.5")
+    assert page.evaluate("() => window.__gdExplorer.created") == 1, "applied in place, no reload"
+    assert page.input_value("#gdx-lr") == "1.5"
+    assert readout(page)["Position"] == "(2.00, 2.00)"
+    page.click("[data-action=play]")
+    page.wait_for_function(
+        "() => document.querySelector('[data-out=status]').textContent.startsWith('Diverged')"
+    )
+    assert_clean(page)
