@@ -1,7 +1,7 @@
 """Gradient calculation: the negative gradient field of Himmelblau's function drawn on its contours.
 
-Arrows (gdlib's analytic gradient, normalised so that direction reads clearly, coloured by the
-gradient's size on a log scale) point downhill everywhere; the four minima sit where they converge.
+Arrows (gdlib's analytic gradient, normalised so that the direction reads clearly; the contours
+show the size) point downhill everywhere; the four minima sit where they converge.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from _figure import contour, grid, themed_svgs, write_values
+from _figure import THEMES, contour, grid, themed_svgs, write_values
 from matplotlib import pyplot as plt
 
 from gdlib.surfaces import get_surface
@@ -24,10 +24,9 @@ def main(out_dir: Path) -> list[Path]:
     U, V = -G[..., 0] / norm, -G[..., 1] / norm
 
     def draw(theme: str):
-        fig, ax = plt.subplots(figsize=(5.6, 5.0), layout="constrained")
+        fig, ax = plt.subplots(figsize=(5.0, 5.0), layout="constrained")
         contour(ax, surface)
-        arrows = ax.quiver(X, Y, U, V, np.log10(norm), cmap="plasma", scale=26, width=0.005)
-        fig.colorbar(arrows, ax=ax, label="$\\log_{10} \\|\\nabla f\\|$", shrink=0.8)
+        ax.quiver(X, Y, U, V, color=THEMES[theme]["text"], scale=24, width=0.005, alpha=0.85)
         minima = np.array(surface.minima)
         ax.plot(minima[:, 0], minima[:, 1], "*", color="white", mec="black", ms=12, mew=0.6)
         ax.set(xlabel="$x$", ylabel="$y$", title="$-\\nabla f$ on Himmelblau's function")
