@@ -43,9 +43,7 @@ def main(out_dir: Path) -> list[Path]:
         fig, ax = plt.subplots(figsize=(6.4, 3.2), layout="constrained")
         sizes = np.array(SIZES[:-1])
         ax.loglog(sizes, errors[:-1], "o-", color=COLORS["blue"], label="measured (gdlib)")
-        ax.loglog(
-            sizes, errors[0] / np.sqrt(sizes), "--", color=COLORS["grey"], label="$1/\\sqrt{b}$"
-        )
+        ax.loglog(sizes, errors[0] / np.sqrt(sizes), "--", color=COLORS["grey"], label="∝ 1/√b")
         ax.set(xlabel="batch size $b$", ylabel="relative gradient error")
         ax.set_title(f"mean over {DRAWS} random batches; b = {N} (all data) gives exactly 0")
         ax.legend()

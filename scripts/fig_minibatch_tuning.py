@@ -46,7 +46,18 @@ def main(out_dir: Path) -> list[Path]:
         image = ax.imshow(shown, cmap="viridis_r", aspect="auto")
         for (r, c), value in np.ndenumerate(table):
             text = "div." if not np.isfinite(value) else f"{value:.0e}".replace("e-0", "e-")
-            ax.text(c, r, text, ha="center", va="center", fontsize=7.5, color="white")
+            # Dark text on the light (yellow) cells, light text on the dark ones.
+            red, green, blue, _ = image.cmap(image.norm(shown[r, c]))
+            light = 0.2126 * red + 0.7152 * green + 0.0722 * blue > 0.45
+            ax.text(
+                c,
+                r,
+                text,
+                ha="center",
+                va="center",
+                fontsize=7.5,
+                color="black" if light else "white",
+            )
         ax.set_xticks(range(len(SIZES)), [str(b) for b in SIZES])
         ax.set_yticks(range(len(RATES)), [str(lr) for lr in RATES])
         ax.set(xlabel="batch size $b$", ylabel="learning rate")
