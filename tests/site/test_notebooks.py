@@ -84,3 +84,9 @@ def test_torch_without_bias_at_half_the_rate_is_the_numpy_sample(torch_output):
     expected = gradient_descent(*seed_page_data())
     np.testing.assert_array_equal(vector(torch_output, "numpy theta"), expected)
     np.testing.assert_allclose(vector(torch_output, "torch theta"), expected, rtol=0, atol=1e-12)
+
+
+def test_torch_notebook_shows_why_the_original_snippet_fails(torch_output):
+    assert "TypeError: linear(): argument 'input'" in torch_output  # NumPy array, not a tensor
+    assert "mat1 and mat2 must have the same dtype" in torch_output  # integer tensor
+    assert "Using a target size (torch.Size([3]))" in torch_output  # (3,) targets broadcast
