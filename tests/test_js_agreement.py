@@ -21,7 +21,7 @@ from gdlib.optimizers import OPTIMIZERS
 from gdlib.surfaces import SURFACES
 
 ROOT = Path(__file__).resolve().parent.parent
-DESCENT_JS = ROOT / "js" / "src" / "descent.js"
+DESCENT_JS = ROOT / "js" / "src" / "descent.js"  # re-exports surfaces.js and optimizers.js
 PYFMT_JS = ROOT / "js" / "src" / "pyfmt.js"
 STEPS = 200
 RATES = (0.01, 0.1)

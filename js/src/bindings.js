@@ -37,3 +37,19 @@ export function bindControls({ ui, on, pick, insetPick, actions }) {
   onStillClick(on, ui.canvas, (x, y) => actions.setStart(pick(x, y)));
   onStillClick(on, ui.inset, (x, y) => actions.setStart(insetPick(x, y)));
 }
+
+const KEYS = { ArrowLeft: [0.1, 0], ArrowRight: [-0.1, 0], ArrowUp: [0, 0.08], ArrowDown: [0, -0.08] };
+
+/** Arrow keys rotate the focused view, + and - zoom; the page does not scroll meanwhile. */
+export function bindViewKeys(on, canvas, controls, changed) {
+  on(canvas, "keydown", (event) => {
+    if (KEYS[event.key]) {
+      controls.rotateLeft(KEYS[event.key][0]);
+      controls.rotateUp(KEYS[event.key][1]);
+    } else if (event.key === "+" || event.key === "=") controls.dollyIn(1.15);
+    else if (event.key === "-") controls.dollyOut(1.15);
+    else return;
+    event.preventDefault();
+    changed();
+  });
+}

@@ -6,7 +6,9 @@ import { sampleSurface } from "./contours.js";
 import { colorScheme, readPalette } from "./palette.js";
 import { createReadout } from "./readout.js";
 import { DEFAULTS, normalize, parseHash, toHash } from "./state.js";
-import { bindControls } from "./bindings.js";
+import { autoplayWhenEngaged } from "./autoplay.js";
+import { bindControls, bindViewKeys } from "./bindings.js";
+import { showFallback, webglAvailable } from "./fallback.js";
 import { buildUi, showNotice, showPlaying, showSettings } from "./ui.js";
 import { createInset } from "./inset.js";
 import { registry } from "./debug.js";
@@ -52,10 +54,10 @@ export function mount(root) {
     sample = sampleSurface(surface);
     if (!(await nextTask())) return;
     view = webglAvailable() ? createScene(ui.canvas) : null;
-    if (!view) showFallback();
+    if (!view) showFallback(root, ui.stage);
     else {
       on(view.controls, "change", requestFrame);
-      on(ui.canvas, "keydown", onCanvasKey);
+      bindViewKeys(on, ui.canvas, view.controls, requestFrame);
       if (!(await nextTask())) return;
       view.setSurface(surface, sample, palette);
       onWindowResize();
@@ -69,32 +71,11 @@ export function mount(root) {
     inset.setSurface(surface, sample, palette);
     applyState({ keepStep: true, surfaceChanged: false });
     debug.ready = true;
-    if (!reducedMotion && state.step === 0) autoplayWhenVisible();
+    if (!reducedMotion && state.step === 0) autoplayWhenEngaged(ui.stage, abort.signal, () => !touched && setPlaying(true));
   }
 
   /** Resolve in a new task (true), or false when the explorer was disposed meanwhile. */
   const nextTask = () => new Promise((resolve) => setTimeout(() => resolve(!abort.signal.aborted), 0));
-
-  function webglAvailable() {
-    try {
-      const probe = document.createElement("canvas").getContext("webgl2");
-      probe?.getExtension("WEBGL_lose_context")?.loseContext();
-      return Boolean(probe);
-    } catch {
-      return false;
-    }
-  }
-
-  function showFallback() {
-    root.classList.add("gdx--no-webgl");
-    const fallback = root.parentElement.querySelector(".gdx-fallback");
-    if (fallback) fallback.hidden = false;
-    const message = document.createElement("p");
-    message.className = "gdx__no-webgl";
-    message.textContent =
-      "Your browser could not start WebGL, so the 3D view is off. The contour map, the controls and the readout below still work, and the figure shows a run on the bowl.";
-    ui.stage.prepend(message);
-  }
 
   /** Rebuild the runs (and the surface if it changed) from `state`. */
   function applyState({ keepStep = false, surfaceChanged = true } = {}) {
@@ -199,42 +180,6 @@ export function mount(root) {
     const surfaceChanged = fromHash.surface !== state.surface;
     state = fromHash;
     applyState({ keepStep: true, surfaceChanged });
-  }
-
-  const KEYS = { ArrowLeft: [0.1, 0], ArrowRight: [-0.1, 0], ArrowUp: [0, 0.08], ArrowDown: [0, -0.08] };
-
-  function onCanvasKey(event) {
-    const { controls } = view;
-    if (KEYS[event.key]) {
-      controls.rotateLeft(KEYS[event.key][0]);
-      controls.rotateUp(KEYS[event.key][1]);
-    } else if (event.key === "+" || event.key === "=") controls.dollyIn(1.15);
-    else if (event.key === "-") controls.dollyOut(1.15);
-    else return;
-    event.preventDefault();
-    requestFrame();
-  }
-
-  // Autoplay once the reader engages with the page (scrolls, taps, clicks or types) and the view
-  // is on screen: a page merely loaded, by a reader or an audit, does no animation work.
-  function autoplayWhenVisible() {
-    let visible = false;
-    let engaged = false;
-    const start = () => {
-      if (!visible || !engaged || abort.signal.aborted) return;
-      cleanup();
-      setTimeout(() => !abort.signal.aborted && !touched && setPlaying(true), 400);
-    };
-    const watcher = new IntersectionObserver(([entry]) => ((visible = entry.isIntersecting), start()), { threshold: 0.5 });
-    const engage = () => ((engaged = true), start());
-    const inputs = ["scroll", "wheel", "pointerdown", "keydown", "touchstart"];
-    const cleanup = () => {
-      watcher.disconnect();
-      for (const type of inputs) window.removeEventListener(type, engage, true);
-    };
-    watcher.observe(ui.stage);
-    for (const type of inputs) window.addEventListener(type, engage, { capture: true, passive: true });
-    abort.signal.addEventListener("abort", cleanup);
   }
 
   // What the controls may do; each validates input and says what it refused or clamped.

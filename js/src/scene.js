@@ -4,10 +4,8 @@
 import {
   BufferAttribute,
   BufferGeometry,
-  CanvasTexture,
   Color,
   DoubleSide,
-  Line,
   LineBasicMaterial,
   LineSegments,
   Mesh,
@@ -15,14 +13,13 @@ import {
   PerspectiveCamera,
   Raycaster,
   Scene,
-  SphereGeometry,
-  Sprite,
-  SpriteMaterial,
   Vector2,
   WebGLRenderer,
 } from "three";
 import { OrbitControls } from "three/examples/jsm/controls/OrbitControls.js";
 
+import { axes } from "./axes.js";
+import { pathObjects, updatePath } from "./trails.js";
 import { rampColor } from "./palette.js";
 
 const HEIGHT = 0.9;
@@ -117,43 +114,6 @@ function contourMesh(sample, map, palette) {
   return new LineSegments(geometry, material);
 }
 
-function label(text, color, position, size = 0.09) {
-  const canvas = document.createElement("canvas");
-  const ctx = canvas.getContext("2d");
-  const font = "48px system-ui, sans-serif";
-  ctx.font = font;
-  canvas.width = Math.ceil(ctx.measureText(text).width) + 8;
-  canvas.height = 60;
-  ctx.font = font;
-  ctx.fillStyle = color;
-  ctx.textBaseline = "middle";
-  ctx.fillText(text, 4, 32);
-  const sprite = new Sprite(new SpriteMaterial({ map: new CanvasTexture(canvas), depthWrite: false }));
-  sprite.scale.set((size * canvas.width) / canvas.height, size, 1);
-  sprite.position.set(...position);
-  return sprite;
-}
-
-function axes(surface, map, palette) {
-  const [ax0, ax1, ay0, ay1] = map.corners;
-  const [[x0, x1], [y0, y1]] = surface.bounds;
-  const lines = [ax0, ay0, 0, ax1, ay0, 0, ax0, ay0, 0, ax0, ay1, 0, ax0, ay0, 0, ax0, ay0, HEIGHT];
-  const geometry = new BufferGeometry();
-  geometry.setAttribute("position", new BufferAttribute(new Float32Array(lines), 3));
-  const group = new LineSegments(geometry, new LineBasicMaterial({ color: palette.axis }));
-  const pad = 0.1;
-  group.add(
-    label("x", palette.text, [ax1 + pad, ay0 - pad, 0]),
-    label("y", palette.text, [ax0 - pad, ay1 + pad, 0]),
-    label("f(x, y)", palette.text, [ax0 - pad, ay0 - pad, HEIGHT + 0.05]),
-    label(String(x0), palette.axis, [ax0, ay0 - pad, 0], 0.07),
-    label(String(x1), palette.axis, [ax1, ay0 - pad, 0], 0.07),
-    label(String(y0), palette.axis, [ax0 - pad, ay0 + 0.05, 0], 0.07),
-    label(String(y1), palette.axis, [ax0 - pad, ay1, 0], 0.07),
-  );
-  return group;
-}
-
 function disposeTree(object) {
   object.traverse((o) => {
     o.geometry?.dispose();
@@ -161,40 +121,6 @@ function disposeTree(object) {
     o.material?.dispose();
   });
   object.removeFromParent();
-}
-
-/** A trail (line) and a ball for one path; its buffer grows by doubling as the path does. */
-function pathObjects(color) {
-  const geometry = new BufferGeometry();
-  const trail = new Line(geometry, new LineBasicMaterial({ color }));
-  trail.frustumCulled = false; // the trail stays inside the box: no bounding sphere to recompute
-  const ball = new Mesh(new SphereGeometry(0.035, 20, 14), new MeshBasicMaterial({ color }));
-  trail.add(ball);
-  trail.userData = { drawn: 0, capacity: 0 };
-  return trail;
-}
-
-function updatePath(trail, positions, map) {
-  const data = trail.userData;
-  if (positions.length < data.drawn) data.drawn = 0;
-  if (positions.length > data.capacity) {
-    data.capacity = Math.max(256, 2 ** Math.ceil(Math.log2(positions.length)));
-    const old = trail.geometry.getAttribute("position");
-    const array = new Float32Array(data.capacity * 3);
-    if (old) array.set(old.array.subarray(0, data.drawn * 3));
-    trail.geometry.setAttribute("position", new BufferAttribute(array, 3));
-  }
-  const attribute = trail.geometry.getAttribute("position");
-  for (let k = data.drawn; k < positions.length; k += 1) attribute.array.set(map.pathPoint(...positions[k]), 3 * k);
-  if (positions.length !== data.drawn) {
-    // Upload only the new points, not the whole (growing) buffer, each frame.
-    attribute.clearUpdateRanges();
-    attribute.addUpdateRange(3 * data.drawn, 3 * (positions.length - data.drawn));
-    attribute.needsUpdate = true;
-  }
-  data.drawn = positions.length;
-  trail.geometry.setDrawRange(0, positions.length);
-  trail.children[0].position.set(...map.pathPoint(...positions.at(-1)));
 }
 
 /** Create the renderer, camera and controls on `canvas`. */
@@ -223,7 +149,7 @@ export function createScene(canvas) {
     trails.clear();
     map = worldMap(surface, sample.height);
     world = surfaceMesh(sample, map, palette);
-    world.add(contourMesh(sample, map, palette), axes(surface, map, palette));
+    world.add(contourMesh(sample, map, palette), axes(surface, map, palette, HEIGHT));
     scene.add(world);
     scene.background = new Color(palette.background);
   }

@@ -1,0 +1,41 @@
+// Axes of the 3D view: three lines along the box's edges and sprite labels (x, y, f and the
+// bounds), drawn in the palette's text and axis colours.
+import { BufferAttribute, BufferGeometry, CanvasTexture, LineBasicMaterial, LineSegments, Sprite, SpriteMaterial } from "three";
+
+function label(text, color, position, size = 0.09) {
+  const canvas = document.createElement("canvas");
+  const ctx = canvas.getContext("2d");
+  const font = "48px system-ui, sans-serif";
+  ctx.font = font;
+  canvas.width = Math.ceil(ctx.measureText(text).width) + 8;
+  canvas.height = 60;
+  ctx.font = font;
+  ctx.fillStyle = color;
+  ctx.textBaseline = "middle";
+  ctx.fillText(text, 4, 32);
+  const sprite = new Sprite(new SpriteMaterial({ map: new CanvasTexture(canvas), depthWrite: false }));
+  sprite.scale.set((size * canvas.width) / canvas.height, size, 1);
+  sprite.position.set(...position);
+  return sprite;
+}
+
+/** The axes of `surface` under world map `map`, as one LineSegments with its labels. */
+export function axes(surface, map, palette, top) {
+  const [ax0, ax1, ay0, ay1] = map.corners;
+  const [[x0, x1], [y0, y1]] = surface.bounds;
+  const lines = [ax0, ay0, 0, ax1, ay0, 0, ax0, ay0, 0, ax0, ay1, 0, ax0, ay0, 0, ax0, ay0, top];
+  const geometry = new BufferGeometry();
+  geometry.setAttribute("position", new BufferAttribute(new Float32Array(lines), 3));
+  const group = new LineSegments(geometry, new LineBasicMaterial({ color: palette.axis }));
+  const pad = 0.1;
+  group.add(
+    label("x", palette.text, [ax1 + pad, ay0 - pad, 0]),
+    label("y", palette.text, [ax0 - pad, ay1 + pad, 0]),
+    label("f(x, y)", palette.text, [ax0 - pad, ay0 - pad, top + 0.05]),
+    label(String(x0), palette.axis, [ax0, ay0 - pad, 0], 0.07),
+    label(String(x1), palette.axis, [ax1, ay0 - pad, 0], 0.07),
+    label(String(y0), palette.axis, [ax0 - pad, ay0 + 0.05, 0], 0.07),
+    label(String(y1), palette.axis, [ax0 - pad, ay1, 0], 0.07),
+  );
+  return group;
+}

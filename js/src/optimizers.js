@@ -1,0 +1,137 @@
+// The optimizers of gdlib/optimizers/, line for line, with torch.optim's names, defaults and
+// update rules. Each is {init() -> state, update(grads, state) -> [step, state]} on points [x, y];
+// the new point is point + step. Pure: no DOM, no three.js.
+
+export const OPTIMIZERS = Object.freeze(["gd", "momentum", "nesterov", "adagrad", "rmsprop", "adam"]);
+
+const map2 = (a, fn) => [fn(a[0], 0), fn(a[1], 1)];
+
+function checkLr(lr) {
+  if (typeof lr !== "number" || !(Number.isFinite(lr) && lr > 0.0)) {
+    throw new RangeError(`Invalid learning rate: ${lr}`);
+  }
+  return lr;
+}
+
+export function checkNonnegative(value, label) {
+  if (typeof value !== "number" || !(Number.isFinite(value) && value >= 0.0)) {
+    throw new RangeError(`Invalid ${label} value: ${value}`);
+  }
+  return value;
+}
+
+function checkUnitInterval(value, message) {
+  if (typeof value !== "number" || !(value >= 0.0 && value < 1.0)) throw new RangeError(message);
+  return value;
+}
+
+/** torch.optim.SGD: b_1 = g_1, b_t = mu b_{t-1} + (1 - tau) g_t, step = -lr (g + mu b | b). */
+export function sgd(lr, { momentum = 0.0, dampening = 0.0, nesterov = false } = {}) {
+  checkLr(lr);
+  checkNonnegative(momentum, "momentum");
+  checkNonnegative(dampening, "dampening");
+  if (nesterov && (momentum <= 0.0 || dampening !== 0.0)) {
+    throw new RangeError("Nesterov momentum requires a momentum and zero dampening");
+  }
+  return {
+    init: () => ({ count: 0, buf: [0.0, 0.0] }),
+    update(grads, state) {
+      if (momentum === 0.0) return [map2(grads, (g) => -lr * g), { count: state.count + 1, buf: state.buf }];
+      const buf =
+        state.count === 0
+          ? [grads[0], grads[1]]
+          : map2(grads, (g, i) => momentum * state.buf[i] + (1.0 - dampening) * g);
+      const direction = nesterov ? map2(grads, (g, i) => g + momentum * buf[i]) : buf;
+      return [map2(direction, (d) => -lr * d), { count: state.count + 1, buf }];
+    },
+  };
+}
+
+/** torch.optim.Adagrad: s_t = s_{t-1} + g^2, step = -lr_t g / (sqrt(s_t) + eps). */
+export function adagrad(lr = 0.01, { lr_decay = 0.0, initial_accumulator_value = 0.0, eps = 1e-10 } = {}) {
+  checkLr(lr);
+  checkNonnegative(lr_decay, "lr_decay");
+  checkNonnegative(initial_accumulator_value, "initial_accumulator_value");
+  checkNonnegative(eps, "epsilon");
+  return {
+    init: () => ({ count: 0, sumSq: [initial_accumulator_value, initial_accumulator_value] }),
+    update(grads, state) {
+      const count = state.count + 1;
+      const clr = lr / (1.0 + (count - 1) * lr_decay);
+      const sumSq = map2(grads, (g, i) => state.sumSq[i] + g * g);
+      const step = map2(grads, (g, i) => -clr * (g / (Math.sqrt(sumSq[i]) + eps)));
+      return [step, { count, sumSq }];
+    },
+  };
+}
+
+/** torch.optim.RMSprop: v_t = alpha v + (1 - alpha) g^2, step = -lr g / (sqrt(v_t) + eps). */
+export function rmsprop(lr = 0.01, { alpha = 0.99, eps = 1e-8, momentum = 0.0, centered = false } = {}) {
+  checkLr(lr);
+  checkUnitInterval(alpha, `Invalid alpha value: ${alpha}`);
+  checkNonnegative(eps, "epsilon");
+  checkNonnegative(momentum, "momentum");
+  return {
+    init: () => ({ count: 0, squareAvg: [0.0, 0.0], gradAvg: [0.0, 0.0], buf: [0.0, 0.0] }),
+    update(grads, state) {
+      const squareAvg = map2(grads, (g, i) => alpha * state.squareAvg[i] + (1.0 - alpha) * (g * g));
+      let gradAvg = state.gradAvg;
+      let avg;
+      if (centered) {
+        gradAvg = map2(grads, (g, i) => gradAvg[i] + (1.0 - alpha) * (g - gradAvg[i]));
+        avg = map2(squareAvg, (v, i) => Math.sqrt(v - gradAvg[i] * gradAvg[i]) + eps);
+      } else {
+        avg = map2(squareAvg, (v) => Math.sqrt(v) + eps);
+      }
+      let buf = state.buf;
+      let step;
+      if (momentum > 0.0) {
+        buf = map2(grads, (g, i) => momentum * buf[i] + g / avg[i]);
+        step = map2(buf, (b) => -lr * b);
+      } else {
+        step = map2(grads, (g, i) => -lr * (g / avg[i]));
+      }
+      return [step, { count: state.count + 1, squareAvg, gradAvg, buf }];
+    },
+  };
+}
+
+/** torch.optim.Adam: bias-corrected moments, eps added after the corrected root. */
+export function adam(lr = 0.001, { betas = [0.9, 0.999], eps = 1e-8 } = {}) {
+  checkLr(lr);
+  const [beta1, beta2] = betas;
+  checkUnitInterval(beta1, `Invalid beta parameter at index 0: ${beta1}`);
+  checkUnitInterval(beta2, `Invalid beta parameter at index 1: ${beta2}`);
+  checkNonnegative(eps, "epsilon");
+  return {
+    init: () => ({ count: 0, expAvg: [0.0, 0.0], expAvgSq: [0.0, 0.0] }),
+    update(grads, state) {
+      const count = state.count + 1;
+      const expAvg = map2(grads, (g, i) => state.expAvg[i] + (1.0 - beta1) * (g - state.expAvg[i]));
+      const expAvgSq = map2(grads, (g, i) => beta2 * state.expAvgSq[i] + (1.0 - beta2) * (g * g));
+      const stepSize = lr / (1.0 - beta1 ** count);
+      const correction = Math.sqrt(1.0 - beta2 ** count);
+      const step = map2(expAvg, (m, i) => -stepSize * (m / (Math.sqrt(expAvgSq[i]) / correction + eps)));
+      return [step, { count, expAvg, expAvgSq }];
+    },
+  };
+}
+
+const PRESETS = {
+  gd: [sgd, {}],
+  momentum: [sgd, { momentum: 0.9 }],
+  nesterov: [sgd, { momentum: 0.9, nesterov: true }],
+  adagrad: [adagrad, {}],
+  rmsprop: [rmsprop, {}],
+  adam: [adam, {}],
+};
+
+/** The optimizer called `name` (gdlib.optimizers.get_optimizer); `hyper` overrides the preset. */
+export function getOptimizer(name, lr, hyper = {}) {
+  if (!Object.hasOwn(PRESETS, name)) {
+    const known = OPTIMIZERS.map((k) => `'${k}'`).join(", ");
+    throw new RangeError(`Unknown optimizer '${name}'; known: ${known}`);
+  }
+  const [factory, preset] = PRESETS[name];
+  return factory(lr, { ...preset, ...hyper });
+}
