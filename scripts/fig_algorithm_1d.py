@@ -1,8 +1,9 @@
 """The basic algorithm in one dimension: gradient descent on f(x) = x^2 drawn step by step.
 
 The run is gdlib's descent on the bowl x^2 + y^2 started on the x axis, where y stays 0, so it
-is exactly the 1-D problem. Left: the iterates on the curve with the tangent at each one; right:
-the distance to the minimum per step on a log scale (a straight line: a constant factor per step).
+is exactly the 1-D problem. Left: each step as a horizontal arrow (x moves by -lr f'(x)) with
+the tangent at each iterate; right: the distance to the minimum per step on a log scale (a
+straight line: a constant factor per step).
 """
 
 from __future__ import annotations
@@ -29,20 +30,26 @@ def main(out_dir: Path) -> list[Path]:
         fig, (left, right) = plt.subplots(1, 2, figsize=(8.4, 3.3), layout="constrained")
         xs = np.linspace(-3, 3, 200)
         left.plot(xs, xs**2, color=COLORS["grey"], lw=1.4)
-        for k in range(6):
+        for k in range(5):
             slope = 2 * x[k]
-            span = np.array([x[k] - 0.6, x[k] + 0.6])
-            left.plot(span, fx[k] + slope * (span - x[k]), color=COLORS["orange"], lw=1, alpha=0.8)
+            span = np.array([x[k] - 0.35, x[k] + 0.35])
+            left.plot(span, fx[k] + slope * (span - x[k]), color=COLORS["orange"], lw=1.2)
+            # The step moves x against the slope; f is then read off the curve.
             left.annotate(
                 "",
-                xy=(x[k + 1], fx[k + 1]),
+                xy=(x[k + 1], fx[k]),
                 xytext=(x[k], fx[k]),
                 arrowprops={"arrowstyle": "->", "color": COLORS["blue"], "lw": 1.4},
             )
-        left.plot(x[:7], fx[:7], "o", color=COLORS["blue"], ms=5)
+            left.plot([x[k + 1]] * 2, [fx[k], fx[k + 1]], ":", color=COLORS["grey"], lw=1)
+        left.plot(x[:6], fx[:6], "o", color=COLORS["blue"], ms=5)
         for k in range(4):
-            left.annotate(f"$x_{k}$", (x[k], fx[k]), textcoords="offset points", xytext=(6, 4))
-        left.set(xlabel="$x$", ylabel="$f(x) = x^2$", title="first six steps, tangents in orange")
+            left.annotate(f"$x_{k}$", (x[k], fx[k]), textcoords="offset points", xytext=(4, 6))
+        left.set(
+            xlabel="$x$",
+            ylabel="$f(x) = x^2$",
+            title="steps along x (blue), tangents (orange)",
+        )
         left.set_ylim(-0.5, 7.5)
         right.semilogy(np.abs(x), "o-", ms=3, color=COLORS["blue"])
         right.set(xlabel="step $k$", ylabel="$|x_k - 0|$", title=f"{run.message}")
