@@ -3,10 +3,11 @@
 Each figure is drawn twice, once per palette of the site (`light` on white, `dark` on Material's
 slate), with transparent backgrounds and mid-tone data colours that read on both. Pages pick the
 right file with Material's `#only-light` / `#only-dark` (the `figure:` shorthand of
-`hooks/pages.py` writes that markup). Output is byte-for-byte reproducible: a fixed SVG hash salt,
-no dates or software versions in SVG/PNG metadata, and Agg rasters saved without metadata.
-Animated paths live in `_animation.py`; numbers quoted in page prose are written with
-`write_values` and substituted by the pages hook.
+`hooks/pages.py` writes that markup). Text is drawn as glyph outlines (`svg.fonttype: path`) so
+that math labels look the same in every browser, whatever fonts the reader has. Output is
+byte-for-byte reproducible: a fixed SVG hash salt, no dates or software versions in SVG/PNG
+metadata, and Agg rasters saved without metadata. Animated paths live in `_animation.py`;
+numbers quoted in page prose are written with `write_values` and substituted by the pages hook.
 """
 
 from __future__ import annotations
@@ -61,7 +62,7 @@ def rc_for(theme: str) -> dict:
     t = THEMES[theme]
     return {
         "svg.hashsalt": "gdlib-site",
-        "svg.fonttype": "none",
+        "svg.fonttype": "path",
         "font.family": "sans-serif",
         "font.size": 10,
         "axes.prop_cycle": matplotlib.cycler(color=CYCLE),
