@@ -8,7 +8,7 @@ import { createReadout } from "./readout.js";
 import { DEFAULTS, normalize, parseHash, toHash } from "./state.js";
 import { autoplayWhenEngaged } from "./autoplay.js";
 import { bindControls, bindViewKeys } from "./bindings.js";
-import { showFallback, webglAvailable } from "./fallback.js";
+import { showFallback, webglContext } from "./fallback.js";
 import { buildUi, showNotice, showPlaying, showSettings } from "./ui.js";
 import { createInset } from "./inset.js";
 import { registry } from "./debug.js";
@@ -53,16 +53,15 @@ export function mount(root) {
     const surface = SURFACES[state.surface];
     sample = sampleSurface(surface);
     if (!(await nextTask())) return;
-    view = webglAvailable() ? createScene(ui.canvas) : null;
+    const context = webglContext(ui.canvas);
+    view = context ? createScene(ui.canvas, context) : null;
     if (!view) showFallback(root, ui.stage);
     else {
       on(view.controls, "change", requestFrame);
       bindViewKeys(on, ui.canvas, view.controls, requestFrame);
       if (!(await nextTask())) return;
       view.setSurface(surface, sample, palette);
-      onWindowResize();
-      if (!(await nextTask())) return;
-      view.compile();
+      onWindowResize(); // the first frame (and the shader compile) gets a task of its own
     }
     if (!(await nextTask())) return;
     const resizer = new ResizeObserver(onWindowResize);

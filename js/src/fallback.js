@@ -1,14 +1,12 @@
 // Without WebGL the explorer shows a message and the page's static figure instead of the 3D
 // view; the contour map, the controls and the readout keep working.
 
-/** True when the browser can create a WebGL 2 context (three.js needs WebGL 2). */
-export function webglAvailable() {
+/** A WebGL 2 context on `canvas` for three.js, or null when the browser cannot make one. */
+export function webglContext(canvas) {
   try {
-    const probe = document.createElement("canvas").getContext("webgl2");
-    probe?.getExtension("WEBGL_lose_context")?.loseContext();
-    return Boolean(probe);
+    return canvas.getContext("webgl2", { antialias: true, alpha: false, stencil: false });
   } catch {
-    return false;
+    return null;
   }
 }
 

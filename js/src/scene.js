@@ -123,9 +123,9 @@ function disposeTree(object) {
   object.removeFromParent();
 }
 
-/** Create the renderer, camera and controls on `canvas`. */
-export function createScene(canvas) {
-  const renderer = new WebGLRenderer({ canvas, antialias: true });
+/** Create the renderer (on the WebGL 2 `context` of `canvas`), the camera and the controls. */
+export function createScene(canvas, context) {
+  const renderer = new WebGLRenderer({ canvas, context, antialias: true });
   renderer.setPixelRatio(Math.min(window.devicePixelRatio || 1, 2));
   const scene = new Scene();
   const camera = new PerspectiveCamera(40, 1, 0.01, 50);
@@ -205,8 +205,6 @@ export function createScene(canvas) {
     resize,
     viewAzimuth,
     render: () => renderer.render(scene, camera),
-    /** Compile the shaders now, in their own task, rather than inside the first frame. */
-    compile: () => renderer.compile(scene, camera),
     dispose,
   };
 }
