@@ -52,7 +52,7 @@ def main(out_dir: Path) -> list[Path]:
                 ax.axvline(x, color=COLORS["orange"], lw=1)
             right.annotate(text, (x, MAX_ITER), textcoords="offset points", xytext=(-22, -12))
         right.set(xlabel="learning rate $\\eta$", ylabel="steps to $\\|\\nabla f\\| \\leq 10^{-6}$")
-        right.legend(loc="upper center")
+        right.legend(loc="lower left")
         return fig
 
     first_div = RATES[diverged][0] if diverged.any() else float("nan")

@@ -133,6 +133,7 @@ def test_every_teaching_page_has_a_figure_an_exercise_and_takeaways(built_site, 
     assert 'class="admonition success"' in html or 'details class="success"' in html
     assert "Key takeaways" in html
     assert 'class="arithmatex"' in html, f"{source} has no math"
+    assert 'class="katex"' in html, f"{source}: math was not rendered at build time"
 
 
 def test_no_page_loads_anything_from_another_host(built_site):
@@ -164,3 +165,11 @@ def test_animations_have_a_still_for_reduced_motion_and_alt_text(built_site):
         assert images[0]["src"].split("#")[0].endswith(".webp")
         assert len(images[0]["alt"]) > 40, "the alt text should say what the animation shows"
         assert images[0]["width"] and images[0]["height"]
+
+
+def test_math_is_rendered_at_build_time_everywhere(built_site):
+    unrendered = re.compile(r'class="arithmatex">\s*\\[(\[]')
+    for page in built_site.pages():
+        text = page.read_text(encoding="utf-8")
+        assert not unrendered.search(text), f"{page}: TeX left for the browser"
+        assert "katex.min.js" not in text, f"{page}: loads KaTeX's JavaScript"
