@@ -68,15 +68,30 @@ def image_size(path: Path) -> tuple[int, int]:
         return image.size
 
 
+SVG_SIZE = re.compile(r'<svg[^>]*?width="([\d.]+)pt" height="([\d.]+)pt"')
+
+
+def svg_size(path: Path) -> tuple[int, int]:
+    """CSS pixel size of a matplotlib SVG (its width and height are in points)."""
+    match = SVG_SIZE.search(path.read_text(encoding="utf-8")[:1000])
+    if match is None:
+        raise PageError(f"{path.name}: no width and height in points")
+    return tuple(round(float(v) * 96 / 72) for v in match.groups())
+
+
 def _figure_markup(alt: str, name: str, prefix: str, where: str) -> str:
+    images = []
     for theme in ("light", "dark"):
-        if not (FIGURES / f"{name}-{theme}.svg").exists():
+        svg = FIGURES / f"{name}-{theme}.svg"
+        if not svg.exists():
             raise PageError(f"{where}: figure {name!r} was not generated")
-    return " ".join(
-        f"![{alt}]({prefix}generated/figures/{name}-{theme}.svg#only-{theme})"
-        "{ loading=lazy .gd-figure }"
-        for theme in ("light", "dark")
-    )
+        # Width and height let the browser reserve the space before the file arrives.
+        width, height = svg_size(svg)
+        images.append(
+            f"![{alt}]({prefix}generated/figures/{name}-{theme}.svg#only-{theme})"
+            f'{{ loading=lazy .gd-figure width="{width}" height="{height}" }}'
+        )
+    return " ".join(images)
 
 
 def _animation_markup(alt: str, name: str, url_prefix: str, where: str) -> str:
