@@ -112,3 +112,18 @@ def test_notebook_cache_is_keyed_on_gdlib(tmp_path, monkeypatch):
     pages_hook.on_config(type("Config", (), {"plugins": {"mkdocs-jupyter": plugin}})())
     assert plugin.config["cache_dir"].endswith(pages_hook.gdlib_digest())
     assert not stale.exists()
+
+
+def test_a_failing_script_fails_the_build_naming_it(tmp_path, monkeypatch):
+    scripts = tmp_path / "scripts"
+    scripts.mkdir()
+    (scripts / "fig_fine.py").write_text(
+        '"""Writes one file."""\n\ndef main(out_dir):\n'
+        '    path = out_dir / "fine.txt"\n    path.write_text("ok")\n    return [path]\n'
+    )
+    (scripts / "fig_broken.py").write_text(
+        '"""Fails."""\n\ndef main(out_dir):\n    raise ValueError("no data")\n'
+    )
+    monkeypatch.setattr(figures_hook, "SCRIPTS", scripts)
+    with pytest.raises(RuntimeError, match=r"fig_broken\.py failed(.|\n)*no data"):
+        figures_hook.build_figures(tmp_path / "out", workers=2)
