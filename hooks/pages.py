@@ -10,7 +10,7 @@ On every Markdown page it
 
 For notebooks it keys mkdocs-jupyter's cache on gdlib as well as the notebook (a gdlib change
 re-executes them), strips the MathJax and mermaid loaders nbconvert adds (they point at CDNs) and
-hands notebook math to the site's local KaTeX.
+marks notebook `$...$` math as arithmatex elements, which hooks/katex.py then renders.
 """
 
 from __future__ import annotations
@@ -193,7 +193,7 @@ def _katex_spans(cell_html: str) -> str:
 
 
 def on_post_page(output: str, page, config) -> str:
-    """Notebook pages: no CDN loaders; `$...$` math rendered by the local KaTeX."""
+    """Notebook pages: no CDN loaders; `$...$` math handed to hooks/katex.py."""
     if not page.file.src_uri.endswith(".ipynb"):
         return output
     for loader in NB_LOADERS:
