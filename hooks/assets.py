@@ -3,12 +3,20 @@
 KaTeX comes from `js/node_modules/katex` (stylesheet, script and woff2 fonts only); the 3D
 explorer is bundled from `js/src/` by esbuild. Both are copied or rebuilt only when their inputs
 changed, so a warm rebuild does no work and `mkdocs serve` does not loop.
+
+three.js ships the GLSL of every built-in material (physical, toon, shadow maps...) as strings
+that no bundler can drop. The explorer draws with three materials only (`MATERIAL_SHADERS`), so
+the bundle is made from a copy of three's module in which every other shader chunk is replaced
+by a one-line `#error` naming it: a material that needs a dropped chunk fails to compile with a
+message saying so (a console error the browser tests catch), it never draws wrongly. Importing
+a material not listed fails the build.
 """
 
 from __future__ import annotations
 
 import filecmp
 import logging
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -16,6 +24,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 JS = ROOT / "js"
 GENERATED = ROOT / "docs" / "generated"
+THREE_COPY = ROOT / ".cache" / "three"
+
+# The three.js materials js/src may import, and the ShaderLib programs they compile.
+MATERIAL_SHADERS = {
+    "MeshBasicMaterial": "meshbasic",
+    "LineBasicMaterial": "meshbasic",
+    "SpriteMaterial": "sprite",
+}
+_STRING = r'"(?:[^"\\\n]|\\.)*"'
 
 log = logging.getLogger("mkdocs.hooks.assets")
 
@@ -39,18 +56,76 @@ def copy_katex() -> None:
         _copy_if_changed(font, out / "fonts" / font.name)
 
 
+def _materials_used() -> set[str]:
+    """Names of three.js materials imported anywhere in js/src."""
+    used = set()
+    for source in (JS / "src").rglob("*.js"):
+        for names in re.findall(r"import\s*\{([^}]*)\}\s*from\s*\"three\"", source.read_text()):
+            used |= {n.strip() for n in names.split(",") if n.strip().endswith("Material")}
+    return used
+
+
+def trimmed_three() -> Path:
+    """Write three's module with only the shader chunks our materials need; return its path."""
+    unknown = _materials_used() - MATERIAL_SHADERS.keys()
+    if unknown:
+        raise RuntimeError(f"add {sorted(unknown)} to MATERIAL_SHADERS in hooks/assets.py")
+    build = JS / "node_modules" / "three" / "build"
+    text = (build / "three.module.js").read_text(encoding="utf-8")
+    block = re.search(r"^const ShaderChunk = \{(.*?)^\};", text, re.S | re.M)
+    chunks = dict(re.findall(r"^\t(\w+): ([\w$]+),?$", block.group(1), re.M))
+    definition = re.compile(rf"^(?:var|const) ([\w$]+) = ({_STRING});$", re.M)
+    source = {
+        m.group(1): m.group(2) for m in definition.finditer(text) if m.group(1) in chunks.values()
+    }
+    if len(source) != len(chunks):
+        raise RuntimeError("three's shader chunks changed form: update trimmed_three()")
+    # Roots: our materials' programs, and every chunk three's own code includes or names.
+    rest = definition.sub(lambda m: "" if m.group(1) in source else m.group(0), text)
+    roots = {
+        f"{program}_{part}"
+        for program in set(MATERIAL_SHADERS.values())
+        for part in ("vert", "frag")
+    }
+    roots |= set(re.findall(r"#include <(\w+)>", rest)) | set(
+        re.findall(r"ShaderChunk\[ '(\w+)' \]", rest)
+    )
+    keep, todo = set(), sorted(roots)
+    while todo:
+        name = todo.pop()
+        if name not in keep:
+            keep.add(name)
+            todo += re.findall(r"#include <(\w+)>", source[chunks[name]])
+    dropped = {var: name for name, var in chunks.items() if name not in keep}
+
+    def stub(match: re.Match) -> str:
+        name = dropped.get(match.group(1))
+        if name is None:
+            return match.group(0)
+        return (
+            f'var {match.group(1)} = "#error three.js shader chunk {name} is not in this bundle";'
+        )
+
+    trimmed = definition.sub(stub, text)
+    THREE_COPY.mkdir(parents=True, exist_ok=True)
+    (THREE_COPY / "three.module.js").write_text(trimmed, encoding="utf-8")
+    _copy_if_changed(build / "three.core.js", THREE_COPY / "three.core.js")
+    return THREE_COPY / "three.module.js"
+
+
 def bundle_explorer() -> None:
     """Bundle the explorer with esbuild when any of its sources is newer than the bundle."""
     entry = JS / "src" / "main.js"
     out = GENERATED / "explorer"
     marker = out / "main.js"
-    sources = [*(JS / "src").rglob("*.js"), JS / "package-lock.json"]
+    sources = [*(JS / "src").rglob("*.js"), JS / "package-lock.json", Path(__file__)]
     if marker.exists() and all(s.stat().st_mtime <= marker.stat().st_mtime for s in sources):
         return
     log.info("bundling the 3D explorer with esbuild")
     # Chunk names carry a content hash: drop the previous bundle's so stale chunks never ship.
     for stale in out.glob("*.js"):
         stale.unlink()
+    three = trimmed_three()
     subprocess.run(
         [
             str(JS / "node_modules" / ".bin" / "esbuild"),
@@ -61,6 +136,7 @@ def bundle_explorer() -> None:
             "--minify",
             "--target=es2020",
             "--legal-comments=none",
+            f"--alias:three={three}",
             f"--outdir={out}",
         ],
         check=True,

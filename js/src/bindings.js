@@ -43,11 +43,9 @@ const KEYS = { ArrowLeft: [0.1, 0], ArrowRight: [-0.1, 0], ArrowUp: [0, 0.08], A
 /** Arrow keys rotate the focused view, + and - zoom; the page does not scroll meanwhile. */
 export function bindViewKeys(on, canvas, controls, changed) {
   on(canvas, "keydown", (event) => {
-    if (KEYS[event.key]) {
-      controls.rotateLeft(KEYS[event.key][0]);
-      controls.rotateUp(KEYS[event.key][1]);
-    } else if (event.key === "+" || event.key === "=") controls.dollyIn(1.15);
-    else if (event.key === "-") controls.dollyOut(1.15);
+    if (KEYS[event.key]) controls.rotate(...KEYS[event.key]);
+    else if (event.key === "+" || event.key === "=") controls.zoom(1 / 1.15);
+    else if (event.key === "-") controls.zoom(1.15);
     else return;
     event.preventDefault();
     changed();

@@ -1,5 +1,5 @@
 // The three.js scene: the surface as a shaded mesh with contour lines and axes, a ball and trail
-// per path, the camera with OrbitControls, and picking a point of the surface. Surface
+// per path, the camera with its orbit controller (orbit.js), and picking a point of the surface. Surface
 // coordinates (x, y, f) map to world (X, Y, Z) with Z up; the domain fits in [-1, 1].
 import {
   BufferAttribute,
@@ -14,11 +14,12 @@ import {
   Raycaster,
   Scene,
   Vector2,
+  Vector3,
   WebGLRenderer,
 } from "three";
-import { OrbitControls } from "three/examples/jsm/controls/OrbitControls.js";
 
 import { axes } from "./axes.js";
+import { Orbit } from "./orbit.js";
 import { pathObjects, updatePath } from "./trails.js";
 import { rampColor } from "./palette.js";
 
@@ -131,12 +132,7 @@ export function createScene(canvas, context) {
   const camera = new PerspectiveCamera(40, 1, 0.01, 50);
   camera.up.set(0, 0, 1);
   camera.position.set(2.3, -3.1, 2.4);
-  const controls = new OrbitControls(camera, canvas);
-  controls.target.set(0, 0, 0.3);
-  controls.minDistance = 1;
-  controls.maxDistance = 8;
-  controls.update();
-  controls.saveState();
+  const controls = new Orbit(camera, canvas, new Vector3(0, 0, 0.3), { minDistance: 1, maxDistance: 8 });
 
   let map = null;
   let world = null; // mesh + contours + axes of the current surface
