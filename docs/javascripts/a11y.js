@@ -7,10 +7,13 @@
 const SCROLLERS = ".md-typeset pre > code, .md-typeset__scrollwrap, .md-typeset div.arithmatex";
 
 function markScrollable(root) {
-  for (const el of root.querySelectorAll(SCROLLERS)) {
-    if (el.scrollWidth > el.clientWidth + 1) el.tabIndex = 0;
+  // All reads first, then all writes: interleaving them would force a layout per element.
+  const regions = [...root.querySelectorAll(SCROLLERS)];
+  const overflowing = regions.map((el) => el.scrollWidth > el.clientWidth + 1);
+  regions.forEach((el, i) => {
+    if (overflowing[i]) el.tabIndex = 0;
     else el.removeAttribute("tabindex");
-  }
+  });
 }
 
 document$.subscribe(({ body }) => {
