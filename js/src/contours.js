@@ -7,6 +7,13 @@
  * stay visible, then scaled to [0, 1]. Returns {n, xs, ys, values, heights, height(v), contours}.
  */
 export function sampleSurface(surface, n = 96) {
+  const sample = sampleHeights(surface, n);
+  sample.contours = contourLines(sample);
+  return sample;
+}
+
+/** The grid and heights of `sampleSurface`, without the contours (to build in two tasks). */
+export function sampleHeights(surface, n = 96) {
   const [[x0, x1], [y0, y1]] = surface.bounds;
   const xs = Array.from({ length: n }, (_, i) => x0 + ((x1 - x0) * i) / (n - 1));
   const ys = Array.from({ length: n }, (_, j) => y0 + ((y1 - y0) * j) / (n - 1));
@@ -16,9 +23,7 @@ export function sampleSurface(surface, n = 96) {
   }
   const height = heightScale(values);
   const heights = Float32Array.from(values, height);
-  const sample = { n, xs, ys, values, heights, height };
-  sample.contours = contourLines(sample);
-  return sample;
+  return { n, xs, ys, values, heights, height };
 }
 
 /** A map value -> [0, 1] for these values: linear, or log1p when the spread is very skewed. */

@@ -2,7 +2,7 @@
 // advances the runs while playing), onWindowResize() follows the layout. mount() returns a
 // dispose() that stops the loop, removes every listener and frees the GPU objects.
 import { Descent, SURFACES } from "./descent.js";
-import { sampleSurface } from "./contours.js";
+import { contourLines, sampleHeights, sampleSurface } from "./contours.js";
 import { colorScheme, readPalette } from "./palette.js";
 import { createReadout } from "./readout.js";
 import { DEFAULTS, normalize, parseHash, toHash } from "./state.js";
@@ -30,8 +30,13 @@ export function mount(root) {
   let playing = false;
   let frame = 0;
   let touched = false; // the reader changed something: keep the URL hash in step from now on
+  let started = false; // no frame is drawn before init has built everything
+  let drawnSize = ""; // canvas and inset sizes the view was last laid out for
+  // Grid points a side: fewer on a phone, where the mesh is small and the CPU slow.
+  const grid = window.matchMedia("(max-width: 600px)").matches ? 64 : 96;
 
-  // Build in steps, yielding to the browser between them, so no single task blocks input long.
+  // Build in steps, yielding to the browser between them, so no single task blocks input long:
+  // a phone with a slow CPU gets each step as a task of its own, and one frame at the end.
   async function init() {
     const { state: fromHash, messages } = parseHash(window.location.hash);
     state = fromHash ?? { ...DEFAULTS };
@@ -51,7 +56,10 @@ export function mount(root) {
     themeWatch.observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
     abort.signal.addEventListener("abort", () => themeWatch.disconnect());
     const surface = SURFACES[state.surface];
-    sample = sampleSurface(surface);
+    if (!(await nextTask())) return;
+    sample = sampleHeights(surface, grid);
+    if (!(await nextTask())) return;
+    sample.contours = contourLines(sample);
     if (!(await nextTask())) return;
     const context = webglContext(ui.canvas);
     view = context ? createScene(ui.canvas, context) : null;
@@ -61,14 +69,20 @@ export function mount(root) {
       bindViewKeys(on, ui.canvas, view.controls, requestFrame);
       if (!(await nextTask())) return;
       view.setSurface(surface, sample, palette);
-      onWindowResize(); // the first frame (and the shader compile) gets a task of its own
     }
     if (!(await nextTask())) return;
+    applyState({ keepStep: true, surfaceChanged: false });
+    onWindowResize(); // sizes the view and draws the inset's contours
+    if (view) {
+      // Programs are made in a task of their own; the first frame's task then only draws.
+      view.compile();
+      if (!(await nextTask())) return;
+    }
     const resizer = new ResizeObserver(onWindowResize);
     resizer.observe(ui.stage);
     abort.signal.addEventListener("abort", () => resizer.disconnect());
-    inset.setSurface(surface, sample, palette);
-    applyState({ keepStep: true, surfaceChanged: false });
+    started = true;
+    requestFrame();
     debug.ready = true;
     if (!reducedMotion && state.step === 0) autoplayWhenEngaged(ui.stage, abort.signal, () => !touched && setPlaying(true));
   }
@@ -80,7 +94,7 @@ export function mount(root) {
   function applyState({ keepStep = false, surfaceChanged = true } = {}) {
     const surface = SURFACES[state.surface];
     if (surfaceChanged) {
-      sample = sampleSurface(surface);
+      sample = sampleSurface(surface, grid);
       view?.setSurface(surface, sample, palette);
       inset.setSurface(surface, sample, palette);
     }
@@ -118,7 +132,7 @@ export function mount(root) {
   }
 
   function requestFrame() {
-    if (frame || document.hidden || abort.signal.aborted) return;
+    if (frame || !started || document.hidden || abort.signal.aborted) return;
     frame = requestAnimationFrame(animate);
     debug.loops += 1;
   }
@@ -148,6 +162,9 @@ export function mount(root) {
 
   function onWindowResize() {
     const { clientWidth: width, clientHeight: height } = ui.canvas;
+    const size = `${width}x${height}x${ui.inset.clientWidth}x${window.devicePixelRatio}`;
+    if (size === drawnSize) return; // the observer's first call, or a change that moved nothing
+    drawnSize = size;
     if (width && height) view?.resize(width, height);
     if (runs.length) inset.setSurface(SURFACES[state.surface], sample, palette);
     requestFrame();

@@ -62,17 +62,17 @@ function surfaceMesh(sample, map, palette) {
       colors.set(rampColor(ramp, heights[k]), 3 * k);
     }
   }
-  const index = [];
-  for (let j = 0; j < n - 1; j += 1) {
-    for (let i = 0; i < n - 1; i += 1) {
+  const index = new (n * n > 65535 ? Uint32Array : Uint16Array)((n - 1) * (n - 1) * 6);
+  for (let j = 0, m = 0; j < n - 1; j += 1) {
+    for (let i = 0; i < n - 1; i += 1, m += 6) {
       const k = j * n + i;
-      index.push(k, k + 1, k + n + 1, k, k + n + 1, k + n);
+      index.set([k, k + 1, k + n + 1, k, k + n + 1, k + n], m);
     }
   }
   const geometry = new BufferGeometry();
   geometry.setAttribute("position", new BufferAttribute(positions, 3));
   geometry.setAttribute("color", new BufferAttribute(colors, 3));
-  geometry.setIndex(index);
+  geometry.setIndex(new BufferAttribute(index, 1));
   geometry.computeVertexNormals();
   bakeLight(geometry);
   const material = new MeshBasicMaterial({
@@ -105,12 +105,13 @@ function bakeLight(geometry) {
 }
 
 function contourMesh(sample, map, palette) {
-  const points = [];
+  const points = new Float32Array(sample.contours.reduce((sum, c) => sum + c.segments.length, 0) * 1.5);
+  let at = 0;
   for (const { level, segments } of sample.contours) {
-    for (let k = 0; k < segments.length; k += 2) points.push(...map.toWorld(segments[k], segments[k + 1], level));
+    for (let k = 0; k < segments.length; k += 2, at += 3) points.set(map.toWorld(segments[k], segments[k + 1], level), at);
   }
   const geometry = new BufferGeometry();
-  geometry.setAttribute("position", new BufferAttribute(new Float32Array(points), 3));
+  geometry.setAttribute("position", new BufferAttribute(points, 3));
   const material = new LineBasicMaterial({ color: palette.contour, transparent: true, opacity: 0.45 });
   return new LineSegments(geometry, material);
 }
@@ -126,7 +127,7 @@ function disposeTree(object) {
 
 /** Create the renderer (on the WebGL 2 `context` of `canvas`), the camera and the controls. */
 export function createScene(canvas, context) {
-  const renderer = new WebGLRenderer({ canvas, context, antialias: true });
+  const renderer = new WebGLRenderer({ canvas, context });
   renderer.setPixelRatio(Math.min(window.devicePixelRatio || 1, 2));
   const scene = new Scene();
   const camera = new PerspectiveCamera(40, 1, 0.01, 50);
@@ -201,6 +202,11 @@ export function createScene(canvas, context) {
     resize,
     viewAzimuth,
     render: () => renderer.render(scene, camera),
+    /** Make the shader programs now (a task before the first frame, which then only draws). */
+    compile() {
+      renderer.compile(scene, camera);
+      context.flush();
+    },
     dispose,
   };
 }
