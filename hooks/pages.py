@@ -9,8 +9,9 @@ On every Markdown page it
   printed in an "Output" block below it (so code and output on the page cannot disagree).
 
 For notebooks it keys mkdocs-jupyter's cache on gdlib as well as the notebook (a gdlib change
-re-executes them), strips the MathJax and mermaid loaders nbconvert adds (they point at CDNs) and
-marks notebook `$...$` math as arithmatex elements, which hooks/katex.py then renders.
+re-executes them), strips the MathJax and mermaid loaders nbconvert adds (they point at CDNs),
+marks notebook `$...$` math as arithmatex elements, which hooks/katex.py then renders, and trims
+the JupyterLab stylesheet nbconvert inlines (574 KB) to the rules that can match the page.
 """
 
 from __future__ import annotations
@@ -25,11 +26,13 @@ import shutil
 import textwrap
 from pathlib import Path
 
+import tinycss2
 from PIL import Image
 
 ROOT = Path(__file__).resolve().parent.parent
 FIGURES = ROOT / "docs" / "generated" / "figures"
 NB_CACHE = ROOT / ".cache" / "mkdocs-jupyter"
+NB_CSS_CACHE = ROOT / ".cache" / "notebook-css"
 
 VALUE = re.compile(r"\{\{\s*([a-z][a-z0-9_]*\.[a-z0-9_]+)\s*\}\}")
 FIGURE = re.compile(r"!\[([^\]]+)\]\((figure|animation):([a-z0-9-]+)\)")
@@ -192,10 +195,109 @@ def _katex_spans(cell_html: str) -> str:
     return NB_INLINE_MATH.sub(r'<span class="arithmatex">\\(\1\\)</span>', cell_html)
 
 
+# JupyterLab's stylesheet styles the whole JupyterLab application; a static page uses a sliver.
+NB_LAB_CSS = re.compile(
+    r'(<style type="text/css">\s*)(@charset "UTF-8";\.jupyter-wrapper.*?)(</style>)', re.S
+)
+# Palette and JupyterLab custom properties: only JupyterLab's CSS reads them, never Material's.
+NB_DROPPABLE_VAR = re.compile(r"--(?:jp-[\w-]+|md-[a-z-]+-(?:50|[1-9]00|A[1247]00))$")
+CSS_VAR_USE = re.compile(r"var\(\s*(--[\w-]+)")
+CSS_CUSTOM_DECL = re.compile(r"(--[\w-]+)\s*:[^;{}]*;?")
+CSS_EMPTY_RULE = re.compile(r"(?:(?<=[{}])|^)[^{}]+\{\}")
+
+
+def _required(selector: list) -> set[str]:
+    """Class names and ids (`#id`) a selector needs outside functional pseudo-classes."""
+    needed, dot = set(), False
+    for token in selector:
+        if dot and token.type == "ident":
+            needed.add(token.value)
+        elif token.type == "hash":
+            needed.add("#" + token.value)
+        dot = token.type == "literal" and token.value == "."
+    return needed
+
+
+def _selectors(prelude: list) -> list[list]:
+    parts: list[list] = [[]]
+    for token in prelude:
+        if token.type == "literal" and token.value == ",":
+            parts.append([])
+        else:
+            parts[-1].append(token)
+    return parts
+
+
+def _matching_rules(rules: list, present: set[str]) -> str:
+    out = []
+    for rule in rules:
+        if rule.type == "qualified-rule":
+            kept = [s for s in _selectors(rule.prelude) if _required(s) <= present]
+            if kept:
+                prelude = ",".join(tinycss2.serialize(s).strip() for s in kept)
+                out.append(prelude + "{" + tinycss2.serialize(rule.content).strip() + "}")
+        elif rule.type == "at-rule" and rule.lower_at_keyword in ("media", "supports"):
+            inner = tinycss2.parse_rule_list(rule.content or [], True, True)
+            body = _matching_rules(inner, present)
+            if body:
+                out.append(f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}{{{body}}}")
+        elif rule.type == "at-rule" and rule.lower_at_keyword != "charset":
+            out.append(tinycss2.serialize([rule]))
+    return "".join(out)
+
+
+def _drop_unused_vars(css: str, context: str) -> str:
+    """Drop JupyterLab custom properties that nothing on the page reads (directly or not)."""
+    values: dict[str, list[str]] = {}
+    for match in CSS_CUSTOM_DECL.finditer(css):
+        values.setdefault(match.group(1), []).append(match.group(0))
+
+    def strip(m: re.Match) -> str:
+        return "" if NB_DROPPABLE_VAR.match(m.group(1)) else m.group(0)
+
+    used = set(CSS_VAR_USE.findall(CSS_CUSTOM_DECL.sub(strip, css) + context))
+    todo = list(used)
+    while todo:
+        for value in values.get(todo.pop(), []):
+            for name in set(CSS_VAR_USE.findall(value)) - used:
+                used.add(name)
+                todo.append(name)
+
+    def keep(m: re.Match) -> str:
+        return m.group(0) if m.group(1) in used or not NB_DROPPABLE_VAR.match(m.group(1)) else ""
+
+    return CSS_EMPTY_RULE.sub("", CSS_CUSTOM_DECL.sub(keep, css))
+
+
+def trim_notebook_css(output: str) -> str:
+    """Keep the JupyterLab rules whose classes and ids all occur on the page (cached on disk).
+
+    A selector is kept when every class and id it names outside `:not()`/`:is()` is on the page
+    (tags, attributes and states are assumed present), so no rule that can match is dropped.
+    """
+    match = NB_LAB_CSS.search(output)
+    if match is None:
+        return output
+    key = hashlib.sha256(output.encode()).hexdigest()[:24]
+    cached = NB_CSS_CACHE / f"{key}.css"
+    if cached.exists():
+        css = cached.read_text(encoding="utf-8")
+    else:
+        rest = output[: match.start(2)] + output[match.end(2) :]
+        present = {c for v in re.findall(r'class="([^"]*)"', rest) for c in v.split()}
+        present |= {"#" + v for v in re.findall(r'id="([^"]*)"', rest)}
+        rules = tinycss2.parse_stylesheet(match.group(2), skip_comments=True, skip_whitespace=True)
+        css = _drop_unused_vars(_matching_rules(rules, present), rest)
+        NB_CSS_CACHE.mkdir(parents=True, exist_ok=True)
+        cached.write_text(css, encoding="utf-8")
+    return output[: match.start(2)] + css + output[match.end(2) :]
+
+
 def on_post_page(output: str, page, config) -> str:
-    """Notebook pages: no CDN loaders; `$...$` math handed to hooks/katex.py."""
+    """Notebook pages: no CDN loaders, JupyterLab's CSS trimmed, `$...$` math for hooks/katex.py."""
     if not page.file.src_uri.endswith(".ipynb"):
         return output
     for loader in NB_LOADERS:
         output = loader.sub("", output)
+    output = trim_notebook_css(output)
     return NB_MARKDOWN.sub(lambda m: m.group(1) + _katex_spans(m.group(2)) + m.group(3), output)

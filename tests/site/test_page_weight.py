@@ -1,0 +1,78 @@
+"""What keeps pages light and quick to render: trimmed notebook CSS and lazy figures.
+
+The Lighthouse scores themselves are measured by `make bench-site`, never asserted here; these
+tests pin the markup that earns them, and check the trimming keeps every rule a page can use.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _load_pages_hook():
+    spec = importlib.util.spec_from_file_location("hook_pages_weight", ROOT / "hooks" / "pages.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+pages_hook = _load_pages_hook()
+
+LAB_CSS = (
+    '@charset "UTF-8";.jupyter-wrapper{--jp-used: red;--jp-unused: blue;--jp-chain: var(--jp-used)}'
+    ".jupyter-wrapper .jp-InputPrompt{color:var(--jp-chain)}"
+    ".jupyter-wrapper .jp-Toolbar,.jupyter-wrapper .jp-Cell:hover{margin:0}"
+    "@media (max-width:760px){.jupyter-wrapper .jp-Dialog{top:0}.jupyter-wrapper pre{margin:0}}"
+    ".jupyter-wrapper .jp-Cell:not(.jp-mod-active){padding:0}"
+    "@keyframes spin{to{transform:rotate(1turn)}}"
+)
+PAGE = (
+    f'<html><head><style type="text/css">\n{LAB_CSS}</style></head><body>'
+    '<div class="jupyter-wrapper"><div class="jp-Cell"><div class="jp-InputPrompt">In [1]:'
+    "</div></div></div></body></html>"
+)
+
+
+@pytest.fixture(scope="module")
+def trimmed(tmp_path_factory):
+    pages_hook.NB_CSS_CACHE = tmp_path_factory.mktemp("nb-css")
+    return pages_hook.trim_notebook_css(PAGE)
+
+
+def test_trim_keeps_rules_whose_classes_are_on_the_page(trimmed):
+    assert ".jupyter-wrapper .jp-InputPrompt{color:var(--jp-chain)}" in trimmed
+    assert ".jupyter-wrapper .jp-Cell:hover{margin:0}" in trimmed
+    # A class only inside :not() is not required; an unknown one there never drops the rule.
+    assert ".jp-Cell:not(.jp-mod-active){padding:0}" in trimmed
+    assert "@media (max-width:760px){.jupyter-wrapper pre{margin:0}}" in trimmed
+    assert "@keyframes spin" in trimmed
+
+
+def test_trim_drops_rules_and_variables_nothing_uses(trimmed):
+    assert "jp-Toolbar" not in trimmed and "jp-Dialog" not in trimmed
+    assert "--jp-unused" not in trimmed
+    # Used through another variable: kept.
+    assert "--jp-used: red" in trimmed and "--jp-chain: var(--jp-used)" in trimmed
+
+
+def test_trim_is_cached_and_stable(trimmed):
+    assert pages_hook.trim_notebook_css(PAGE) == trimmed
+    assert len(list(pages_hook.NB_CSS_CACHE.glob("*.css"))) == 1
+
+
+@pytest.mark.parametrize("name", ["numpy", "pytorch"])
+def test_notebook_pages_carry_a_trimmed_jupyterlab_stylesheet(built_site, name):
+    page = (built_site.root / "code" / name / "index.html").read_text(encoding="utf-8")
+    styles = re.findall(r"<style[^>]*>(.*?)</style>", page, re.S)
+    assert sum(map(len, styles)) < 200_000, "nbconvert's full JupyterLab CSS is back"
+    css = "".join(styles)
+    for needed in ("jp-InputPrompt", "jp-OutputArea-output", "jp-RenderedText", "highlight-ipynb"):
+        assert needed in page and needed in css, needed
