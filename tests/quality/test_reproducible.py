@@ -11,12 +11,12 @@ resolved paths into its chunk names. The session build reuses the checkout's cac
 import gzip
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from bench_site import copy_checkout
 from crawl import configured_site_url
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -25,34 +25,9 @@ STAMPED = {"sitemap.xml", "sitemap.xml.gz"}
 LASTMOD = re.compile(rb"<lastmod>[^<]*</lastmod>")
 
 
-def checkout_files() -> list[str]:
-    listed = subprocess.run(
-        ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
-        cwd=ROOT,
-        capture_output=True,
-        check=True,
-    ).stdout.decode()
-    return [name for name in listed.split("\0") if name and (ROOT / name).is_file()]
-
-
-def link_or_copy(source: str, destination: str) -> None:
-    try:
-        os.link(source, destination)
-    except OSError:  # another filesystem
-        shutil.copy2(source, destination)
-
-
 def clean_build(tmp: Path, site_url: str) -> Path:
     source, site = tmp / "src", tmp / "www" / "gradient-descent"
-    for name in checkout_files():
-        (source / name).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(ROOT / name, source / name)
-    shutil.copytree(
-        ROOT / "js" / "node_modules",
-        source / "js" / "node_modules",
-        symlinks=True,
-        copy_function=link_or_copy,
-    )
+    copy_checkout(source)
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
         cwd=source,
