@@ -130,6 +130,7 @@ def bundle_explorer() -> None:
         [
             str(JS / "node_modules" / ".bin" / "esbuild"),
             str(entry),
+            str(JS / "src" / "view-worker.js"),  # the worker that draws the 3D view
             "--bundle",
             "--format=esm",
             "--splitting",

@@ -3,7 +3,7 @@
 import { BufferAttribute, BufferGeometry, CanvasTexture, LineBasicMaterial, LineSegments, Sprite, SpriteMaterial } from "three";
 
 function label(text, color, position, size = 0.09) {
-  const canvas = document.createElement("canvas");
+  const canvas = new OffscreenCanvas(1, 1); // also in a worker, where there is no document
   const ctx = canvas.getContext("2d");
   const font = "48px system-ui, sans-serif";
   ctx.font = font;

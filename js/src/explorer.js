@@ -8,11 +8,11 @@ import { createReadout } from "./readout.js";
 import { DEFAULTS, normalize, parseHash, toHash } from "./state.js";
 import { autoplayWhenEngaged } from "./autoplay.js";
 import { bindControls, bindViewKeys } from "./bindings.js";
-import { showFallback, webglContext } from "./fallback.js";
+import { showFallback, webglSupported } from "./fallback.js";
 import { buildUi, showNotice, showPlaying, showSettings } from "./ui.js";
 import { createInset } from "./inset.js";
 import { registry } from "./debug.js";
-import { createScene } from "./scene.js";
+import { createView } from "./view.js";
 
 export function mount(root) {
   const abort = new AbortController();
@@ -26,9 +26,11 @@ export function mount(root) {
   let runs = [];
   let sample = null;
   let palette = readPalette(root);
-  let view = null; // the three.js scene, or null without WebGL
+  let view = null; // the 3D view (view.js), or null without WebGL
   let playing = false;
-  let frame = 0;
+  let frame = 0; // a pending animation frame
+  let drawing = false; // a frame the view has been asked to draw and has not drawn yet
+  let redraw = false; // something changed while it was drawing
   let touched = false; // the reader changed something: keep the URL hash in step from now on
   let started = false; // no frame is drawn before init has built everything
   let drawnSize = ""; // canvas and inset sizes the view was last laid out for
@@ -61,8 +63,7 @@ export function mount(root) {
     if (!(await nextTask())) return;
     sample.contours = contourLines(sample);
     if (!(await nextTask())) return;
-    const context = webglContext(ui.canvas);
-    view = context ? createScene(ui.canvas, context) : null;
+    view = webglSupported() ? createView(ui.canvas, { onDrawn, onFailed }) : null;
     if (!view) showFallback(root, ui.stage);
     else {
       on(view.controls, "change", requestFrame);
@@ -134,30 +135,58 @@ export function mount(root) {
   function requestFrame() {
     if (frame || !started || document.hidden || abort.signal.aborted) return;
     frame = requestAnimationFrame(animate);
-    debug.loops += 1;
+    countLoops();
   }
 
   function cancelFrame() {
-    if (!frame) return;
     cancelAnimationFrame(frame);
     frame = 0;
-    debug.loops -= 1;
+    countLoops();
+  }
+
+  /** The explorer's loop is live while a frame is pending or being drawn (one loop at most). */
+  const countLoops = () => (debug.loops = frame || drawing ? 1 : 0);
+
+  function countFrame() {
+    debug.frames += 1;
+    if (debug.firstFrame === null) debug.firstFrame = performance.now();
+  }
+
+  function onDrawn() {
+    drawing = false;
+    countFrame();
+    if (redraw) {
+      redraw = false;
+      requestFrame();
+    }
+    countLoops();
+  }
+
+  function onFailed() {
+    view?.dispose();
+    view = null;
+    drawing = false;
+    showFallback(root, ui.stage);
+    countLoops();
   }
 
   function animate() {
     frame = 0;
-    debug.loops -= 1;
     if (playing) {
       for (const { descent } of runs) descent.run(state.speed);
       view?.setRuns(runs, palette);
       readout.update(runs);
       if (finished()) setPlaying(false);
     }
-    view?.render();
+    if (!view) countFrame();
+    else if (drawing) redraw = true;
+    else {
+      drawing = true;
+      view.render();
+    }
     inset.draw(runs, palette, view ? view.viewAzimuth() : Math.PI / 2);
-    debug.frames += 1;
-    if (debug.firstFrame === null) debug.firstFrame = performance.now();
     if (playing) requestFrame();
+    countLoops();
   }
 
   function onWindowResize() {
@@ -254,14 +283,16 @@ export function mount(root) {
   debug.instance = {
     runs: () => runs.map(({ name, descent: d }) => ({ name, done: d.done, status: d.status, iterations: d.iterations })),
     state: () => ({ ...state }),
-    camera: () => view?.camera.position.toArray(),
-    target: () => view?.controls.target.toArray(),
+    camera: () => view && [...view.controls.position],
+    target: () => view && [...view.controls.target],
   };
 
   return {
     dispose() {
       cancelFrame();
       abort.abort();
+      drawing = false;
+      countLoops();
       view?.dispose();
       registry.remove(debug);
     },

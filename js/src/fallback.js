@@ -1,14 +1,14 @@
 // Without WebGL the explorer shows a message and the page's static figure instead of the 3D
 // view; the contour map, the controls and the readout keep working.
 
-/** A WebGL 2 context on `canvas` for three.js, or null when the browser cannot make one. */
-export function webglContext(canvas) {
-  // Multisampling costs a phone's GPU (and a CPU renderer) most; on a dense screen it shows least.
-  const antialias = (window.devicePixelRatio || 1) < 1.5;
+/** Whether this browser can make a WebGL 2 context (checked on a throwaway canvas, then freed). */
+export function webglSupported() {
   try {
-    return canvas.getContext("webgl2", { antialias, alpha: false, stencil: false });
+    const gl = document.createElement("canvas").getContext("webgl2");
+    gl?.getExtension("WEBGL_lose_context")?.loseContext();
+    return Boolean(gl);
   } catch {
-    return null;
+    return false;
   }
 }
 

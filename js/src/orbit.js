@@ -1,17 +1,18 @@
 // A small orbit controller for the 3D view, in place of three's OrbitControls (a fifth of its
-// size): drag to rotate around the target, wheel or pinch to zoom, and rotate()/zoom() for the
-// keys. The camera orbits the Z (up) axis; it fires "change" whenever it moved.
+// size, and no three.js: it runs on the page while the view draws in a worker): drag to rotate
+// around the target, wheel or pinch to zoom, and rotate()/zoom() for the keys. The camera orbits
+// the Z (up) axis; `position` and `target` are [x, y, z]; it fires "change" whenever it moved.
 const EPS = 1e-6;
 
 export class Orbit extends EventTarget {
-  /** Orbit `camera` around `target` (a three Vector3), driven by pointers on `element`. */
-  constructor(camera, element, target, { minDistance = 1, maxDistance = 8 } = {}) {
+  /** Orbit from `position` around `target`, driven by pointers on `element`. */
+  constructor(element, position, target, { minDistance = 1, maxDistance = 8 } = {}) {
     super();
-    Object.assign(this, { camera, element, target, minDistance, maxDistance });
-    const offset = camera.position.clone().sub(target);
-    this.radius = offset.length();
-    this.theta = Math.atan2(offset.y, offset.x); // azimuth around Z
-    this.phi = Math.acos(Math.min(1, Math.max(-1, offset.z / this.radius))); // angle from +Z
+    Object.assign(this, { element, target, minDistance, maxDistance });
+    const [x, y, z] = position.map((v, i) => v - target[i]);
+    this.radius = Math.hypot(x, y, z);
+    this.theta = Math.atan2(y, x); // azimuth around Z
+    this.phi = Math.acos(Math.min(1, Math.max(-1, z / this.radius))); // angle from +Z
     this.pointers = new Map(); // pointerId -> [x, y]
     this.abort = new AbortController();
     const on = (type, fn, options = {}) => element.addEventListener(type, fn, { ...options, signal: this.abort.signal });
@@ -38,9 +39,8 @@ export class Orbit extends EventTarget {
 
   update() {
     const { radius: r, theta, phi, target } = this;
-    this.camera.position.set(Math.sin(phi) * Math.cos(theta), Math.sin(phi) * Math.sin(theta), Math.cos(phi));
-    this.camera.position.multiplyScalar(r).add(target);
-    this.camera.lookAt(target);
+    const offset = [Math.sin(phi) * Math.cos(theta), Math.sin(phi) * Math.sin(theta), Math.cos(phi)];
+    this.position = offset.map((v, i) => target[i] + r * v);
     this.dispatchEvent(new Event("change"));
   }
 

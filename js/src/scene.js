@@ -1,6 +1,7 @@
 // The three.js scene: the surface as a shaded mesh with contour lines and axes, a ball and trail
-// per path, the camera with its orbit controller (orbit.js), and picking a point of the surface. Surface
-// coordinates (x, y, f) map to world (X, Y, Z) with Z up; the domain fits in [-1, 1].
+// per path, and the camera. It runs in the view worker (view-worker.js) on an OffscreenCanvas, or
+// on the page where a browser has no OffscreenCanvas; it never touches the DOM. Coordinates as in
+// world.js.
 import {
   BufferAttribute,
   BufferGeometry,
@@ -11,44 +12,19 @@ import {
   Mesh,
   MeshBasicMaterial,
   PerspectiveCamera,
-  Raycaster,
   Scene,
-  Vector2,
-  Vector3,
   WebGLRenderer,
 } from "three";
 
 import { axes } from "./axes.js";
-import { Orbit } from "./orbit.js";
 import { pathObjects, updatePath } from "./trails.js";
 import { rampColor } from "./palette.js";
-
-const HEIGHT = 0.9;
-const LIFT = 0.006; // trails float just above the mesh so they are not hidden in it
+import { FOV, HEIGHT, worldMap } from "./world.js";
 
 const linearRgb = (css) => {
   const c = new Color(css);
   return [c.r, c.g, c.b];
 };
-
-/** Map between surface and world coordinates for one surface and its height scale. */
-function worldMap(surface, height) {
-  const [[x0, x1], [y0, y1]] = surface.bounds;
-  const [cx, cy] = [(x0 + x1) / 2, (y0 + y1) / 2];
-  const half = Math.max(x1 - x0, y1 - y0) / 2;
-  const clamp = (v, lo, hi) => Math.min(hi, Math.max(lo, v));
-  return {
-    toWorld: (x, y, z = height(surface.f(x, y))) => [(x - cx) / half, (y - cy) / half, clamp(z, 0, 1.1) * HEIGHT],
-    /** A path point: clamped to the box so a diverging path runs along its edge. */
-    pathPoint(x, y) {
-      const [px, py] = [clamp(x, x0, x1), clamp(y, y0, y1)];
-      const [wx, wy, wz] = this.toWorld(px, py);
-      return [wx, wy, wz + LIFT];
-    },
-    toSurface: (wx, wy) => [cx + wx * half, cy + wy * half],
-    corners: [(x0 - cx) / half, (x1 - cx) / half, (y0 - cy) / half, (y1 - cy) / half],
-  };
-}
 
 function surfaceMesh(sample, map, palette) {
   const { n, xs, ys, heights } = sample;
@@ -125,20 +101,17 @@ function disposeTree(object) {
   object.removeFromParent();
 }
 
-/** Create the renderer (on the WebGL 2 `context` of `canvas`), the camera and the controls. */
-export function createScene(canvas, context) {
+/** Create the renderer (on the WebGL 2 `context` of `canvas`) and the camera. */
+export function createScene(canvas, context, pixelRatio) {
   const renderer = new WebGLRenderer({ canvas, context });
-  renderer.setPixelRatio(Math.min(window.devicePixelRatio || 1, 2));
+  renderer.setPixelRatio(Math.min(pixelRatio || 1, 2));
   const scene = new Scene();
-  const camera = new PerspectiveCamera(40, 1, 0.01, 50);
+  const camera = new PerspectiveCamera(FOV, 1, 0.01, 50);
   camera.up.set(0, 0, 1);
-  camera.position.set(2.3, -3.1, 2.4);
-  const controls = new Orbit(camera, canvas, new Vector3(0, 0, 0.3), { minDistance: 1, maxDistance: 8 });
 
   let map = null;
   let world = null; // mesh + contours + axes of the current surface
   const trails = new Map();
-  const raycaster = new Raycaster();
 
   function setSurface(surface, sample, palette) {
     if (world) disposeTree(world);
@@ -151,29 +124,26 @@ export function createScene(canvas, context) {
     scene.background = new Color(palette.background);
   }
 
-  /** Show these runs ([{name, descent}]) with these colours; drops trails no longer racing. */
-  function setRuns(runs, palette) {
+  /** Show these paths ({name: positions}) with these colours; drops trails no longer racing. */
+  function setRuns(paths, palette) {
     for (const [name, trail] of trails) {
-      if (!runs.some((r) => r.name === name)) {
+      if (!(name in paths)) {
         disposeTree(trail);
         trails.delete(name);
       }
     }
-    for (const { name, descent } of runs) {
+    for (const [name, positions] of Object.entries(paths)) {
       if (!trails.has(name)) {
         trails.set(name, pathObjects(palette.optimizer[name]));
         scene.add(trails.get(name));
       }
-      updatePath(trails.get(name), descent.positions, map);
+      updatePath(trails.get(name), positions, map);
     }
   }
 
-  function pick(clientX, clientY) {
-    const rect = canvas.getBoundingClientRect();
-    const ndc = new Vector2(((clientX - rect.left) / rect.width) * 2 - 1, -((clientY - rect.top) / rect.height) * 2 + 1);
-    raycaster.setFromCamera(ndc, camera);
-    const [hit] = raycaster.intersectObject(world, false);
-    return hit ? map.toSurface(hit.point.x, hit.point.y) : null;
+  function setCamera(position, target) {
+    camera.position.set(...position);
+    camera.lookAt(...target);
   }
 
   function resize(width, height) {
@@ -182,11 +152,7 @@ export function createScene(canvas, context) {
     camera.updateProjectionMatrix();
   }
 
-  /** The direction the camera looks along, as an angle in the surface's x-y plane. */
-  const viewAzimuth = () => Math.atan2(controls.target.y - camera.position.y, controls.target.x - camera.position.x);
-
   function dispose() {
-    controls.dispose();
     if (world) disposeTree(world);
     for (const trail of trails.values()) disposeTree(trail);
     renderer.dispose();
@@ -194,13 +160,10 @@ export function createScene(canvas, context) {
   }
 
   return {
-    camera,
-    controls,
     setSurface,
     setRuns,
-    pick,
+    setCamera,
     resize,
-    viewAzimuth,
     render: () => renderer.render(scene, camera),
     /** Make the shader programs now (a task before the first frame, which then only draws). */
     compile() {

@@ -1,0 +1,80 @@
+// The page's half of the 3D view: the orbit controller, picking, and messages to the drawing half
+// (view-core.js), which runs in a worker on an OffscreenCanvas, or on the page where a browser has
+// none. `onDrawn()` is called once per frame drawn; `onFailed()` if WebGL would not start.
+import { Orbit } from "./orbit.js";
+import { pickSurface, worldMap } from "./world.js";
+
+export function createView(canvas, { onDrawn, onFailed }) {
+  const pixelRatio = window.devicePixelRatio || 1;
+  // Multisampling costs a phone's GPU (and a CPU renderer) most; on a dense screen it shows least.
+  const options = { pixelRatio, antialias: pixelRatio < 1.5 };
+  const controls = new Orbit(canvas, [2.3, -3.1, 2.4], [0, 0, 0.3], { minDistance: 1, maxDistance: 8 });
+  let post;
+  let stop = () => {};
+  if (canvas.transferControlToOffscreen && typeof Worker === "function") {
+    const worker = new Worker(new URL("./view-worker.js", import.meta.url), { type: "module" });
+    const offscreen = canvas.transferControlToOffscreen();
+    worker.postMessage({ type: "init", canvas: offscreen, ...options }, [offscreen]);
+    worker.onmessage = ({ data }) => (data.type === "drawn" ? onDrawn() : onFailed());
+    post = (message) => worker.postMessage(message);
+    stop = () => worker.terminate();
+  } else {
+    let core;
+    const queue = [];
+    const handle = (message) => core?.handle(message) && queueMicrotask(onDrawn);
+    import("./view-core.js").then(({ createViewCore }) => {
+      core = createViewCore(canvas, options);
+      if (!core) onFailed();
+      else for (const message of queue.splice(0)) handle(message);
+    });
+    post = (message) => (core === undefined ? queue.push(message) : handle(message));
+  }
+
+  let map = null;
+  let size = [0, 0];
+  let sent = {}; // name -> points of that path the drawing half has
+
+  function setSurface(surface, sample, palette) {
+    map = worldMap(surface, sample.height);
+    const { n, xs, ys, values, heights, contours } = sample;
+    post({ type: "surface", name: surface.name, sample: { n, xs, ys, values, heights, contours }, palette });
+    sent = {};
+  }
+
+  /** Show these runs ([{name, descent}]): only the points the drawing half does not have yet. */
+  function setRuns(runs) {
+    const message = {};
+    for (const { name, descent } of runs) {
+      const { positions } = descent;
+      const from = positions.length < (sent[name] ?? 0) ? 0 : (sent[name] ?? 0);
+      message[name] = { from, points: positions.slice(from).flat() };
+      sent[name] = positions.length;
+    }
+    sent = Object.fromEntries(runs.map(({ name }) => [name, sent[name]]));
+    post({ type: "runs", runs: message });
+  }
+
+  function pick(clientX, clientY) {
+    const rect = canvas.getBoundingClientRect();
+    const u = ((clientX - rect.left) / rect.width) * 2 - 1;
+    const v = 1 - ((clientY - rect.top) / rect.height) * 2;
+    return map && pickSurface(map, controls.position, controls.target, rect.width / rect.height, u, v);
+  }
+
+  return {
+    controls,
+    setSurface,
+    setRuns,
+    pick,
+    resize: (width, height) => (size = [width, height]),
+    /** The direction the camera looks along, as an angle in the surface's x-y plane. */
+    viewAzimuth: () => Math.atan2(controls.target[1] - controls.position[1], controls.target[0] - controls.position[0]),
+    compile: () => post({ type: "compile" }),
+    render: () => post({ type: "frame", width: size[0], height: size[1], position: controls.position, target: controls.target }),
+    dispose() {
+      controls.dispose();
+      post({ type: "dispose" });
+      stop();
+    },
+  };
+}

@@ -1,0 +1,44 @@
+// The page's half of the 3D view without a browser: the orbit controller's camera and picking a
+// point of the surface under the pointer.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+
+import { SURFACES } from "../src/descent.js";
+import { sampleHeights } from "../src/contours.js";
+import { Orbit } from "../src/orbit.js";
+import { pickSurface, worldMap } from "../src/world.js";
+
+const element = () => Object.assign(new EventTarget(), { clientHeight: 100 });
+const distance = (a, b) => Math.hypot(...a.map((v, i) => v - b[i]));
+
+test("the orbit starts where it is put and keeps its distance while rotating", () => {
+  const orbit = new Orbit(element(), [2.3, -3.1, 2.4], [0, 0, 0.3]);
+  [2.3, -3.1, 2.4].forEach((v, i) => assert.ok(Math.abs(orbit.position[i] - v) < 1e-12));
+  const before = [...orbit.position];
+  orbit.rotate(0.5, 0.2);
+  assert.ok(distance(before, orbit.position) > 0.5);
+  assert.ok(Math.abs(distance(orbit.position, orbit.target) - distance(before, orbit.target)) < 1e-12);
+});
+
+test("zoom scales the distance within its limits and says it changed", () => {
+  const orbit = new Orbit(element(), [0, -4, 0.3], [0, 0, 0.3], { minDistance: 1, maxDistance: 8 });
+  let changes = 0;
+  orbit.addEventListener("change", () => (changes += 1));
+  orbit.zoom(0.5);
+  assert.ok(Math.abs(distance(orbit.position, orbit.target) - 2) < 1e-12);
+  orbit.zoom(0.1);
+  assert.ok(Math.abs(distance(orbit.position, orbit.target) - 1) < 1e-12);
+  orbit.zoom(100);
+  assert.ok(Math.abs(distance(orbit.position, orbit.target) - 8) < 1e-12);
+  assert.equal(changes, 3);
+});
+
+test("picking the middle of the view from above finds the bowl's centre; the sky finds nothing", () => {
+  const bowl = SURFACES.bowl;
+  const map = worldMap(bowl, sampleHeights(bowl, 32).height);
+  const [x, y] = pickSurface(map, [0, -0.01, 3], [0, 0, 0], 1, 0, 0);
+  assert.ok(Math.hypot(x, y) < 0.05, `${x}, ${y}`);
+  const [px] = pickSurface(map, [0, -0.01, 3], [0, 0, 0], 1, 0.5, 0);
+  assert.ok(px > 0.5, "right of the middle is towards +x");
+  assert.equal(pickSurface(map, [0, -4, 0.5], [0, 0, 0.3], 1, 0, 1), null);
+});
