@@ -16,6 +16,7 @@ export function createView(canvas, { onDrawn, onFailed }) {
     const offscreen = canvas.transferControlToOffscreen();
     worker.postMessage({ type: "init", canvas: offscreen, ...options }, [offscreen]);
     worker.onmessage = ({ data }) => (data.type === "drawn" ? onDrawn() : onFailed());
+    worker.onerror = onFailed; // the worker would not load: the browser logs why
     post = (message) => worker.postMessage(message);
     stop = () => worker.terminate();
   } else {

@@ -16,6 +16,7 @@ from explorer_helpers import (
     open_explorer,
     readout,
     set_field,
+    share_unlike,
 )
 
 from gdlib.descent import descend
@@ -156,6 +157,22 @@ def test_instant_navigation_away_and_back_leaves_one_live_explorer(page, site_ur
     assert page.evaluate("() => window.__gdExplorer.records[0].frames") == old_frames
     assert page.evaluate("() => window.__gdExplorer.records[0].loops") == 0
     assert canvas_image(page).getextrema() != ((0, 0), (0, 0), (0, 0))
+    assert_clean(page)
+
+
+def test_without_offscreen_canvas_the_view_draws_on_the_page(page, site_url):
+    # The view normally draws in a worker; a browser that cannot hand a canvas to one draws here.
+    page.add_init_script("delete HTMLCanvasElement.prototype.transferControlToOffscreen;")
+    open_explorer(page, site_url)
+    gone = "() => !('transferControlToOffscreen' in HTMLCanvasElement.prototype)"
+    assert page.evaluate(gone)
+    background = page.evaluate(
+        "() => getComputedStyle(document.querySelector('.gdx')).getPropertyValue('--gdx-bg')"
+    )
+    rgb = tuple(int(background.strip()[i : i + 2], 16) for i in (1, 3, 5))
+    assert share_unlike(canvas_image(page), rgb) > 0.15, "the canvas is mostly background"
+    page.click("[data-action=step]")
+    assert readout(page)["Iteration"] == "1"
     assert_clean(page)
 
 
