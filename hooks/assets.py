@@ -1,8 +1,9 @@
 """MkDocs hook: put the npm-installed front-end assets into `docs/generated/` before the build.
 
 KaTeX comes from `js/node_modules/katex` (stylesheet, script and woff2 fonts only); the 3D
-explorer is bundled from `js/src/` by esbuild. Both are copied or rebuilt only when their inputs
-changed, so a warm rebuild does no work and `mkdocs serve` does not loop.
+explorer is bundled from `js/src/` by esbuild, from two entries: `main.js` (on every page) and
+`view-worker.js` (the worker that draws the 3D view), sharing chunks. Both are copied or rebuilt
+only when their inputs changed, so a warm rebuild does no work and `mkdocs serve` does not loop.
 
 three.js ships the GLSL of every built-in material (physical, toon, shadow maps...) as strings
 that no bundler can drop. The explorer draws with three materials only (`MATERIAL_SHADERS`), so
