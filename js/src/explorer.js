@@ -8,7 +8,7 @@ import { createReadout } from "./readout.js";
 import { DEFAULTS, normalize, parseHash, toHash } from "./state.js";
 import { autoplayWhenEngaged } from "./autoplay.js";
 import { bindControls, bindViewKeys } from "./bindings.js";
-import { showFallback, webglSupported } from "./fallback.js";
+import { showFallback, webglSupport } from "./fallback.js";
 import { buildUi, showNotice, showPlaying, showSettings } from "./ui.js";
 import { createInset } from "./inset.js";
 import { registry } from "./debug.js";
@@ -63,7 +63,8 @@ export function mount(root) {
     if (!(await nextTask())) return;
     sample.contours = contourLines(sample);
     if (!(await nextTask())) return;
-    view = webglSupported() ? createView(ui.canvas, { onDrawn, onFailed }) : null;
+    const where = webglSupport();
+    view = where ? createView(ui.canvas, { inWorker: where === "worker", onDrawn, onFailed }) : null;
     if (!view) showFallback(root, ui.stage);
     else {
       on(view.controls, "change", requestFrame);

@@ -1,17 +1,18 @@
 // The page's half of the 3D view: the orbit controller, picking, and messages to the drawing half
-// (view-core.js), which runs in a worker on an OffscreenCanvas, or on the page where a browser has
-// none. `onDrawn()` is called once per frame drawn; `onFailed()` if WebGL would not start.
+// (view-core.js), which runs in a worker on an OffscreenCanvas (`inWorker`), or on the page where a
+// browser's OffscreenCanvas cannot do WebGL (fallback.js checks). `onDrawn()` is called once per
+// frame drawn; `onFailed()` if WebGL would not start.
 import { Orbit } from "./orbit.js";
 import { pickSurface, worldMap } from "./world.js";
 
-export function createView(canvas, { onDrawn, onFailed }) {
+export function createView(canvas, { inWorker, onDrawn, onFailed }) {
   const pixelRatio = window.devicePixelRatio || 1;
   // Multisampling costs a phone's GPU (and a CPU renderer) most; on a dense screen it shows least.
   const options = { pixelRatio, antialias: pixelRatio < 1.5 };
   const controls = new Orbit(canvas, [2.3, -3.1, 2.4], [0, 0, 0.3], { minDistance: 1, maxDistance: 8 });
   let post;
   let stop = () => {};
-  if (canvas.transferControlToOffscreen && typeof Worker === "function") {
+  if (inWorker) {
     const worker = new Worker(new URL("./view-worker.js", import.meta.url), { type: "module" });
     const offscreen = canvas.transferControlToOffscreen();
     worker.postMessage({ type: "init", canvas: offscreen, ...options }, [offscreen]);

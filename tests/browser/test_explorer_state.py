@@ -161,11 +161,17 @@ def test_instant_navigation_away_and_back_leaves_one_live_explorer(page, site_ur
 
 
 def test_without_offscreen_canvas_the_view_draws_on_the_page(page, site_url):
-    # The view normally draws in a worker; a browser that cannot hand a canvas to one draws here.
-    page.add_init_script("delete HTMLCanvasElement.prototype.transferControlToOffscreen;")
+    # The view normally draws in a worker; where an OffscreenCanvas cannot do WebGL (Safari 16),
+    # it draws on the page.
+    page.add_init_script(
+        """const get = OffscreenCanvas.prototype.getContext;
+        OffscreenCanvas.prototype.getContext = function (kind, ...rest) {
+          return /webgl/.test(kind) ? null : get.call(this, kind, ...rest);
+        };"""
+    )
     open_explorer(page, site_url)
-    gone = "() => !('transferControlToOffscreen' in HTMLCanvasElement.prototype)"
-    assert page.evaluate(gone)
+    on_page = "() => document.querySelector('.gdx__canvas').getContext('webgl2') !== null"
+    assert page.evaluate(on_page), "the page's canvas has the WebGL context (not handed over)"
     background = page.evaluate(
         "() => getComputedStyle(document.querySelector('.gdx')).getPropertyValue('--gdx-bg')"
     )
@@ -178,10 +184,12 @@ def test_without_offscreen_canvas_the_view_draws_on_the_page(page, site_url):
 
 def test_without_webgl_a_message_and_a_figure_replace_the_view(page, site_url):
     page.add_init_script(
-        """const get = HTMLCanvasElement.prototype.getContext;
-        HTMLCanvasElement.prototype.getContext = function (kind, ...rest) {
-          return /webgl/.test(kind) ? null : get.call(this, kind, ...rest);
-        };"""
+        """for (const Canvas of [HTMLCanvasElement, OffscreenCanvas]) {
+          const get = Canvas.prototype.getContext;
+          Canvas.prototype.getContext = function (kind, ...rest) {
+            return /webgl/.test(kind) ? null : get.call(this, kind, ...rest);
+          };
+        }"""
     )
     open_explorer(page, site_url)
     assert "could not start WebGL" in page.locator(".gdx__no-webgl").inner_text()
