@@ -1,32 +1,76 @@
 // Accessibility fixes the theme leaves to the site:
 // - names for the search dialog and for each code block's toolbar (several unnamed <nav>
-//   landmarks on one page are indistinguishable to screen readers);
+//   landmarks on one page are indistinguishable to screen readers); the theme mounts a
+//   toolbar when its block first comes into view (content.lazy), so each is named as it comes;
 // - regions that scroll sideways (wide code, tables, formulas) become focusable, so keyboard
-//   users can scroll them. Material mounts code toolbars while it renders the page, hence the
-//   next animation frame; a resize can make a region start or stop overflowing.
+//   users can scroll them. A resize, or a KaTeX font arriving, can make a region start or stop
+//   overflowing.
+// Measuring a region may lay it out (long pages skip the layout of what is off screen, see
+// extra.css), so the regions are measured in idle time, a few at a time: the page stays
+// responsive while it loads, and every region is marked shortly after.
 const SCROLLERS = ".md-typeset pre > code, .md-typeset__scrollwrap, .md-typeset div.arithmatex";
 
+const idle =
+  window.requestIdleCallback?.bind(window) ??
+  ((work) => setTimeout(() => work({ didTimeout: true, timeRemaining: () => 0 }), 1));
+
+let pending = [];
+let scheduled = false;
+
+function markSome(deadline) {
+  // At least a handful per call; more while the browser says it is idle. Reads first, then
+  // writes: interleaving them would force a layout per element.
+  do {
+    const batch = pending.splice(0, 4);
+    const overflowing = batch.map((el) => el.isConnected && el.scrollWidth > el.clientWidth + 1);
+    batch.forEach((el, i) => {
+      if (overflowing[i]) el.tabIndex = 0;
+      else el.removeAttribute("tabindex");
+    });
+  } while (pending.length && deadline.timeRemaining() > 8);
+  if (pending.length) idle(markSome, { timeout: 500 });
+  else scheduled = false;
+}
+
 function markScrollable(root) {
-  // All reads first, then all writes: interleaving them would force a layout per element.
-  const regions = [...root.querySelectorAll(SCROLLERS)];
-  const overflowing = regions.map((el) => el.scrollWidth > el.clientWidth + 1);
-  regions.forEach((el, i) => {
-    if (overflowing[i]) el.tabIndex = 0;
-    else el.removeAttribute("tabindex");
+  pending = [...root.querySelectorAll(SCROLLERS)];
+  if (!scheduled && pending.length) {
+    scheduled = true;
+    idle(markSome, { timeout: 500 });
+  }
+}
+
+function nameToolbars(root) {
+  const unnamed = root.querySelectorAll("nav.md-code__nav:not([aria-label])");
+  if (!unnamed.length) return;
+  // Numbered by the block's place on the page, whatever order they were mounted in.
+  const blocks = [...root.querySelectorAll(".md-typeset pre > code")];
+  unnamed.forEach((nav) => {
+    const code = nav.parentElement.querySelector(":scope > code");
+    nav.setAttribute("aria-label", `Code block ${blocks.indexOf(code) + 1} actions`);
   });
 }
+
+let toolbars = null;
 
 document$.subscribe(({ body }) => {
   const search = document.querySelector(".md-search[role='dialog']");
   if (search && !search.hasAttribute("aria-label")) search.setAttribute("aria-label", "Search");
+  toolbars?.disconnect();
+  toolbars = new MutationObserver((records) => {
+    const added = records.some((r) => [...r.addedNodes].some((n) => n.localName === "nav"));
+    if (added) nameToolbars(body);
+  });
+  toolbars.observe(body, { childList: true, subtree: true });
   requestAnimationFrame(() => {
-    body.querySelectorAll("nav.md-code__nav").forEach((nav, i) => {
-      nav.setAttribute("aria-label", `Code block ${i + 1} actions`);
-    });
+    nameToolbars(body);
     markScrollable(body);
   });
-  // KaTeX's web fonts change the width of formulas once they arrive.
   document.fonts.ready.then(() => markScrollable(body));
 });
+
+// Off-screen formulas request KaTeX's fonts only when they are first laid out, after
+// `document.fonts.ready` may have settled: measure again whenever a font arrives.
+document.fonts.addEventListener("loadingdone", () => markScrollable(document.body));
 
 window.addEventListener("resize", () => markScrollable(document.body));
