@@ -59,19 +59,19 @@ export function mount(root) {
     abort.signal.addEventListener("abort", () => themeWatch.disconnect());
     const surface = SURFACES[state.surface];
     if (!(await nextTask())) return;
-    sample = sampleHeights(surface, grid);
-    if (!(await nextTask())) return;
-    sample.contours = contourLines(sample);
-    if (!(await nextTask())) return;
+    // The view first: its worker loads three.js while this thread samples the surface.
     const where = webglSupport();
     view = where ? createView(ui.canvas, { inWorker: where === "worker", onDrawn, onFailed }) : null;
     if (!view) showFallback(root, ui.stage);
     else {
       on(view.controls, "change", requestFrame);
       bindViewKeys(on, ui.canvas, view.controls, requestFrame);
-      if (!(await nextTask())) return;
-      view.setSurface(surface, sample, palette);
     }
+    if (!(await nextTask())) return;
+    sample = sampleHeights(surface, grid);
+    if (!(await nextTask())) return;
+    sample.contours = contourLines(sample);
+    view?.setSurface(surface, sample, palette);
     if (!(await nextTask())) return;
     applyState({ keepStep: true, surfaceChanged: false });
     onWindowResize(); // sizes the view and draws the inset's contours
