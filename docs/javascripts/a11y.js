@@ -18,16 +18,15 @@ let pending = [];
 let scheduled = false;
 
 function markSome(deadline) {
-  // At least a handful per call; more while the browser says it is idle. Reads first, then
-  // writes: interleaving them would force a layout per element.
+  // One region at least, then more while the browser is idle, for at most a few milliseconds:
+  // reading a region's width may lay out its whole off-screen section.
+  const stop = performance.now() + 6;
   do {
-    const batch = pending.splice(0, 4);
-    const overflowing = batch.map((el) => el.isConnected && el.scrollWidth > el.clientWidth + 1);
-    batch.forEach((el, i) => {
-      if (overflowing[i]) el.tabIndex = 0;
-      else el.removeAttribute("tabindex");
-    });
-  } while (pending.length && deadline.timeRemaining() > 8);
+    const el = pending.shift();
+    if (!el?.isConnected) continue;
+    if (el.scrollWidth > el.clientWidth + 1) el.tabIndex = 0;
+    else el.removeAttribute("tabindex");
+  } while (pending.length && deadline.timeRemaining() > 0 && performance.now() < stop);
   if (pending.length) idle(markSome, { timeout: 500 });
   else scheduled = false;
 }
