@@ -11,11 +11,13 @@ On every Markdown page it
 For notebooks it keys mkdocs-jupyter's cache on gdlib as well as the notebook (a gdlib change
 re-executes them), strips the MathJax and mermaid loaders nbconvert adds (they point at CDNs),
 marks notebook `$...$` math as arithmatex elements, which hooks/katex.py then renders, and trims
-the JupyterLab stylesheet nbconvert inlines (574 KB) to the rules that can match the page.
+the JupyterLab stylesheet nbconvert inlines (574 KB) to the rules that can match the page, and
+moves the plots nbconvert inlines as base64 into files of their own, loaded lazily.
 """
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import hashlib
 import html
@@ -293,11 +295,32 @@ def trim_notebook_css(output: str) -> str:
     return output[: match.start(2)] + css + output[match.end(2) :]
 
 
+NB_DATA_IMAGE = re.compile(r'<img ([^>]*?)src="data:image/png;base64,([A-Za-z0-9+/=\s]+)"([^>]*)>')
+
+
+def extract_images(output: str, folder: Path) -> str:
+    """Write each base64 PNG of the page to `folder` (named by its hash); link it, lazily.
+
+    Inlined, a plot weighs a third more than the file and delays the page's first paint.
+    """
+
+    def replace(match: re.Match) -> str:
+        data = base64.b64decode(match.group(2))
+        name = f"output-{hashlib.sha256(data).hexdigest()[:16]}.png"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_bytes(data)
+        return f'<img {match.group(1)}src="{name}" loading="lazy" decoding="async"{match.group(3)}>'
+
+    return NB_DATA_IMAGE.sub(replace, output)
+
+
 def on_post_page(output: str, page, config) -> str:
-    """Notebook pages: no CDN loaders, JupyterLab's CSS trimmed, `$...$` math for hooks/katex.py."""
+    """Notebook pages: no CDN loaders, JupyterLab's CSS trimmed, plots in files, `$...$` math."""
     if not page.file.src_uri.endswith(".ipynb"):
         return output
     for loader in NB_LOADERS:
         output = loader.sub("", output)
     output = trim_notebook_css(output)
+    folder = Path(config["site_dir"]) / Path(page.file.dest_uri).parent
+    output = extract_images(output, folder)
     return NB_MARKDOWN.sub(lambda m: m.group(1) + _katex_spans(m.group(2)) + m.group(3), output)

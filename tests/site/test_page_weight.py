@@ -76,3 +76,13 @@ def test_notebook_pages_carry_a_trimmed_jupyterlab_stylesheet(built_site, name):
     css = "".join(styles)
     for needed in ("jp-InputPrompt", "jp-OutputArea-output", "jp-RenderedText", "highlight-ipynb"):
         assert needed in page and needed in css, needed
+
+
+def test_notebook_plots_are_files_loaded_lazily(built_site):
+    page = (built_site.root / "code" / "numpy" / "index.html").read_text(encoding="utf-8")
+    assert "data:image/png;base64" not in page
+    images = re.findall(r'<img [^>]*src="(output-[0-9a-f]{16}\.png)"[^>]*>', page)
+    assert images, "the numpy notebook shows no plot"
+    for name in images:
+        assert (built_site.root / "code" / "numpy" / name).read_bytes().startswith(b"\x89PNG")
+    assert all('loading="lazy"' in tag for tag in re.findall(r"<img [^>]*output-[^>]*>", page))
