@@ -204,7 +204,10 @@ NB_LAB_CSS = re.compile(
 # Palette and JupyterLab custom properties: only JupyterLab's CSS reads them, never Material's.
 NB_DROPPABLE_VAR = re.compile(r"--(?:jp-[\w-]+|md-[a-z-]+-(?:50|[1-9]00|A[1247]00))$")
 CSS_VAR_USE = re.compile(r"var\(\s*(--[\w-]+)")
-CSS_CUSTOM_DECL = re.compile(r"(--[\w-]+)\s*:[^;{}]*;?")
+# A value may hold `;` inside parentheses (data URLs: `url(data:image/svg+xml;base64,...)`).
+CSS_CUSTOM_DECL = re.compile(r"(--[\w-]+)\s*:(?:[^;{}()]|\((?:[^()]|\([^()]*\))*\))*;?")
+# `:root` below another element can never match (the wrapper's copy of JupyterLab's globals).
+NEVER_MATCHES = re.compile(r"\S\s+:root\b")
 CSS_EMPTY_RULE = re.compile(r"(?:(?<=[{}])|^)[^{}]+\{\}")
 
 
@@ -234,7 +237,11 @@ def _matching_rules(rules: list, present: set[str]) -> str:
     out = []
     for rule in rules:
         if rule.type == "qualified-rule":
-            kept = [s for s in _selectors(rule.prelude) if _required(s) <= present]
+            kept = [
+                s
+                for s in _selectors(rule.prelude)
+                if _required(s) <= present and not NEVER_MATCHES.search(tinycss2.serialize(s))
+            ]
             if kept:
                 prelude = ",".join(tinycss2.serialize(s).strip() for s in kept)
                 out.append(prelude + "{" + tinycss2.serialize(rule.content).strip() + "}")
@@ -280,7 +287,8 @@ def trim_notebook_css(output: str) -> str:
     match = NB_LAB_CSS.search(output)
     if match is None:
         return output
-    key = hashlib.sha256(output.encode()).hexdigest()[:24]
+    # Keyed on this module too: a change to the trimming must not reuse old results.
+    key = hashlib.sha256(output.encode() + Path(__file__).read_bytes()).hexdigest()[:24]
     cached = NB_CSS_CACHE / f"{key}.css"
     if cached.exists():
         css = cached.read_text(encoding="utf-8")
