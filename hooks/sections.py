@@ -1,0 +1,104 @@
+"""MkDocs hook: box each section of a page so the browser can skip the ones off screen.
+
+A page's Markdown renders to a flat run of blocks: a heading, its paragraphs, formulas and
+figures, the next heading. Formula-heavy pages hold thousands of KaTeX elements, and the
+theme's start-up code restyles and lays out the whole document several times (a class on
+<html>, the palette's colour scheme, fonts arriving). This hook wraps the blocks that follow
+each top-level heading, up to the next one, in `<div class="gd-section">`; the stylesheet gives
+those boxes `content-visibility: auto`, so only the sections near the viewport are styled and
+laid out, and the rest wait until the reader scrolls to them. Headings stay outside the boxes:
+the table of contents, anchor links and the theme's scroll tracking measure them as before.
+
+Only headings at the top level of the page's content are cut points, and a body with headings
+nested inside it is left as it is. Pages whose headings all sit inside other elements (the
+notebooks) come out unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+SECTION_OPEN = '<div class="gd-section">'
+SECTION_CLOSE = "</div>"
+HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
+# A body holding headings of its own stays unboxed: the theme reads every heading's position
+# at start-up, and reading one inside a skipped box lays that whole box out.
+NESTED_HEADING = re.compile(r"<h[1-6][\s>]")
+VOID_ELEMENTS = {
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+    "track", "wbr",
+}  # fmt: skip
+
+
+class _TopLevelHeadings(HTMLParser):
+    """Find where each top-level heading starts and ends, as (line, column) positions."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.depth = 0
+        self.starts: list[tuple[int, int]] = []
+        self.ends: list[tuple[int, int]] = []
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if self.depth == 0 and tag in HEADINGS:
+            self.starts.append(self.getpos())
+        if tag not in VOID_ELEMENTS:
+            self.depth += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in VOID_ELEMENTS:
+            self.depth -= 1
+        if self.depth == 0 and tag in HEADINGS:
+            self.ends.append(self.getpos())
+
+
+def _offsets(text: str, positions: list[tuple[int, int]]) -> list[int]:
+    """Character offsets of HTMLParser's 1-based line, 0-based column positions."""
+    line_starts = [0]
+    for line in text.splitlines(keepends=True):
+        line_starts.append(line_starts[-1] + len(line))
+    return [line_starts[line - 1] + column for line, column in positions]
+
+
+def wrap_sections(content: str) -> str:
+    """Wrap the blocks after each top-level heading, up to the next heading, in a section box.
+
+    Args:
+        content: a page's HTML as Markdown rendered it (no <html> or <body>).
+
+    Returns:
+        The same HTML with each heading's body in `<div class="gd-section">`, except bodies
+        that hold headings of their own; unchanged when no heading sits at the top level.
+
+    >>> wrap_sections("<p>intro</p><h2>A</h2><p>one</p><h2>B</h2><div><h3>C</h3></div>")
+    '<p>intro</p><h2>A</h2><div class="gd-section"><p>one</p></div><h2>B</h2><div><h3>C</h3></div>'
+
+    """
+    parser = _TopLevelHeadings()
+    parser.feed(content)
+    parser.close()
+    if parser.depth != 0 or len(parser.starts) != len(parser.ends):
+        raise ValueError(f"unbalanced HTML in page content (depth {parser.depth} at the end)")
+    if not parser.starts:
+        return content
+    starts = _offsets(content, parser.starts)
+    ends = [content.index(">", end) + 1 for end in _offsets(content, parser.ends)]
+    pieces, cursor = [], 0
+    for body_start, body_end in zip(ends, [*starts[1:], len(content)], strict=True):
+        body = content[body_start:body_end]
+        pieces.append(content[cursor:body_start])
+        if body.strip() and not NESTED_HEADING.search(body):
+            body = f"{SECTION_OPEN}{body}{SECTION_CLOSE}"
+        pieces.append(body)
+        cursor = body_end
+    pieces.append(content[cursor:])
+    return "".join(pieces)
+
+
+def on_page_content(content: str, page, config, files) -> str:
+    """MkDocs entry point: section boxes on each page's rendered Markdown."""
+    try:
+        return wrap_sections(content)
+    except ValueError as error:
+        raise ValueError(f"{page.file.src_uri}: {error}") from None
