@@ -1,0 +1,184 @@
+"""MkDocs hook: preload the KaTeX fonts each page's formulas are drawn with, cut to what they draw.
+
+The browser asks for a web font only once it has laid out text that needs it, late in the
+page load. Formulas are first laid out with fallback metrics and reflowed when their fonts
+arrive: the text around them jumps (a layout shift) and the theme's start-up code lays the page
+out again. A `<link rel="preload">` in the head for each font the page uses starts the
+download with the stylesheets, so the formulas are laid out once, in their own fonts.
+
+Which fonts a page uses follows from KaTeX's stylesheet: each rule that sets a font family,
+weight or style (`.katex .mathnormal { font-family: KaTeX_Math; font-style: italic }`) applies
+when every compound of its selector matches the classes of some element on the page. Preloading
+a font the page never uses would waste bytes (and the browser warns), so the site's tests
+compare this list with the fonts Chromium really downloads.
+
+KaTeX's fonts cover every symbol TeX knows (the main face alone is 26 KB); the site's formulas
+use a few dozen. After the build, each font in the site is cut down to the characters that
+occur in the site's rendered formulas (fontTools), so a page's fonts weigh a few kilobytes and
+preloading them costs the first paint nothing. The cut fonts are cached on the character set.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+from functools import cache
+from html.parser import HTMLParser
+from pathlib import Path
+
+import tinycss2
+from fontTools import subset
+from mkdocs.utils import get_relative_url
+
+ROOT = Path(__file__).resolve().parent.parent
+KATEX_CSS = ROOT / "js" / "node_modules" / "katex" / "dist" / "katex.min.css"
+FONTS_URL = "generated/katex/"  # where hooks/assets.py copies the stylesheet and its fonts/
+DEFAULT_FAMILY = "KaTeX_Main"  # `.katex { font: ... KaTeX_Main }`: what the other rules restyle
+CLASS_ATTRIBUTE = re.compile(r'class="([^"]*)"')
+KATEX_STYLESHEET = re.compile(r'<link rel="stylesheet" href="[^"]*generated/katex/katex\.min\.css"')
+
+SUBSET_CACHE = ROOT / ".cache" / "katex-fonts"
+ALWAYS_KEPT = " \u00a0"
+
+Face = tuple[str, str, str]  # family, weight, style
+_characters: set[str] = set()
+
+
+class _FormulaText(HTMLParser):
+    """Collect the text KaTeX draws: everything inside its `katex-html` spans."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.depth = 0  # span depth inside a katex-html span, 0 outside
+        self.text: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if self.depth:
+            self.depth += tag == "span"
+        elif tag == "span" and "katex-html" in (dict(attrs).get("class") or "").split():
+            self.depth = 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.depth and tag == "span":
+            self.depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self.depth:
+            self.text.update(data)
+
+
+def formula_characters(page_html: str) -> set[str]:
+    """Return the characters the page's formulas draw."""
+    parser = _FormulaText()
+    parser.feed(page_html)
+    parser.close()
+    return parser.text
+
+
+def _declarations(rule) -> dict[str, str]:
+    declarations = tinycss2.parse_declaration_list(rule.content, True, True)
+    return {
+        d.lower_name: tinycss2.serialize(d.value).strip()
+        for d in declarations
+        if d.type == "declaration"
+    }
+
+
+def _face_of(declared: dict[str, str]) -> Face | None:
+    """Return the (family, weight, style) a rule asks for, or None if it sets no font."""
+    family = declared.get("font-family")
+    if "font" in declared:  # KaTeX's shorthand names the family after the size
+        family = next(t for t in declared["font"].split() if t.startswith("KaTeX_")).rstrip(",")
+    if family is None and not {"font-weight", "font-style"} & declared.keys():
+        return None
+    weight = {"bold": "700", "normal": "400"}.get(w := declared.get("font-weight", "400"), w)
+    return (family or DEFAULT_FAMILY).split(",")[0], weight, declared.get("font-style", "normal")
+
+
+def _compounds(selector: str) -> list[frozenset[str]]:
+    """Return each compound selector's class names (`.a .b.c>span`: {a}, {b, c}, {})."""
+    return [frozenset(re.findall(r"\.([\w-]+)", part)) for part in re.split(r"[\s>+~]+", selector)]
+
+
+@cache
+def katex_fonts() -> tuple[dict[Face, str], list[tuple[list[list[frozenset[str]]], Face]]]:
+    """KaTeX's woff2 file for each face, and each font-setting rule's selectors and face."""
+    files: dict[Face, str] = {}
+    rules = []
+    for rule in tinycss2.parse_stylesheet(KATEX_CSS.read_text(encoding="utf-8"), True, True):
+        if rule.type == "at-rule" and rule.lower_at_keyword == "font-face":
+            declared = _declarations(rule)
+            face = _face_of(declared)
+            woff2 = re.search(r"url\((fonts/[\w-]+\.woff2)\)", declared["src"]).group(1)
+            files[face] = woff2
+        elif rule.type == "qualified-rule" and (face := _face_of(_declarations(rule))):
+            selectors = tinycss2.serialize(rule.prelude).split(",")
+            rules.append(([_compounds(s) for s in selectors], face))
+    return files, rules
+
+
+def fonts_used(page_html: str) -> list[str]:
+    """List the woff2 files (relative to KaTeX's stylesheet) the page's formulas need."""
+    if 'class="katex"' not in page_html:
+        return []
+    elements = {frozenset(v.split()) for v in CLASS_ATTRIBUTE.findall(page_html)}
+    files, rules = katex_fonts()
+
+    def matches(compounds: list[frozenset[str]]) -> bool:
+        return all(any(c <= classes for classes in elements) for c in compounds)
+
+    faces = {face for selectors, face in rules if any(matches(s) for s in selectors)}
+    used = {files.get(face) or files[(face[0], "400", "normal")] for face in faces}
+    return sorted(used)
+
+
+def add_preloads(page_html: str, page_url: str) -> str:
+    """Put a font preload for each KaTeX font the page uses before KaTeX's stylesheet link."""
+    links = "".join(
+        f'<link rel="preload" href="{get_relative_url(FONTS_URL + name, page_url)}" as="font" '
+        'type="font/woff2" crossorigin>\n'
+        for name in fonts_used(page_html)
+    )
+    stylesheet = KATEX_STYLESHEET.search(page_html)
+    if not links or stylesheet is None:
+        return page_html
+    return page_html[: stylesheet.start()] + links + page_html[stylesheet.start() :]
+
+
+def subset_fonts(font_dir: Path, characters: set[str]) -> None:
+    """Cut every woff2 font in `font_dir` down to `characters` (cached on disk)."""
+    text = "".join(sorted(characters | set(ALWAYS_KEPT)))
+    key = hashlib.sha256(f"{subset.__file__}|{KATEX_CSS.stat().st_size}|{text}".encode())
+    cached = SUBSET_CACHE / key.hexdigest()[:24]
+    if not cached.exists():
+        work = cached.with_suffix(".tmp")
+        shutil.rmtree(work, ignore_errors=True)
+        work.mkdir(parents=True)
+        options = subset.Options(flavor="woff2", layout_features=["*"], name_IDs=["*"])
+        for font_path in sorted(font_dir.glob("*.woff2")):
+            font = subset.load_font(str(font_path), options, dontLoadGlyphNames=True)
+            font.recalcTimestamp = False  # two builds give the same bytes
+            subsetter = subset.Subsetter(options)
+            subsetter.populate(text=text)
+            subsetter.subset(font)
+            subset.save_font(font, str(work / font_path.name), options)
+        (work / "characters.json").write_text(json.dumps(text), encoding="utf-8")
+        work.rename(cached)
+    for font_path in cached.glob("*.woff2"):
+        shutil.copyfile(font_path, font_dir / font_path.name)
+
+
+def on_post_page(output: str, page, config) -> str:
+    """MkDocs entry point: runs after hooks/katex.py has drawn the page's formulas."""
+    _characters.update(formula_characters(output))
+    return add_preloads(output, page.url)
+
+
+def on_post_build(config) -> None:
+    """Cut the site's copy of the KaTeX fonts down to the characters its formulas draw."""
+    font_dir = Path(config["site_dir"]) / FONTS_URL / "fonts"
+    if _characters and font_dir.is_dir():
+        subset_fonts(font_dir, _characters)
+    _characters.clear()
