@@ -3,7 +3,8 @@
 `audit_page` visits a URL in a watched Playwright page (see `open_page` in tests/conftest.py) and
 returns a `PageAudit`: requests to other hosts, failed requests, console errors, axe-core
 violations, the palette Material applied, images without alt text and, for narrow viewports,
-the elements that make the page body scroll sideways. axe-core comes from js/node_modules.
+the elements that make the page body scroll sideways, and the KaTeX fonts it preloaded and
+used. axe-core comes from js/node_modules.
 """
 
 from __future__ import annotations
@@ -14,7 +15,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 AXE_SOURCE = ROOT / "js" / "node_modules" / "axe-core" / "axe.min.js"
 
+# axe judges colour contrast from the boxes it sees; sections skipped off screen
+# (content-visibility: auto) have none. Draw everything first, so every section is judged.
 RUN_AXE = """async () => {
+  const drawAll = document.createElement("style");
+  drawAll.textContent = "* { content-visibility: visible !important; }";
+  document.head.append(drawAll);
   const results = await axe.run(document, {resultTypes: ["violations"]});
   return results.violations.map(v => ({
     rule: v.id,
@@ -22,6 +28,20 @@ RUN_AXE = """async () => {
     nodes: v.nodes.slice(0, 5).map(n => n.target.join(" ") + "  " + n.html.slice(0, 120)),
     count: v.nodes.length,
   }));
+}"""
+
+# KaTeX font files: those the page preloads, and those its formulas loaded (a FontFace loads
+# only when text needs it, cache or no cache). Read after axe has drawn every section.
+KATEX_FONTS = """async () => {
+  await document.fonts.ready;
+  const style = {"400 normal": "Regular", "700 normal": "Bold", "400 italic": "Italic",
+                 "700 italic": "BoldItalic"};
+  const file = f => `${f.family.replaceAll('"', "")}-${style[f.weight + " " + f.style]}.woff2`;
+  const loaded = [...document.fonts].filter(f => f.status === "loaded" &&
+    f.family.includes("KaTeX")).map(file);
+  const preloaded = [...document.querySelectorAll('link[rel="preload"][as="font"]')]
+    .map(link => link.href.split("/").pop());
+  return [[...new Set(loaded)].sort(), preloaded.sort()];
 }"""
 
 # Images (and canvases, the 3D view's image) a screen reader would meet without a text
@@ -86,6 +106,8 @@ class PageAudit:
     axe_violations: list[dict] = field(default_factory=list)
     missing_alt: list[str] = field(default_factory=list)
     horizontal_overflow: list[str] = field(default_factory=list)
+    fonts_loaded: list[str] = field(default_factory=list)
+    fonts_preloaded: list[str] = field(default_factory=list)
 
 
 def audit_page(page, url: str) -> PageAudit:
@@ -102,6 +124,7 @@ def audit_page(page, url: str) -> PageAudit:
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.add_script_tag(content=AXE_SOURCE.read_text())
     audit.axe_violations = page.evaluate(RUN_AXE)
+    audit.fonts_loaded, audit.fonts_preloaded = page.evaluate(KATEX_FONTS)
     audit.missing_alt = page.evaluate(MISSING_ALT)
     audit.horizontal_overflow = page.evaluate(HORIZONTAL_OVERFLOW)
     audit.foreign_requests = watch.foreign_requests[before[0] :]

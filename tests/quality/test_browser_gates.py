@@ -99,3 +99,15 @@ def test_no_horizontal_scrolling_at_360_px(audits, site_url):
         if a.horizontal_overflow
     ]
     _fail_listing("pages that scroll sideways at 360 px", overflowing)
+
+
+def test_each_page_preloads_exactly_the_katex_fonts_its_formulas_use(audits, site_url):
+    audited = _all(audits)
+    assert any("KaTeX_Math-Italic.woff2" in a.fonts_loaded for a in audited)
+    wrong = [
+        f"{a.url.removeprefix(site_url) or '/'} [{a.color_scheme}]: preloads "
+        f"{a.fonts_preloaded}, uses {a.fonts_loaded}"
+        for a in audited
+        if a.fonts_loaded != a.fonts_preloaded
+    ]
+    _fail_listing("pages whose font preloads miss or waste a font", wrong)

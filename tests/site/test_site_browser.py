@@ -1,4 +1,5 @@
-"""In Chromium: each palette shows its own figure variant, and reduced motion gets the stills."""
+"""In Chromium: each palette shows its own figures, reduced motion gets the stills, and links
+to a heading land on it although the sections off screen are skipped."""
 
 from __future__ import annotations
 
@@ -43,5 +44,25 @@ def test_animations_respect_reduced_motion(browser, site_url, motion, suffix):
         assert source.endswith(suffix), source
         if motion == "no-preference":
             assert not source.endswith("-still.webp"), source
+    finally:
+        context.close()
+
+
+# Sections off screen are skipped (content-visibility: auto) and stand in at an estimated
+# height until drawn: a link to a heading further down must still land on that heading.
+DEEP_LINKS = [("concepts/updates/", "adam"), ("variants/stochastic/", "disadvantages-shown")]
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+@pytest.mark.parametrize(("path", "anchor"), DEEP_LINKS)
+def test_a_link_to_a_heading_lands_on_it(browser, site_url, path, anchor, width):
+    context = browser.new_context(viewport={"width": width, "height": 740})
+    try:
+        page = context.new_page()
+        page.goto(f"{site_url}{path}#{anchor}", wait_until="networkidle")
+        page.wait_for_timeout(300)  # let the sections near the viewport be drawn
+        header = page.evaluate("document.querySelector('.md-header').offsetHeight")
+        top = page.evaluate(f"document.getElementById('{anchor}').getBoundingClientRect().top")
+        assert header - 2 <= top <= header + 40, f"#{anchor} is at {top} px, header {header} px"
     finally:
         context.close()
