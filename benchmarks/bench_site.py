@@ -202,7 +202,7 @@ def main() -> None:
     """Build cold and warm, weigh every page and audit it with Lighthouse."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-lighthouse", action="store_true", help="skip the Lighthouse audits")
-    parser.add_argument("--runs", type=int, default=1, help="Lighthouse runs per page (median)")
+    parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page (median)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-site-") as tmp:
         source, www = Path(tmp) / "src", Path(tmp) / "www"

@@ -28,22 +28,26 @@ from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 
+import fontTools
 import tinycss2
 from fontTools import subset
 from mkdocs.utils import get_relative_url
 
 ROOT = Path(__file__).resolve().parent.parent
-KATEX_CSS = ROOT / "js" / "node_modules" / "katex" / "dist" / "katex.min.css"
+KATEX_DIST = ROOT / "js" / "node_modules" / "katex" / "dist"
+KATEX_CSS = KATEX_DIST / "katex.min.css"
+KATEX_FONTS = KATEX_DIST / "fonts"
+KATEX_PACKAGE = KATEX_DIST.parent / "package.json"
 FONTS_URL = "generated/katex/"  # where hooks/assets.py copies the stylesheet and its fonts/
 DEFAULT_FAMILY = "KaTeX_Main"  # `.katex { font: ... KaTeX_Main }`: what the other rules restyle
 CLASS_ATTRIBUTE = re.compile(r'class="([^"]*)"')
 KATEX_STYLESHEET = re.compile(r'<link rel="stylesheet" href="[^"]*generated/katex/katex\.min\.css"')
 
 SUBSET_CACHE = ROOT / ".cache" / "katex-fonts"
+SUBSET_OPTIONS = {"layout_features": ["*"], "name_IDs": ["*"]}  # hinting kept: crisp small text
 ALWAYS_KEPT = " \u00a0"
 
 Face = tuple[str, str, str]  # family, weight, style
-_characters: set[str] = set()
 
 
 class _FormulaText(HTMLParser):
@@ -148,22 +152,23 @@ def add_preloads(page_html: str, page_url: str) -> str:
 
 
 def subset_fonts(font_dir: Path, characters: set[str]) -> None:
-    """Cut every woff2 font in `font_dir` down to `characters` (cached on disk)."""
+    """Write KaTeX's woff2 fonts into `font_dir`, cut down to `characters` (cached on disk)."""
     text = "".join(sorted(characters | set(ALWAYS_KEPT)))
-    key = hashlib.sha256(f"{subset.__file__}|{KATEX_CSS.stat().st_size}|{text}".encode())
+    katex = json.loads(KATEX_PACKAGE.read_text(encoding="utf-8"))["version"]
+    key = hashlib.sha256(f"{katex}|{fontTools.version}|{SUBSET_OPTIONS}|{text}".encode())
     cached = SUBSET_CACHE / key.hexdigest()[:24]
     if not cached.exists():
         work = cached.with_suffix(".tmp")
         shutil.rmtree(work, ignore_errors=True)
         work.mkdir(parents=True)
-        options = subset.Options(flavor="woff2", layout_features=["*"], name_IDs=["*"])
-        for font_path in sorted(font_dir.glob("*.woff2")):
-            font = subset.load_font(str(font_path), options, dontLoadGlyphNames=True)
+        options = subset.Options(flavor="woff2", **SUBSET_OPTIONS)
+        for original in sorted(KATEX_FONTS.glob("*.woff2")):
+            font = subset.load_font(str(original), options, dontLoadGlyphNames=True)
             font.recalcTimestamp = False  # two builds give the same bytes
             subsetter = subset.Subsetter(options)
             subsetter.populate(text=text)
             subsetter.subset(font)
-            subset.save_font(font, str(work / font_path.name), options)
+            subset.save_font(font, str(work / original.name), options)
         (work / "characters.json").write_text(json.dumps(text), encoding="utf-8")
         work.rename(cached)
     for font_path in cached.glob("*.woff2"):
@@ -172,13 +177,19 @@ def subset_fonts(font_dir: Path, characters: set[str]) -> None:
 
 def on_post_page(output: str, page, config) -> str:
     """MkDocs entry point: runs after hooks/katex.py has drawn the page's formulas."""
-    _characters.update(formula_characters(output))
     return add_preloads(output, page.url)
 
 
 def on_post_build(config) -> None:
-    """Cut the site's copy of the KaTeX fonts down to the characters its formulas draw."""
-    font_dir = Path(config["site_dir"]) / FONTS_URL / "fonts"
-    if _characters and font_dir.is_dir():
-        subset_fonts(font_dir, _characters)
-    _characters.clear()
+    """Cut the site's KaTeX fonts to the characters drawn by the formulas of every built page.
+
+    The pages are read back from the site folder, not collected while they were built: a
+    `mkdocs serve --dirty` rebuild renders only the pages that changed.
+    """
+    site = Path(config["site_dir"])
+    font_dir = site / FONTS_URL / "fonts"
+    characters: set[str] = set()
+    for page in site.rglob("*.html"):
+        characters |= formula_characters(page.read_text(encoding="utf-8"))
+    if characters and font_dir.is_dir():
+        subset_fonts(font_dir, characters)
