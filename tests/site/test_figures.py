@@ -7,22 +7,13 @@ a second `build_figures` into the same folder with nothing changed must rebuild 
 from __future__ import annotations
 
 import filecmp
-import importlib.util
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
+from hook_loader import load_hook
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def load_hook(name: str):
-    spec = importlib.util.spec_from_file_location(f"hook_{name}", ROOT / "hooks" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 figures_hook = load_hook("figures")

@@ -6,25 +6,12 @@ tests pin the markup that earns them, and check the trimming keeps every rule a 
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
-from pathlib import Path
 
 import pytest
+from hook_loader import load_hook
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def _load_pages_hook():
-    spec = importlib.util.spec_from_file_location("hook_pages_weight", ROOT / "hooks" / "pages.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-pages_hook = _load_pages_hook()
+pages_hook = load_hook("pages")
 
 LAB_CSS = (
     '@charset "UTF-8";.jupyter-wrapper{--jp-used: red;--jp-unused: blue;--jp-chain: var(--jp-used)}'

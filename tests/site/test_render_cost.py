@@ -8,14 +8,13 @@ page preloads exactly the fonts Chromium then uses is checked in tests/quality.
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
 from pathlib import Path
 
 import pytest
 from fontTools.ttLib import TTFont
 from fontTools.unicodedata import mirrored
+from hook_loader import load_hook
 
 ROOT = Path(__file__).resolve().parents[2]
 KATEX_FONTS = ROOT / "js" / "node_modules" / "katex" / "dist" / "fonts"
@@ -28,16 +27,8 @@ MARKDOWN_PAGES = [
 ]
 
 
-def _load_hook(name: str):
-    spec = importlib.util.spec_from_file_location(f"hook_{name}", ROOT / "hooks" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-sections = _load_hook("sections")
-fonts = _load_hook("fonts")
+sections = load_hook("sections")
+fonts = load_hook("fonts")
 
 
 def test_each_heading_body_gets_a_box_and_headings_stay_outside():
