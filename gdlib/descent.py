@@ -8,6 +8,9 @@ At each iterate ``k`` (the start is iterate 0) the rules are checked in this ord
 3. stop at ``max_iter`` if ``k == max_iter``;
 4. take the step; after recording the new iterate, converged by ``step_tol`` if
    ``||step|| <= step_tol``, else by ``value_tol`` if ``|f(new) - f(old)| <= value_tol``.
+   A tolerance of 0 switches its test off: a run that bounces between two points of equal
+   value (a period-2 oscillation at exactly ``lr = 2/L``) changes value by exactly 0 and
+   must not be called converged.
 """
 
 from __future__ import annotations
@@ -98,8 +101,9 @@ def descend(
         lr: Learning rate (> 0).
         max_iter: Largest number of steps (>= 0).
         grad_tol: Converged when the gradient norm is at most this (>= 0).
-        step_tol: Converged when a step's norm is at most this (>= 0).
-        value_tol: Converged when ``|f(new) - f(old)|`` is at most this (>= 0).
+        step_tol: Converged when a step's norm is at most this (> 0; 0 switches the test off).
+        value_tol: Converged when ``|f(new) - f(old)|`` is at most this (> 0; 0, the default,
+            switches the test off).
         hyper: Extra optimizer hyperparameters (torch.optim names), e.g. ``{"momentum": 0.5}``.
 
     Returns:
@@ -163,12 +167,12 @@ def _loop(
         values.append(new_value)
         gradients.append(new_gradient)
         step_norm = math.hypot(step[0], step[1])
-        if step_norm <= step_tol:
+        if step_tol > 0 and step_norm <= step_tol:
             status, criterion = "converged", "step_tol"
             message = f"converged: step norm {step_norm:.2g} <= {step_tol:g}"
             break
         change = abs(new_value - value)
-        if change <= value_tol:
+        if value_tol > 0 and change <= value_tol:
             status, criterion = "converged", "value_tol"
             message = f"converged: value change {change:.2g} <= {value_tol:g}"
             break

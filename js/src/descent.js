@@ -114,11 +114,12 @@ export class Descent {
     const oldValue = this.value;
     [this.point, this.value, this.gradient] = [newPoint, newValue, newGradient];
     const stepNorm = Math.hypot(step[0], step[1]);
-    if (stepNorm <= this.stepTol) {
+    if (this.stepTol > 0 && stepNorm <= this.stepTol) {
       return this.finish("converged", "step_tol", `converged: step norm ${formatG(stepNorm, 2)} <= ${formatG(this.stepTol)}`);
     }
     const change = Math.abs(newValue - oldValue);
-    if (change <= this.valueTol) {
+    // A tolerance of 0 switches its test off: a period-2 bounce changes the value by exactly 0.
+    if (this.valueTol > 0 && change <= this.valueTol) {
       return this.finish("converged", "value_tol", `converged: value change ${formatG(change, 2)} <= ${formatG(this.valueTol)}`);
     }
     return this.checkCurrent();
