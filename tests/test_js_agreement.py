@@ -1,9 +1,11 @@
 """The explorer's JavaScript descent (js/src/descent.js) agrees with gdlib step for step.
 
 One node process runs every surface and optimizer from several starts at two learning rates for
-up to 200 steps; the paths, values and gradients must match gdlib's to 1e-9 (relative to the
-size of the numbers once they exceed 1), and the status, criterion, message and step count must be
-identical. The JS copy of Python's float formatting is checked on the numbers the messages use.
+up to 200 steps, plus gradient descent at exactly 2/L on the bowl and the valley (a bounce that
+both must call max_iter); the paths, values and gradients must match gdlib's to 1e-9 (relative
+to the size of the numbers once they exceed 1), and the status, criterion, message and step count
+must be identical. The JS copy of Python's float formatting is checked on the numbers the messages
+use.
 """
 
 from __future__ import annotations
@@ -34,12 +36,20 @@ def _starts(surface) -> list[tuple[float, float]]:
 
 
 CASES = [
-    {"surface": name, "optimizer": opt, "lr": lr, "start": list(start)}
+    {"surface": name, "optimizer": opt, "lr": lr, "start": list(start), "max_iter": STEPS}
     for name, surface in SURFACES.items()
     for opt in OPTIMIZERS
     for lr in RATES
     for start in _starts(surface)
 ]
+# Exactly 2/L (issue 9 §1): a period-2 bounce, which both must report as max_iter, not converged.
+BOUNCES = [
+    {"surface": "bowl", "optimizer": "gd", "lr": 1.0, "start": [2.0, 2.0], "max_iter": 6},
+    {"surface": "bowl", "optimizer": "gd", "lr": 1.0, "start": [-1.5, 0.5], "max_iter": STEPS},
+    {"surface": "valley", "optimizer": "gd", "lr": 0.1, "start": [-2.5, 1.0], "max_iter": STEPS},
+    {"surface": "valley", "optimizer": "gd", "lr": 0.1, "start": [2.0, 2.0], "max_iter": STEPS},
+]
+CASES += BOUNCES
 
 
 def _node(script: str, payload: object) -> object:
@@ -71,10 +81,16 @@ def js_runs() -> list[dict]:
         f"import {{ descend }} from {json.dumps(DESCENT_JS.as_uri())};"
         + _read_stdin_js()
         + "const out = input.map((c) => descend(c.surface, c.start,"
-        + f"  {{ optimizer: c.optimizer, lr: c.lr, maxIter: {STEPS} }}));"
+        + "  { optimizer: c.optimizer, lr: c.lr, maxIter: c.max_iter }));"
         + "process.stdout.write(JSON.stringify(out));"
     )
     return _node(script, CASES)
+
+
+def _gdlib_run(case: dict):
+    return descend(
+        case["surface"], case["start"], case["optimizer"], case["lr"], max_iter=case["max_iter"]
+    )
 
 
 def _assert_close(name: str, js: object, py: np.ndarray, case: dict) -> None:
@@ -88,7 +104,7 @@ def _assert_close(name: str, js: object, py: np.ndarray, case: dict) -> None:
 @pytest.mark.parametrize("index", range(len(CASES)))
 def test_js_path_matches_gdlib(js_runs, index):
     case = CASES[index]
-    py = descend(case["surface"], case["start"], case["optimizer"], case["lr"], max_iter=STEPS)
+    py = _gdlib_run(case)
     js = js_runs[index]
     assert (js["status"], js["criterion"]) == (py.status, py.criterion), case
     assert js["iterations"] == py.iterations, case
@@ -99,11 +115,15 @@ def test_js_path_matches_gdlib(js_runs, index):
 
 
 def test_cases_cover_every_status():
-    statuses = {
-        descend(c["surface"], c["start"], c["optimizer"], c["lr"], max_iter=STEPS).status
-        for c in CASES
-    }
+    statuses = {_gdlib_run(c).status for c in CASES}
     assert statuses == {"converged", "diverged", "max_iter"}
+
+
+@pytest.mark.parametrize("case", BOUNCES, ids=lambda c: f"{c['surface']}-{c['max_iter']}")
+def test_a_bounce_at_two_over_l_is_max_iter_in_both(js_runs, case):
+    js = js_runs[CASES.index(case)]
+    assert js["status"] == _gdlib_run(case).status == "max_iter"
+    assert js["iterations"] == case["max_iter"]
 
 
 NUMBERS = [

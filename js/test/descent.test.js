@@ -128,3 +128,36 @@ test("Descent.advance steps one iterate at a time and agrees with descend", () =
 test("a start that is not finite is refused", () => {
   assert.throws(() => new Descent("bowl", [Number.NaN, 0]), /start contains NaN/);
 });
+
+test("a run at exactly 2/L bounces and is not converged (bowl lr 1, valley lr 0.1)", () => {
+  for (const [name, lr] of [["bowl", 1.0], ["valley", 0.1]]) {
+    assert.equal(lr, 2 / getSurface(name).lipschitz);
+    const run = descend(name, getSurface(name).start, { lr, maxIter: 500 });
+    assert.equal(run.status, "max_iter", `${name}: ${run.message}`);
+    assert.equal(run.criterion, null);
+    assert.equal(run.iterations, 500);
+    const ys = run.positions.map((p) => p[1]);
+    for (let k = 1; k < ys.length; k += 1) assert.equal(ys[k], -ys[k - 1]);
+  }
+});
+
+test("the old bowl case at lr 1 with max_iter 6 reports max_iter, not converged", () => {
+  const run = descend("bowl", [2, 2], { lr: 1.0, maxIter: 6 });
+  assert.equal(run.status, "max_iter");
+  assert.equal(run.message, "stopped: reached max_iter = 6");
+  assert.deepEqual(run.positions.map((p) => p[0]), [2, -2, 2, -2, 2, -2, 2]);
+});
+
+test("a live Descent at 2/L stays running until max_iter", () => {
+  const live = new Descent("bowl", [2, 2], { lr: 1.0, maxIter: 100 });
+  assert.equal(live.run(99), 99);
+  assert.equal(live.status, "running");
+  live.run();
+  assert.equal(live.status, "max_iter");
+});
+
+test("a tolerance of 0 switches the step and value tests off", () => {
+  for (const tol of ["stepTol", "valueTol"]) {
+    assert.equal(descend("bowl", [2, 2], { lr: 1.0, maxIter: 50, [tol]: 0 }).status, "max_iter");
+  }
+});
