@@ -2,7 +2,11 @@
 
 Left: the per-step contraction factors |1 - lr * lambda| of the valley's two directions
 (lambda = 2 and 20), which must both stay below 1. Right: how many steps gdlib's descent needs
-at each rate (diverged runs marked at the top), with 1/L and 2/L drawn.
+at each rate, with 1/L and 2/L drawn. Each run is drawn by how it really ended: converged (the
+gradient norm reached 1e-6), stopped at max_iter (at exactly 2/L the stiff direction's factor is
+-1: the run bounces forever, never converges), or diverged (marked above the cap). The values
+file holds the counts and boolean facts a page can check (``every_rate_above_two_over_l_diverged``,
+``none_at_two_over_l_converged``, ...).
 """
 
 from __future__ import annotations
@@ -19,6 +23,30 @@ from gdlib.surfaces import get_surface
 RATES = np.round(np.linspace(0.004, 0.11, 54), 4)
 MAX_ITER = 2000
 CURVATURES = (2.0, 20.0)  # the valley's Hessian is diag(2, 20)
+DIVERGED_MARK = 1.6 * MAX_ITER  # diverged runs are drawn above the cap
+
+
+def facts(rates: np.ndarray, status: np.ndarray, two_over_l: float) -> dict[str, bool | int]:
+    """Claims about the sweep that a page may state, each true or false as the runs say.
+
+    >>> facts(np.array([0.05, 0.1, 0.2]), np.array(["converged", "max_iter", "diverged"]), 0.1)
+    ... # doctest: +NORMALIZE_WHITESPACE
+    {'rates_at_two_over_l': 1, 'none_at_two_over_l_converged': True,
+     'every_rate_above_two_over_l_diverged': True, 'every_rate_below_two_over_l_converged': True}
+    """
+    at = np.isclose(rates, two_over_l, rtol=1e-12, atol=0.0)
+    above, below = (rates > two_over_l) & ~at, (rates < two_over_l) & ~at
+    return {
+        "rates_at_two_over_l": int(at.sum()),
+        # vacuous truths are not facts: each needs at least one run it speaks about
+        "none_at_two_over_l_converged": bool(at.any() and not (status[at] == "converged").any()),
+        "every_rate_above_two_over_l_diverged": bool(
+            above.any() and (status[above] == "diverged").all()
+        ),
+        "every_rate_below_two_over_l_converged": bool(
+            below.any() and (status[below] == "converged").all()
+        ),
+    }
 
 
 def main(out_dir: Path) -> list[Path]:
@@ -27,8 +55,11 @@ def main(out_dir: Path) -> list[Path]:
     L = surface.lipschitz
     runs = [descend(surface, surface.start, lr=float(lr), max_iter=MAX_ITER) for lr in RATES]
     steps = np.array([r.iterations for r in runs])
-    diverged = np.array([r.status == "diverged" for r in runs])
-    best = int(np.argmin(np.where(diverged, MAX_ITER * 10, steps)))
+    status = np.array([r.status for r in runs])
+    converged, diverged, capped = (status == s for s in ("converged", "diverged", "max_iter"))
+    if not converged.any():
+        raise RuntimeError("no rate of the sweep converged: the figure would have no best rate")
+    best = int(np.argmin(np.where(converged, steps, np.iinfo(np.int64).max)))
 
     def draw(theme: str):
         fig, (left, right) = plt.subplots(1, 2, figsize=(8.4, 3.3), layout="constrained")
@@ -38,11 +69,21 @@ def main(out_dir: Path) -> list[Path]:
         left.axhline(1, color=COLORS["grey"], ls="--", lw=1)
         left.set(xlabel="learning rate $\\eta$", ylabel="factor per step", ylim=(0, 1.3))
         left.legend(loc="lower left")
-        ok = ~diverged
-        right.semilogy(RATES[ok], steps[ok], "o", ms=3.5, color=COLORS["blue"], label="converged")
+        right.semilogy(
+            RATES[converged], steps[converged], "o", ms=3.5, color=COLORS["blue"], label="converged"
+        )
+        right.semilogy(
+            RATES[capped],
+            steps[capped],
+            "s",
+            ms=5,
+            mfc="none",
+            color=COLORS["purple"],
+            label=f"stopped at max_iter = {MAX_ITER}",
+        )
         right.semilogy(
             RATES[diverged],
-            np.full(diverged.sum(), MAX_ITER),
+            np.full(diverged.sum(), DIVERGED_MARK),
             "x",
             color=COLORS["red"],
             label="diverged",
@@ -50,19 +91,26 @@ def main(out_dir: Path) -> list[Path]:
         for x, text in ((1 / L, "1/L"), (2 / L, "2/L")):
             for ax in (left, right):
                 ax.axvline(x, color=COLORS["orange"], lw=1)
-            right.annotate(text, (x, MAX_ITER), textcoords="offset points", xytext=(-22, -12))
+            right.annotate(text, (x, DIVERGED_MARK), textcoords="offset points", xytext=(-22, 4))
         right.set(xlabel="learning rate $\\eta$", ylabel="steps to $\\|\\nabla f\\| \\leq 10^{-6}$")
-        right.legend(loc="lower left")
+        right.set_ylim(top=DIVERGED_MARK * 2)
+        right.legend(loc="upper left", bbox_to_anchor=(0.12, 0.8), fontsize=8)
         return fig
 
-    first_div = RATES[diverged][0] if diverged.any() else float("nan")
     values = {
         "best_lr": fmt(RATES[best]),
         "best_steps": steps[best],
-        "first_diverged": fmt(first_div),
-        "last_converged": fmt(RATES[~diverged].max()),
+        "first_diverged": fmt(RATES[diverged][0]) if diverged.any() else "none",
+        "last_converged": fmt(RATES[converged].max()),
         "rates": len(RATES),
+        "max_iter": MAX_ITER,
+        "converged_runs": int(converged.sum()),
+        "max_iter_runs": int(capped.sum()),
+        "max_iter_rates": ", ".join(fmt(r) for r in RATES[capped]) or "none",
+        "diverged_runs": int(diverged.sum()),
         "one_over_l": fmt(1 / L),
+        "two_over_l": fmt(2 / L),
         "l": fmt(L),
+        **facts(RATES, status, 2 / L),
     }
     return [*themed_svgs(draw, out_dir, "lr-bound"), write_values(out_dir, "lr_bound", values)]
