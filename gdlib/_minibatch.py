@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["MAX_THETA_NORM", "check_theta0", "divergence_message", "examples_seen", "full_losses"]
+__all__ = ["MAX_THETA_NORM", "check_theta", "divergence_message", "examples_seen", "full_losses"]
 
 MAX_THETA_NORM = 1e12
 _CHUNK = 1 << 22  # elements of X @ thetas evaluated at once when computing recorded losses
@@ -33,13 +33,13 @@ def run_epoch(X, y, order, theta, batch_size, rate, sink):
         sink: A list that receives every new theta, or ``None``.
 
     Returns:
-        ``(theta, steps)`` where ``steps`` is the number of steps taken, or ``-k - 1`` when step
-        ``k`` (from 0) gave a non-finite theta or one whose norm passes ``MAX_THETA_NORM``; theta
-        is then the last sound one.
+        ``(theta, steps, diverged)``: the last sound theta, the number of sound steps taken and
+        whether the next step (number ``steps`` from 0) gave a non-finite theta or one whose
+        norm passes ``MAX_THETA_NORM`` (the epoch stops there).
 
     >>> X = np.array([[1.0], [1.0]])
     >>> run_epoch(X, np.array([1.0, 3.0]), None, np.zeros(1), 2, 0.25, None)
-    (array([1.]), 1)
+    (array([1.]), 1, False)
 
     """
     n = y.shape[0]
@@ -55,11 +55,11 @@ def run_epoch(X, y, order, theta, batch_size, rate, sink):
         residual -= yb
         new = theta - (2.0 * rate / (stop - start)) * (residual @ Xb)
         if not new @ new <= limit:  # also catches NaN
-            return theta, -k - 1
+            return theta, k, True
         theta = new
         if sink is not None:
             sink.append(theta)
-    return theta, -(-n // batch_size)
+    return theta, -(-n // batch_size), False
 
 
 def full_losses(X: np.ndarray, y: np.ndarray, thetas: np.ndarray) -> np.ndarray:
@@ -109,15 +109,15 @@ def divergence_message(X: np.ndarray, lr: float, epoch: int, step: int) -> str:
     )
 
 
-def check_theta0(theta0: object, d: int) -> np.ndarray:
-    """Check a start of shape (d,) with finite entries and return a float64 copy.
+def check_theta(theta: object, d: int, name: str = "theta0") -> np.ndarray:
+    """Check parameters of shape (d,) with finite entries and return a float64 copy.
 
-    >>> check_theta0([1, 2], 2)
+    >>> check_theta([1, 2], 2)
     array([1., 2.])
     """
-    theta = np.array(theta0, dtype=np.float64)
+    theta = np.array(theta, dtype=np.float64)
     if theta.shape != (d,):
-        raise ValueError(f"theta0 must have shape ({d},), got {theta.shape}")
+        raise ValueError(f"{name} must have shape ({d},), got {theta.shape}")
     if not np.isfinite(theta).all():
-        raise ValueError("theta0 contains NaN or infinite values")
+        raise ValueError(f"{name} contains NaN or infinite values")
     return theta

@@ -30,13 +30,13 @@ def _real(value: object, name: str) -> float:
     return float(value)
 
 
-def check_lr(lr: object) -> float:
-    """Check a learning rate: a finite number above zero.
+def check_lr(lr: object, name: str = "lr") -> float:
+    """Check a learning rate (argument ``name``): a finite number above zero.
 
     >>> check_lr(0.1)
     0.1
     """
-    value = _real(lr, "lr")
+    value = _real(lr, name)
     if not (math.isfinite(value) and value > 0.0):
         raise ValueError(f"Invalid learning rate: {lr}")
     return value

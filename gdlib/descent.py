@@ -8,9 +8,8 @@ At each iterate ``k`` (the start is iterate 0) the rules are checked in this ord
 3. stop at ``max_iter`` if ``k == max_iter``;
 4. take the step; after recording the new iterate, converged by ``step_tol`` if
    ``||step|| <= step_tol``, else by ``value_tol`` if ``|f(new) - f(old)| <= value_tol``.
-   A tolerance of 0 switches its test off: a run that bounces between two points of equal
-   value (a period-2 oscillation at exactly ``lr = 2/L``) changes value by exactly 0 and
-   must not be called converged.
+   A tolerance of 0 switches its test off: a period-2 bounce at exactly ``lr = 2/L`` changes
+   the value by exactly 0 and must not be called converged.
 """
 
 from __future__ import annotations
@@ -22,7 +21,7 @@ from typing import NamedTuple
 import numpy as np
 
 from gdlib._validate import check_int, check_nonnegative, check_point
-from gdlib.optimizers import get_optimizer
+from gdlib.optimizers import GradientTransformation, get_optimizer
 from gdlib.surfaces import Surface, get_surface
 
 __all__ = ["MAX_POSITION", "MAX_VALUE", "Trajectory", "descend"]
@@ -66,7 +65,7 @@ def _divergence(position: np.ndarray, value: float, gradient: np.ndarray) -> str
     return None
 
 
-def _divergence_hint(surface: Surface, optimizer: str, lr: float) -> str:
+def _divergence_hint(surface: Surface, optimizer: str | None, lr: float | None) -> str:
     """Explain a divergence by the 2/L rule when it applies to plain gradient descent."""
     if optimizer == "gd" and surface.lipschitz is not None and lr > 2.0 / surface.lipschitz:
         limit = 2.0 / surface.lipschitz
@@ -76,11 +75,24 @@ def _divergence_hint(surface: Surface, optimizer: str, lr: float) -> str:
     return ""
 
 
+def _build(optimizer: object, lr: object, hyper: Mapping[str, object] | None):
+    """Return the optimizer, with its name and rate when ``descend`` knows them (else None)."""
+    if isinstance(optimizer, GradientTransformation):
+        if lr is not None or hyper:
+            raise TypeError("lr and hyper go in the optimizer object, e.g. sgd(0.1, momentum=0.5)")
+        return optimizer, None, None
+    if not isinstance(optimizer, str):
+        kind = type(optimizer).__name__
+        raise TypeError(f"optimizer must be a name or a GradientTransformation, got {kind}")
+    lr = 0.01 if lr is None else lr
+    return get_optimizer(optimizer, lr, **dict(hyper or {})), optimizer, float(lr)
+
+
 def descend(
     surface: Surface | str,
     start: object,
-    optimizer: str = "gd",
-    lr: float = 0.01,
+    optimizer: str | GradientTransformation = "gd",
+    lr: float | None = None,
     max_iter: int = 1000,
     grad_tol: float = 1e-6,
     step_tol: float = 1e-10,
@@ -97,8 +109,11 @@ def descend(
     Args:
         surface: A ``Surface`` or the name of one in ``SURFACES``.
         start: Start point, shape ``(2,)``, finite.
-        optimizer: A name in ``gdlib.optimizers.OPTIMIZERS``.
-        lr: Learning rate (> 0).
+        optimizer: A name in ``gdlib.optimizers.OPTIMIZERS``, or an optimizer object (a
+            ``GradientTransformation`` such as ``sgd(0.1, momentum=0.5)``) that carries its own
+            rate and hyperparameters; then ``lr`` and ``hyper`` must not be given, and a
+            divergence message gives no 2/L hint (descend does not know the rate).
+        lr: Learning rate (> 0) of a named optimizer; ``None`` means 0.01.
         max_iter: Largest number of steps (>= 0).
         grad_tol: Converged when the gradient norm is at most this (>= 0).
         step_tol: Converged when a step's norm is at most this (> 0; 0 switches the test off).
@@ -119,19 +134,20 @@ def descend(
     ...     print(part)
     diverged: value 2.2e+12 exceeded 1e+12 in magnitude
     learning rate 1.5 is above 2/L = 1 for this surface
+    >>> from gdlib.optimizers import sgd
+    >>> descend("valley", (2, 2), optimizer=sgd(0.1, momentum=0.5)).status
+    'converged'
 
     """
     surface = surface if isinstance(surface, Surface) else get_surface(surface)
     point = check_point(start, "start")
-    opt = get_optimizer(optimizer, lr, **dict(hyper or {}))
+    opt, name, rate = _build(optimizer, lr, hyper)
     max_iter = check_int(max_iter, "max_iter", 0)
     grad_tol = check_nonnegative(grad_tol, "grad_tol")
     step_tol = check_nonnegative(step_tol, "step_tol")
     value_tol = check_nonnegative(value_tol, "value_tol")
     with np.errstate(all="ignore"):  # overflow is detected below, never warned about
-        return _loop(
-            surface, point, opt, optimizer, float(lr), max_iter, grad_tol, step_tol, value_tol
-        )
+        return _loop(surface, point, opt, name, rate, max_iter, grad_tol, step_tol, value_tol)
 
 
 def _loop(

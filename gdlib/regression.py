@@ -15,7 +15,7 @@ import numpy as np
 
 from gdlib._minibatch import (
     MAX_THETA_NORM,
-    check_theta0,
+    check_theta,
     divergence_message,
     examples_seen,
     full_losses,
@@ -63,24 +63,32 @@ class RegressionRun(NamedTuple):
     message: str
 
 
+def _residual(X: object, y: object, theta: object) -> tuple[np.ndarray, np.ndarray]:
+    """Check the arguments of ``mse``/``mse_grad`` by name; return X and ``X theta - y``."""
+    X, y = check_data(X, y)
+    theta = check_theta(theta, X.shape[1], "theta")
+    return X, X @ theta - y
+
+
 def mse(X: np.ndarray, y: np.ndarray, theta: np.ndarray) -> float:
     r"""Mean squared error $\frac1n \lVert X\theta - y \rVert^2$.
+
+    X is (n, d), y (n,) and theta (d,), all finite; a mismatch raises ``ValueError`` naming it.
 
     >>> mse(np.eye(2), np.array([1.0, 3.0]), np.zeros(2))
     5.0
     """
-    residual = np.asarray(X) @ np.asarray(theta) - np.asarray(y)
+    _, residual = _residual(X, y, theta)
     return float(residual @ residual / residual.shape[0])
 
 
 def mse_grad(X: np.ndarray, y: np.ndarray, theta: np.ndarray) -> np.ndarray:
-    r"""Gradient of ``mse``: $\frac2n X^\top (X\theta - y)$.
+    r"""Gradient of ``mse``: $\frac2n X^\top (X\theta - y)$ (arguments checked as ``mse``).
 
     >>> mse_grad(np.eye(2), np.array([1.0, 3.0]), np.zeros(2)).tolist()
     [-1.0, -3.0]
     """
-    X = np.asarray(X)
-    residual = X @ np.asarray(theta) - np.asarray(y)
+    X, residual = _residual(X, y, theta)
     return (2.0 / X.shape[0]) * (residual @ X)
 
 
@@ -138,7 +146,7 @@ def fit_linear(
     seed = check_int(seed, "seed", 0)
     lr_decay = check_nonnegative(lr_decay, "lr_decay")
     record = check_choice(record, "record", ("step", "epoch"))
-    theta = np.zeros(d) if theta0 is None else check_theta0(theta0, d)
+    theta = np.zeros(d) if theta0 is None else check_theta(theta0, d)
     rng = np.random.default_rng(seed)
     sink = [theta] if record == "step" else None
     ends = [theta]  # theta at each epoch end
@@ -147,9 +155,9 @@ def fit_linear(
         for epoch in range(epochs):
             order = rng.permutation(n) if shuffle and b < n else None
             rate = lr / (1.0 + lr_decay * epoch)
-            theta, steps = run_epoch(X, y, order, theta, b, rate, sink)
-            if steps < 0:
-                status, message = "diverged", divergence_message(X, lr, epoch, -steps - 1)
+            theta, steps, diverged = run_epoch(X, y, order, theta, b, rate, sink)
+            if diverged:
+                status, message = "diverged", divergence_message(X, lr, epoch, steps)
                 break
             ends.append(theta)
         thetas = np.array(ends if sink is None else sink)

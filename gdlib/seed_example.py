@@ -2,11 +2,14 @@
 
 Its convention differs from ``gdlib.regression``: the gradient is ``X^T (X theta - y) / m``
 (half the gradient of the mean squared error), so the same learning rate takes half the step.
+The arguments are checked first (the seed page did not), then the loop runs as the seed wrote it.
 """
 
 from __future__ import annotations
 
 import numpy as np
+
+from gdlib._validate import check_data, check_int, check_lr
 
 __all__ = ["gradient_descent"]
 
@@ -22,13 +25,17 @@ def gradient_descent(
     $$
 
     Args:
-        X: Design matrix, shape (m, d).
-        y: Targets, shape (m,).
-        learning_rate: $\alpha$.
-        num_iterations: Steps to take.
+        X: Design matrix, shape (m, d), finite.
+        y: Targets, shape (m,), finite.
+        learning_rate: $\alpha > 0$, finite.
+        num_iterations: Steps to take, an integer >= 0.
 
     Returns:
         theta after ``num_iterations`` steps, shape (d,).
+
+    Raises:
+        ValueError: A bad value, named in the message (``"Invalid learning rate: 0.0"``).
+        TypeError: An argument of the wrong type, named in the message.
 
     >>> X = np.array([[1, 2], [2, 3], [3, 4]])
     >>> y = np.array([2, 4, 6])
@@ -36,6 +43,10 @@ def gradient_descent(
     [0.09333333333333334, 0.13333333333333333]
 
     """
+    X, y = check_data(X, y)
+    check_lr(learning_rate, "learning_rate")
+    check_int(num_iterations, "num_iterations", 0)
+
     # Initialize parameters
     m = len(y)
     theta = np.zeros(X.shape[1])

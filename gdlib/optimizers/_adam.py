@@ -57,8 +57,9 @@ def adam(
     eps = check_nonnegative(eps, "eps", "epsilon")
 
     def init(params: np.ndarray) -> AdamState:
-        zeros = np.zeros_like(as_array(params))
-        return AdamState(0, zeros, zeros)
+        params = as_array(params)
+        # one array per moment: a state must never alias its two moments
+        return AdamState(0, np.zeros_like(params), np.zeros_like(params))
 
     def update(grads: np.ndarray, state: AdamState) -> tuple[np.ndarray, AdamState]:
         grads = as_array(grads)

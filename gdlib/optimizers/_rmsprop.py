@@ -13,9 +13,8 @@ __all__ = ["RmspropState", "rmsprop"]
 
 
 class RmspropState(NamedTuple):
-    """State of ``rmsprop``: steps, mean square, mean gradient (centered) and momentum buffer."""
+    """State of ``rmsprop``: mean square, mean gradient (centered) and momentum buffer."""
 
-    count: int
     square_avg: np.ndarray
     grad_avg: np.ndarray
     momentum_buffer: np.ndarray
@@ -67,8 +66,9 @@ def rmsprop(
         raise TypeError(f"centered must be a bool, got {type(centered).__name__}")
 
     def init(params: np.ndarray) -> RmspropState:
-        zeros = np.zeros_like(as_array(params))
-        return RmspropState(0, zeros, zeros, zeros)
+        params = as_array(params)
+        # one array per buffer: a state must never alias two of its own moments
+        return RmspropState(np.zeros_like(params), np.zeros_like(params), np.zeros_like(params))
 
     def update(grads: np.ndarray, state: RmspropState) -> tuple[np.ndarray, RmspropState]:
         grads = as_array(grads)
@@ -85,6 +85,6 @@ def rmsprop(
             step = -lr * buf
         else:
             step = -lr * (grads / avg)
-        return step, RmspropState(state.count + 1, square_avg, grad_avg, buf)
+        return step, RmspropState(square_avg, grad_avg, buf)
 
     return GradientTransformation(init, update)

@@ -72,7 +72,7 @@ export function rmsprop(lr = 0.01, { alpha = 0.99, eps = 1e-8, momentum = 0.0, c
   checkNonnegative(eps, "epsilon");
   checkNonnegative(momentum, "momentum");
   return {
-    init: () => ({ count: 0, squareAvg: [0.0, 0.0], gradAvg: [0.0, 0.0], buf: [0.0, 0.0] }),
+    init: () => ({ squareAvg: [0.0, 0.0], gradAvg: [0.0, 0.0], buf: [0.0, 0.0] }),
     update(grads, state) {
       const squareAvg = map2(grads, (g, i) => alpha * state.squareAvg[i] + (1.0 - alpha) * (g * g));
       let gradAvg = state.gradAvg;
@@ -91,7 +91,7 @@ export function rmsprop(lr = 0.01, { alpha = 0.99, eps = 1e-8, momentum = 0.0, c
       } else {
         step = map2(grads, (g, i) => -lr * (g / avg[i]));
       }
-      return [step, { count: state.count + 1, squareAvg, gradAvg, buf }];
+      return [step, { squareAvg, gradAvg, buf }];
     },
   };
 }

@@ -57,9 +57,7 @@ export function formatE(v, digits) {
   return `${v < 0 ? "-" : ""}${d[0]}${frac}${pyExponent(exp)}`;
 }
 
-export const formatE1 = (v) => formatE(v, 1);
 
-/** Python's "{:g}".format(v) (6 significant digits, trailing zeros dropped). */
 export function formatG(v, precision = 6) {
   const s = special(v);
   if (s) return s;

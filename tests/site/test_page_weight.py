@@ -34,8 +34,10 @@ PAGE = (
 
 @pytest.fixture(scope="module")
 def trimmed(tmp_path_factory):
-    pages_hook.NB_CSS_CACHE = tmp_path_factory.mktemp("nb-css")
-    return pages_hook.trim_notebook_css(PAGE)
+    # a module-scoped fixture cannot use the monkeypatch fixture: its context restores the cache
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pages_hook, "NB_CSS_CACHE", tmp_path_factory.mktemp("nb-css"))
+        yield pages_hook.trim_notebook_css(PAGE)
 
 
 def test_trim_keeps_rules_whose_classes_are_on_the_page(trimmed):
