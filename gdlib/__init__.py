@@ -2,7 +2,8 @@
 
 The library behind the gradient descent website: 2-D test surfaces (``gdlib.surfaces``), optimizers
 as pure update rules with torch.optim's conventions (``gdlib.optimizers``), the descent loop and its
-stopping rules (``gdlib.descent``), linear regression by batch, stochastic and mini-batch descent
+stopping rules (``gdlib.descent``), gradient descent with a backtracking (Armijo) line search
+(``gdlib.linesearch``), linear regression by batch, stochastic and mini-batch descent
 (``gdlib.regression``), small seeded datasets (``gdlib.datasets``) and the seed page's example
 (``gdlib.seed_example``). It never plots or prints.
 
@@ -13,6 +14,7 @@ stopping rules (``gdlib.descent``), linear regression by batch, stochastic and m
 
 from gdlib.datasets import make_regression, seed_page_data
 from gdlib.descent import Trajectory, descend
+from gdlib.linesearch import LineSearchRun, backtracking_step, descend_backtracking
 from gdlib.optimizers import (
     OPTIMIZERS,
     GradientTransformation,
@@ -38,13 +40,16 @@ __all__ = [
     "OPTIMIZERS",
     "SURFACES",
     "GradientTransformation",
+    "LineSearchRun",
     "RegressionRun",
     "Surface",
     "Trajectory",
     "adagrad",
     "adam",
+    "backtracking_step",
     "batch_gd",
     "descend",
+    "descend_backtracking",
     "fit_linear",
     "get_optimizer",
     "get_surface",

@@ -1,0 +1,200 @@
+r"""Backtracking (Armijo) line search: gradient descent that finds its own step size.
+
+Plain gradient descent needs a rate below $2/L$, and $L$ is rarely known. Backtracking needs
+no $L$: at each iterate it tries a large step $\eta$ along $-\nabla f$ and shrinks it
+($\eta \leftarrow \beta\eta$) until the Armijo (sufficient decrease) condition holds,
+
+$$
+f\bigl(x - \eta \nabla f(x)\bigr) \le f(x) - c\, \eta\, \lVert \nabla f(x) \rVert^2 ,
+\qquad 0 < c < 1 .
+$$
+
+On a surface whose gradient is $L$-Lipschitz every $\eta \le 2(1 - c)/L$ passes, so the accepted
+step is at least $\min(\eta_0, 2\beta(1 - c)/L)$ and $f$ never increases. The loop keeps
+``gdlib.descent``'s stopping rules and adds ``"stalled"``: no trial decreased ``f`` enough.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from typing import NamedTuple
+
+import numpy as np
+
+from gdlib._validate import check_int, check_lr, check_nonnegative, check_point
+from gdlib.descent import _divergence, _divergence_hint
+from gdlib.surfaces import Surface, get_surface
+
+__all__ = ["BacktrackingStep", "LineSearchRun", "backtracking_step", "descend_backtracking"]
+
+
+class BacktrackingStep(NamedTuple):
+    """One line search: the accepted rate, the new point and value, and the ``f`` evaluations."""
+
+    lr: float
+    point: np.ndarray
+    value: float
+    evaluations: int
+    accepted: bool
+
+
+class LineSearchRun(NamedTuple):
+    """A backtracking run: ``descend``'s ``Trajectory`` fields plus each step's rate and cost.
+
+    Attributes:
+        positions, values, gradients, criterion, message, iterations: as in ``Trajectory``.
+        status: ``"converged"``, ``"diverged"``, ``"max_iter"`` or ``"stalled"``.
+        step_sizes: Accepted rate of each step, shape ``(n,)``.
+        evaluations: Values of ``f`` computed by each step's search, shape ``(n,)``.
+
+    """
+
+    positions: np.ndarray
+    values: np.ndarray
+    gradients: np.ndarray
+    status: str
+    criterion: str | None
+    message: str
+    iterations: int
+    step_sizes: np.ndarray
+    evaluations: np.ndarray
+
+
+def _check_fraction(value: object, name: str) -> float:
+    number = check_nonnegative(value, name)  # a real, finite number first
+    if not 0.0 < number < 1.0:
+        raise ValueError(f"Invalid {name} value: {value} (must be in (0, 1))")
+    return number
+
+
+def backtracking_step(
+    f: Callable[[np.ndarray], float],
+    point: np.ndarray,
+    value: float,
+    gradient: np.ndarray,
+    lr: float = 1.0,
+    c: float = 1e-4,
+    shrink: float = 0.5,
+    max_backtracks: int = 60,
+) -> BacktrackingStep:
+    r"""Shrink $\eta$ from ``lr`` until $f(x - \eta g) \le f(x) - c\,\eta\,\lVert g \rVert^2$.
+
+    A trial whose value is not finite fails the test and is shrunk like any other.
+
+    Args:
+        f: The function, called on points of shape ``(2,)``.
+        point: $x$; ``value`` is $f(x)$ and ``gradient`` is $g = \nabla f(x)$.
+        value: $f(x)$.
+        gradient: $\nabla f(x)$.
+        lr: First trial rate $\eta_0 > 0$.
+        c: Armijo constant in (0, 1).
+        shrink: Factor $\beta$ in (0, 1) applied after each failed trial.
+        max_backtracks: Trials before giving up (>= 1).
+
+    Returns:
+        A ``BacktrackingStep``; ``accepted`` is False (and the point unchanged) when no trial
+        passed.
+
+    >>> bowl = get_surface("bowl")
+    >>> x = np.array([2.0, 2.0])
+    >>> step = backtracking_step(bowl.f, x, 8.0, bowl.grad(x), lr=4.0)
+    >>> step.lr, step.point.tolist(), step.value, step.evaluations
+    (0.5, [0.0, 0.0], 0.0, 4)
+
+    """
+    grad_sq = float(gradient @ gradient)
+    eta = lr
+    for trial in range(1, max_backtracks + 1):
+        candidate = point - eta * gradient
+        new_value = float(f(candidate))
+        if new_value <= value - c * eta * grad_sq:  # NaN compares False: shrink
+            return BacktrackingStep(eta, candidate, new_value, trial, True)
+        eta *= shrink
+    return BacktrackingStep(0.0, point, value, max_backtracks, False)
+
+
+def descend_backtracking(
+    surface: Surface | str,
+    start: object,
+    lr: float = 1.0,
+    c: float = 1e-4,
+    shrink: float = 0.5,
+    max_iter: int = 1000,
+    grad_tol: float = 1e-6,
+    max_backtracks: int = 60,
+) -> LineSearchRun:
+    r"""Gradient descent with a backtracking (Armijo) line search at every step.
+
+    $x_{k+1} = x_k - \eta_k \nabla f(x_k)$, where $\eta_k$ is the first of
+    $\eta_0, \beta\eta_0, \beta^2\eta_0, \dots$ that passes the Armijo condition
+    $f(x_{k+1}) \le f(x_k) - c\,\eta_k \lVert \nabla f(x_k) \rVert^2$.
+
+    Args:
+        surface: A ``Surface`` or the name of one in ``SURFACES``.
+        start: Start point, shape ``(2,)``, finite.
+        lr: First trial rate $\eta_0$ of each step (> 0); it may be far above $2/L$.
+        c: Armijo constant in (0, 1).
+        shrink: Backtracking factor $\beta$ in (0, 1).
+        max_iter: Largest number of steps (>= 0).
+        grad_tol: Converged when the gradient norm is at most this (>= 0).
+        max_backtracks: Trials per step before the run stops as ``"stalled"`` (>= 1).
+
+    Returns:
+        A ``LineSearchRun``.
+
+    Raises:
+        ValueError: A bad argument, named (``TypeError`` for a wrong type), as ``descend``.
+
+    >>> run = descend_backtracking("valley", (-2.5, 1.0), lr=1.0)  # ten times 2/L = 0.1
+    >>> run.status, run.iterations, run.step_sizes[:3].tolist()
+    ('converged', 63, [0.0625, 0.125, 0.0625])
+
+    """
+    surface = surface if isinstance(surface, Surface) else get_surface(surface)
+    point = check_point(start, "start")
+    lr = check_lr(lr)
+    c, shrink = _check_fraction(c, "c"), _check_fraction(shrink, "shrink")
+    max_iter = check_int(max_iter, "max_iter", 0)
+    grad_tol = check_nonnegative(grad_tol, "grad_tol")
+    max_backtracks = check_int(max_backtracks, "max_backtracks", 1)
+    with np.errstate(all="ignore"):  # an overflowing trial fails the test, never warns
+        return _loop(surface, point, lr, c, shrink, max_iter, grad_tol, max_backtracks)
+
+
+def _loop(surface, point, lr, c, shrink, max_iter, grad_tol, max_backtracks) -> LineSearchRun:
+    """Run the line search; ``descend_backtracking`` has checked the arguments."""
+    value, gradient = float(surface.f(point)), surface.grad(point)
+    reason = _divergence(point, value, gradient)
+    if reason is not None:
+        raise ValueError(f"start {point.tolist()} is outside the region descent tracks: {reason}")
+    records, rates, costs = [(point, value, gradient)], [], []
+    status, criterion, message = "max_iter", None, f"stopped: reached max_iter = {max_iter}"
+    while True:
+        grad_norm = math.hypot(gradient[0], gradient[1])
+        if grad_norm <= grad_tol:
+            status, criterion = "converged", "grad_tol"
+            message = f"converged: gradient norm {grad_norm:.2g} <= {grad_tol:g}"
+            break
+        if len(rates) == max_iter:
+            break
+        step = backtracking_step(surface.f, point, value, gradient, lr, c, shrink, max_backtracks)
+        if not step.accepted:
+            status = "stalled"
+            message = f"stalled: no step of {max_backtracks} trials passed the Armijo test"
+            break
+        point, value, gradient = step.point, step.value, surface.grad(step.point)
+        reason = _divergence(point, value, gradient)
+        if reason is not None:
+            status, message = (
+                "diverged",
+                f"diverged: {reason}{_divergence_hint(surface, None, None)}",
+            )
+            break
+        records.append((point, value, gradient))
+        rates.append(step.lr)
+        costs.append(step.evaluations)
+    arrays = (np.array(column) for column in zip(*records, strict=True))
+    return LineSearchRun(
+        *arrays, status, criterion, message, len(rates), np.array(rates), np.array(costs, int)
+    )
