@@ -3,9 +3,10 @@
 The library behind the gradient descent website: 2-D test surfaces (``gdlib.surfaces``), optimizers
 as pure update rules with torch.optim's conventions (``gdlib.optimizers``), the descent loop and its
 stopping rules (``gdlib.descent``), gradient descent with a backtracking (Armijo) line search
-(``gdlib.linesearch``), linear regression by batch, stochastic and mini-batch descent
-(``gdlib.regression``), small seeded datasets (``gdlib.datasets``) and the seed page's example
-(``gdlib.seed_example``). It never plots or prints.
+(``gdlib.linesearch``), predicted and measured linear rates on quadratics (``gdlib.rates``),
+linear regression by batch, stochastic and mini-batch descent (``gdlib.regression``), small
+seeded datasets (``gdlib.datasets``) and the seed page's example (``gdlib.seed_example``).
+It never plots or prints.
 
 >>> import gdlib
 >>> gdlib.descend("bowl", (2.0, 2.0)).status

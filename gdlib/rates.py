@@ -1,0 +1,144 @@
+r"""Linear convergence rates of gradient descent on a quadratic: predicted and measured.
+
+On $f(x) = \tfrac12 (x - x^*)^\top A (x - x^*)$ a step of rate $\eta$ multiplies the error
+along the eigenvector of eigenvalue $\lambda$ by $1 - \eta\lambda$, so the error norm shrinks
+at worst by
+
+$$
+\rho(\eta) = \max_i \lvert 1 - \eta\lambda_i \rvert, \qquad
+\eta^\star = \frac{2}{\lambda_{\min} + \lambda_{\max}}, \qquad
+\rho(\eta^\star) = \frac{\kappa - 1}{\kappa + 1}, \quad
+\kappa = \frac{\lambda_{\max}}{\lambda_{\min}} .
+$$
+
+``predicted_rate`` gives $\rho$, ``measured_rate`` the per-step contraction of a real run (the
+geometric mean of $\lVert x_{k+1} - x^* \rVert / \lVert x_k - x^* \rVert$), so a page can set the
+two side by side. The eigenvalues are those of the Hessian $\nabla^2 f = A$: the valley
+$x^2 + 10y^2$ has $(2, 20)$.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from gdlib._validate import check_int, check_lr, check_point, check_points
+
+__all__ = [
+    "best_fixed_rate",
+    "condition_number",
+    "measured_rate",
+    "predicted_rate",
+    "steps_to_shrink",
+]
+
+
+def _eigenvalues(eigenvalues: object) -> np.ndarray:
+    """Check Hessian eigenvalues: a non-empty 1-D array of positive finite numbers."""
+    try:
+        values = np.asarray(eigenvalues, dtype=np.float64)
+    except (TypeError, ValueError):
+        raise TypeError(f"eigenvalues must be numbers, got {eigenvalues!r}") from None
+    if values.ndim != 1 or values.size == 0:
+        raise ValueError(f"eigenvalues must be a non-empty 1-D sequence, got shape {values.shape}")
+    if not (np.isfinite(values).all() and (values > 0).all()):
+        raise ValueError(f"eigenvalues must be positive and finite, got {values.tolist()}")
+    return values
+
+
+def condition_number(eigenvalues: object) -> float:
+    r"""$\kappa = \lambda_{\max} / \lambda_{\min}$ of a positive definite Hessian.
+
+    >>> condition_number((2.0, 20.0))
+    10.0
+    """
+    values = _eigenvalues(eigenvalues)
+    return float(values.max() / values.min())
+
+
+def best_fixed_rate(eigenvalues: object) -> float:
+    r"""Return $\eta^\star = 2 / (\lambda_{\min} + \lambda_{\max})$, the rate minimising $\rho$.
+
+    >>> round(best_fixed_rate((2.0, 20.0)), 6)
+    0.090909
+    """
+    values = _eigenvalues(eigenvalues)
+    return float(2.0 / (values.min() + values.max()))
+
+
+def predicted_rate(eigenvalues: object, lr: float | None = None) -> float:
+    r"""Worst per-step contraction $\rho(\eta) = \max_i \lvert 1 - \eta\lambda_i \rvert$.
+
+    Args:
+        eigenvalues: Eigenvalues of the Hessian, positive and finite.
+        lr: The rate $\eta > 0$; ``None`` means ``best_fixed_rate(eigenvalues)``, where
+            $\rho = (\kappa - 1)/(\kappa + 1)$.
+
+    Returns:
+        $\rho$; the run converges from every start exactly when $\rho < 1$.
+
+    >>> kappa = condition_number((2.0, 20.0))
+    >>> round(predicted_rate((2.0, 20.0)), 12) == round((kappa - 1) / (kappa + 1), 12)
+    True
+    >>> predicted_rate((2.0, 20.0), lr=0.1)  # exactly 2/L: the stiff direction bounces
+    1.0
+
+    """
+    values = _eigenvalues(eigenvalues)
+    eta = best_fixed_rate(values) if lr is None else check_lr(lr)
+    return float(np.max(np.abs(1.0 - eta * values)))
+
+
+def measured_rate(
+    positions: object, minimum: object, start: int = 0, stop: int | None = None
+) -> float:
+    r"""Measure a run's per-step contraction $(e_b / e_a)^{1/(b - a)}$ over iterates a to b.
+
+    $e_k = \lVert x_k - x^* \rVert$ is the distance of iterate $k$ to the minimiser, so the
+    result is the geometric mean of the ratios $e_{k+1} / e_k$ over the window.
+
+    Args:
+        positions: Iterates, shape ``(n + 1, 2)`` (a ``Trajectory``'s ``positions``).
+        minimum: The minimiser $x^*$, shape ``(2,)``.
+        start: First iterate $a$ of the window (>= 0).
+        stop: Last iterate $b$ of the window (> start); ``None`` means the last one.
+
+    Returns:
+        The measured factor per step.
+
+    Raises:
+        ValueError: A bad window, or an iterate of the window that sits exactly on the minimum
+            (the ratio is then undefined).
+
+    >>> from gdlib.descent import descend
+    >>> run = descend("valley", (-2.5, 1.0), lr=best_fixed_rate((2.0, 20.0)), max_iter=40)
+    >>> round(measured_rate(run.positions, (0.0, 0.0)), 6), round(9 / 11, 6)
+    (0.818182, 0.818182)
+
+    """
+    points = check_points(positions, "positions")
+    if points.ndim != 2 or points.shape[0] < 2:
+        raise ValueError(f"positions must have shape (n + 1, 2) with n >= 1, got {points.shape}")
+    last = points.shape[0] - 1
+    stop = last if stop is None else check_int(stop, "stop", 1, last)
+    start = check_int(start, "start", 0, stop - 1)
+    errors = np.linalg.norm(points[[start, stop]] - check_point(minimum, "minimum"), axis=1)
+    if not (np.isfinite(errors).all() and (errors > 0).all()):
+        raise ValueError(f"iterates {start} and {stop} must be finite and off the minimum")
+    return float((errors[1] / errors[0]) ** (1.0 / (stop - start)))
+
+
+def steps_to_shrink(rate: float, factor: float) -> int:
+    r"""Count the steps $\lceil \ln \phi / \ln \rho \rceil$ that shrink an error by $\phi$.
+
+    ``rate`` is $\rho$ and ``factor`` is $\phi$, both in (0, 1).
+
+    >>> steps_to_shrink(0.5, 1e-3)
+    10
+    """
+    if not (isinstance(rate, int | float) and 0.0 < rate < 1.0):
+        raise ValueError(f"rate must be in (0, 1), got {rate!r}")
+    if not (isinstance(factor, int | float) and 0.0 < factor < 1.0):
+        raise ValueError(f"factor must be in (0, 1), got {factor!r}")
+    return math.ceil(math.log(factor) / math.log(rate) - 1e-12)

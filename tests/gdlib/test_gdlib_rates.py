@@ -1,0 +1,94 @@
+"""gdlib.rates: the linear rate predicted from the Hessian matches the one measured on runs."""
+
+import math
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from test_gdlib_descent import quadratic
+
+from gdlib import descend
+from gdlib.rates import (
+    best_fixed_rate,
+    condition_number,
+    measured_rate,
+    predicted_rate,
+    steps_to_shrink,
+)
+
+VALLEY = (2.0, 20.0)  # the Hessian of x^2 + 10 y^2
+
+
+@settings(max_examples=50, deadline=None)
+@given(eigenvalues=st.lists(st.floats(1e-3, 1e3), min_size=1, max_size=5))
+def test_the_best_fixed_rate_gives_kappa_minus_one_over_kappa_plus_one(eigenvalues):
+    kappa = condition_number(eigenvalues)
+    rho = predicted_rate(eigenvalues)
+    assert math.isclose(rho, (kappa - 1) / (kappa + 1), rel_tol=1e-9, abs_tol=1e-12)
+    for other in (0.5, 0.9, 1.1, 2.0):  # no other rate does better
+        assert predicted_rate(eigenvalues, other * best_fixed_rate(eigenvalues)) >= rho - 1e-12
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    eigenvalues=st.tuples(st.floats(0.05, 5.0), st.floats(0.05, 5.0)),
+    angle=st.floats(0.0, np.pi),
+    start=st.tuples(st.floats(0.5, 5), st.floats(0.5, 5)),
+)
+def test_measured_equals_predicted_at_the_best_rate_on_any_quadratic(eigenvalues, angle, start):
+    surface = quadratic(eigenvalues, angle)  # f = p^T A p: the Hessian is 2 A
+    hessian = tuple(2 * e for e in eigenvalues)
+    run = descend(surface, start, lr=best_fixed_rate(hessian), max_iter=30, grad_tol=1e-12)
+    stop = min(run.iterations, 30)
+    if stop >= 2 and np.linalg.norm(run.positions[stop]) > 1e-200:
+        measured = measured_rate(run.positions, (0.0, 0.0), 0, stop)
+        assert math.isclose(measured, predicted_rate(hessian), rel_tol=1e-6, abs_tol=1e-12)
+
+
+def test_the_valley_measured_against_predicted():
+    run = descend("valley", (-2.5, 1.0), lr=best_fixed_rate(VALLEY), max_iter=60)
+    assert math.isclose(measured_rate(run.positions, (0, 0)), 9 / 11, rel_tol=1e-9)
+    assert math.isclose(predicted_rate(VALLEY), 9 / 11, rel_tol=1e-12)
+    # below the best rate the slow direction decides: rho(0.02) = 1 - 0.02 * 2 = 0.96
+    slow = descend("valley", (-2.5, 1.0), lr=0.02, max_iter=300)
+    assert math.isclose(measured_rate(slow.positions, (0, 0), 200), 0.96, rel_tol=1e-9)
+    assert predicted_rate(VALLEY, 0.02) == pytest.approx(0.96, rel=1e-12)
+
+
+def test_at_exactly_two_over_l_nothing_contracts():
+    assert predicted_rate(VALLEY, 0.1) == 1.0
+    run = descend("valley", (-2.5, 1.0), lr=0.1, max_iter=400)
+    assert run.status == "max_iter"
+    assert math.isclose(measured_rate(run.positions, (0, 0), 300), 1.0, rel_tol=1e-12)
+
+
+def test_steps_to_shrink_counts_the_steps_a_run_takes():
+    rho = predicted_rate(VALLEY)
+    run = descend("valley", (-2.5, 1.0), lr=best_fixed_rate(VALLEY), max_iter=200)
+    errors = np.linalg.norm(run.positions, axis=1)
+    taken = int(np.flatnonzero(errors <= 1e-6 * errors[0])[0])
+    assert taken == steps_to_shrink(rho, 1e-6)
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "words"),
+    [
+        (lambda: condition_number([]), ValueError, "eigenvalues must be a non-empty"),
+        (lambda: condition_number([2.0, -1.0]), ValueError, "positive and finite"),
+        (lambda: condition_number([2.0, math.nan]), ValueError, "positive and finite"),
+        (lambda: condition_number([["a"]]), TypeError, "eigenvalues must be numbers"),
+        (lambda: predicted_rate(VALLEY, 0.0), ValueError, "Invalid learning rate: 0.0"),
+        (lambda: measured_rate([[1.0, 1.0]], (0, 0)), ValueError, "positions must have shape"),
+        (lambda: measured_rate(np.ones((5, 3)), (0, 0)), ValueError, "positions must have"),
+        (lambda: measured_rate(np.ones((5, 2)), (0, 0), 3, 3), ValueError, "start must be in"),
+        (lambda: measured_rate(np.ones((5, 2)), (1, 1)), ValueError, "off the minimum"),
+        (lambda: measured_rate(np.ones((5, 2)), (0, 0), 0, 9), ValueError, "stop must be in"),
+        (lambda: steps_to_shrink(1.0, 0.5), ValueError, "rate must be in (0, 1)"),
+        (lambda: steps_to_shrink(0.5, 2.0), ValueError, "factor must be in (0, 1)"),
+    ],
+)
+def test_bad_arguments_name_themselves(call, error, words):
+    with pytest.raises(error) as raised:
+        call()
+    assert words in str(raised.value)
