@@ -1,5 +1,6 @@
 # Two commands do everything on a fresh machine: `make serve` and `make test`.
-# Each installs what it needs first (a venv in .venv from requirements.lock, and npm ci in js/).
+# Each installs what it needs first (a venv in .venv from requirements.lock, and npm ci in js/);
+# `make test`, `make bench` and `make bench-site` also make sure a Chromium is there (`browser`).
 
 PYTHON ?= python3
 VENV := .venv
@@ -9,7 +10,7 @@ PY_STAMP := $(VENV)/.installed
 JS_STAMP := js/node_modules/.installed
 ADDR ?= 127.0.0.1:8000
 
-.PHONY: install site serve test lint format js-test bench bench-site lock clean
+.PHONY: install browser site serve test lint format js-test bench bench-site lock clean
 
 install: $(PY_STAMP) $(JS_STAMP)
 
@@ -23,6 +24,11 @@ $(PY_STAMP): requirements.lock pyproject.toml
 $(JS_STAMP): js/package.json js/package-lock.json
 	cd js && npm ci --no-audit --no-fund
 	touch $@
+
+# The browser rule is in benchmarks/find_browser.py (GD_CHROMIUM, Playwright's, a system one); when
+# it finds none, this installs one (Playwright's download, else apt-get as root) or says how to.
+browser: $(PY_STAMP)
+	$(PY) benchmarks/provide_browser.py
 
 site: install
 	$(BIN)/mkdocs build --strict
@@ -41,14 +47,14 @@ format: $(PY_STAMP)
 js-test: $(JS_STAMP)
 	cd js && npm test
 
-test: install lint js-test
+test: install browser lint js-test
 	$(BIN)/pytest
 
-bench: install
+bench: install browser
 	$(PY) benchmarks/bench_gdlib.py
 	$(PY) benchmarks/bench_explorer.py
 
-bench-site: install
+bench-site: install browser
 	$(PY) benchmarks/bench_site.py
 
 # Refresh the pins: resolve pyproject's extras in a scratch venv and freeze them.

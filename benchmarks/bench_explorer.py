@@ -1,7 +1,7 @@
 """The 3D explorer's budgets (`make bench`): JavaScript weight, first frame, FPS, Lighthouse.
 
-For docs/explore.md's built page in headless Debian Chromium (WebGL through SwiftShader, so on a
-CPU: a reader's GPU draws faster):
+For docs/explore.md's built page in headless Chromium, the one find_browser.py chooses (WebGL
+through SwiftShader, so on a CPU: a reader's GPU draws faster):
 
 1. JavaScript transferred: every script the page loads, gzipped as a server would send it
    (level 6, and level 9 for the best case); the explorer's own files (main.js and the three.js
@@ -28,7 +28,8 @@ import tempfile
 from pathlib import Path
 
 from bench_site import start_server
-from lighthouse import CHROME_PATH, category_scores, failing_audits, run_lighthouse
+from find_browser import chosen_browser
+from lighthouse import category_scores, failing_audits, run_lighthouse
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE = "gradient-descent"
@@ -139,6 +140,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=1, help="Lighthouse runs (median)")
     parser.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse")
     args = parser.parse_args()
+    print(chosen_browser().describe(), flush=True)
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory(prefix="bench-explorer-") as tmp:
@@ -147,7 +149,7 @@ def main() -> None:
         build(Path(tmp) / BASE, f"{origin}/{BASE}/")
         url = f"{origin}/{BASE}/{PAGE}"
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROME_PATH)
+            browser = playwright.chromium.launch(executable_path=chosen_browser().path)
             print_weights(script_weights(browser, url))
             times = first_frame_ms(browser, url, args.loads)
             print(

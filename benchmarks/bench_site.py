@@ -27,7 +27,8 @@ import threading
 import time
 from pathlib import Path
 
-from lighthouse import CHROME_PATH, category_scores, failing_audits, run_lighthouse
+from find_browser import chosen_browser
+from lighthouse import category_scores, failing_audits, run_lighthouse
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE = "gradient-descent"
@@ -154,7 +155,7 @@ def page_weights(server, site_url: str, paths: list[str]) -> dict[str, int]:
 
     weights = {}
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROME_PATH)
+        browser = playwright.chromium.launch(executable_path=chosen_browser().path)
         for path in paths:
             context = browser.new_context(viewport=MOBILE, is_mobile=True, has_touch=True)
             page = context.new_page()
@@ -204,6 +205,7 @@ def main() -> None:
     parser.add_argument("--no-lighthouse", action="store_true", help="skip the Lighthouse audits")
     parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page (median)")
     args = parser.parse_args()
+    print(chosen_browser().describe(), flush=True)
     with tempfile.TemporaryDirectory(prefix="bench-site-") as tmp:
         source, www = Path(tmp) / "src", Path(tmp) / "www"
         copy_checkout(source)

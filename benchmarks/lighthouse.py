@@ -1,9 +1,9 @@
-"""Run Lighthouse (npm 12.2.3, from js/node_modules) on one URL with Debian's Chromium.
+"""Run Lighthouse (npm 12.2.3, from js/node_modules) on one URL in headless Chromium.
 
 A reusable helper for the benchmarks: `lighthouse_scores(url, "mobile")` returns the four category
 scores out of 100; `run_lighthouse` returns the whole JSON report and `failing_audits` names the
 audits that cost points, so a benchmark can say why a score is low. Nothing here downloads a
-browser: Chromium comes from `CHROME_PATH` (default `/usr/bin/chromium`).
+browser: Chromium is the one find_browser.py chooses (`GD_CHROMIUM`, Playwright's, a system one).
 
 Import it from a script in `benchmarks/` (`from lighthouse import lighthouse_scores`), or run
 `python benchmarks/lighthouse.py URL [--desktop] [--runs N]` to print one page's scores.
@@ -19,9 +19,10 @@ import subprocess
 from pathlib import Path
 from urllib.parse import urlparse
 
+from find_browser import chosen_browser
+
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE_CLI = ROOT / "js" / "node_modules" / "lighthouse" / "cli" / "index.js"
-CHROME_PATH = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 FORM_FACTORS = ("mobile", "desktop")
 # Headless without the sandbox, as the Playwright tests run it (containers and root need it).
@@ -37,8 +38,6 @@ def _check_arguments(url: str, form_factor: str, runs: int) -> None:
         raise ValueError(f"runs must be a positive integer, got {runs!r}")
     if not LIGHTHOUSE_CLI.exists():
         raise RuntimeError(f"Lighthouse is missing at {LIGHTHOUSE_CLI}: run `make install`")
-    if not Path(CHROME_PATH).exists():
-        raise RuntimeError(f"Chromium not found at {CHROME_PATH}: apt-get install chromium")
 
 
 def _lighthouse_command(url: str, form_factor: str, categories: tuple[str, ...]) -> list[str]:
@@ -60,12 +59,13 @@ def _lighthouse_command(url: str, form_factor: str, categories: tuple[str, ...])
 
 
 def _run_once(url: str, form_factor: str, categories: tuple[str, ...], timeout: float) -> dict:
+    chrome = chosen_browser().path  # raises BrowserNotFoundError, naming the remedies
     result = subprocess.run(
         _lighthouse_command(url, form_factor, categories),
         capture_output=True,
         text=True,
         timeout=timeout,
-        env={**os.environ, "CHROME_PATH": CHROME_PATH},
+        env={**os.environ, "CHROME_PATH": chrome},  # how chrome-launcher is told the browser
         check=False,
     )
     if result.returncode != 0:

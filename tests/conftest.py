@@ -2,7 +2,9 @@
 
 The site is built into a temporary folder exactly as GitHub Pages serves it, under
 `/gradient-descent/`, so every test sees the links a reader of a project page would follow.
-Browser tests use Debian's Chromium through Playwright and fail (never skip) when it is missing.
+Browser tests drive the Chromium that benchmarks/find_browser.py chooses (GD_CHROMIUM, else
+Playwright's own, else a system one) and fail (never skip) when there is none; the choice and its
+reason are printed once, after collection, when a collected test needs the browser.
 """
 
 from __future__ import annotations
@@ -18,10 +20,10 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from find_browser import Browser, BrowserNotFoundError, find_browser
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE_PATH = "/gradient-descent/"
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 LOCAL_HOSTS = {"127.0.0.1"}
 
 
@@ -75,15 +77,36 @@ def site_url(built_site) -> str:
     server.shutdown()
 
 
+@functools.cache
+def chosen_browser() -> Browser | BrowserNotFoundError:
+    """The browser rule's answer, asked once per session (it starts Playwright's driver)."""
+    try:
+        return find_browser()
+    except BrowserNotFoundError as error:
+        return error
+
+
+def pytest_collection_finish(session) -> None:
+    """Say which browser the browser tests will drive, and why, in one line."""
+    if not any("browser" in getattr(item, "fixturenames", ()) for item in session.items):
+        return
+    choice = chosen_browser()
+    line = choice.describe() if isinstance(choice, Browser) else f"browser: none: {choice}"
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    if reporter is not None:
+        reporter.write_line(line)
+
+
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright
 
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"Chromium not found at {CHROMIUM}: apt-get install chromium (see .ci/run)")
+    choice = chosen_browser()
+    if isinstance(choice, BrowserNotFoundError):
+        pytest.fail(str(choice))
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(
-            executable_path=CHROMIUM,
+            executable_path=choice.path,
             args=[
                 "--disable-background-networking",
                 "--disable-component-update",
