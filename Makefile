@@ -57,13 +57,16 @@ bench: install browser
 bench-site: install browser
 	$(PY) benchmarks/bench_site.py
 
-# Refresh the pins: resolve pyproject's extras in a scratch venv and freeze them.
+# Refresh the pins: resolve pyproject's extras in a scratch venv and freeze them, keeping the
+# lock's opening comment. torch's local label (+cpu) is dropped so one pin serves every index.
 lock:
 	rm -rf build/lock-venv
+	mkdir -p build && awk '!/^#/ {exit} {print}' requirements.lock > build/lock-header.txt
 	$(PYTHON) -m venv build/lock-venv
 	build/lock-venv/bin/pip install --quiet --upgrade pip
 	build/lock-venv/bin/pip install --quiet -e '.[test]'
-	build/lock-venv/bin/pip freeze --all --exclude-editable | grep -v "^pip==" | sed 's/+cpu$$//' > requirements.lock
+	{ cat build/lock-header.txt; build/lock-venv/bin/pip freeze --all --exclude-editable \
+	  | grep -v "^pip==" | sed 's/+cpu$$//'; } > requirements.lock
 	rm -rf build/lock-venv
 	cd js && npm install --package-lock-only --no-audit --no-fund
 
