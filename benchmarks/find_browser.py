@@ -2,8 +2,8 @@
 
 1. `GD_CHROMIUM`, when set, is the path to use (and nothing else is tried if it is wrong);
 2. else Playwright's own Chromium, if `playwright install chromium` has put it on disk;
-3. else a system Chromium or Chrome on PATH or at its usual place, never a snap one (a snap
-   browser cannot read the temporary profiles and files the tests give it).
+3. else a system Chromium or Chrome on PATH or at its usual place, never a snap one (snap
+   confinement hides the machine's /tmp, where Playwright keeps the browser's profile).
 
 `find_browser()` returns a `Browser` (its path and the reason it was chosen) or raises
 `BrowserNotFoundError`, whose message names the three remedies; `chosen_browser()` is the same
