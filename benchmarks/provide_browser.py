@@ -28,6 +28,11 @@ PLAYWRIGHT = (sys.executable, "-m", "playwright")  # the venv's own Playwright
 PLAYWRIGHT_TIMEOUT_S = 600  # a real download of Chromium plus its headless shell fits in this
 PLAYWRIGHT_CONNECT_MS = "20000"  # but a blocked host should fail within seconds, not minutes
 APT_PACKAGES = ("chromium", "fonts-dejavu-core")
+APT_INSTALL = (
+    *("apt-get", "install", "-y", "-qq", "--no-install-recommends"),
+    *("-o", "DPkg::Lock::Timeout=300"),  # wait for another apt run to finish instead of failing
+    *APT_PACKAGES,
+)
 START_FLAGS = (
     "--headless=new",
     "--no-sandbox",  # as root, or in a container, Chromium's sandbox refuses to start
@@ -94,7 +99,7 @@ def _with_apt(env, run, say) -> bool:
     apt_env = {**env, "DEBIAN_FRONTEND": "noninteractive"}
     return _run_step(run, ["apt-get", "update", "-qq"], say, env=apt_env) and _run_step(
         run,
-        ["apt-get", "install", "-y", "-qq", "--no-install-recommends", *APT_PACKAGES],
+        list(APT_INSTALL),
         say,
         env=apt_env,
     )
