@@ -31,7 +31,6 @@ export const SURFACES = Object.freeze({
   bowl: {
     name: "bowl",
     title: "Bowl",
-    formula: "x^2 + y^2",
     f: (x, y) => x * x + y * y,
     grad: (x, y) => [2.0 * x, 2.0 * y],
     bounds: [[-3.0, 3.0], [-3.0, 3.0]],
@@ -42,7 +41,6 @@ export const SURFACES = Object.freeze({
   valley: {
     name: "valley",
     title: "Elongated valley",
-    formula: "x^2 + 10 y^2",
     f: (x, y) => x * x + 10.0 * y * y,
     grad: (x, y) => [2.0 * x, 20.0 * y],
     bounds: [[-3.0, 3.0], [-1.5, 1.5]],
@@ -53,7 +51,6 @@ export const SURFACES = Object.freeze({
   rosenbrock: {
     name: "rosenbrock",
     title: "Rosenbrock's banana",
-    formula: "(1 - x)^2 + 100 (y - x^2)^2",
     f: (x, y) => sq(1.0 - x) + 100.0 * sq(y - x * x),
     grad: rosenbrockGrad,
     bounds: [[-2.0, 2.0], [-1.0, 3.0]],
@@ -64,7 +61,6 @@ export const SURFACES = Object.freeze({
   himmelblau: {
     name: "himmelblau",
     title: "Himmelblau (four minima)",
-    formula: "(x^2 + y - 11)^2 + (x + y^2 - 7)^2",
     f: (x, y) => sq(x * x + y - 11.0) + sq(x + y * y - 7.0),
     grad: himmelblauGrad,
     bounds: [[-5.0, 5.0], [-5.0, 5.0]],
@@ -80,7 +76,6 @@ export const SURFACES = Object.freeze({
   saddle: {
     name: "saddle",
     title: "Saddle",
-    formula: "x^2 - y^2",
     f: (x, y) => x * x - y * y,
     grad: (x, y) => [2.0 * x, -2.0 * y],
     bounds: [[-2.0, 2.0], [-2.0, 2.0]],
@@ -91,7 +86,6 @@ export const SURFACES = Object.freeze({
   camel: {
     name: "camel",
     title: "Six-hump camel",
-    formula: "(4 - 2.1 x^2 + x^4/3) x^2 + x y + (4 y^2 - 4) y^2",
     f: camel,
     grad: camelGrad,
     bounds: [[-2.0, 2.0], [-1.0, 1.0]],
