@@ -1,14 +1,20 @@
 // The 3D explorer, in three.js-examples form: init() builds it, animate() draws a frame (and
-// advances the runs while playing), onWindowResize() follows the layout. mount() returns a
-// dispose() that stops the loop, removes every listener and frees the GPU objects.
-import { Descent, SURFACES } from "./descent.js";
+// advances the runs while they play), onWindowResize() follows the layout, and the dispose() that
+// mount() returns stops the loop, removes every listener and frees the GPU objects. main.js mounts
+// it from document$.subscribe and disposes it when the theme swaps the page.
+// One concern per module: playback.js (the runs), url-sync.js (the address bar), palette.js
+// (colours), frames.js (the loop), ui.js and bindings.js (controls), view.js (the 3D view).
+import { SURFACES } from "./descent.js";
 import { contourLines, sampleHeights, sampleSurface } from "./contours.js";
-import { colorScheme, readPalette } from "./palette.js";
+import { readPalette, watchPalette } from "./palette.js";
+import { Playback } from "./playback.js";
 import { createReadout } from "./readout.js";
-import { DEFAULTS, normalize, parseHash, toHash } from "./state.js";
+import { DEFAULTS, normalize } from "./state.js";
+import { createUrlSync, readLocation } from "./url-sync.js";
 import { autoplayWhenEngaged } from "./autoplay.js";
 import { bindControls, bindViewKeys } from "./bindings.js";
 import { showFallback, webglSupport } from "./fallback.js";
+import { createFrames } from "./frames.js";
 import { buildUi, showNotice, showPlaying, showSettings } from "./ui.js";
 import { createInset } from "./inset.js";
 import { registry } from "./debug.js";
@@ -21,51 +27,44 @@ export function mount(root) {
   const readout = createReadout(ui.readout);
   const inset = createInset(ui.inset);
   const debug = registry.add();
+  const frames = createFrames(debug, animate);
   const reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
-  let state = { ...DEFAULTS };
-  let runs = [];
+  // Grid points a side: fewer on a phone, where the mesh is small and the CPU slow.
+  const grid = window.matchMedia("(max-width: 600px)").matches ? 64 : 96;
+  let settings; // what the controls show: the state of url-state.js without its step
+  let playback = null; // the runs (playback.js), from the third task of init() on
+  let url = null; // the address bar (url-sync.js), once there are runs to name
   let sample = null;
   let palette = readPalette(root);
   let view = null; // the 3D view (view.js), or null without WebGL
-  let playing = false;
-  let frame = 0; // a pending animation frame
-  let drawing = false; // a frame the view has been asked to draw and has not drawn yet
-  let redraw = false; // something changed while it was drawing
-  let touched = false; // the reader changed something: keep the URL hash in step from now on
-  let started = false; // no frame is drawn before init has built everything
+  let readerActed = false; // the reader has set up a run: nothing autoplays over it
   let drawnSize = ""; // canvas and inset sizes the view was last laid out for
-  // Grid points a side: fewer on a phone, where the mesh is small and the CPU slow.
-  const grid = window.matchMedia("(max-width: 600px)").matches ? 64 : 96;
 
   // Build in steps, yielding to the browser between them, so no single task blocks input long:
   // a phone with a slow CPU gets each step as a task of its own, and one frame at the end.
   async function init() {
-    const { state: fromHash, messages } = parseHash(window.location.hash);
-    state = fromHash ?? { ...DEFAULTS };
-    touched = Boolean(fromHash);
+    const { state: opened, messages } = readLocation();
+    const { step = 0, ...rest } = opened ?? DEFAULTS;
+    settings = rest;
+    readerActed = Boolean(opened);
     showNotice(ui, messages);
-    showSettings(ui, state);
+    showSettings(ui, settings);
     // Until the first runs exist (a few tasks from now) the controls do nothing.
     const ready = Object.fromEntries(
-      Object.entries(actions).map(([name, fn]) => [name, (...args) => (runs.length ? fn(...args) : undefined)]),
+      Object.entries(actions).map(([name, fn]) => [name, (...args) => (playback ? fn(...args) : undefined)]),
     );
     bindControls({ ui, on, pick: (x, y) => view?.pick(x, y), insetPick: inset.pick, actions: ready });
-    on(window, "hashchange", onHashChange);
-    // Capture on window runs before Material's own link handling, which would refetch the page.
-    on(window, "click", onStateLink, { capture: true });
-    on(document, "visibilitychange", () => (document.hidden ? cancelFrame() : requestFrame()));
-    const themeWatch = new MutationObserver(onThemeChange);
-    themeWatch.observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
-    abort.signal.addEventListener("abort", () => themeWatch.disconnect());
-    const surface = SURFACES[state.surface];
+    on(document, "visibilitychange", () => (document.hidden ? frames.cancel() : frames.request()));
+    watchPalette(root, abort.signal, onPaletteChange);
+    const surface = SURFACES[settings.surface];
     if (!(await nextTask())) return;
     // The view first: its worker loads three.js while this thread samples the surface.
     const where = webglSupport();
-    view = where ? createView(ui.canvas, { inWorker: where === "worker", onDrawn, onFailed }) : null;
+    view = where ? createView(ui.canvas, { inWorker: where === "worker", onDrawn: frames.drawn, onFailed }) : null;
     if (!view) showFallback(root, ui.stage);
     else {
-      on(view.controls, "change", requestFrame);
-      bindViewKeys(on, ui.canvas, view.controls, requestFrame);
+      on(view.controls, "change", frames.request);
+      bindViewKeys(on, ui.canvas, view.controls, frames.request);
     }
     if (!(await nextTask())) return;
     sample = sampleHeights(surface, grid);
@@ -73,7 +72,9 @@ export function mount(root) {
     sample.contours = contourLines(sample);
     view?.setSurface(surface, sample, palette);
     if (!(await nextTask())) return;
-    applyState({ keepStep: true, surfaceChanged: false });
+    playback = new Playback(settings, step);
+    url = createUrlSync({ on, onNavigate });
+    show();
     onWindowResize(); // sizes the view and draws the inset's contours
     if (view) {
       // Programs are made in a task of their own; the first frame's task then only draws.
@@ -83,111 +84,56 @@ export function mount(root) {
     const resizer = new ResizeObserver(onWindowResize);
     resizer.observe(ui.stage);
     abort.signal.addEventListener("abort", () => resizer.disconnect());
-    started = true;
-    requestFrame();
+    frames.start();
     debug.ready = true;
-    if (!reducedMotion && state.step === 0) autoplayWhenEngaged(ui.stage, abort.signal, () => !touched && setPlaying(true));
+    if (!reducedMotion && step === 0) autoplayWhenEngaged(ui.stage, abort.signal, () => !readerActed && actions.togglePlay());
   }
 
   /** Resolve in a new task (true), or false when the explorer was disposed meanwhile. */
   const nextTask = () => new Promise((resolve) => setTimeout(() => resolve(!abort.signal.aborted), 0));
 
-  /** Rebuild the runs (and the surface if it changed) from `state`. */
-  function applyState({ keepStep = false, surfaceChanged = true } = {}) {
-    const surface = SURFACES[state.surface];
+  /** The run on screen, as the address bar names it: the settings and the step the runs stand at. */
+  const shownState = () => ({ ...settings, step: playback.step });
+
+  /** New settings: fresh runs, `step` steps along (and the surface, if it changed). */
+  function setSettings(next, step = 0) {
+    const surfaceChanged = next.surface !== settings.surface;
+    settings = next;
     if (surfaceChanged) {
+      const surface = SURFACES[settings.surface];
       sample = sampleSurface(surface, grid);
       view?.setSurface(surface, sample, palette);
       inset.setSurface(surface, sample, palette);
     }
-    runs = state.optimizers.map((name) => ({
-      name,
-      descent: new Descent(surface, [state.x, state.y], { optimizer: name, lr: state.lr, maxIter: state.maxIter }),
-    }));
-    if (keepStep) for (const { descent } of runs) descent.run(state.step);
-    else state.step = 0;
-    showSettings(ui, state);
-    setPlaying(false);
-    refresh();
+    playback = new Playback(settings, step);
+    showSettings(ui, settings);
+    show();
+    url.write(shownState());
   }
 
-  const finished = () => runs.every((r) => r.descent.done);
-
-  function setPlaying(next) {
-    playing = next && !finished();
-    showPlaying(ui, playing, finished());
-    if (playing) requestFrame();
-    else writeHash();
-  }
-
-  function writeHash() {
-    if (!touched) return;
-    state.step = runs[0]?.descent.iterations ?? 0;
-    const hash = toHash(state);
-    if (window.location.hash !== hash) history.replaceState(history.state, "", hash);
-  }
-
-  function refresh() {
-    view?.setRuns(runs, palette);
-    readout.update(runs);
-    requestFrame();
-  }
-
-  function requestFrame() {
-    if (frame || !started || document.hidden || abort.signal.aborted) return;
-    frame = requestAnimationFrame(animate);
-    countLoops();
-  }
-
-  function cancelFrame() {
-    cancelAnimationFrame(frame);
-    frame = 0;
-    countLoops();
-  }
-
-  /** The explorer's loop is live while a frame is pending or being drawn (one loop at most). */
-  const countLoops = () => (debug.loops = frame || drawing ? 1 : 0);
-
-  function countFrame() {
-    debug.frames += 1;
-    if (debug.firstFrame === null) debug.firstFrame = performance.now();
-  }
-
-  function onDrawn() {
-    drawing = false;
-    countFrame();
-    if (redraw) {
-      redraw = false;
-      requestFrame();
-    }
-    countLoops();
-  }
-
-  function onFailed() {
-    view?.dispose();
-    view = null;
-    drawing = false;
-    showFallback(root, ui.stage);
-    countLoops();
+  /** Show the runs and their play state, and draw. */
+  function show() {
+    view?.setRuns(playback.runs);
+    readout.update(playback.runs);
+    showPlaying(ui, playback.playing, playback.finished);
+    frames.request();
   }
 
   function animate() {
-    frame = 0;
-    if (playing) {
-      for (const { descent } of runs) descent.run(state.speed);
-      view?.setRuns(runs, palette);
-      readout.update(runs);
-      if (finished()) setPlaying(false);
+    if (playback.playing) {
+      playback.tick(settings.speed);
+      view?.setRuns(playback.runs);
+      readout.update(playback.runs);
+      if (playback.playing) url.follow(shownState());
+      else {
+        showPlaying(ui, false, playback.finished);
+        url.write(shownState());
+      }
     }
-    if (!view) countFrame();
-    else if (drawing) redraw = true;
-    else {
-      drawing = true;
-      view.render();
-    }
-    inset.draw(runs, palette, view ? view.viewAzimuth() : Math.PI / 2);
-    if (playing) requestFrame();
-    countLoops();
+    if (!view) frames.countFrame();
+    else if (frames.beginDraw()) view.render();
+    inset.draw(playback.runs, palette, view ? view.viewAzimuth() : Math.PI / 2);
+    if (playback.playing) frames.request();
   }
 
   function onWindowResize() {
@@ -196,104 +142,95 @@ export function mount(root) {
     if (size === drawnSize) return; // the observer's first call, or a change that moved nothing
     drawnSize = size;
     if (width && height) view?.resize(width, height);
-    if (runs.length) inset.setSurface(SURFACES[state.surface], sample, palette);
-    requestFrame();
+    if (playback) inset.setSurface(SURFACES[settings.surface], sample, palette);
+    frames.request();
   }
 
-  function onThemeChange() {
-    palette = readPalette(root);
-    debug.scheme = colorScheme();
-    if (runs.length) applyState({ keepStep: true });
+  function onFailed() {
+    view?.dispose();
+    view = null;
+    frames.drawn({ failed: true });
+    showFallback(root, ui.stage);
   }
 
-  // A link on this page to a settings hash ("Try 1.5") is applied here, in place.
-  function onStateLink(event) {
-    const link = event.target.closest?.("a[href]");
-    const here = link && link.origin === location.origin && link.pathname === location.pathname;
-    if (!here || !runs.length || !parseHash(link.hash).state) return;
-    event.preventDefault();
-    event.stopImmediatePropagation();
-    history.replaceState(history.state, "", link.hash);
-    touched = true;
-    onHashChange();
-    ui.stage.scrollIntoView({ block: "nearest" });
+  /** Recolour the view and the inset; the runs and their play state stay as they are. */
+  function onPaletteChange(next, scheme) {
+    palette = next;
+    debug.scheme = scheme;
+    if (!playback) return; // init is still building, and reads `palette` as it goes
+    const surface = SURFACES[settings.surface];
+    view?.setSurface(surface, sample, palette); // drops the view's paths: setRuns sends them again
+    view?.setRuns(playback.runs);
+    inset.setSurface(surface, sample, palette);
+    frames.request();
   }
 
-  function onHashChange() {
-    const { state: fromHash, messages } = parseHash(window.location.hash);
-    if (!fromHash || !runs.length) return;
+  /** The address names a run (the reader edited it, or followed a link on this page to one). */
+  function onNavigate({ state, messages }, { fromLink = false } = {}) {
+    readerActed = true;
     showNotice(ui, messages);
-    const surfaceChanged = fromHash.surface !== state.surface;
-    state = fromHash;
-    applyState({ keepStep: true, surfaceChanged });
+    const { step = 0, ...next } = state;
+    setSettings(next, step);
+    if (fromLink) ui.stage.scrollIntoView({ block: "nearest" });
   }
 
   // What the controls may do; each validates input and says what it refused or clamped.
   const actions = {
     togglePlay() {
-      touched = true;
-      if (finished()) {
-        applyState();
-        setPlaying(true);
-      } else setPlaying(!playing);
+      readerActed = true;
+      playback.toggle();
+      show();
+      url.write(shownState());
     },
     step() {
-      touched = true;
-      setPlaying(false);
-      for (const { descent } of runs) descent.advance();
-      refresh();
-      writeHash();
-      showPlaying(ui, false, finished());
+      readerActed = true;
+      playback.stepOnce();
+      show();
+      url.write(shownState());
     },
     reset() {
-      touched = true;
-      applyState();
+      readerActed = true;
+      setSettings(settings);
     },
     change(update) {
-      touched = true;
+      readerActed = true;
       const input = update.optimizers ? { ...update, optimizers: update.optimizers.join(",") } : update;
-      const { state: next, messages } = normalize(input, state);
+      const { state: next, messages } = normalize(input, settings);
       showNotice(ui, messages);
-      const surfaceChanged = next.surface !== state.surface;
-      state = next;
-      applyState({ surfaceChanged });
+      setSettings(next);
     },
     setStart(point) {
       if (!point) return;
       const round = (v) => Number(v.toFixed(2));
       actions.change({ x: String(round(point[0])), y: String(round(point[1])) });
     },
-    /** Copy a link to this exact run (Material rewrites the address bar as the page scrolls). */
     copyLink() {
-      state.step = runs[0].descent.iterations;
-      const url = `${location.origin}${location.pathname}${toHash(state)}`;
+      const link = url.shareUrl(shownState());
       const done = () => showNotice(ui, ["Link to this run copied."]);
-      const manual = () => showNotice(ui, [`Copy this link to share the run: ${url}`]);
-      if (navigator.clipboard) navigator.clipboard.writeText(url).then(done, manual);
+      const manual = () => showNotice(ui, [`Copy this link to share the run: ${link}`]);
+      if (navigator.clipboard) navigator.clipboard.writeText(link).then(done, manual);
       else manual();
     },
     setSpeed(text) {
-      const { state: next, messages } = normalize({ speed: text }, state);
+      const { state: next, messages } = normalize({ speed: text }, settings);
       showNotice(ui, messages);
-      state.speed = next.speed;
-      writeHash();
+      settings = { ...settings, speed: next.speed };
+      url.write(shownState());
     },
   };
 
   init();
   debug.instance = {
-    runs: () => runs.map(({ name, descent: d }) => ({ name, done: d.done, status: d.status, iterations: d.iterations })),
-    state: () => ({ ...state }),
+    runs: () => playback?.runs.map(({ name, descent: d }) => ({ name, done: d.done, status: d.status, iterations: d.iterations })) ?? [],
+    state: () => (playback ? shownState() : { ...settings }),
     camera: () => view && [...view.controls.position],
     target: () => view && [...view.controls.target],
   };
 
   return {
     dispose() {
-      cancelFrame();
+      frames.stop();
       abort.abort();
-      drawing = false;
-      countLoops();
       view?.dispose();
       registry.remove(debug);
     },

@@ -1,5 +1,6 @@
 // Colours of the explorer, read from CSS custom properties (docs/stylesheets/explorer.css) so the
 // light and dark Material palettes are defined in one place and a theme switch is one re-read.
+// A palette is a view concern: switching it recolours the picture, the runs go on as they were.
 import { OPTIMIZERS } from "./descent.js";
 
 export const OPTIMIZER_LABELS = Object.freeze({
@@ -38,4 +39,11 @@ export function rampColor(stops, t) {
 /** The colour scheme Material shows now: "slate" (dark) or "default" (light). */
 export function colorScheme() {
   return document.body.getAttribute("data-md-color-scheme") || "default";
+}
+
+/** Call `onChange(palette, scheme)` whenever the reader switches Material's palette. */
+export function watchPalette(element, signal, onChange) {
+  const watcher = new MutationObserver(() => onChange(readPalette(element), colorScheme()));
+  watcher.observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
+  signal.addEventListener("abort", () => watcher.disconnect());
 }

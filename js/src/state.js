@@ -1,5 +1,5 @@
-// The explorer's settings: defaults, checking a reader's input (clamp or refuse, always with a
-// message) and the URL hash that makes a run shareable. Pure: no DOM, tested by node --test.
+// The explorer's settings: defaults, and checking a reader's input (clamp or refuse, always with a
+// message). url-state.js writes them into the URL hash. Pure: no DOM, tested by node --test.
 import { OPTIMIZERS, SURFACES } from "./descent.js";
 
 export const LR_MIN = 1e-4;
@@ -100,43 +100,4 @@ function checkInteger(text, label, lo, hi) {
     return { value: clamped, note: `${label} ${value} is outside [${lo}, ${hi}]; using ${clamped}.` };
   }
   return { value };
-}
-
-const HASH_KEYS = { s: "surface", lr: "lr", x: "x", y: "y", opt: "optimizers", v: "speed", n: "maxIter", k: "step" };
-
-/** Parse a location hash ("#s=bowl&lr=0.5&x=2&y=2&opt=gd,adam&k=10"); {state, messages}. */
-export function parseHash(hash) {
-  const text = String(hash || "").replace(/^#/, "");
-  if (!text.includes("=")) return { state: null, messages: [] };
-  const input = {};
-  const messages = [];
-  for (const part of text.split("&")) {
-    const [key, raw = ""] = part.split("=");
-    let value;
-    try {
-      value = decodeURIComponent(raw);
-    } catch {
-      messages.push(`Could not read "${part}" in the link; ignored.`);
-      continue;
-    }
-    if (Object.hasOwn(HASH_KEYS, key)) input[HASH_KEYS[key]] = value;
-    else messages.push(`Unknown setting "${key}" in the link; ignored.`);
-  }
-  const result = normalize(input);
-  return { state: result.state, messages: [...messages, ...result.messages] };
-}
-
-/** The hash for a state; `step` is kept only when the run stands at a step worth sharing. */
-export function toHash(state) {
-  const parts = [
-    `s=${state.surface}`,
-    `lr=${state.lr}`,
-    `x=${state.x}`,
-    `y=${state.y}`,
-    `opt=${state.optimizers.join(",")}`,
-    `v=${state.speed}`,
-    `n=${state.maxIter}`,
-  ];
-  if (state.step > 0) parts.push(`k=${state.step}`);
-  return `#${parts.join("&")}`;
 }
