@@ -1,15 +1,14 @@
-// The 3D explorer, in three.js-examples form: init() builds it, animate() draws a frame (and
-// advances the runs while they play), onWindowResize() follows the layout, and the dispose() that
-// mount() returns stops the loop, removes every listener and frees the GPU objects. main.js mounts
-// it from document$.subscribe and disposes it when the theme swaps the page.
-// One concern per module: playback.js (the runs), url-sync.js (the address bar), palette.js
-// (colours), frames.js (the loop), ui.js and bindings.js (controls), view.js (the 3D view).
+// The 3D explorer in three.js-examples form: init() builds it, animate() draws a frame (advancing
+// the runs while they play), onWindowResize() follows the layout, and mount()'s dispose() frees
+// everything; main.js mounts it from document$.subscribe and disposes it when the page changes.
+// Its concerns live in playback.js, url-sync.js, palette.js, frames.js, actions.js and view.js.
 import { SURFACES } from "./descent.js";
 import { contourLines, sampleHeights, sampleSurface } from "./contours.js";
 import { readPalette, watchPalette } from "./palette.js";
 import { Playback } from "./playback.js";
 import { createReadout } from "./readout.js";
-import { DEFAULTS, normalize } from "./state.js";
+import { DEFAULTS } from "./state.js";
+import { createActions } from "./actions.js";
 import { createUrlSync, readLocation } from "./url-sync.js";
 import { autoplayWhenEngaged } from "./autoplay.js";
 import { bindControls, bindViewKeys } from "./bindings.js";
@@ -49,11 +48,7 @@ export function mount(root) {
     readerActed = Boolean(opened);
     showNotice(ui, messages);
     showSettings(ui, settings);
-    // Until the first runs exist (a few tasks from now) the controls do nothing.
-    const ready = Object.fromEntries(
-      Object.entries(actions).map(([name, fn]) => [name, (...args) => (playback ? fn(...args) : undefined)]),
-    );
-    bindControls({ ui, on, pick: (x, y) => view?.pick(x, y), insetPick: inset.pick, actions: ready });
+    bindControls({ ui, on, pick: (x, y) => view?.pick(x, y), insetPick: inset.pick, actions });
     on(document, "visibilitychange", () => (document.hidden ? frames.cancel() : frames.request()));
     watchPalette(root, abort.signal, onPaletteChange);
     const surface = SURFACES[settings.surface];
@@ -74,7 +69,7 @@ export function mount(root) {
     if (!(await nextTask())) return;
     playback = new Playback(settings, step);
     url = createUrlSync({ on, onNavigate });
-    show();
+    show({ write: false }); // the address names this run already, or a heading, or nothing
     onWindowResize(); // sizes the view and draws the inset's contours
     if (view) {
       // Programs are made in a task of their own; the first frame's task then only draws.
@@ -100,22 +95,27 @@ export function mount(root) {
     const surfaceChanged = next.surface !== settings.surface;
     settings = next;
     if (surfaceChanged) {
-      const surface = SURFACES[settings.surface];
-      sample = sampleSurface(surface, grid);
-      view?.setSurface(surface, sample, palette);
-      inset.setSurface(surface, sample, palette);
+      sample = sampleSurface(SURFACES[settings.surface], grid);
+      showSurface();
     }
     playback = new Playback(settings, step);
     showSettings(ui, settings);
     show();
-    url.write(shownState());
   }
 
-  /** Show the runs and their play state, and draw. */
-  function show() {
+  /** Draw the surface in the view and the inset (the view drops its paths: show() resends them). */
+  function showSurface() {
+    const surface = SURFACES[settings.surface];
+    view?.setSurface(surface, sample, palette);
+    inset.setSurface(surface, sample, palette);
+  }
+
+  /** Show the runs and their play state, name them in the address bar, and draw. */
+  function show({ write = true } = {}) {
     view?.setRuns(playback.runs);
     readout.update(playback.runs);
     showPlaying(ui, playback.playing, playback.finished);
+    if (write) url.write(shownState());
     frames.request();
   }
 
@@ -125,10 +125,7 @@ export function mount(root) {
       view?.setRuns(playback.runs);
       readout.update(playback.runs);
       if (playback.playing) url.follow(shownState());
-      else {
-        showPlaying(ui, false, playback.finished);
-        url.write(shownState());
-      }
+      else show(); // the runs ended: the button says Replay, the address names the last step
     }
     if (!view) frames.countFrame();
     else if (frames.beginDraw()) view.render();
@@ -158,11 +155,8 @@ export function mount(root) {
     palette = next;
     debug.scheme = scheme;
     if (!playback) return; // init is still building, and reads `palette` as it goes
-    const surface = SURFACES[settings.surface];
-    view?.setSurface(surface, sample, palette); // drops the view's paths: setRuns sends them again
-    view?.setRuns(playback.runs);
-    inset.setSurface(surface, sample, palette);
-    frames.request();
+    showSurface();
+    show({ write: false });
   }
 
   /** The address names a run (the reader edited it, or followed a link on this page to one). */
@@ -174,50 +168,18 @@ export function mount(root) {
     if (fromLink) ui.stage.scrollIntoView({ block: "nearest" });
   }
 
-  // What the controls may do; each validates input and says what it refused or clamped.
-  const actions = {
-    togglePlay() {
-      readerActed = true;
-      playback.toggle();
-      show();
+  const actions = createActions(ui, {
+    settings: () => settings,
+    playback: () => playback,
+    setSettings,
+    setSpeed(speed) {
+      settings = { ...settings, speed };
       url.write(shownState());
     },
-    step() {
-      readerActed = true;
-      playback.stepOnce();
-      show();
-      url.write(shownState());
-    },
-    reset() {
-      readerActed = true;
-      setSettings(settings);
-    },
-    change(update) {
-      readerActed = true;
-      const input = update.optimizers ? { ...update, optimizers: update.optimizers.join(",") } : update;
-      const { state: next, messages } = normalize(input, settings);
-      showNotice(ui, messages);
-      setSettings(next);
-    },
-    setStart(point) {
-      if (!point) return;
-      const round = (v) => Number(v.toFixed(2));
-      actions.change({ x: String(round(point[0])), y: String(round(point[1])) });
-    },
-    copyLink() {
-      const link = url.shareUrl(shownState());
-      const done = () => showNotice(ui, ["Link to this run copied."]);
-      const manual = () => showNotice(ui, [`Copy this link to share the run: ${link}`]);
-      if (navigator.clipboard) navigator.clipboard.writeText(link).then(done, manual);
-      else manual();
-    },
-    setSpeed(text) {
-      const { state: next, messages } = normalize({ speed: text }, settings);
-      showNotice(ui, messages);
-      settings = { ...settings, speed: next.speed };
-      url.write(shownState());
-    },
-  };
+    played: show,
+    acted: () => (readerActed = true),
+    shareUrl: () => url.shareUrl(shownState()),
+  });
 
   init();
   debug.instance = {
