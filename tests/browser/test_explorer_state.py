@@ -43,10 +43,6 @@ def test_the_url_hash_restores_a_run(page, site_url):
 
 def test_settings_are_written_to_the_hash(page, site_url):
     open_explorer(page, site_url)
-    # Material's navigation.tracking rewrites the address bar when a scroll changes the section
-    # in view; bring the controls into view first so no scroll follows the settings.
-    page.locator("#gdx-lr").scroll_into_view_if_needed()
-    page.wait_for_timeout(500)
     set_field(page, "#gdx-lr", "0.2")
     page.click("[data-action=step]")
     page.click("[data-action=step]")
@@ -220,7 +216,8 @@ def test_a_hidden_page_stops_the_loop(page, site_url):
           document.dispatchEvent(new Event('visibilitychange'));
         }"""
     )
-    page.wait_for_timeout(100)
+    # A frame the view was drawing when the tab hid still lands; then nothing more.
+    page.wait_for_function("() => window.__gdExplorer.loops === 0")
     drawn = frames(page)
     page.wait_for_timeout(500)
     assert frames(page) == drawn
