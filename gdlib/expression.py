@@ -32,7 +32,7 @@ FUNCTIONS = {
     "max": (2, None),
 }
 _ALLOWED = ", ".join((*VARIABLES, *CONSTANTS, *FUNCTIONS))
-_NUMBER = re.compile(r"(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?", re.ASCII)
+_NUMBER = re.compile(r"(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?", re.ASCII)
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _BINARY = {ast.Add: "add", ast.Sub: "sub", ast.Mult: "mul", ast.Div: "div", ast.Pow: "pow"}
 
@@ -55,7 +55,12 @@ def _scan(text: object) -> None:
         if number:
             token = number.group()
             after = text[i + len(token) : i + len(token) + 1]
-            if after and re.match(r"[A-Za-z0-9_.]", after):
+            if after == ".":
+                raise ValueError(
+                    f"expression: '{token}' {at} is directly followed by '.':"
+                    " write numbers as 3, 3.5 or .5"
+                )
+            if after and re.match(r"[A-Za-z0-9_]", after):
                 raise ValueError(
                     f"expression: '{token}' {at} is directly followed by '{after}':"
                     " write products with * (2*x, not 2x)"
@@ -95,12 +100,13 @@ def _scan(text: object) -> None:
 
 def _parse(text: str) -> ast.expr:
     """Python's tree of ``text`` with ``^`` read as a power; syntax errors give the position."""
-    source = text.replace("^", "**")  # ** binds as ^ does in mathjs: tighter than unary minus
+    indent = len(text) - len(text.lstrip())  # Python refuses a leading indent; mathjs does not
+    source = text[indent:].replace("^", "**")  # ** binds as mathjs's ^: tighter than unary minus
     try:
         return ast.parse(source, mode="eval").body
     except SyntaxError as error:
         offset = max(1, min(error.offset or 1, len(source) + 1))
-        position = offset - source[: offset - 1].count("**")  # back to the text's own columns
+        position = indent + offset - source[: offset - 1].count("**")  # the text's own columns
         raise ValueError(f"expression: syntax error at position {position}: {error.msg}") from None
 
 
@@ -160,7 +166,9 @@ def _lambdify(sp, expr):
 
     def evaluate(px, py):
         with np.errstate(all="ignore"):  # outside its domain f is NaN, as in the explorer
-            return function(px, py)
+            out = np.asarray(function(px, py), dtype=np.float64)
+        # A constant part (the slope of x + y) comes back as a number: give it the points' shape.
+        return np.broadcast_to(out, np.broadcast_shapes(np.shape(px), np.shape(py))).copy()
 
     return evaluate
 

@@ -47,7 +47,7 @@ export class ExpressionError extends Error {
 const has = (object, key) => Object.hasOwn(object, key);
 const isFunctionName = (name) => has(FUNCTIONS, name);
 const isValueName = (name) => VARIABLES.includes(name) || has(CONSTANTS, name);
-const NUMBER = /(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/y;
+const NUMBER = /(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?/y;
 const NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
 
 function match(pattern, text, at) {
@@ -71,7 +71,10 @@ export function scanExpression(text) {
     let kind = "value";
     if (token !== null) {
       const next = text[i + token.length];
-      if (next !== undefined && /[A-Za-z0-9_.]/.test(next)) {
+      if (next === ".") {
+        throw new ExpressionError(`'${token}' at position ${i + 1} is directly followed by '.': write numbers as 3, 3.5 or .5`, i + 1);
+      }
+      if (next !== undefined && /[A-Za-z0-9_]/.test(next)) {
         throw new ExpressionError(`'${token}' at position ${i + 1} is directly followed by '${next}': write products with * (2*x, not 2x)`, i + 1);
       }
       if (!Number.isFinite(Number(token))) throw new ExpressionError(`number '${token}' at position ${i + 1} is too large`, i + 1);
