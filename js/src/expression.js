@@ -55,7 +55,7 @@ function match(pattern, text, at) {
   return pattern.exec(text)?.[0] ?? null;
 }
 
-/** Scan `text` against the whitelist (the rules gdlib/expression.py's `_scan` applies too). */
+/** Scan `text` against the whitelist (the rules of _scan in gdlib/_expression_scan.py). */
 export function scanExpression(text) {
   if (typeof text !== "string") throw new ExpressionError(`must be a string, got ${typeof text}`);
   if (text.length > MAX_LENGTH) {
