@@ -53,6 +53,7 @@ test: install browser lint js-test
 bench: install browser
 	$(PY) benchmarks/bench_gdlib.py
 	$(PY) benchmarks/bench_explorer.py
+	$(PY) benchmarks/bench_expression.py
 
 bench-site: install browser
 	$(PY) benchmarks/bench_site.py

@@ -2,7 +2,8 @@
 
 The library behind the gradient descent website: 2-D test surfaces (``gdlib.surfaces``), optimizers
 as pure update rules with torch.optim's conventions (``gdlib.optimizers``), the descent loop and its
-stopping rules (``gdlib.descent``), gradient descent with a backtracking (Armijo) line search
+stopping rules (``gdlib.descent``), a reader's own f(x, y) as a surface (``gdlib.expression``, with
+the optional SymPy extra), gradient descent with a backtracking (Armijo) line search
 (``gdlib.linesearch``), predicted and measured linear rates on quadratics (``gdlib.rates``),
 linear regression by batch, stochastic and mini-batch descent (``gdlib.regression``), small
 seeded datasets (``gdlib.datasets``) and the seed page's example (``gdlib.seed_example``).
@@ -15,6 +16,7 @@ It never plots or prints.
 
 from gdlib.datasets import make_regression, seed_page_data
 from gdlib.descent import Trajectory, descend
+from gdlib.expression import surface_from_expression
 from gdlib.linesearch import LineSearchRun, backtracking_step, descend_backtracking
 from gdlib.optimizers import (
     OPTIMIZERS,
@@ -63,4 +65,5 @@ __all__ = [
     "seed_page_data",
     "sgd",
     "stochastic_gd",
+    "surface_from_expression",
 ]
