@@ -7,8 +7,8 @@ EXPR is a small expression over build-time values (`namespace.key`, as in `{{ na
 literals. Nothing else parses: the expression is walked node by node from Python's `ast`, never
 `eval`ed. A value must read as a number ("147", "0.095", "1.2e-3") or a boolean ("True"/"False").
 
-A false claim raises `ClaimError` naming the page, the expression and the values it saw; a true one
-becomes a small ✓ whose label says what was checked.
+A false claim raises `ClaimError` naming the page, the claim and the values it saw; a true
+one becomes a small ✓ whose label says what was checked (the operators as `SHOWN` writes them).
 
 >>> evaluate("run.a < 0.5 * run.b", {"run.a": "147", "run.b": "770"}, "page.md")
 (True, '147 < 0.5 × 770')
@@ -23,14 +23,19 @@ import re
 
 CLAIM = re.compile(r"\{\{\s*check:\s*(.*?)\s*\}\}", re.S)
 NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
-NAMESPACE = re.compile(r"[a-z][a-z0-9_]*")
+# A value's name; keys may be Python keywords (`minima.global`), so names are swapped for
+# placeholders before parsing, and the parsed tree may hold no other name or attribute.
+VALUE_NAME = re.compile(r"(?<![\w.])([a-z][a-z0-9_]*\.[a-z0-9_]+)\b")
+PLACEHOLDER = "_claim_value_{}_"
 
 BINARY = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul}
 BINARY[ast.Div] = operator.truediv
 COMPARE = {ast.Lt: operator.lt, ast.LtE: operator.le, ast.Gt: operator.gt, ast.GtE: operator.ge}
 COMPARE |= {ast.Eq: operator.eq, ast.NotEq: operator.ne}
 FUNCTIONS = {"abs": abs, "min": min, "max": max}
-# How an operator reads in the marker's label.
+# The only node types a claim may hold, and the method of `_Walker` that evaluates each.
+RULES = {"Constant": "literal", "Name": "value", "UnaryOp": "unary", "BinOp": "binary"}
+RULES |= {"BoolOp": "boolean", "Compare": "compare", "Call": "call"}
 SHOWN = {" * ": " × ", " <= ": " ≤ ", " >= ": " ≥ ", " == ": " = ", " != ": " ≠ ", " - ": " − "}
 
 
@@ -49,19 +54,11 @@ def parse_value(text: str, key: str, where: str) -> float | bool:
 
 
 class _Walker:
-    """Evaluate one parsed claim, allowing only the whitelisted node types."""
+    """Evaluate one parsed claim, allowing only the node types in `RULES`."""
 
-    def __init__(self, values: dict[str, str], where: str, source: str) -> None:
-        self.values, self.where, self.source = values, where, source
-        self.rules = {
-            ast.Constant: self.literal,
-            ast.Attribute: self.value,
-            ast.UnaryOp: self.unary,
-            ast.BinOp: self.binary,
-            ast.BoolOp: self.boolean,
-            ast.Compare: self.compare,
-            ast.Call: self.call,
-        }
+    def __init__(self, names: dict[str, str], values: dict[str, str], where: str, source: str):
+        self.names, self.values, self.where, self.source = names, values, where, source
+        self.rules = {getattr(ast, kind): getattr(self, rule) for kind, rule in RULES.items()}
 
     def fail(self, why: str) -> ClaimError:
         return ClaimError(f"{self.where}: claim {self.source!r}: {why}")
@@ -84,10 +81,10 @@ class _Walker:
             raise self.fail(f"the literal {node.value!r} is not a number")
         return node.value
 
-    def value(self, node: ast.Attribute) -> float | bool:
-        key = value_key(node)
+    def value(self, node: ast.Name) -> float | bool:
+        key = self.names.get(node.id)
         if key is None:
-            raise self.fail("only namespace.key names may use a dot")
+            raise self.fail(f"{node.id!r} is not a namespace.key value name")
         if key not in self.values:
             raise self.fail(f"no build-time value named {key!r}")
         return parse_value(self.values[key], key, self.where)
@@ -119,10 +116,8 @@ class _Walker:
             if op is None:
                 raise self.fail(f"comparison {type(op_node).__name__} is not allowed")
             right = self.run(right_node)
-            ordered = not isinstance(op_node, (ast.Eq, ast.NotEq))
-            if isinstance(value, bool) != isinstance(right, bool) or (
-                ordered and isinstance(value, bool)
-            ):
+            left_bool, ordered = isinstance(value, bool), type(op_node) not in (ast.Eq, ast.NotEq)
+            if left_bool != isinstance(right, bool) or (left_bool and ordered):
                 raise self.fail(f"cannot compare {value!r} with {right!r} by {ast.unparse(node)}")
             holds = holds and op(value, right)
             value = right
@@ -140,37 +135,45 @@ class _Walker:
         return abs(args[0]) if func.id == "abs" else FUNCTIONS[func.id](args)
 
 
-def value_key(node: ast.Attribute) -> str | None:
-    """Return `namespace.key` for a `namespace.key` node, None for any other attribute."""
-    base = node.value
-    if isinstance(base, ast.Name) and NAMESPACE.fullmatch(base.id):
-        return f"{base.id}.{node.attr}"
-    return None
-
-
 class _FillIn(ast.NodeTransformer):
     """Put each value's saved text where its name was, to show what the claim compared."""
 
-    def __init__(self, values: dict[str, str]) -> None:
-        self.values = values
+    def __init__(self, names: dict[str, str], values: dict[str, str]) -> None:
+        self.names, self.values = names, values
 
-    def visit_Attribute(self, node: ast.Attribute) -> ast.AST:
-        text = self.values[value_key(node)].strip()
+    def visit_Name(self, node: ast.Name) -> ast.AST:
+        key = self.names.get(node.id)
+        if key is None:  # abs, min, max
+            return node
+        text = self.values[key].strip()
         if text in ("True", "False"):  # a bare True reads badly: name the fact
-            text = f"{node.attr.replace('_', ' ')} = {text.lower()}"
+            text = f"{key.split('.')[1].replace('_', ' ')} = {text.lower()}"
         return ast.Name(id=text)
+
+
+def _placeholders(source: str) -> tuple[str, dict[str, str]]:
+    """Swap each `namespace.key` for a placeholder name; return the text and the mapping."""
+    names: dict[str, str] = {}
+
+    def swap(match: re.Match) -> str:
+        name = PLACEHOLDER.format(len(names))
+        names[name] = match.group(1)
+        return name
+
+    return VALUE_NAME.sub(swap, source.strip()), names
 
 
 def evaluate(source: str, values: dict[str, str], where: str) -> tuple[bool, str]:
     """Evaluate one claim; return whether it holds and how it reads with the values filled in."""
+    text, names = _placeholders(source)
     try:
-        tree = ast.parse(source.strip(), mode="eval")
+        tree = ast.parse(text, mode="eval")
     except SyntaxError as error:
         raise ClaimError(f"{where}: claim {source!r} does not parse: {error.msg}") from None
-    holds = _Walker(values, where, source).run(tree.body)
+    holds = _Walker(names, values, where, source).run(tree.body)
     if not isinstance(holds, bool):
         raise ClaimError(f"{where}: claim {source!r} is a number, not a statement")
-    shown = ast.unparse(_FillIn(values).visit(tree))
+    shown = ast.unparse(_FillIn(names, values).visit(tree))
     for python, math in SHOWN.items():
         shown = shown.replace(python, math)
     return holds, shown
