@@ -22,6 +22,7 @@ TEACHING_PAGES = [
     "concepts/gradients.md",
     "concepts/updates.md",
     "concepts/convergence.md",
+    "concepts/conditioning.md",
     "variants/batch.md",
     "variants/stochastic.md",
     "variants/mini-batch.md",
