@@ -53,6 +53,9 @@ def main(out_dir: Path) -> list[Path]:
         values[f"valley_{opt}_flips"] = int(np.sum(np.sign(y[1:]) != np.sign(y[:-1])))
     for surface_name, results in runs.items():
         for opt, run in results.items():
+            lr, hyper = RACES[surface_name][opt]
+            values[f"{surface_name}_{opt}_lr"] = f"{lr:.3g}"
+            values[f"{surface_name}_{opt}_momentum"] = f"{hyper.get('momentum', 0):.3g}"
             values[f"{surface_name}_{opt}"] = run.iterations
             values[f"{surface_name}_{opt}_message"] = run.message
     written = themed_svgs(draw, out_dir, "updates-loss")

@@ -2,7 +2,9 @@
 
 gdlib runs of momentum 0.5 and 0.9 (and plain descent) on the plane f = x, whose gradient is 1
 everywhere; the figure plots each step's length divided by lr * g against the step count, with
-the predicted limit 1 / (1 - momentum) dashed. The page quotes the measured ratios.
+the predicted limit 1 / (1 - momentum) dashed. The page quotes the measured ratios, and those of
+AdaGrad (steps shrink like 1/sqrt(k): its sum of squared gradients only grows) and RMSProp (a
+running mean instead: the step settles at lr) on the same slope.
 """
 
 from __future__ import annotations
@@ -20,10 +22,11 @@ LR, STEPS = 0.01, 80
 MOMENTA = (0.0, 0.5, 0.9)
 
 
-def step_ratios(momentum: float) -> np.ndarray:
-    """Each step's length over lr * g on the slope (g = 1)."""
+def step_ratios(momentum: float, name: str = "") -> np.ndarray:
+    """Return each step's length over lr * g on the slope (g = 1)."""
     surface = slope()
-    name, hyper = ("momentum", {"momentum": momentum}) if momentum else ("gd", {})
+    hyper = {"momentum": momentum} if momentum else {}
+    name = name or ("momentum" if momentum else "gd")
     run = descend(surface, surface.start, optimizer=name, lr=LR, max_iter=STEPS, hyper=hyper)
     return np.linalg.norm(np.diff(run.positions, axis=0), axis=1) / LR
 
@@ -52,5 +55,10 @@ def main(out_dir: Path) -> list[Path]:
         "ratio_09_k10": f"{ratios[0.9][9]:.2f}",
         "ratio_gd": f"{ratios[0.0][-1]:.3f}",
     }
+    adagrad, rmsprop = step_ratios(0.0, "adagrad"), step_ratios(0.0, "rmsprop")
+    values["adagrad_last"] = f"{adagrad[-1] / adagrad[0]:.4f}"
+    values["adagrad_pred"] = f"{1 / np.sqrt(STEPS):.4f}"
+    values["rmsprop_first"] = f"{rmsprop[0]:.2f}"
+    values["rmsprop_last"] = f"{rmsprop[-1]:.3f}"
     written = themed_svgs(draw, out_dir, "updates-velocity")
     return [*written, write_values(out_dir, "velocity", values)]
