@@ -21,6 +21,8 @@ TEACHING_PAGES = [
     "concepts/learning-rate.md",
     "concepts/gradients.md",
     "concepts/updates.md",
+    "concepts/schedules.md",
+    "concepts/saddle-points.md",
     "concepts/convergence.md",
     "concepts/conditioning.md",
     "variants/batch.md",
