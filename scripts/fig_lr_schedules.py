@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from _figure import CYCLE, themed_svgs, write_values
+from _figure import CYCLE, fmt, themed_svgs, write_values
 from matplotlib import pyplot as plt
 
 from gdlib import fit_linear, make_regression, mse
@@ -87,10 +87,13 @@ def main(out_dir: Path) -> list[Path]:
     values = {"n": N, "batch": BATCH, "epochs": EPOCHS, "peak": PEAK, "seeds": SEEDS}
     values["warmup_epochs"] = WARMUP
     for name, key in keys.items():
-        values[f"final_{key}"] = f"{final[name]:.2e}"
-        values[f"worst_{key}"] = f"{curves[name][:, -1].max():.2e}"
-        values[f"at5_{key}"] = f"{np.median(curves[name][:, 5]):.2e}"
+        values[f"final_{key}"] = final[name]
+        values[f"at5_{key}"] = float(np.median(curves[name][:, 5]))
     step = np.median(curves["step decay"], axis=0)
-    values["step_at10"], values["step_at20"] = f"{step[10]:.2e}", f"{step[20]:.2e}"
+    values["step_at10"], values["step_at20"] = float(step[10]), float(step[20])
+    # Prose shows 2 significant digits; `NAME_raw` keeps 3 for the page's checks.
+    for key in [k for k in values if k.startswith(("final_", "at5_", "step_at"))]:
+        values[f"{key}_raw"] = f"{values[key]:.3g}"
+        values[key] = fmt(values[key], 2)
     written = themed_svgs(draw, out_dir, "lr-schedules")
     return [*written, write_values(out_dir, "schedules", values)]
