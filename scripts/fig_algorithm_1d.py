@@ -65,5 +65,9 @@ def main(out_dir: Path) -> list[Path]:
         "steps": run.iterations,
         "message": run.message,
         "final": fmt(x[-1]),
+        # every measured ratio |x_{k+1}| / |x_k| of the run, against 1 - 2 lr
+        "ratio_min": float(np.min(np.abs(x[1:] / x[:-1]))),
+        "ratio_max": float(np.max(np.abs(x[1:] / x[:-1]))),
+        "converged": run.status == "converged",
     }
     return [*themed_svgs(draw, out_dir, "algorithm-1d"), write_values(out_dir, "algorithm", values)]

@@ -4,6 +4,10 @@ A single gdlib run (plain GD, lr 0.02, on x^2 + 10 y^2 from (-2.5, 1)) is traced
 three quantities the stopping rules watch: the gradient norm, the step length and the change
 in value, each against its tolerance. A table of real runs says which rule fired first; a
 tolerance of 0 switches its test off, so the last row (every test off) runs to max_iter.
+
+The values also hold each quantity's measured factor per step once the steep direction has died
+out (steps 100 to 300): the gradient norm and the step shrink by the slow direction's factor
+1 - 2 lr, the value change by its square. And when a run lands exactly: the bowl at lr 1/2.
 """
 
 from __future__ import annotations
@@ -54,6 +58,22 @@ def first_step_at_or_below(series: np.ndarray, tol: float) -> int:
     return int(below[0])
 
 
+def factor_per_step(series: np.ndarray, a: int = 100, b: int = 300) -> float:
+    """Geometric-mean ratio per step of ``series`` between entries a and b.
+
+    >>> round(factor_per_step(0.5 ** np.arange(400)), 12)
+    0.5
+    """
+    return float((series[b] / series[a]) ** (1.0 / (b - a)))
+
+
+def exact_landing() -> dict[str, object]:
+    """Run the bowl at lr = 1/2 = 1/L: the factor 1 - 2 lr is 0, one step lands on the minimum."""
+    run = descend("bowl", (2.0, 2.0), lr=0.5, max_iter=10)
+    final = float(np.linalg.norm(run.positions[-1]))
+    return {"bowl_half_steps": run.iterations, "bowl_half_final": final}
+
+
 def main(out_dir: Path) -> list[Path]:
     """Write the traces figure and the table of stopping rules."""
     run = descend(SURFACE, START, lr=LR, max_iter=MAX_ITER, grad_tol=0.0, step_tol=0.0)
@@ -77,5 +97,10 @@ def main(out_dir: Path) -> list[Path]:
 
     values = {"table": table(), "max_iter": MAX_ITER, "lr": LR, "start": str(START)}
     values["steps_to_1e_6"] = first_step_at_or_below(grad_norm, 1e-6)
+    values["slow_factor"] = round(1 - 2 * LR, 12)
+    values["grad_factor"] = round(factor_per_step(grad_norm), 4)
+    values["step_factor"] = round(factor_per_step(step), 4)
+    values["change_factor"] = round(factor_per_step(change), 4)
+    values |= exact_landing()
     written = themed_svgs(draw, out_dir, "convergence-criteria")
     return [*written, write_values(out_dir, "criteria", values)]

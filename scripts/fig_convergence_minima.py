@@ -76,6 +76,9 @@ def main(out_dir: Path) -> list[Path]:
         "on_axis_steps": on_axis.iterations,
         "off_axis": off_axis.message,
         "off_axis_steps": off_axis.iterations,
+        "on_axis_converged": on_axis.status == "converged",
+        "on_axis_final_norm": float(np.linalg.norm(on_axis.positions[-1])),
+        "off_axis_diverged": off_axis.status == "diverged",
     }
     written = themed_svgs(draw, out_dir, "convergence-minima")
     return [*written, write_values(out_dir, "minima", values)]

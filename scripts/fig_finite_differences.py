@@ -1,8 +1,12 @@
-"""Finite differences against gdlib's analytic gradient of Rosenbrock's function at (-1, 1.5).
+"""Finite differences against gdlib's analytic gradient of Rosenbrock's function near (-1, 1.5).
 
 The error of the forward difference (f(p + h e) - f(p)) / h falls like h, the central one
-(f(p + h e) - f(p - h e)) / 2h like h^2, until rounding error (about eps / h) takes over: the
-log-log plot shows both slopes and the best step of each.
+(f(p + h e) - f(p - h e)) / 2h like h^2, until rounding error (about eps |f| / h) takes over.
+Which rounding errors cancel at one point is luck, so the measured curve is the median over
+POINTS points drawn within 1e-3 of (-1, 1.5) (the single point is drawn faintly). Dashed: the
+model truncation + rounding, whose minima give the best steps
+h* = 2 sqrt(eps |f| / |f''|) (forward, ~ sqrt(eps)) and h* = (3 eps |f| / |f'''|)^(1/3)
+(central, ~ eps^(1/3)), marked by vertical lines and compared with the measured argmins.
 """
 
 from __future__ import annotations
@@ -10,50 +14,93 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from _figure import COLORS, fmt, themed_svgs, write_values
+from _figure import COLORS, THEMES, fmt, themed_svgs, write_values
 from matplotlib import pyplot as plt
 
 from gdlib.surfaces import get_surface
 
 POINT = np.array([-1.0, 1.5])
-STEPS = np.logspace(-13, -1, 61)
+STEPS = np.logspace(-13, -1, 97)
+POINTS = 200
+EPS = np.finfo(float).eps
 
 
-def errors(surface, kind: str) -> np.ndarray:
-    """Max-norm error of a finite-difference gradient for every step size in STEPS."""
-    exact = surface.grad(POINT)
-    out = []
-    for h in STEPS:
-        e = np.eye(2) * h
-        if kind == "forward":
-            approx = (surface.f(POINT + e) - surface.f(POINT)) / h
-        else:
-            approx = (surface.f(POINT + e) - surface.f(POINT - e)) / (2 * h)
-        out.append(np.max(np.abs(approx - exact)))
-    return np.array(out)
+def errors(surface, points: np.ndarray, kind: str) -> np.ndarray:
+    """Return the max-norm error of finite-difference gradients, shape (steps, points)."""
+    exact = surface.grad(points)
+    shifts = STEPS[:, None, None, None] * np.eye(2)  # (steps, 1, coordinate, 2)
+    p = points[None, :, None, :]
+    if kind == "forward":
+        approx = (surface.f(p + shifts) - surface.f(p)) / STEPS[:, None, None]
+    else:
+        approx = (surface.f(p + shifts) - surface.f(p - shifts)) / (2 * STEPS[:, None, None])
+    return np.abs(approx - exact).max(axis=-1)
+
+
+def model(f: float, second: float, third: float) -> dict[str, np.ndarray | float]:
+    """Return the truncation + rounding error model and its best steps (derivatives at POINT)."""
+    rounding = EPS * abs(f)
+    return {
+        "forward": second / 2 * STEPS + 2 * rounding / STEPS,
+        "central": third / 6 * STEPS**2 + rounding / STEPS,
+        "forward_h": 2 * np.sqrt(rounding / second),
+        "central_h": (3 * rounding / third) ** (1 / 3),
+    }
 
 
 def main(out_dir: Path) -> list[Path]:
-    """Write the error plot and the best step sizes."""
+    """Write the error plot and the measured and predicted best steps."""
     surface = get_surface("rosenbrock")
-    forward, central = errors(surface, "forward"), errors(surface, "central")
+    rng = np.random.default_rng(0)
+    points = np.vstack([POINT, POINT + rng.uniform(-1e-3, 1e-3, (POINTS - 1, 2))])
+    measured = {k: errors(surface, points, k) for k in ("forward", "central")}
+    median = {k: np.median(v, axis=1) for k, v in measured.items()}
+    x, y = POINT
+    # |f_xx| = |2 - 400 (y - x^2) + 800 x^2| and |f_xxx| = |2400 x| are the largest at POINT.
+    pred = model(float(surface.f(POINT)), abs(2 - 400 * (y - x * x) + 800 * x * x), abs(2400 * x))
+    colors = {"central": COLORS["blue"], "forward": COLORS["orange"]}
 
     def draw(theme: str):
-        fig, ax = plt.subplots(figsize=(6.4, 3.6), layout="constrained")
-        ax.loglog(STEPS, forward, "o-", ms=3, color=COLORS["orange"], label="forward, error ~ h")
-        ax.loglog(STEPS, central, "o-", ms=3, color=COLORS["blue"], label="central, error ~ h²")
-        ax.set(xlabel="step $h$", ylabel="max error vs analytic gradient")
+        fig, ax = plt.subplots(figsize=(6.8, 3.9), layout="constrained")
+        for kind, color in colors.items():
+            order = "h" if kind == "forward" else "h²"
+            ax.loglog(STEPS, measured[kind][:, 0], ".", ms=2.5, color=color, alpha=0.45)
+            # Below h* both errors are rounding, and equal: forward is drawn on top, thinner.
+            lw, z = (1.3, 3) if kind == "forward" else (2.2, 2)
+            ax.loglog(STEPS, median[kind], lw=lw, zorder=z, color=color, label=f"{kind} ~ {order}")
+            ax.loglog(STEPS, pred[kind], "--", lw=1, color=THEMES[theme]["muted"])
+            ax.axvline(pred[f"{kind}_h"], color=color, lw=1.2, ls=":")
+        ax.set(xlabel="step $h$", ylabel="max error vs analytic gradient", ylim=(1e-11, 1e3))
+        ax.set_title(
+            "Median of nearby points (solid), one point (dots), model (dashed), $h^*$ (dotted)"
+        )
         ax.legend(loc="upper center")
         return fig
 
+    best = {k: STEPS[median[k].argmin()] for k in colors}
+    at_big = np.searchsorted(STEPS, 1e-2)
     values = {
         "grad": "({:g}, {:g})".format(*surface.grad(POINT)),
-        "fwd_h": fmt(STEPS[forward.argmin()], 1),
-        "fwd_err": fmt(forward.min(), 2),
-        "ctr_h": fmt(STEPS[central.argmin()], 1),
-        "ctr_err": fmt(central.min(), 2),
-        "fwd_err_big": fmt(forward[np.searchsorted(STEPS, 1e-2)], 2),
-        "ctr_err_big": fmt(central[np.searchsorted(STEPS, 1e-2)], 2),
+        "f": f"{float(surface.f(POINT)):g}",
+        "points": POINTS,
+        "fwd_err_big": fmt(median["forward"][at_big], 2),
+        "ctr_err_big": fmt(median["central"][at_big], 2),
+        "sqrt_eps": fmt(np.sqrt(EPS), 2),
+        "cbrt_eps": fmt(np.cbrt(EPS), 2),
     }
+    for short, kind in (("fwd", "forward"), ("ctr", "central")):
+        values[f"{short}_h"] = fmt(best[kind], 2)
+        values[f"{short}_h_raw"] = f"{best[kind]:.3g}"
+        values[f"{short}_h_pred"] = fmt(pred[f"{kind}_h"], 2)
+        values[f"{short}_h_pred_raw"] = f"{pred[f'{kind}_h']:.3g}"
+        values[f"{short}_err"] = fmt(median[kind].min(), 2)
+        values[f"{short}_err_one"] = fmt(measured[kind][:, 0].min(), 2)
+        values[f"{short}_err_one_raw"] = f"{measured[kind][:, 0].min():.3g}"
+        values[f"{short}_err_raw"] = f"{median[kind].min():.3g}"
+        values[f"{short}_err_big_raw"] = f"{median[kind][at_big]:.3g}"
+        scale = np.abs(surface.grad(POINT)).max()
+        values[f"{short}_digits"] = f"{-np.log10(median[kind].min() / scale):.1f}"
+    values["sqrt_eps_raw"] = f"{np.sqrt(EPS):.3g}"
+    values["cbrt_eps_raw"] = f"{np.cbrt(EPS):.3g}"
     written = themed_svgs(draw, out_dir, "finite-differences")
     return [*written, write_values(out_dir, "fd", values)]

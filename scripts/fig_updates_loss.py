@@ -18,11 +18,16 @@ from gdlib.surfaces import get_surface
 
 def table(runs) -> str:
     """Tabulate (Markdown) the steps taken and how each run stopped."""
-    rows = ["| surface | optimizer | lr | steps | stopped because |", "|---|---|---|---|---|"]
+    rows = [
+        "| surface | optimizer | lr | momentum | steps | stopped because |",
+        "|---|---|---|---|---|---|",
+    ]
     for surface_name, results in runs.items():
         for opt, run in results.items():
-            lr = RACES[surface_name][opt]
-            rows.append(f"| {surface_name} | {opt} | {lr} | {run.iterations} | {run.message} |")
+            lr, hyper = RACES[surface_name][opt]
+            mom = f"{hyper['momentum']:.3g}" if "momentum" in hyper else "–"
+            cells = f"{surface_name} | {opt} | {lr:.3g} | {mom} | {run.iterations} | {run.message}"
+            rows.append(f"| {cells} |")
     return "\n".join(rows)
 
 
@@ -42,8 +47,15 @@ def main(out_dir: Path) -> list[Path]:
         return fig
 
     values = {"table": table(runs)}
+    # Zig-zag: how often y changes sign over the first 20 steps on the valley.
+    for opt, run in runs["valley"].items():
+        y = run.positions[:21, 1]
+        values[f"valley_{opt}_flips"] = int(np.sum(np.sign(y[1:]) != np.sign(y[:-1])))
     for surface_name, results in runs.items():
         for opt, run in results.items():
+            lr, hyper = RACES[surface_name][opt]
+            values[f"{surface_name}_{opt}_lr"] = f"{lr:.3g}"
+            values[f"{surface_name}_{opt}_momentum"] = f"{hyper.get('momentum', 0):.3g}"
             values[f"{surface_name}_{opt}"] = run.iterations
             values[f"{surface_name}_{opt}_message"] = run.message
     written = themed_svgs(draw, out_dir, "updates-loss")

@@ -1,0 +1,177 @@
+"""Conditioning and convergence rates: predicted against measured, from gdlib runs.
+
+Left: plain gradient descent at the best fixed rate 2/(lambda_min + lambda_max) on quadratics
+0.5 (x^2 + kappa y^2) for a range of condition numbers kappa: the measured factor per step (dots)
+against the prediction (kappa - 1)/(kappa + 1), and the steps to a gradient norm of 1e-6.
+Middle: without strong convexity the rate is sublinear: on the logistic loss log(1 + e^-x)
+(convex, no minimiser, infimum 0) f(x_k) falls like 1/(lr k), drawn against the valley's linear
+fall. Right: feature scaling, least squares by batch descent on raw features (one in other units,
+off-centre) and on standardised ones, each at its own best fixed rate. The values also hold a
+backtracking (Armijo) run on the valley started at a rate ten times 2/L, with no L given.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+from _figure import COLORS, fmt, themed_svgs, write_values
+from matplotlib import pyplot as plt
+
+from gdlib.datasets import make_regression
+from gdlib.descent import descend
+from gdlib.linesearch import descend_backtracking
+from gdlib.rates import best_fixed_rate, condition_number, measured_rate, predicted_rate
+from gdlib.regression import fit_linear, mse
+from gdlib.surfaces import Surface
+
+KAPPAS = (2, 5, 10, 20, 50, 100, 200)
+LOGISTIC_LR, LOGISTIC_STEPS = 1.0, 10_000
+EPOCHS = 3000
+
+
+def quadratic(kappa: float) -> Surface:
+    """0.5 (x^2 + kappa y^2): Hessian diag(1, kappa), minimum at the origin."""
+    return Surface(
+        name=f"quadratic-{kappa}",
+        title=f"kappa = {kappa}",
+        formula=f"\\tfrac12(x^2 + {kappa}y^2)",
+        func=lambda x, y: 0.5 * (x**2 + kappa * y**2),
+        gradient=lambda x, y: (x, kappa * y),
+        bounds=((-2.0, 2.0), (-2.0, 2.0)),
+        minima=((0.0, 0.0),),
+        start=(1.0, 1.0),
+        lipschitz=float(kappa),
+    )
+
+
+LOGISTIC = Surface(
+    name="logistic",
+    title="log(1 + e^-x) + y^2/2",
+    formula="\\log(1 + e^{-x}) + \\tfrac12 y^2",
+    func=lambda x, y: np.logaddexp(0.0, -x) + 0.5 * y**2,
+    gradient=lambda x, y: (-1.0 / (1.0 + np.exp(x)), y),
+    bounds=((-2.0, 20.0), (-1.0, 1.0)),
+    minima=(),
+    start=(0.0, 0.0),
+    lipschitz=1.0,
+)
+
+
+def kappa_sweep() -> dict[str, np.ndarray]:
+    """Run each quadratic at its best fixed rate; measure the factor per step and the steps."""
+    predicted, measured, steps = [], [], []
+    for kappa in KAPPAS:
+        eig = (1.0, float(kappa))
+        run = descend(quadratic(kappa), (1.0, 1.0), lr=best_fixed_rate(eig), max_iter=20_000)
+        predicted.append(predicted_rate(eig))
+        measured.append(measured_rate(run.positions, (0.0, 0.0)))
+        steps.append(run.iterations)
+    return {"predicted": np.array(predicted), "measured": np.array(measured), "steps": steps}
+
+
+def scaled_problems() -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """Return the same regression twice: one feature in other units and off-centre, standardised."""
+    X, y, _ = make_regression(200, 3, noise=0.1, seed=4)
+    raw = X.copy()
+    raw[:, 2] = 10.0 * X[:, 2] + 5.0  # e.g. measured in other units, and not centred
+    scaled = raw.copy()
+    scaled[:, 1:] = (raw[:, 1:] - raw[:, 1:].mean(0)) / raw[:, 1:].std(0)
+    return {"raw": (raw, y), "scaled": (scaled, y)}
+
+
+def fit_at_best_rate(X: np.ndarray, y: np.ndarray) -> dict[str, object]:
+    """Batch descent at 2/(lambda_min + lambda_max) of the Hessian 2/n X^T X; epochs to 1e-8."""
+    eig = np.linalg.eigvalsh(2.0 / len(y) * X.T @ X)
+    run = fit_linear(X, y, lr=best_fixed_rate(eig), epochs=EPOCHS, record="step")
+    best = mse(X, y, np.linalg.lstsq(X, y, rcond=None)[0])
+    gap = run.epoch_losses - best
+    reached = np.flatnonzero(gap <= 1e-8)
+    return {
+        "kappa": condition_number(eig),
+        "gap": gap,
+        "epochs": int(reached[0]) if reached.size else None,
+    }
+
+
+def backtracking() -> dict[str, object]:
+    """Armijo backtracking on the valley from a first trial rate of 1 (2/L is 0.1), no L given."""
+    run = descend_backtracking("valley", (-2.5, 1.0), lr=1.0)
+    return {
+        "bt_status_converged": run.status == "converged",
+        "bt_steps": run.iterations,
+        "bt_evaluations": int(run.evaluations.sum()),
+        "bt_min_lr": fmt(float(run.step_sizes.min())),
+        "bt_max_lr": fmt(float(run.step_sizes.max())),
+        "bt_monotone": bool(np.all(np.diff(run.values) <= 0)),
+    }
+
+
+def main(out_dir: Path) -> list[Path]:
+    """Write the three-panel figure and the measured numbers."""
+    sweep = kappa_sweep()
+    logistic = descend(
+        LOGISTIC, LOGISTIC.start, lr=LOGISTIC_LR, max_iter=LOGISTIC_STEPS, grad_tol=0
+    )
+    valley = descend("valley", (-2.5, 1.0), lr=1 / 11, max_iter=300, grad_tol=0, step_tol=0)
+    k = np.arange(1, LOGISTIC_STEPS + 1)
+    fits = {name: fit_at_best_rate(*problem) for name, problem in scaled_problems().items()}
+    if any(fit["epochs"] is None for fit in fits.values()):
+        raise RuntimeError(f"a regression did not reach the optimum in {EPOCHS} epochs")
+
+    def draw(theme: str):
+        fig, (a, b, c) = plt.subplots(1, 3, figsize=(10.5, 3.3), layout="constrained")
+        grid = np.geomspace(1.5, 300, 200)
+        a.semilogx(
+            grid, (grid - 1) / (grid + 1), color=COLORS["grey"], label="$(\\kappa-1)/(\\kappa+1)$"
+        )
+        a.semilogx(KAPPAS, sweep["measured"], "o", color=COLORS["blue"], label="measured")
+        a.set(xlabel="condition number $\\kappa$", ylabel="factor per step", ylim=(0, 1.05))
+        a.legend(loc="lower right", fontsize=8)
+        a.set_title("linear rate at the best fixed $\\eta$")
+        b.loglog(
+            k, logistic.values[1:], color=COLORS["orange"], label="logistic: not strongly convex"
+        )
+        b.loglog(k, 1 / (LOGISTIC_LR * k), ":", color=COLORS["grey"], label="$1/(\\eta k)$")
+        b.loglog(
+            np.arange(1, 301),
+            valley.values[1:],
+            color=COLORS["blue"],
+            label="valley ($\\kappa$ = 10)",
+        )
+        b.set(xlabel="step $k$", ylabel="$f(x_k) - f^*$", ylim=(1e-12, 10))
+        b.legend(loc="lower left", fontsize=8)
+        b.set_title("not strongly convex: $O(1/k)$")
+        for name, color, style in (("raw", "red", "-"), ("scaled", "green", ".-")):
+            fit = fits[name]
+            label = f"{name} features, $\\kappa$ = {fmt(fit['kappa'])}"
+            c.semilogy(np.maximum(fit["gap"], 1e-16), style, color=COLORS[color], label=label)
+        right = 1.4 * fits["raw"]["epochs"]
+        c.set(xlabel="epoch", ylabel="loss $-$ best loss", xlim=(-10, right), ylim=(1e-12, 1e3))
+        c.legend(loc="upper right", fontsize=8)
+        c.set_title("least squares, batch descent")
+        return fig
+
+    kf = k * logistic.values[1:]
+    values = {
+        "kappas": ", ".join(str(x) for x in KAPPAS),
+        "max_rate_error": f"{float(np.max(np.abs(sweep['measured'] - sweep['predicted']))):.1e}",
+        "rate_10": round(float(sweep["measured"][KAPPAS.index(10)]), 4),
+        "steps_10": sweep["steps"][KAPPAS.index(10)],
+        "steps_100": sweep["steps"][KAPPAS.index(100)],
+        "rate_100": round(float(sweep["measured"][KAPPAS.index(100)]), 4),
+        "logistic_lr": LOGISTIC_LR,
+        "logistic_kf_1000": round(float(kf[999]), 4),
+        "logistic_kf_10000": round(float(kf[-1]), 4),
+        "logistic_f_10000": f"{float(logistic.values[-1]):.3g}",
+        "valley_f_300": f"{float(valley.values[-1]):.3g}",
+    }
+    for name, fit in fits.items():
+        values[f"{name}_kappa"] = fmt(fit["kappa"])
+        values[f"{name}_epochs"] = fit["epochs"]
+    values |= backtracking()
+    values["max_rate_error_raw"] = float(np.max(np.abs(sweep["measured"] - sweep["predicted"])))
+    return [
+        *themed_svgs(draw, out_dir, "conditioning"),
+        write_values(out_dir, "conditioning", values),
+    ]

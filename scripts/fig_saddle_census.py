@@ -1,0 +1,89 @@
+"""Critical points of random functions: saddles outnumber minima more and more as dimension grows.
+
+For each dimension n from 1 to NMAX, FUNCTIONS random smooth functions
+f(x) = sum_j a_j cos(w_j . x + phi_j) (TERMS terms, w_j standard normal, seeded) are searched for
+critical points by Newton's method on the gradient from STARTS uniform starts in the box
+[-BOX, BOX]^n (Newton converges to critical points of every kind, not just minima). Converged points
+inside the box are deduplicated, and the index of each (the number of negative Hessian
+eigenvalues) counted. Left: the fraction that are minima (index 0) against n; right: the value f
+at each critical point against its index, for n = NMAX. Everything is vectorised over the starts.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+from _figure import COLORS, themed_svgs, write_values
+from matplotlib import pyplot as plt
+
+NMAX, FUNCTIONS, TERMS, STARTS, BOX, NEWTON = 6, 4, 48, 600, 3.0, 25
+
+
+def random_function(n: int, seed: int):
+    """Return (gradient_and_hessian, value) of one seeded random function in n dimensions."""
+    rng = np.random.default_rng(seed)
+    w = rng.standard_normal((TERMS, n))
+    a = rng.standard_normal(TERMS) * np.sqrt(2.0 / TERMS)
+    phase = rng.uniform(0.0, 2.0 * np.pi, TERMS)
+
+    def derivatives(x):
+        z = x @ w.T + phase
+        grad = -(a * np.sin(z)) @ w
+        hess = -np.matmul((a * np.cos(z))[:, None, :] * w.T[None], w)
+        return grad, hess
+
+    return derivatives, lambda x: np.cos(x @ w.T + phase) @ a
+
+
+def critical_points(n: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """Return (index, value) of every distinct critical point Newton finds in the box."""
+    derivatives, value = random_function(n, seed)
+    x = np.random.default_rng(seed + 1000).uniform(-BOX, BOX, (STARTS, n))
+    for _ in range(NEWTON):
+        grad, hess = derivatives(x)
+        # A damped step; lstsq-free: singular Hessians only occur on a null set of starts.
+        step = np.linalg.solve(hess + 1e-12 * np.eye(n), grad[..., None])[..., 0]
+        x = x - np.clip(step, -0.5, 0.5)
+    grad, hess = derivatives(x)
+    found = (np.linalg.norm(grad, axis=1) < 1e-9) & (np.abs(x).max(axis=1) < BOX)
+    _, first = np.unique(np.round(x[found], 6), axis=0, return_index=True)
+    points, hess = x[found][first], hess[found][first]
+    index = (np.linalg.eigvalsh(hess) < 0).sum(axis=1)
+    return index, value(points)
+
+
+def main(out_dir: Path) -> list[Path]:
+    """Write the census figure and its counts."""
+    census = {}
+    for n in range(1, NMAX + 1):
+        parts = [critical_points(n, 100 * n + s) for s in range(FUNCTIONS)]
+        census[n] = (np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts]))
+    dims = np.arange(1, NMAX + 1)
+    minima = np.array([np.mean(census[n][0] == 0) for n in dims])
+    index, values_at = census[NMAX]
+
+    def draw(theme: str):
+        fig, (left, right) = plt.subplots(1, 2, figsize=(8.6, 3.4), layout="constrained")
+        left.semilogy(dims, minima, "o-", color=COLORS["blue"], label="measured")
+        left.semilogy(dims, 0.5**dims, "--", color=COLORS["grey"], lw=1, label="$2^{-n}$")
+        left.set(xlabel="dimension $n$", ylabel="fraction that are minima")
+        left.set_title("Minima among the critical points found")
+        left.legend()
+        jitter = np.random.default_rng(0).uniform(-0.2, 0.2, len(index))
+        right.plot(index + jitter, values_at, ".", ms=3, color=COLORS["orange"], alpha=0.6)
+        right.set(xlabel="index (negative Hessian eigenvalues)", ylabel="$f$ at the point")
+        right.set_title(f"n = {NMAX}: the more downhill directions, the higher $f$")
+        return fig
+
+    values = {"functions": FUNCTIONS, "starts": STARTS, "terms": TERMS, "nmax": NMAX}
+    for n in dims:
+        values[f"count_{n}"] = len(census[n][0])
+        values[f"minima_{n}"] = int(np.sum(census[n][0] == 0))
+        values[f"minima_frac_{n}"] = f"{minima[n - 1]:.3f}"
+    values["f_minima"] = f"{values_at[index == 0].mean():.2f}"
+    values["f_saddles"] = f"{values_at[(index > 0) & (index < NMAX)].mean():.2f}"
+    values["f_maxima"] = f"{values_at[index == NMAX].mean():.2f}"
+    values["corr"] = f"{np.corrcoef(index, values_at)[0, 1]:.2f}"
+    written = themed_svgs(draw, out_dir, "saddle-census")
+    return [*written, write_values(out_dir, "census", values)]

@@ -1,0 +1,94 @@
+"""Gradient descent slows near a saddle: the closer the start to the stable manifold, the longer.
+
+The double well f = x^2 + (y^2 - 1)^2 (a gdlib `Surface` built here) has a saddle at the origin
+(Hessian eigenvalues 2 and -4) between minima at (0, +-1); its stable manifold is the line y = 0.
+Gradient descent at LR from (1.5, y0) for y0 from 1e-1 to 1e-12, and from y0 = 0 exactly. Left:
+the gradient norm along each run (the plateau is the time spent near the saddle). Right: steps
+spent within RADIUS of the saddle against y0, with the linear prediction: near the saddle y grows
+by the factor 1 + 4 LR per step, x shrinks by 1 - 2 LR, so the stay is
+ln(RADIUS / y0) / ln(1 + 4 LR) - ln(1.5 / RADIUS) / -ln(1 - 2 LR) steps.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+from _figure import COLORS, CYCLE, themed_svgs, write_values
+from matplotlib import pyplot as plt
+
+from gdlib.descent import descend
+from gdlib.surfaces import Surface
+
+LR, RADIUS, X0 = 0.05, 0.1, 1.5
+OFFSETS = 10.0 ** -np.arange(1, 13)
+SHOWN = (1e-2, 1e-6, 1e-12)
+DOUBLE_WELL = Surface(
+    name="double-well",
+    title="Double well",
+    formula=r"x^2 + (y^2 - 1)^2",
+    func=lambda x, y: x * x + (y * y - 1.0) ** 2,
+    gradient=lambda x, y: (2.0 * x, 4.0 * y * (y * y - 1.0)),
+    bounds=((-2.0, 2.0), (-1.5, 1.5)),
+    minima=((0.0, 1.0), (0.0, -1.0)),
+    start=(X0, 0.01),
+)
+
+
+def run(y0: float):
+    """Descend the double well from (X0, y0)."""
+    return descend(DOUBLE_WELL, (X0, y0), lr=LR, max_iter=2000)
+
+
+def predicted_stay(y0: np.ndarray) -> np.ndarray:
+    """Predict the steps within RADIUS of the saddle from the linearised dynamics (0 if none)."""
+    leave = np.log(RADIUS / y0) / np.log(1 + 4 * LR)
+    arrive = np.log(X0 / RADIUS) / -np.log(1 - 2 * LR)
+    return np.maximum(leave - arrive, 0.0)
+
+
+def main(out_dir: Path) -> list[Path]:
+    """Write the figure and the measured stays."""
+    runs = {y0: run(y0) for y0 in OFFSETS}
+    stays = np.array([np.sum(np.linalg.norm(r.positions, axis=1) < RADIUS) for r in runs.values()])
+    totals = np.array([r.iterations for r in runs.values()])
+    on_manifold = run(0.0)
+    entered = stays > 0  # starts far from the manifold leave before they come near the saddle
+    slope = np.polyfit(np.log(OFFSETS[entered]), stays[entered], 1)[0]
+
+    def draw(theme: str):
+        fig, (left, right) = plt.subplots(1, 2, figsize=(8.6, 3.4), layout="constrained")
+        for color, y0 in zip(CYCLE, SHOWN, strict=False):
+            norms = np.linalg.norm(runs[y0].gradients, axis=1)
+            left.semilogy(norms, color=color, label=f"$y_0 = 10^{{{int(np.log10(y0))}}}$")
+        norms = np.linalg.norm(on_manifold.gradients, axis=1)
+        left.semilogy(norms, color=COLORS["grey"], ls="--", label="$y_0 = 0$")
+        left.set(xlabel="step $k$", ylabel="$\\|\\nabla f\\|$", xlim=(0, 200), ylim=(1e-7, 10))
+        left.set_title("Gradient norm: the dip is the saddle")
+        left.legend(fontsize=8)
+        right.semilogx(OFFSETS, stays, "o", color=COLORS["blue"], label="measured")
+        right.semilogx(
+            OFFSETS, predicted_stay(OFFSETS), "--", color=COLORS["grey"], label="predicted"
+        )
+        right.set(xlabel="start's distance $y_0$ from the stable manifold")
+        right.set(ylabel=f"steps within {RADIUS:g} of the saddle")
+        right.set_title("Each factor of 10 closer adds the same steps")
+        right.legend()
+        return fig
+
+    values = {
+        "lr": LR,
+        "radius": RADIUS,
+        "per_decade": f"{-slope * np.log(10):.2f}",
+        "first_entered": f"{OFFSETS[entered][0]:g}",
+        "per_decade_pred": f"{np.log(10) / np.log(1 + 4 * LR):.2f}",
+        "manifold_message": on_manifold.message,
+        "manifold_end": "({:.2g}, {:.2g})".format(*on_manifold.positions[-1]),
+        "manifold_y": f"{abs(on_manifold.positions[-1][1]):g}",
+    }
+    for y0, stay, total in zip(OFFSETS, stays, totals, strict=True):
+        values[f"stay_{-int(np.log10(y0))}"] = int(stay)
+        values[f"total_{-int(np.log10(y0))}"] = int(total)
+    values["max_gap"] = f"{np.abs(stays - predicted_stay(OFFSETS)).max():.1f}"
+    written = themed_svgs(draw, out_dir, "saddle-escape")
+    return [*written, write_values(out_dir, "saddle", values)]

@@ -1,0 +1,96 @@
+"""Stopping in practice: early stopping on a validation set, and gradient-norm tests under noise.
+
+Left: batch descent on a least-squares problem with nearly as many features as training examples
+(40 examples, 30 features, noisy labels): the training loss keeps falling while the loss on 400
+held-out validation examples bottoms out and rises again; early stopping keeps the weights of the
+best validation epoch. Right: mini-batch descent (batch 10, constant rate) on a well-posed
+regression; the norm of the full gradient falls, but the norm of the mini-batch gradient that a
+stopping test would see levels off at the noise floor, far above a usual tolerance, and is no
+smaller at the exact minimiser.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+from _figure import COLORS, fmt, themed_svgs, write_values
+from matplotlib import pyplot as plt
+
+from gdlib.datasets import make_regression
+from gdlib.regression import fit_linear, mse, mse_grad
+
+EPOCHS, BATCH, TOL = 400, 10, 1e-3
+
+
+def early_stopping() -> dict[str, np.ndarray | int]:
+    """Train on 40 examples with 30 features; watch the loss on 400 others."""
+    X, y, _ = make_regression(440, 30, noise=1.0, seed=7)
+    train, valid = slice(0, 40), slice(40, None)
+    lr = 1.0 / np.linalg.eigvalsh(2.0 / 40 * X[train].T @ X[train]).max()  # 1/L: stable
+    run = fit_linear(X[train], y[train], lr=lr, epochs=EPOCHS, record="epoch")
+    valid_loss = np.array([mse(X[valid], y[valid], t) for t in run.thetas])
+    best = int(np.argmin(valid_loss))
+    return {"train": run.epoch_losses, "valid": valid_loss, "best": best}
+
+
+def noisy_gradients() -> dict[str, np.ndarray | float]:
+    """Mini-batch descent; the full and a fresh mini-batch gradient norm at each recorded theta."""
+    X, y, _ = make_regression(1000, 5, noise=0.5, seed=3)
+    run = fit_linear(X, y, lr=0.02, epochs=20, batch_size=BATCH, seed=0)
+    rng = np.random.default_rng(0)
+    batches = [rng.choice(len(y), BATCH, replace=False) for _ in run.thetas]
+    full = np.array([np.linalg.norm(mse_grad(X, y, t)) for t in run.thetas])
+    mini = np.array(
+        [np.linalg.norm(mse_grad(X[b], y[b], t)) for b, t in zip(batches, run.thetas, strict=True)]
+    )
+    best = np.linalg.lstsq(X, y, rcond=None)[0]
+    at_best = np.array([np.linalg.norm(mse_grad(X[b], y[b], best)) for b in batches])
+    return {"full": full, "mini": mini, "at_best_median": float(np.median(at_best))}
+
+
+def main(out_dir: Path) -> list[Path]:
+    """Write the two-panel figure and the numbers the convergence page quotes."""
+    early, noisy = early_stopping(), noisy_gradients()
+    steps = np.arange(len(noisy["full"]))
+
+    def draw(theme: str):
+        fig, (a, b) = plt.subplots(1, 2, figsize=(9.0, 3.3), layout="constrained")
+        a.semilogy(early["train"], color=COLORS["blue"], label="training loss")
+        a.semilogy(early["valid"], color=COLORS["orange"], label="validation loss")
+        a.axvline(early["best"], color=COLORS["grey"], ls="--", lw=1, label="early stop")
+        a.set(xlabel="epoch", ylabel="mean squared error", title="early stopping")
+        a.legend(loc="upper right", fontsize=8)
+        b.semilogy(
+            steps,
+            noisy["mini"],
+            ".",
+            ms=1.5,
+            color=COLORS["orange"],
+            label="mini-batch gradient norm",
+        )
+        b.semilogy(steps, noisy["full"], color=COLORS["blue"], label="full gradient norm")
+        b.axhline(TOL, color=COLORS["grey"], ls=":", lw=1, label=f"tolerance {TOL:g}")
+        b.set(xlabel="update", ylabel="gradient norm", title=f"mini-batch descent, batch {BATCH}")
+        b.legend(loc="lower left", fontsize=8)
+        return fig
+
+    tail = slice(len(steps) // 2, None)
+    values = {
+        "features": 30,
+        "train_examples": 40,
+        "best_epoch": early["best"],
+        "epochs": EPOCHS,
+        "valid_best": fmt(float(early["valid"][early["best"]])),
+        "valid_last": fmt(float(early["valid"][-1])),
+        "train_last": fmt(float(early["train"][-1])),
+        "train_at_best": fmt(float(early["train"][early["best"]])),
+        "batch": BATCH,
+        "tol": TOL,
+        "updates": len(steps) - 1,
+        "full_last": fmt(float(noisy["full"][-1])),
+        "mini_tail_min": fmt(float(noisy["mini"][tail].min())),
+        "mini_tail_median": fmt(float(np.median(noisy["mini"][tail]))),
+        "mini_at_best": fmt(noisy["at_best_median"]),
+    }
+    return [*themed_svgs(draw, out_dir, "stopping"), write_values(out_dir, "stopping", values)]

@@ -1,0 +1,97 @@
+"""Per-coordinate methods on axis-aligned and turned valleys: where AdaGrad, RMSProp, Adam help.
+
+Valleys u^2 + kappa w^2 (`_quadratic.valley`) for kappa from 1 to 100, once with the narrow
+direction along y and once turned 45 degrees. Every method runs at each rate of a grid (factors of
+2) and the figure plots the steps its best rate needs to bring f below each target in TOLS: 1e-2
+(getting close, left panel) and 1e-6 (finishing, right panel). Runs are batched over
+the grid: in gdlib's gd, AdaGrad, RMSProp and Adam the rate only scales the step (the state does
+not depend on it), so one update with lr = 1 times a column of rates runs every rate at once; the
+winning rate is re-run with gdlib's `descend` and must agree to rounding.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+from _figure import CYCLE, themed_svgs, write_values
+from _quadratic import valley
+from matplotlib import pyplot as plt
+
+from gdlib.descent import descend
+from gdlib.optimizers import get_optimizer
+
+KAPPAS = (1.0, 3.0, 10.0, 30.0, 100.0)
+ANGLES = {"aligned": 0.0, "turned": np.pi / 4}
+METHODS = ("gd", "adagrad", "rmsprop", "adam")
+RATES = 0.005 * 2.0 ** np.arange(11)
+STEPS, TOLS = 400, (1e-2, 1e-6)
+
+
+def batched_values(surface, name: str) -> np.ndarray:
+    """Return f along runs from the start at every rate in RATES, shape (steps + 1, rates)."""
+    opt = get_optimizer(name, 1.0)
+    points = np.tile(np.array(surface.start), (len(RATES), 1))
+    state = opt.init(points)
+    values = [surface.f(points)]
+    with np.errstate(all="ignore"):
+        for _ in range(STEPS):
+            step, state = opt.update(surface.grad(points), state)
+            points = points + RATES[:, None] * step
+            values.append(surface.f(points))
+    return np.array(values)
+
+
+def first_below(values: np.ndarray, tol: float) -> np.ndarray:
+    """Count the steps each column needs to bring f below tol (STEPS + 1: never or diverged)."""
+    sound = np.minimum.accumulate(np.isfinite(values) & (np.abs(values) < 1e12), axis=0)
+    hit = (values < tol) & sound
+    return np.where(hit.any(axis=0), hit.argmax(axis=0), STEPS + 1)
+
+
+def best(surface, name: str) -> list[tuple[int, float]]:
+    """Return (steps, rate) of the best rate on the grid for each target in TOLS."""
+    values = batched_values(surface, name)
+    out = []
+    for tol in TOLS:
+        steps = first_below(values, tol)
+        i = int(steps.argmin())
+        out.append((int(steps[i]), float(RATES[i])))
+    if surface.lipschitz == 20.0:  # spot check on the kappa-10 valleys: the batch is gdlib's run
+        run = descend(surface, surface.start, name, RATES[i], STEPS, grad_tol=0, step_tol=0)
+        assert np.allclose(run.values, values[: len(run.values), i], rtol=1e-9, atol=1e-300)
+    return out
+
+
+def main(out_dir: Path) -> list[Path]:
+    """Write the figure and the best step counts and rates."""
+    table = {
+        (m, a, k): best(valley(k, angle), m)
+        for m in METHODS
+        for a, angle in ANGLES.items()
+        for k in KAPPAS
+    }
+
+    def draw(theme: str):
+        fig, axes = plt.subplots(1, 2, figsize=(8.6, 3.9), layout="constrained", sharey=True)
+        for j, (ax, tol) in enumerate(zip(axes, TOLS, strict=True)):
+            for color, m in zip(CYCLE, METHODS, strict=False):
+                for a, ls, marker in (("aligned", "-", "o"), ("turned", "--", "s")):
+                    steps = [table[m, a, k][j][0] for k in KAPPAS]
+                    label = f"{m}, {a}"
+                    ax.plot(KAPPAS, steps, ls=ls, marker=marker, ms=4, color=color, label=label)
+            ax.axhline(STEPS + 1, color=CYCLE[5], lw=0.8, ls=":")
+            ax.set(xscale="log", yscale="log", xlabel="condition number $\\kappa$")
+            ax.set_title(f"steps to $f < 10^{{{int(np.log10(tol))}}}$ at each one's best rate")
+        axes[0].set_ylabel(f"steps (dotted line: not within {STEPS})")
+        axes[0].legend(ncol=2, fontsize=7.5)
+        fig.suptitle("Solid: narrow direction along an axis; dashed: turned 45°", fontsize=10)
+        return fig
+
+    values = {"steps": STEPS, "rates": f"{RATES[0]:g} to {RATES[-1]:g}"}
+    for (m, a, k), results in table.items():
+        for tol, (steps, rate) in zip(("close", "done"), results, strict=True):
+            values[f"{m}_{a}_{k:g}_{tol}"] = steps
+            values[f"{m}_{a}_{k:g}_{tol}_lr"] = f"{rate:g}"
+    written = themed_svgs(draw, out_dir, "updates-adaptive")
+    return [*written, write_values(out_dir, "adaptive", values)]

@@ -1,0 +1,64 @@
+"""Momentum's effective step: on a constant slope the step grows to lr * g / (1 - momentum).
+
+gdlib runs of momentum 0.5 and 0.9 (and plain descent) on the plane f = x, whose gradient is 1
+everywhere; the figure plots each step's length divided by lr * g against the step count, with
+the predicted limit 1 / (1 - momentum) dashed. The page quotes the measured ratios, and those of
+AdaGrad (steps shrink like 1/sqrt(k): its sum of squared gradients only grows) and RMSProp (a
+running mean instead: the step settles at lr) on the same slope.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+from _figure import CYCLE, THEMES, themed_svgs, write_values
+from _quadratic import slope
+from matplotlib import pyplot as plt
+
+from gdlib.descent import descend
+
+LR, STEPS = 0.01, 80
+MOMENTA = (0.0, 0.5, 0.9)
+
+
+def step_ratios(momentum: float, name: str = "") -> np.ndarray:
+    """Return each step's length over lr * g on the slope (g = 1)."""
+    surface = slope()
+    hyper = {"momentum": momentum} if momentum else {}
+    name = name or ("momentum" if momentum else "gd")
+    run = descend(surface, surface.start, optimizer=name, lr=LR, max_iter=STEPS, hyper=hyper)
+    return np.linalg.norm(np.diff(run.positions, axis=0), axis=1) / LR
+
+
+def main(out_dir: Path) -> list[Path]:
+    """Write the figure and the measured ratios."""
+    ratios = {mu: step_ratios(mu) for mu in MOMENTA}
+
+    def draw(theme: str):
+        fig, ax = plt.subplots(figsize=(6.4, 3.4), layout="constrained")
+        k = np.arange(1, STEPS + 1)
+        for color, (mu, r) in zip(CYCLE, ratios.items(), strict=False):
+            label = "plain descent" if mu == 0 else f"momentum {mu:g}"
+            ax.plot(k, r, color=color, label=label)
+            ax.axhline(1 / (1 - mu), color=THEMES[theme]["muted"], ls="--", lw=1)
+        ax.set(xlabel="step $k$", ylabel="step length / ($\\eta\\, g$)", ylim=(0, 11))
+        ax.set_title("Constant slope: the step grows to $\\eta g / (1 - \\mu)$ (dashed)")
+        ax.legend(loc="center right")
+        return fig
+
+    values = {
+        "lr": LR,
+        "steps": STEPS,
+        "ratio_09": f"{ratios[0.9][-1]:.3f}",
+        "ratio_05": f"{ratios[0.5][-1]:.3f}",
+        "ratio_09_k10": f"{ratios[0.9][9]:.2f}",
+        "ratio_gd": f"{ratios[0.0][-1]:.3f}",
+    }
+    adagrad, rmsprop = step_ratios(0.0, "adagrad"), step_ratios(0.0, "rmsprop")
+    values["adagrad_last"] = f"{adagrad[-1] / adagrad[0]:.4f}"
+    values["adagrad_pred"] = f"{1 / np.sqrt(STEPS):.4f}"
+    values["rmsprop_first"] = f"{rmsprop[0]:.2f}"
+    values["rmsprop_last"] = f"{rmsprop[-1]:.3f}"
+    written = themed_svgs(draw, out_dir, "updates-velocity")
+    return [*written, write_values(out_dir, "velocity", values)]
