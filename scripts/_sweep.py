@@ -48,13 +48,18 @@ def checkpoints(total_steps: int, per_decade: int = 24) -> np.ndarray:
     return np.unique(np.concatenate([[0], grid[grid <= total_steps], [total_steps]])).astype(int)
 
 
-def sweep(X, y, theta0, batch_size, rates, seeds, epochs) -> Sweep:
-    """Run fit_linear's algorithm for every rate in `rates` and every shuffle seed in `seeds`."""
+def sweep(X, y, theta0, batch_size, rates, seeds, epochs, lr_decay=0.0) -> Sweep:
+    """Run fit_linear's algorithm for every rate in `rates` and every shuffle seed in `seeds`.
+
+    `lr_decay` (a number, or one per rate) decays the rate as fit_linear does: lr / (1 + decay e)
+    in epoch e, from 0.
+    """
     n, d = X.shape
     b = int(batch_size)
     per_epoch = -(-n // b)
     # Inside the loop runs are laid out (seed, rate, d): each seed's batch is shared by its rates.
-    rate2 = 2.0 * np.asarray(rates, dtype=float)[None, :, None]
+    base = 2.0 * np.asarray(rates, dtype=float)[None, :, None]
+    decay = np.broadcast_to(np.asarray(lr_decay, dtype=float), (len(rates),))[None, :, None]
     theta = np.broadcast_to(np.asarray(theta0, float), (len(seeds), len(rates), d)).copy()
     loss = quadratic_loss(X, y)
     marks = checkpoints(per_epoch * epochs)
@@ -69,7 +74,8 @@ def sweep(X, y, theta0, batch_size, rates, seeds, epochs) -> Sweep:
         theta[bad] = np.nan
 
     with np.errstate(all="ignore"):
-        for _ in range(epochs):
+        for epoch in range(epochs):
+            rate2 = base / (1.0 + decay * epoch)
             if b < n:
                 order = np.stack([rng.permutation(n) for rng in rngs])
                 Xo, yo = X[order], y[order]  # (seeds, n, d): each batch below is a view
@@ -104,7 +110,9 @@ def sweep(X, y, theta0, batch_size, rates, seeds, epochs) -> Sweep:
     )
 
 
-def check_against_gdlib(X, y, theta0, result: Sweep, seeds, rate_index: int, epochs: int):
+def check_against_gdlib(
+    X, y, theta0, result: Sweep, seeds, rate_index: int, epochs: int, lr_decay=0.0
+):
     """Replay one cell of a sweep with gdlib.regression.fit_linear; raise if they differ."""
     seed = seeds[-1]
     lr = float(result.rates[rate_index])
@@ -117,6 +125,7 @@ def check_against_gdlib(X, y, theta0, result: Sweep, seeds, rate_index: int, epo
         seed=seed,
         theta0=theta0,
         record="epoch",
+        lr_decay=float(np.broadcast_to(lr_decay, result.rates.shape)[rate_index]),
     )
     mine = result.epoch_losses[rate_index, -1, : epochs + 1]
     if not np.allclose(run.epoch_losses, mine, rtol=1e-8, atol=1e-12):
