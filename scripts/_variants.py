@@ -99,18 +99,20 @@ def variant_animation(out_dir, name: str, runs: dict[str, RegressionRun]) -> lis
         fig, (left, right) = plt.subplots(1, 2, figsize=(8.6, 3.9), layout="constrained")
         loss_contour(left)
         low = floor()
-        tracks = []
+        tracks, lowest = [], np.inf
         for i, (label, r) in enumerate(runs.items()):
             color = CYCLE[i]
             tracks.append(Track(left, r.thetas, color, label, clock=r.examples_seen))
             # At most ~200 points per loss curve: every stride-th step keeps the WebP small.
             keep = slice(None, None, max(1, len(r.losses) // 200))
-            seen = r.examples_seen[keep]
-            curve = np.column_stack([seen, r.losses[keep] - low + 1e-4])
-            tracks.append(Track(right, curve, color, None, clock=seen, lw=1.0))
+            seen, gap = r.examples_seen[keep], np.maximum(r.losses[keep] - low, 1e-12)
+            lowest = min(lowest, float(gap.min()))
+            # A staircase: the loss changes only when a step completes, not while it reads.
+            x, y = np.repeat(seen, 2)[1:], np.repeat(gap, 2)[:-1]
+            tracks.append(Track(right, np.column_stack([x, y]), color, None, clock=x, lw=1.0))
         right.set_yscale("log")
         right.set_xlim(0, max(r.examples_seen[-1] for r in runs.values()))
-        right.set_ylim(1e-4, max(float(r.losses.max() - low) for r in runs.values()) * 2)
+        right.set_ylim(lowest / 2, max(float(r.losses.max() - low) for r in runs.values()) * 2)
         right.set(xlabel="gradient evaluations (examples seen)", ylabel="loss above the minimum")
         return fig, tracks
 
