@@ -38,6 +38,8 @@ from _variants import (
 )
 from matplotlib import pyplot as plt
 
+from gdlib.regression import mse
+
 SHOWN = (1, MINI, N)
 COLOR = {1: COLORS["green"], MINI: COLORS["orange"], N: COLORS["blue"]}
 Q = (0.1, 0.9)
@@ -305,6 +307,24 @@ def main(out_dir: Path) -> list[Path]:
     return [*written, write_values(out_dir, "compare", values)]
 
 
+SUBSET = 100
+
+
+def redundancy() -> dict:
+    """How little of the data pins the answer down: least squares on SUBSET random rows."""
+    X, y, _ = data()
+    gaps = []
+    for seed in SEEDS:
+        rows = np.random.default_rng(seed).choice(N, SUBSET, replace=False)
+        theta = np.linalg.lstsq(X[rows], y[rows], rcond=None)[0]
+        gaps.append(mse(X, y, theta) - floor())
+    return {
+        "subset": SUBSET,
+        "subset_gap": fmt(np.median(gaps), 2),
+        "subset_gap_n": np.median(gaps),
+    }
+
+
 def summary(sweeps, best, rule_gaps, best_gaps, lam, limit) -> dict:
     """Numbers for prose (formatted) and for build-time checks (raw floats, keys ending in _n)."""
     low = floor()
@@ -337,7 +357,27 @@ def summary(sweeps, best, rule_gaps, best_gaps, lam, limit) -> dict:
         at_updates = np.median(s.losses[i][:, np.searchsorted(s.steps, HORIZON)] - low)
         v[f"{key}_u_h"] = fmt(at_updates, 2)
         v[f"{key}_u_h_n"] = at_updates
-        v[f"{key}_increases"] = int(np.sum(np.diff(s.epoch_losses[i, 0]) > 0))
+        ups = np.sum(np.diff(s.epoch_losses[i], axis=-1) > 0, axis=-1)  # per seed
+        v[f"{key}_increases"] = f"{np.median(ups):g}"
+        v[f"{key}_increases_n"] = float(np.median(ups))
+    v.update(redundancy())
+    small = [
+        float(np.median(sweeps[b].epoch_losses[best[b], :, BUDGET] - low))
+        for b in BATCH_SIZES
+        if b <= 256
+    ]
+    v["small_min"], v["small_max"] = fmt(min(small), 2), fmt(max(small), 2)
+    v["small_spread"] = f"{max(small) / min(small):.1f}"
+    v["small_spread_n"] = max(small) / min(small)
+    for b, key in ((1, "sgd"), (N, "batch")):  # the rate tuned for one epoch instead
+        e1 = np.where(
+            stable_rates(sweeps[b].epoch_losses),
+            np.median(sweeps[b].epoch_losses[:, :, 1], axis=1),
+            np.inf,
+        )
+        v[f"{key}_tuned1_lr"] = f"{RATES[np.argmin(e1)]:.2g}"
+        v[f"{key}_tuned1_e1"] = fmt(e1.min() - low, 2)
+        v[f"{key}_tuned1_e1_n"] = e1.min() - low
     med_sgd = np.median(sweeps[1].epoch_losses[best[1]] - low, axis=0)
     med_batch = np.median(sweeps[N].epoch_losses[best[N]] - low, axis=0)
     ahead = np.nonzero(med_batch < med_sgd)[0]
