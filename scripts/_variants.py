@@ -19,6 +19,7 @@ from functools import cache
 import numpy as np
 from _figure import grid, surface_cmap
 
+from gdlib._minibatch import full_losses
 from gdlib.datasets import make_regression
 from gdlib.regression import RegressionRun, fit_linear, mse
 
@@ -71,11 +72,18 @@ def run(
     )
 
 
-def loss_contour(ax, n: int = 90) -> None:
-    """Draw the full-data loss over (intercept, slope), computed point by point with gdlib."""
-    X, y, best = data()
+@cache
+def _loss_grid(n: int):
+    """Return the grid and the full-data loss on it, by gdlib's vectorised loss evaluation."""
+    X, y, _ = data()
     T0, T1, P = grid(BOUNDS, n)
-    Z = np.array([[mse(X, y, p) for p in row] for row in P])
+    return T0, T1, full_losses(X, y, P.reshape(-1, 2)).reshape(T0.shape)
+
+
+def loss_contour(ax, n: int = 90) -> None:
+    """Draw the full-data loss over (intercept, slope), with the least-squares point."""
+    _, _, best = data()
+    T0, T1, Z = _loss_grid(n)
     ax.contourf(T0, T1, np.log(Z), levels=16, cmap=surface_cmap(), rasterized=True)
     ax.plot(*best, "*", color="white", mec="black", ms=12, mew=0.6)
     ax.set(
@@ -102,7 +110,11 @@ def variant_animation(out_dir, name: str, runs: dict[str, RegressionRun]) -> lis
         tracks, lowest = [], np.inf
         for i, (label, r) in enumerate(runs.items()):
             color = CYCLE[i]
-            tracks.append(Track(left, r.thetas, color, label, clock=r.examples_seen))
+            # A path of thousands of tiny steps reads the same drawn through every few-th point.
+            every = np.unique(
+                np.r_[0 : len(r.thetas) : max(1, len(r.thetas) // 1500), -1 % len(r.thetas)]
+            )
+            tracks.append(Track(left, r.thetas[every], color, label, clock=r.examples_seen[every]))
             # At most ~200 points per loss curve: every stride-th step keeps the WebP small.
             keep = slice(None, None, max(1, len(r.losses) // 200))
             seen, gap = r.examples_seen[keep], np.maximum(r.losses[keep] - low, 1e-12)
