@@ -121,3 +121,23 @@ def test_downloaded_notebook_runs_without_gdlib(built_site, no_gdlib_env, tmp_pa
     printed = "".join("".join(o.get("text", "")) for o in outputs if o["output_type"] == "stream")
     assert SKIP_NOTE in printed
     assert "gdlib theta" not in printed and "gdlib  (bias" not in printed
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_clicking_the_link_downloads_the_notebook(browser, site_url, tmp_path, name):
+    # Material's instant navigation must not swallow the click: the browser saves the file.
+    context = browser.new_context(accept_downloads=True)
+    try:
+        page = context.new_page()
+        page.goto(f"{site_url}code/{name}/", wait_until="networkidle")
+        link = page.locator(f'a[href$="/{name}.ipynb"], a[href="{name}.ipynb"]').first
+        assert link.is_visible()
+        with page.expect_download(timeout=15000) as info:
+            link.click()
+        download = info.value
+        assert download.suggested_filename == f"{name}.ipynb"
+        saved = tmp_path / download.suggested_filename
+        download.save_as(saved)
+        assert json.loads(saved.read_text())["cells"], "the download is not the notebook"
+    finally:
+        context.close()
