@@ -27,21 +27,30 @@ LR_CONST = 0.01
 SHIFTS = np.random.default_rng(7).normal(0.0, 0.15, size=(16, 2))
 START = np.array([1.6, 0.57])  # in the basin of the shallow local minimum near (1.61, 0.57)
 LR, STEPS = 0.04, 1600
+DRAWN = 11  # the seed whose path is drawn
+ESCAPE_SEEDS = tuple(range(20))
 
 
-def descend_sum(stochastic: bool) -> np.ndarray:
-    """Descend mean_i camel(p - s_i) with gdlib's sgd rule; one example per step if stochastic."""
+def descend_sum(stochastic: bool, seeds=(DRAWN,)) -> np.ndarray:
+    """Descend mean_i camel(p - s_i) with gdlib's sgd rule, one run per seed at once.
+
+    With `stochastic`, each step uses one example drawn by the seed's generator; otherwise all
+    of them (the full gradient, the same for every seed). Returns paths, (seeds, STEPS + 1, 2).
+    """
     camel, opt = get_surface("camel"), sgd(LR)
-    p, state = START.copy(), opt.init(START)
-    rng = np.random.default_rng(11)
+    p = np.tile(START, (len(seeds), 1))
+    state = opt.init(p)
+    picks = np.stack([np.random.default_rng(s).integers(len(SHIFTS), size=STEPS) for s in seeds])
     path = [p]
-    for _ in range(STEPS):
-        shifts = SHIFTS[[rng.integers(len(SHIFTS))]] if stochastic else SHIFTS
-        grad = camel.grad(p - shifts).mean(axis=0)
+    for k in range(STEPS):
+        if stochastic:
+            grad = camel.grad(p - SHIFTS[picks[:, k]])
+        else:
+            grad = camel.grad(p[:, None, :] - SHIFTS).mean(axis=1)
         step, state = opt.update(grad, state)
         p = p + step
         path.append(p)
-    return np.array(path)
+    return np.stack(path, axis=1)
 
 
 def mean_loss(p: np.ndarray) -> float:
@@ -56,7 +65,13 @@ def main(out_dir: Path) -> list[Path]:
     check_against_gdlib(X, y, THETA0, runs, SEEDS, 1, 2, lr_decay=[0.0, DECAY])
     gaps = runs.epoch_losses - floor()  # (2, seeds, EPOCHS + 1)
     lo, med, hi = np.quantile(gaps, [0.1, 0.5, 0.9], axis=1)
-    full_path, sgd_path = descend_sum(False), descend_sum(True)
+    full_path = descend_sum(False)[0]
+    sgd_paths = descend_sum(True, ESCAPE_SEEDS)
+    sgd_path = sgd_paths[ESCAPE_SEEDS.index(DRAWN)]
+    full_end_loss = mean_loss(full_path[-1])
+    end_losses = np.array([mean_loss(q[-1]) for q in sgd_paths])
+    lower = int(np.sum(end_losses < full_end_loss - 0.1))
+    higher = int(np.sum(end_losses > full_end_loss + 0.1))
 
     def draw(theme: str):
         fig, (left, right) = plt.subplots(1, 2, figsize=(8.8, 3.4), layout="constrained")
@@ -104,5 +119,10 @@ def main(out_dir: Path) -> list[Path]:
         "examples": len(SHIFTS),
         "lr": LR,
         "steps": STEPS,
+        "escape_runs": len(ESCAPE_SEEDS),
+        "escape_lower": lower,
+        "escape_higher": higher,
+        "escape_lower_n": lower,
+        "drawn_seed": DRAWN,
     }
     return [*themed_svgs(draw, out_dir, "sgd-behaviour"), write_values(out_dir, "sgd", values)]

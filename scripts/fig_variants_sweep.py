@@ -361,6 +361,11 @@ def summary(sweeps, best, rule_gaps, best_gaps, lam, limit) -> dict:
         v[f"{key}_increases"] = f"{np.median(ups):g}"
         v[f"{key}_increases_n"] = float(np.median(ups))
     v.update(redundancy())
+    batch_gap = np.median(sweeps[N].epoch_losses[best[N]] - low, axis=0)
+    factor = (batch_gap[HORIZON] / batch_gap[HORIZON - 10]) ** 0.1
+    predicted = float(np.max((1 - RATES[best[N]] * lam) ** 2))
+    v["batch_factor"], v["batch_factor_pred"] = f"{factor:.3f}", f"{predicted:.3f}"
+    v["batch_factor_n"], v["batch_factor_pred_n"] = factor, predicted
     small = [
         float(np.median(sweeps[b].epoch_losses[best[b], :, BUDGET] - low))
         for b in BATCH_SIZES
