@@ -8,7 +8,7 @@ round bowl, on which a single batch step would nearly finish the job. Two thousa
 parameters is very redundant data: that redundancy is what stochastic steps exploit.
 
 `BEST_RATE` holds each variant's best learning rate from the grid of `RATES`, as measured by
-`scripts/fig_compare_curves.py` (which fails the build if the sweep picks another one): the
+`scripts/fig_variants_sweep.py` (which fails the build if the sweep picks another one): the
 animations and code samples use them without re-running the sweep.
 """
 
@@ -35,7 +35,7 @@ RATES = 10.0 ** (np.arange(-24, 1) / 6)  # 1e-4 to 1, six per decade
 SEEDS = tuple(range(11))  # shuffle seeds of every sweep; results are medians over them
 BUDGET = 5  # epochs: each variant's rate is the grid's best after this many passes
 HORIZON = 30  # epochs drawn, to show what happens after the budget
-# Best rates after BUDGET epochs (median loss over SEEDS), checked by fig_compare_curves.py.
+# Best rates after BUDGET epochs (median loss over SEEDS), checked by fig_variants_sweep.py.
 BEST_RATE = {1: RATES[5], 4: RATES[9], 16: RATES[12], 64: RATES[15], 256: RATES[20], N: RATES[21]}
 NAMES = {1: "stochastic (b = 1)", MINI: f"mini-batch (b = {MINI})", N: f"batch (b = {N})"}
 
