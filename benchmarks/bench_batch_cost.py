@@ -4,9 +4,8 @@ On a 262,144 x 10 float64 regression (gdlib.datasets.make_regression), one step 
 engine does per batch: gather b random rows, the residual, the gradient (gdlib's ``mse_grad``)
 and the update. For each b the median of REPEATS timings of a loop of steps gives the seconds per
 step; the table prints it with the time per example and the cost of a step relative to b = 1.
-NumPy runs single-threaded (set before it loads), as the site's figure scripts do; a GPU or a
-multi-threaded BLAS would flatten the curve further, and this benchmark does not claim to know
-by how much.
+NumPy runs single-threaded (set before it loads). Other hardware (a GPU, a multi-threaded BLAS)
+gives another curve; this benchmark speaks only for the machine it ran on, which it records.
 
 Usage: ``python benchmarks/bench_batch_cost.py [--write]``; ``--write`` records the numbers, with
 the machine they were measured on, in ``benchmarks/results/batch_cost.json``, which the variant

@@ -353,6 +353,8 @@ def summary(sweeps, best, rule_gaps, best_gaps, lam, limit) -> dict:
         stable = stable_rates(s.epoch_losses)
         v[f"{key}_stable_max"] = f"{RATES[stable].max():.2g}"
         v[f"{key}_diverge_min"] = f"{RATES[~stable].min():.2g}"
+        v[f"{key}_stable_max_n"] = RATES[stable].max()
+        v[f"{key}_diverge_min_n"] = RATES[~stable].min()
         v[f"{key}_grid_reaches_limit"] = bool((~stable).any())
         at_updates = np.median(s.losses[i][:, np.searchsorted(s.steps, HORIZON)] - low)
         v[f"{key}_u_h"] = fmt(at_updates, 2)
@@ -390,6 +392,8 @@ def summary(sweeps, best, rule_gaps, best_gaps, lam, limit) -> dict:
     v["batch_ahead_after"] = bool(len(ahead)) and bool(
         np.all(med_batch[ahead[0] :] < med_sgd[ahead[0] :])
     )
+    v["rule_bn_diverged"] = not bool(np.isfinite(rule_gaps[-1]).any())
+    v["rule_bn_above_limit"] = bool(RATES[best[1]] * N > limit)
     v["ratio_e1"] = f"{med_batch[1] / med_sgd[1]:.0f}"
     v["ratio_e1_n"] = med_batch[1] / med_sgd[1]
     for j, b in enumerate(BATCH_SIZES):
