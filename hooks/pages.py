@@ -29,6 +29,7 @@ import textwrap
 from pathlib import Path
 
 import tinycss2
+from _claims import check_claims
 from PIL import Image
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -155,7 +156,9 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     depth = where.count("/")
     md_prefix = "../" * depth
     url_prefix = "../" * page.url.count("/")
-    markdown = substitute_values(markdown, load_values(), where)
+    values = load_values()
+    markdown = check_claims(markdown, values, where)  # hooks/_claims.py: `{{ check: EXPR }}`
+    markdown = substitute_values(markdown, values, where)
     markdown = expand_figures(markdown, md_prefix, url_prefix, where)
     return run_python_blocks(markdown, where)
 

@@ -1,0 +1,197 @@
+"""Claims that the build checks: a page's `{{ check: EXPR }}` is evaluated against the run's values.
+
+A page puts the token right after the sentence it supports, for instance
+`Momentum needed fewer than half the steps. {{ check: upd.momentum_steps < 0.5 * upd.gd_steps }}`.
+EXPR is a small expression over build-time values (`namespace.key`, as in `{{ namespace.key }}`):
+`and`/`or`/`not`, comparisons (chains too), `+ - * /`, unary minus, `abs`/`min`/`max` and numeric
+literals. Nothing else parses: the expression is walked node by node from Python's `ast`, never
+`eval`ed. A value must read as a number ("147", "0.095", "1.2e-3") or a boolean ("True"/"False").
+
+A false claim raises `ClaimError` naming the page, the expression and the values it saw; a true one
+becomes a small ✓ whose label says what was checked.
+
+>>> evaluate("run.a < 0.5 * run.b", {"run.a": "147", "run.b": "770"}, "page.md")
+(True, '147 < 0.5 × 770')
+"""
+
+from __future__ import annotations
+
+import ast
+import html
+import operator
+import re
+
+CLAIM = re.compile(r"\{\{\s*check:\s*(.*?)\s*\}\}", re.S)
+NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
+NAMESPACE = re.compile(r"[a-z][a-z0-9_]*")
+
+BINARY = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul}
+BINARY[ast.Div] = operator.truediv
+COMPARE = {ast.Lt: operator.lt, ast.LtE: operator.le, ast.Gt: operator.gt, ast.GtE: operator.ge}
+COMPARE |= {ast.Eq: operator.eq, ast.NotEq: operator.ne}
+FUNCTIONS = {"abs": abs, "min": min, "max": max}
+# How an operator reads in the marker's label.
+SHOWN = {" * ": " × ", " <= ": " ≤ ", " >= ": " ≥ ", " == ": " = ", " != ": " ≠ ", " - ": " − "}
+
+
+class ClaimError(RuntimeError):
+    """A claim on a page is malformed, names an unusable value, or is false."""
+
+
+def parse_value(text: str, key: str, where: str) -> float | bool:
+    """Read a saved value as a number or a boolean; refuse anything else by page and key."""
+    text = text.strip()
+    if text in ("True", "False"):
+        return text == "True"
+    if NUMBER.fullmatch(text):
+        return float(text)
+    raise ClaimError(f"{where}: value {key} = {text!r} is neither a number nor True/False")
+
+
+class _Walker:
+    """Evaluate one parsed claim, allowing only the whitelisted node types."""
+
+    def __init__(self, values: dict[str, str], where: str, source: str) -> None:
+        self.values, self.where, self.source = values, where, source
+        self.rules = {
+            ast.Constant: self.literal,
+            ast.Attribute: self.value,
+            ast.UnaryOp: self.unary,
+            ast.BinOp: self.binary,
+            ast.BoolOp: self.boolean,
+            ast.Compare: self.compare,
+            ast.Call: self.call,
+        }
+
+    def fail(self, why: str) -> ClaimError:
+        return ClaimError(f"{self.where}: claim {self.source!r}: {why}")
+
+    def run(self, node: ast.AST) -> float | bool:
+        rule = self.rules.get(type(node))
+        if rule is None:
+            raise self.fail(f"{type(node).__name__} is not allowed in a claim")
+        return rule(node)
+
+    def typed(self, node: ast.AST, boolean: bool) -> float | bool:
+        value = self.run(node)
+        if isinstance(value, bool) != boolean:
+            wanted = "True/False" if boolean else "a number"
+            raise self.fail(f"{ast.unparse(node)} = {value!r} where {wanted} is needed")
+        return value
+
+    def literal(self, node: ast.Constant) -> float:
+        if type(node.value) not in (int, float):
+            raise self.fail(f"the literal {node.value!r} is not a number")
+        return node.value
+
+    def value(self, node: ast.Attribute) -> float | bool:
+        key = value_key(node)
+        if key is None:
+            raise self.fail("only namespace.key names may use a dot")
+        if key not in self.values:
+            raise self.fail(f"no build-time value named {key!r}")
+        return parse_value(self.values[key], key, self.where)
+
+    def unary(self, node: ast.UnaryOp) -> float | bool:
+        if isinstance(node.op, ast.Not):
+            return not self.typed(node.operand, boolean=True)
+        if isinstance(node.op, ast.USub):
+            return -self.typed(node.operand, boolean=False)
+        raise self.fail(f"{type(node.op).__name__} is not allowed in a claim")
+
+    def binary(self, node: ast.BinOp) -> float:
+        op = BINARY.get(type(node.op))
+        if op is None:
+            raise self.fail(f"operator {type(node.op).__name__} is not allowed")
+        left, right = self.typed(node.left, False), self.typed(node.right, False)
+        if isinstance(node.op, ast.Div) and right == 0:
+            raise self.fail(f"division by zero in {ast.unparse(node)}")
+        return op(left, right)
+
+    def boolean(self, node: ast.BoolOp) -> bool:
+        results = [self.typed(v, True) for v in node.values]
+        return all(results) if isinstance(node.op, ast.And) else any(results)
+
+    def compare(self, node: ast.Compare) -> bool:
+        value, holds = self.run(node.left), True
+        for op_node, right_node in zip(node.ops, node.comparators, strict=True):
+            op = COMPARE.get(type(op_node))
+            if op is None:
+                raise self.fail(f"comparison {type(op_node).__name__} is not allowed")
+            right = self.run(right_node)
+            ordered = not isinstance(op_node, (ast.Eq, ast.NotEq))
+            if isinstance(value, bool) != isinstance(right, bool) or (
+                ordered and isinstance(value, bool)
+            ):
+                raise self.fail(f"cannot compare {value!r} with {right!r} by {ast.unparse(node)}")
+            holds = holds and op(value, right)
+            value = right
+        return holds
+
+    def call(self, node: ast.Call) -> float:
+        func = node.func
+        if not isinstance(func, ast.Name) or func.id not in FUNCTIONS:
+            raise self.fail("only abs, min and max may be called")
+        if node.keywords or not node.args or any(isinstance(a, ast.Starred) for a in node.args):
+            raise self.fail(f"{func.id} takes plain arguments only")
+        if func.id == "abs" and len(node.args) != 1:
+            raise self.fail("abs takes one argument")
+        args = [self.typed(a, False) for a in node.args]
+        return abs(args[0]) if func.id == "abs" else FUNCTIONS[func.id](args)
+
+
+def value_key(node: ast.Attribute) -> str | None:
+    """Return `namespace.key` for a `namespace.key` node, None for any other attribute."""
+    base = node.value
+    if isinstance(base, ast.Name) and NAMESPACE.fullmatch(base.id):
+        return f"{base.id}.{node.attr}"
+    return None
+
+
+class _FillIn(ast.NodeTransformer):
+    """Put each value's saved text where its name was, to show what the claim compared."""
+
+    def __init__(self, values: dict[str, str]) -> None:
+        self.values = values
+
+    def visit_Attribute(self, node: ast.Attribute) -> ast.AST:
+        text = self.values[value_key(node)].strip()
+        if text in ("True", "False"):  # a bare True reads badly: name the fact
+            text = f"{node.attr.replace('_', ' ')} = {text.lower()}"
+        return ast.Name(id=text)
+
+
+def evaluate(source: str, values: dict[str, str], where: str) -> tuple[bool, str]:
+    """Evaluate one claim; return whether it holds and how it reads with the values filled in."""
+    try:
+        tree = ast.parse(source.strip(), mode="eval")
+    except SyntaxError as error:
+        raise ClaimError(f"{where}: claim {source!r} does not parse: {error.msg}") from None
+    holds = _Walker(values, where, source).run(tree.body)
+    if not isinstance(holds, bool):
+        raise ClaimError(f"{where}: claim {source!r} is a number, not a statement")
+    shown = ast.unparse(_FillIn(values).visit(tree))
+    for python, math in SHOWN.items():
+        shown = shown.replace(python, math)
+    return holds, shown
+
+
+def marker(shown: str) -> str:
+    """Return the small ✓ that tells the reader a sentence was checked, and what was checked."""
+    label = html.escape(f"Checked when the site was built: {shown}")
+    return f'<span class="gd-check" role="img" aria-label="{label}" title="{label}">✓</span>'
+
+
+def check_claims(markdown: str, values: dict[str, str], where: str) -> str:
+    """Evaluate every `{{ check: EXPR }}` of a page; replace each true one by its marker."""
+
+    def replace(match: re.Match) -> str:
+        source = match.group(1)
+        holds, shown = evaluate(source, values, where)
+        if not holds:
+            raise ClaimError(
+                f"{where}: the claim `{source}` is false for this build's runs: {shown}"
+            )
+        return marker(shown)
+
+    return CLAIM.sub(replace, markdown)

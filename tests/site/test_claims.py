@@ -1,0 +1,160 @@
+"""Claims that the build checks (`{{ check: EXPR }}`, hooks/_claims.py).
+
+The evaluator: true and false claims, unknown keys, values that are not numbers, hostile input.
+The hook: a tiny page goes through the pages hook with a values file; when the run changes so that
+the claim no longer holds, the build fails naming the page, the claim and the values it saw.
+"""
+
+from __future__ import annotations
+
+import json
+from types import SimpleNamespace
+
+import pytest
+from _claims import ClaimError, check_claims, evaluate
+from hook_loader import load_hook
+
+VALUES = {
+    "updates.momentum_steps": "147",
+    "updates.gd_steps": "770",
+    "lr_bound.every_rate_above_two_over_l_diverged": "True",
+    "lr_bound.at_two_over_l_converged": "False",
+    "lr_bound.best_lr": "0.095",
+    "lr_bound.tiny": "1.2e-3",
+    "lr_bound.offset": "-3",
+    "lr_bound.pretty": "1.2 × 10<sup>-3</sup>",
+    "lr_bound.message": "converged: gradient norm 9.9e-07",
+}
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "updates.momentum_steps < 0.5 * updates.gd_steps",
+        "lr_bound.every_rate_above_two_over_l_diverged",
+        "not lr_bound.at_two_over_l_converged and lr_bound.every_rate_above_two_over_l_diverged",
+        "lr_bound.at_two_over_l_converged or updates.gd_steps > 700",
+        "0.09 < lr_bound.best_lr <= 0.1",
+        "lr_bound.tiny == 0.0012",
+        "abs(lr_bound.offset) == 3 and -lr_bound.offset > 2",
+        "min(updates.gd_steps, 800) - max(updates.momentum_steps, 1) == 623",
+        "updates.gd_steps / updates.momentum_steps > 5",
+        "lr_bound.at_two_over_l_converged != lr_bound.every_rate_above_two_over_l_diverged",
+    ],
+)
+def test_true_claims_hold(claim):
+    holds, _ = evaluate(claim, VALUES, "p.md")
+    assert holds is True
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "updates.momentum_steps > 0.5 * updates.gd_steps",
+        "lr_bound.at_two_over_l_converged",
+        "not lr_bound.every_rate_above_two_over_l_diverged",
+        "0.1 < lr_bound.best_lr < 1",  # a chain fails on any link
+        "lr_bound.best_lr < 0.1 < lr_bound.tiny",
+    ],
+)
+def test_false_claims_do_not_hold(claim):
+    holds, _ = evaluate(claim, VALUES, "p.md")
+    assert holds is False
+
+
+def test_the_label_shows_the_values_compared():
+    _, shown = evaluate("updates.momentum_steps < 0.5 * updates.gd_steps", VALUES, "p.md")
+    assert shown == "147 < 0.5 × 770"
+    _, shown = evaluate("lr_bound.every_rate_above_two_over_l_diverged", VALUES, "p.md")
+    assert shown == "every rate above two over l diverged = true"
+
+
+def test_unknown_key_names_page_and_key():
+    with pytest.raises(ClaimError, match=r"concepts/x\.md.*'updates\.nesterov_steps'"):
+        evaluate("updates.nesterov_steps < 3", VALUES, "concepts/x.md")
+
+
+@pytest.mark.parametrize("key", ["lr_bound.pretty", "lr_bound.message"])
+def test_non_numeric_value_is_refused_naming_page_and_key(key):
+    with pytest.raises(ClaimError, match=rf"concepts/x\.md: value {key} = .* neither a number"):
+        evaluate(f"{key} < 1", VALUES, "concepts/x.md")
+
+
+@pytest.mark.parametrize(
+    ("claim", "why"),
+    [
+        ("__import__('os')", "only abs, min and max"),
+        ("__import__('os').system('true')", "only abs, min and max"),
+        ("updates.gd_steps.__class__", "only namespace.key names"),
+        ("().__class__.__bases__", "only namespace.key names"),
+        ("updates.gd_steps.real > 0", "only namespace.key names"),
+        ("len([1]) > 0", "only abs, min and max"),
+        ("abs(x=-1) > 0", "plain arguments"),
+        ("max(*[1, 2]) > 0", "plain arguments"),
+        ("updates.gd_steps ** 2 > 0", "Pow"),
+        ("updates.gd_steps if 1 else 0", "IfExp"),
+        ("[x for x in ()]", "ListComp"),
+        ("lambda: 0", "Lambda"),
+        ("updates", "Name"),
+        ("'a' < 'b'", "not a number"),
+        ("updates.gd_steps", "a number, not a statement"),
+        ("updates.gd_steps and 1", "where True/False is needed"),
+        ("lr_bound.at_two_over_l_converged < 1", "cannot compare"),
+        ("updates.gd_steps / (updates.gd_steps - 770) > 1", "division by zero"),
+        ("updates.gd_steps <", "does not parse"),
+    ],
+)
+def test_anything_outside_the_grammar_is_refused(claim, why):
+    with pytest.raises(ClaimError, match=why) as error:
+        evaluate(claim, VALUES, "concepts/x.md")
+    assert "concepts/x.md" in str(error.value)
+
+
+def test_a_false_claim_names_page_claim_and_values():
+    page = (
+        "It took fewer than half the steps. {{ check: updates.gd_steps < updates.momentum_steps }}"
+    )
+    with pytest.raises(ClaimError) as error:
+        check_claims(page, VALUES, "concepts/updates.md")
+    message = str(error.value)
+    assert "concepts/updates.md" in message
+    assert "updates.gd_steps < updates.momentum_steps" in message
+    assert "770 < 147" in message
+
+
+def test_a_true_claim_becomes_an_accessible_marker():
+    page = "Fewer than half. {{ check: updates.momentum_steps < 0.5 * updates.gd_steps }} Next."
+    out = check_claims(page, VALUES, "p.md")
+    assert "{{" not in out
+    assert 'role="img"' in out
+    assert 'aria-label="Checked when the site was built: 147 &lt; 0.5 × 770"' in out
+    assert out.startswith("Fewer than half. <span") and out.endswith("</span> Next.")
+
+
+def _build_page(tmp_path, markdown, steps, monkeypatch):
+    """Run `markdown` through the pages hook with a values file holding `steps`."""
+    pages = load_hook("pages")
+    folder = tmp_path / "figures"
+    folder.mkdir(exist_ok=True)
+    saved = {"momentum_steps": str(steps["momentum"]), "gd_steps": str(steps["gd"])}
+    (folder / "values-updates.json").write_text(json.dumps(saved), encoding="utf-8")
+    real_loader = pages.load_values
+    monkeypatch.setattr(pages, "load_values", lambda: real_loader(folder))
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="concepts/tiny.md"), url="concepts/tiny/")
+    return pages.on_page_markdown(markdown, page=page, config=None, files=None)
+
+
+def test_a_changed_run_breaks_the_build(tmp_path, monkeypatch):
+    markdown = (
+        "Momentum took {{ updates.momentum_steps }} steps, fewer than half of plain descent's "
+        "{{ updates.gd_steps }}. {{ check: updates.momentum_steps < 0.5 * updates.gd_steps }}\n"
+    )
+    built = _build_page(tmp_path, markdown, {"momentum": 147, "gd": 770}, monkeypatch)
+    assert "Momentum took 147 steps" in built and 'class="gd-check"' in built
+
+    with pytest.raises(ClaimError) as error:
+        _build_page(tmp_path, markdown, {"momentum": 400, "gd": 770}, monkeypatch)
+    message = str(error.value)
+    assert "concepts/tiny.md" in message
+    assert "updates.momentum_steps < 0.5 * updates.gd_steps" in message
+    assert "400 < 0.5 × 770" in message
