@@ -350,6 +350,7 @@ def summary(sweeps, best, rule_gaps, best_gaps, lam, limit) -> dict:
             v[f"{key}_{tag}"] = fmt(med[e], 2)
             v[f"{key}_{tag}_n"] = med[e]
             v[f"{key}_{tag}_lo"], v[f"{key}_{tag}_hi"] = fmt(lo[e], 2), fmt(hi[e], 2)
+            v[f"{key}_{tag}_lo_n"], v[f"{key}_{tag}_hi_n"] = lo[e], hi[e]
         stable = stable_rates(s.epoch_losses)
         v[f"{key}_stable_max"] = f"{RATES[stable].max():.2g}"
         v[f"{key}_diverge_min"] = f"{RATES[~stable].min():.2g}"
@@ -374,6 +375,7 @@ def summary(sweeps, best, rule_gaps, best_gaps, lam, limit) -> dict:
         if b <= 256
     ]
     v["small_min"], v["small_max"] = fmt(min(small), 2), fmt(max(small), 2)
+    v["small_min_n"], v["small_max_n"] = min(small), max(small)
     v["small_spread"] = f"{max(small) / min(small):.1f}"
     v["small_spread_n"] = max(small) / min(small)
     for b, key in ((1, "sgd"), (N, "batch")):  # the rate tuned for one epoch instead
