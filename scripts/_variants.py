@@ -1,8 +1,15 @@
-"""The regression problem shared by the batch, stochastic, mini-batch and comparison figures.
+"""The regression problem shared by the batch, stochastic, mini-batch and comparison pages.
 
-One seeded data set from `gdlib.datasets.make_regression` (an intercept and one feature, so the
-parameters are a point in the plane and the loss can be drawn as contours), one start and one
-learning rate; every run is `gdlib.regression.fit_linear` with a different batch size.
+One seeded data set of N = 2000 examples from `gdlib.datasets.make_regression` (an intercept and
+one feature, so the parameters are a point in the plane and the loss can be drawn as contours).
+The feature is shifted to have mean about 1, as raw measurements usually do: that couples
+intercept and slope and makes the loss a tilted valley (condition number about 7) rather than a
+round bowl, on which a single batch step would nearly finish the job. Two thousand rows for two
+parameters is very redundant data: that redundancy is what stochastic steps exploit.
+
+`BEST_RATE` holds each variant's best learning rate from the grid of `RATES`, as measured by
+`scripts/fig_variants_sweep.py` (which fails the build if the sweep picks another one): the
+animations and code samples use them without re-running the sweep.
 """
 
 from __future__ import annotations
@@ -12,46 +19,71 @@ from functools import cache
 import numpy as np
 from _figure import grid, surface_cmap
 
+from gdlib._minibatch import full_losses
 from gdlib.datasets import make_regression
 from gdlib.regression import RegressionRun, fit_linear, mse
 
-N = 200
+N = 2000
 SEED = 3
-LR = 0.05
-THETA0 = np.array([-2.0, 3.0])
-BOUNDS = ((-3.5, 1.0), (-1.0, 3.5))
-BATCH_SIZES = (1, 4, 16, 64, N)
-NAMES = {1: "stochastic (b = 1)", 16: "mini-batch (b = 16)", N: f"batch (b = {N})"}
+SHIFT = 1.0
+NOISE = 1.0
+THETA0 = np.array([-3.0, 1.5])
+BOUNDS = ((-4.0, 1.5), (-2.0, 2.5))
+BATCH_SIZES = (1, 4, 16, 64, 256, N)
+MINI = 16
+RATES = 10.0 ** (np.arange(-24, 1) / 6)  # 1e-4 to 1, six per decade
+SEEDS = tuple(range(11))  # shuffle seeds of every sweep; results are medians over them
+BUDGET = 5  # epochs: each variant's rate is the grid's best after this many passes
+HORIZON = 30  # epochs drawn, to show what happens after the budget
+# Best rates after BUDGET epochs (median loss over SEEDS), checked by fig_variants_sweep.py.
+BEST_RATE = {1: RATES[5], 4: RATES[9], 16: RATES[12], 64: RATES[15], 256: RATES[20], N: RATES[21]}
+NAMES = {1: "stochastic (b = 1)", MINI: f"mini-batch (b = {MINI})", N: f"batch (b = {N})"}
 
 
 @cache
 def data() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Return X (ones and one feature), y and the least-squares solution."""
-    X, y, _ = make_regression(N, 2, noise=0.8, seed=SEED)
+    X, y, _ = make_regression(N, 2, noise=NOISE, seed=SEED)
+    X[:, 1] += SHIFT
     return X, y, np.linalg.lstsq(X, y, rcond=None)[0]
 
 
+def floor() -> float:
+    """Return the minimum of the full-data loss."""
+    X, y, best = data()
+    return mse(X, y, best)
+
+
 @cache
-def run(batch_size: int, epochs: int, lr: float = LR, lr_decay: float = 0.0) -> RegressionRun:
-    """Fit the shared data with gdlib at one batch size."""
+def run(
+    batch_size: int, epochs: int, lr: float | None = None, lr_decay: float = 0.0, seed: int = SEED
+) -> RegressionRun:
+    """Fit the shared data with gdlib at one batch size (at its best rate unless `lr` is given)."""
     X, y, _ = data()
     return fit_linear(
         X,
         y,
-        lr=lr,
+        lr=BEST_RATE[batch_size] if lr is None else lr,
         epochs=epochs,
         batch_size=batch_size,
-        seed=SEED,
+        seed=seed,
         theta0=THETA0,
         lr_decay=lr_decay,
     )
 
 
-def loss_contour(ax, n: int = 90) -> None:
-    """Draw the full-data loss over (intercept, slope), computed point by point with gdlib."""
-    X, y, best = data()
+@cache
+def _loss_grid(n: int):
+    """Return the grid and the full-data loss on it, by gdlib's vectorised loss evaluation."""
+    X, y, _ = data()
     T0, T1, P = grid(BOUNDS, n)
-    Z = np.array([[mse(X, y, p) for p in row] for row in P])
+    return T0, T1, full_losses(X, y, P.reshape(-1, 2)).reshape(T0.shape)
+
+
+def loss_contour(ax, n: int = 90) -> None:
+    """Draw the full-data loss over (intercept, slope), with the least-squares point."""
+    _, _, best = data()
+    T0, T1, Z = _loss_grid(n)
     ax.contourf(T0, T1, np.log(Z), levels=16, cmap=surface_cmap(), rasterized=True)
     ax.plot(*best, "*", color="white", mec="black", ms=12, mew=0.6)
     ax.set(
@@ -74,20 +106,49 @@ def variant_animation(out_dir, name: str, runs: dict[str, RegressionRun]) -> lis
     def setup(theme: str):
         fig, (left, right) = plt.subplots(1, 2, figsize=(8.6, 3.9), layout="constrained")
         loss_contour(left)
-        floor = float(mse(*data()))
-        tracks = []
+        low = floor()
+        tracks, lowest = [], np.inf
         for i, (label, r) in enumerate(runs.items()):
             color = CYCLE[i]
-            tracks.append(Track(left, r.thetas, color, label, clock=r.examples_seen))
+            # A path of thousands of tiny steps reads the same drawn through every few-th point.
+            every = np.unique(
+                np.r_[0 : len(r.thetas) : max(1, len(r.thetas) // 1500), -1 % len(r.thetas)]
+            )
+            tracks.append(Track(left, r.thetas[every], color, label, clock=r.examples_seen[every]))
             # At most ~200 points per loss curve: every stride-th step keeps the WebP small.
             keep = slice(None, None, max(1, len(r.losses) // 200))
-            seen = r.examples_seen[keep]
-            curve = np.column_stack([seen, r.losses[keep] - floor + 1e-3])
-            tracks.append(Track(right, curve, color, None, clock=seen, lw=1.0))
-        right.set_yscale("log")
+            seen, gap = r.examples_seen[keep], np.maximum(r.losses[keep] - low, 1e-12)
+            lowest = min(lowest, float(gap.min()))
+            # A staircase: the loss changes only when a step completes, not while it reads.
+            x, y = np.repeat(seen, 2)[1:], np.repeat(gap, 2)[:-1]
+            tracks.append(Track(right, np.column_stack([x, y]), color, None, clock=x, lw=1.0))
+        log_axes(right)
         right.set_xlim(0, max(r.examples_seen[-1] for r in runs.values()))
-        right.set_ylim(1e-3, max(float(r.losses.max() - floor) for r in runs.values()) * 2)
+        right.set_ylim(lowest / 2, max(float(r.losses.max() - low) for r in runs.values()) * 2)
         right.set(xlabel="gradient evaluations (examples seen)", ylabel="loss above the minimum")
         return fig, tracks
 
     return path_animation(setup, out_dir, name, frames=44)
+
+
+_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def _log_label(value: float, _pos=None) -> str:
+    exponent = int(np.round(np.log10(value))) if value > 0 else 0
+    return f"10{str(exponent).translate(_SUPERSCRIPT)}" if abs(exponent) >= 3 else f"{value:g}"
+
+
+def log_axes(ax, x: bool = False, y: bool = True) -> None:
+    """Log scales with plain-text decade labels and no minor ticks.
+
+    Matplotlib's default log labels are mathtext, laid out tick by tick, and minor ticks
+    multiply them: on these many-decade axes that cost seconds per figure.
+    """
+    from matplotlib import ticker
+
+    for flag, axis, scale in ((x, ax.xaxis, ax.set_xscale), (y, ax.yaxis, ax.set_yscale)):
+        if flag:
+            scale("log")
+            axis.set_major_formatter(ticker.FuncFormatter(_log_label))
+    ax.minorticks_off()

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from _variants import N, run, variant_animation
 
-EPOCHS = 60
+EPOCHS = 30
 
 
 def main(out_dir: Path) -> list[Path]:

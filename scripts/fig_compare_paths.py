@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from _variants import NAMES, N, run, variant_animation
+from _variants import MINI, NAMES, N, run, variant_animation
 
 EPOCHS = 4
 
 
 def main(out_dir: Path) -> list[Path]:
     """Write the animation."""
-    runs = {NAMES[b]: run(b, EPOCHS) for b in (N, 16, 1)}
+    runs = {NAMES[b]: run(b, EPOCHS) for b in (N, MINI, 1)}
     return variant_animation(out_dir, "compare-paths", runs)

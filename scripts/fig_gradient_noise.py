@@ -1,8 +1,13 @@
-"""How accurate is a batch's gradient? Error of mini-batch gradients against the full gradient.
+"""How noisy is a batch's gradient? Measured spread of mini-batch gradients against the rule.
 
-At the shared start, gdlib's `mse_grad` on 200 seeded random batches of each size is compared
-with the full-data gradient: the relative error shrinks like 1/sqrt(b) and is exactly 0 for the
-whole set (batch gradient descent). This is the noise of stochastic and mini-batch updates.
+At the shared start, the gradient of a batch of b examples drawn without replacement is the mean
+of b per-example gradients g_i. Sampling theory predicts its spread around the full gradient g:
+
+    std_b = sigma / sqrt(b) * sqrt((n - b) / (n - 1)),   sigma^2 = mean_i ||g_i - g||^2,
+
+the 1/sqrt(b) rule with the finite-population factor, which takes it to exactly 0 at b = n
+(batch descent). DRAWS seeded batches of each size are compared with the rule; the per-example
+gradients are checked to average to gdlib's `mse_grad` on the full data.
 """
 
 from __future__ import annotations
@@ -11,46 +16,84 @@ from pathlib import Path
 
 import numpy as np
 from _figure import COLORS, fmt, themed_svgs, write_values
-from _variants import SEED, THETA0, N, data
+from _variants import SEED, THETA0, N, data, log_axes
 from matplotlib import pyplot as plt
 
 from gdlib.regression import mse_grad
 
-SIZES = (1, 2, 4, 8, 16, 32, 64, 128, N)
-DRAWS = 200
+SIZES = (1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 1500, 1900, N)
+DRAWS = 400
 
 
-def relative_errors() -> np.ndarray:
-    """Mean relative error ||g_B - g|| / ||g|| for each batch size in SIZES."""
+def per_example_gradients() -> np.ndarray:
+    """Gradients of each example's squared error at THETA0, shape (N, 2)."""
     X, y, _ = data()
+    grads = 2 * (X @ THETA0 - y)[:, None] * X
     full = mse_grad(X, y, THETA0)
+    if not np.allclose(grads.mean(axis=0), full, rtol=1e-12, atol=1e-12):
+        raise AssertionError("per-example gradients do not average to gdlib's mse_grad")
+    return grads
+
+
+def measured_std(grads: np.ndarray) -> np.ndarray:
+    """Root-mean-square distance of DRAWS batch gradients from the full gradient, per size."""
     rng = np.random.default_rng(SEED)
-    means = []
+    full = grads.mean(axis=0)
+    # The first b rows of a random permutation are a batch drawn without replacement; one
+    # permutation per draw serves every size, through running sums.
+    orders = np.argsort(rng.random((DRAWS, N)), axis=1)
+    sums = np.cumsum(grads[orders], axis=1)
+    out = []
     for b in SIZES:
-        errs = []
-        for _ in range(DRAWS):
-            rows = rng.choice(N, size=b, replace=False)
-            errs.append(np.linalg.norm(mse_grad(X[rows], y[rows], THETA0) - full))
-        means.append(np.mean(errs) / np.linalg.norm(full))
-    return np.array(means)
+        errors = sums[:, b - 1] / b - full
+        out.append(np.sqrt(np.mean(np.sum(errors**2, axis=1))))
+    return np.array(out)
 
 
 def main(out_dir: Path) -> list[Path]:
-    """Write the figure and the errors at b = 1, 16 and N."""
-    errors = relative_errors()
+    """Write the figure and the measured and predicted spreads."""
+    grads = per_example_gradients()
+    full = grads.mean(axis=0)
+    sigma = np.sqrt(np.mean(np.sum((grads - full) ** 2, axis=1)))
+    sizes = np.array(SIZES, dtype=float)
+    naive = sigma / np.sqrt(sizes)
+    predicted = naive * np.sqrt((N - sizes) / (N - 1))
+    measured = measured_std(grads)
+    norm = np.linalg.norm(full)
 
     def draw(theme: str):
-        fig, ax = plt.subplots(figsize=(6.4, 3.2), layout="constrained")
-        sizes = np.array(SIZES[:-1])
-        ax.loglog(sizes, errors[:-1], "o-", color=COLORS["blue"], label="measured (gdlib)")
-        ax.loglog(sizes, errors[0] / np.sqrt(sizes), "--", color=COLORS["grey"], label="∝ 1/√b")
-        ax.set(xlabel="batch size $b$", ylabel="relative gradient error")
-        ax.set_title(f"mean over {DRAWS} random batches; b = {N} (all data) gives exactly 0")
-        ax.legend()
+        fig, ax = plt.subplots(figsize=(6.6, 3.3), layout="constrained")
+        shown = sizes < N  # b = n is exactly 0: off a log axis, stated in the title
+        ax.plot(sizes, naive / norm, ":", color=COLORS["grey"], label="$\\sigma/\\sqrt{b}$")
+        ax.plot(
+            sizes[shown],
+            predicted[shown] / norm,
+            "-",
+            color=COLORS["orange"],
+            label="$\\sigma/\\sqrt{b}\\;\\sqrt{(n-b)/(n-1)}$",
+        )
+        ax.plot(sizes[shown], measured[shown] / norm, "o", color=COLORS["blue"], label="measured")
+        log_axes(ax, x=True)
+        ax.set(xlabel="batch size $b$", ylabel="gradient std / $\\|\\nabla L\\|$")
+        ax.set_title(
+            f"{DRAWS} random batches per size, n = {N}; at b = n it is 0 up to rounding",
+            fontsize=9,
+        )
+        ax.legend(fontsize=8)
         return fig
 
-    values = {"b1": fmt(errors[0], 2), "b16": fmt(errors[SIZES.index(16)], 2)}
-    values["bn"] = fmt(errors[-1], 2)
-    values["draws"] = DRAWS
+    at = {b: SIZES.index(b) for b in (1, 16, 1024, 1900, N)}
+    values = {"draws": DRAWS, "n": N, "grad_norm": fmt(norm, 3)}
+    for b, i in at.items():
+        values[f"m{b}"] = fmt(measured[i] / norm, 2)
+        values[f"p{b}"] = fmt(predicted[i] / norm, 2)
+        values[f"naive{b}"] = fmt(naive[i] / norm, 2)
+        values[f"m{b}_n"] = measured[i] / norm
+        values[f"p{b}_n"] = predicted[i] / norm
+        values[f"naive{b}_n"] = naive[i] / norm
+    worst = np.max(np.abs(measured[:-1] / predicted[:-1] - 1))
+    values["worst_rel_dev"] = f"{100 * worst:.0f} %"
+    values["worst_rel_dev_n"] = worst
+    values["bn_rounding_only"] = bool(measured[-1] / norm < 1e-12)
     written = themed_svgs(draw, out_dir, "gradient-noise")
     return [*written, write_values(out_dir, "noise", values)]

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from _variants import run, variant_animation
+from _variants import MINI, run, variant_animation
 
 EPOCHS = 8
-BATCH = 16
+BATCH = MINI
 
 
 def main(out_dir: Path) -> list[Path]:

@@ -1,7 +1,8 @@
 """Stochastic gradient descent: fast, noisy, and with a constant rate it never settles.
 
-Left: distance to the least-squares solution per step for SGD with a constant rate and with
-the rate decayed per epoch (lr / (1 + decay * epoch)), both gdlib runs. Right: escaping a local
+Left: loss above the minimum per epoch for SGD with a constant rate LR_CONST and with the rate
+decayed per epoch (lr / (1 + decay * epoch)), median and 10-90 % band over the shared shuffle
+seeds (scripts/_sweep.py, one cell replayed with gdlib). Right: escaping a local
 minimum: plain GD and SGD on a non-convex loss (the mean of shifted six-hump camels, one per
 example), using gdlib's camel gradients and sgd update; the noise of single examples carries SGD
 out of the basin where full-gradient descent stays.
@@ -13,7 +14,8 @@ from pathlib import Path
 
 import numpy as np
 from _figure import COLORS, fmt, grid, surface_cmap, themed_svgs, write_values
-from _variants import data, run
+from _sweep import check_against_gdlib, sweep
+from _variants import SEEDS, THETA0, data, floor, log_axes
 from matplotlib import pyplot as plt
 
 from gdlib.optimizers import sgd
@@ -21,24 +23,34 @@ from gdlib.surfaces import get_surface
 
 EPOCHS = 20
 DECAY = 0.5
+LR_CONST = 0.01
 SHIFTS = np.random.default_rng(7).normal(0.0, 0.15, size=(16, 2))
 START = np.array([1.6, 0.57])  # in the basin of the shallow local minimum near (1.61, 0.57)
 LR, STEPS = 0.04, 1600
+DRAWN = 11  # the seed whose path is drawn
+ESCAPE_SEEDS = tuple(range(20))
 
 
-def descend_sum(stochastic: bool) -> np.ndarray:
-    """Descend mean_i camel(p - s_i) with gdlib's sgd rule; one example per step if stochastic."""
+def descend_sum(stochastic: bool, seeds=(DRAWN,)) -> np.ndarray:
+    """Descend mean_i camel(p - s_i) with gdlib's sgd rule, one run per seed at once.
+
+    With `stochastic`, each step uses one example drawn by the seed's generator; otherwise all
+    of them (the full gradient, the same for every seed). Returns paths, (seeds, STEPS + 1, 2).
+    """
     camel, opt = get_surface("camel"), sgd(LR)
-    p, state = START.copy(), opt.init(START)
-    rng = np.random.default_rng(11)
+    p = np.tile(START, (len(seeds), 1))
+    state = opt.init(p)
+    picks = np.stack([np.random.default_rng(s).integers(len(SHIFTS), size=STEPS) for s in seeds])
     path = [p]
-    for _ in range(STEPS):
-        shifts = SHIFTS[[rng.integers(len(SHIFTS))]] if stochastic else SHIFTS
-        grad = camel.grad(p - shifts).mean(axis=0)
+    for k in range(STEPS):
+        if stochastic:
+            grad = camel.grad(p - SHIFTS[picks[:, k]])
+        else:
+            grad = camel.grad(p[:, None, :] - SHIFTS).mean(axis=1)
         step, state = opt.update(grad, state)
         p = p + step
         path.append(p)
-    return np.array(path)
+    return np.stack(path, axis=1)
 
 
 def mean_loss(p: np.ndarray) -> float:
@@ -48,21 +60,30 @@ def mean_loss(p: np.ndarray) -> float:
 
 def main(out_dir: Path) -> list[Path]:
     """Write the two-panel figure and its numbers."""
-    _, _, best = data()
-    constant, decayed = run(1, EPOCHS), run(1, EPOCHS, lr_decay=DECAY)
-    full_path, sgd_path = descend_sum(False), descend_sum(True)
+    X, y, _ = data()
+    runs = sweep(X, y, THETA0, 1, [LR_CONST, LR_CONST], SEEDS, EPOCHS, lr_decay=[0.0, DECAY])
+    check_against_gdlib(X, y, THETA0, runs, SEEDS, 1, 2, lr_decay=[0.0, DECAY])
+    gaps = runs.epoch_losses - floor()  # (2, seeds, EPOCHS + 1)
+    lo, med, hi = np.quantile(gaps, [0.1, 0.5, 0.9], axis=1)
+    full_path = descend_sum(False)[0]
+    sgd_paths = descend_sum(True, ESCAPE_SEEDS)
+    sgd_path = sgd_paths[ESCAPE_SEEDS.index(DRAWN)]
+    full_end_loss = mean_loss(full_path[-1])
+    end_losses = np.array([mean_loss(q[-1]) for q in sgd_paths])
+    lower = int(np.sum(end_losses < full_end_loss - 0.1))
+    higher = int(np.sum(end_losses > full_end_loss + 0.1))
 
     def draw(theme: str):
         fig, (left, right) = plt.subplots(1, 2, figsize=(8.8, 3.4), layout="constrained")
-        for r, color, label in (
-            (constant, COLORS["green"], "constant rate"),
-            (decayed, COLORS["purple"], f"decayed, $\\delta$ = {DECAY}"),
+        epochs = np.arange(EPOCHS + 1)
+        for k, color, label in (
+            (0, COLORS["green"], f"constant rate {LR_CONST}"),
+            (1, COLORS["purple"], f"decayed, $\\delta$ = {DECAY}"),
         ):
-            dist = np.linalg.norm(r.thetas - best, axis=1)
-            every = slice(None, None, 5)  # every 5th step keeps the SVG light
-            seen = r.examples_seen[every] / len(data()[1])
-            left.semilogy(seen, dist[every], lw=0.8, color=color, label=label)
-        left.set(xlabel="epoch", ylabel="$\\|\\theta_k - \\theta^*\\|$", title="SGD, b = 1")
+            left.fill_between(epochs, lo[k], hi[k], color=color, alpha=0.25, lw=0)
+            left.plot(epochs, med[k], "o-", ms=2.5, color=color, label=label)
+        log_axes(left)
+        left.set(xlabel="epoch", ylabel="loss above the minimum", title="SGD, b = 1")
         left.legend()
         X, Y, P = grid(get_surface("camel").bounds, 120)
         Z = get_surface("camel").f(P[..., None, :] - SHIFTS).mean(axis=-1)
@@ -83,14 +104,28 @@ def main(out_dir: Path) -> list[Path]:
     values = {
         "epochs": EPOCHS,
         "decay": DECAY,
-        "const_dist": fmt(np.linalg.norm(constant.thetas[-1] - best), 2),
-        "decay_dist": fmt(np.linalg.norm(decayed.thetas[-1] - best), 2),
+        "lr_const": LR_CONST,
+        # Over the last half of the run, every seed and epoch: the level each schedule hovers at.
+        "const_floor": fmt(np.median(gaps[0, :, EPOCHS // 2 + 1 :]), 2),
+        "decay_floor": fmt(np.median(gaps[1, :, EPOCHS // 2 + 1 :]), 2),
+        "const_floor_n": np.median(gaps[0, :, EPOCHS // 2 + 1 :]),
+        "decay_floor_n": np.median(gaps[1, :, EPOCHS // 2 + 1 :]),
+        "half": EPOCHS // 2,
+        "seeds": len(SEEDS),
         "full_end": "({:.2f}, {:.2f})".format(*full_path[-1]),
         "sgd_end": "({:.2f}, {:.2f})".format(*sgd_path[-1]),
         "full_loss": fmt(mean_loss(full_path[-1])),
         "sgd_loss": fmt(mean_loss(sgd_path[-1])),
+        "full_loss_n": mean_loss(full_path[-1]),
+        "sgd_loss_n": mean_loss(sgd_path[-1]),
+        "full_moved_n": float(np.linalg.norm(full_path[-1] - START)),
         "examples": len(SHIFTS),
         "lr": LR,
         "steps": STEPS,
+        "escape_runs": len(ESCAPE_SEEDS),
+        "escape_lower": lower,
+        "escape_higher": higher,
+        "escape_lower_n": lower,
+        "drawn_seed": DRAWN,
     }
     return [*themed_svgs(draw, out_dir, "sgd-behaviour"), write_values(out_dir, "sgd", values)]

@@ -90,3 +90,15 @@ def test_torch_notebook_shows_why_the_original_snippet_fails(torch_output):
     assert "TypeError: linear(): argument 'input'" in torch_output  # NumPy array, not a tensor
     assert "mat1 and mat2 must have the same dtype" in torch_output  # integer tensor
     assert "Using a target size (torch.Size([3]))" in torch_output  # (3,) targets broadcast
+
+
+def test_torch_notebook_shows_gradients_accumulate_without_zero_grad(torch_output):
+    for k, grad in ((1, 4.0), (2, 8.0), (3, 12.0)):
+        assert f"without zero_grad, after backward #{k}: w.grad = {grad}" in torch_output
+    for k in (1, 2, 3):
+        assert f"with zero_grad,    after backward #{k}: w.grad = 4.0" in torch_output
+
+
+def test_torch_optim_sgd_step_is_the_plain_update(torch_output):
+    gaps = re.findall(r"step\(\) and w - lr \* grad differ by (\S+)", torch_output)
+    assert len(gaps) == 3 and all(float(g) < 1e-6 for g in gaps)

@@ -1,0 +1,95 @@
+"""What does a batch cost? Time of one mini-batch gradient step against the batch size.
+
+On a 262,144 x 10 float64 regression (gdlib.datasets.make_regression), one step is what gdlib's
+engine does per batch: gather b random rows, the residual, the gradient (gdlib's ``mse_grad``)
+and the update. For each b the median of REPEATS timings of a loop of steps gives the seconds per
+step; the table prints it with the time per example and the cost of a step relative to b = 1.
+NumPy runs single-threaded (set before it loads). Other hardware (a GPU, a multi-threaded BLAS)
+gives another curve; this benchmark speaks only for the machine it ran on, which it records.
+
+Usage: ``python benchmarks/bench_batch_cost.py [--write]``; ``--write`` records the numbers, with
+the machine they were measured on, in ``benchmarks/results/batch_cost.json``, which the variant
+pages cite (through ``scripts/fig_batch_time.py``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import time
+from pathlib import Path
+
+for _name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_name, "1")
+
+import numpy as np  # noqa: E402  (after the thread settings, which are read at load time)
+
+from gdlib.datasets import make_regression  # noqa: E402
+from gdlib.regression import mse_grad  # noqa: E402
+
+ROWS, D = 2**18, 10
+SIZES = (1, 4, 16, 64, 256, 1024, 4096, 16384, 65536, ROWS)
+REPEATS = 7
+RESULT = Path(__file__).resolve().parent / "results" / "batch_cost.json"
+
+
+def seconds_per_step(X, y, b: int, rng: np.random.Generator) -> float:
+    """Median over REPEATS of the mean time of one step on b random rows."""
+    steps = max(3, min(2000, 2_000_000 // b))
+    orders = [rng.permutation(len(y))[:b] if b < len(y) else None for _ in range(3)]
+    theta, times = np.zeros(X.shape[1]), []
+    for _ in range(REPEATS):
+        t0 = time.perf_counter()
+        for k in range(steps):
+            rows = orders[k % 3]
+            Xb, yb = (X, y) if rows is None else (X.take(rows, axis=0), y.take(rows))
+            theta = theta - 1e-9 * mse_grad(Xb, yb, theta)
+        times.append((time.perf_counter() - t0) / steps)
+    return statistics.median(times)
+
+
+def machine() -> str:
+    """CPU model, core count and library versions, for the record."""
+    model = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return (
+        f"{model}, {os.cpu_count()} logical cores, {platform.system()} {platform.release()}, "
+        f"Python {platform.python_version()}, NumPy {np.__version__}, one thread"
+    )
+
+
+def main() -> int:
+    """Time every batch size, print the table, optionally record it."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--write", action="store_true", help=f"record the numbers in {RESULT}")
+    args = parser.parse_args()
+    X, y, _ = make_regression(ROWS, D, seed=0)
+    rng = np.random.default_rng(0)
+    per_step = {b: seconds_per_step(X, y, b, rng) for b in SIZES}
+    print(f"one gradient step on b random rows of a {ROWS:,} x {D} problem ({machine()})")
+    print(f"{'b':>8} {'us per step':>12} {'us per example':>15} {'step / step(b=1)':>17}")
+    for b, s in per_step.items():
+        print(f"{b:>8} {s * 1e6:12.1f} {s * 1e6 / b:15.4f} {s / per_step[1]:17.2f}")
+    if args.write:
+        record = {
+            "machine": machine(),
+            "rows": ROWS,
+            "d": D,
+            "seconds_per_step": {str(b): s for b, s in per_step.items()},
+        }
+        RESULT.write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")
+        print(f"recorded in {RESULT}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,49 @@
+"""What a batch costs in time: the numbers recorded by benchmarks/bench_batch_cost.py.
+
+Timing is not reproducible, so the build does not measure it: it reads the table the benchmark
+recorded (benchmarks/results/batch_cost.json, with the machine it ran on) and draws the time of
+one gradient step, and the time per example, against the batch size. Re-run the benchmark with
+``--write`` on your machine to redraw it with your numbers.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+from _figure import COLORS, themed_svgs, write_values
+from _variants import log_axes
+from matplotlib import pyplot as plt
+
+RESULT = Path(__file__).resolve().parent.parent / "benchmarks" / "results" / "batch_cost.json"
+
+
+def main(out_dir: Path) -> list[Path]:
+    """Write the figure and the recorded ratios the pages quote."""
+    record = json.loads(RESULT.read_text(encoding="utf-8"))
+    sizes = np.array([int(b) for b in record["seconds_per_step"]])
+    step = np.array(list(record["seconds_per_step"].values())) * 1e6  # microseconds
+
+    def draw(theme: str):
+        fig, ax = plt.subplots(figsize=(6.6, 3.3), layout="constrained")
+        ax.plot(sizes, step, "o-", color=COLORS["blue"], label="one step (µs)")
+        ax.plot(sizes, step / sizes, "s--", color=COLORS["orange"], label="per example (µs)")
+        log_axes(ax, x=True)
+        ax.set(xlabel="batch size $b$", ylabel="microseconds")
+        ax.set_title(
+            f"gradient step on b random rows of {record['rows']:,} x {record['d']}, one CPU thread",
+            fontsize=9,
+        )
+        ax.legend(fontsize=8)
+        return fig
+
+    at = dict(zip(sizes.tolist(), step.tolist(), strict=True))
+    values = {"machine": record["machine"], "rows": f"{record['rows']:,}", "d": record["d"]}
+    for b in (1, 64, 256, 4096, int(sizes[-1])):
+        values[f"us_b{b}"] = f"{at[b]:,.3g}" if at[b] < 1000 else f"{at[b]:,.0f}"
+        values[f"ratio_b{b}"] = f"{at[b] / at[1]:.3g}"
+        values[f"ratio_b{b}_n"] = at[b] / at[1]
+        values[f"per_example_b{b}"] = f"{at[b] / b:.2g}"
+    values["n"] = f"{int(sizes[-1]):,}"
+    return [*themed_svgs(draw, out_dir, "batch-time"), write_values(out_dir, "batchtime", values)]

@@ -1,0 +1,410 @@
+"""The three variants compared fairly: every batch size at its own best rate, medians over seeds.
+
+One sweep (scripts/_sweep.py, replayed against gdlib for one cell per batch size) runs every
+batch size in BATCH_SIZES at every rate in RATES (six per decade, up to rates that diverge) with
+every shuffle seed in SEEDS, for HORIZON epochs on the shared regression. A batch size's best
+rate is the one with the lowest median loss after BUDGET epochs. Three figures come from it,
+drawn here together because they share the sweep (running it once keeps the cold build fast):
+
+- compare-curves: stochastic, mini-batch and batch at their best rates, median and 10-90 %
+  band over seeds, per epoch, per gradient evaluation (examples read) and per update;
+- rate-grid: median loss after BUDGET epochs against the rate, up to each variant's
+  stability limit;
+- batch-scaling: the best rate against the batch size beside the linear scaling rule
+  lr(b) = b lr(1), and the loss that rule reaches, which stops working at the limit 2/L.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+from _figure import COLORS, fmt, themed_svgs, write_values
+from _sweep import check_against_gdlib, sweep
+from _variants import (
+    BATCH_SIZES,
+    BEST_RATE,
+    BUDGET,
+    HORIZON,
+    MINI,
+    NAMES,
+    RATES,
+    SEEDS,
+    THETA0,
+    N,
+    data,
+    floor,
+    log_axes,
+)
+from matplotlib import pyplot as plt
+
+from gdlib.regression import mse
+
+SHOWN = (1, MINI, N)
+COLOR = {1: COLORS["green"], MINI: COLORS["orange"], N: COLORS["blue"]}
+Q = (0.1, 0.9)
+
+
+def run_sweeps() -> dict:
+    """Sweep every batch size; check one cell of each against gdlib."""
+    X, y, _ = data()
+    out = {}
+    for b in BATCH_SIZES:
+        out[b] = sweep(X, y, THETA0, b, RATES, SEEDS, HORIZON)
+        check_against_gdlib(
+            X, y, THETA0, out[b], SEEDS, int(np.argmin(np.abs(RATES - BEST_RATE[b]))), 2
+        )
+    return out
+
+
+def stable_rates(losses: np.ndarray) -> np.ndarray:
+    """Rates (axis 0) at which every seed (axis 1) ends below its starting loss, finite."""
+    end, start = losses[:, :, -1], losses[:, :, 0]
+    return (np.isfinite(end) & (end < start)).all(axis=1)
+
+
+def best_index(gaps: np.ndarray) -> int:
+    """Rate index with the lowest median gap after BUDGET epochs among the stable rates."""
+    at_budget = gaps[:, :, BUDGET]
+    stable = stable_rates(gaps)
+    med = np.where(stable, np.median(at_budget, axis=1), np.inf)
+    return int(np.argmin(med))
+
+
+def band(ax, x, gaps, color, label, **kw) -> None:
+    """Median line and 10-90 % band of gaps (seeds on axis 0)."""
+    lo, mid, hi = np.quantile(gaps, [Q[0], 0.5, Q[1]], axis=0)
+    step = {"step": "post"} if kw.get("drawstyle") == "steps-post" else {}
+    ax.fill_between(x, lo, hi, color=color, alpha=0.25, lw=0, **step)
+    ax.plot(x, mid, color=color, label=label, **kw)
+
+
+def draw_curves(sweeps, best):
+    """Return a drawer of compare-curves: three variants, three x axes."""
+    low = floor()
+
+    def draw(theme: str):
+        fig, axes = plt.subplots(1, 3, figsize=(10.2, 3.4), layout="constrained", sharey=True)
+        for b in SHOWN:
+            s, i = sweeps[b], best[b]
+            label = f"{NAMES[b]}, lr {RATES[i]:.2g}"
+            band(
+                axes[0],
+                np.arange(HORIZON + 1),
+                s.epoch_losses[i] - low,
+                COLOR[b],
+                label,
+                marker="o",
+                ms=2.5,
+            )
+            # Steps, not slopes: the loss changes only when an update completes.
+            band(
+                axes[1],
+                np.maximum(s.seen, 1),
+                s.losses[i] - low,
+                COLOR[b],
+                None,
+                drawstyle="steps-post",
+            )
+            band(
+                axes[2],
+                np.maximum(s.steps, 1),
+                s.losses[i] - low,
+                COLOR[b],
+                None,
+                drawstyle="steps-post",
+            )
+        axes[0].axvline(BUDGET, color=COLORS["grey"], ls=":", lw=1)
+        axes[0].text(
+            BUDGET + 0.4,
+            0.93,
+            "tuning budget",
+            color=COLORS["grey"],
+            fontsize=8,
+            transform=axes[0].get_xaxis_transform(),
+        )
+        log_axes(axes[0])
+        for ax in axes[1:]:
+            log_axes(ax, x=True)
+        axes[0].set(
+            xlabel="epochs (passes over the data)",
+            ylabel="loss above the minimum",
+            title="per epoch",
+        )
+        axes[1].set(
+            xlabel=f"gradient evaluations (examples read; n = {N})", title="per gradient evaluation"
+        )
+        axes[2].set(xlabel="updates (steps taken)", title="per update")
+        axes[0].legend(fontsize=7.5, loc="lower left")
+        return fig
+
+    return draw
+
+
+def draw_grid(sweeps, best, limit):
+    """Return a drawer of rate-grid: loss after BUDGET epochs against the rate."""
+    low = floor()
+
+    def draw(theme: str):
+        fig, ax = plt.subplots(figsize=(6.8, 3.5), layout="constrained")
+        gaps = {b: sweeps[b].epoch_losses[:, :, BUDGET] - low for b in SHOWN}
+        ok = {b: stable_rates(sweeps[b].epoch_losses) for b in SHOWN}
+        top = 3 * max(float(np.median(gaps[b][ok[b]], axis=1).max()) for b in SHOWN)
+        for b in SHOWN:
+            band(ax, RATES[ok[b]], gaps[b][ok[b]].T, COLOR[b], NAMES[b], marker="o", ms=2.5)
+            ax.plot(
+                RATES[best[b]],
+                np.median(gaps[b][best[b]]),
+                "o",
+                ms=9,
+                mfc="none",
+                mec=COLOR[b],
+                mew=1.6,
+            )
+            bad = RATES[~ok[b]]
+            ax.plot(
+                bad,
+                np.full(len(bad), top * {1: 1.0, MINI: 1.6, N: 2.6}[b]),
+                "x",
+                ms=6,
+                mew=1.6,
+                color=COLOR[b],
+            )
+        ax.axvline(limit, color=COLORS["grey"], ls="--", lw=1)
+        ax.text(
+            limit * 0.93,
+            0.03,
+            "2/L",
+            ha="right",
+            color=COLORS["grey"],
+            transform=ax.get_xaxis_transform(),
+        )
+        log_axes(ax, x=True)
+        ax.set(xlabel="learning rate", ylabel=f"loss above the minimum after {BUDGET} epochs")
+        ax.set_title(
+            "median and 10-90 % band over seeds; circled: best rate; x: loss grew (unstable)",
+            fontsize=9,
+        )
+        ax.legend(fontsize=8, loc="lower right")
+        return fig
+
+    return draw
+
+
+def draw_scaling(best, rule_gaps, best_gaps, limit):
+    """Return a drawer of batch-scaling: best rate and the linear rule against b."""
+    sizes = np.array(BATCH_SIZES)
+
+    def draw(theme: str):
+        fig, (left, right) = plt.subplots(1, 2, figsize=(8.8, 3.3), layout="constrained")
+        left.plot(
+            sizes,
+            [RATES[best[b]] for b in BATCH_SIZES],
+            "o",
+            color=COLORS["blue"],
+            label="best rate in the grid",
+        )
+        left.plot(
+            sizes, RATES[best[1]] * sizes, "--", color=COLORS["grey"], label="linear rule: b lr(1)"
+        )
+        left.axhline(limit, color=COLORS["red"], lw=1, label="2/L (batch stability limit)")
+        log_axes(left, x=True)
+        left.set(
+            xlabel="batch size b", ylabel="learning rate", title=f"best rate after {BUDGET} epochs"
+        )
+        left.legend(fontsize=8)
+        finite = np.concatenate(
+            [best_gaps[np.isfinite(best_gaps)], rule_gaps[np.isfinite(rule_gaps)]]
+        )
+        top = 3 * float(finite.max())
+        for gaps, color, label, marker in (
+            (best_gaps, COLORS["blue"], "at the best rate", "o"),
+            (rule_gaps, COLORS["orange"], "at the linear rule's rate", "s"),
+        ):
+            ok = np.isfinite(gaps).all(axis=1)
+            lo, mid, hi = np.full((3, len(gaps)), np.nan)
+            lo[ok], mid[ok], hi[ok] = np.quantile(gaps[ok], [Q[0], 0.5, Q[1]], axis=1)
+            right.errorbar(
+                sizes[ok],
+                mid[ok],
+                yerr=[mid[ok] - lo[ok], hi[ok] - mid[ok]],
+                fmt=marker + "-",
+                color=color,
+                label=label,
+                ms=4,
+                capsize=2,
+            )
+            if (~ok).any():
+                right.plot(
+                    sizes[~ok],
+                    np.full((~ok).sum(), top),
+                    "x",
+                    ms=9,
+                    mew=2,
+                    color=color,
+                    label="loss grew: rate above 2/L",
+                )
+        log_axes(right, x=True)
+        right.set(
+            xlabel="batch size b",
+            ylabel="loss above the minimum",
+            title=f"after {BUDGET} epochs (median, 10-90 %)",
+        )
+        right.legend(fontsize=8)
+        return fig
+
+    return draw
+
+
+def table(sweeps, best) -> str:
+    """Markdown table: best rate, steps per epoch and median gaps for every batch size."""
+    low = floor()
+    head = ["batch size $b$", "best rate", "updates per epoch", "after 1 epoch"]
+    head += [f"after {BUDGET} epochs", f"after {HORIZON} epochs"]
+    rows = ["| " + " | ".join(head) + " |"]
+    rows.append("|---|---|---|---|---|---|")
+    for b in BATCH_SIZES:
+        med = np.median(sweeps[b].epoch_losses[best[b]] - low, axis=0)
+        cells = [str(b), f"{RATES[best[b]]:.2g}", str(-(-N // b))]
+        cells += [fmt(med[e], 2) for e in (1, BUDGET, HORIZON)]
+        rows.append("| " + " | ".join(cells) + " |")
+    return "\n".join(rows)
+
+
+def main(out_dir: Path) -> list[Path]:
+    """Run the sweep, write the three figures and the numbers the variant pages quote."""
+    X, y, _ = data()
+    low = floor()
+    sweeps = run_sweeps()
+    best = {b: best_index(s.epoch_losses - low) for b, s in sweeps.items()}
+    for b, i in best.items():
+        if not np.isclose(RATES[i], BEST_RATE[b]):
+            raise AssertionError(
+                f"best rate for b = {b} is now {RATES[i]:.4g}; update BEST_RATE in _variants.py"
+            )
+    lipschitz = 2 * float(np.linalg.eigvalsh(X.T @ X / N)[-1])
+    lam = 2 * np.linalg.eigvalsh(X.T @ X / N)
+    limit = 2 / lipschitz
+    rule = {b: sweep(X, y, THETA0, b, [RATES[best[1]] * b], SEEDS, BUDGET) for b in BATCH_SIZES}
+    rule_gaps = np.array(
+        [
+            np.where(
+                stable_rates(rule[b].epoch_losses)[0],
+                rule[b].epoch_losses[0, :, BUDGET] - low,
+                np.inf,
+            )
+            for b in BATCH_SIZES
+        ]
+    )
+    best_gaps = np.array([sweeps[b].epoch_losses[best[b], :, BUDGET] - low for b in BATCH_SIZES])
+    written = themed_svgs(draw_curves(sweeps, best), out_dir, "compare-curves")
+    written += themed_svgs(draw_grid(sweeps, best, limit), out_dir, "rate-grid")
+    written += themed_svgs(
+        draw_scaling(best, rule_gaps, best_gaps, limit), out_dir, "batch-scaling"
+    )
+    values = summary(sweeps, best, rule_gaps, best_gaps, lam, limit)
+    values["table"] = table(sweeps, best)
+    return [*written, write_values(out_dir, "compare", values)]
+
+
+SUBSET = 100
+
+
+def redundancy() -> dict:
+    """How little of the data pins the answer down: least squares on SUBSET random rows."""
+    X, y, _ = data()
+    gaps = []
+    for seed in SEEDS:
+        rows = np.random.default_rng(seed).choice(N, SUBSET, replace=False)
+        theta = np.linalg.lstsq(X[rows], y[rows], rcond=None)[0]
+        gaps.append(mse(X, y, theta) - floor())
+    return {
+        "subset": SUBSET,
+        "subset_gap": fmt(np.median(gaps), 2),
+        "subset_gap_n": np.median(gaps),
+    }
+
+
+def summary(sweeps, best, rule_gaps, best_gaps, lam, limit) -> dict:
+    """Numbers for prose (formatted) and for build-time checks (raw floats, keys ending in _n)."""
+    low = floor()
+    v: dict[str, object] = {
+        "n": N,
+        "seeds": len(SEEDS),
+        "budget": BUDGET,
+        "horizon": HORIZON,
+        "mini": MINI,
+    }
+    v["kappa"] = f"{lam[-1] / lam[0]:.1f}"
+    v["limit"] = f"{limit:.3g}"
+    v["limit_n"] = limit
+    v["rates_lo"], v["rates_hi"], v["n_rates"] = f"{RATES[0]:g}", f"{RATES[-1]:g}", len(RATES)
+    for b, key in ((1, "sgd"), (MINI, "mini"), (N, "batch")):
+        s, i = sweeps[b], best[b]
+        gaps = s.epoch_losses[i] - low
+        med = np.median(gaps, axis=0)
+        lo, hi = np.quantile(gaps, Q, axis=0)
+        v[f"{key}_lr"] = f"{RATES[i]:.2g}"
+        v[f"{key}_lr_n"] = RATES[i]
+        for e, tag in ((1, "e1"), (BUDGET, "eb"), (HORIZON, "eh")):
+            v[f"{key}_{tag}"] = fmt(med[e], 2)
+            v[f"{key}_{tag}_n"] = med[e]
+            v[f"{key}_{tag}_lo"], v[f"{key}_{tag}_hi"] = fmt(lo[e], 2), fmt(hi[e], 2)
+            v[f"{key}_{tag}_lo_n"], v[f"{key}_{tag}_hi_n"] = lo[e], hi[e]
+        stable = stable_rates(s.epoch_losses)
+        v[f"{key}_stable_max"] = f"{RATES[stable].max():.2g}"
+        v[f"{key}_diverge_min"] = f"{RATES[~stable].min():.2g}"
+        v[f"{key}_stable_max_n"] = RATES[stable].max()
+        v[f"{key}_diverge_min_n"] = RATES[~stable].min()
+        v[f"{key}_grid_reaches_limit"] = bool((~stable).any())
+        at_updates = np.median(s.losses[i][:, np.searchsorted(s.steps, HORIZON)] - low)
+        v[f"{key}_u_h"] = fmt(at_updates, 2)
+        v[f"{key}_u_h_n"] = at_updates
+        ups = np.sum(np.diff(s.epoch_losses[i], axis=-1) > 0, axis=-1)  # per seed
+        v[f"{key}_increases"] = f"{np.median(ups):g}"
+        v[f"{key}_increases_n"] = float(np.median(ups))
+    v.update(redundancy())
+    batch_gap = np.median(sweeps[N].epoch_losses[best[N]] - low, axis=0)
+    factor = (batch_gap[HORIZON] / batch_gap[HORIZON - 10]) ** 0.1
+    predicted = float(np.max((1 - RATES[best[N]] * lam) ** 2))
+    v["batch_factor"], v["batch_factor_pred"] = f"{factor:.3f}", f"{predicted:.3f}"
+    v["batch_factor_n"], v["batch_factor_pred_n"] = factor, predicted
+    small = [
+        float(np.median(sweeps[b].epoch_losses[best[b], :, BUDGET] - low))
+        for b in BATCH_SIZES
+        if b <= 256
+    ]
+    v["small_min"], v["small_max"] = fmt(min(small), 2), fmt(max(small), 2)
+    v["small_min_n"], v["small_max_n"] = min(small), max(small)
+    v["small_spread"] = f"{max(small) / min(small):.1f}"
+    v["small_spread_n"] = max(small) / min(small)
+    for b, key in ((1, "sgd"), (N, "batch")):  # the rate tuned for one epoch instead
+        e1 = np.where(
+            stable_rates(sweeps[b].epoch_losses),
+            np.median(sweeps[b].epoch_losses[:, :, 1], axis=1),
+            np.inf,
+        )
+        v[f"{key}_tuned1_lr"] = f"{RATES[np.argmin(e1)]:.2g}"
+        v[f"{key}_tuned1_e1"] = fmt(e1.min() - low, 2)
+        v[f"{key}_tuned1_e1_n"] = e1.min() - low
+    med_sgd = np.median(sweeps[1].epoch_losses[best[1]] - low, axis=0)
+    med_batch = np.median(sweeps[N].epoch_losses[best[N]] - low, axis=0)
+    ahead = np.nonzero(med_batch < med_sgd)[0]
+    v["batch_ahead_from"] = int(ahead[0]) if len(ahead) else -1
+    v["batch_ahead_after"] = bool(len(ahead)) and bool(
+        np.all(med_batch[ahead[0] :] < med_sgd[ahead[0] :])
+    )
+    v["rule_bn_diverged"] = not bool(np.isfinite(rule_gaps[-1]).any())
+    v["rule_bn_above_limit"] = bool(RATES[best[1]] * N > limit)
+    v["ratio_e1"] = f"{med_batch[1] / med_sgd[1]:.0f}"
+    v["ratio_e1_n"] = med_batch[1] / med_sgd[1]
+    for j, b in enumerate(BATCH_SIZES):
+        v[f"best_lr_b{b}"] = f"{RATES[best[b]]:.2g}"
+        v[f"best_lr_b{b}_n"] = RATES[best[b]]
+        v[f"rule_lr_b{b}"] = f"{RATES[best[1]] * b:.3g}"
+        rule_med = np.median(rule_gaps[j])
+        v[f"rule_gap_b{b}"] = fmt(rule_med, 2) if np.isfinite(rule_med) else "diverged"
+        v[f"rule_gap_b{b}_n"] = rule_med
+        v[f"best_gap_b{b}_n"] = np.median(best_gaps[j])
+        v[f"best_gap_b{b}"] = fmt(np.median(best_gaps[j]), 2)
+    return v

@@ -1,0 +1,51 @@
+"""The vectorised sweep behind the variant pages runs exactly gdlib's mini-batch algorithm.
+
+scripts/_sweep.py runs a grid of rates and shuffle seeds at once; every cell must match
+`gdlib.regression.fit_linear` run on its own (same permutations, the short last batch, the rate
+decay, and divergence reported as an infinite loss).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from gdlib.datasets import make_regression
+from gdlib.regression import fit_linear
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+from _sweep import checkpoints, sweep
+
+X, Y, _ = make_regression(37, 3, noise=0.5, seed=4)
+THETA0 = np.array([0.5, -1.0, 2.0])
+
+
+@pytest.mark.parametrize("b", [1, 5, 37])
+@pytest.mark.parametrize("decay", [0.0, 0.7])
+def test_every_cell_is_fit_linear(b, decay):
+    rates, seeds = [0.003, 0.05, 0.2], [0, 7]
+    result = sweep(X, Y, THETA0, b, rates, seeds, 4, lr_decay=decay)
+    for i, lr in enumerate(rates):
+        for j, seed in enumerate(seeds):
+            run = fit_linear(
+                X, Y, lr=lr, epochs=4, batch_size=b, seed=seed, theta0=THETA0, lr_decay=decay
+            )
+            np.testing.assert_allclose(result.epoch_losses[i, j], run.epoch_losses, rtol=1e-9)
+            np.testing.assert_allclose(result.final[i, j], run.thetas[-1], rtol=1e-9, atol=1e-12)
+            at = np.searchsorted(run.examples_seen, result.seen)
+            np.testing.assert_allclose(result.losses[i, j], run.losses[at], rtol=1e-9)
+
+
+def test_a_diverging_cell_reads_infinite_where_gdlib_says_diverged():
+    result = sweep(X, Y, THETA0, 37, [5.0], [0], 60)
+    run = fit_linear(X, Y, lr=5.0, epochs=60, theta0=THETA0)
+    assert run.status == "diverged"
+    assert np.isinf(result.epoch_losses[0, 0, -1]) and np.isnan(result.final[0, 0]).all()
+
+
+def test_checkpoints_start_at_zero_and_end_at_the_last_step():
+    marks = checkpoints(5000)
+    assert marks[0] == 0 and marks[-1] == 5000 and np.all(np.diff(marks) > 0)
