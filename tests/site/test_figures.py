@@ -11,6 +11,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from _values import PageError, substitute_values
 from hook_loader import load_hook
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -18,6 +19,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 figures_hook = load_hook("figures")
 pages_hook = load_hook("pages")
+notebooks_hook = load_hook("notebooks")
 
 
 @pytest.fixture(scope="module")
@@ -70,8 +72,8 @@ def test_a_changed_script_rebuilds_only_that_figure(two_builds, tmp_path, monkey
 
 
 def test_unknown_value_fails_the_page_naming_it():
-    with pytest.raises(pages_hook.PageError, match=r"lr_runs\.nope"):
-        pages_hook.substitute_values("x {{ lr_runs.nope }}", {}, "page.md")
+    with pytest.raises(PageError, match=r"lr_runs\.nope"):
+        substitute_values("x {{ lr_runs.nope }}", {}, "page.md")
 
 
 def test_python_blocks_are_run_and_their_output_shown():
@@ -81,27 +83,27 @@ def test_python_blocks_are_run_and_their_output_shown():
 
 
 def test_failing_python_block_fails_the_build():
-    with pytest.raises(pages_hook.PageError, match=r"page\.md"):
+    with pytest.raises(PageError, match=r"page\.md"):
         pages_hook.run_python_blocks("```python\n1 / 0\n```\n", "page.md")
 
 
 def test_notebook_cache_is_keyed_on_gdlib(tmp_path, monkeypatch):
     shutil.copytree(ROOT / "gdlib", tmp_path / "gdlib")
-    monkeypatch.setattr(pages_hook, "ROOT", tmp_path)
-    before = pages_hook.gdlib_digest()
+    monkeypatch.setattr(notebooks_hook, "ROOT", tmp_path)
+    before = notebooks_hook.notebook_cache_key()
     (tmp_path / "gdlib" / "descent.py").write_text("# changed\n", encoding="utf-8")
-    assert pages_hook.gdlib_digest() != before
+    assert notebooks_hook.notebook_cache_key() != before
 
     class Plugin:
         def __init__(self) -> None:
             self.config = {"cache_dir": ".cache/mkdocs-jupyter"}
 
-    monkeypatch.setattr(pages_hook, "NB_CACHE", tmp_path / "nb-cache")
+    monkeypatch.setattr(notebooks_hook, "NB_CACHE", tmp_path / "nb-cache")
     stale = tmp_path / "nb-cache" / "stale"
     stale.mkdir(parents=True)
     plugin = Plugin()
-    pages_hook.on_config(type("Config", (), {"plugins": {"mkdocs-jupyter": plugin}})())
-    assert plugin.config["cache_dir"].endswith(pages_hook.gdlib_digest())
+    notebooks_hook.on_config(type("Config", (), {"plugins": {"mkdocs-jupyter": plugin}})())
+    assert plugin.config["cache_dir"].endswith(notebooks_hook.notebook_cache_key())
     assert not stale.exists()
 
 
