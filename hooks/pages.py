@@ -3,50 +3,22 @@
 On every Markdown page it
 - replaces `{{ namespace.key }}` with the values the figure scripts saved (`_values`);
 - expands `![alt](figure:NAME)` and `![alt](animation:NAME)` into themed image markup
-  (`_figure_markup`);
-- runs the page's ```python blocks in order, in one namespace per page, and shows what each
-  printed in an "Output" block below it (so code and output on the page cannot disagree).
+  (`_figure_markup`).
 
-Notebook pages are handled after rendering, by hooks/notebooks.py.
+The page's code blocks are run later, while Markdown renders the page, by the markdown-exec
+plugin (mkdocs.yml): every ```python block carries `exec="on"` and its page's session, and what it
+prints is shown below it in a `text` block titled "Output". Notebook pages are handled after
+rendering, by hooks/notebooks.py.
 """
 
 from __future__ import annotations
 
-import contextlib
-import io
-import re
-import textwrap
-
 from _figure_markup import expand_figures
-from _values import PageError, load_values, substitute_values
-
-PYTHON_BLOCK = re.compile(r"^([ \t]*)```python[^\n]*\n(.*?)^\1```[ \t]*$", re.M | re.S)
-
-
-def run_python_blocks(markdown: str, where: str) -> str:
-    """Execute each ```python block; append its printed output as a `text` block."""
-    namespace: dict = {"__name__": "__page__"}
-
-    def replace(match: re.Match) -> str:
-        indent, code = match.groups()
-        out = io.StringIO()
-        try:
-            with contextlib.redirect_stdout(out):
-                exec(compile(textwrap.dedent(code), where, "exec"), namespace)
-        except Exception as error:
-            raise PageError(f"{where}: a python block failed: {error!r}") from error
-        printed = out.getvalue().rstrip()
-        if not printed:
-            return match.group(0)
-        block = f'```text title="Output"\n{printed}\n```'
-        return match.group(0) + "\n\n" + textwrap.indent(block, indent, lambda line: True)
-
-    return PYTHON_BLOCK.sub(replace, markdown)
+from _values import load_values, substitute_values
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
-    """MkDocs entry point: values, figures, then executed code."""
+    """MkDocs entry point: values, then figures."""
     where = page.file.src_uri
     markdown = substitute_values(markdown, load_values(), where)
-    markdown = expand_figures(markdown, page.file.src_uri, page.url, where)
-    return run_python_blocks(markdown, where)
+    return expand_figures(markdown, page.file.src_uri, page.url, where)

@@ -1,4 +1,4 @@
-"""Figure scripts: deterministic output, caching, and the pages hook's helpers.
+"""Figure scripts: deterministic output, caching; build-time values; the notebook cache key.
 
 Running every `scripts/fig_*.py` twice into two empty folders must give byte-identical files, and
 a second `build_figures` into the same folder with nothing changed must rebuild nothing.
@@ -18,7 +18,6 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 figures_hook = load_hook("figures")
-pages_hook = load_hook("pages")
 notebooks_hook = load_hook("notebooks")
 
 
@@ -74,17 +73,6 @@ def test_a_changed_script_rebuilds_only_that_figure(two_builds, tmp_path, monkey
 def test_unknown_value_fails_the_page_naming_it():
     with pytest.raises(PageError, match=r"lr_runs\.nope"):
         substitute_values("x {{ lr_runs.nope }}", {}, "page.md")
-
-
-def test_python_blocks_are_run_and_their_output_shown():
-    page = "```python\nx = 6 * 7\nprint(x)\n```\n\n```python\nprint(x + 1)\n```\n"
-    out = pages_hook.run_python_blocks(page, "page.md")
-    assert '```text title="Output"\n42\n```' in out and "43" in out
-
-
-def test_failing_python_block_fails_the_build():
-    with pytest.raises(PageError, match=r"page\.md"):
-        pages_hook.run_python_blocks("```python\n1 / 0\n```\n", "page.md")
 
 
 def test_notebook_cache_is_keyed_on_gdlib(tmp_path, monkeypatch):
