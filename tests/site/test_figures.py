@@ -7,12 +7,14 @@ a second `build_figures` into the same folder with nothing changed must rebuild 
 from __future__ import annotations
 
 import filecmp
+import json
 import shutil
 from pathlib import Path
 
 import pytest
 from _values import PageError, substitute_values
 from hook_loader import load_hook
+from PIL import Image
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -108,3 +110,14 @@ def test_a_failing_script_fails_the_build_naming_it(tmp_path, monkeypatch):
     monkeypatch.setattr(figures_hook, "SCRIPTS", scripts)
     with pytest.raises(RuntimeError, match=r"fig_broken\.py failed(.|\n)*no data"):
         figures_hook.build_figures(tmp_path / "out", workers=2)
+
+
+def test_each_animation_has_its_display_size_beside_it(two_builds):
+    first, _, _ = two_builds
+    stills = sorted(first.glob("*-still.webp"))
+    assert stills
+    for still in stills:
+        size = json.loads(still.with_name(still.name.replace("-still.webp", ".json")).read_text())
+        with Image.open(still) as image:
+            # Drawn at 140 dpi, laid out at 100: the page shows the raster at 1/1.4 of its size.
+            assert (size["width"], size["height"]) == tuple(round(s / 1.4) for s in image.size)
