@@ -4,6 +4,8 @@ A module of its own so that hooks/figures.py can run scripts in worker processes
 the "spawn" method: a spawned worker imports this module by name and receives only paths.
 Forked workers would copy the MkDocs process, whose threads (`mkdocs serve`'s watcher and
 server) may hold locks at the moment of the fork; macOS and Windows do not fork at all.
+A spawned worker re-imports the main module of the process that started it: a script that calls
+`build_figures` must keep its top level under `if __name__ == "__main__":` (mkdocs and pytest do).
 """
 
 from __future__ import annotations
