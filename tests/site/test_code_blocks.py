@@ -68,9 +68,9 @@ def test_built_pages_show_each_blocks_output_below_it(built_site, page):
     if page.stem == "index":
         html_path = built_site.root / page.relative_to(DOCS).parent / "index.html"
     html = html_path.read_text(encoding="utf-8")
+    # A code block, then right below it the block titled Output.
     shown = re.findall(
-        r'<div class="language-python highlight">.*?</div>\s*'
-        r'<div class="language-text highlight"><span class="filename">Output</span>'
+        r'</code></pre></div>\s*<div class="highlight"><span class="filename">Output</span>'
         r"<pre><span></span><code>(.*?)</code>",
         html,
         re.S,
