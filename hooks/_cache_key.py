@@ -45,8 +45,11 @@ def _versions(tools: tuple[str, ...]) -> str:
 
 
 def _repo_name(path: Path) -> str:
+    # Outside the checkout (a copy of scripts/ in a test), folder and name: it keys the same.
     path = Path(path).resolve()
-    return path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else path.name
+    if path.is_relative_to(ROOT):
+        return path.relative_to(ROOT).as_posix()
+    return f"{path.parent.name}/{path.name}"
 
 
 def cache_key(
