@@ -19,7 +19,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from _cache_key import cache_key
-from _figure_run import timed_run
+from _figure_run import run_script, timed_run
 
 ROOT = Path(__file__).resolve().parent.parent
 HOOKS = Path(__file__).resolve().parent
@@ -28,6 +28,7 @@ OUT_DIR = ROOT / "docs" / "generated" / "figures"
 TOOLS = ["matplotlib", "numpy", "pillow"]
 
 log = logging.getLogger("mkdocs.hooks.figures")
+__all__ = ["build_figures", "figure_scripts", "run_script", "shared_inputs"]
 
 
 def shared_inputs() -> list[Path]:

@@ -15,9 +15,9 @@ ROOT = Path(__file__).resolve().parent.parent
 LIMIT = 200
 FOLDERS = {"gdlib": "*.py", "hooks": "*.py", "scripts": "*.py", "js/src": "*.js"}
 EXCEPTIONS = {
-    # Being split by concern (playback, URL sync, palette, link interception; issue 11) on
-    # another branch; remove this line when that lands.
-    "js/src/explorer.js": 301,
+    # The expression parser (tokens, grammar, evaluation) arrived at 239 lines; to be split like
+    # gdlib's (gdlib/_expression_scan.py). Capped at its size meanwhile.
+    "js/src/expression.js": 239,
 }
 SOURCES = sorted(
     path.relative_to(ROOT).as_posix()
