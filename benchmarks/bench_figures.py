@@ -20,6 +20,7 @@ ANIMATION_BUDGET = 150 * 1024
 
 def load_figures_hook():
     """Import hooks/figures.py, which knows the scripts and how to run them."""
+    sys.path.insert(0, str(ROOT / "hooks"))  # its libraries (hooks/_*.py), as MkDocs does
     spec = importlib.util.spec_from_file_location("figures_hook", ROOT / "hooks" / "figures.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)

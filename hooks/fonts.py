@@ -20,7 +20,6 @@ preloading them costs the first paint nothing. The cut fonts are cached on the c
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import shutil
@@ -28,17 +27,14 @@ from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 
-import fontTools
 import tinycss2
+from _cache_key import cache_key
+from _katex import KATEX_CSS, KATEX_FONTS, ROOT, SITE_FOLDER
 from fontTools import subset
+from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
-ROOT = Path(__file__).resolve().parent.parent
-KATEX_DIST = ROOT / "js" / "node_modules" / "katex" / "dist"
-KATEX_CSS = KATEX_DIST / "katex.min.css"
-KATEX_FONTS = KATEX_DIST / "fonts"
-KATEX_PACKAGE = KATEX_DIST.parent / "package.json"
-FONTS_URL = "generated/katex/"  # where hooks/assets.py copies the stylesheet and its fonts/
+FONTS_URL = SITE_FOLDER  # where hooks/assets.py copies KaTeX's stylesheet and its fonts/
 DEFAULT_FAMILY = "KaTeX_Main"  # `.katex { font: ... KaTeX_Main }`: what the other rules restyle
 CLASS_ATTRIBUTE = re.compile(r'class="([^"]*)"')
 KATEX_STYLESHEET = re.compile(r'<link rel="stylesheet" href="[^"]*generated/katex/katex\.min\.css"')
@@ -154,9 +150,8 @@ def add_preloads(page_html: str, page_url: str) -> str:
 def subset_fonts(font_dir: Path, characters: set[str]) -> None:
     """Write KaTeX's woff2 fonts into `font_dir`, cut down to `characters` (cached on disk)."""
     text = "".join(sorted(characters | set(ALWAYS_KEPT)))
-    katex = json.loads(KATEX_PACKAGE.read_text(encoding="utf-8"))["version"]
-    key = hashlib.sha256(f"{katex}|{fontTools.version}|{SUBSET_OPTIONS}|{text}".encode())
-    cached = SUBSET_CACHE / key.hexdigest()[:24]
+    key = cache_key(texts=[str(SUBSET_OPTIONS), text], tools=["npm:katex", "fonttools"])
+    cached = SUBSET_CACHE / key
     if not cached.exists():
         work = cached.with_suffix(".tmp")
         shutil.rmtree(work, ignore_errors=True)
@@ -175,8 +170,9 @@ def subset_fonts(font_dir: Path, characters: set[str]) -> None:
         shutil.copyfile(font_path, font_dir / font_path.name)
 
 
+@event_priority(-70)  # after hooks/katex.py (-60) has drawn the page's formulas
 def on_post_page(output: str, page, config) -> str:
-    """MkDocs entry point: runs after hooks/katex.py has drawn the page's formulas."""
+    """MkDocs entry point: preload the fonts of the formulas hooks/katex.py drew."""
     return add_preloads(output, page.url)
 
 

@@ -1,9 +1,9 @@
 """MkDocs hook: make the mkdocstrings rendering of gdlib's docstrings read well.
 
-gdlib writes its docstrings for Sphinx and doctest: math as `:math:` roles and `.. math::`
-blocks, examples as bare `>>>` lines. Markdown turns the former into code and the latter into
-nested block quotes with the line structure lost. This hook hands the math to the site's local
-KaTeX and puts each doctest back as a code block, taking its exact text from gdlib's sources.
+gdlib's docstrings hold examples as bare `>>>` lines (doctests), which Markdown turns into nested
+block quotes with the line structure lost. This hook puts each doctest back as a code block,
+taking its exact text from gdlib's sources. (Their math is `$$...$$`, which arithmatex marks for
+hooks/katex.py like any page's.)
 """
 
 from __future__ import annotations
@@ -14,18 +14,9 @@ import importlib
 import pkgutil
 import re
 
-RST_INLINE_MATH = re.compile(r":math:<code>(.*?)</code>", re.S)
-RST_DISPLAY_MATH = re.compile(
-    r'<p>\.\. math::</p>\s*<div class="highlight"><pre><span></span><code>(.*?)</code></pre></div>',
-    re.S,
-)
+from mkdocs.plugins import event_priority
+
 DOCTEST_QUOTE = re.compile(r"(?:<blockquote>\s*){3}<p>(.*?)</p>\s*(?:</blockquote>\s*){3}", re.S)
-
-
-def rst_math_to_katex(content: str) -> str:
-    """Hand `:math:` roles and `.. math::` blocks to KaTeX (`.arithmatex` elements)."""
-    content = RST_DISPLAY_MATH.sub(r'<div class="arithmatex">\\[\1\\]</div>', content)
-    return RST_INLINE_MATH.sub(r'<span class="arithmatex">\\(\1\\)</span>', content)
 
 
 def _squash(text: str) -> str:
@@ -73,8 +64,9 @@ def restore_doctests(content: str, blocks: dict[str, str]) -> str:
     return DOCTEST_QUOTE.sub(replace, content)
 
 
+@event_priority(-10)  # before hooks/sections.py (-20) boxes the page's sections
 def on_page_content(content: str, page, config, files) -> str:
-    """Fix the math and the doctests of pages that render gdlib's docstrings."""
+    """Restore the doctests of pages that render gdlib's docstrings."""
     if "doc-object" not in content and "doc doc-" not in content:
         return content
-    return restore_doctests(rst_math_to_katex(content), gdlib_doctests())
+    return restore_doctests(content, gdlib_doctests())

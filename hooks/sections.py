@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from mkdocs.plugins import event_priority
+
 SECTION_OPEN = '<div class="gd-section">'
 SECTION_CLOSE = "</div>"
 HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
@@ -96,6 +98,7 @@ def wrap_sections(content: str) -> str:
     return "".join(pieces)
 
 
+@event_priority(-20)  # last on the content: it boxes what hooks/reference.py (-10) left
 def on_page_content(content: str, page, config, files) -> str:
     """MkDocs entry point: section boxes on each page's rendered Markdown."""
     try:

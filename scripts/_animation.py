@@ -10,6 +10,7 @@ bytes.
 from __future__ import annotations
 
 import io
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +20,8 @@ from _figure import THEMES, themed
 from matplotlib import pyplot as plt
 from PIL import Image
 
-DPI = 140  # figures are laid out at 100 px per inch, so this is a 1.4x raster (hooks/pages.py)
+LAYOUT_DPI = 100  # figures are laid out at 100 px per inch...
+DPI = 140  # ...and drawn at 140, a 1.4x raster: the page shows them at their layout size
 FRAME_MS = 70
 HOLD_MS = 1800
 
@@ -134,7 +136,9 @@ def path_animation(
     """Render `setup(theme)`'s tracks as `NAME-THEME.webp` plus `NAME-THEME-still.webp`.
 
     `setup` draws everything that does not move (contours, labels, minima) and returns the
-    figure and its `Track`s; this function adds the moving lines, legends and frames.
+    figure and its `Track`s; this function adds the moving lines, legends and frames. Beside
+    them, `NAME-THEME.json` holds the size to show them at, in CSS pixels (`width`, `height`),
+    which hooks/pages.py writes into the page so the browser reserves the space.
     """
     written = []
     for theme in THEMES:
@@ -143,5 +147,8 @@ def path_animation(
         webp.write_bytes(_encode_webp(images))
         still = out_dir / f"{name}-{theme}-still.webp"
         still.write_bytes(_encode_still(images[-1]))
-        written += [webp, still]
+        width, height = (round(side * LAYOUT_DPI / DPI) for side in images[-1].size)
+        size = out_dir / f"{name}-{theme}.json"
+        size.write_text(json.dumps({"width": width, "height": height}), encoding="utf-8")
+        written += [webp, still, size]
     return written

@@ -2,6 +2,8 @@
 // size, and no three.js: it runs on the page while the view draws in a worker): drag to rotate
 // around the target, wheel or pinch to zoom, and rotate()/zoom() for the keys. The camera orbits
 // the Z (up) axis; `position` and `target` are [x, y, z]; it fires "change" whenever it moved.
+// Kept hand-written because it was measured: with it (and the shader trimming of hooks/assets.py)
+// the explorer's JavaScript went from 150.5 to 128.4 KiB gzip (commit 0639cf9).
 const EPS = 1e-6;
 
 export class Orbit extends EventTarget {

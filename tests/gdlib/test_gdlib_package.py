@@ -1,4 +1,7 @@
-"""The package itself: public names, pure-NumPy imports, silence, small documented modules."""
+"""The package itself: public names, pure-NumPy imports, silence, documented modules.
+
+Module size (200 lines) is checked for every source folder in tests/test_module_size.py.
+"""
 
 import ast
 import subprocess
@@ -34,13 +37,12 @@ def test_runs_print_nothing(capsys):
     assert capsys.readouterr() == ("", "")
 
 
-def test_modules_are_small_documented_and_never_print():
+def test_modules_are_documented_and_never_print():
     assert len(MODULES) >= 8
     for path in MODULES:
         source = path.read_text()
         tree = ast.parse(source)
         assert ast.get_docstring(tree), f"{path.name} has no module docstring"
-        assert len(source.splitlines()) <= 200, f"{path.name} is longer than 200 lines"
         calls = {
             node.func.id
             for node in ast.walk(tree)

@@ -1,4 +1,8 @@
-"""Import one of the MkDocs hooks in `hooks/` (a folder of scripts, not a package) for testing."""
+"""Import the MkDocs hooks in `hooks/` (a folder of scripts, not a package) for testing.
+
+The hooks' shared libraries (`hooks/_*.py`) import by name (`import _css_trim`): hooks/ is on
+`sys.path`, as pyproject's pytest settings and MkDocs (while loading a hook) put it.
+"""
 
 from __future__ import annotations
 

@@ -1,53 +1,108 @@
-"""Every ```python block on the site's Markdown pages runs, in page order, and pseudocode is text.
+"""Every ```python block on the site's Markdown pages is executed at build time, output shown below.
 
-The pages hook also runs these blocks at build time (and shows their output); this test runs them
-independently of MkDocs, with an extraction that also finds blocks indented in admonitions.
+markdown-exec (a MkDocs plugin, mkdocs.yml) runs the blocks while the page renders: one session
+per page, so a block sees the names the blocks above it defined, and what a block prints is
+shown in a `text` block titled "Output" below it. These tests check that no block escapes it
+(each python fence carries `exec="on"` and its page's session), that the built pages show one
+non-empty output per block, and that a failing block fails a strict build. Pseudocode is `text`.
 """
 
 from __future__ import annotations
 
-import contextlib
-import io
 import re
-import textwrap
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
-FENCE = re.compile(r"^([ \t]*)```([^\n]*)\n(.*?)^\1```[ \t]*$", re.M | re.S)
+FENCE_START = re.compile(r"^[ \t]*```([^\n`]*)$", re.M)
 PAGES = sorted(p for p in DOCS.rglob("*.md") if "generated" not in p.parts)
 ALLOWED_LANGUAGES = {"python", "text", "sh", "console", "js", "javascript", "yaml", "json"}
+OUTPUT_TITLE = '<span class="filename">Output</span>'
 
 
-def fences(page: Path) -> list[tuple[str, str]]:
-    return [
-        (info.strip().split()[0] if info.strip() else "", textwrap.dedent(body))
-        for _, info, body in FENCE.findall(page.read_text(encoding="utf-8"))
-    ]
+def fence_infos(page: Path) -> list[str]:
+    """The info strings of the page's opening fences (closing fences have none)."""
+    infos, inside = [], False
+    for match in FENCE_START.finditer(page.read_text(encoding="utf-8")):
+        if not inside:
+            infos.append(match.group(1).strip())
+        inside = not inside
+    return infos
 
 
-def python_pages() -> list[Path]:
-    return [p for p in PAGES if any(lang == "python" for lang, _ in fences(p))]
+def python_fences(page: Path) -> list[str]:
+    return [info for info in fence_infos(page) if info.split(" ")[0] == "python"]
+
+
+def session_of(page: Path) -> str:
+    return page.relative_to(DOCS).with_suffix("").as_posix()
 
 
 def test_the_site_has_python_blocks_to_run():
-    assert len(python_pages()) >= 10
+    assert sum(bool(python_fences(p)) for p in PAGES) >= 10
 
 
-@pytest.mark.parametrize("page", python_pages(), ids=lambda p: str(p.relative_to(DOCS)))
-def test_python_blocks_execute(page):
-    namespace: dict = {"__name__": "__page__"}
-    for number, (lang, code) in enumerate(fences(page)):
-        if lang != "python":
-            continue
-        out = io.StringIO()
-        with contextlib.redirect_stdout(out):
-            exec(compile(code, f"{page.name} block {number}", "exec"), namespace)
-        assert out.getvalue().strip(), f"{page.name} block {number} prints nothing to show"
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: str(p.relative_to(DOCS)))
+def test_every_python_block_is_executed_in_its_pages_session(page):
+    for info in python_fences(page):
+        assert 'exec="on"' in info, f"{page.name}: a python block is not executed: {info!r}"
+        assert f'session="{session_of(page)}"' in info, f"{page.name}: not the page's session"
+        assert 'source="above"' in info and "result='text title=\"Output\"'" in info, info
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: str(p.relative_to(DOCS)))
 def test_every_fence_names_its_language(page):
-    for lang, _ in fences(page):
+    for info in fence_infos(page):
+        lang = info.split(" ")[0]
         assert lang in ALLOWED_LANGUAGES, f"{page.name}: fence language {lang!r} (pseudocode: text)"
+
+
+@pytest.mark.parametrize(
+    "page", [p for p in PAGES if python_fences(p)], ids=lambda p: str(p.relative_to(DOCS))
+)
+def test_built_pages_show_each_blocks_output_below_it(built_site, page):
+    html_path = built_site.root / page.relative_to(DOCS).with_suffix("") / "index.html"
+    if page.stem == "index":
+        html_path = built_site.root / page.relative_to(DOCS).parent / "index.html"
+    html = html_path.read_text(encoding="utf-8")
+    # A code block, then right below it the block titled Output.
+    shown = re.findall(
+        r'</code></pre></div>\s*<div class="highlight"><span class="filename">Output</span>'
+        r"<pre><span></span><code>(.*?)</code>",
+        html,
+        re.S,
+    )
+    assert len(shown) == len(python_fences(page)), f"{page.name}: a block has no output below it"
+    assert all(re.sub(r"<[^>]+>", "", text).strip() for text in shown), "an empty output"
+
+
+def _build(tmp_path: Path, code: str) -> subprocess.CompletedProcess:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: t\nplugins: [markdown-exec]\nmarkdown_extensions: [pymdownx.superfences]\n"
+    )
+    fence = '```python exec="on" session="index" source="above" result=\'text title="Output"\''
+    page = f"{fence}\nx = 6 * 7\n```\n\n{fence}\n{code}\n```\n"
+    (tmp_path / "docs" / "index.md").write_text(page)
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_a_block_sees_the_names_of_the_blocks_above_and_shows_its_output(tmp_path):
+    result = _build(tmp_path, "print(x + 1)")
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<span class="filename">Output</span><pre><span></span><code>43\b', page)
+
+
+def test_a_failing_block_fails_the_strict_build(tmp_path):
+    result = _build(tmp_path, "1 / 0")
+    assert result.returncode != 0
+    assert "ZeroDivisionError" in result.stderr

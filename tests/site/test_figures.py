@@ -1,4 +1,4 @@
-"""Figure scripts: deterministic output, caching, and the pages hook's helpers.
+"""Figure scripts: deterministic output, caching; build-time values; the notebook cache key.
 
 Running every `scripts/fig_*.py` twice into two empty folders must give byte-identical files, and
 a second `build_figures` into the same folder with nothing changed must rebuild nothing.
@@ -7,17 +7,20 @@ a second `build_figures` into the same folder with nothing changed must rebuild 
 from __future__ import annotations
 
 import filecmp
+import json
 import shutil
 from pathlib import Path
 
 import pytest
+from _values import PageError, substitute_values
 from hook_loader import load_hook
+from PIL import Image
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 figures_hook = load_hook("figures")
-pages_hook = load_hook("pages")
+notebooks_hook = load_hook("notebooks")
 
 
 @pytest.fixture(scope="module")
@@ -70,38 +73,27 @@ def test_a_changed_script_rebuilds_only_that_figure(two_builds, tmp_path, monkey
 
 
 def test_unknown_value_fails_the_page_naming_it():
-    with pytest.raises(pages_hook.PageError, match=r"lr_runs\.nope"):
-        pages_hook.substitute_values("x {{ lr_runs.nope }}", {}, "page.md")
-
-
-def test_python_blocks_are_run_and_their_output_shown():
-    page = "```python\nx = 6 * 7\nprint(x)\n```\n\n```python\nprint(x + 1)\n```\n"
-    out = pages_hook.run_python_blocks(page, "page.md")
-    assert '```text title="Output"\n42\n```' in out and "43" in out
-
-
-def test_failing_python_block_fails_the_build():
-    with pytest.raises(pages_hook.PageError, match=r"page\.md"):
-        pages_hook.run_python_blocks("```python\n1 / 0\n```\n", "page.md")
+    with pytest.raises(PageError, match=r"lr_runs\.nope"):
+        substitute_values("x {{ lr_runs.nope }}", {}, "page.md")
 
 
 def test_notebook_cache_is_keyed_on_gdlib(tmp_path, monkeypatch):
     shutil.copytree(ROOT / "gdlib", tmp_path / "gdlib")
-    monkeypatch.setattr(pages_hook, "ROOT", tmp_path)
-    before = pages_hook.gdlib_digest()
+    monkeypatch.setattr(notebooks_hook, "ROOT", tmp_path)
+    before = notebooks_hook.notebook_cache_key()
     (tmp_path / "gdlib" / "descent.py").write_text("# changed\n", encoding="utf-8")
-    assert pages_hook.gdlib_digest() != before
+    assert notebooks_hook.notebook_cache_key() != before
 
     class Plugin:
         def __init__(self) -> None:
             self.config = {"cache_dir": ".cache/mkdocs-jupyter"}
 
-    monkeypatch.setattr(pages_hook, "NB_CACHE", tmp_path / "nb-cache")
+    monkeypatch.setattr(notebooks_hook, "NB_CACHE", tmp_path / "nb-cache")
     stale = tmp_path / "nb-cache" / "stale"
     stale.mkdir(parents=True)
     plugin = Plugin()
-    pages_hook.on_config(type("Config", (), {"plugins": {"mkdocs-jupyter": plugin}})())
-    assert plugin.config["cache_dir"].endswith(pages_hook.gdlib_digest())
+    notebooks_hook.on_config(type("Config", (), {"plugins": {"mkdocs-jupyter": plugin}})())
+    assert plugin.config["cache_dir"].endswith(notebooks_hook.notebook_cache_key())
     assert not stale.exists()
 
 
@@ -118,3 +110,14 @@ def test_a_failing_script_fails_the_build_naming_it(tmp_path, monkeypatch):
     monkeypatch.setattr(figures_hook, "SCRIPTS", scripts)
     with pytest.raises(RuntimeError, match=r"fig_broken\.py failed(.|\n)*no data"):
         figures_hook.build_figures(tmp_path / "out", workers=2)
+
+
+def test_each_animation_has_its_display_size_beside_it(two_builds):
+    first, _, _ = two_builds
+    stills = sorted(first.glob("*-still.webp"))
+    assert stills
+    for still in stills:
+        size = json.loads(still.with_name(still.name.replace("-still.webp", ".json")).read_text())
+        with Image.open(still) as image:
+            # Drawn at 140 dpi, laid out at 100: the page shows the raster at 1/1.4 of its size.
+            assert (size["width"], size["height"]) == tuple(round(s / 1.4) for s in image.size)

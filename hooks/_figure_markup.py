@@ -1,0 +1,88 @@
+"""Figure shorthands on pages: `![alt](figure:NAME)` and `![alt](animation:NAME)` to themed images.
+
+A figure is a pair of SVGs (light and dark palette) drawn by a `scripts/fig_*.py`; an animation
+is a pair of animated WebPs with a still for readers who prefer reduced motion, and a
+`NAME-THEME.json` beside them (written by scripts/_animation.py) holding the size to show them
+at. Every image gets its width and height, so the browser reserves the space before the file
+arrives. Links are made relative with MkDocs' own `get_relative_url`: figure links stay Markdown
+(MkDocs checks and rewrites them), animations are raw HTML, relative to the page's URL.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+
+from _values import PageError
+from mkdocs.utils import get_relative_url
+
+FIGURES = Path(__file__).resolve().parent.parent / "docs" / "generated" / "figures"
+FIGURES_URL = "generated/figures/"
+FIGURE = re.compile(r"!\[([^\]]+)\]\((figure|animation):([a-z0-9-]+)\)")
+SVG_SIZE = re.compile(r'<svg[^>]*?width="([\d.]+)pt" height="([\d.]+)pt"')
+THEMES = ("light", "dark")
+
+
+def svg_size(path: Path) -> tuple[int, int]:
+    """CSS pixel size of a matplotlib SVG (its width and height are in points)."""
+    match = SVG_SIZE.search(path.read_text(encoding="utf-8")[:1000])
+    if match is None:
+        raise PageError(f"{path.name}: no width and height in points")
+    return tuple(round(float(v) * 96 / 72) for v in match.groups())
+
+
+def _figure(alt: str, name: str, src_uri: str, where: str, folder: Path) -> str:
+    images = []
+    for theme in THEMES:
+        svg = folder / f"{name}-{theme}.svg"
+        if not svg.exists():
+            raise PageError(f"{where}: figure {name!r} was not generated")
+        width, height = svg_size(svg)
+        link = get_relative_url(f"{FIGURES_URL}{svg.name}", src_uri)
+        images.append(
+            f"![{alt}]({link}#only-{theme})"
+            f'{{ loading=lazy .gd-figure width="{width}" height="{height}" }}'
+        )
+    return " ".join(images)
+
+
+def _animation(alt: str, name: str, page_url: str, where: str, folder: Path) -> str:
+    parts = []
+    for theme in THEMES:
+        stem = f"{name}-{theme}"
+        needed = [folder / f"{stem}{suffix}" for suffix in (".webp", "-still.webp", ".json")]
+        if not all(path.exists() for path in needed):
+            raise PageError(f"{where}: animation {name!r} was not generated")
+        size = json.loads(needed[2].read_text(encoding="utf-8"))
+        base = get_relative_url(f"{FIGURES_URL}{stem}", page_url)
+        parts.append(
+            f'<picture><source media="(prefers-reduced-motion: reduce)" srcset="{base}-still.webp">'
+            f'<img class="gd-figure" src="{base}.webp#only-{theme}" alt="{html.escape(alt)}" '
+            f'width="{size["width"]}" height="{size["height"]}" loading="lazy"></picture>'
+        )
+    return "\n".join(parts)
+
+
+def expand_figures(
+    markdown: str, src_uri: str, page_url: str, where: str, folder: Path = FIGURES
+) -> str:
+    """Turn the `figure:` and `animation:` shorthands of a page into themed image markup.
+
+    Args:
+        markdown: the page's Markdown.
+        src_uri: the page's source path in docs/ (figure links are relative to it).
+        page_url: the page's URL in the site (animation links are relative to it).
+        where: how error messages name the page.
+        folder: where the figure scripts wrote their files.
+
+    """
+
+    def replace(match: re.Match) -> str:
+        alt, kind, name = match.groups()
+        if kind == "figure":
+            return _figure(alt, name, src_uri, where, folder)
+        return _animation(alt, name, page_url, where, folder)
+
+    return FIGURE.sub(replace, markdown)

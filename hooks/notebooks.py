@@ -1,0 +1,83 @@
+"""MkDocs hook: keep the notebook pages (mkdocs-jupyter) fresh, local and light.
+
+- `on_config` keys mkdocs-jupyter's cache of executed notebooks on gdlib and the tools that run
+  them (`_cache_key`), so a gdlib change or an upgrade re-executes them; stale caches go.
+- `on_post_page`, on each finished notebook page: strips the MathJax and mermaid loaders nbconvert
+  adds (they point at CDNs), trims the JupyterLab stylesheet nbconvert inlines (`_css_trim`),
+  moves the plots nbconvert inlines as base64 into files of their own, loaded lazily, and marks
+  the Markdown cells' `$...$` math for hooks/katex.py (`_katex.mark_dollar_math`), which renders
+  it next: hence the declared priority.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+import shutil
+from pathlib import Path
+
+from _cache_key import cache_key
+from _css_trim import trim_notebook_css
+from _katex import mark_dollar_math
+from mkdocs.plugins import event_priority
+
+ROOT = Path(__file__).resolve().parent.parent
+NB_CACHE = ROOT / ".cache" / "mkdocs-jupyter"
+NB_CSS_CACHE = ROOT / ".cache" / "notebook-css"
+NB_TOOLS = ["mkdocs-jupyter", "nbconvert", "nbclient", "ipykernel"]
+
+NB_LOADERS = [
+    re.compile(r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->", re.S),
+    re.compile(r'<script type="module">(?:(?!</script>).)*?cdnjs.*?</script>', re.S),
+]
+NB_MARKDOWN = re.compile(r'(<div class="[^"]*jp-RenderedMarkdown[^"]*"[^>]*>)(.*?)(</div>)', re.S)
+NB_DATA_IMAGE = re.compile(r'<img ([^>]*?)src="data:image/png;base64,([A-Za-z0-9+/=\s]+)"([^>]*)>')
+
+
+def notebook_cache_key() -> str:
+    """Key of executed notebooks' outputs: gdlib's sources and the tools that run them."""
+    return cache_key(sorted((ROOT / "gdlib").rglob("*.py")), tools=NB_TOOLS, length=16)
+
+
+def on_config(config):
+    """Point mkdocs-jupyter's cache at a folder keyed on gdlib; drop the stale ones."""
+    plugin = config.plugins.get("mkdocs-jupyter")
+    if plugin is None:
+        return config
+    cache_dir = NB_CACHE / notebook_cache_key()
+    if NB_CACHE.exists():
+        for old in NB_CACHE.iterdir():
+            if old != cache_dir:
+                shutil.rmtree(old) if old.is_dir() else old.unlink()
+    plugin.config["cache_dir"] = str(cache_dir)
+    return config
+
+
+def extract_images(output: str, folder: Path) -> str:
+    """Write each base64 PNG of the page to `folder` (named by its hash); link it, lazily.
+
+    Inlined, a plot weighs a third more than the file and delays the page's first paint.
+    """
+
+    def replace(match: re.Match) -> str:
+        data = base64.b64decode(match.group(2))
+        name = f"output-{hashlib.sha256(data).hexdigest()[:16]}.png"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_bytes(data)
+        return f'<img {match.group(1)}src="{name}" loading="lazy" decoding="async"{match.group(3)}>'
+
+    return NB_DATA_IMAGE.sub(replace, output)
+
+
+@event_priority(-50)  # before hooks/katex.py (-60) renders the math marked here
+def on_post_page(output: str, page, config) -> str:
+    """Notebook pages: no CDN loaders, JupyterLab's CSS trimmed, plots in files, `$...$` math."""
+    if not page.file.src_uri.endswith(".ipynb"):
+        return output
+    for loader in NB_LOADERS:
+        output = loader.sub("", output)
+    output = trim_notebook_css(output, NB_CSS_CACHE)
+    folder = Path(config["site_dir"]) / Path(page.file.dest_uri).parent
+    output = extract_images(output, folder)
+    return NB_MARKDOWN.sub(lambda m: m.group(1) + mark_dollar_math(m.group(2)) + m.group(3), output)
