@@ -6,9 +6,8 @@ direction along y and once turned 45 degrees. Every method runs at each rate of 
 (getting close, left panel) and 1e-6 (finishing, right panel). Runs are batched over the
 grid and the ten valleys: in gdlib's gd, AdaGrad, RMSProp and Adam the rate only scales the step
 (the state does not depend on it), so one update with lr = 1 times a column of rates runs every
-rate at once; the
-winning rate is re-run with gdlib's `descend` on the kappa-10 valleys and must agree to rounding
-(which also catches a batched valley drifting from `_quadratic.valley`).
+rate at once; the winning rate is re-run with gdlib's `descend` on the kappa-10 valleys and must
+agree to rounding (which also catches a batched valley drifting from `_quadratic.valley`).
 """
 
 from __future__ import annotations
