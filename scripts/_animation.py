@@ -72,8 +72,10 @@ def _frame(fig, background, tracks: list[Track], now: float) -> Image.Image:
         head.set_data([track.points[upto, 0]], [track.points[upto, 1]])
         track.ax.draw_artist(line)
         track.ax.draw_artist(head)
-    rgb = np.asarray(fig.canvas.buffer_rgba())[..., :3].copy()
-    return Image.fromarray(rgb, "RGB")
+    # PIL drops the alpha in C; a strided NumPy copy of the RGB planes cost ~6 ms a frame.
+    width, height = fig.canvas.get_width_height(physical=True)
+    rgba = Image.frombuffer("RGBA", (width, height), fig.canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
+    return rgba.convert("RGB")
 
 
 def _render(setup, theme: str, frames: int) -> list[Image.Image]:

@@ -18,8 +18,8 @@ from functools import cache
 
 import numpy as np
 from _figure import grid, surface_cmap
+from _sweep import quadratic_loss
 
-from gdlib._minibatch import full_losses
 from gdlib.datasets import make_regression
 from gdlib.regression import RegressionRun, fit_linear, mse
 
@@ -74,10 +74,14 @@ def run(
 
 @cache
 def _loss_grid(n: int):
-    """Return the grid and the full-data loss on it, by gdlib's vectorised loss evaluation."""
+    """Return the grid and the full-data loss on it.
+
+    The loss is a quadratic in theta, so the grid costs a 2 x 2 form per point, not a pass
+    over all N examples (same surface to ~1e-12, a fraction of a second less per animation).
+    """
     X, y, _ = data()
     T0, T1, P = grid(BOUNDS, n)
-    return T0, T1, full_losses(X, y, P.reshape(-1, 2)).reshape(T0.shape)
+    return T0, T1, quadratic_loss(X, y)(P)
 
 
 def loss_contour(ax, n: int = 90) -> None:

@@ -3,10 +3,11 @@
 Valleys u^2 + kappa w^2 (`_quadratic.valley`) for kappa from 1 to 100, once with the narrow
 direction along y and once turned 45 degrees. Every method runs at each rate of a grid (factors of
 2) and the figure plots the steps its best rate needs to bring f below each target in TOLS: 1e-2
-(getting close, left panel) and 1e-6 (finishing, right panel). Runs are batched over
-the grid: in gdlib's gd, AdaGrad, RMSProp and Adam the rate only scales the step (the state does
-not depend on it), so one update with lr = 1 times a column of rates runs every rate at once; the
-winning rate is re-run with gdlib's `descend` and must agree to rounding.
+(getting close, left panel) and 1e-6 (finishing, right panel). Runs are batched over the
+grid and the ten valleys: in gdlib's gd, AdaGrad, RMSProp and Adam the rate only scales the step
+(the state does not depend on it), so one update with lr = 1 times a column of rates runs every
+rate at once; the winning rate is re-run with gdlib's `descend` on the kappa-10 valleys and must
+agree to rounding (which also catches a batched valley drifting from `_quadratic.valley`).
 """
 
 from __future__ import annotations
@@ -28,18 +29,39 @@ RATES = 0.005 * 2.0 ** np.arange(11)
 STEPS, TOLS = 400, (1e-2, 1e-6)
 
 
-def batched_values(surface, name: str) -> np.ndarray:
-    """Return f along runs from the start at every rate in RATES, shape (steps + 1, rates)."""
+def batched_values(name: str, kappas, angles) -> np.ndarray:
+    """Return f along runs of every (valley, rate) pair, shape (valleys, steps + 1, rates).
+
+    Valley i is `_quadratic.valley(kappas[i], angles[i])`, written out over arrays of kappa and
+    angle so that one optimizer update moves every run of every valley at once: the same
+    element-wise arithmetic as the valleys' own f and gradient, so the same numbers.
+    """
+    kappa = np.array(kappas, dtype=float)[:, None]
+    c = np.array([np.cos(a) for a in angles])[:, None]
+    s = np.array([np.sin(a) for a in angles])[:, None]
+    starts = [valley(k, a).start for k, a in zip(kappas, angles, strict=True)]
+
+    def f(p):
+        x, y = p[..., 0], p[..., 1]
+        u, w = c * x + s * y, -s * x + c * y
+        return u * u + kappa * w * w
+
+    def grad(p):
+        x, y = p[..., 0], p[..., 1]
+        u, w = c * x + s * y, -s * x + c * y
+        gu, gw = 2.0 * u, 2.0 * kappa * w
+        return np.stack([c * gu - s * gw, s * gu + c * gw], axis=-1)
+
     opt = get_optimizer(name, 1.0)
-    points = np.tile(np.array(surface.start), (len(RATES), 1))
+    points = np.repeat(np.array(starts)[:, None, :], len(RATES), axis=1)
     state = opt.init(points)
-    values = [surface.f(points)]
+    values = [f(points)]
     with np.errstate(all="ignore"):
         for _ in range(STEPS):
-            step, state = opt.update(surface.grad(points), state)
+            step, state = opt.update(grad(points), state)
             points = points + RATES[:, None] * step
-            values.append(surface.f(points))
-    return np.array(values)
+            values.append(f(points))
+    return np.stack(values, axis=1)
 
 
 def first_below(values: np.ndarray, tol: float) -> np.ndarray:
@@ -49,9 +71,8 @@ def first_below(values: np.ndarray, tol: float) -> np.ndarray:
     return np.where(hit.any(axis=0), hit.argmax(axis=0), STEPS + 1)
 
 
-def best(surface, name: str) -> list[tuple[int, float]]:
+def best(surface, name: str, values: np.ndarray) -> list[tuple[int, float]]:
     """Return (steps, rate) of the best rate on the grid for each target in TOLS."""
-    values = batched_values(surface, name)
     out = []
     for tol in TOLS:
         steps = first_below(values, tol)
@@ -65,12 +86,12 @@ def best(surface, name: str) -> list[tuple[int, float]]:
 
 def main(out_dir: Path) -> list[Path]:
     """Write the figure and the best step counts and rates."""
-    table = {
-        (m, a, k): best(valley(k, angle), m)
-        for m in METHODS
-        for a, angle in ANGLES.items()
-        for k in KAPPAS
-    }
+    cells = [(a, angle, k) for a, angle in ANGLES.items() for k in KAPPAS]
+    table = {}
+    for m in METHODS:
+        values = batched_values(m, [k for *_, k in cells], [angle for _, angle, _ in cells])
+        for (a, angle, k), v in zip(cells, values, strict=True):
+            table[m, a, k] = best(valley(k, angle), m, v)
 
     def draw(theme: str):
         fig, axes = plt.subplots(1, 2, figsize=(8.6, 3.9), layout="constrained", sharey=True)
