@@ -18,6 +18,10 @@ EXCEPTIONS = {
     # The expression parser (tokens, grammar, evaluation) arrived at 239 lines; to be split like
     # gdlib's (gdlib/_expression_scan.py). Capped at its size meanwhile.
     "js/src/expression.js": 239,
+    # The fair variant sweep (one sweep, three figures, so it runs once) arrived at 410 lines and
+    # was split into running/summarising and drawing; each half is still a little over the limit.
+    "scripts/fig_variants_sweep.py": 213,
+    "scripts/_variants_plots.py": 217,
 }
 SOURCES = sorted(
     path.relative_to(ROOT).as_posix()
