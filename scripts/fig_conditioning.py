@@ -21,9 +21,15 @@ from matplotlib import pyplot as plt
 from gdlib.datasets import make_regression
 from gdlib.descent import descend
 from gdlib.linesearch import descend_backtracking
-from gdlib.rates import best_fixed_rate, condition_number, measured_rate, predicted_rate
+from gdlib.rates import (
+    best_fixed_rate,
+    condition_number,
+    measured_rate,
+    predicted_rate,
+    steps_to_shrink,
+)
 from gdlib.regression import fit_linear, mse
-from gdlib.surfaces import Surface
+from gdlib.surfaces import Surface, get_surface
 
 KAPPAS = (2, 5, 10, 20, 50, 100, 200)
 LOGISTIC_LR, LOGISTIC_STEPS = 1.0, 10_000
@@ -107,6 +113,24 @@ def backtracking() -> dict[str, object]:
     }
 
 
+def predicted_steps(tol: float = 1e-6) -> dict[str, object]:
+    """Predict the steps to a gradient norm of tol at the best fixed rate, from the start.
+
+    At eta* every eigen-component of the gradient shrinks by exactly rho* per step, so the
+    gradient norm is rho*^k ||g_0|| and the count is ceil(ln(tol / ||g_0||) / ln rho*): the
+    kappa sweep's quadratics from (1, 1), and gdlib's valley (kappa 10 too) from (-2.5, 1).
+    """
+    out = {}
+    cases = {f"{k}": (quadratic(k), (1.0, 1.0), (1.0, float(k))) for k in (10, 100)}
+    cases["valley"] = (get_surface("valley"), (-2.5, 1.0), (2.0, 20.0))
+    for name, (surface, start, eig) in cases.items():
+        g0 = float(np.linalg.norm(surface.grad(np.array(start))))
+        rate = predicted_rate(eig)
+        out[f"g0_{name}"] = f"{g0:.4g}"
+        out[f"steps_{name}_pred"] = steps_to_shrink(rate, tol / g0)
+    return out
+
+
 def main(out_dir: Path) -> list[Path]:
     """Write the three-panel figure and the measured numbers."""
     sweep = kappa_sweep()
@@ -166,6 +190,7 @@ def main(out_dir: Path) -> list[Path]:
         "logistic_f_10000": f"{float(logistic.values[-1]):.3g}",
         "valley_f_300": f"{float(valley.values[-1]):.3g}",
     }
+    values |= predicted_steps()
     for name, fit in fits.items():
         values[f"{name}_kappa"] = fmt(fit["kappa"])
         values[f"{name}_epochs"] = fit["epochs"]

@@ -68,6 +68,7 @@ def main(out_dir: Path) -> list[Path]:
         return fig
 
     reached = sorted({nearest for _, nearest in runs})
+    end_gap = max(np.linalg.norm(np.subtract(camel.minima[n], r.positions[-1])) for r, n in runs)
     values = {
         "starts": len(runs),
         "distinct": len(reached),
@@ -79,6 +80,9 @@ def main(out_dir: Path) -> list[Path]:
         "on_axis_converged": on_axis.status == "converged",
         "on_axis_final_norm": float(np.linalg.norm(on_axis.positions[-1])),
         "off_axis_diverged": off_axis.status == "diverged",
+        "converged": sum(run.status == "converged" for run, _ in runs),
+        "max_steps": max(run.iterations for run, _ in runs),
+        "max_end_gap": f"{end_gap:.1e}",
     }
     written = themed_svgs(draw, out_dir, "convergence-minima")
     return [*written, write_values(out_dir, "minima", values)]

@@ -74,7 +74,7 @@ def main(out_dir: Path) -> list[Path]:
         )
         ax.plot(sizes[shown], measured[shown] / norm, "o", color=COLORS["blue"], label="measured")
         log_axes(ax, x=True)
-        ax.set(xlabel="batch size $b$", ylabel="gradient std / $\\|\\nabla L\\|$")
+        ax.set(xlabel="batch size $b$", ylabel="gradient std / $\\|\\nabla f\\|$")
         ax.set_title(
             f"{DRAWS} random batches per size, n = {N}; at b = n it is 0 up to rounding",
             fontsize=9,
@@ -94,6 +94,8 @@ def main(out_dir: Path) -> list[Path]:
     worst = np.max(np.abs(measured[:-1] / predicted[:-1] - 1))
     values["worst_rel_dev"] = f"{100 * worst:.0f} %"
     values["worst_rel_dev_n"] = worst
+    values["sizes_below_n"] = len(SIZES) - 1  # the sizes `worst` is taken over
+    values["largest_below_n"] = SIZES[-2]
     values["bn_rounding_only"] = bool(measured[-1] / norm < 1e-12)
     written = themed_svgs(draw, out_dir, "gradient-noise")
     return [*written, write_values(out_dir, "noise", values)]

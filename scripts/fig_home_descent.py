@@ -47,5 +47,12 @@ def main(out_dir: Path) -> list[Path]:
     values["min_steps"] = min(t.iterations for t in trajectories)
     ends = [t.positions[-1] for t in trajectories]
     values["first_end"] = f"({fmt(ends[0][0])}, {fmt(ends[0][1])})"
+    # Which known minimum each run ended nearest to, and how near: the page checks that the
+    # runs converged into as many different minima as there are starts.
+    minima = np.array(surface.minima)
+    gaps = [np.linalg.norm(minima - end, axis=1) for end in ends]
+    values["distinct_minima"] = len({int(np.argmin(g)) for g in gaps})
+    values["converged"] = sum(t.status == "converged" for t in trajectories)
+    values["max_end_gap"] = f"{max(float(g.min()) for g in gaps):.1e}"
     written = path_animation(setup, out_dir, "home-descent")
     return [*written, write_values(out_dir, "home", values)]

@@ -91,8 +91,21 @@ def main(out_dir: Path) -> list[Path]:
         values[f"at5_{key}"] = float(np.median(curves[name][:, 5]))
     step = np.median(curves["step decay"], axis=0)
     values["step_at10"], values["step_at20"] = float(step[10]), float(step[20])
+    constant = np.median(curves["constant"], axis=0)[5:]
+    values["const_low"], values["const_high"] = float(constant.min()), float(constant.max())
+    # Every schedule draws the same batches (seed 1000 s + e in epoch e): step decay's first ten
+    # epochs are the constant run itself, and at the peak rate one epoch of updates shrinks the
+    # error it inherits by this factor (the noise-free contraction of the full loss over N / BATCH
+    # steps), so what a run did before an epoch at the peak barely shows after it.
+    values["step_is_constant"] = bool(
+        np.array_equal(curves["step decay"][:, :11], curves["constant"][:, :11])
+    )
+    curvature = np.linalg.eigvalsh(2.0 / N * X.T @ X)
+    values["epoch_memory"] = float(np.abs(1 - PEAK * curvature).max() ** (N // BATCH))
     # Prose shows 2 significant digits; `NAME_raw` keeps 3 for the page's checks.
-    for key in [k for k in values if k.startswith(("final_", "at5_", "step_at"))]:
+    for key in [
+        k for k in values if k.startswith(("final_", "at5_", "step_at", "const_", "epoch_"))
+    ]:
         values[f"{key}_raw"] = f"{values[key]:.3g}"
         values[key] = fmt(values[key], 2)
     written = themed_svgs(draw, out_dir, "lr-schedules")

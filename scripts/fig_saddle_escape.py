@@ -85,6 +85,9 @@ def main(out_dir: Path) -> list[Path]:
         "manifold_message": on_manifold.message,
         "manifold_end": "({:.2g}, {:.2g})".format(*on_manifold.positions[-1]),
         "manifold_y": f"{abs(on_manifold.positions[-1][1]):g}",
+        "manifold_converged": on_manifold.status == "converged",
+        "manifold_steps": on_manifold.iterations,
+        "manifold_end_norm": f"{np.linalg.norm(on_manifold.positions[-1]):.2e}",
     }
     for y0, stay, total in zip(OFFSETS, stays, totals, strict=True):
         values[f"stay_{-int(np.log10(y0))}"] = int(stay)

@@ -18,7 +18,7 @@ CLAIM_PAGES = {
     "concepts/algorithm": 1,
     "concepts/learning-rate": 9,
     "concepts/convergence": 8,
-    "concepts/conditioning": 7,
+    "concepts/conditioning": 9,
 }
 ABBR = re.compile(r'<abbr title="([^"]+)">([^<]+)</abbr>')
 
