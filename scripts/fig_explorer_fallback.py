@@ -91,4 +91,19 @@ def page_values(run, diverged, surface) -> dict[str, object]:
         "rosen_reached_steps": max(rosen[o].iterations for o in reached),
         "rosen_gd_end": f"({gd_end[0]:.2f}, {gd_end[1]:.2f})",
         "saddle_steps": saddle.iterations,
+        # For the page's checks: how each run ended, and how often y changed sign on the valley.
+        "default_converged": run.status == "converged",
+        "big_lr_diverged": diverged.status == "diverged",
+        "valley_converged": all(r.status == "converged" for r in valley.values()),
+        "valley_gd_flips": _sign_changes(valley["gd"].positions[:, 1]),
+        "valley_momentum_flips": _sign_changes(valley["momentum"].positions[:, 1]),
+        "valley_momentum_peak": f"{np.abs(valley['momentum'].positions[1:, 1]).max():.2f}",
+        "rosen_reached_count": len(reached),
+        "rosen_gd_status_max_iter": rosen["gd"].status == "max_iter",
+        "saddle_diverged": saddle.status == "diverged",
     }
+
+
+def _sign_changes(y: np.ndarray) -> int:
+    """Count the steps after which y has the other sign (a zig-zag across the valley)."""
+    return int(np.sum(np.sign(y[1:]) * np.sign(y[:-1]) < 0))

@@ -57,6 +57,7 @@ def main(out_dir: Path) -> list[Path]:
         values[f"{key}_diverged"] = run.status == "diverged"
         values[f"{key}_message"] = run.message
         values[f"{key}_value"] = fmt(float(run.values[-1]))
+        values[f"{key}_value_raw"] = float(run.values[-1])
         values[f"{key}_y1"] = fmt(abs(float(run.positions[1, 1])))
         # sign changes of y: the zig-zag across the valley
         values[f"{key}_y_flips"] = int(np.sum(np.diff(np.sign(run.positions[:40, 1])) != 0))

@@ -120,7 +120,7 @@ def main(out_dir: Path) -> list[Path]:
                     ax.plot(KAPPAS, steps, ls=ls, marker=marker, ms=4, color=color, label=label)
             ax.axhline(STEPS + 1, color=CYCLE[5], lw=0.8, ls=":")
             ax.set(xscale="log", yscale="log", xlabel="condition number $\\kappa$")
-            ax.set_title(f"steps to $f < 10^{{{int(np.log10(tol))}}}$ at each one's best rate")
+            ax.set_title(f"steps to $f < 10^{{{int(np.log10(tol))}}}$ at each one's best grid rate")
         axes[0].set_ylabel(f"steps (dotted line: not within {STEPS})")
         axes[0].legend(ncol=2, fontsize=7.5)
         fig.suptitle("Solid: narrow direction along an axis; dashed: turned 45°", fontsize=10)
