@@ -114,12 +114,7 @@ def backtracking() -> dict[str, object]:
 
 
 def predicted_steps(tol: float = 1e-6) -> dict[str, object]:
-    """Predict the steps to a gradient norm of tol at the best fixed rate, from the start.
-
-    At eta* every eigen-component of the gradient shrinks by exactly rho* per step, so the
-    gradient norm is rho*^k ||g_0|| and the count is ceil(ln(tol / ||g_0||) / ln rho*): the
-    kappa sweep's quadratics from (1, 1), and gdlib's valley (kappa 10 too) from (-2.5, 1).
-    """
+    """Predict ceil(ln(tol / ||g_0||) / ln rho*) steps to ||g|| <= tol (exact at eta*)."""
     out = {}
     cases = {f"{k}": (quadratic(k), (1.0, 1.0), (1.0, float(k))) for k in (10, 100)}
     cases["valley"] = (get_surface("valley"), (-2.5, 1.0), (2.0, 20.0))

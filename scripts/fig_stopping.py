@@ -93,6 +93,7 @@ def main(out_dir: Path) -> list[Path]:
         "full_tail_median": fmt(float(np.median(noisy["full"][tail]))),
         "full_tail_max": fmt(float(noisy["full"][tail].max())),
         "mini_tail_min": fmt(float(noisy["mini"][tail].min())),
+        "mini_min": fmt(float(noisy["mini"].min())),
         "mini_tail_median": fmt(float(np.median(noisy["mini"][tail]))),
         "mini_at_best": fmt(noisy["at_best_median"]),
     }
