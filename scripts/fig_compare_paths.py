@@ -1,8 +1,8 @@
 """The three variants on one loss surface (animated), on a shared clock of gradient evaluations.
 
-Batch, mini-batch (b = 16) and stochastic runs of gdlib from the same start with the same rate,
-for the same budget of examples: the stochastic path is far along while batch has taken a few
-steps.
+Batch, mini-batch (b = 16) and stochastic runs of gdlib from the same start, each at its own
+best rate, for the same budget of examples: the stochastic path is far along while batch has
+taken a few steps.
 """
 
 from __future__ import annotations
