@@ -2,7 +2,9 @@
 
 KaTeX comes from `js/node_modules/katex` (stylesheet, script and woff2 fonts only); the 3D
 explorer is bundled from `js/src/` by esbuild, from two entries: `main.js` (on every page) and
-`view-worker.js` (the worker that draws the 3D view), sharing chunks. Both are copied or rebuilt
+`view-worker.js` (the worker that draws the 3D view), sharing chunks; `main.js` also loads the
+live figures' chunks (js/src/widgets/) when a figure nears the viewport. The bundle imports the
+JSON module of gdlib's shared data (hooks/_js_data.py), written first. Both are copied or rebuilt
 only when their inputs changed, so a warm rebuild does no work and `mkdocs serve` does not loop.
 
 three.js ships the GLSL of every built-in material (physical, toon, shadow maps...) as strings
@@ -27,6 +29,7 @@ import subprocess
 from pathlib import Path
 
 from _cache_key import cache_key
+from _js_data import write_js_data
 from _katex import KATEX_DIST, SITE_FOLDER
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -126,7 +129,8 @@ def bundle_explorer() -> None:
     entry = JS / "src" / "main.js"
     out = GENERATED / "explorer"
     key_file = out / ".key"  # MkDocs skips dot files: the key never reaches the site
-    key = cache_key([*(JS / "src").rglob("*.js"), Path(__file__)], tools=BUNDLE_TOOLS)
+    data = write_js_data()  # gdlib's shared data, imported by js/src/surfaces.js
+    key = cache_key([*(JS / "src").rglob("*.js"), data, Path(__file__)], tools=BUNDLE_TOOLS)
     if (out / "main.js").exists() and key_file.exists() and key_file.read_text() == key:
         return
     log.info("bundling the 3D explorer with esbuild")

@@ -14,23 +14,16 @@ import numpy as np
 from _figure import CYCLE, grid, surface_cmap, themed_svgs, write_values
 
 from gdlib.descent import descend
-from gdlib.optimizers import OPTIMIZERS
+from gdlib.explorer_defaults import EXPLORER_DEFAULTS
+from gdlib.optimizers import LABELS, OPTIMIZERS
 from gdlib.surfaces import get_surface
 
-START = (2.0, 2.0)
-LR = 0.01
+START = (EXPLORER_DEFAULTS["x"], EXPLORER_DEFAULTS["y"])
+LR = EXPLORER_DEFAULTS["lr"]
 LR_TOO_BIG = 1.5
 VALLEY_LR = 0.09
 ROSEN_LR = 0.001
 ROSEN_ITER = 5000
-LABELS = {
-    "gd": "GD",
-    "momentum": "momentum",
-    "nesterov": "Nesterov",
-    "adagrad": "AdaGrad",
-    "rmsprop": "RMSProp",
-    "adam": "Adam",
-}
 
 
 def draw(theme: str, surface, run) -> plt.Figure:
@@ -55,7 +48,7 @@ def draw(theme: str, surface, run) -> plt.Figure:
 
 def main(out_dir: Path) -> list[Path]:
     """Write the light and dark figures and the page's numbers."""
-    surface = get_surface("bowl")
+    surface = get_surface(EXPLORER_DEFAULTS["surface"])
     run = descend(surface, START, "gd", LR)
     diverged = descend(surface, START, "gd", LR_TOO_BIG)
     paths = themed_svgs(lambda theme: draw(theme, surface, run), out_dir, "explorer-fallback")

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from _js_data import write_js_data
 
 from gdlib.descent import descend
 from gdlib.optimizers import OPTIMIZERS
@@ -77,6 +78,7 @@ def _read_stdin_js() -> str:
 
 @pytest.fixture(scope="module")
 def js_runs() -> list[dict]:
+    write_js_data()  # surfaces.js imports the generated JSON module of gdlib's data
     script = (
         f"import {{ descend }} from {json.dumps(DESCENT_JS.as_uri())};"
         + _read_stdin_js()

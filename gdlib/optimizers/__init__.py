@@ -1,6 +1,7 @@
 """Optimizers as pure update rules (optax style) with torch.optim's names, defaults and rules.
 
-``OPTIMIZERS`` lists the names the site and the explorer offer; ``get_optimizer`` builds one:
+``OPTIMIZERS`` lists the names the site and the explorer offer, ``LABELS`` how a page shows them;
+``get_optimizer`` builds one:
 ``gd`` is ``sgd(lr)``, ``momentum`` is ``sgd(lr, momentum=0.9)``, ``nesterov`` is
 ``sgd(lr, momentum=0.9, nesterov=True)``; ``adagrad``, ``rmsprop`` and ``adam`` use torch's
 defaults for everything but the learning rate.
@@ -16,6 +17,7 @@ from gdlib.optimizers._sgd import SgdState, sgd
 from gdlib.optimizers.base import GradientTransformation
 
 __all__ = [
+    "LABELS",
     "OPTIMIZERS",
     "AdagradState",
     "AdamState",
@@ -30,6 +32,14 @@ __all__ = [
 ]
 
 OPTIMIZERS = ("gd", "momentum", "nesterov", "adagrad", "rmsprop", "adam")
+LABELS = {
+    "gd": "GD",
+    "momentum": "Momentum",
+    "nesterov": "Nesterov",
+    "adagrad": "AdaGrad",
+    "rmsprop": "RMSProp",
+    "adam": "Adam",
+}
 
 _PRESETS = {
     "gd": (sgd, {}),

@@ -2,7 +2,10 @@
 // update rules. Each is {init() -> state, update(grads, state) -> [step, state]} on points [x, y];
 // the new point is point + step. Pure: no DOM, no three.js.
 
-export const OPTIMIZERS = Object.freeze(["gd", "momentum", "nesterov", "adagrad", "rmsprop", "adam"]);
+import { SHARED } from "./surfaces.js";
+
+/** gdlib's optimizer names, in its order (from the build's JSON module). */
+export const OPTIMIZERS = Object.freeze([...SHARED.optimizers.names]);
 
 const map2 = (a, fn) => [fn(a[0], 0), fn(a[1], 1)];
 

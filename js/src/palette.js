@@ -2,15 +2,10 @@
 // light and dark Material palettes are defined in one place and a theme switch is one re-read.
 // A palette is a view concern: switching it recolours the picture, the runs go on as they were.
 import { OPTIMIZERS } from "./descent.js";
+import { SHARED } from "./surfaces.js";
 
-export const OPTIMIZER_LABELS = Object.freeze({
-  gd: "GD",
-  momentum: "Momentum",
-  nesterov: "Nesterov",
-  adagrad: "AdaGrad",
-  rmsprop: "RMSProp",
-  adam: "Adam",
-});
+// gdlib's labels (gdlib.optimizers.LABELS), from the build's JSON module.
+export const OPTIMIZER_LABELS = Object.freeze({ ...SHARED.optimizers.labels });
 
 /** The current palette: background, text, axis, contour, surface ramp and a colour per optimizer. */
 export function readPalette(element) {

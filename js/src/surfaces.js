@@ -1,6 +1,8 @@
-// The test surfaces of gdlib/surfaces.py, line for line: f(x, y), grad(x, y) -> [gx, gy], plotting
-// bounds, known minima, a suggested start and the gradient's Lipschitz constant where constant.
-// Pure: no DOM, no three.js.
+// The test surfaces of gdlib/surfaces.py: the pure f(x, y) and grad(x, y) -> [gx, gy] are written
+// here (tests/test_js_agreement.py checks them against gdlib's); names, titles, formulas, bounds,
+// minima, starts and Lipschitz constants come from the JSON module the build writes from gdlib
+// (hooks/_js_data.py), never typed twice. Pure: no DOM, no three.js.
+import DATA from "../generated/gdlib.json" with { type: "json" };
 
 const camel = (x, y) => {
   const x2 = x * x;
@@ -26,81 +28,28 @@ const himmelblauGrad = (x, y) => {
 
 const sq = (v) => v * v;
 
-/** Every gdlib surface: f(x, y), grad(x, y) -> [gx, gy], bounds, minima, start, lipschitz. */
-export const SURFACES = Object.freeze({
-  bowl: {
-    name: "bowl",
-    title: "Bowl",
-    f: (x, y) => x * x + y * y,
-    grad: (x, y) => [2.0 * x, 2.0 * y],
-    bounds: [[-3.0, 3.0], [-3.0, 3.0]],
-    minima: [[0.0, 0.0]],
-    start: [2.0, 2.0],
-    lipschitz: 2.0,
-  },
-  valley: {
-    name: "valley",
-    title: "Elongated valley",
-    f: (x, y) => x * x + 10.0 * y * y,
-    grad: (x, y) => [2.0 * x, 20.0 * y],
-    bounds: [[-3.0, 3.0], [-1.5, 1.5]],
-    minima: [[0.0, 0.0]],
-    start: [-2.5, 1.0],
-    lipschitz: 20.0,
-  },
-  rosenbrock: {
-    name: "rosenbrock",
-    title: "Rosenbrock's banana",
-    f: (x, y) => sq(1.0 - x) + 100.0 * sq(y - x * x),
-    grad: rosenbrockGrad,
-    bounds: [[-2.0, 2.0], [-1.0, 3.0]],
-    minima: [[1.0, 1.0]],
-    start: [-1.5, 2.0],
-    lipschitz: null,
-  },
-  himmelblau: {
-    name: "himmelblau",
-    title: "Himmelblau (four minima)",
-    f: (x, y) => sq(x * x + y - 11.0) + sq(x + y * y - 7.0),
-    grad: himmelblauGrad,
-    bounds: [[-5.0, 5.0], [-5.0, 5.0]],
-    minima: [
-      [3.0, 2.0],
-      [-2.805118086952745, 3.131312518250573],
-      [-3.779310253377747, -3.2831859912861696],
-      [3.5844283403304917, -1.8481265269644036],
-    ],
-    start: [0.0, 0.0],
-    lipschitz: null,
-  },
-  saddle: {
-    name: "saddle",
-    title: "Saddle",
-    f: (x, y) => x * x - y * y,
-    grad: (x, y) => [2.0 * x, -2.0 * y],
-    bounds: [[-2.0, 2.0], [-2.0, 2.0]],
-    minima: [],
-    start: [1.5, 0.01],
-    lipschitz: 2.0,
-  },
-  camel: {
-    name: "camel",
-    title: "Six-hump camel",
-    f: camel,
-    grad: camelGrad,
-    bounds: [[-2.0, 2.0], [-1.0, 1.0]],
-    minima: [
-      [0.08984201310031807, -0.7126564030207396],
-      [-0.08984201310031807, 0.7126564030207396],
-      [-1.7036067149699812, 0.7960835686726251],
-      [1.7036067149699812, -0.7960835686726251],
-      [1.6071047529201976, 0.5686514548841313],
-      [-1.6071047529201976, -0.5686514548841313],
-    ],
-    start: [-1.5, -0.8],
-    lipschitz: null,
-  },
-});
+const FUNCTIONS = {
+  bowl: [(x, y) => x * x + y * y, (x, y) => [2.0 * x, 2.0 * y]],
+  valley: [(x, y) => x * x + 10.0 * y * y, (x, y) => [2.0 * x, 20.0 * y]],
+  rosenbrock: [(x, y) => sq(1.0 - x) + 100.0 * sq(y - x * x), rosenbrockGrad],
+  himmelblau: [(x, y) => sq(x * x + y - 11.0) + sq(x + y * y - 7.0), himmelblauGrad],
+  saddle: [(x, y) => x * x - y * y, (x, y) => [2.0 * x, -2.0 * y]],
+  camel: [camel, camelGrad],
+};
+
+/** Every gdlib surface: name, title, formula, bounds, minima, start, lipschitz, f and grad. */
+export const SURFACES = Object.freeze(
+  Object.fromEntries(
+    Object.entries(DATA.surfaces).map(([name, data]) => {
+      if (!FUNCTIONS[name]) throw new Error(`gdlib has a surface '${name}' that js/src/surfaces.js cannot compute`);
+      const [f, grad] = FUNCTIONS[name];
+      return [name, Object.freeze({ ...data, f, grad })];
+    }),
+  ),
+);
+
+/** The optimizer names and labels, and the explorer's default run, as gdlib gives them. */
+export const SHARED = DATA;
 
 /** The surface called `name`, or an Error naming it and listing the known ones. */
 export function getSurface(name) {

@@ -1,0 +1,26 @@
+"""The 3D explorer's default run, in one place: the page's fallback figure and the JS bundle use it.
+
+The explorer (js/src/state.js) opens on plain gradient descent on the bowl from the bowl's start at
+a small rate, so the path is long enough to watch; ``scripts/fig_explorer_fallback.py`` draws that
+same run for readers without WebGL, and the build writes these values into the JSON module the
+bundle imports (hooks/_js_data.py).
+
+>>> EXPLORER_DEFAULTS["surface"], EXPLORER_DEFAULTS["lr"]
+('bowl', 0.01)
+"""
+
+from __future__ import annotations
+
+from gdlib.surfaces import SURFACES
+
+__all__ = ["EXPLORER_DEFAULTS"]
+
+_SURFACE = "bowl"
+EXPLORER_DEFAULTS = {
+    "surface": _SURFACE,
+    "lr": 0.01,
+    "x": SURFACES[_SURFACE].start[0],
+    "y": SURFACES[_SURFACE].start[1],
+    "optimizers": ["gd"],
+    "maxIter": 1000,
+}

@@ -1,0 +1,55 @@
+"""What gdlib and the JS bundle share, written by the build as one JSON module (no hand copies).
+
+Surface names, titles, formulas, bounds, minima, starts and Lipschitz constants; optimizer names
+and labels; the explorer's default run. js/src/surfaces.js (and through it the explorer and the
+live figures) imports `js/generated/gdlib.json`; the JS keeps only the pure f and grad functions,
+which tests/test_js_agreement.py checks against gdlib's. The file is written before each bundle
+(hooks/assets.py) and before `npm test` (js/package.json runs this module), only when it changed.
+
+Run as a script to write it: `python hooks/_js_data.py`.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from gdlib.explorer_defaults import EXPLORER_DEFAULTS
+from gdlib.optimizers import LABELS, OPTIMIZERS
+from gdlib.surfaces import SURFACES
+
+DATA_FILE = Path(__file__).resolve().parent.parent / "js" / "generated" / "gdlib.json"
+
+
+def js_data() -> dict:
+    """Return the shared data as plain JSON-ready values."""
+    surfaces = {
+        name: {
+            "name": s.name,
+            "title": s.title,
+            "formula": s.formula,
+            "bounds": [list(b) for b in s.bounds],
+            "minima": [list(m) for m in s.minima],
+            "start": list(s.start),
+            "lipschitz": s.lipschitz,
+        }
+        for name, s in SURFACES.items()
+    }
+    return {
+        "surfaces": surfaces,
+        "optimizers": {"names": list(OPTIMIZERS), "labels": dict(LABELS)},
+        "explorer": dict(EXPLORER_DEFAULTS),
+    }
+
+
+def write_js_data(path: Path = DATA_FILE) -> Path:
+    """Write the JSON module unless it already holds the same text; return its path."""
+    text = json.dumps(js_data(), indent=1) + "\n"
+    if not path.exists() or path.read_text(encoding="utf-8") != text:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+if __name__ == "__main__":
+    write_js_data()

@@ -1,0 +1,84 @@
+"""The JS bundle takes gdlib's shared data from the generated JSON module, not from hand copies.
+
+hooks/_js_data.py writes js/generated/gdlib.json; js/src/surfaces.js, optimizers.js and palette.js
+import it. Node loads those modules and reports what the explorer and the live figures will see:
+it must be exactly gdlib's surfaces (every field but the functions), optimizer names and labels,
+and the explorer's default run. No JS source may still spell out a surface title or a bound.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from _js_data import js_data, write_js_data
+
+from gdlib.explorer_defaults import EXPLORER_DEFAULTS
+from gdlib.optimizers import LABELS, OPTIMIZERS
+from gdlib.surfaces import SURFACES
+
+ROOT = Path(__file__).resolve().parent.parent
+SRC = ROOT / "js" / "src"
+FIELDS = ("name", "title", "formula", "bounds", "minima", "start", "lipschitz")
+
+
+@pytest.fixture(scope="module")
+def seen_by_js() -> dict:
+    write_js_data()
+    node = shutil.which("node")
+    if node is None:
+        pytest.fail("node is not installed: the explorer needs Node.js >= 18")
+    script = (
+        f"import {{ SURFACES, SHARED }} from {json.dumps((SRC / 'surfaces.js').as_uri())};"
+        f"import {{ OPTIMIZERS }} from {json.dumps((SRC / 'optimizers.js').as_uri())};"
+        f"import {{ OPTIMIZER_LABELS }} from {json.dumps((SRC / 'palette.js').as_uri())};"
+        "const surfaces = Object.fromEntries(Object.entries(SURFACES).map(([k, s]) =>"
+        f"  [k, Object.fromEntries({json.dumps(FIELDS)}.map((f) => [f, s[f]]))]));"
+        "process.stdout.write(JSON.stringify({surfaces, optimizers: OPTIMIZERS,"
+        "  labels: OPTIMIZER_LABELS, explorer: SHARED.explorer}));"
+    )
+    result = subprocess.run(
+        [node, "--input-type=module", "--no-warnings", "-e", script],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_js_sees_gdlib_surfaces(seen_by_js):
+    assert list(seen_by_js["surfaces"]) == list(SURFACES)
+    for name, surface in SURFACES.items():
+        js = seen_by_js["surfaces"][name]
+        assert js["title"] == surface.title and js["formula"] == surface.formula
+        assert js["bounds"] == [list(b) for b in surface.bounds]
+        assert js["minima"] == [list(m) for m in surface.minima]
+        assert js["start"] == list(surface.start)
+        assert js["lipschitz"] == surface.lipschitz
+
+
+def test_js_sees_gdlib_optimizers_and_explorer_defaults(seen_by_js):
+    assert seen_by_js["optimizers"] == list(OPTIMIZERS)
+    assert seen_by_js["labels"] == LABELS
+    assert seen_by_js["explorer"] == json.loads(json.dumps(EXPLORER_DEFAULTS))
+
+
+def test_the_written_module_is_what_gdlib_says_now():
+    assert json.loads(write_js_data().read_text(encoding="utf-8")) == json.loads(
+        json.dumps(js_data())
+    )
+
+
+@pytest.mark.parametrize("surface", list(SURFACES.values()), ids=lambda s: s.name)
+def test_no_js_source_spells_out_a_surface_title_or_bounds(surface):
+    bounds = re.compile(r"\[\s*" + r",\s*".join(f"{v}" for v in surface.bounds[0]))
+    for source in SRC.rglob("*.js"):
+        text = source.read_text(encoding="utf-8")
+        assert f'"{surface.title}"' not in text, f"{source.name} copies {surface.title!r}"
+        assert not bounds.search(text), f"{source.name} copies the bounds of {surface.name}"
