@@ -8,6 +8,7 @@ straight line: a constant factor per step).
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import numpy as np
@@ -18,11 +19,12 @@ from gdlib.descent import descend
 
 START = 2.5
 LR = 0.15
+MAX_ITER = 200
 
 
 def main(out_dir: Path) -> list[Path]:
     """Write the figure and the numbers the algorithm page quotes."""
-    run = descend("bowl", (START, 0.0), optimizer="gd", lr=LR, max_iter=200, grad_tol=1e-6)
+    run = descend("bowl", (START, 0.0), optimizer="gd", lr=LR, max_iter=MAX_ITER, grad_tol=1e-6)
     x = run.positions[:, 0]
     fx = run.values
 
@@ -69,5 +71,7 @@ def main(out_dir: Path) -> list[Path]:
         "ratio_min": float(np.min(np.abs(x[1:] / x[:-1]))),
         "ratio_max": float(np.max(np.abs(x[1:] / x[:-1]))),
         "converged": run.status == "converged",
+        # the live figure (js/src/widgets/tangent.js) replays this run: same start, rate, cap
+        "widget": json.dumps({"start": START, "lr": LR, "maxIter": MAX_ITER}),
     }
     return [*themed_svgs(draw, out_dir, "algorithm-1d"), write_values(out_dir, "algorithm", values)]

@@ -1,0 +1,83 @@
+// Drawing helpers the live figures share on a 2-D canvas: split a figure into panels, draw a
+// panel's axes with ticks and labels, polylines clipped to the panel, and dots.
+import { formatG } from "../pyfmt.js";
+import { linearScale, logScale } from "./scale.js";
+
+/** Split a w x h canvas into `count` side-by-side panels with room for tick labels. */
+export function panels(w, h, count, { left = 46, bottom = 34, top = 12, gap = 20, right = 10 } = {}) {
+  const inner = (w - right - count * left - (count - 1) * gap) / count;
+  return Array.from({ length: count }, (_, i) => ({
+    x: left + i * (inner + left + gap),
+    y: top,
+    w: inner,
+    h: h - top - bottom,
+  }));
+}
+
+/** Scales for a panel: x and y domains, each linear or log. */
+export function scalesFor(box, xDomain, yDomain, { xLog = false, yLog = false } = {}) {
+  const x = (xLog ? logScale : linearScale)(xDomain, [box.x, box.x + box.w]);
+  const y = (yLog ? logScale : linearScale)(yDomain, [box.y + box.h, box.y]);
+  return { x, y };
+}
+
+/** Frame, ticks and axis labels of a panel. */
+export function axes(ctx, box, { x, y }, colours, { xTicks, yTicks, xLabel, yLabel }) {
+  ctx.save();
+  ctx.strokeStyle = colours.muted;
+  ctx.fillStyle = colours.text;
+  ctx.lineWidth = 1;
+  ctx.strokeRect(box.x, box.y, box.w, box.h);
+  ctx.font = "11px sans-serif";
+  ctx.textAlign = "center";
+  ctx.textBaseline = "top";
+  for (const t of xTicks) ctx.fillText(formatG(t, 3), x(t), box.y + box.h + 4);
+  ctx.textAlign = "right";
+  ctx.textBaseline = "middle";
+  for (const t of yTicks) ctx.fillText(formatG(t, 3), box.x - 4, y(t));
+  ctx.textAlign = "center";
+  ctx.textBaseline = "bottom";
+  ctx.fillText(xLabel, box.x + box.w / 2, box.y + box.h + 32);
+  ctx.translate(box.x - 34, box.y + box.h / 2);
+  ctx.rotate(-Math.PI / 2);
+  ctx.textBaseline = "middle";
+  ctx.fillText(yLabel, 0, 0);
+  ctx.restore();
+}
+
+/** Run `paint` with drawing clipped to the panel. */
+export function clipped(ctx, box, paint) {
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(box.x, box.y, box.w, box.h);
+  ctx.clip();
+  paint();
+  ctx.restore();
+}
+
+/** A polyline through pixel points [[px, py], ...]. */
+export function line(ctx, points, colour, width = 1.5, dash = []) {
+  if (points.length < 2) return;
+  ctx.save();
+  ctx.strokeStyle = colour;
+  ctx.lineWidth = width;
+  ctx.setLineDash(dash);
+  ctx.beginPath();
+  points.forEach(([px, py], i) => (i ? ctx.lineTo(px, py) : ctx.moveTo(px, py)));
+  ctx.stroke();
+  ctx.restore();
+}
+
+/** A filled dot at pixel (px, py). */
+export function dot(ctx, px, py, colour, radius = 3) {
+  ctx.fillStyle = colour;
+  ctx.beginPath();
+  ctx.arc(px, py, radius, 0, 2 * Math.PI);
+  ctx.fill();
+}
+
+/** Fill the whole canvas with the page's background. */
+export function clear(ctx, w, h, colours) {
+  ctx.fillStyle = colours.background;
+  ctx.fillRect(0, 0, w, h);
+}

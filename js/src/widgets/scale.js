@@ -1,0 +1,54 @@
+// Axis scales and ticks for the live figures' 2-D plots: data value -> pixel and back, linear or
+// log, and round tick values. Pure: no DOM, tested by node --test.
+
+/** A linear map [d0, d1] -> [r0, r1], with `invert` (pixel -> value). */
+export function linearScale([d0, d1], [r0, r1]) {
+  const k = (r1 - r0) / (d1 - d0);
+  const map = (v) => r0 + (v - d0) * k;
+  map.invert = (p) => d0 + (p - r0) / k;
+  map.domain = [d0, d1];
+  return map;
+}
+
+/** A log10 map [d0, d1] -> [r0, r1] for positive values, with `invert`. */
+export function logScale([d0, d1], [r0, r1]) {
+  if (!(d0 > 0 && d1 > 0)) throw new RangeError(`A log scale needs positive bounds; got [${d0}, ${d1}]`);
+  const inner = linearScale([Math.log10(d0), Math.log10(d1)], [r0, r1]);
+  const map = (v) => inner(Math.log10(v));
+  map.invert = (p) => 10 ** inner.invert(p);
+  map.domain = [d0, d1];
+  return map;
+}
+
+/** About `count` round values (1, 2 or 5 times a power of ten apart) inside [lo, hi]. */
+export function niceTicks(lo, hi, count = 5) {
+  const raw = (hi - lo) / Math.max(1, count);
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw);
+  const ticks = [];
+  for (let v = Math.ceil(lo / step) * step; v <= hi + step * 1e-9; v += step) {
+    ticks.push(Math.abs(v) < step * 1e-9 ? 0 : Number(v.toPrecision(12)));
+  }
+  return ticks;
+}
+
+/** The powers of ten inside [lo, hi] (lo, hi > 0). */
+export function logTicks(lo, hi) {
+  const ticks = [];
+  for (let e = Math.ceil(Math.log10(lo) - 1e-12); e <= Math.floor(Math.log10(hi) + 1e-12); e += 1) ticks.push(10 ** e);
+  return ticks;
+}
+
+/**
+ * A slider position 0..steps <-> a value on a log scale over [lo, hi], rounded to `digits`
+ * significant digits so the value shown is the value that runs.
+ */
+export function logSlider(lo, hi, steps, digits = 3) {
+  const ratio = Math.log(hi / lo);
+  const round = (v) => Number(v.toPrecision(digits));
+  return {
+    steps,
+    value: (position) => round(lo * Math.exp((ratio * Math.min(steps, Math.max(0, position))) / steps)),
+    position: (value) => Math.min(steps, Math.max(0, Math.round((steps * Math.log(value / lo)) / ratio))),
+  };
+}

@@ -1,0 +1,91 @@
+// The basic-algorithm page's live figure: f(x) = x^2 with the tangent at x_k and the step to
+// x_{k+1} (left), |x_k| on a log scale against k (right); Step, Reset and a rate control. The
+// state and the numbers are tangent-state.js; this module draws and wires the controls.
+import { button, slider } from "./controls.js";
+import { buildFrame } from "./frame.js";
+import { axes, clear, clipped, dot, line, panels, scalesFor } from "./plot.js";
+import { niceTicks, logTicks } from "./scale.js";
+import { LR_RANGE, createTangent, reset, rows, stepFacts, stepOnce, summary, withRate, xAt, slopeAt } from "./tangent-state.js";
+
+const fmt = (v) => String(Number(v.toPrecision(3)));
+
+function drawTangent(ctx, w, h, colours, state) {
+  clear(ctx, w, h, colours);
+  const [left, right] = panels(w, h, 2);
+  const span = Math.max(3, Math.abs(state.start) * 1.2);
+  const s = scalesFor(left, [-span, span], [-0.1 * span * span, span * span]);
+  axes(ctx, left, s, colours, { xTicks: niceTicks(-span, span, 4), yTicks: niceTicks(0, span * span, 4), xLabel: "x", yLabel: "f(x) = x²" });
+  const xs = Array.from({ length: 121 }, (_, i) => -span + (2 * span * i) / 120);
+  const { k } = state;
+  const x = xAt(state, k);
+  const slope = slopeAt(state, k);
+  clipped(ctx, left, () => {
+    line(ctx, xs.map((v) => [s.x(v), s.y(v * v)]), colours.muted, 1.5);
+    const tangent = (v) => x * x + slope * (v - x);
+    line(ctx, [[s.x(-span), s.y(tangent(-span))], [s.x(span), s.y(tangent(span))]], colours.point, 1.2, [5, 4]);
+    for (let i = 0; i < k; i += 1) dot(ctx, s.x(xAt(state, i)), s.y(xAt(state, i) ** 2), colours.path, 3);
+    if (k < state.run.iterations) {
+      const next = xAt(state, k + 1);
+      line(ctx, [[s.x(x), s.y(x * x)], [s.x(next), s.y(x * x)], [s.x(next), s.y(next * next)]], colours.path, 1.5, [2, 3]);
+    }
+    dot(ctx, s.x(x), s.y(x * x), colours.point, 5);
+  });
+  const errors = state.run.positions.map((p) => Math.abs(p[0])).filter((v) => v > 0);
+  const lo = Math.max(1e-9, Math.min(...errors) / 2);
+  const hi = Math.min(1e7, Math.max(...errors) * 2);
+  const n = Math.max(1, state.run.iterations);
+  const r = scalesFor(right, [0, n], [lo, hi], { yLog: true });
+  const decades = logTicks(lo, hi);
+  const every = Math.ceil(decades.length / 5);
+  axes(ctx, right, r, colours, { xTicks: niceTicks(0, n, 4), yTicks: decades.filter((_, i) => i % every === 0), xLabel: "step k", yLabel: "|x_k|" });
+  clipped(ctx, right, () => {
+    const path = state.run.positions.map((p, i) => [r.x(i), r.y(Math.max(lo, Math.abs(p[0])))]);
+    line(ctx, path, colours.faint, 1.2);
+    for (let i = 0; i <= k; i += 1) dot(ctx, path[i][0], path[i][1], i === k ? colours.point : colours.path, i === k ? 4 : 2.5);
+  });
+}
+
+/** Mount on `root` with the page's run: {start, lr, maxIter}. */
+export function mount(root, config) {
+  let state = createTangent(config);
+  const frame = buildFrame(root, {
+    label: "Live figure: the parabola f(x) = x squared with the tangent at the current point, and |x_k| against k on a log scale.",
+    tableCaption: "Gradient descent on f(x) = x², step by step",
+    columns: ["k", "x_k", "f(x_k)", "f′(x_k)"],
+    draw: (ctx, w, h, colours) => drawTangent(ctx, w, h, colours, state),
+  });
+  const update = () => {
+    const facts = stepFacts(state);
+    frame.show({
+      statusText: `Step ${facts.k}: x_${facts.k} = ${facts.x}, f′(x_${facts.k}) = ${facts.slope}. ${facts.update}`,
+      summaryText: summary(state),
+      tableRows: () => rows(state),
+    });
+    stepButton.disabled = facts.next === null;
+  };
+  const positions = Math.round((LR_RANGE.max - LR_RANGE.min) / LR_RANGE.step);
+  const rate = slider(frame.controls, {
+    label: "Learning rate η",
+    steps: positions,
+    toValue: (p) => Number((LR_RANGE.min + p * LR_RANGE.step).toFixed(2)),
+    toPosition: (v) => Math.round((v - LR_RANGE.min) / LR_RANGE.step),
+    format: fmt,
+    range: { min: LR_RANGE.min, max: LR_RANGE.max, positive: true },
+    onChange: (lr) => {
+      state = withRate(state, lr);
+      update();
+    },
+    say: frame.say,
+  });
+  const stepButton = button(frame.controls, "Step", () => {
+    state = stepOnce(state);
+    update();
+  });
+  button(frame.controls, "Reset", () => {
+    state = reset(state);
+    update();
+  });
+  rate.set(state.lr, { announce: false });
+  update();
+  return { dispose: frame.dispose };
+}

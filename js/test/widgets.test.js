@@ -1,0 +1,104 @@
+// The live figures' pure logic: scales and ticks, checking typed numbers, the basic-algorithm
+// figure's steps and the learning-rate figure's runs, sweep and sentences.
+import assert from "node:assert/strict";
+import test from "node:test";
+
+import { checkNumber, parseNumber } from "../src/widgets/check.js";
+import { linearScale, logScale, logSlider, logTicks, niceTicks } from "../src/widgets/scale.js";
+import { createTangent, reset, rows, stepFacts, stepOnce, summary, withRate } from "../src/widgets/tangent-state.js";
+import { floorCrossings, rateFacts, rateRows, rateSetup, rateSummary, runAt, sweep } from "../src/widgets/rate-state.js";
+
+test("scales map both ways, log scales refuse non-positive bounds", () => {
+  const s = linearScale([0, 10], [100, 200]);
+  assert.equal(s(5), 150);
+  assert.equal(s.invert(120), 2);
+  const l = logScale([0.01, 100], [0, 400]);
+  assert.ok(Math.abs(l(1) - 200) < 1e-9);
+  assert.ok(Math.abs(l.invert(300) - 10) < 1e-9);
+  assert.throws(() => logScale([0, 1], [0, 1]), /positive bounds/);
+});
+
+test("ticks are round and inside the range", () => {
+  assert.deepEqual(niceTicks(-3, 3, 4), [-2, 0, 2]);
+  assert.deepEqual(niceTicks(0, 200, 4), [0, 50, 100, 150, 200]);
+  assert.deepEqual(logTicks(0.001, 0.2), [0.001, 0.01, 0.1]);
+});
+
+test("the log slider ends at its bounds and shows the value that runs", () => {
+  const s = logSlider(0.001, 0.2, 240);
+  assert.equal(s.value(0), 0.001);
+  assert.equal(s.value(240), 0.2);
+  assert.equal(s.value(-5), 0.001);
+  const mid = s.value(120);
+  assert.equal(mid, Number(mid.toPrecision(3)));
+  assert.equal(s.position(s.value(77)), 77);
+});
+
+test("typed numbers are refused with the field's name, or clamped with a note", () => {
+  assert.equal(parseNumber("1e999"), null);
+  assert.deepEqual(checkNumber("0.05", { label: "Rate", min: 0.01, max: 1 }), { value: 0.05 });
+  assert.match(checkNumber("abc", { label: "Rate", min: 0.01, max: 1 }).error, /^Rate must be a number; got "abc"/);
+  assert.match(checkNumber("-1", { label: "Rate", min: 0.01, max: 1, positive: true }).error, /above 0/);
+  const clamped = checkNumber("5", { label: "Rate", min: 0.01, max: 1 });
+  assert.equal(clamped.value, 1);
+  assert.match(clamped.note, /outside \[0.01, 1\]; using 1/);
+});
+
+test("the basic-algorithm figure replays gdlib's run: x_{k+1} = (1 - 2 lr) x_k", () => {
+  let state = createTangent({ start: 2.5, lr: 0.15, maxIter: 200 });
+  assert.equal(state.run.status, "converged");
+  let facts = stepFacts(state);
+  assert.equal(facts.x, "2.5");
+  assert.equal(facts.slope, "5");
+  assert.equal(facts.update, "x_1 = x_0 − η·f′(x_0) = 2.5 − 0.15 × 5 = 1.75");
+  state = stepOnce(state);
+  facts = stepFacts(state);
+  assert.equal(facts.k, 1);
+  assert.equal(facts.x, "1.75");
+  assert.equal(rows(state).length, 2);
+  assert.deepEqual(rows(state)[1], ["1", "1.75", "3.062", "3.5"]);
+  assert.equal(reset(state).k, 0);
+  assert.match(summary(state), /multiplies x by 1 − 2η = 0.7/);
+  assert.match(summary(state), /converged: gradient norm/);
+});
+
+test("the basic-algorithm figure stops at the run's end and tells a bouncing or growing run", () => {
+  let state = createTangent({ start: 2.5, lr: 1.0, maxIter: 4 });
+  for (let i = 0; i < 10; i += 1) state = stepOnce(state);
+  assert.equal(state.k, 4);
+  assert.equal(stepFacts(state).next, null);
+  assert.match(stepFacts(state).update, /The run has ended: stopped: reached max_iter = 4/);
+  assert.match(summary(state), /not below 1, so the steps never shrink/);
+  const jumping = withRate(state, 0.8);
+  assert.equal(jumping.k, 0);
+  assert.match(summary(jumping), /jumps across the minimum/);
+  assert.match(stepFacts(jumping).update, /= 2.5 − 0.8 × 5 = -1.5$/);
+});
+
+test("the learning-rate figure: regimes, status and sentences from gdlib's run", () => {
+  const setup = rateSetup({ surface: "valley", lrMin: 0.001, lrMax: 0.2, maxIter: 200, lr: 0.0909 });
+  assert.deepEqual(setup.start, [-2.5, 1]);
+  const best = rateFacts(setup, 0.0909);
+  assert.equal(best.status, "converged");
+  assert.equal(best.regime, "between 1/L and 2/L");
+  assert.ok(best.crossings >= 30);
+  assert.match(rateSummary(best), /crossed the valley floor \d+ times .* converged in \d+ steps/);
+  const slow = rateFacts(setup, 0.005);
+  assert.equal(slow.status, "max_iter");
+  assert.match(rateSummary(slow), /never crossed .* still running at the cap of 200 steps/);
+  const wild = rateFacts(setup, 0.11);
+  assert.equal(wild.status, "diverged");
+  assert.equal(wild.regime, "above 2/L");
+  assert.match(wild.message, /^diverged/);
+  assert.equal(rateFacts(setup, 0.1).regime, "exactly 2/L");
+  assert.equal(rateRows(runAt(setup, 0.005), 10).length, 10);
+  assert.equal(floorCrossings(runAt(setup, 0.05)), 0);
+});
+
+test("the sweep converges below 2/L only", () => {
+  const setup = rateSetup({ surface: "valley", lrMin: 0.001, lrMax: 0.2, maxIter: 200, lr: 0.0909 });
+  const points = sweep(setup);
+  assert.equal(points.length, 60);
+  assert.ok(points.filter((p) => p.lr >= 0.1).every((p) => p.status !== "converged"));
+  assert.ok(points.some((p) => p.status === "converged"));
+});

@@ -1,0 +1,61 @@
+"""Helpers for the live figures' browser tests: open a page, bring its figure in, read it."""
+
+from __future__ import annotations
+
+import io
+
+from PIL import Image
+
+# (page, widget name): every live figure of the site.
+LIVE = [("concepts/algorithm/", "tangent"), ("concepts/learning-rate/", "rate")]
+IDLE = (
+    "() => window.__gdWidgets && window.__gdWidgets.pending === 0 && window.__gdWidgets.draws > 0"
+)
+
+
+def wrapper(page, name: str):
+    return page.locator(f'[data-gd-widget="{name}"]')
+
+
+def bring_in(page, name: str) -> None:
+    """Scroll the figure into view and wait until it is live and drawn."""
+    wrapper(page, name).scroll_into_view_if_needed()
+    page.wait_for_selector(f'[data-gd-widget="{name}"].gd-live--live')
+    page.wait_for_function(IDLE)
+
+
+def open_live(page, site_url: str, path: str, name: str):
+    page.emulate_media(reduced_motion="reduce")
+    page.goto(site_url + path)
+    bring_in(page, name)
+    return page
+
+
+def canvas_image(page, name: str) -> Image.Image:
+    page.wait_for_function(IDLE)
+    png = wrapper(page, name).locator("canvas").screenshot()
+    return Image.open(io.BytesIO(png)).convert("RGB")
+
+
+def changed_share(a: Image.Image, b: Image.Image, tolerance: int = 12) -> float:
+    pairs = zip(a.get_flattened_data(), b.get_flattened_data(), strict=True)
+    changed = sum(
+        1 for p, q in pairs if max(abs(x - y) for x, y in zip(p, q, strict=True)) > tolerance
+    )
+    return changed / (a.width * a.height)
+
+
+def status(page, name: str) -> str:
+    return wrapper(page, name).locator(".gd-live__status").inner_text()
+
+
+def summary(page, name: str) -> str:
+    return wrapper(page, name).locator(".gd-live__summary").inner_text()
+
+
+def widget_chunks(page) -> list[str]:
+    """The widget chunks the page has requested so far (tangent-*.js, rate-*.js)."""
+    return page.evaluate(
+        """() => performance.getEntriesByType("resource").map((e) => e.name)
+             .filter((n) => /\\/(tangent|rate)-[A-Z0-9]+\\.js$/.test(n))"""
+    )

@@ -1,0 +1,207 @@
+"""The live figures in Chromium (js/src/widgets/): each replaces its static figure in place, loads
+only when it nears the viewport, moves with its controls and the keyboard, refuses bad input,
+works at 360 px and in both palettes, plays nothing by itself, and survives navigation.
+
+Every test also checks that nothing left the machine and nothing was logged as an error.
+"""
+
+from __future__ import annotations
+
+import pytest
+from explorer_helpers import assert_clean
+from live_helpers import (
+    IDLE,
+    LIVE,
+    bring_in,
+    canvas_image,
+    changed_share,
+    open_live,
+    status,
+    summary,
+    widget_chunks,
+    wrapper,
+)
+
+from tests.quality.page_audit import AXE_SOURCE, RUN_AXE
+
+pytestmark = pytest.mark.browser
+IDS = [name for _, name in LIVE]
+
+
+@pytest.mark.parametrize(("path", "name"), LIVE, ids=IDS)
+def test_without_javascript_the_static_figure_is_there(browser, site_url, path, name):
+    context = browser.new_context(
+        java_script_enabled=False, viewport={"width": 1280, "height": 800}
+    )
+    try:
+        page = context.new_page()
+        page.goto(site_url + path)
+        box = wrapper(page, name)
+        assert box.locator("canvas").count() == 0
+        shown = box.locator("img.gd-figure").evaluate_all(
+            "els => els.filter((e) => e.getClientRects().length > 0).length"
+        )
+        assert shown == 1
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("width", [1280, 360])
+@pytest.mark.parametrize(("path", "name"), LIVE, ids=IDS)
+def test_loads_near_the_viewport_and_replaces_the_figure_in_place(
+    page, site_url, path, name, width
+):
+    # A short viewport, so the figure starts well beyond the loader's margin (half a viewport).
+    page.set_viewport_size({"width": width, "height": 400})
+    page.emulate_media(reduced_motion="reduce")
+    page.goto(site_url + path, wait_until="networkidle")
+    top = wrapper(page, name).bounding_box()["y"]
+    assert top > 1.5 * 400 + 50, f"the figure starts at {top} px: too near to test lazy loading"
+    assert widget_chunks(page) == [], "a widget chunk loaded before its figure neared the viewport"
+    box = wrapper(page, name)
+    before = box.bounding_box()["height"]
+    bring_in(page, name)
+    assert len(widget_chunks(page)) == 1
+    assert abs(box.bounding_box()["height"] - before) < 1, (
+        "the live figure changed the box's height"
+    )
+    visible = box.locator("img.gd-figure").evaluate_all(
+        "els => els.filter((e) => e.getClientRects().length > 0).length"
+    )
+    assert visible == 0 and box.locator("canvas").count() == 1
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= width
+    assert_clean(page)
+
+
+@pytest.mark.parametrize(("path", "name"), LIVE, ids=IDS)
+def test_the_keyboard_reaches_and_moves_the_rate(page, site_url, path, name):
+    open_live(page, site_url, path, name)
+    # Tab from just before the figure: the rate slider is the first stop.
+    page.evaluate(
+        """(name) => { const s = document.createElement("span"); s.tabIndex = -1;
+             document.querySelector(`[data-gd-widget="${name}"]`).before(s); s.focus(); }""",
+        name,
+    )
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.type") == "range"
+    label = page.evaluate("document.activeElement.labels[0].textContent")
+    assert label == "Learning rate η"
+    image, said = canvas_image(page, name), (status(page, name), summary(page, name))
+    for _ in range(8):
+        page.keyboard.press("ArrowRight")
+    page.wait_for_function(IDLE)
+    assert (status(page, name), summary(page, name)) != said
+    assert changed_share(image, canvas_image(page, name)) > 0.002
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')").endswith("typed")
+    assert_clean(page)
+
+
+def test_step_writes_the_update_out_and_moves_the_point(page, site_url):
+    open_live(page, site_url, "concepts/algorithm/", "tangent")
+    assert status(page, "tangent").startswith("Step 0: x_0 = 2.5, f′(x_0) = 5.")
+    assert "= 2.5 − 0.15 × 5 = 1.75" in status(page, "tangent")
+    image = canvas_image(page, "tangent")
+    wrapper(page, "tangent").get_by_role("button", name="Step").click()
+    assert status(page, "tangent").startswith("Step 1: x_1 = 1.75")
+    assert changed_share(image, canvas_image(page, "tangent")) > 0.001
+    wrapper(page, "tangent").get_by_role("button", name="Reset").click()
+    assert status(page, "tangent").startswith("Step 0:")
+    assert_clean(page)
+
+
+def test_the_rate_figure_quotes_gdlibs_status_sentence(page, site_url):
+    open_live(page, site_url, "concepts/learning-rate/", "rate")
+    assert "converged: gradient norm" in status(page, "rate")
+    field = wrapper(page, "rate").locator(".gd-live__field")
+    field.fill("0.15")
+    field.press("Enter")
+    assert "diverged" in status(page, "rate") and "above 2/L" in summary(page, "rate")
+    field.fill("0.003")
+    field.press("Enter")
+    assert "stopped: reached max_iter = 200" in status(page, "rate")
+    assert_clean(page)
+
+
+@pytest.mark.parametrize(("path", "name"), LIVE, ids=IDS)
+def test_bad_typed_values_are_refused_or_clamped_visibly(page, site_url, path, name):
+    open_live(page, site_url, path, name)
+    box = wrapper(page, name)
+    field = box.locator(".gd-live__field")
+    said = status(page, name)
+    field.fill("abc")
+    field.press("Enter")
+    assert (
+        box.locator(".gd-live__message").inner_text().startswith("Learning rate η must be a number")
+    )
+    assert status(page, name) == said
+    field.fill("50")
+    field.press("Enter")
+    assert "is outside" in box.locator(".gd-live__message").inner_text()
+    assert box.locator(".gd-live__message").is_visible()
+    assert_clean(page)
+
+
+@pytest.mark.parametrize(("path", "name"), LIVE, ids=IDS)
+def test_points_as_a_table_on_demand(page, site_url, path, name):
+    open_live(page, site_url, path, name)
+    box = wrapper(page, name)
+    assert box.locator("table").count() == 0
+    box.get_by_role("button", name="Show points as a table").click()
+    assert box.locator("table tbody tr").count() >= 1
+    assert box.locator("table caption").inner_text()
+    assert_clean(page)
+
+
+@pytest.mark.parametrize(("path", "name"), LIVE, ids=IDS)
+def test_nothing_plays_by_itself_and_no_frames_while_idle(page, site_url, path, name):
+    open_live(page, site_url, path, name)
+    draws = page.evaluate("window.__gdWidgets.draws")
+    said = status(page, name)
+    page.wait_for_timeout(800)
+    assert page.evaluate("[window.__gdWidgets.draws, window.__gdWidgets.pending]") == [draws, 0]
+    assert status(page, name) == said
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize(("path", "name"), LIVE, ids=IDS)
+def test_colours_follow_the_palette_and_axe_finds_nothing(browser, site_url, path, name, scheme):
+    context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 800})
+    try:
+        page = context.new_page()
+        open_live(page, site_url, path, name)
+        # The palette's background as the page paints it (Material writes it as hsla()).
+        expected = tuple(
+            page.evaluate(
+                """() => { const probe = document.createElement("div");
+                  probe.style.background = "var(--md-default-bg-color)";
+                  document.querySelector(".gd-live").append(probe);
+                  const rgb = getComputedStyle(probe).backgroundColor.match(/[\\d.]+/g);
+                  probe.remove(); return rgb.slice(0, 3).map(Number); }"""
+            )
+        )
+        corner = canvas_image(page, name).getpixel((2, 2))
+        background = f"rgb{expected}"
+        assert max(abs(a - b) for a, b in zip(corner, expected, strict=True)) <= 3, background
+        page.add_script_tag(content=AXE_SOURCE.read_text())
+        assert page.evaluate(RUN_AXE) == []
+    finally:
+        context.close()
+
+
+def test_leaving_and_coming_back_leaves_one_widget(page, site_url):
+    open_live(page, site_url, "concepts/algorithm/", "tangent")
+    page.locator('a.md-nav__link[href$="learning-rate/"]').first.click()
+    page.wait_for_url("**/learning-rate/")
+    bring_in(page, "rate")
+    assert page.evaluate("window.__gdWidgets.live") == 1
+    page.go_back()
+    page.wait_for_url("**/algorithm/")
+    bring_in(page, "tangent")
+    assert page.evaluate("window.__gdWidgets.live") == 1
+    assert page.locator(".gd-live canvas").count() == 1
+    wrapper(page, "tangent").get_by_role("button", name="Step").click()
+    assert status(page, "tangent").startswith("Step 1:")
+    assert page.evaluate("window.__gdWidgets.pending") in (0, 1)
+    page.wait_for_function(IDLE)
+    assert_clean(page)
