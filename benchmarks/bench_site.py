@@ -7,6 +7,8 @@
    mobile size, served under /gradient-descent/ by a server that gzips text as GitHub Pages does;
    the bytes are counted as the server sends them, everything the page fetched included.
 3. Lighthouse 12.2.3 mobile scores for every page (see lighthouse.py).
+4. The live figures' JavaScript: what main.js costs every page, and each widget's lazy chunks
+   (widget_weight.py; issue 12's budget: <= 25 KiB gzip a page beyond today).
 
 Targets: cold <= 60 s, warm <= 5 s, every page <= 400 KB, Lighthouse performance >= 90,
 accessibility 100, best practices 100, SEO >= 90. Prints a table; nothing is asserted.
@@ -29,6 +31,7 @@ from pathlib import Path
 
 from find_browser import chosen_browser
 from lighthouse import category_scores, failing_audits, run_lighthouse
+from widget_weight import print_widget_weights
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE = "gradient-descent"
@@ -229,6 +232,7 @@ def main() -> None:
             ]
         server.shutdown()
         print_report((cold, warm), weights, scores, problems)
+        print_widget_weights(www / BASE)
 
 
 if __name__ == "__main__":

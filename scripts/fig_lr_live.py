@@ -1,4 +1,4 @@
-"""Learning rate, the live figure's static twin: one run on the valley and the steps-to-converge curve.
+"""Learning rate, the live figure's static twin: a valley run and the steps-to-converge curve.
 
 Left: gdlib's plain descent on x^2 + 10 y^2 from the valley's start at the live figure's opening
 rate (the best fixed rate 2 / (2 + 20), rounded to the three digits the slider shows). Right: the
@@ -28,7 +28,7 @@ SWEEP = 60  # js/src/widgets/rate-state.js SWEEP_POINTS
 
 
 def sweep_rates() -> np.ndarray:
-    """The rates of the steps-to-converge curve, log-spaced over the slider's range."""
+    """Return the rates of the steps-to-converge curve, log-spaced over the slider's range."""
     return LR_MIN * (LR_MAX / LR_MIN) ** (np.arange(SWEEP) / (SWEEP - 1))
 
 
@@ -45,7 +45,8 @@ def main(out_dir: Path) -> list[Path]:
         fig, (left, right) = plt.subplots(1, 2, figsize=(8.4, 3.6), layout="constrained")
         contour(left, surface, n=120)
         left.plot(run.positions[:, 0], run.positions[:, 1], ".-", color=COLORS["orange"], lw=1)
-        left.set(xlabel="$x$", ylabel="$y$", title=f"lr = {LR}: {run.status}, {run.iterations} steps")
+        title = f"lr = {LR}: {run.status}, {run.iterations} steps"
+        left.set(xlabel="$x$", ylabel="$y$", title=title)
         right.semilogx(rates[done], steps[done], "o", ms=3, color=COLORS["blue"], label="converged")
         right.semilogx(rates[~done], steps[~done], "x", ms=4, color=COLORS["grey"], label="did not")
         right.axvline(LR, color=COLORS["orange"], lw=1.5)
