@@ -102,3 +102,11 @@ test("the sweep converges below 2/L only", () => {
   assert.ok(points.filter((p) => p.lr >= 0.1).every((p) => p.status !== "converged"));
   assert.ok(points.some((p) => p.status === "converged"));
 });
+
+test("whole numbers: a fraction is rounded with a note", () => {
+  assert.deepEqual(checkNumber("3", { label: "Batch size b", min: 1, max: 200, integer: true }), { value: 3 });
+  const rounded = checkNumber("2.6", { label: "Batch size b", min: 1, max: 200, integer: true });
+  assert.equal(rounded.value, 3);
+  assert.match(rounded.note, /whole number; using 3/);
+  assert.equal(checkNumber("999.4", { label: "Batch size b", min: 1, max: 200, integer: true }).value, 200);
+});

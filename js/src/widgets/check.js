@@ -12,11 +12,17 @@ export function parseNumber(text) {
 
 /**
  * Check `text` for the field `label` with range [min, max]: {value} when usable, {value, note}
- * when clamped, {error} when refused (not a number, or not above 0 when `positive`).
+ * when clamped (or rounded, when `integer`), {error} when refused (not a number, or not above 0
+ * when `positive`).
  */
-export function checkNumber(text, { label, min, max, positive = false }) {
-  const value = parseNumber(text);
-  if (value === null) return { error: `${label} must be a number; got "${text}".` };
+export function checkNumber(text, { label, min, max, positive = false, integer = false }) {
+  const parsed = parseNumber(text);
+  if (parsed === null) return { error: `${label} must be a number; got "${text}".` };
+  const value = integer ? Math.round(parsed) : parsed;
+  if (value !== parsed) {
+    const checked = checkNumber(String(value), { label, min, max, positive });
+    return { ...checked, note: checked.note ?? `${label} must be a whole number; using ${value}.` };
+  }
   if (positive && value <= 0) return { error: `${label} must be above 0; got ${value}.` };
   if (value < min || value > max) {
     const clamped = Math.min(max, Math.max(min, value));

@@ -1,11 +1,12 @@
-// Starts the live figures of a page: each `[data-gd-widget]` wrapper (hooks/_figure_markup.py
-// writes them) is watched, and its widget's chunk is imported only when the figure comes within
-// a screen of the viewport. Returns a function that tears everything down (Material's instant
+// Starts the live figures of a page: each `[data-gd-widget]` wrapper (a page's Markdown puts one
+// around the static figure, see CONTRIBUTING.md) is watched, and its widget's chunk is imported
+// only when the figure comes within half a screen of the viewport. Returns a function that tears everything down (Material's instant
 // navigation swaps pages without a reload: main.js calls it on every page change).
 
 const WIDGETS = {
   tangent: () => import("./tangent.js"),
   rate: () => import("./rate.js"),
+  variants: () => import("./variants.js"),
 };
 const NEAR = "50% 0px"; // start loading half a viewport before the figure shows
 

@@ -1,0 +1,68 @@
+// The variant pages' live figure, as pure state: the JS port of gdlib's fit_linear on the page's
+// slice of the regression data at a batch size from 1 to n; seed 0 replays the row orders gdlib
+// drew (given in the config), each reseed draws new seeded orders. Pure: no DOM, node --test.
+import { formatG } from "../pyfmt.js";
+import { fitLinear, mse, seededOrders } from "../regression.js";
+
+const num = (v) => formatG(v, 3);
+
+/** The least-squares point of two columns (normal equations, 2 x 2). */
+function leastSquares(X, y) {
+  let [a, b, c, p, q] = [0, 0, 0, 0, 0];
+  X.forEach(([u, v], i) => {
+    a += u * u;
+    b += u * v;
+    c += v * v;
+    p += u * y[i];
+    q += v * y[i];
+  });
+  const det = a * c - b * b;
+  return [(c * p - b * q) / det, (a * q - b * p) / det];
+}
+
+/** A fresh state from the page's config: {x, y, lr, epochs, batch, orders, theta0, bounds}. */
+export function createFit(config) {
+  const X = config.x.map((v) => [1.0, v]);
+  const best = leastSquares(X, config.y);
+  const state = { ...config, X, best, floor: mse(X, config.y, best), seed: 0 };
+  return withRun(state);
+}
+
+function withRun(state) {
+  const n = state.X.length;
+  const orders = state.seed === 0 ? state.orders : seededOrders(n, state.epochs, state.seed);
+  const run = fitLinear(state.X, state.y, { lr: state.lr, epochs: state.epochs, batchSize: state.batch, orders, theta0: state.theta0 });
+  return { ...state, run };
+}
+
+/** The same data with another batch size (same seed). */
+export const withBatch = (state, batch) => withRun({ ...state, batch });
+/** New row orders for every epoch. */
+export const reseed = (state) => withRun({ ...state, seed: state.seed + 1 });
+
+/** The facts the status, summary and table quote. */
+export function fitFacts(state) {
+  const { run, batch, epochs, floor, seed } = state;
+  const n = state.X.length;
+  const steps = run.thetas.length - 1;
+  const above = run.losses.at(-1) - floor;
+  const orders = batch === n ? "no shuffling (a full batch)" : seed === 0 ? "gdlib's row orders" : `row orders of seed ${seed}`;
+  return { n, batch, epochs, steps, above: num(above), message: run.message, orders, perEpoch: Math.ceil(n / batch) };
+}
+
+/** One paragraph for a reader who cannot see the figure. */
+export function fitSummary(facts) {
+  const { n, batch, epochs, steps, above, perEpoch, orders } = facts;
+  const kind = batch === 1 ? "stochastic" : batch === n ? "batch" : "mini-batch";
+  return (
+    `b = ${batch} (${kind}): ${perEpoch} steps per epoch of ${n} examples, ${steps} steps in ${epochs} epochs, ` +
+    `with ${orders}. After them the loss is ${above} above the least-squares minimum.`
+  );
+}
+
+/** Table rows: step, examples seen, intercept, slope, loss (at most `limit`, the last kept). */
+export function fitRows(state, limit = 400) {
+  const { thetas, losses, examplesSeen } = state.run;
+  const keep = thetas.length <= limit ? thetas.map((_, i) => i) : [...Array(limit - 1).keys(), thetas.length - 1];
+  return keep.map((i) => [String(i), String(examplesSeen[i]), num(thetas[i][0]), num(thetas[i][1]), num(losses[i])]);
+}

@@ -1,0 +1,73 @@
+"""The variant pages' live figure, static twins: mini-batch descent at b = 1, 16 and n.
+
+On a small slice of the pages' regression data: the path on the loss contours (left) and the loss
+above its minimum against examples seen (right).
+
+The slice is the first N_LIVE rows of the shared data set (scripts/_variants.py), rounded to four
+decimals so the page can carry it: the live figure (js/src/widgets/variants.js) runs the JS port
+of fit_linear on exactly these numbers, opening with the row orders gdlib draws for SEED (passed
+in the config), so it opens on the same run as this figure; its reseed button draws new orders.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+from _figure import COLORS, fmt, grid, surface_cmap, themed_svgs, write_values
+from _sweep import quadratic_loss
+from _variants import BOUNDS, SEED, THETA0, data
+from matplotlib import pyplot as plt
+
+from gdlib.regression import fit_linear, mse
+
+N_LIVE = 200
+LR = 0.05
+EPOCHS = 10
+BATCHES = (1, 16, N_LIVE)
+
+
+def live_data() -> tuple[np.ndarray, np.ndarray]:
+    """Return the slice: X with its column of ones, y, both rounded to four decimals."""
+    X, y, _ = data()
+    X, y = np.round(X[:N_LIVE], 4), np.round(y[:N_LIVE], 4)
+    return X, y
+
+
+def orders() -> list[list[int]]:
+    """Return the row orders fit_linear draws with seed SEED, one per epoch."""
+    rng = np.random.default_rng(SEED)
+    return [rng.permutation(N_LIVE).tolist() for _ in range(EPOCHS)]
+
+
+def main(out_dir: Path) -> list[Path]:
+    """Write a figure per batch size and the live figure's settings for each page."""
+    X, y = live_data()
+    best = np.linalg.lstsq(X, y, rcond=None)[0]
+    floor = mse(X, y, best)
+    T0, T1, P = grid(BOUNDS, 90)
+    Z = quadratic_loss(X, y)(P)
+    outputs, values = [], {"n": N_LIVE, "lr": LR, "epochs": EPOCHS, "floor": fmt(floor)}
+    for b in BATCHES:
+        run = fit_linear(X, y, lr=LR, epochs=EPOCHS, batch_size=b, seed=SEED, theta0=THETA0)
+
+        def draw(theme: str, run=run, b=b):
+            fig, (left, right) = plt.subplots(1, 2, figsize=(8.4, 3.6), layout="constrained")
+            left.contourf(T0, T1, np.log(Z), levels=16, cmap=surface_cmap(), rasterized=True)
+            left.plot(run.thetas[:, 0], run.thetas[:, 1], "-", color=COLORS["orange"], lw=1)
+            left.plot(*best, "*", color="white", mec="black", ms=10, mew=0.6)
+            left.set(xlim=BOUNDS[0], ylim=BOUNDS[1], xlabel="intercept", ylabel="slope")
+            left.set_title(f"b = {b}: {len(run.thetas) - 1} steps in {EPOCHS} epochs")
+            right.semilogy(run.examples_seen, run.losses - floor, color=COLORS["orange"], lw=1)
+            right.set(xlabel="examples seen", ylabel="loss above the minimum")
+            return fig
+
+        outputs += themed_svgs(draw, out_dir, f"variants-live-{b}")
+        config = {"x": X[:, 1].tolist(), "y": y.tolist(), "lr": LR, "epochs": EPOCHS}
+        config |= {"batch": b, "orders": orders(), "theta0": THETA0.tolist(), "bounds": BOUNDS}
+        values[f"widget_{b}"] = json.dumps(config, separators=(",", ":"))
+        values[f"steps_{b}"] = len(run.thetas) - 1
+        values[f"loss_{b}"] = fmt(float(run.losses[-1] - floor))
+        values[f"message_{b}"] = run.message
+    return [*outputs, write_values(out_dir, "variants_live", values)]
