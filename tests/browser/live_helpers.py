@@ -6,8 +6,15 @@ import io
 
 from PIL import Image
 
-# (page, widget name): every live figure of the site.
-LIVE = [("concepts/algorithm/", "tangent"), ("concepts/learning-rate/", "rate")]
+# (page, widget name): every live figure of the site; LABELS: the label of each one's slider.
+LIVE = [
+    ("concepts/algorithm/", "tangent"),
+    ("concepts/learning-rate/", "rate"),
+    ("variants/batch/", "variants"),
+    ("variants/stochastic/", "variants"),
+    ("variants/mini-batch/", "variants"),
+]
+LABELS = {"tangent": "Learning rate η", "rate": "Learning rate η", "variants": "Batch size b"}
 IDLE = (
     "() => window.__gdWidgets && window.__gdWidgets.pending === 0 && window.__gdWidgets.draws > 0"
 )
@@ -57,5 +64,5 @@ def widget_chunks(page) -> list[str]:
     """The widget chunks the page has requested so far (tangent-*.js, rate-*.js)."""
     return page.evaluate(
         """() => performance.getEntriesByType("resource").map((e) => e.name)
-             .filter((n) => /\\/(tangent|rate)-[A-Z0-9]+\\.js$/.test(n))"""
+             .filter((n) => /\\/(tangent|rate|variants)-[A-Z0-9]+\\.js$/.test(n))"""
     )

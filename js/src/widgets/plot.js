@@ -4,7 +4,7 @@ import { formatG } from "../pyfmt.js";
 import { linearScale, logScale } from "./scale.js";
 
 /** Split a w x h canvas into `count` side-by-side panels with room for tick labels. */
-export function panels(w, h, count, { left = 46, bottom = 34, top = 12, gap = 20, right = 10 } = {}) {
+export function panels(w, h, count, { left = 46, bottom = 34, top = 12, gap = 20, right = 18 } = {}) {
   const inner = (w - right - count * left - (count - 1) * gap) / count;
   return Array.from({ length: count }, (_, i) => ({
     x: left + i * (inner + left + gap),
@@ -21,6 +21,9 @@ export function scalesFor(box, xDomain, yDomain, { xLog = false, yLog = false } 
   return { x, y };
 }
 
+/** A tick label: whole numbers as they are (2000, not 2e+03), others to three digits. */
+export const tick = (t) => (Number.isInteger(t) && Math.abs(t) < 1e6 ? String(t) : formatG(t, 3));
+
 /** Frame, ticks and axis labels of a panel. */
 export function axes(ctx, box, { x, y }, colours, { xTicks, yTicks, xLabel, yLabel }) {
   ctx.save();
@@ -31,10 +34,10 @@ export function axes(ctx, box, { x, y }, colours, { xTicks, yTicks, xLabel, yLab
   ctx.font = "11px sans-serif";
   ctx.textAlign = "center";
   ctx.textBaseline = "top";
-  for (const t of xTicks) ctx.fillText(formatG(t, 3), x(t), box.y + box.h + 4);
+  for (const t of xTicks) ctx.fillText(tick(t), x(t), box.y + box.h + 4);
   ctx.textAlign = "right";
   ctx.textBaseline = "middle";
-  for (const t of yTicks) ctx.fillText(formatG(t, 3), box.x - 4, y(t));
+  for (const t of yTicks) ctx.fillText(tick(t), box.x - 4, y(t));
   ctx.textAlign = "center";
   ctx.textBaseline = "bottom";
   ctx.fillText(xLabel, box.x + box.w / 2, box.y + box.h + 32);
