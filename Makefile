@@ -44,7 +44,7 @@ format: $(PY_STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-js-test: $(JS_STAMP)
+js-test: $(PY_STAMP) $(JS_STAMP)  # npm test writes gdlib's data with the venv's Python first
 	cd js && npm test
 
 test: install browser lint js-test
