@@ -1,0 +1,145 @@
+"""Each live figure computes what gdlib computes, on the settings its page gives it.
+
+Node runs the widgets' pure state modules (js/src/widgets/*-state.js) with the configs the figure
+scripts write for the pages, and the results are compared with gdlib's runs: the basic-algorithm
+figure's path, the learning-rate figure's run, sweep (rates, statuses, step counts) and status
+sentence, and the variant figure's opening run at each page's batch size (gdlib's own row
+orders). Paths to 1e-9; counts, statuses and messages exactly.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from _js_data import write_js_data
+
+from gdlib.descent import descend
+from gdlib.regression import fit_linear
+
+ROOT = Path(__file__).resolve().parent.parent
+WIDGETS = ROOT / "js" / "src" / "widgets"
+
+
+def _script(name: str):
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        return module
+    finally:
+        sys.path.remove(str(ROOT / "scripts"))
+
+
+ALGORITHM = _script("fig_algorithm_1d")
+LR_LIVE = _script("fig_lr_live")
+VARIANTS_LIVE = _script("fig_variants_live")
+
+
+def _configs() -> dict:
+    X, y = VARIANTS_LIVE.live_data()
+    variants = {
+        "x": X[:, 1].tolist(),
+        "y": y.tolist(),
+        "lr": VARIANTS_LIVE.LR,
+        "epochs": VARIANTS_LIVE.EPOCHS,
+        "orders": VARIANTS_LIVE.orders(),
+        "theta0": [-3.0, 1.5],
+        "bounds": [[-4.0, 1.5], [-2.0, 2.5]],
+    }
+    return {
+        "tangent": {"start": ALGORITHM.START, "lr": ALGORITHM.LR, "maxIter": ALGORITHM.MAX_ITER},
+        "rate": {
+            "surface": "valley",
+            "lr": LR_LIVE.LR,
+            "lrMin": LR_LIVE.LR_MIN,
+            "lrMax": LR_LIVE.LR_MAX,
+            "maxIter": LR_LIVE.MAX_ITER,
+        },
+        "variants": variants,
+        "batches": list(VARIANTS_LIVE.BATCHES),
+    }
+
+
+SCRIPT = """
+import { createTangent } from "TANGENT";
+import { rateSetup, rateFacts, sweep } from "RATE";
+import { createFit, withBatch } from "VARIANTS";
+const chunks = []; for await (const c of process.stdin) chunks.push(c);
+const c = JSON.parse(Buffer.concat(chunks).toString());
+const tangent = createTangent(c.tangent).run;
+const setup = rateSetup(c.rate);
+const facts = rateFacts(setup, c.rate.lr);
+const fit = createFit({ ...c.variants, batch: c.batches[0] });
+const fits = c.batches.map((b) => withBatch(fit, b).run);
+const rate = { run: facts.run, sweep: sweep(setup) };
+process.stdout.write(JSON.stringify({ tangent, rate, fits }));
+"""
+
+
+@pytest.fixture(scope="module")
+def js() -> dict:
+    write_js_data()
+    node = shutil.which("node")
+    if node is None:
+        pytest.fail("node is not installed: the live figures need Node.js >= 18")
+    script = SCRIPT
+    for name, module in (("TANGENT", "tangent"), ("RATE", "rate"), ("VARIANTS", "variants")):
+        script = script.replace(name, (WIDGETS / f"{module}-state.js").as_uri())
+    result = subprocess.run(
+        [node, "--input-type=module", "--no-warnings", "-e", script],
+        input=json.dumps(_configs()),
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def _close(js: object, py: np.ndarray) -> None:
+    js = np.asarray(js, dtype=np.float64)
+    assert js.shape == py.shape
+    assert float(np.max(np.abs(js - py) / np.maximum(1.0, np.abs(py)))) <= 1e-9
+
+
+def test_the_basic_algorithm_figure_replays_the_pages_run(js):
+    py = descend("bowl", (ALGORITHM.START, 0.0), lr=ALGORITHM.LR, max_iter=ALGORITHM.MAX_ITER)
+    assert (js["tangent"]["message"], js["tangent"]["iterations"]) == (py.message, py.iterations)
+    _close(js["tangent"]["positions"], py.positions)
+
+
+def test_the_learning_rate_figure_run_and_sweep_are_gdlibs(js):
+    py = descend("valley", (-2.5, 1.0), lr=LR_LIVE.LR, max_iter=LR_LIVE.MAX_ITER)
+    assert js["rate"]["run"]["message"] == py.message
+    _close(js["rate"]["run"]["positions"], py.positions)
+    rates = LR_LIVE.sweep_rates()
+    _close([p["lr"] for p in js["rate"]["sweep"]], rates)
+    for point, lr in zip(js["rate"]["sweep"], rates, strict=True):
+        run = descend("valley", (-2.5, 1.0), lr=float(lr), max_iter=LR_LIVE.MAX_ITER)
+        assert (point["status"], point["steps"]) == (run.status, run.iterations), lr
+
+
+def test_the_variant_figure_opens_on_gdlibs_runs(js):
+    X, y = VARIANTS_LIVE.live_data()
+    for b, run in zip(VARIANTS_LIVE.BATCHES, js["fits"], strict=True):
+        py = fit_linear(
+            X,
+            y,
+            lr=VARIANTS_LIVE.LR,
+            epochs=VARIANTS_LIVE.EPOCHS,
+            batch_size=b,
+            seed=VARIANTS_LIVE.SEED,
+            theta0=np.array([-3.0, 1.5]),
+        )
+        assert run["message"] == py.message
+        _close(run["thetas"], py.thetas)
+        _close(run["losses"], py.losses)
