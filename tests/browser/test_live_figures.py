@@ -7,6 +7,8 @@ Every test also checks that nothing left the machine and nothing was logged as a
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from explorer_helpers import assert_clean
 from live_helpers import (
@@ -206,4 +208,46 @@ def test_leaving_and_coming_back_leaves_one_widget(page, site_url):
     assert status(page, "tangent").startswith("Step 1:")
     assert page.evaluate("window.__gdWidgets.pending") in (0, 1)
     page.wait_for_function(IDLE)
+    assert_clean(page)
+
+
+LAYOUT_SHIFTS = """() => { window.__gdShift = 0; new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) if (!e.hadRecentInput) window.__gdShift += e.value;
+}).observe({type: "layout-shift", buffered: true}); }"""
+
+
+# A heading just above each figure: opening the page there puts the figure and the text below it
+# in view at load, where a live figure that changed the box's height would move what is read.
+ABOVE = {
+    "concepts/algorithm/": "#a-1-d-run-step-by-step",
+    "concepts/learning-rate/": "#turn-the-rate-yourself",
+    "variants/batch/": "#try-the-batch-size-yourself",
+}
+
+
+@pytest.mark.parametrize("width", [1280, 412])
+@pytest.mark.parametrize(("path", "name"), LIVE[:3], ids=IDS[:3])
+def test_a_figure_in_view_goes_live_without_shifting_anything(page, site_url, path, name, width):
+    page.set_viewport_size({"width": width, "height": 800})
+    page.emulate_media(reduced_motion="reduce")
+    page.add_init_script(LAYOUT_SHIFTS.removeprefix("() => {").removesuffix("}"))
+    # Hold the widget's chunk until the page has settled (the jump to the heading, fonts,
+    # formulas shift things on their own), then count only the shifts from going live.
+    held = []
+    page.route(
+        re.compile(r"/(tangent|rate|variants)-[A-Z0-9]+\.js$"), lambda route: held.append(route)
+    )
+    page.goto(site_url + path + ABOVE[path])
+    while not held:
+        page.wait_for_timeout(50)
+    page.wait_for_timeout(1500)
+    box = page.locator(f'[data-gd-widget="{name}"]').bounding_box()
+    assert box["y"] < 800, "the figure is not in view: the test cannot see a shift"
+    page.evaluate("window.__gdShift = 0")
+    for route in held:
+        route.continue_()
+    page.wait_for_selector(f'[data-gd-widget="{name}"].gd-live--live')
+    page.wait_for_function(IDLE)
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__gdShift") == 0
     assert_clean(page)
