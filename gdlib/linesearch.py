@@ -188,7 +188,7 @@ def _loop(surface, point, lr, c, shrink, max_iter, grad_tol, max_backtracks) -> 
         if reason is not None:
             status, message = (
                 "diverged",
-                f"diverged: {reason}{_divergence_hint(surface, None, None)}",
+                f"diverged: {reason}{_divergence_hint(surface, None, None, reason)}",
             )
             break
         records.append((point, value, gradient))

@@ -227,7 +227,7 @@ export function surfaceFromExpression(text, bounds = [[-3, 3], [-3, 3]]) {
       return [[dxx(x, y), xy], [xy, dyy(x, y)]];
     },
     bounds: box,
-    minima: [],
+    minima: null,
     start,
     lipschitz: null,
   };

@@ -104,6 +104,16 @@ test("descent.js runs on it: converges on a bowl, stops with a message at the ed
   edge.run();
   assert.equal(edge.status, "diverged");
   assert.match(edge.message, /not finite/);
+  assert.match(edge.message, /; the step landed where the function or its gradient is undefined or overflows$/);
+  assert.doesNotMatch(edge.message, /unbounded below/, "a custom surface's minima are unknown, not absent");
+});
+
+test("a custom surface's divergence says no global L or minimum is known, never 'unbounded below'", () => {
+  const s = surfaceFromExpression("x^2 + 2*y^2");
+  assert.equal(s.minima, null);
+  const run = descend(s, [2, 2], { lr: 1.5 });
+  assert.equal(run.status, "diverged");
+  assert.match(run.message, /exceeded .*; no global L or minimum is known for this function: the rate may be too large/);
 });
 
 test("the start is (2, 2) while inside the bounds, else their centre", () => {
