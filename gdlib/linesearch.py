@@ -22,8 +22,8 @@ from typing import NamedTuple
 
 import numpy as np
 
+from gdlib._divergence import _divergence, _divergence_hint
 from gdlib._validate import check_int, check_lr, check_nonnegative, check_point
-from gdlib.descent import _divergence, _divergence_hint
 from gdlib.surfaces import Surface, get_surface
 
 __all__ = ["BacktrackingStep", "LineSearchRun", "backtracking_step", "descend_backtracking"]
