@@ -3,11 +3,12 @@
 // (cached), and says in words what is wrong (a refused text, no finite value on the domain, a
 // start where f is not finite) and what the curvature at the start allows. The panel of fields
 // is custom-panel.js. No eval, no Function: mathjs compiles to closures.
-import { sampleSurface } from "./contours.js";
-import { MAX_VALUE } from "./descent.js";
+//
+// It imports none of the explorer's modules: what it needs of them (`sampleSurface`, `normalize`,
+// `maxValue`) is handed over by surface-source.js, so the bundler need not split those modules
+// out of the explorer's first-load chunk into shared ones (measured: +2.5 KiB gzip when it did).
 import { largestEigenvalue, surfaceFromExpression } from "./expression.js";
 import { createPanel } from "./custom-panel.js";
-import { normalize } from "./state.js";
 
 // The gradient is evaluated at every step of every run: its trees are bounded so that a run of
 // six optimizers at 100 steps a frame stays interactive (benchmarks/bench_expression.py).
@@ -18,17 +19,20 @@ const cache = new Map();
 const short = (v) => String(Number(v.toPrecision(3)));
 const sentence = (text) => text.charAt(0).toUpperCase() + text.slice(1);
 
-/** {surface, sample, gaps} for these settings' text and domain, or {error}; cached. */
-export function prepare({ expr, bounds }, grid) {
+/**
+ * {surface, sample, gaps} for these settings' text and domain, or {error}; cached. `helpers`:
+ * {sampleSurface, normalize, maxValue} of contours.js, state.js and descent.js.
+ */
+export function prepare({ expr, bounds }, grid, helpers) {
   const key = JSON.stringify([expr, bounds, grid]);
   if (!cache.has(key)) {
     if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value);
-    cache.set(key, build(expr, bounds, grid));
+    cache.set(key, build(expr, bounds, grid, helpers));
   }
   return cache.get(key);
 }
 
-function build(expr, bounds, grid) {
+function build(expr, bounds, grid, { sampleSurface }) {
   let surface;
   try {
     surface = surfaceFromExpression(expr, bounds, { maxNodes: MAX_NODES });
@@ -42,12 +46,12 @@ function build(expr, bounds, grid) {
 }
 
 /** Why no run can start at (x, y), or null: f or its gradient not finite, or too large. */
-export function startProblem(surface, x, y) {
+export function startProblem(surface, x, y, maxValue) {
   const value = surface.f(x, y);
   const [gx, gy] = surface.grad(x, y);
   const at = `at the start (${x}, ${y})`;
   if (![value, gx, gy].every(Number.isFinite)) return `f or its gradient is not finite ${at}: click the surface or type another start.`;
-  if (Math.abs(value) > MAX_VALUE) return `f is ${value.toExponential(2)} ${at}, beyond the ±1e12 a run tracks.`;
+  if (Math.abs(value) > maxValue) return `f is ${value.toExponential(2)} ${at}, beyond the ±1e12 a run tracks.`;
   return null;
 }
 
@@ -74,9 +78,9 @@ export const gapNote = (gaps) =>
  * `settings()` gives the explorer's current settings. Returns {show(settings, result)}, which
  * fills the fields and messages and returns why no run can start, or null.
  */
-export function attach(container, { on, grid, settings, change }) {
+export function attach(container, { on, grid, settings, change, helpers }) {
   const tryApply = (update, next) => {
-    const result = prepare(next, grid);
+    const result = prepare(next, grid, helpers);
     if (result.error) panel.error(result.error);
     else change(update);
   };
@@ -84,7 +88,7 @@ export function attach(container, { on, grid, settings, change }) {
     on,
     onText: (expr) => tryApply({ expr }, { ...settings(), expr }),
     onDomain(parts) {
-      const { state, messages } = normalize({ bounds: parts }, settings());
+      const { state, messages } = helpers.normalize({ bounds: parts }, settings());
       if (messages.length) panel.error(messages.join(" "));
       else tryApply({ bounds: parts }, state);
     },
@@ -92,7 +96,7 @@ export function attach(container, { on, grid, settings, change }) {
   return {
     show(next, { surface, error, gaps = 0 }) {
       panel.show(next);
-      const problem = error ?? startProblem(surface, next.x, next.y);
+      const problem = error ?? startProblem(surface, next.x, next.y, helpers.maxValue);
       panel.error(problem);
       panel.note(error ? "" : curvatureNote(surface, next.x, next.y) + gapNote(gaps));
       return problem;

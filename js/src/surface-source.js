@@ -1,9 +1,16 @@
 // Where the explorer's surfaces come from: a built-in one at once, "Your function" from its
 // chunk (custom.js, with the parser and mathjs), imported the first time the reader chooses it
 // or a link names it, so the explorer's first load never carries the parser.
-import { SURFACES } from "./descent.js";
+import { MAX_VALUE, SURFACES } from "./descent.js";
 import { contourLines, sampleHeights, sampleSurface } from "./contours.js";
 import { CUSTOM } from "./custom-state.js";
+import { normalize } from "./state.js";
+
+// What custom.js uses of the explorer's modules, handed over rather than imported (see there).
+const helpers = { sampleSurface, normalize, maxValue: MAX_VALUE };
+// custom.js is bundled apart, under a name hooks/assets.py defines (its content hash).
+/* global __GD_CUSTOM_CHUNK__ */
+const CHUNK = typeof __GD_CUSTOM_CHUNK__ === "string" ? __GD_CUSTOM_CHUNK__ : "./custom.js";
 
 /**
  * Surfaces sampled on a `grid` x `grid` grid. Once custom.js has loaded, its panel is built in
@@ -16,7 +23,7 @@ export function createSurfaces(grid, panel) {
   let last = null; // the last built-in: {name, surface, sample}
   const onLoad = (module) => {
     chunk = module;
-    fields = chunk.attach(panel.container, { ...panel, grid });
+    fields = chunk.attach(panel.container, { ...panel, grid, helpers });
   };
 
   return {
@@ -45,10 +52,10 @@ export function createSurfaces(grid, panel) {
         if (last?.name !== settings.surface) this.keep(settings.surface, sampleSurface(SURFACES[settings.surface], grid));
         return last;
       }
-      if (chunk) return chunk.prepare(settings, grid);
-      loading ??= import("./custom.js").then(onLoad);
+      if (chunk) return chunk.prepare(settings, grid, helpers);
+      loading ??= import(new URL(CHUNK, import.meta.url).href).then(onLoad);
       return loading.then(
-        () => chunk.prepare(settings, grid),
+        () => chunk.prepare(settings, grid, helpers),
         (error) => ({ error: `The parser could not load (${error.message}); reload the page to try again.` }),
       );
     },
