@@ -11,7 +11,7 @@ Object.defineProperty(global, "loops", {
 export const registry = {
   /** Register a new explorer; its record counts its own frames and pending loops. */
   add() {
-    const record = { id: ++global.created, live: true, ready: false, loops: 0, frames: 0, firstFrame: null, lastFrame: null, surfaces: 0, instance: null };
+    const record = { id: ++global.created, live: true, ready: false, loops: 0, frames: 0, firstFrame: null, lastFrame: null, surfaces: 0, surfaceAt: null, instance: null };
     global.records.push(record);
     global.mounted += 1;
     global.current = record;

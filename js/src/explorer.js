@@ -104,7 +104,7 @@ export function mount(root) {
   /** Draw the surface in the view and the inset (the view drops its paths: show() resends them). */
   function showSurface() {
     if (!shown) return;
-    debug.surfaces += 1;
+    [debug.surfaces, debug.surfaceAt] = [debug.surfaces + 1, performance.now()];
     view?.setSurface(shown.surface, shown.sample, palette);
     inset.setSurface(shown.surface, shown.sample, palette);
   }
