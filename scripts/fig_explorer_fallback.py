@@ -75,6 +75,8 @@ def page_values(run, diverged, surface) -> dict[str, object]:
     gd_end = rosen["gd"].positions[-1]
     mine = surface_from_expression(CUSTOM)
     lam = largest_curvature(mine, START)
+    # Just above and below the suggested limit 2/lambda: the first overshoots, the second settles.
+    over, under = (descend(mine, START, "gd", f * 2.0 / lam) for f in (1.05, 0.95))
     return {
         "custom_text": CUSTOM,
         "custom_value": f"{float(mine.f(START)):.2f}",
@@ -111,6 +113,8 @@ def page_values(run, diverged, surface) -> dict[str, object]:
         "rosen_reached_count": len(reached),
         "rosen_gd_status_max_iter": rosen["gd"].status == "max_iter",
         "saddle_diverged": saddle.status == "diverged",
+        "custom_over_diverged": over.status == "diverged",
+        "custom_under_converged": under.status == "converged",
     }
 
 
