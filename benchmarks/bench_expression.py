@@ -1,14 +1,18 @@
-"""The "Your function" parser's weight and speed (issue 13): chunk size and text-to-surface time.
+"""The "Your function" parser's weight and speed (issue 13): chunk size, keystroke to redraw.
 
-1. Weight: js/src/expression.js (with mathjs's number build, only the functions it uses) bundled
-   by esbuild with the options hooks/assets.py uses for the explorer, as the chunk the explorer
-   will load on demand; raw bytes and gzip at levels 6 and 9. The bundle is checked for `eval(`
-   and `Function(` (mathjs compiles to closures; neither may appear).
+1. Weight: the chunk the explorer loads when the reader chooses "Your function" (js/src/custom.js
+   with expression.js and mathjs's number build, only the functions it uses), bundled as
+   hooks/assets.py bundles it; raw bytes and gzip at levels 6 and 9. The bundle is checked for
+   `eval(` and `Function(` (mathjs compiles to closures; neither may appear).
 2. Speed, in node: from the text to the compiled f, gradient and Hessian plus f sampled on the
    explorer's 96 x 96 grid with its contours (js/src/contours.js) and the readout at the start,
    which is what a keystroke costs before drawing. Cold: a fresh process importing the chunk;
    warm: the median of repeated runs in one process. And gdlib.surface_from_expression (SymPy)
    for comparison.
+3. In Chromium (the one find_browser.py chooses), on the built explorer page: the time from the
+   last keystroke of a valid f(x, y) to the first frame drawn with its new surface, which
+   includes the pause the field waits for before it reads the text (custom-panel.js,
+   TYPING_PAUSE_MS); the median of several keystrokes, and the same without the pause.
 
 Prints a table; nothing is asserted (tests/test_expression_bundle.py
 asserts that the bundle has no eval).
@@ -22,13 +26,15 @@ import re
 import shutil
 import statistics
 import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 JS = ROOT / "js"
-ENTRY = JS / "src" / "expression.js"
+ENTRY = JS / "src" / "custom.js"
+TYPING_PAUSE_MS = 250  # js/src/custom-panel.js
 TEXTS = [
     "x^2 + 2*y^2",
     "(1 - x)^2 + 100*(y - x^2)^2",
@@ -41,20 +47,11 @@ FORBIDDEN = re.compile(r"(?<![\w.$])eval(?![\w$])|(?<![\w.$])Function\s*\(|\bnew
 
 
 def bundle(out_dir: Path) -> Path:
-    """Bundle the parser module as the explorer's build does; return the output file."""
-    esbuild = JS / "node_modules" / ".bin" / "esbuild"
-    command = [
-        str(esbuild),
-        str(ENTRY),
-        "--bundle",
-        "--format=esm",
-        "--minify",
-        "--target=es2020",
-        "--legal-comments=none",
-        f"--outdir={out_dir}",
-    ]
-    subprocess.run(command, check=True, cwd=JS, capture_output=True)
-    return out_dir / "expression.js"
+    """Bundle "Your function" as the explorer's build does (hooks/assets.py); return the file."""
+    sys.path.insert(0, str(ROOT / "hooks"))
+    from assets import bundle_custom
+
+    return out_dir / bundle_custom(out_dir)
 
 
 def node_timings(chunk: Path, repeats: int = 30) -> dict[str, float]:
@@ -63,7 +60,7 @@ def node_timings(chunk: Path, repeats: int = 30) -> dict[str, float]:
     script = f"""
     const t0 = performance.now();
     const {{ surfaceFromExpression, largestEigenvalue }} =
-      await import({json.dumps(chunk.as_uri())});
+      await import({json.dumps((JS / "src" / "expression.js").as_uri())});
     const {{ sampleSurface }} = await import({json.dumps(contours)});
     const keystroke = (text) => {{
       const s = surfaceFromExpression(text);
@@ -74,7 +71,7 @@ def node_timings(chunk: Path, repeats: int = 30) -> dict[str, float]:
     const texts = {json.dumps(TEXTS)};
     keystroke(texts[0]);
     const cold = performance.now() - t0;
-    const out = {{ "cold import + first surface": cold }};
+    const out = {{ "cold: import (mathjs unbundled, from node_modules) + first surface": cold }};
     for (const text of texts) {{
       const times = [];
       for (let i = 0; i < {repeats}; i += 1) {{
@@ -116,7 +113,7 @@ def main() -> None:
         chunk = bundle(Path(tmp))
         data = chunk.read_bytes()
         text = data.decode("utf-8")
-        print("parser chunk (js/src/expression.js + mathjs number build, esbuild --minify)")
+        print("'Your function' chunk (custom.js + expression.js + mathjs number build, minified)")
         print(f"  raw {len(data) / 1024:8.1f} KiB")
         for level in (6, 9):
             size = len(gzip.compress(data, compresslevel=level, mtime=0))
@@ -129,6 +126,56 @@ def main() -> None:
     print("gdlib.surface_from_expression (SymPy diff + lambdify), median of 5")
     for name, ms in python_timings().items():
         print(f"  {ms:8.2f} ms  {name}")
+    print("Chromium, explorer page: last keystroke -> first frame with the new surface")
+    times = keystroke_to_redraw()
+    median = statistics.median(times)
+    print(
+        f"  {median:8.1f} ms  median of {len(times)} (min {min(times):.1f}, max {max(times):.1f})"
+    )
+    print(f"  {median - TYPING_PAUSE_MS:8.1f} ms  without the {TYPING_PAUSE_MS} ms typing pause")
+
+
+# Note the time of each key press before the page handles it (a capturing listener on window).
+KEY_CLOCK = "window.addEventListener('keydown', () => (window.__key = performance.now()), true)"
+REDRAWN = """n => { const d = window.__gdExplorer.current;
+  return d.surfaces > n && d.lastFrame !== null && d.lastFrame > d.surfaceAt; }"""
+
+
+def keystroke_to_redraw(repeats: int = 9) -> list[float]:
+    """Milliseconds from a keystroke that completes a valid f to its surface's first frame."""
+    from bench_explorer import BASE, build
+    from bench_site import start_server
+    from find_browser import chosen_browser
+    from playwright.sync_api import sync_playwright
+
+    times = []
+    with tempfile.TemporaryDirectory(prefix="bench-expression-") as tmp:
+        server = start_server(Path(tmp))
+        origin = f"http://127.0.0.1:{server.server_port}"
+        build(Path(tmp) / BASE, f"{origin}/{BASE}/")
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=chosen_browser().path)
+            page = browser.new_page(viewport={"width": 1280, "height": 800})
+            page.emulate_media(reduced_motion="reduce")
+            page.add_init_script(KEY_CLOCK)
+            page.goto(f"{origin}/{BASE}/explore/#s=custom&f=x&d=-3,3,-3,3")
+            page.wait_for_function("() => window.__gdExplorer?.current?.ready")
+            page.wait_for_selector("#gdx-expr", state="visible")
+            for k in range(repeats):
+                # One key short of a new valid f: refused (the last surface stays) until ")".
+                page.fill("#gdx-expr", f"x^2 + {k + 2}*y^2 + sin(x*y")
+                page.wait_for_selector("#gdx-expr-error", state="visible")
+                sent = page.evaluate("() => window.__gdExplorer.current.surfaces")
+                page.focus("#gdx-expr")
+                page.keyboard.press("End")
+                page.keyboard.type(")")
+                page.wait_for_function(REDRAWN, arg=sent)
+                times.append(
+                    page.evaluate("() => window.__gdExplorer.current.lastFrame - window.__key")
+                )
+            browser.close()
+        server.shutdown()
+    return times
 
 
 if __name__ == "__main__":

@@ -20,14 +20,12 @@ from typing import NamedTuple
 
 import numpy as np
 
+from gdlib._divergence import MAX_POSITION, MAX_VALUE, _divergence, _divergence_hint
 from gdlib._validate import check_int, check_nonnegative, check_point
 from gdlib.optimizers import GradientTransformation, get_optimizer
 from gdlib.surfaces import Surface, get_surface
 
 __all__ = ["MAX_POSITION", "MAX_VALUE", "Trajectory", "descend"]
-
-MAX_VALUE = 1e12
-MAX_POSITION = 1e6
 
 
 class Trajectory(NamedTuple):
@@ -51,28 +49,6 @@ class Trajectory(NamedTuple):
     criterion: str | None
     message: str
     iterations: int
-
-
-def _divergence(position: np.ndarray, value: float, gradient: np.ndarray) -> str | None:
-    """Say why an iterate counts as diverged, or return ``None`` when it does not."""
-    if not (math.isfinite(value) and np.isfinite(gradient).all()):
-        return "value or gradient is not finite"
-    if abs(value) > MAX_VALUE:
-        return f"value {value:.3g} exceeded {MAX_VALUE:.0e} in magnitude"
-    norm = math.hypot(position[0], position[1])
-    if not norm <= MAX_POSITION:
-        return f"position norm {norm:.3g} exceeded {MAX_POSITION:.0e}"
-    return None
-
-
-def _divergence_hint(surface: Surface, optimizer: str | None, lr: float | None) -> str:
-    """Explain a divergence by the 2/L rule when it applies to plain gradient descent."""
-    if optimizer == "gd" and surface.lipschitz is not None and lr > 2.0 / surface.lipschitz:
-        limit = 2.0 / surface.lipschitz
-        return f"; learning rate {lr:g} is above 2/L = {limit:g} for this surface"
-    if not surface.minima:
-        return "; this surface is unbounded below"
-    return ""
 
 
 def _build(optimizer: object, lr: object, hyper: Mapping[str, object] | None):
@@ -176,7 +152,7 @@ def _loop(
         reason = _divergence(new_point, new_value, new_gradient)
         if reason is not None:
             status = "diverged"
-            message = f"diverged: {reason}{_divergence_hint(surface, optimizer, lr)}"
+            message = f"diverged: {reason}{_divergence_hint(surface, optimizer, lr, reason)}"
             break
         k += 1
         positions.append(new_point)

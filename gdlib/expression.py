@@ -118,7 +118,7 @@ def surface_from_expression(
             when it lies inside, else the centre.
 
     Returns:
-        A ``Surface`` named ``"custom"`` (``minima`` empty: none is known; ``lipschitz`` None).
+        A ``Surface`` named ``"custom"`` (``minima`` and ``lipschitz`` None: not known).
 
     Raises:
         ValueError: ``text`` is refused (the message names ``expression`` and the position) or
@@ -154,7 +154,7 @@ def surface_from_expression(
         func=_lambdify(sp, expr),
         gradient=lambda px, py: (fx(px, py), fy(px, py)),
         bounds=box,
-        minima=(),
+        minima=None,
         start=start,
     )
 

@@ -22,8 +22,8 @@ from typing import NamedTuple
 
 import numpy as np
 
+from gdlib._divergence import _divergence, _divergence_hint
 from gdlib._validate import check_int, check_lr, check_nonnegative, check_point
-from gdlib.descent import _divergence, _divergence_hint
 from gdlib.surfaces import Surface, get_surface
 
 __all__ = ["BacktrackingStep", "LineSearchRun", "backtracking_step", "descend_backtracking"]
@@ -188,7 +188,7 @@ def _loop(surface, point, lr, c, shrink, max_iter, grad_tol, max_backtracks) -> 
         if reason is not None:
             status, message = (
                 "diverged",
-                f"diverged: {reason}{_divergence_hint(surface, None, None)}",
+                f"diverged: {reason}{_divergence_hint(surface, None, None, reason)}",
             )
             break
         records.append((point, value, gradient))

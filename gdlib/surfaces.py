@@ -29,7 +29,8 @@ class Surface:
         func: Value of the raw function on an array of shape ``(..., 2)``.
         gradient: Gradient of the raw function, shape ``(..., 2)``.
         bounds: ``((xmin, xmax), (ymin, ymax))``, a good plotting window.
-        minima: Known minimisers, a global one first (empty when unbounded below).
+        minima: Known minimisers, a global one first; empty when there is none (unbounded
+            below), ``None`` when none is known (a reader's own function).
         start: A suggested start point.
         lipschitz: Lipschitz constant L of the gradient when it is a constant, else ``None``;
             plain gradient descent diverges on a quadratic when ``lr > 2 / L``.
@@ -46,7 +47,7 @@ class Surface:
     func: Callable[[np.ndarray, np.ndarray], np.ndarray]
     gradient: Callable[[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]
     bounds: tuple[Point, Point]
-    minima: tuple[Point, ...]
+    minima: tuple[Point, ...] | None
     start: Point
     lipschitz: float | None = None
 

@@ -15,6 +15,7 @@ from _figure import CYCLE, grid, surface_cmap, themed_svgs, write_values
 
 from gdlib.descent import descend
 from gdlib.explorer_defaults import EXPLORER_DEFAULTS
+from gdlib.expression import surface_from_expression
 from gdlib.optimizers import LABELS, OPTIMIZERS
 from gdlib.surfaces import get_surface
 
@@ -24,6 +25,7 @@ LR_TOO_BIG = 1.5
 VALLEY_LR = 0.09
 ROSEN_LR = 0.001
 ROSEN_ITER = 5000
+CUSTOM = "x^2 + 2*y^2"  # the page's "Your function" example, as the reader would type it
 
 
 def draw(theme: str, surface, run) -> plt.Figure:
@@ -64,7 +66,17 @@ def page_values(run, diverged, surface) -> dict[str, object]:
     reached = [o for o, r in rosen.items() if r.status == "converged"]
     saddle = descend("saddle", (1.5, 0.01), "gd", LR)
     gd_end = rosen["gd"].positions[-1]
+    mine = surface_from_expression(CUSTOM)
+    lam = largest_curvature(mine, START)
+    # Just above and below the suggested limit 2/lambda: the first overshoots, the second settles.
+    over, under = (descend(mine, START, "gd", f * 2.0 / lam) for f in (1.05, 0.95))
     return {
+        "custom_text": CUSTOM,
+        "custom_value": f"{float(mine.f(START)):.2f}",
+        "custom_gradient": "({:.2f}, {:.2f})".format(*mine.grad(START)),
+        "custom_lambda": f"{lam:.3g}",
+        "custom_limit": f"{2.0 / lam:.3g}",
+        "custom_bounds": "[{}, {}] × [{}, {}]".format(*(f"{b:g}" for b in np.ravel(mine.bounds))),
         "default_steps": run.iterations,
         "default_message": run.message,
         "start_value": f"{run.values[0]:.2f}",
@@ -94,9 +106,22 @@ def page_values(run, diverged, surface) -> dict[str, object]:
         "rosen_reached_count": len(reached),
         "rosen_gd_status_max_iter": rosen["gd"].status == "max_iter",
         "saddle_diverged": saddle.status == "diverged",
+        "custom_over_diverged": over.status == "diverged",
+        "custom_under_converged": under.status == "converged",
     }
 
 
 def _sign_changes(y: np.ndarray) -> int:
     """Count the steps after which y has the other sign (a zig-zag across the valley)."""
     return int(np.sum(np.sign(y[1:]) * np.sign(y[:-1]) < 0))
+
+
+def largest_curvature(surface, point, h: float = 1e-4) -> float:
+    """Return the Hessian's largest eigenvalue at `point`, which the explorer's rate hint uses.
+
+    Central differences of the exact gradient: exact for a quadratic such as CUSTOM.
+    """
+    p = np.asarray(point, dtype=float)
+    columns = [(surface.grad(p + h * e) - surface.grad(p - h * e)) / (2 * h) for e in np.eye(2)]
+    hessian = np.array(columns)
+    return float(np.linalg.eigvalsh((hessian + hessian.T) / 2).max())

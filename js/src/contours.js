@@ -26,9 +26,12 @@ export function sampleHeights(surface, n = 96) {
   return { n, xs, ys, values, heights, height };
 }
 
-/** A map value -> [0, 1] for these values: linear, or log1p when the spread is very skewed. */
+/**
+ * A map value -> [0, 1] for these values: linear, or log1p when the spread is very skewed. Only
+ * finite values count: where f is not (a gap in "Your function"'s domain) the height is NaN.
+ */
 export function heightScale(values) {
-  const sorted = Float64Array.from(values).sort();
+  const sorted = Float64Array.from(values).filter(Number.isFinite).sort();
   const lo = sorted[0];
   const hi = sorted[sorted.length - 1];
   const median = sorted[Math.floor(sorted.length / 2)];
@@ -63,6 +66,7 @@ export function contourLines(sample, levels = contourLevels()) {
     for (let j = 0; j < n - 1; j += 1) {
       for (let i = 0; i < n - 1; i += 1) {
         const h = [heights[j * n + i], heights[j * n + i + 1], heights[(j + 1) * n + i + 1], heights[(j + 1) * n + i]];
+        if (!h.every(Number.isFinite)) continue; // a cell touching a gap has no contour
         const code = (h[0] > level) | ((h[1] > level) << 1) | ((h[2] > level) << 2) | ((h[3] > level) << 3);
         for (const pair of SEGMENTS[code]) {
           for (const edge of pair) segments.push(...edgePoint(edge, h, level, xs[i], xs[i + 1], ys[j], ys[j + 1]));
@@ -80,4 +84,23 @@ function edgePoint(edge, h, level, xa, xb, ya, yb) {
   const cx = [xa, xb, xb, xa];
   const cy = [ya, ya, yb, yb];
   return [cx[a] + t * (cx[b] - cx[a]), cy[a] + t * (cy[b] - cy[a])];
+}
+
+/**
+ * A stand-in for a surface the view worker cannot compute ("Your function"): f read off the
+ * sampled grid, bilinear between its finite corners. Enough to lift the paths onto the mesh.
+ */
+export function gridSurface(name, bounds, { n, xs, ys, values }) {
+  const cell = (t, ts) => Math.min(n - 2, Math.max(0, Math.floor(((t - ts[0]) / (ts[n - 1] - ts[0])) * (n - 1))));
+  const f = (x, y) => {
+    const [i, j] = [cell(x, xs), cell(y, ys)];
+    const [a, b] = [(x - xs[i]) / (xs[i + 1] - xs[i]), (y - ys[j]) / (ys[j + 1] - ys[j])];
+    let [sum, weight] = [0, 0];
+    for (const [di, dj, w] of [[0, 0, (1 - a) * (1 - b)], [1, 0, a * (1 - b)], [0, 1, (1 - a) * b], [1, 1, a * b]]) {
+      const v = values[(j + dj) * n + i + di];
+      if (Number.isFinite(v)) [sum, weight] = [sum + w * v, weight + w];
+    }
+    return weight > 0 ? sum / weight : NaN;
+  };
+  return { name, bounds, f, minima: null };
 }

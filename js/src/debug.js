@@ -1,6 +1,6 @@
 // A small registry on window.__gdExplorer that tests and benchmarks read: explorers mounted now,
 // animation frames pending across every explorer this document ever had (a disposed one must
-// have none), frames drawn and when the first one was.
+// have none), frames drawn, when the first and the last one were, and surfaces sent to draw.
 const global = (window.__gdExplorer ??= { mounted: 0, created: 0, disposed: 0, records: [] });
 
 Object.defineProperty(global, "loops", {
@@ -11,7 +11,7 @@ Object.defineProperty(global, "loops", {
 export const registry = {
   /** Register a new explorer; its record counts its own frames and pending loops. */
   add() {
-    const record = { id: ++global.created, live: true, ready: false, loops: 0, frames: 0, firstFrame: null, instance: null };
+    const record = { id: ++global.created, live: true, ready: false, loops: 0, frames: 0, firstFrame: null, lastFrame: null, surfaces: 0, surfaceAt: null, instance: null };
     global.records.push(record);
     global.mounted += 1;
     global.current = record;

@@ -12,9 +12,11 @@ export { SURFACES, getSurface } from "./surfaces.js";
 export const MAX_VALUE = 1e12;
 export const MAX_POSITION = 1e6;
 
+const NOT_FINITE = "value or gradient is not finite";
+
 function divergence(position, value, gradient) {
   if (!(Number.isFinite(value) && Number.isFinite(gradient[0]) && Number.isFinite(gradient[1]))) {
-    return "value or gradient is not finite";
+    return NOT_FINITE;
   }
   if (Math.abs(value) > MAX_VALUE) return `value ${formatG(value, 3)} exceeded ${formatE(MAX_VALUE, 0)} in magnitude`;
   const norm = Math.hypot(position[0], position[1]);
@@ -22,10 +24,15 @@ function divergence(position, value, gradient) {
   return null;
 }
 
-function divergenceHint(surface, optimizer, lr) {
+// minima: [] when the surface has none (unbounded below), null when none is known.
+function divergenceHint(surface, optimizer, lr, reason) {
   if (optimizer === "gd" && surface.lipschitz !== null && lr > 2.0 / surface.lipschitz) {
     const limit = 2.0 / surface.lipschitz;
     return `; learning rate ${formatG(lr)} is above 2/L = ${formatG(limit)} for this surface`;
+  }
+  if (surface.minima === null) {
+    if (reason === NOT_FINITE) return "; the step landed where the function or its gradient is undefined or overflows";
+    return "; no global L or minimum is known for this function: the rate may be too large for its curvature along the path, or the function unbounded below";
   }
   if (surface.minima.length === 0) return "; this surface is unbounded below";
   return "";
@@ -105,7 +112,7 @@ export class Descent {
     const newGradient = this.surface.grad(newPoint[0], newPoint[1]);
     const reason = divergence(newPoint, newValue, newGradient);
     if (reason !== null) {
-      return this.finish("diverged", null, `diverged: ${reason}${divergenceHint(this.surface, this.optimizer, this.lr)}`);
+      return this.finish("diverged", null, `diverged: ${reason}${divergenceHint(this.surface, this.optimizer, this.lr, reason)}`);
     }
     this.iterations += 1;
     this.positions.push(newPoint);

@@ -2,8 +2,7 @@
 // the runs while they play), onWindowResize() follows the layout, and mount()'s dispose() frees
 // everything; main.js mounts it from document$.subscribe and disposes it when the page changes.
 // Its concerns live in playback.js, url-sync.js, palette.js, frames.js, actions.js and view.js.
-import { SURFACES } from "./descent.js";
-import { contourLines, sampleHeights, sampleSurface } from "./contours.js";
+import { createSurfaces } from "./surface-source.js";
 import { readPalette, watchPalette } from "./palette.js";
 import { Playback } from "./playback.js";
 import { createReadout } from "./readout.js";
@@ -11,13 +10,13 @@ import { DEFAULTS } from "./state.js";
 import { createActions } from "./actions.js";
 import { createUrlSync, readLocation } from "./url-sync.js";
 import { autoplayWhenEngaged } from "./autoplay.js";
-import { bindControls, bindViewKeys } from "./bindings.js";
-import { showFallback, webglSupport } from "./fallback.js";
+import { bindControls } from "./bindings.js";
+import { showFallback } from "./fallback.js";
 import { createFrames } from "./frames.js";
 import { buildUi, showNotice, showPlaying, showSettings } from "./ui.js";
 import { createInset } from "./inset.js";
 import { registry } from "./debug.js";
-import { createView } from "./view.js";
+import { startView } from "./view.js";
 
 export function mount(root) {
   const abort = new AbortController();
@@ -33,11 +32,13 @@ export function mount(root) {
   let settings; // what the controls show: the state of url-state.js without its step
   let playback = null; // the runs (playback.js), from the third task of init() on
   let url = null; // the address bar (url-sync.js), once there are runs to name
-  let sample = null;
   let palette = readPalette(root);
   let view = null; // the 3D view (view.js), or null without WebGL
   let readerActed = false; // the reader has set up a run: nothing autoplays over it
   let drawnSize = ""; // canvas and inset sizes the view was last laid out for
+  let shown = null; // {surface, sample} drawn now; null before the first (a link's bad f)
+  let pending = 0; // settings asked for last: an older one still loading is dropped
+  const surfaces = createSurfaces(grid, { container: ui.custom, on, settings: () => settings, change: (u) => actions.change(u) });
 
   // Build in steps, yielding to the browser between them, so no single task blocks input long:
   // a phone with a slow CPU gets each step as a task of its own, and one frame at the end.
@@ -51,25 +52,14 @@ export function mount(root) {
     bindControls({ ui, on, pick: (x, y) => view?.pick(x, y), insetPick: inset.pick, actions });
     on(document, "visibilitychange", () => (document.hidden ? frames.cancel() : frames.request()));
     watchPalette(root, abort.signal, onPaletteChange);
-    const surface = SURFACES[settings.surface];
     if (!(await nextTask())) return;
     // The view first: its worker loads three.js while this thread samples the surface.
-    const where = webglSupport();
-    view = where ? createView(ui.canvas, { inWorker: where === "worker", onDrawn: frames.drawn, onFailed }) : null;
-    if (!view) showFallback(root, ui.stage);
-    else {
-      on(view.controls, "change", frames.request);
-      bindViewKeys(on, ui.canvas, view.controls, frames.request);
-    }
+    view = startView({ root, ui, on, frames, onFailed });
     if (!(await nextTask())) return;
-    sample = sampleHeights(surface, grid);
-    if (!(await nextTask())) return;
-    sample.contours = contourLines(sample);
-    view?.setSurface(surface, sample, palette);
-    if (!(await nextTask())) return;
-    playback = new Playback(settings, step);
+    const ready = await surfaces.first(settings, nextTask);
+    if (!ready || !(await nextTask())) return;
     url = createUrlSync({ on, onNavigate });
-    show({ write: false }); // the address names this run already, or a heading, or nothing
+    apply(settings, step, ready, { write: false }); // the address names this run already, or none
     onWindowResize(); // sizes the view and draws the inset's contours
     if (view) {
       // Programs are made in a task of their own; the first frame's task then only draws.
@@ -90,31 +80,40 @@ export function mount(root) {
   /** The run on screen, as the address bar names it: the settings and the step the runs stand at. */
   const shownState = () => ({ ...settings, step: playback.step });
 
-  /** New settings: fresh runs, `step` steps along (and the surface, if it changed). */
+  /** New settings: fresh runs, `step` steps along, on their surface (loaded first if need be). */
   function setSettings(next, step = 0) {
-    const surfaceChanged = next.surface !== settings.surface;
+    const mine = ++pending;
+    const ready = surfaces.get(next);
+    if (!ready.then) apply(next, step, ready);
+    else ready.then((r) => mine === pending && !abort.signal.aborted && apply(next, step, r));
+  }
+
+  /** Show `next` on its surface, or its error in place: the last valid surface stays, no run. */
+  function apply(next, step, ready, { write = true } = {}) {
     settings = next;
-    if (surfaceChanged) {
-      sample = sampleSurface(SURFACES[settings.surface], grid);
+    if (!ready.error && ready.surface !== shown?.surface) {
+      shown = ready;
       showSurface();
     }
-    playback = new Playback(settings, step);
+    const problem = surfaces.show(next, ready); // "Your function"'s fields and messages
+    playback = new Playback(settings, step, problem ? null : ready.surface, problem);
     showSettings(ui, settings);
-    show();
+    show({ write: write && !ready.error });
   }
 
   /** Draw the surface in the view and the inset (the view drops its paths: show() resends them). */
   function showSurface() {
-    const surface = SURFACES[settings.surface];
-    view?.setSurface(surface, sample, palette);
-    inset.setSurface(surface, sample, palette);
+    if (!shown) return;
+    [debug.surfaces, debug.surfaceAt] = [debug.surfaces + 1, performance.now()];
+    view?.setSurface(shown.surface, shown.sample, palette);
+    inset.setSurface(shown.surface, shown.sample, palette);
   }
 
   /** Show the runs and their play state, name them in the address bar, and draw. */
   function show({ write = true } = {}) {
     view?.setRuns(playback.runs);
-    readout.update(playback.runs);
-    showPlaying(ui, playback.playing, playback.finished);
+    readout.update(playback.runs, playback.problem);
+    showPlaying(ui, playback.playing, playback.finished, playback.runs.length > 0);
     if (write) url.write(shownState());
     frames.request();
   }
@@ -139,7 +138,7 @@ export function mount(root) {
     if (size === drawnSize) return; // the observer's first call, or a change that moved nothing
     drawnSize = size;
     if (width && height) view?.resize(width, height);
-    if (playback) inset.setSurface(SURFACES[settings.surface], sample, palette);
+    if (playback && shown) inset.setSurface(shown.surface, shown.sample, palette);
     frames.request();
   }
 

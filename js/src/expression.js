@@ -3,9 +3,10 @@
 // both to one corpus): names x, y, pi, e; functions sin cos tan exp log sqrt abs tanh min max;
 // numbers; + - * / ^ (power), unary minus and plus, parentheses. A product needs its `*`: `2x` is
 // refused on both sides. mathjs (number-only build) parses and differentiates; the text is first
-// scanned against the whitelist, then the tree is walked again, so no other node kind (property
-// access, assignment, function definitions, objects, indexing, units...) can reach mathjs's
-// compiler, which builds closures and never calls eval or Function. Pure: no DOM, no three.js.
+// scanned against the whitelist (expression-scan.js), then the tree is walked again, so no other
+// node kind (property access, assignment, function definitions, objects, indexing, units...) can
+// reach mathjs's compiler, which builds closures and never calls eval or Function. Pure: no DOM,
+// no three.js. The explorer loads it (and mathjs) as a chunk of its own, on demand.
 import {
   absDependencies, addDependencies, cosDependencies, create, derivativeDependencies,
   divideDependencies, expDependencies, logDependencies, maxDependencies, minDependencies,
@@ -14,17 +15,13 @@ import {
   tanhDependencies, unaryMinusDependencies, unaryPlusDependencies,
 } from "mathjs/number";
 
-export const MAX_LENGTH = 200;
-export const MAX_DEPTH = 64;
-export const VARIABLES = Object.freeze(["x", "y"]);
-export const CONSTANTS = Object.freeze({ pi: Math.PI, e: Math.E });
-// Function name -> [fewest, most] arguments.
-export const FUNCTIONS = Object.freeze({
-  sin: [1, 1], cos: [1, 1], tan: [1, 1], exp: [1, 1], log: [1, 1], sqrt: [1, 1], abs: [1, 1],
-  tanh: [1, 1], min: [2, Infinity], max: [2, Infinity],
-});
+import {
+  ALLOWED, ExpressionError, FUNCTIONS, MAX_DEPTH, VARIABLES, isFunctionName, isValueName, scanExpression,
+} from "./expression-scan.js";
+
+export { CONSTANTS, ExpressionError, FUNCTIONS, MAX_DEPTH, MAX_LENGTH, VARIABLES, scanExpression } from "./expression-scan.js";
+
 const OPERATORS = new Set(["add", "subtract", "multiply", "divide", "pow", "unaryMinus", "unaryPlus"]);
-const ALLOWED = [...VARIABLES, ...Object.keys(CONSTANTS), ...Object.keys(FUNCTIONS)].join(", ");
 
 // predictable: sqrt(-1), log(-1) and (-8)^(1/3) are NaN as in NumPy, never complex numbers.
 const math = create({
@@ -34,80 +31,6 @@ const math = create({
   sinDependencies, sqrtDependencies, subtractDependencies, tanDependencies, tanhDependencies,
   unaryMinusDependencies, unaryPlusDependencies,
 }, { predictable: true });
-
-/** A refused expression; `position` is the 1-based character it points at, or null. */
-export class ExpressionError extends Error {
-  constructor(message, position = null) {
-    super(`expression: ${message}`);
-    this.name = "ExpressionError";
-    this.position = position;
-  }
-}
-
-const has = (object, key) => Object.hasOwn(object, key);
-const isFunctionName = (name) => has(FUNCTIONS, name);
-const isValueName = (name) => VARIABLES.includes(name) || has(CONSTANTS, name);
-const NUMBER = /(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?/y;
-const NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
-
-function match(pattern, text, at) {
-  pattern.lastIndex = at;
-  return pattern.exec(text)?.[0] ?? null;
-}
-
-/** Scan `text` against the whitelist (the rules of _scan in gdlib/_expression_scan.py). */
-export function scanExpression(text) {
-  if (typeof text !== "string") throw new ExpressionError(`must be a string, got ${typeof text}`);
-  if (text.length > MAX_LENGTH) {
-    throw new ExpressionError(`${text.length} characters long; the limit is ${MAX_LENGTH}`);
-  }
-  if (text.trim() === "") throw new ExpressionError("is empty: type a function of x and y");
-  let previous = null; // the kind of the last token: "value" ends an operand, "open", "op"
-  let previousText = "";
-  for (let i = 0; i < text.length;) {
-    const char = text[i];
-    if (char === " " || char === "\t") { i += 1; continue; }
-    let token = match(NUMBER, text, i);
-    let kind = "value";
-    if (token !== null) {
-      const next = text[i + token.length];
-      if (next === ".") {
-        throw new ExpressionError(`'${token}' at position ${i + 1} is directly followed by '.': write numbers as 3, 3.5 or .5`, i + 1);
-      }
-      if (next !== undefined && /[A-Za-z0-9_]/.test(next)) {
-        throw new ExpressionError(`'${token}' at position ${i + 1} is directly followed by '${next}': write products with * (2*x, not 2x)`, i + 1);
-      }
-      if (!Number.isFinite(Number(token))) throw new ExpressionError(`number '${token}' at position ${i + 1} is too large`, i + 1);
-    } else if ((token = match(NAME, text, i)) !== null) {
-      if (!isFunctionName(token) && !isValueName(token)) {
-        throw new ExpressionError(`unknown name '${token}' at position ${i + 1}; allowed: ${ALLOWED}`, i + 1);
-      }
-      const after = text.slice(i + token.length).trimStart()[0];
-      if (isFunctionName(token) && after !== "(") {
-        throw new ExpressionError(`'${token}' at position ${i + 1} is a function: write ${token}(...)`, i + 1);
-      }
-      if (isValueName(token) && after === "(") {
-        throw new ExpressionError(`'${token}' at position ${i + 1} is not a function: write products with * (${token}*(...))`, i + 1);
-      }
-      kind = isFunctionName(token) ? "function" : "value";
-    } else if (char === "*" && text[i + 1] === "*") {
-      throw new ExpressionError(`'**' at position ${i + 1}: write powers with ^ (x^2)`, i + 1);
-    } else if ("+-*/^,()".includes(char)) {
-      token = char;
-      kind = char === "(" ? "open" : char === ")" ? "value" : "op";
-    } else {
-      const code = text.codePointAt(i);
-      const shown = code > 32 && code < 127 ? `'${char}'` : `U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
-      throw new ExpressionError(`unexpected character ${shown} at position ${i + 1}`, i + 1);
-    }
-    const startsOperand = kind === "value" && token !== ")" || kind === "function" || kind === "open";
-    if (previous === "value" && startsOperand) {
-      throw new ExpressionError(`missing operator between '${previousText}' and '${token}' at position ${i + 1}: write products with *`, i + 1);
-    }
-    [previous, previousText] = [kind, token];
-    i += token.length;
-  }
-}
 
 // Walk the parsed tree: only whitelisted node kinds, operators, names and arities, bounded depth.
 function checkTree(node, depth = 1) {
@@ -203,18 +126,34 @@ function checkBounds(bounds) {
   return [[bounds[0][0], bounds[0][1]], [bounds[1][0], bounds[1][1]]];
 }
 
+const size = (node) => {
+  let count = 0;
+  node.traverse(() => (count += 1));
+  return count;
+};
+
 /**
  * The surface f(x, y) = `text` on `bounds`, shaped like js/src/surfaces.js's entries plus
- * `hessian(x, y) -> [[fxx, fxy], [fxy, fyy]]`. The start is (2, 2) when it lies in the bounds,
- * else their centre. Throws ExpressionError for a refused text, RangeError for bad bounds.
+ * `hessian(x, y) -> [[fxx, fxy], [fxy, fyy]]` (built on its first call; null when its trees
+ * would exceed 20 x `maxNodes`). The start is (2, 2) when it lies in the bounds, else their
+ * centre. `maxNodes` bounds the gradient's trees, which every step evaluates: the explorer sets
+ * it so that no expression within the length limit can slow it down. Throws ExpressionError for
+ * a refused text, RangeError for bad bounds.
  */
-export function surfaceFromExpression(text, bounds = [[-3, 3], [-3, 3]]) {
+export function surfaceFromExpression(text, bounds = [[-3, 3], [-3, 3]], { maxNodes = Infinity } = {}) {
   const box = checkBounds(bounds);
   const tree = parseExpression(text);
   const [dx, dy] = VARIABLES.map((v) => derivative(tree, v));
-  const [dxx, dxy, dyy] = [derivative(dx, "x"), derivative(dx, "y"), derivative(dy, "y")]
-    .map((d) => compile(signForAbs(d)));
+  const nodes = size(dx) + size(dy);
+  if (nodes > maxNodes) {
+    throw new ExpressionError(`its gradient has ${nodes} terms, more than the ${maxNodes} the explorer evaluates at each step: write it more simply`);
+  }
   const [fx, fy] = [dx, dy].map((d) => compile(signForAbs(d)));
+  let second; // [fxx, fxy, fyy], or null when too large
+  const secondDerivatives = () => {
+    const trees = [derivative(dx, "x"), derivative(dx, "y"), derivative(dy, "y")];
+    return trees.reduce((sum, t) => sum + size(t), 0) > 20 * maxNodes ? null : trees.map((d) => compile(signForAbs(d)));
+  };
   const start = inside([2, 2], box) ? [2, 2] : [(box[0][0] + box[0][1]) / 2, (box[1][0] + box[1][1]) / 2];
   return {
     name: "custom",
@@ -223,11 +162,14 @@ export function surfaceFromExpression(text, bounds = [[-3, 3], [-3, 3]]) {
     f: compile(tree),
     grad: (x, y) => [fx(x, y), fy(x, y)],
     hessian: (x, y) => {
+      second ??= secondDerivatives();
+      if (second === null) return null;
+      const [dxx, dxy, dyy] = second;
       const xy = dxy(x, y);
       return [[dxx(x, y), xy], [xy, dyy(x, y)]];
     },
     bounds: box,
-    minima: [],
+    minima: null,
     start,
     lipschitz: null,
   };

@@ -30,7 +30,8 @@ export function createFrames(debug, animate) {
 
   function countFrame() {
     debug.frames += 1;
-    if (debug.firstFrame === null) debug.firstFrame = performance.now();
+    debug.lastFrame = performance.now();
+    if (debug.firstFrame === null) debug.firstFrame = debug.lastFrame;
   }
 
   return {

@@ -32,9 +32,10 @@ export function createInset(canvas) {
       }
       g.stroke();
     }
+    drawGaps(g, sample, palette);
     g.globalAlpha = 1;
     g.strokeStyle = palette.text;
-    for (const [x, y] of surface.minima) {
+    for (const [x, y] of surface.minima ?? []) {
       const [cx, cy] = toCanvas(x, y);
       g.beginPath();
       g.moveTo(cx - 4, cy - 4);
@@ -42,6 +43,18 @@ export function createInset(canvas) {
       g.moveTo(cx + 4, cy - 4);
       g.lineTo(cx - 4, cy + 4);
       g.stroke();
+    }
+  }
+
+  /** Shade the cells where f is not finite ("Your function" off its domain): a gap. */
+  function drawGaps(g, { n, xs, ys, values }, palette) {
+    const [w, h] = [size[0] / (n - 1), size[1] / (n - 1)];
+    g.fillStyle = palette.axis;
+    g.globalAlpha = 0.35;
+    for (let k = 0; k < values.length; k += 1) {
+      if (Number.isFinite(values[k])) continue;
+      const [cx, cy] = toCanvas(xs[k % n], ys[Math.floor(k / n)]);
+      g.fillRect(cx - w / 2, cy - h / 2, w, h);
     }
   }
 

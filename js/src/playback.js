@@ -3,9 +3,12 @@
 // never stored beside them. Pure: no DOM, no three.js, tested by node --test.
 import { Descent, SURFACES } from "./descent.js";
 
-/** A run per optimizer of `settings`, each taken `step` steps along (or to where it stopped). */
-export function createRuns(settings, step = 0) {
-  const surface = SURFACES[settings.surface];
+/**
+ * A run per optimizer of `settings` on `surface` (a built-in one by default), each taken `step`
+ * steps along (or to where it stopped); none when `surface` is null.
+ */
+export function createRuns(settings, step = 0, surface = SURFACES[settings.surface]) {
+  if (!surface) return [];
   const { x, y, lr, maxIter } = settings;
   return settings.optimizers.map((name) => {
     const descent = new Descent(surface, [x, y], { optimizer: name, lr, maxIter });
@@ -15,15 +18,18 @@ export function createRuns(settings, step = 0) {
 }
 
 export class Playback {
-  constructor(settings, step = 0) {
+  /** `problem`: why there are no runs (`surface` null), said in the readout. */
+  constructor(settings, step = 0, surface = SURFACES[settings.surface], problem = null) {
     this.settings = settings;
-    this.runs = createRuns(settings, step);
+    this.surface = surface;
+    this.problem = problem;
+    this.runs = createRuns(settings, step, surface);
     this.playing = false;
   }
 
   /** The iteration the race stands at: the runs still going are all there; stopped ones less. */
   get step() {
-    return Math.max(...this.runs.map((r) => r.descent.iterations));
+    return Math.max(0, ...this.runs.map((r) => r.descent.iterations));
   }
 
   get finished() {
@@ -32,8 +38,8 @@ export class Playback {
 
   /** Play from here; a finished race starts again from its first step. */
   play() {
-    if (this.finished) this.runs = createRuns(this.settings);
-    this.playing = true;
+    if (this.finished) this.runs = createRuns(this.settings, 0, this.surface);
+    this.playing = this.runs.length > 0;
   }
 
   pause() {

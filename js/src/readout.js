@@ -46,21 +46,22 @@ export function createReadout(section) {
   }
 
   /** Show the lead run (the first) and the legend; writes the DOM only where text changed. */
-  function update(runs) {
+  function update(runs, problem = null) {
     const key = runs.map((r) => r.name).join();
     if (key !== legendKey) {
       legendKey = key;
       setLegend(runs);
     }
-    const { name, descent: d } = runs[0];
-    const [x, y] = d.point;
-    const [gx, gy] = d.gradient;
-    const next = [`(${fmt(x)}, ${fmt(y)})`, fmt(d.value), `(${fmt(gx)}, ${fmt(gy)})`, String(d.iterations), statusText(d)];
+    const { name, descent: d } = runs[0] ?? {};
+    const [x, y] = d?.point ?? [];
+    const [gx, gy] = d?.gradient ?? [];
+    const next = !d ? ["—", "—", "—", "0", `No run: ${problem}`]
+      : [`(${fmt(x)}, ${fmt(y)})`, fmt(d.value), `(${fmt(gx)}, ${fmt(gy)})`, String(d.iterations), statusText(d)];
     next.forEach((text, i) => {
       if (shown[i] !== text) fields[i].textContent = text;
     });
     shown = next;
-    lead.textContent = OPTIMIZER_LABELS[name];
+    lead.textContent = OPTIMIZER_LABELS[name] ?? "—";
     runs.forEach(({ descent }, i) => {
       const text = `${SHORT[descent.status]}, step ${descent.iterations}, value ${fmt(descent.value)}`;
       const span = legend.children[i].lastElementChild;

@@ -35,20 +35,24 @@ function surfaceMesh(sample, map, palette) {
     for (let i = 0; i < n; i += 1) {
       const k = j * n + i;
       positions.set(map.toWorld(xs[i], ys[j], heights[k]), 3 * k);
-      colors.set(rampColor(ramp, heights[k]), 3 * k);
+      colors.set(rampColor(ramp, heights[k] || 0), 3 * k);
     }
   }
+  // A cell with a corner where f is not finite ("Your function" off its domain) is left out: a gap.
   const index = new (n * n > 65535 ? Uint32Array : Uint16Array)((n - 1) * (n - 1) * 6);
-  for (let j = 0, m = 0; j < n - 1; j += 1) {
-    for (let i = 0; i < n - 1; i += 1, m += 6) {
+  let m = 0;
+  for (let j = 0; j < n - 1; j += 1) {
+    for (let i = 0; i < n - 1; i += 1) {
       const k = j * n + i;
+      if (![k, k + 1, k + n, k + n + 1].every((c) => Number.isFinite(heights[c]))) continue;
       index.set([k, k + 1, k + n + 1, k, k + n + 1, k + n], m);
+      m += 6;
     }
   }
   const geometry = new BufferGeometry();
   geometry.setAttribute("position", new BufferAttribute(positions, 3));
   geometry.setAttribute("color", new BufferAttribute(colors, 3));
-  geometry.setIndex(new BufferAttribute(index, 1));
+  geometry.setIndex(new BufferAttribute(index.subarray(0, m), 1));
   geometry.computeVertexNormals();
   bakeLight(geometry);
   const material = new MeshBasicMaterial({

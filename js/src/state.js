@@ -1,6 +1,7 @@
 // The explorer's settings: defaults, and checking a reader's input (clamp or refuse, always with a
 // message). url-state.js writes them into the URL hash. Pure: no DOM, tested by node --test.
 import { OPTIMIZERS, SURFACES } from "./descent.js";
+import { CUSTOM, CUSTOM_TITLE, checkDomain, customStart, keepStart } from "./custom-state.js";
 
 export const LR_MIN = 1e-4;
 export const LR_MAX = 2;
@@ -16,6 +17,8 @@ export const DEFAULTS = Object.freeze({
   speed: 5,
   maxIter: 1000,
   step: 0,
+  expr: "x^2 + 3*sin(y)", // "Your function" when chosen: its text and domain
+  bounds: [[-3, 3], [-3, 3]],
 });
 
 const clamp = (v, lo, hi) => Math.min(hi, Math.max(lo, v));
@@ -41,18 +44,20 @@ export function checkLr(text) {
 }
 
 /** Check one start coordinate against the surface's bounds (axis 0 is x, 1 is y). */
-export function checkCoordinate(text, surfaceName, axis) {
+export function checkCoordinate(text, surfaceName, axis, domain = null) {
   const name = axis === 0 ? "x" : "y";
   const value = parseNumber(text);
   if (value === null) return { error: `Start ${name} must be a number; got "${text}".` };
-  const [lo, hi] = SURFACES[surfaceName].bounds[axis];
+  const [lo, hi] = (domain ?? SURFACES[surfaceName].bounds)[axis];
   if (value < lo || value > hi) {
     const clamped = clamp(value, lo, hi);
-    const where = `the ${SURFACES[surfaceName].title.toLowerCase()}'s bounds [${lo}, ${hi}]`;
+    const where = domain ? `the domain [${lo}, ${hi}]` : `the ${SURFACES[surfaceName].title.toLowerCase()}'s bounds [${lo}, ${hi}]`;
     return { value: clamped, note: `Start ${name} = ${value} is outside ${where}; using ${clamped}.` };
   }
   return { value };
 }
+
+const title = (name) => (name === CUSTOM ? CUSTOM_TITLE : SURFACES[name].title).toLowerCase();
 
 /**
  * Check settings over `base` (the current state): a usable field replaces base's, a refused one
@@ -66,15 +71,19 @@ export function normalize(input, base = DEFAULTS) {
     else state[key] = result.value;
     if (result.note) messages.push(result.note);
   };
+  if (input.expr !== undefined) state.expr = String(input.expr); // expression.js checks it
+  if (input.bounds !== undefined) take(checkDomain(input.bounds, parseNumber), "bounds");
+  const custom = state.surface === CUSTOM;
   if (input.surface !== undefined && input.surface !== base.surface) {
-    if (Object.hasOwn(SURFACES, input.surface)) {
+    if (Object.hasOwn(SURFACES, input.surface) || input.surface === CUSTOM) {
       state.surface = input.surface;
-      [state.x, state.y] = SURFACES[state.surface].start;
-    } else messages.push(`Unknown surface "${input.surface}"; showing the ${SURFACES[base.surface].title.toLowerCase()}.`);
-  }
+      [state.x, state.y] = input.surface === CUSTOM ? customStart(state.bounds) : SURFACES[state.surface].start;
+    } else messages.push(`Unknown surface "${input.surface}"; showing the ${title(base.surface)}.`);
+  } else if (custom && state.bounds !== base.bounds) [state.x, state.y] = keepStart(state.x, state.y, state.bounds);
+  const domain = state.surface === CUSTOM ? state.bounds : null;
   if (input.lr !== undefined) take(checkLr(input.lr), "lr");
-  if (input.x !== undefined) take(checkCoordinate(input.x, state.surface, 0), "x");
-  if (input.y !== undefined) take(checkCoordinate(input.y, state.surface, 1), "y");
+  if (input.x !== undefined) take(checkCoordinate(input.x, state.surface, 0, domain), "x");
+  if (input.y !== undefined) take(checkCoordinate(input.y, state.surface, 1, domain), "y");
   if (input.optimizers !== undefined) take(checkOptimizers(input.optimizers), "optimizers");
   if (input.speed !== undefined) take(checkInteger(input.speed, "Speed", 1, SPEEDS.at(-1)), "speed");
   if (input.maxIter !== undefined) take(checkInteger(input.maxIter, "Max iterations", 1, MAX_ITER_LIMIT), "maxIter");

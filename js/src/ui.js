@@ -1,6 +1,7 @@
 // The explorer's controls: built as labelled form fields, so every one is reachable by Tab and
 // named for screen readers. This module only makes and reads the DOM; explorer.js decides.
 import { OPTIMIZERS, SURFACES } from "./descent.js";
+import { CUSTOM, CUSTOM_TITLE } from "./custom-state.js";
 import { OPTIMIZER_LABELS } from "./palette.js";
 import { LR_MAX, LR_MIN, MAX_ITER_LIMIT, SPEEDS } from "./state.js";
 
@@ -19,7 +20,7 @@ function field(id, label, input) {
 }
 
 function template() {
-  const surfaces = Object.values(SURFACES)
+  const surfaces = [...Object.values(SURFACES), { name: CUSTOM, title: CUSTOM_TITLE }]
     .map((s) => `<option value="${s.name}">${s.title}</option>`)
     .join("");
   const speeds = SPEEDS.map((v) => `<option value="${v}">${v} step${v > 1 ? "s" : ""} per frame</option>`).join("");
@@ -44,6 +45,7 @@ function template() {
         <button type="button" class="md-button" data-action="copy">Copy link</button>
       </div>
       ${field("gdx-surface", "Surface", `<select id="gdx-surface" name="surface">${surfaces}</select>`)}
+      <div class="gdx__custom" hidden></div>
       <div class="gdx__field">
         <label for="gdx-lr" id="gdx-lr-label">Learning rate</label>
         <div class="gdx__lr">
@@ -90,6 +92,7 @@ export function buildUi(root) {
     reset: q('[data-action="reset"]'),
     copy: q('[data-action="copy"]'),
     surface: q("#gdx-surface"),
+    custom: q(".gdx__custom"),
     lr: q("#gdx-lr"),
     lrRange: q("#gdx-lr-range"),
     x: q("#gdx-x"),
@@ -120,9 +123,10 @@ export function showNotice(ui, messages) {
   ui.notice.hidden = messages.length === 0;
 }
 
-/** Play button text and pressed state. */
-export function showPlaying(ui, playing, finished) {
-  ui.play.textContent = playing ? "Pause" : finished ? "Replay" : "Play";
+/** Play button text and pressed state; both buttons off while there is no run. */
+export function showPlaying(ui, playing, finished, any = true) {
+  ui.play.textContent = playing ? "Pause" : finished && any ? "Replay" : "Play";
   ui.play.setAttribute("aria-pressed", String(playing));
+  ui.play.disabled = !any;
   ui.step.disabled = finished;
 }

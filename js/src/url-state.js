@@ -1,9 +1,13 @@
 // A run's address: the settings and the step, encoded in the URL hash
-// ("#s=bowl&lr=0.5&x=2&y=2&opt=gd,adam&v=5&n=1000&k=10") and read back, checked like any input.
+// ("#s=bowl&lr=0.5&x=2&y=2&opt=gd,adam&v=5&n=1000&k=10") and read back, checked like any input;
+// "Your function" adds its text and domain ("#s=custom&f=x%5E2%20%2B%20y&d=-3,3,-3,3&...").
 // Pure: no DOM, tested by node --test; url-sync.js reads and writes the page's location with it.
+import { CUSTOM } from "./custom-state.js";
 import { normalize } from "./state.js";
 
-const HASH_KEYS = { s: "surface", lr: "lr", x: "x", y: "y", opt: "optimizers", v: "speed", n: "maxIter", k: "step" };
+const HASH_KEYS = {
+  s: "surface", f: "expr", d: "bounds", lr: "lr", x: "x", y: "y", opt: "optimizers", v: "speed", n: "maxIter", k: "step",
+};
 
 /** Parse a location hash; {state, messages}, state null when the hash holds no settings. */
 export function parseHash(hash) {
@@ -23,6 +27,7 @@ export function parseHash(hash) {
     if (Object.hasOwn(HASH_KEYS, key)) input[HASH_KEYS[key]] = value;
     else messages.push(`Unknown setting "${key}" in the link; ignored.`);
   }
+  if (input.bounds !== undefined) input.bounds = input.bounds.split(",");
   const result = normalize(input);
   return { state: result.state, messages: [...messages, ...result.messages] };
 }
@@ -31,6 +36,7 @@ export function parseHash(hash) {
 export function toHash(state) {
   const parts = [
     `s=${state.surface}`,
+    ...(state.surface === CUSTOM ? [`f=${encodeURIComponent(state.expr)}`, `d=${state.bounds.flat().join(",")}`] : []),
     `lr=${state.lr}`,
     `x=${state.x}`,
     `y=${state.y}`,

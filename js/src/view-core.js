@@ -2,7 +2,7 @@
 // three.js calls on `canvas`. Runs in the view worker, or on the page where a browser has no
 // OffscreenCanvas; view.js sends the messages.
 import { SURFACES } from "./descent.js";
-import { heightScale } from "./contours.js";
+import { gridSurface, heightScale } from "./contours.js";
 import { createScene } from "./scene.js";
 
 /** A handler for view.js's messages, or null when `canvas` gives no WebGL 2 context. */
@@ -24,7 +24,7 @@ export function createViewCore(canvas, { pixelRatio, antialias }) {
     if (message.type === "surface") {
       ({ palette } = message);
       const sample = { ...message.sample, height: heightScale(message.sample.values) };
-      view.setSurface(SURFACES[message.name], sample, palette);
+      view.setSurface(SURFACES[message.name] ?? gridSurface(message.name, message.bounds, sample), sample, palette);
       for (const name of Object.keys(paths)) delete paths[name];
     } else if (message.type === "runs") {
       for (const name of Object.keys(paths)) if (!(name in message.runs)) delete paths[name];

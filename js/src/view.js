@@ -2,8 +2,22 @@
 // (view-core.js), which runs in a worker on an OffscreenCanvas (`inWorker`), or on the page where a
 // browser's OffscreenCanvas cannot do WebGL (fallback.js checks). `onDrawn()` is called once per
 // frame drawn; `onFailed()` if WebGL would not start.
+import { bindViewKeys } from "./bindings.js";
+import { showFallback, webglSupport } from "./fallback.js";
 import { Orbit } from "./orbit.js";
 import { pickSurface, worldMap } from "./world.js";
+
+/** The view where WebGL works (wired to the frames and the keys), else the fallback and null. */
+export function startView({ root, ui, on, frames, onFailed }) {
+  const where = webglSupport();
+  const view = where ? createView(ui.canvas, { inWorker: where === "worker", onDrawn: frames.drawn, onFailed }) : null;
+  if (!view) showFallback(root, ui.stage);
+  else {
+    on(view.controls, "change", frames.request);
+    bindViewKeys(on, ui.canvas, view.controls, frames.request);
+  }
+  return view;
+}
 
 export function createView(canvas, { inWorker, onDrawn, onFailed }) {
   const pixelRatio = window.devicePixelRatio || 1;
@@ -39,7 +53,7 @@ export function createView(canvas, { inWorker, onDrawn, onFailed }) {
   function setSurface(surface, sample, palette) {
     map = worldMap(surface, sample.height);
     const { n, xs, ys, values, heights, contours } = sample;
-    post({ type: "surface", name: surface.name, sample: { n, xs, ys, values, heights, contours }, palette });
+    post({ type: "surface", name: surface.name, bounds: surface.bounds, sample: { n, xs, ys, values, heights, contours }, palette });
     sent = {};
   }
 

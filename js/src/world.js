@@ -13,7 +13,8 @@ export function worldMap(surface, height) {
   const [cx, cy] = [(x0 + x1) / 2, (y0 + y1) / 2];
   const half = Math.max(x1 - x0, y1 - y0) / 2;
   return {
-    toWorld: (x, y, z = height(surface.f(x, y))) => [(x - cx) / half, (y - cy) / half, clamp(z, 0, 1.1) * HEIGHT],
+    // NaN (a gap in the surface) sits at the floor.
+    toWorld: (x, y, z = height(surface.f(x, y))) => [(x - cx) / half, (y - cy) / half, clamp(z || 0, 0, 1.1) * HEIGHT],
     /** A path point: clamped to the box so a diverging path runs along its edge. */
     pathPoint(x, y) {
       const [px, py] = [clamp(x, x0, x1), clamp(y, y0, y1)];

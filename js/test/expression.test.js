@@ -104,9 +104,29 @@ test("descent.js runs on it: converges on a bowl, stops with a message at the ed
   edge.run();
   assert.equal(edge.status, "diverged");
   assert.match(edge.message, /not finite/);
+  assert.match(edge.message, /; the step landed where the function or its gradient is undefined or overflows$/);
+  assert.doesNotMatch(edge.message, /unbounded below/, "a custom surface's minima are unknown, not absent");
+});
+
+test("a custom surface's divergence says no global L or minimum is known, never 'unbounded below'", () => {
+  const s = surfaceFromExpression("x^2 + 2*y^2");
+  assert.equal(s.minima, null);
+  const run = descend(s, [2, 2], { lr: 1.5 });
+  assert.equal(run.status, "diverged");
+  assert.match(run.message, /exceeded .*; no global L or minimum is known for this function: the rate may be too large/);
 });
 
 test("the start is (2, 2) while inside the bounds, else their centre", () => {
   assert.deepEqual(surfaceFromExpression("x*y", [[-1, 1], [0, 4]]).start, [0, 2]);
   assert.deepEqual(surfaceFromExpression("x*y", [[0, 4], [0, 1]]).start, [2, 0.5]);
+});
+
+test("maxNodes bounds the gradient's trees with a message; the Hessian is built on demand", () => {
+  const long = Array(60).fill("x").join("*");
+  assert.throws(() => surfaceFromExpression(long, undefined, { maxNodes: 2000 }),
+    (error) => error instanceof ExpressionError && /its gradient has \d+ terms, more than the 2000/.test(error.message));
+  const s = surfaceFromExpression(Array(12).fill("x").join("*"), undefined, { maxNodes: 2000 });
+  assert.ok(Math.abs(s.f(1.1, 0) - 1.1 ** 12) < 1e-12);
+  assert.ok(Math.abs(s.hessian(1.1, 0)[0][0] - 132 * 1.1 ** 10) < 1e-9);
+  assert.equal(surfaceFromExpression(Array(40).fill("x").join("*"), undefined, { maxNodes: 2000 }).hessian(1, 1), null);
 });

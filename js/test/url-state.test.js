@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { DEFAULTS } from "../src/state.js";
+import { DEFAULTS, normalize } from "../src/state.js";
 import { parseHash, shareUrl, toHash } from "../src/url-state.js";
 
 test("the hash round-trips a state", () => {
@@ -43,4 +43,36 @@ test("a shared URL keeps the page's origin and path and drops its query and old 
   const url = shareUrl(location, { ...DEFAULTS, lr: 0.5, step: 3 });
   assert.equal(url, "https://x.github.io/gd/explore/#s=bowl&lr=0.5&x=2&y=2&opt=gd&v=5&n=1000&k=3");
   assert.deepEqual(parseHash(new URL(url).hash).state, { ...DEFAULTS, lr: 0.5, step: 3 });
+});
+
+test("'Your function' keeps its text and domain in the hash, and reads them back", () => {
+  const state = { ...DEFAULTS, surface: "custom", expr: "(1 - x)^2 + 100*(y - x^2)^2 & #", bounds: [[-2, 2], [-1, 3]], x: 2, y: 2 };
+  const hash = toHash(state);
+  assert.match(hash, /^#s=custom&f=[^&#=]+&d=-2,2,-1,3&lr=/);
+  const parsed = parseHash(hash);
+  assert.deepEqual(parsed.messages, []);
+  assert.equal(parsed.state.expr, state.expr);
+  assert.deepEqual(parsed.state.bounds, state.bounds);
+  assert.deepEqual([parsed.state.x, parsed.state.y], [2, 2]);
+  assert.doesNotMatch(toHash(DEFAULTS), /f=|d=/, "a built-in surface's address is as before");
+});
+
+test("a domain in the hash is checked: bad numbers, reversed or huge ranges are refused with a message", () => {
+  for (const [d, pattern] of [["1,2,3", /four numbers/], ["-3,3,a,3", /y from must be a number/],
+    ["3,-3,-3,3", /x from \(3\) must be below x to/], ["-1e9,3,-3,3", /beyond/]]) {
+    const { state, messages } = parseHash(`#s=custom&f=x&d=${d}`);
+    assert.match(messages.join(" "), pattern, d);
+    assert.deepEqual(state.bounds, DEFAULTS.bounds);
+  }
+});
+
+test("a new domain keeps the start while it lies inside, else (2, 2) or the centre", () => {
+  const custom = normalize({ surface: "custom" }).state;
+  assert.deepEqual([custom.x, custom.y], [2, 2]);
+  const kept = normalize({ bounds: ["-5", "5", "-1", "4"] }, { ...custom, x: 1, y: 3 }).state;
+  assert.deepEqual([kept.x, kept.y], [1, 3]);
+  const moved = normalize({ bounds: ["-5", "5", "-1", "1"] }, { ...custom, x: 1, y: 3 }).state;
+  assert.deepEqual([moved.x, moved.y], [0, 0]);
+  const clamped = normalize({ x: "9" }, custom);
+  assert.match(clamped.messages[0], /Start x = 9 is outside the domain \[-3, 3\]; using 3/);
 });

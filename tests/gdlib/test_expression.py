@@ -68,7 +68,23 @@ def test_outside_its_domain_f_is_nan_and_descent_stops_with_a_message():
     run = descend(s, (0.3, 1.0), lr=0.5)
     assert run.status == "diverged"
     assert "not finite" in run.message
+    assert run.message.endswith(
+        "; the step landed where the function or its gradient is undefined or overflows"
+    )
     assert np.isfinite(run.values).all()
+
+
+def test_a_custom_surface_has_unknown_minima_and_never_reads_unbounded_below():
+    s = surface_from_expression("x^2 + 2*y^2")
+    assert s.minima is None and s.lipschitz is None
+    run = descend(s, (2.0, 2.0), lr=1.5)
+    assert run.status == "diverged"
+    assert "this surface is unbounded below" not in run.message
+    assert "; no global L or minimum is known for this function: the rate may be too large" in (
+        run.message
+    )
+    # The saddle's minima are known to be none: it keeps its message.
+    assert descend("saddle", (1.5, 0.01), lr=0.1).message.endswith("unbounded below")
 
 
 def test_overflow_gives_inf_not_an_exception():

@@ -3,7 +3,8 @@
 The order that matters (CONTRIBUTING.md, "The build in one picture"):
 - page content: hooks/reference.py restores doctests, then hooks/sections.py boxes the sections;
 - finished pages: hooks/notebooks.py marks notebook math, hooks/katex.py renders all math, then
-  hooks/fonts.py preloads the fonts the rendered formulas use;
+  hooks/fonts.py preloads the fonts the rendered formulas use, and hooks/csp.py, last, hashes the
+  final inline scripts into the page's Content-Security-Policy;
 - and every hook runs after the plugins (mkdocs-jupyter, mkdocstrings) have produced the page.
 Loading the configuration with the hooks listed in reverse must give the same order.
 """
@@ -18,7 +19,7 @@ from mkdocs.config import load_config
 ROOT = Path(__file__).resolve().parents[2]
 REQUIRED = {
     "page_content": ["reference", "sections"],
-    "post_page": ["notebooks", "katex", "fonts"],
+    "post_page": ["notebooks", "katex", "fonts", "csp"],
 }
 
 

@@ -12,7 +12,7 @@ def visible_figure_sources(page) -> list[str]:
     # Figures are lazy: one far down the page has no source until it is near the viewport.
     page.eval_on_selector_all("img.gd-figure", "els => els.forEach(e => { e.loading = 'eager'; })")
     page.wait_for_function(
-        "[...document.querySelectorAll('img.gd-figure')]"
+        "() => [...document.querySelectorAll('img.gd-figure')]"
         ".filter(e => e.getClientRects().length > 0).every(e => e.complete && e.currentSrc)"
     )
     return page.eval_on_selector_all(

@@ -1,0 +1,49 @@
+"""When a descent counts as diverged (rule 1 of ``gdlib.descent``) and what its message adds.
+
+Shared by ``gdlib.descent`` and ``gdlib.linesearch``; js/src/descent.js mirrors it line for line.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from gdlib.surfaces import Surface
+
+MAX_VALUE = 1e12
+MAX_POSITION = 1e6
+NOT_FINITE = "value or gradient is not finite"
+
+
+def _divergence(position: np.ndarray, value: float, gradient: np.ndarray) -> str | None:
+    """Say why an iterate counts as diverged, or return ``None`` when it does not."""
+    if not (math.isfinite(value) and np.isfinite(gradient).all()):
+        return NOT_FINITE
+    if abs(value) > MAX_VALUE:
+        return f"value {value:.3g} exceeded {MAX_VALUE:.0e} in magnitude"
+    norm = math.hypot(position[0], position[1])
+    if not norm <= MAX_POSITION:
+        return f"position norm {norm:.3g} exceeded {MAX_POSITION:.0e}"
+    return None
+
+
+def _divergence_hint(surface: Surface, optimizer: str | None, lr: float | None, reason: str) -> str:
+    """Explain a divergence by 2/L, by a surface with no minimum, or by what the step met.
+
+    The 2/L rule applies to plain gradient descent when L is known; ``minima`` None means that
+    nothing is known of the surface (a reader's own function), so the hint says what could cause it.
+    """
+    if optimizer == "gd" and surface.lipschitz is not None and lr > 2.0 / surface.lipschitz:
+        limit = 2.0 / surface.lipschitz
+        return f"; learning rate {lr:g} is above 2/L = {limit:g} for this surface"
+    if surface.minima is None:
+        if reason == NOT_FINITE:
+            return "; the step landed where the function or its gradient is undefined or overflows"
+        return (
+            "; no global L or minimum is known for this function: the rate may be too large"
+            " for its curvature along the path, or the function unbounded below"
+        )
+    if not surface.minima:
+        return "; this surface is unbounded below"
+    return ""
