@@ -1,4 +1,4 @@
-"""A figure drawn once for both palettes (scripts/_figure.py `themed_svgs`) is what two drawings give.
+"""One drawing for both palettes (scripts/_figure.py `themed_svgs`) gives what two drawings give.
 
 Without rasters, `draw(SHARED)` is written once with placeholder colours swapped per palette; the
 files must equal one drawing per palette, up to the ids matplotlib derives from the style (marker
