@@ -10,7 +10,7 @@ hooks/katex.py renders the marked math of each finished page, hooks/fonts.py rea
 stylesheet and cuts its fonts, hooks/assets.py copies them into the site.
 
 Rendered formulas are cached in one file per KaTeX version (`_cache_key`), so a warm rebuild does
-not start Node at all.
+not start Node at all; a cold one starts it once, and sends it each page's new formulas.
 """
 
 from __future__ import annotations
@@ -69,6 +69,7 @@ class Renderer:
         self.cache_file = cache_dir / f"{cache_key([RENDERER], tools=TOOLS)}.json"
         self.cache: dict[str, str] | None = None
         self.dirty = False
+        self.node: subprocess.Popen | None = None  # started at the first formula not cached
 
     def _load(self) -> dict[str, str]:
         if self.cache is None:
@@ -77,21 +78,42 @@ class Renderer:
         return self.cache
 
     def render_all(self, formulas: list[tuple[str, bool]]) -> list[str]:
-        """HTML for each `(tex, display)`, from the cache or from one Node call for the rest."""
+        """HTML for each `(tex, display)`, from the cache, else from the Node process."""
         cache = self._load()
         missing = sorted({f for f in formulas if f"{f[1]}|{f[0]}" not in cache})
         if missing:
-            result = subprocess.run(
-                ["node", str(RENDERER)],
-                input=json.dumps(missing),
-                capture_output=True,
-                text=True,
-                check=True,
-            )
-            for (tex, is_display), rendered in zip(missing, json.loads(result.stdout), strict=True):
-                cache[f"{is_display}|{tex}"] = rendered
+            rendered = self._node_render(missing)
+            for (tex, is_display), html_ in zip(missing, rendered, strict=True):
+                cache[f"{is_display}|{tex}"] = html_
             self.dirty = True
         return [cache[f"{is_display}|{tex}"] for tex, is_display in formulas]
+
+    def _node_render(self, formulas: list[tuple[str, bool]]) -> list[str]:
+        """KaTeX's HTML for `formulas`, from the Node process (one line of JSON each way)."""
+        if self.node is None:
+            self.node = subprocess.Popen(
+                ["node", str(RENDERER)],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+                encoding="utf-8",
+            )
+        self.node.stdin.write(json.dumps(formulas) + "\n")
+        self.node.stdin.flush()
+        answer = self.node.stdout.readline()
+        if not answer:
+            error = self.node.stderr.read()
+            self.close()
+            raise RuntimeError(f"the KaTeX renderer ({RENDERER.name}) stopped:\n{error}")
+        return json.loads(answer)
+
+    def close(self) -> None:
+        """Stop the Node process, if one was started."""
+        if self.node is not None:
+            self.node.stdin.close()
+            self.node.wait()
+            self.node = None
 
     def render_math(self, page_html: str) -> str:
         """Replace the TeX inside every `.arithmatex` element by KaTeX's HTML."""
@@ -106,7 +128,8 @@ class Renderer:
         )
 
     def save(self) -> None:
-        """Write newly rendered formulas; drop the files of other KaTeX versions."""
+        """Stop Node; write newly rendered formulas; drop the files of other KaTeX versions."""
+        self.close()
         if not self.dirty or self.cache is None:
             return
         self.cache_file.parent.mkdir(parents=True, exist_ok=True)

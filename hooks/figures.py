@@ -1,11 +1,13 @@
 """MkDocs hook: run each `scripts/fig_*.py` before the build, skipping those with unchanged inputs.
 
-A figure script's inputs are its own source, the shared `scripts/_*.py` helpers and every gdlib
-module, and its tools are matplotlib, NumPy and Pillow; their key (`_cache_key`, which adds the
-lock files) is kept in `docs/generated/figures/.cache.json` beside the outputs. The hook runs on
-`mkdocs build` and `mkdocs serve` alike, runs the stale scripts in parallel (one spawned worker
-process per core, see `_figure_run`) and prints which figures it rebuilt and which it took from
-the cache.
+A figure script's inputs are its own source, the shared `scripts/_*.py` helpers, every gdlib
+module and the measurements recorded in `benchmarks/results/*.json`; its tools are matplotlib,
+NumPy and Pillow. Their key (`_cache_key`, which adds the lock files) is kept in
+`docs/generated/figures/.cache.json` beside the outputs. The hook runs on `mkdocs build` and
+`mkdocs serve` alike, runs the stale scripts in parallel (one spawned worker process per core,
+see `_figure_run`) and prints which figures it rebuilt and which it took from the cache. The
+same workers first execute the notebooks that mkdocs-jupyter would execute later (`_notebook_run`),
+so that their kernels run beside the figures and the notebook pages are cache hits.
 """
 
 from __future__ import annotations
@@ -15,11 +17,13 @@ import logging
 import multiprocessing
 import os
 import sys
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from _cache_key import cache_key
 from _figure_run import run_script, timed_run
+from _notebook_run import NotebookJob, pending_notebooks, timed_execute
 
 ROOT = Path(__file__).resolve().parent.parent
 HOOKS = Path(__file__).resolve().parent
@@ -32,8 +36,9 @@ __all__ = ["build_figures", "figure_scripts", "run_script", "shared_inputs"]
 
 
 def shared_inputs() -> list[Path]:
-    """Files every figure depends on: gdlib and the shared script helpers."""
-    return [*(ROOT / "gdlib").rglob("*.py"), *SCRIPTS.glob("_*.py")]
+    """Files every figure depends on: gdlib, the shared script helpers, recorded measurements."""
+    results = (ROOT / "benchmarks" / "results").glob("*.json")  # fig_batch_time.py draws these
+    return [*(ROOT / "gdlib").rglob("*.py"), *SCRIPTS.glob("_*.py"), *results]
 
 
 def figure_scripts() -> list[Path]:
@@ -41,8 +46,10 @@ def figure_scripts() -> list[Path]:
     return sorted(SCRIPTS.glob("fig_*.py"))
 
 
-def _run_parallel(scripts: list[Path], out_dir: Path, workers: int) -> list:
-    """Run scripts in spawned worker processes; results in the order of `scripts`."""
+def _run_jobs(jobs: list[tuple[Callable, tuple]], workers: int) -> list:
+    """`function(*args)` for each job, in spawned worker processes if `workers` > 1, in order."""
+    if workers <= 1:
+        return [function(*args) for function, args in jobs]
     # A spawned worker starts with this process's sys.path, where it must find `_figure_run`.
     added = str(HOOKS) not in sys.path
     if added:
@@ -50,7 +57,7 @@ def _run_parallel(scripts: list[Path], out_dir: Path, workers: int) -> list:
     try:
         context = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(workers, mp_context=context) as pool:
-            futures = [pool.submit(timed_run, script, out_dir) for script in scripts]
+            futures = [pool.submit(function, *args) for function, args in jobs]
             return [future.result() for future in futures]
     finally:
         if added:
@@ -63,11 +70,15 @@ def _is_fresh(entry: dict, key: str, out_dir: Path) -> bool:
     return entry.get("key") == key and bool(outputs) and exist
 
 
-def build_figures(out_dir: Path = OUT_DIR, workers: int | None = None) -> dict[str, str]:
+def build_figures(
+    out_dir: Path = OUT_DIR, workers: int | None = None, notebooks: Sequence[NotebookJob] = ()
+) -> dict[str, str]:
     """Rebuild stale figures into `out_dir`; return `{script name: "rebuilt" | "cached"}`.
 
     Stale scripts run in parallel worker processes (one per core by default): each script
-    writes only its own files, so the order in which they finish does not matter.
+    writes only its own files, so the order in which they finish does not matter. `notebooks`
+    (`_notebook_run.pending_notebooks`) are executed in the same pool, first: their kernels
+    run beside the figure scripts instead of after them.
     """
     out_dir.mkdir(parents=True, exist_ok=True)
     cache_file = out_dir / ".cache.json"
@@ -75,11 +86,14 @@ def build_figures(out_dir: Path = OUT_DIR, workers: int | None = None) -> dict[s
     shared = shared_inputs()
     keys = {s: cache_key([s, *shared], tools=TOOLS, length=64) for s in figure_scripts()}
     stale = [s for s, key in keys.items() if not _is_fresh(cache.get(s.name, {}), key, out_dir)]
-    workers = workers or min(len(stale), os.cpu_count() or 1)
-    if workers > 1:
-        results = _run_parallel(stale, out_dir, workers)
-    else:
-        results = [timed_run(script, out_dir) for script in stale]
+    jobs = [(timed_execute, (nb,)) for nb in notebooks]
+    jobs += [(timed_run, (script, out_dir)) for script in stale]
+    results = _run_jobs(jobs, workers or min(len(jobs), os.cpu_count() or 1))
+    executed, results = results[: len(notebooks)], results[len(notebooks) :]
+    for job, (written, seconds) in zip(notebooks, executed, strict=True):
+        if seconds is None:
+            raise RuntimeError(f"notebook {job.name} failed:\n{written}")
+        log.info("notebook %s executed in %.1fs (for mkdocs-jupyter's cache)", job.name, seconds)
     for script, (written, seconds) in zip(stale, results, strict=True):
         if seconds is None:
             raise RuntimeError(f"figure script {script.name} failed:\n{written}")
@@ -96,5 +110,5 @@ def build_figures(out_dir: Path = OUT_DIR, workers: int | None = None) -> dict[s
 
 
 def on_pre_build(config, **kwargs) -> None:
-    """MkDocs entry point."""
-    build_figures()
+    """MkDocs entry point: the stale figures, and the notebooks mkdocs-jupyter would execute."""
+    build_figures(notebooks=pending_notebooks(config))

@@ -1,14 +1,14 @@
-// Render TeX to HTML with the npm-installed KaTeX, for hooks/katex.py.
-// stdin: JSON [[tex, displayMode], ...]; stdout: JSON [html, ...] in the same order.
+// Render TeX to HTML with the npm-installed KaTeX, for hooks/_katex.py.
+// One process serves a whole build: each stdin line is a JSON request [[tex, displayMode], ...],
+// answered by one stdout line, JSON [html, ...] in the same order (JSON escapes newlines).
 const path = require("node:path");
+const readline = require("node:readline");
 const katex = require(path.join(__dirname, "..", "js", "node_modules", "katex"));
 
-let input = "";
-process.stdin.setEncoding("utf8");
-process.stdin.on("data", (chunk) => (input += chunk));
-process.stdin.on("end", () => {
-  const out = JSON.parse(input).map(([tex, displayMode]) =>
+const lines = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
+lines.on("line", (line) => {
+  const out = JSON.parse(line).map(([tex, displayMode]) =>
     katex.renderToString(tex, { displayMode, throwOnError: false, output: "htmlAndMathml" }),
   );
-  process.stdout.write(JSON.stringify(out));
+  process.stdout.write(`${JSON.stringify(out)}\n`);
 });

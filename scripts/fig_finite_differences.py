@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from _figure import COLORS, THEMES, fmt, themed_svgs, write_values
+from _figure import COLORS, PALETTES, fmt, themed_svgs, write_values
 from matplotlib import pyplot as plt
 
 from gdlib.surfaces import get_surface
@@ -68,7 +68,7 @@ def main(out_dir: Path) -> list[Path]:
             # Below h* both errors are rounding, and equal: forward is drawn on top, thinner.
             lw, z = (1.3, 3) if kind == "forward" else (2.2, 2)
             ax.loglog(STEPS, median[kind], lw=lw, zorder=z, color=color, label=f"{kind} ~ {order}")
-            ax.loglog(STEPS, pred[kind], "--", lw=1, color=THEMES[theme]["muted"])
+            ax.loglog(STEPS, pred[kind], "--", lw=1, color=PALETTES[theme]["muted"])
             ax.axvline(pred[f"{kind}_h"], color=color, lw=1.2, ls=":")
         ax.set(xlabel="step $h$", ylabel="max error vs analytic gradient", ylim=(1e-11, 1e3))
         ax.set_title(

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from _figure import THEMES, contour, grid, themed_svgs, write_values
+from _figure import PALETTES, contour, grid, themed_svgs, write_values
 from matplotlib import pyplot as plt
 
 from gdlib.surfaces import get_surface
@@ -26,7 +26,7 @@ def main(out_dir: Path) -> list[Path]:
     def draw(theme: str):
         fig, ax = plt.subplots(figsize=(5.0, 5.0), layout="constrained")
         contour(ax, surface)
-        ax.quiver(X, Y, U, V, color=THEMES[theme]["text"], scale=24, width=0.005, alpha=0.85)
+        ax.quiver(X, Y, U, V, color=PALETTES[theme]["text"], scale=24, width=0.005, alpha=0.85)
         minima = np.array(surface.minima)
         ax.plot(minima[:, 0], minima[:, 1], "*", color="white", mec="black", ms=12, mew=0.6)
         ax.set(xlabel="$x$", ylabel="$y$", title="$-\\nabla f$ on Himmelblau's function")

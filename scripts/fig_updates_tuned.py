@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from _figure import CYCLE, THEMES, themed_svgs, write_values
+from _figure import CYCLE, PALETTES, themed_svgs, write_values
 from _quadratic import heavy_ball, nesterov, valley
 from _races import race
 from matplotlib import pyplot as plt
@@ -81,7 +81,7 @@ def main(out_dir: Path) -> list[Path]:
         right.set(xlabel="condition number $\\kappa$")
         right.set(ylabel="steps to $\\|\\nabla f\\| \\leq 10^{-6}$")
         right.set_title("Steps grow like $\\kappa$ (plain) or $\\sqrt{\\kappa}$ (momentum)")
-        right.legend(facecolor=THEMES[theme]["page"])
+        right.legend(facecolor=PALETTES[theme]["page"])
         return fig
 
     values = {f"slope_{m}": f"{slopes[m]:.2f}" for m in METHODS}

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from _figure import CYCLE, THEMES, themed_svgs, write_values
+from _figure import CYCLE, PALETTES, themed_svgs, write_values
 from _quadratic import slope
 from matplotlib import pyplot as plt
 
@@ -41,7 +41,7 @@ def main(out_dir: Path) -> list[Path]:
         for color, (mu, r) in zip(CYCLE, ratios.items(), strict=False):
             label = "plain descent" if mu == 0 else f"momentum {mu:g}"
             ax.plot(k, r, color=color, label=label)
-            ax.axhline(1 / (1 - mu), color=THEMES[theme]["muted"], ls="--", lw=1)
+            ax.axhline(1 / (1 - mu), color=PALETTES[theme]["muted"], ls="--", lw=1)
         ax.set(xlabel="step $k$", ylabel="step length / ($\\eta\\, g$)", ylim=(0, 11))
         ax.set_title("Constant slope: the step grows to $\\eta g / (1 - \\mu)$ (dashed)")
         ax.legend(loc="center right")

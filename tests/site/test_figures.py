@@ -121,3 +121,14 @@ def test_each_animation_has_its_display_size_beside_it(two_builds):
         with Image.open(still) as image:
             # Drawn at 140 dpi, laid out at 100: the page shows the raster at 1/1.4 of its size.
             assert (size["width"], size["height"]) == tuple(round(s / 1.4) for s in image.size)
+
+
+def test_recorded_measurements_are_inputs_of_every_figure(tmp_path, monkeypatch):
+    # fig_batch_time.py draws benchmarks/results/batch_cost.json: a new measurement redraws.
+    shutil.copytree(ROOT / "benchmarks" / "results", tmp_path / "benchmarks" / "results")
+    monkeypatch.setattr(figures_hook, "ROOT", tmp_path)
+    recorded = tmp_path / "benchmarks" / "results" / "batch_cost.json"
+    assert recorded in figures_hook.shared_inputs()
+    before = figures_hook.cache_key(figures_hook.shared_inputs(), tools=figures_hook.TOOLS)
+    recorded.write_text(recorded.read_text() + "\n")
+    assert figures_hook.cache_key(figures_hook.shared_inputs(), tools=figures_hook.TOOLS) != before

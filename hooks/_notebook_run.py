@@ -1,0 +1,96 @@
+"""Execute the notebook pages ahead of MkDocs, in the figure workers, into mkdocs-jupyter's cache.
+
+mkdocs-jupyter executes a notebook when it renders the page: after every figure, one notebook at
+a time, with one of the two cores idle. `pending_notebooks` lists the notebooks whose executed
+page is not in mkdocs-jupyter's cache; `execute_notebook` does what mkdocs-jupyter's `on_pre_page`
+does on a cache miss (`nb2html` with the plugin's options, then the table of contents) and writes
+the cache file that the page then reads. hooks/figures.py runs these jobs in its worker pool
+beside the figure scripts. mkdocs-jupyter's version keys the cache (hooks/notebooks.py), and
+tests/site/test_figures.py checks that a prepared notebook page is a cache hit.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+import traceback
+from dataclasses import dataclass
+from pathlib import Path, PurePath
+
+# The plugin options that mkdocs-jupyter's `on_pre_page` passes to `nb2html` (and keys on).
+NB2HTML_OPTIONS = (
+    "kernel_name",
+    "theme",
+    "allow_errors",
+    "show_input",
+    "no_input",
+    "no_prompt",
+    "remove_tag_config",
+    "highlight_extra_classes",
+    "include_requirejs",
+    "custom_mathjax_url",
+)
+
+
+@dataclass(frozen=True)
+class NotebookJob:
+    """One notebook to execute: its path, the cache file to write and nb2html's options."""
+
+    path: str
+    cache_path: str
+    options: dict
+    toc_depth: int
+
+    @property
+    def name(self) -> str:
+        """The notebook's file name, for the log."""
+        return Path(self.path).name
+
+
+def _matches(path: Path, patterns) -> bool:
+    return any(PurePath(path).match(pattern) for pattern in patterns)
+
+
+def pending_notebooks(config) -> list[NotebookJob]:
+    """Notebooks that mkdocs-jupyter would execute now: included, executed, not in its cache."""
+    plugin = config.plugins.get("mkdocs-jupyter")
+    if plugin is None or not (plugin.config["execute"] and plugin.config["cache"]):
+        return []
+    from mkdocs_jupyter.plugin import _compute_cache_key, _get_cache_path
+
+    options = {key: plugin.config[key] for key in NB2HTML_OPTIONS}
+    jobs = []
+    for path in sorted(Path(config["docs_dir"]).rglob("*.ipynb")):
+        skipped = plugin.config["ignore"] + plugin.config["execute_ignore"]
+        if not _matches(path, plugin.config["include"]) or _matches(path, skipped):
+            continue
+        key = _compute_cache_key(str(path), plugin.config, True)
+        cache_path = _get_cache_path(plugin.config["cache_dir"], key)
+        if not cache_path.exists():
+            jobs.append(
+                NotebookJob(str(path), str(cache_path), options, plugin.config["toc_depth"])
+            )
+    return jobs
+
+
+def execute_notebook(job: NotebookJob) -> Path:
+    """Execute and convert one notebook as mkdocs-jupyter does; write its cache file."""
+    from mkdocs_jupyter import convert
+    from mkdocs_jupyter.plugin import _get_nb_toc_tokens
+
+    body = convert.nb2html(job.path, execute=True, **job.options)
+    toc_tokens, title = _get_nb_toc_tokens(job.path, job.toc_depth)
+    cache_path = Path(job.cache_path)
+    cache_path.parent.mkdir(parents=True, exist_ok=True)
+    cached = {"content": body, "toc_tokens": toc_tokens, "title": title}
+    cache_path.write_text(json.dumps(cached), encoding="utf-8")
+    return cache_path
+
+
+def timed_execute(job: NotebookJob) -> tuple[list[Path] | str, float | None]:
+    """`([cache file], seconds)`, or `(traceback text, None)` when the notebook failed."""
+    start = time.perf_counter()
+    try:
+        return [execute_notebook(job)], time.perf_counter() - start
+    except BaseException:
+        return traceback.format_exc(), None
