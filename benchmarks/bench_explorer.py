@@ -5,7 +5,8 @@ through SwiftShader, so on a CPU: a reader's GPU draws faster):
 
 1. JavaScript transferred: every script the page loads, gzipped as a server would send it
    (level 6, and level 9 for the best case); the explorer's own files (main.js and the three.js
-   chunk) apart from the rest of the site's (Material, KaTeX), with three.js's share alone.
+   chunk) apart from the rest of the site's (Material, KaTeX), with three.js's share alone; and
+   the first load read from the bundle against issue 13's budget (explorer_weight.py).
 2. Time from navigation to the explorer's first rendered frame (median of several loads).
 3. Frames per second while a run animates, counted by the explorer over a few seconds.
 4. Lighthouse 12.2.3 mobile and desktop performance and accessibility (benchmarks/lighthouse.py).
@@ -28,6 +29,7 @@ import tempfile
 from pathlib import Path
 
 from bench_site import start_server
+from explorer_weight import print_first_load
 from find_browser import chosen_browser
 from lighthouse import category_scores, failing_audits, run_lighthouse
 
@@ -147,6 +149,7 @@ def main() -> None:
         server = start_server(Path(tmp))  # gzips text as GitHub Pages does
         origin = f"http://127.0.0.1:{server.server_port}"
         build(Path(tmp) / BASE, f"{origin}/{BASE}/")
+        print_first_load(Path(tmp) / BASE)  # from the bundle: issue 13's budget
         url = f"{origin}/{BASE}/{PAGE}"
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=chosen_browser().path)
