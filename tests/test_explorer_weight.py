@@ -3,8 +3,12 @@ that keeps it there (hooks/_three_trim.py) changes no class and refuses what it 
 
 from __future__ import annotations
 
+import json
+import shutil
+import subprocess
+
 import pytest
-from _three_trim import shakeable_classes
+from _three_trim import THREE_BUILD, shakeable_classes
 from explorer_weight import BASELINE_KIB, first_load_weights
 
 TRACKS = """const Linear = 1;
@@ -46,3 +50,40 @@ def test_a_statement_naming_something_declared_later_is_refused():
     later = TRACKS.replace("const Linear = 1;\n", "") + "const Linear = 1;\n"
     with pytest.raises(RuntimeError, match="Track's statements name Linear"):
         shakeable_classes(later)
+
+
+# Every export's own properties and its prototype's, as "name.property: kind" lines.
+DESCRIBE = """
+const describe = (d) => !d ? "missing" : !("value" in d) ? "accessor"
+  : d.value !== null && typeof d.value === "object" ? `{${Object.keys(d.value).sort()}}`
+  : typeof d.value === "function" ? "function" : String(d.value);
+const lines = [];
+for (const [name, value] of Object.entries(await import(process.argv[1]))) {
+  for (const [at, owner] of [[name, value], [name + ".prototype", value?.prototype]]) {
+    if (typeof owner !== "object" && typeof owner !== "function" || !owner) continue;
+    for (const key of Object.getOwnPropertyNames(owner).sort())
+      lines.push(`${at}.${key}: ${describe(Object.getOwnPropertyDescriptor(owner, key))}`);
+  }
+}
+process.stdout.write(lines.join("\\n"));
+"""
+
+
+def _described(module) -> list[str]:
+    node = shutil.which("node") or "node"
+    run = [node, "--input-type=module", "-e", DESCRIBE, module.as_uri()]
+    return subprocess.run(run, capture_output=True, text=True, check=True).stdout.splitlines()
+
+
+def test_the_rewritten_three_core_has_the_same_classes_and_properties(tmp_path):
+    source = (THREE_BUILD / "three.core.js").read_text(encoding="utf-8")
+    rewritten = shakeable_classes(source)
+    assert rewritten.count("/*@__PURE__*/ ( () => {") >= 10  # the animation tracks, Loader...
+    (tmp_path / "package.json").write_text(json.dumps({"type": "module"}))
+    (tmp_path / "three.core.js").write_text(rewritten, encoding="utf-8")
+    before, after = (
+        _described(THREE_BUILD / "three.core.js"),
+        _described(tmp_path / "three.core.js"),
+    )
+    assert len(before) > 1000 and "KeyframeTrack.prototype.ValueTypeName: " in before
+    assert after == before

@@ -4,7 +4,8 @@ Typing f(x, y) redraws the surface and the readout with the exact gradient; a re
 what and where, in place, and the last valid surface stays; the address restores a custom run; a
 link with a hostile or broken expression shows the error, runs nothing, opens no dialog and logs
 nothing; the new fields are reached by keyboard; a 360 px phone in the dark palette and a browser
-without WebGL get them too; and the parser's chunk loads only when "Your function" is chosen.
+without WebGL get them too; and the parser's chunk loads only when "Your function" is chosen
+(the first load being the chunks benchmarks/explorer_weight.py weighs).
 """
 
 from __future__ import annotations
@@ -21,11 +22,13 @@ from explorer_helpers import (
     open_explorer,
     readout,
 )
+from explorer_weight import first_load_chunks
 
 pytestmark = pytest.mark.browser
 
 SURFACES_SENT = "() => window.__gdExplorer.current.surfaces"
-PARSER_CHUNK = "generated/explorer/custom-"
+BUNDLE = "generated/explorer/"
+PARSER_CHUNK = BUNDLE + "custom-"
 
 
 def custom_hash(expr: str, domain: str = "-3,3,-3,3", extra: str = "") -> str:
@@ -54,12 +57,15 @@ def wait_value(page, value: str) -> None:
     )
 
 
-def test_the_parser_loads_only_when_your_function_is_chosen(page, site_url):
+def test_the_parser_loads_only_when_your_function_is_chosen(page, site_url, built_site):
     scripts = []
     page.on("request", lambda r: r.resource_type == "script" and scripts.append(r.url))
     open_explorer(page, site_url)
     page.wait_for_timeout(300)
     assert not [s for s in scripts if PARSER_CHUNK in s], "the parser came with the first load"
+    # What benchmarks/explorer_weight.py counts as the first load is what the browser fetched.
+    fetched = {s.split(BUNDLE, 1)[1] for s in scripts if BUNDLE in s}
+    assert fetched == first_load_chunks(built_site.root / BUNDLE)
     choose_your_function(page)
     assert len([s for s in scripts if PARSER_CHUNK in s]) == 1
     assert_clean(page)
