@@ -3,8 +3,10 @@
 Node runs the widgets' pure state modules (js/src/widgets/*-state.js) with the configs the figure
 scripts write for the pages, and the results are compared with gdlib's runs: the basic-algorithm
 figure's path, the learning-rate figure's run, sweep (rates, statuses, step counts) and status
-sentence, and the variant figure's opening run at each page's batch size (gdlib's own row
-orders). Paths to 1e-9; counts, statuses and messages exactly.
+sentence, the variant figure's opening run at each page's batch size (gdlib's own row orders),
+and the gradient figure's analytic gradient and forward differences over its h range. Paths to
+1e-9; counts, statuses and messages exactly; the finite differences bit for bit (the same float64
+operations in the same order, rounding error included).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from _js_data import write_js_data
 
 from gdlib.descent import descend
 from gdlib.regression import fit_linear
+from gdlib.surfaces import get_surface
 
 ROOT = Path(__file__).resolve().parent.parent
 WIDGETS = ROOT / "js" / "src" / "widgets"
@@ -41,6 +44,7 @@ def _script(name: str):
 ALGORITHM = _script("fig_algorithm_1d")
 LR_LIVE = _script("fig_lr_live")
 VARIANTS_LIVE = _script("fig_variants_live")
+FIELD = _script("fig_gradient_field")
 
 
 def _configs() -> dict:
@@ -64,6 +68,13 @@ def _configs() -> dict:
             "maxIter": LR_LIVE.MAX_ITER,
         },
         "variants": variants,
+        "gradient": {
+            "surface": "himmelblau",
+            "point": list(FIELD.POINT),
+            "h": FIELD.H,
+            "hMin": FIELD.H_MIN,
+            "hMax": FIELD.H_MAX,
+        },
         "batches": list(VARIANTS_LIVE.BATCHES),
     }
 
@@ -72,6 +83,7 @@ SCRIPT = """
 import { createTangent } from "TANGENT";
 import { rateSetup, rateFacts, sweep } from "RATE";
 import { createFit, withBatch } from "VARIANTS";
+import { forwardDifference, gradientFacts, gradientSetup } from "GRADIENT";
 const chunks = []; for await (const c of process.stdin) chunks.push(c);
 const c = JSON.parse(Buffer.concat(chunks).toString());
 const tangent = createTangent(c.tangent).run;
@@ -80,7 +92,11 @@ const facts = rateFacts(setup, c.rate.lr);
 const fit = createFit({ ...c.variants, batch: c.batches[0] });
 const fits = c.batches.map((b) => withBatch(fit, b).run);
 const rate = { run: facts.run, sweep: sweep(setup) };
-process.stdout.write(JSON.stringify({ tangent, rate, fits }));
+const gs = gradientSetup(c.gradient);
+const gf = gradientFacts(gs, c.gradient.point, c.gradient.h);
+const differences = (p) => [p.h, ...forwardDifference(gs.surface, gf.point, p.h)];
+const gradient = { exact: gf.exact, curve: gf.curve.map(differences) };
+process.stdout.write(JSON.stringify({ tangent, rate, fits, gradient }));
 """
 
 
@@ -91,7 +107,8 @@ def js() -> dict:
     if node is None:
         pytest.fail("node is not installed: the live figures need Node.js >= 18")
     script = SCRIPT
-    for name, module in (("TANGENT", "tangent"), ("RATE", "rate"), ("VARIANTS", "variants")):
+    modules = ("TANGENT", "RATE", "VARIANTS", "GRADIENT")
+    for name, module in ((m, m.lower()) for m in modules):
         script = script.replace(name, (WIDGETS / f"{module}-state.js").as_uri())
     result = subprocess.run(
         [node, "--input-type=module", "--no-warnings", "-e", script],
@@ -143,3 +160,16 @@ def test_the_variant_figure_opens_on_gdlibs_runs(js):
         assert run["message"] == py.message
         _close(run["thetas"], py.thetas)
         _close(run["losses"], py.losses)
+
+
+def test_the_gradient_figures_differences_are_numpys_bit_for_bit(js):
+    surface = get_surface("himmelblau")
+    p = np.array(FIELD.POINT)
+    assert js["gradient"]["exact"] == surface.grad(p).tolist()
+    curve = np.array(js["gradient"]["curve"])
+    hs = FIELD.H_MIN * (FIELD.H_MAX / FIELD.H_MIN) ** (np.arange(len(curve)) / (len(curve) - 1))
+    _close(curve[:, 0], hs)
+    for h, dx, dy in curve:
+        shifts = h * np.eye(2)
+        numeric = (surface.f(p + shifts) - surface.f(p)) / h
+        assert [dx, dy] == numeric.tolist(), h

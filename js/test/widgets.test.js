@@ -110,3 +110,23 @@ test("whole numbers: a fraction is rounded with a note", () => {
   assert.match(rounded.note, /whole number; using 3/);
   assert.equal(checkNumber("999.4", { label: "Batch size b", min: 1, max: 200, integer: true }).value, 200);
 });
+
+test("the gradient figure's forward difference is real float64: truncation, then rounding", async () => {
+  const { clampPoint, forwardError, gradientFacts, gradientRows, gradientSetup, gradientStatus, gradientSummary } = await import("../src/widgets/gradient-state.js");
+  const setup = gradientSetup({ surface: "himmelblau", point: [1, 1], h: 1e-4, hMin: 1e-13, hMax: 0.1 });
+  const facts = gradientFacts(setup, [1, 1], 1e-4);
+  assert.deepEqual(facts.exact, [-46, -38]);
+  // Truncation: the error shrinks about tenfold with h at large h.
+  const big = forwardError(setup.surface, [1, 1], 1e-2);
+  const mid = forwardError(setup.surface, [1, 1], 1e-3);
+  assert.ok(big / mid > 5 && big / mid < 20);
+  // Rounding: at the tiniest h the error is far above the best one.
+  assert.ok(facts.tiniest.error > 1000 * facts.best.error);
+  assert.ok(facts.best.h > 1e-10 && facts.best.h < 1e-5);
+  assert.equal(gradientFacts(setup, [1, 1], 1e-12).worseBelow, true);
+  assert.equal(gradientFacts(setup, [1, 1], 1e-2).worseBelow, false);
+  assert.match(gradientStatus(facts), /^At \(1, 1\): ∇f = \(-46, -38\); forward difference with h = 0.0001/);
+  assert.match(gradientSummary(facts), /truncation dominates/);
+  assert.equal(gradientRows(facts).length, facts.curve.length);
+  assert.deepEqual(clampPoint(setup, [9, -9]), [5, -5]);
+});

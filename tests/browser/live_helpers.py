@@ -13,8 +13,14 @@ LIVE = [
     ("variants/batch/", "variants"),
     ("variants/stochastic/", "variants"),
     ("variants/mini-batch/", "variants"),
+    ("concepts/gradients/", "gradient"),
 ]
-LABELS = {"tangent": "Learning rate η", "rate": "Learning rate η", "variants": "Batch size b"}
+LABELS = {
+    "tangent": "Learning rate η",
+    "rate": "Learning rate η",
+    "variants": "Batch size b",
+    "gradient": "Step size h",
+}
 IDLE = (
     "() => window.__gdWidgets && window.__gdWidgets.pending === 0 && window.__gdWidgets.draws > 0"
 )
@@ -64,5 +70,5 @@ def widget_chunks(page) -> list[str]:
     """The widget chunks the page has requested so far (tangent-*.js, rate-*.js)."""
     return page.evaluate(
         """() => performance.getEntriesByType("resource").map((e) => e.name)
-             .filter((n) => /\\/(tangent|rate|variants)-[A-Z0-9]+\\.js$/.test(n))"""
+             .filter((n) => /\\/(tangent|rate|variants|gradient)-[A-Z0-9]+\\.js$/.test(n))"""
     )

@@ -235,7 +235,8 @@ def test_a_figure_in_view_goes_live_without_shifting_anything(page, site_url, pa
     # formulas shift things on their own), then count only the shifts from going live.
     held = []
     page.route(
-        re.compile(r"/(tangent|rate|variants)-[A-Z0-9]+\.js$"), lambda route: held.append(route)
+        re.compile(r"/(tangent|rate|variants|gradient)-[A-Z0-9]+\.js$"),
+        lambda route: held.append(route),
     )
     page.goto(site_url + path + ABOVE[path])
     while not held:
@@ -250,4 +251,48 @@ def test_a_figure_in_view_goes_live_without_shifting_anything(page, site_url, pa
     page.wait_for_function(IDLE)
     page.wait_for_timeout(300)
     assert page.evaluate("window.__gdShift") == 0
+    assert_clean(page)
+
+
+def test_the_gradient_point_moves_by_drag_and_by_keyboard(page, site_url):
+    open_live(page, site_url, "concepts/gradients/", "gradient")
+    assert status(page, "gradient").startswith("At (1, 1): ∇f = (-46, -38); forward difference")
+    image = canvas_image(page, "gradient")
+    canvas = wrapper(page, "gradient").locator("canvas")
+    box = canvas.bounding_box()
+    # Drag the point from (1, 1) to the map's upper left.
+    page.mouse.move(box["x"] + 0.3 * box["width"], box["y"] + 0.15 * box["height"])
+    page.mouse.down()
+    page.mouse.move(box["x"] + 0.25 * box["width"], box["y"] + 0.1 * box["height"], steps=4)
+    page.mouse.up()
+    page.wait_for_function(IDLE)
+    dragged = status(page, "gradient")
+    assert not dragged.startswith("At (1, 1)") and dragged.startswith("At (-")
+    assert changed_share(image, canvas_image(page, "gradient")) > 0.002
+    point = wrapper(page, "gradient").locator(".gd-live__point")
+    point.focus()
+    said, image = summary(page, "gradient"), canvas_image(page, "gradient")
+    for _ in range(5):
+        page.keyboard.press("ArrowRight")
+    page.wait_for_function(IDLE)
+    assert summary(page, "gradient") != said and status(page, "gradient") != dragged
+    assert changed_share(image, canvas_image(page, "gradient")) > 0.001
+    assert "arrow keys move it" in point.get_attribute("aria-label")
+    assert_clean(page)
+
+
+def test_a_tiny_gradient_step_shows_the_rounding_error_growing(page, site_url):
+    open_live(page, site_url, "concepts/gradients/", "gradient")
+    assert "truncation dominates" in summary(page, "gradient")
+
+    def error_at(h: str) -> float:
+        field = wrapper(page, "gradient").locator(".gd-live__field")
+        field.fill(h)
+        field.press("Enter")
+        return float(status(page, "gradient").rsplit("error ", 1)[1].rstrip("."))
+
+    moderate = error_at("1e-8")
+    tiny = error_at("1e-13")
+    assert "rounding dominates" in summary(page, "gradient")
+    assert tiny > 1000 * moderate, (tiny, moderate)
     assert_clean(page)
