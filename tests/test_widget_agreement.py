@@ -4,7 +4,8 @@ Node runs the widgets' pure state modules (js/src/widgets/*-state.js) with the c
 scripts write for the pages, and the results are compared with gdlib's runs: the basic-algorithm
 figure's path, the learning-rate figure's run, sweep (rates, statuses, step counts) and status
 sentence, the variant figure's opening run at each page's batch size (gdlib's own row orders),
-and the gradient figure's analytic gradient and forward differences over its h range. Paths to
+the convergence figure's traced quantities and where each tolerance stops the run, and the
+gradient figure's analytic gradient and forward differences over its h range. Paths to
 1e-9; counts, statuses and messages exactly; the finite differences bit for bit (the same float64
 operations in the same order, rounding error included).
 """
@@ -45,6 +46,12 @@ ALGORITHM = _script("fig_algorithm_1d")
 LR_LIVE = _script("fig_lr_live")
 VARIANTS_LIVE = _script("fig_variants_live")
 FIELD = _script("fig_gradient_field")
+CRITERIA = _script("fig_convergence_criteria")
+CRITERIA_SETTINGS = [
+    CRITERIA.LIVE_TOLERANCES,
+    {"gradTol": 1e-3, "stepTol": 1e-9, "valueTol": 1e-12},
+    {"gradTol": 1e-12, "stepTol": 1e-12, "valueTol": 1e-12},
+]
 
 
 def _configs() -> dict:
@@ -75,6 +82,16 @@ def _configs() -> dict:
             "hMin": FIELD.H_MIN,
             "hMax": FIELD.H_MAX,
         },
+        "criteria": {
+            "surface": CRITERIA.SURFACE,
+            "start": list(CRITERIA.START),
+            "lr": CRITERIA.LR,
+            "maxIter": CRITERIA.MAX_ITER,
+            **CRITERIA.LIVE_TOLERANCES,
+            "tolMin": CRITERIA.TOL_MIN,
+            "tolMax": CRITERIA.TOL_MAX,
+        },
+        "criteriaSettings": CRITERIA_SETTINGS,
         "batches": list(VARIANTS_LIVE.BATCHES),
     }
 
@@ -84,6 +101,7 @@ import { createTangent } from "TANGENT";
 import { rateSetup, rateFacts, sweep } from "RATE";
 import { createFit, withBatch } from "VARIANTS";
 import { forwardDifference, gradientFacts, gradientSetup } from "GRADIENT";
+import { criteriaFacts, criteriaSetup } from "CRITERIA";
 const chunks = []; for await (const c of process.stdin) chunks.push(c);
 const c = JSON.parse(Buffer.concat(chunks).toString());
 const tangent = createTangent(c.tangent).run;
@@ -96,7 +114,15 @@ const gs = gradientSetup(c.gradient);
 const gf = gradientFacts(gs, c.gradient.point, c.gradient.h);
 const differences = (p) => [p.h, ...forwardDifference(gs.surface, gf.point, p.h)];
 const gradient = { exact: gf.exact, curve: gf.curve.map(differences) };
-process.stdout.write(JSON.stringify({ tangent, rate, fits, gradient }));
+const cs = criteriaSetup(c.criteria);
+const brief = (r) => [r.iterations, r.message];
+const stops = c.criteriaSettings.map((t) => {
+  const f = criteriaFacts(cs, t);
+  const alone = Object.entries(f.alone).map(([k, r]) => [k, brief(r)]);
+  return { run: brief(f.run), alone: Object.fromEntries(alone) };
+});
+const criteria = { quantities: cs.quantities, stops };
+process.stdout.write(JSON.stringify({ tangent, rate, fits, gradient, criteria }));
 """
 
 
@@ -107,7 +133,7 @@ def js() -> dict:
     if node is None:
         pytest.fail("node is not installed: the live figures need Node.js >= 18")
     script = SCRIPT
-    modules = ("TANGENT", "RATE", "VARIANTS", "GRADIENT")
+    modules = ("TANGENT", "RATE", "VARIANTS", "GRADIENT", "CRITERIA")
     for name, module in ((m, m.lower()) for m in modules):
         script = script.replace(name, (WIDGETS / f"{module}-state.js").as_uri())
     result = subprocess.run(
@@ -173,3 +199,23 @@ def test_the_gradient_figures_differences_are_numpys_bit_for_bit(js):
         shifts = h * np.eye(2)
         numeric = (surface.f(p + shifts) - surface.f(p)) / h
         assert [dx, dy] == numeric.tolist(), h
+
+
+def test_the_convergence_figure_stops_where_gdlib_stops(js):
+    off = {"grad_tol": 0.0, "step_tol": 0.0, "value_tol": 0.0}
+    lr, start, cap = CRITERIA.LR, CRITERIA.START, CRITERIA.MAX_ITER
+    trace = descend(CRITERIA.SURFACE, start, lr=lr, max_iter=cap, **off)
+    quantities = js["criteria"]["quantities"]
+    _close(quantities["gradTol"], np.linalg.norm(trace.gradients, axis=1))
+    _close(quantities["stepTol"], np.linalg.norm(np.diff(trace.positions, axis=0), axis=1))
+    _close(quantities["valueTol"], np.abs(np.diff(trace.values)))
+    names = {"gradTol": "grad_tol", "stepTol": "step_tol", "valueTol": "value_tol"}
+    for tolerances, stops in zip(CRITERIA_SETTINGS, js["criteria"]["stops"], strict=True):
+        both = {names[k]: v for k, v in tolerances.items()}
+        run = descend(CRITERIA.SURFACE, start, lr=lr, max_iter=cap, **both)
+        assert stops["run"] == [run.iterations, run.message], tolerances
+        for key, name in names.items():
+            alone = descend(
+                CRITERIA.SURFACE, start, lr=lr, max_iter=cap, **off | {name: both[name]}
+            )
+            assert stops["alone"][key] == [alone.iterations, alone.message], (key, tolerances)

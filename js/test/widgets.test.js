@@ -130,3 +130,25 @@ test("the gradient figure's forward difference is real float64: truncation, then
   assert.equal(gradientRows(facts).length, facts.curve.length);
   assert.deepEqual(clampPoint(setup, [9, -9]), [5, -5]);
 });
+
+test("the criteria figure marks where each test alone stops, and the first one stops the run", async () => {
+  const { criteriaFacts, criteriaRows, criteriaSetup, criteriaStatus, criteriaSummary, markIndex } = await import("../src/widgets/criteria-state.js");
+  const setup = criteriaSetup({ surface: "valley", start: [-2.5, 1], lr: 0.02, maxIter: 1000, gradTol: 1e-6, stepTol: 1e-5, valueTol: 1e-8, tolMin: 1e-12, tolMax: 1 });
+  assert.equal(setup.trace.status, "max_iter");
+  const facts = criteriaFacts(setup, setup.tolerances);
+  const stops = Object.values(facts.alone).map((run) => run.iterations);
+  assert.equal(facts.run.iterations, Math.min(...stops));
+  assert.ok(setup.quantities.gradTol[markIndex(facts, "gradTol")] <= 1e-6);
+  assert.ok(setup.quantities.gradTol[markIndex(facts, "gradTol") - 1] > 1e-6);
+  assert.ok(setup.quantities.stepTol[markIndex(facts, "stepTol")] <= 1e-5);
+  assert.match(criteriaStatus(facts), /^gdlib stops at step \d+: converged: /);
+  assert.match(criteriaSummary(facts), /fires first/);
+  assert.equal(criteriaRows(setup, facts).length, facts.run.iterations + 1);
+  // Stricter tolerances stop later; with a short cap, no test fires and the cap ends the run.
+  const strict = criteriaFacts(setup, { gradTol: 1e-12, stepTol: 1e-12, valueTol: 1e-12 });
+  assert.ok(markIndex(strict, "gradTol") > markIndex(facts, "gradTol"));
+  const short = criteriaSetup({ ...setup.base, surface: "valley", maxIter: 100, ...setup.tolerances, tolMin: 1e-12, tolMax: 1 });
+  const capped = criteriaFacts(short, short.tolerances);
+  assert.equal(markIndex(capped, "gradTol"), null);
+  assert.match(criteriaSummary(capped), /never \(it runs to max_iter = 100\).*cap of 100 steps/);
+});

@@ -131,7 +131,7 @@ def test_the_rate_figure_quotes_gdlibs_status_sentence(page, site_url):
 def test_bad_typed_values_are_refused_or_clamped_visibly(page, site_url, path, name):
     open_live(page, site_url, path, name)
     box = wrapper(page, name)
-    field = box.locator(".gd-live__field")
+    field = box.locator(".gd-live__field").first
     said = status(page, name)
     field.fill("abc")
     field.press("Enter")
@@ -235,7 +235,7 @@ def test_a_figure_in_view_goes_live_without_shifting_anything(page, site_url, pa
     # formulas shift things on their own), then count only the shifts from going live.
     held = []
     page.route(
-        re.compile(r"/(tangent|rate|variants|gradient)-[A-Z0-9]+\.js$"),
+        re.compile(r"/(tangent|rate|variants|gradient|criteria)-[A-Z0-9]+\.js$"),
         lambda route: held.append(route),
     )
     page.goto(site_url + path + ABOVE[path])
@@ -295,4 +295,24 @@ def test_a_tiny_gradient_step_shows_the_rounding_error_growing(page, site_url):
     tiny = error_at("1e-13")
     assert "rounding dominates" in summary(page, "gradient")
     assert tiny > 1000 * moderate, (tiny, moderate)
+    assert_clean(page)
+
+
+def test_each_convergence_tolerance_moves_its_mark_and_the_stop(page, site_url):
+    open_live(page, site_url, "concepts/convergence/", "criteria")
+    assert "value test fires first" in summary(page, "criteria")
+    assert status(page, "criteria").startswith("gdlib stops at step ")
+    box = wrapper(page, "criteria")
+    for index, label in enumerate(("grad_tol", "step_tol", "value_tol")):
+        slider = box.locator('input[type="range"]').nth(index)
+        assert box.locator("label").nth(index).inner_text().endswith(label)
+        said, image = summary(page, "criteria"), canvas_image(page, "criteria")
+        slider.focus()
+        for _ in range(40):
+            page.keyboard.press("ArrowRight")
+        page.wait_for_function(IDLE)
+        assert summary(page, "criteria") != said, label
+        assert changed_share(image, canvas_image(page, "criteria")) > 0.002, label
+    # All three tolerances loose now: the gradient-norm test's 1e-6 became larger, and so on.
+    assert "fires first" in summary(page, "criteria")
     assert_clean(page)

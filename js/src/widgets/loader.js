@@ -8,6 +8,7 @@ const WIDGETS = {
   rate: () => import("./rate.js"),
   variants: () => import("./variants.js"),
   gradient: () => import("./gradient.js"),
+  criteria: () => import("./criteria.js"),
 };
 const NEAR = "50% 0px"; // start loading half a viewport before the figure shows
 
