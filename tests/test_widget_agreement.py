@@ -4,6 +4,7 @@ Node runs the widgets' pure state modules (js/src/widgets/*-state.js) with the c
 scripts write for the pages, and the results are compared with gdlib's runs: the basic-algorithm
 figure's path, the learning-rate figure's run, sweep (rates, statuses, step counts) and status
 sentence, the variant figure's opening run at each page's batch size (gdlib's own row orders),
+the updates figure's race runs,
 the convergence figure's traced quantities and where each tolerance stops the run, and the
 gradient figure's analytic gradient and forward differences over its h range. Paths to
 1e-9; counts, statuses and messages exactly; the finite differences bit for bit (the same float64
@@ -47,6 +48,7 @@ LR_LIVE = _script("fig_lr_live")
 VARIANTS_LIVE = _script("fig_variants_live")
 FIELD = _script("fig_gradient_field")
 CRITERIA = _script("fig_convergence_criteria")
+RACES = _script("_races")
 CRITERIA_SETTINGS = [
     CRITERIA.LIVE_TOLERANCES,
     {"gradTol": 1e-3, "stepTol": 1e-9, "valueTol": 1e-12},
@@ -92,6 +94,7 @@ def _configs() -> dict:
             "tolMax": CRITERIA.TOL_MAX,
         },
         "criteriaSettings": CRITERIA_SETTINGS,
+        "race": {"races": RACES.RACES, "maxIter": RACES.MAX_ITER},
         "batches": list(VARIANTS_LIVE.BATCHES),
     }
 
@@ -102,6 +105,7 @@ import { rateSetup, rateFacts, sweep } from "RATE";
 import { createFit, withBatch } from "VARIANTS";
 import { forwardDifference, gradientFacts, gradientSetup } from "GRADIENT";
 import { criteriaFacts, criteriaSetup } from "CRITERIA";
+import { raceFacts, raceSetting, raceSetup } from "RACE";
 const chunks = []; for await (const c of process.stdin) chunks.push(c);
 const c = JSON.parse(Buffer.concat(chunks).toString());
 const tangent = createTangent(c.tangent).run;
@@ -122,7 +126,15 @@ const stops = c.criteriaSettings.map((t) => {
   return { run: brief(f.run), alone: Object.fromEntries(alone) };
 });
 const criteria = { quantities: cs.quantities, stops };
-process.stdout.write(JSON.stringify({ tangent, rate, fits, gradient, criteria }));
+const rs = raceSetup(c.race);
+const race = {};
+for (const [surface, methods] of Object.entries(c.race.races)) {
+  for (const optimizer of Object.keys(methods)) {
+    const f = raceFacts(rs, { surface, optimizer, ...raceSetting(rs, surface, optimizer) });
+    race[`${surface}/${optimizer}`] = { run: f.run, gd: f.gd };
+  }
+}
+process.stdout.write(JSON.stringify({ tangent, rate, fits, gradient, criteria, race }));
 """
 
 
@@ -133,7 +145,7 @@ def js() -> dict:
     if node is None:
         pytest.fail("node is not installed: the live figures need Node.js >= 18")
     script = SCRIPT
-    modules = ("TANGENT", "RATE", "VARIANTS", "GRADIENT", "CRITERIA")
+    modules = ("TANGENT", "RATE", "VARIANTS", "GRADIENT", "CRITERIA", "RACE")
     for name, module in ((m, m.lower()) for m in modules):
         script = script.replace(name, (WIDGETS / f"{module}-state.js").as_uri())
     result = subprocess.run(
@@ -219,3 +231,13 @@ def test_the_convergence_figure_stops_where_gdlib_stops(js):
                 CRITERIA.SURFACE, start, lr=lr, max_iter=cap, **off | {name: both[name]}
             )
             assert stops["alone"][key] == [alone.iterations, alone.message], (key, tolerances)
+
+
+def test_the_updates_figure_opens_on_the_races_runs(js):
+    for surface, methods in RACES.RACES.items():
+        runs = RACES.race(surface)
+        for optimizer in methods:
+            got = js["race"][f"{surface}/{optimizer}"]
+            for mine, theirs in ((got["run"], runs[optimizer]), (got["gd"], runs["gd"])):
+                assert (mine["message"], mine["iterations"]) == (theirs.message, theirs.iterations)
+                _close(mine["positions"], theirs.positions)

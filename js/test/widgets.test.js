@@ -152,3 +152,25 @@ test("the criteria figure marks where each test alone stops, and the first one s
   assert.equal(markIndex(capped, "gradTol"), null);
   assert.match(criteriaSummary(capped), /never \(it runs to max_iter = 100\).*cap of 100 steps/);
 });
+
+test("the race figure runs the chosen optimizer against plain descent's race run", async () => {
+  const { flips, raceFacts, raceRows, raceSetting, raceSetup, raceStatus, raceSummary } = await import("../src/widgets/race-state.js");
+  const races = { valley: { gd: [2 / 22, {}], momentum: [0.1, { momentum: 0.3 }], adam: [0.1, {}] } };
+  const setup = raceSetup({ races, maxIter: 4000 });
+  assert.deepEqual(raceSetting(setup, "valley", "momentum"), { lr: 0.1, momentum: 0.3 });
+  assert.equal(raceSetting(setup, "valley", "adam").momentum, null);
+  const facts = raceFacts(setup, { surface: "valley", optimizer: "momentum", lr: 0.1, momentum: 0.3 });
+  assert.equal(facts.gd.status, "converged");
+  assert.equal(facts.gdFlips, 20); // plain descent at 2/(2 + 20) zig-zags on every step
+  assert.ok(facts.run.iterations < facts.gd.iterations);
+  assert.match(raceStatus(facts), /^Momentum \(η = 0.1, μ = 0.3\): converged: gradient norm/);
+  assert.match(raceSummary(facts), /beats plain descent by \d+ steps/);
+  // Momentum 0 is plain descent: the same path.
+  const plain = raceFacts(setup, { surface: "valley", optimizer: "momentum", lr: 2 / 22, momentum: 0 });
+  assert.deepEqual(plain.run.positions, plain.gd.positions);
+  assert.match(raceSummary(plain), /They tie/);
+  const far = raceFacts(setup, { surface: "valley", optimizer: "momentum", lr: 0.5, momentum: 0.3 });
+  assert.match(raceSummary(far), /diverged after/);
+  assert.equal(flips({ positions: [[0, 1], [0, -1], [0, 1]] }), 2);
+  assert.equal(raceRows(facts.run).at(-1)[0], String(facts.run.iterations));
+});

@@ -15,6 +15,7 @@ LIVE = [
     ("variants/mini-batch/", "variants"),
     ("concepts/gradients/", "gradient"),
     ("concepts/convergence/", "criteria"),
+    ("concepts/updates/", "race"),
 ]
 LABELS = {
     "tangent": "Learning rate η",
@@ -22,6 +23,7 @@ LABELS = {
     "variants": "Batch size b",
     "gradient": "Step size h",
     "criteria": "Gradient tolerance grad_tol",
+    "race": "Learning rate η",
 }
 IDLE = (
     "() => window.__gdWidgets && window.__gdWidgets.pending === 0 && window.__gdWidgets.draws > 0"

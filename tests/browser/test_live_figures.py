@@ -235,7 +235,7 @@ def test_a_figure_in_view_goes_live_without_shifting_anything(page, site_url, pa
     # formulas shift things on their own), then count only the shifts from going live.
     held = []
     page.route(
-        re.compile(r"/(tangent|rate|variants|gradient|criteria)-[A-Z0-9]+\.js$"),
+        re.compile(r"/(tangent|rate|variants|gradient|criteria|race)-[A-Z0-9]+\.js$"),
         lambda route: held.append(route),
     )
     page.goto(site_url + path + ABOVE[path])
@@ -315,4 +315,34 @@ def test_each_convergence_tolerance_moves_its_mark_and_the_stop(page, site_url):
         assert changed_share(image, canvas_image(page, "criteria")) > 0.002, label
     # All three tolerances loose now: the gradient-norm test's 1e-6 became larger, and so on.
     assert "fires first" in summary(page, "criteria")
+    assert_clean(page)
+
+
+def test_the_updates_race_follows_momentum_optimizer_and_surface(page, site_url):
+    open_live(page, site_url, "concepts/updates/", "race")
+    box = wrapper(page, "race")
+    assert status(page, "race").startswith("Momentum (η = ")
+    assert "beats plain descent" in summary(page, "race")
+    image, said = canvas_image(page, "race"), summary(page, "race")
+    momentum = box.locator('input[type="range"]').nth(1)
+    assert box.locator(f"label[for='{momentum.get_attribute('id')}']").inner_text() == "Momentum μ"
+    momentum.focus()
+    for _ in range(30):
+        page.keyboard.press("ArrowRight")
+    page.wait_for_function(IDLE)
+    assert summary(page, "race") != said
+    assert changed_share(image, canvas_image(page, "race")) > 0.002
+    box.get_by_label("Optimizer", exact=True).select_option("adam")
+    assert status(page, "race").startswith("Adam (η = ") and "μ" not in status(page, "race")
+    assert momentum.is_disabled()
+    image = canvas_image(page, "race")
+    box.get_by_label("Surface", exact=True).select_option("rosenbrock")
+    assert "Rosenbrock" in summary(page, "race")
+    assert changed_share(image, canvas_image(page, "race")) > 0.01
+    box.get_by_label("Optimizer", exact=True).select_option("nesterov")
+    field = box.locator(".gd-live__field").nth(1)
+    field.fill("0")
+    field.press("Enter")
+    assert "must be above 0 for Nesterov" in box.locator(".gd-live__message").inner_text()
+    assert "μ = 0.01" in status(page, "race")
     assert_clean(page)

@@ -9,6 +9,7 @@ const WIDGETS = {
   variants: () => import("./variants.js"),
   gradient: () => import("./gradient.js"),
   criteria: () => import("./criteria.js"),
+  race: () => import("./race.js"),
 };
 const NEAR = "50% 0px"; // start loading half a viewport before the figure shows
 
