@@ -8,10 +8,13 @@ tolerance of 0 switches its test off, so the last row (every test off) runs to m
 The values also hold each quantity's measured factor per step once the steep direction has died
 out (steps 100 to 300): the gradient norm and the step shrink by the slow direction's factor
 1 - 2 lr, the value change by its square. And when a run lands exactly: the bowl at lr 1/2.
+The page's live figure (js/src/widgets/criteria.js) takes this figure's place with the same run
+and the dotted tolerances as its opening values; its settings are written as `criteria.widget`.
 """
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import numpy as np
@@ -31,6 +34,9 @@ TOLERANCES = (
     {"grad_tol": 0.0, "step_tol": 0.0, "value_tol": 0.0},
 )
 MAX_ITER = 1000
+# The live figure's opening tolerances (the dotted lines below 1e-3) and its slider range.
+LIVE_TOLERANCES = {"gradTol": 1e-6, "stepTol": 1e-5, "valueTol": 1e-8}
+TOL_MIN, TOL_MAX = 1e-12, 1.0
 
 
 def table() -> str:
@@ -102,5 +108,8 @@ def main(out_dir: Path) -> list[Path]:
     values["step_factor"] = round(factor_per_step(step), 4)
     values["change_factor"] = round(factor_per_step(change), 4)
     values |= exact_landing()
+    config = {"surface": SURFACE, "start": list(START), "lr": LR, "maxIter": MAX_ITER}
+    config |= LIVE_TOLERANCES | {"tolMin": TOL_MIN, "tolMax": TOL_MAX}
+    values["widget"] = json.dumps(config)
     written = themed_svgs(draw, out_dir, "convergence-criteria")
     return [*written, write_values(out_dir, "criteria", values)]

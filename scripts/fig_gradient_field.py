@@ -1,11 +1,14 @@
 """Gradient calculation: the negative gradient field of Himmelblau's function drawn on its contours.
 
 Arrows (gdlib's analytic gradient, normalised so that the direction reads clearly; the contours
-show the size) point downhill everywhere; the four minima sit where they converge.
+show the size) point downhill everywhere; the four minima sit where they converge. The page's
+live figure (js/src/widgets/gradient.js) takes this figure's place, opening at POINT with the
+forward-difference step H over [H_MIN, H_MAX]; its settings are written here as `field.widget`.
 """
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import numpy as np
@@ -13,6 +16,9 @@ from _figure import PALETTES, contour, grid, themed_svgs, write_values
 from matplotlib import pyplot as plt
 
 from gdlib.surfaces import get_surface
+
+POINT = (1.0, 1.0)
+H, H_MIN, H_MAX = 1e-4, 1e-13, 0.1
 
 
 def main(out_dir: Path) -> list[Path]:
@@ -32,7 +38,9 @@ def main(out_dir: Path) -> list[Path]:
         ax.set(xlabel="$x$", ylabel="$y$", title="$-\\nabla f$ on Himmelblau's function")
         return fig
 
-    at = np.array([1.0, 1.0])
+    at = np.array(POINT)
     g = surface.grad(at)
     values = {"f": f"{float(surface.f(at)):g}", "gx": f"{g[0]:g}", "gy": f"{g[1]:g}"}
+    config = {"surface": surface.name, "point": list(POINT), "h": H, "hMin": H_MIN, "hMax": H_MAX}
+    values |= {"h": f"{H:g}", "widget": json.dumps(config)}
     return [*themed_svgs(draw, out_dir, "gradient-field"), write_values(out_dir, "field", values)]

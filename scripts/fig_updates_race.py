@@ -2,19 +2,24 @@
 
 Left, the ill-conditioned valley x^2 + 10 y^2; right, Rosenbrock's banana. Every path is a gdlib
 run from the surface's suggested start with the rates in `_races.RACES`; the same runs feed
-fig_updates_loss.py, which plots their values against the step count.
+fig_updates_loss.py, which plots their values against the step count. The page's live figure
+(js/src/widgets/race.js) takes the animation's place and opens on the same runs: its settings
+(`race.widget`) are `_races.RACES` and MAX_ITER, never typed twice.
 """
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from _animation import Track, path_animation
-from _figure import CYCLE, contour
-from _races import RACES, race
+from _figure import CYCLE, contour, write_values
+from _races import MAX_ITER, RACES, race
 from matplotlib import pyplot as plt
 
 from gdlib.surfaces import get_surface
+
+LR_MIN, LR_MAX = 1e-4, 0.5  # the live figure's rate slider
 
 
 def main(out_dir: Path) -> list[Path]:
@@ -35,4 +40,7 @@ def main(out_dir: Path) -> list[Path]:
                 tracks.append(Track(ax, run.positions, CYCLE[i], opt))
         return fig, tracks
 
-    return path_animation(setup, out_dir, "updates-race", frames=60)
+    config = {"races": RACES, "maxIter": MAX_ITER, "surface": "valley", "optimizer": "momentum"}
+    config |= {"lrMin": LR_MIN, "lrMax": LR_MAX}
+    values = write_values(out_dir, "race", {"widget": json.dumps(config)})
+    return [*path_animation(setup, out_dir, "updates-race", frames=60), values]

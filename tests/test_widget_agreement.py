@@ -3,8 +3,12 @@
 Node runs the widgets' pure state modules (js/src/widgets/*-state.js) with the configs the figure
 scripts write for the pages, and the results are compared with gdlib's runs: the basic-algorithm
 figure's path, the learning-rate figure's run, sweep (rates, statuses, step counts) and status
-sentence, and the variant figure's opening run at each page's batch size (gdlib's own row
-orders). Paths to 1e-9; counts, statuses and messages exactly.
+sentence, the variant figure's opening run at each page's batch size (gdlib's own row orders),
+the updates figure's race runs,
+the convergence figure's traced quantities and where each tolerance stops the run, and the
+gradient figure's analytic gradient and forward differences over its h range. Paths to
+1e-9; counts, statuses and messages exactly; the finite differences bit for bit (the same float64
+operations in the same order, rounding error included).
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from _js_data import write_js_data
 
 from gdlib.descent import descend
 from gdlib.regression import fit_linear
+from gdlib.surfaces import get_surface
 
 ROOT = Path(__file__).resolve().parent.parent
 WIDGETS = ROOT / "js" / "src" / "widgets"
@@ -41,6 +46,14 @@ def _script(name: str):
 ALGORITHM = _script("fig_algorithm_1d")
 LR_LIVE = _script("fig_lr_live")
 VARIANTS_LIVE = _script("fig_variants_live")
+FIELD = _script("fig_gradient_field")
+CRITERIA = _script("fig_convergence_criteria")
+RACES = _script("_races")
+CRITERIA_SETTINGS = [
+    CRITERIA.LIVE_TOLERANCES,
+    {"gradTol": 1e-3, "stepTol": 1e-9, "valueTol": 1e-12},
+    {"gradTol": 1e-12, "stepTol": 1e-12, "valueTol": 1e-12},
+]
 
 
 def _configs() -> dict:
@@ -64,6 +77,24 @@ def _configs() -> dict:
             "maxIter": LR_LIVE.MAX_ITER,
         },
         "variants": variants,
+        "gradient": {
+            "surface": "himmelblau",
+            "point": list(FIELD.POINT),
+            "h": FIELD.H,
+            "hMin": FIELD.H_MIN,
+            "hMax": FIELD.H_MAX,
+        },
+        "criteria": {
+            "surface": CRITERIA.SURFACE,
+            "start": list(CRITERIA.START),
+            "lr": CRITERIA.LR,
+            "maxIter": CRITERIA.MAX_ITER,
+            **CRITERIA.LIVE_TOLERANCES,
+            "tolMin": CRITERIA.TOL_MIN,
+            "tolMax": CRITERIA.TOL_MAX,
+        },
+        "criteriaSettings": CRITERIA_SETTINGS,
+        "race": {"races": RACES.RACES, "maxIter": RACES.MAX_ITER},
         "batches": list(VARIANTS_LIVE.BATCHES),
     }
 
@@ -72,6 +103,9 @@ SCRIPT = """
 import { createTangent } from "TANGENT";
 import { rateSetup, rateFacts, sweep } from "RATE";
 import { createFit, withBatch } from "VARIANTS";
+import { forwardDifference, gradientFacts, gradientSetup } from "GRADIENT";
+import { criteriaFacts, criteriaSetup } from "CRITERIA";
+import { raceFacts, raceSetting, raceSetup } from "RACE";
 const chunks = []; for await (const c of process.stdin) chunks.push(c);
 const c = JSON.parse(Buffer.concat(chunks).toString());
 const tangent = createTangent(c.tangent).run;
@@ -80,7 +114,27 @@ const facts = rateFacts(setup, c.rate.lr);
 const fit = createFit({ ...c.variants, batch: c.batches[0] });
 const fits = c.batches.map((b) => withBatch(fit, b).run);
 const rate = { run: facts.run, sweep: sweep(setup) };
-process.stdout.write(JSON.stringify({ tangent, rate, fits }));
+const gs = gradientSetup(c.gradient);
+const gf = gradientFacts(gs, c.gradient.point, c.gradient.h);
+const differences = (p) => [p.h, ...forwardDifference(gs.surface, gf.point, p.h)];
+const gradient = { exact: gf.exact, curve: gf.curve.map(differences) };
+const cs = criteriaSetup(c.criteria);
+const brief = (r) => [r.iterations, r.message];
+const stops = c.criteriaSettings.map((t) => {
+  const f = criteriaFacts(cs, t);
+  const alone = Object.entries(f.alone).map(([k, r]) => [k, brief(r)]);
+  return { run: brief(f.run), alone: Object.fromEntries(alone) };
+});
+const criteria = { quantities: cs.quantities, stops };
+const rs = raceSetup(c.race);
+const race = {};
+for (const [surface, methods] of Object.entries(c.race.races)) {
+  for (const optimizer of Object.keys(methods)) {
+    const f = raceFacts(rs, { surface, optimizer, ...raceSetting(rs, surface, optimizer) });
+    race[`${surface}/${optimizer}`] = { run: f.run, gd: f.gd };
+  }
+}
+process.stdout.write(JSON.stringify({ tangent, rate, fits, gradient, criteria, race }));
 """
 
 
@@ -91,7 +145,8 @@ def js() -> dict:
     if node is None:
         pytest.fail("node is not installed: the live figures need Node.js >= 18")
     script = SCRIPT
-    for name, module in (("TANGENT", "tangent"), ("RATE", "rate"), ("VARIANTS", "variants")):
+    modules = ("TANGENT", "RATE", "VARIANTS", "GRADIENT", "CRITERIA", "RACE")
+    for name, module in ((m, m.lower()) for m in modules):
         script = script.replace(name, (WIDGETS / f"{module}-state.js").as_uri())
     result = subprocess.run(
         [node, "--input-type=module", "--no-warnings", "-e", script],
@@ -143,3 +198,46 @@ def test_the_variant_figure_opens_on_gdlibs_runs(js):
         assert run["message"] == py.message
         _close(run["thetas"], py.thetas)
         _close(run["losses"], py.losses)
+
+
+def test_the_gradient_figures_differences_are_numpys_bit_for_bit(js):
+    surface = get_surface("himmelblau")
+    p = np.array(FIELD.POINT)
+    assert js["gradient"]["exact"] == surface.grad(p).tolist()
+    curve = np.array(js["gradient"]["curve"])
+    hs = FIELD.H_MIN * (FIELD.H_MAX / FIELD.H_MIN) ** (np.arange(len(curve)) / (len(curve) - 1))
+    _close(curve[:, 0], hs)
+    for h, dx, dy in curve:
+        shifts = h * np.eye(2)
+        numeric = (surface.f(p + shifts) - surface.f(p)) / h
+        assert [dx, dy] == numeric.tolist(), h
+
+
+def test_the_convergence_figure_stops_where_gdlib_stops(js):
+    off = {"grad_tol": 0.0, "step_tol": 0.0, "value_tol": 0.0}
+    lr, start, cap = CRITERIA.LR, CRITERIA.START, CRITERIA.MAX_ITER
+    trace = descend(CRITERIA.SURFACE, start, lr=lr, max_iter=cap, **off)
+    quantities = js["criteria"]["quantities"]
+    _close(quantities["gradTol"], np.linalg.norm(trace.gradients, axis=1))
+    _close(quantities["stepTol"], np.linalg.norm(np.diff(trace.positions, axis=0), axis=1))
+    _close(quantities["valueTol"], np.abs(np.diff(trace.values)))
+    names = {"gradTol": "grad_tol", "stepTol": "step_tol", "valueTol": "value_tol"}
+    for tolerances, stops in zip(CRITERIA_SETTINGS, js["criteria"]["stops"], strict=True):
+        both = {names[k]: v for k, v in tolerances.items()}
+        run = descend(CRITERIA.SURFACE, start, lr=lr, max_iter=cap, **both)
+        assert stops["run"] == [run.iterations, run.message], tolerances
+        for key, name in names.items():
+            alone = descend(
+                CRITERIA.SURFACE, start, lr=lr, max_iter=cap, **off | {name: both[name]}
+            )
+            assert stops["alone"][key] == [alone.iterations, alone.message], (key, tolerances)
+
+
+def test_the_updates_figure_opens_on_the_races_runs(js):
+    for surface, methods in RACES.RACES.items():
+        runs = RACES.race(surface)
+        for optimizer in methods:
+            got = js["race"][f"{surface}/{optimizer}"]
+            for mine, theirs in ((got["run"], runs[optimizer]), (got["gd"], runs["gd"])):
+                assert (mine["message"], mine["iterations"]) == (theirs.message, theirs.iterations)
+                _close(mine["positions"], theirs.positions)

@@ -110,3 +110,67 @@ test("whole numbers: a fraction is rounded with a note", () => {
   assert.match(rounded.note, /whole number; using 3/);
   assert.equal(checkNumber("999.4", { label: "Batch size b", min: 1, max: 200, integer: true }).value, 200);
 });
+
+test("the gradient figure's forward difference is real float64: truncation, then rounding", async () => {
+  const { clampPoint, forwardError, gradientFacts, gradientRows, gradientSetup, gradientStatus, gradientSummary } = await import("../src/widgets/gradient-state.js");
+  const setup = gradientSetup({ surface: "himmelblau", point: [1, 1], h: 1e-4, hMin: 1e-13, hMax: 0.1 });
+  const facts = gradientFacts(setup, [1, 1], 1e-4);
+  assert.deepEqual(facts.exact, [-46, -38]);
+  // Truncation: the error shrinks about tenfold with h at large h.
+  const big = forwardError(setup.surface, [1, 1], 1e-2);
+  const mid = forwardError(setup.surface, [1, 1], 1e-3);
+  assert.ok(big / mid > 5 && big / mid < 20);
+  // Rounding: at the tiniest h the error is far above the best one.
+  assert.ok(facts.tiniest.error > 1000 * facts.best.error);
+  assert.ok(facts.best.h > 1e-10 && facts.best.h < 1e-5);
+  assert.equal(gradientFacts(setup, [1, 1], 1e-12).worseBelow, true);
+  assert.equal(gradientFacts(setup, [1, 1], 1e-2).worseBelow, false);
+  assert.match(gradientStatus(facts), /^At \(1, 1\): ∇f = \(-46, -38\); forward difference with h = 0.0001/);
+  assert.match(gradientSummary(facts), /truncation dominates/);
+  assert.equal(gradientRows(facts).length, facts.curve.length);
+  assert.deepEqual(clampPoint(setup, [9, -9]), [5, -5]);
+});
+
+test("the criteria figure marks where each test alone stops, and the first one stops the run", async () => {
+  const { criteriaFacts, criteriaRows, criteriaSetup, criteriaStatus, criteriaSummary, markIndex } = await import("../src/widgets/criteria-state.js");
+  const setup = criteriaSetup({ surface: "valley", start: [-2.5, 1], lr: 0.02, maxIter: 1000, gradTol: 1e-6, stepTol: 1e-5, valueTol: 1e-8, tolMin: 1e-12, tolMax: 1 });
+  assert.equal(setup.trace.status, "max_iter");
+  const facts = criteriaFacts(setup, setup.tolerances);
+  const stops = Object.values(facts.alone).map((run) => run.iterations);
+  assert.equal(facts.run.iterations, Math.min(...stops));
+  assert.ok(setup.quantities.gradTol[markIndex(facts, "gradTol")] <= 1e-6);
+  assert.ok(setup.quantities.gradTol[markIndex(facts, "gradTol") - 1] > 1e-6);
+  assert.ok(setup.quantities.stepTol[markIndex(facts, "stepTol")] <= 1e-5);
+  assert.match(criteriaStatus(facts), /^gdlib stops at step \d+: converged: /);
+  assert.match(criteriaSummary(facts), /fires first/);
+  assert.equal(criteriaRows(setup, facts).length, facts.run.iterations + 1);
+  // Stricter tolerances stop later; with a short cap, no test fires and the cap ends the run.
+  const strict = criteriaFacts(setup, { gradTol: 1e-12, stepTol: 1e-12, valueTol: 1e-12 });
+  assert.ok(markIndex(strict, "gradTol") > markIndex(facts, "gradTol"));
+  const short = criteriaSetup({ ...setup.base, surface: "valley", maxIter: 100, ...setup.tolerances, tolMin: 1e-12, tolMax: 1 });
+  const capped = criteriaFacts(short, short.tolerances);
+  assert.equal(markIndex(capped, "gradTol"), null);
+  assert.match(criteriaSummary(capped), /never \(it runs to max_iter = 100\).*cap of 100 steps/);
+});
+
+test("the race figure runs the chosen optimizer against plain descent's race run", async () => {
+  const { flips, raceFacts, raceRows, raceSetting, raceSetup, raceStatus, raceSummary } = await import("../src/widgets/race-state.js");
+  const races = { valley: { gd: [2 / 22, {}], momentum: [0.1, { momentum: 0.3 }], adam: [0.1, {}] } };
+  const setup = raceSetup({ races, maxIter: 4000 });
+  assert.deepEqual(raceSetting(setup, "valley", "momentum"), { lr: 0.1, momentum: 0.3 });
+  assert.equal(raceSetting(setup, "valley", "adam").momentum, null);
+  const facts = raceFacts(setup, { surface: "valley", optimizer: "momentum", lr: 0.1, momentum: 0.3 });
+  assert.equal(facts.gd.status, "converged");
+  assert.equal(facts.gdFlips, 20); // plain descent at 2/(2 + 20) zig-zags on every step
+  assert.ok(facts.run.iterations < facts.gd.iterations);
+  assert.match(raceStatus(facts), /^Momentum \(η = 0.1, μ = 0.3\): converged: gradient norm/);
+  assert.match(raceSummary(facts), /beats plain descent by \d+ steps/);
+  // Momentum 0 is plain descent: the same path.
+  const plain = raceFacts(setup, { surface: "valley", optimizer: "momentum", lr: 2 / 22, momentum: 0 });
+  assert.deepEqual(plain.run.positions, plain.gd.positions);
+  assert.match(raceSummary(plain), /They tie/);
+  const far = raceFacts(setup, { surface: "valley", optimizer: "momentum", lr: 0.5, momentum: 0.3 });
+  assert.match(raceSummary(far), /diverged after/);
+  assert.equal(flips({ positions: [[0, 1], [0, -1], [0, 1]] }), 2);
+  assert.equal(raceRows(facts.run).at(-1)[0], String(facts.run.iterations));
+});

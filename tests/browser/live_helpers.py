@@ -13,8 +13,18 @@ LIVE = [
     ("variants/batch/", "variants"),
     ("variants/stochastic/", "variants"),
     ("variants/mini-batch/", "variants"),
+    ("concepts/gradients/", "gradient"),
+    ("concepts/convergence/", "criteria"),
+    ("concepts/updates/", "race"),
 ]
-LABELS = {"tangent": "Learning rate η", "rate": "Learning rate η", "variants": "Batch size b"}
+LABELS = {
+    "tangent": "Learning rate η",
+    "rate": "Learning rate η",
+    "variants": "Batch size b",
+    "gradient": "Step size h",
+    "criteria": "Gradient tolerance grad_tol",
+    "race": "Learning rate η",
+}
 IDLE = (
     "() => window.__gdWidgets && window.__gdWidgets.pending === 0 && window.__gdWidgets.draws > 0"
 )
@@ -62,7 +72,9 @@ def summary(page, name: str) -> str:
 
 def widget_chunks(page) -> list[str]:
     """The widget chunks the page has requested so far (tangent-*.js, rate-*.js)."""
+    names = "|".join(sorted(set(LABELS)))
     return page.evaluate(
-        """() => performance.getEntriesByType("resource").map((e) => e.name)
-             .filter((n) => /\\/(tangent|rate|variants)-[A-Z0-9]+\\.js$/.test(n))"""
+        """(names) => performance.getEntriesByType("resource").map((e) => e.name)
+             .filter((n) => new RegExp(`/(${names})-[A-Z0-9]+\\\\.js$`).test(n))""",
+        names,
     )

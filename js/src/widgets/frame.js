@@ -24,7 +24,8 @@ export function buildFrame(root, { label, tableCaption, columns, draw }) {
   canvas.style.aspectRatio = `${width} / ${height}`;
   canvas.setAttribute("role", "img");
   canvas.setAttribute("aria-label", label);
-  image.parentElement.append(canvas);
+  // An animation's frames sit in a <picture> (a still for reduced motion): the canvas goes beside it.
+  (image.closest("picture") ?? image).parentElement.append(canvas);
 
   const panel = make("div", "gd-live__panel");
   const controls = make("div", "gd-live__controls");

@@ -7,6 +7,9 @@ const WIDGETS = {
   tangent: () => import("./tangent.js"),
   rate: () => import("./rate.js"),
   variants: () => import("./variants.js"),
+  gradient: () => import("./gradient.js"),
+  criteria: () => import("./criteria.js"),
+  race: () => import("./race.js"),
 };
 const NEAR = "50% 0px"; // start loading half a viewport before the figure shows
 

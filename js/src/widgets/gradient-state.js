@@ -1,0 +1,87 @@
+// The gradient page's live figure, as pure state: a point on a surface, gdlib's analytic gradient
+// there, the forward-difference estimate (f(p + h e_i) - f(p)) / h in real float64, its error,
+// and the error over a log range of h (truncation falls with h, rounding grows as h shrinks).
+// Pure: no DOM, tested by node --test.
+import { getSurface } from "../descent.js";
+import { formatG } from "../pyfmt.js";
+import { logSlider } from "./scale.js";
+
+const num = (v) => formatG(v, 3);
+export const CURVE_POINTS = 61;
+
+/** The figure's settings from the page's config: surface, point, h and the h range. */
+export function gradientSetup({ surface = "himmelblau", point, h, hMin, hMax, steps = 240 }) {
+  const s = getSurface(surface);
+  return { surface: s, point: point ?? s.start, h, hMin, hMax, slider: logSlider(hMin, hMax, steps) };
+}
+
+/** The forward difference of `surface`'s f at [x, y] with step h: [d/dx, d/dy]. */
+export function forwardDifference(surface, [x, y], h) {
+  const f0 = surface.f(x, y);
+  return [(surface.f(x + h, y) - f0) / h, (surface.f(x, y + h) - f0) / h];
+}
+
+/** The largest coordinate error of the forward difference against the analytic gradient. */
+export function forwardError(surface, point, h) {
+  const exact = surface.grad(point[0], point[1]);
+  const estimate = forwardDifference(surface, point, h);
+  return Math.max(Math.abs(estimate[0] - exact[0]), Math.abs(estimate[1] - exact[1]));
+}
+
+/** The error at CURVE_POINTS log-spaced steps over the setup's h range: [{h, error}]. */
+export function errorCurve(setup, point, count = CURVE_POINTS) {
+  return Array.from({ length: count }, (_, i) => {
+    const h = setup.hMin * (setup.hMax / setup.hMin) ** (i / (count - 1));
+    return { h, error: forwardError(setup.surface, point, h) };
+  });
+}
+
+/** A point kept inside the surface's bounds. */
+export function clampPoint(setup, [x, y]) {
+  const [[x0, x1], [y0, y1]] = setup.surface.bounds;
+  return [Math.min(x1, Math.max(x0, x)), Math.min(y1, Math.max(y0, y))];
+}
+
+/** The facts the figure quotes at `point` with step `h`. */
+export function gradientFacts(setup, point, h) {
+  const { surface } = setup;
+  const exact = surface.grad(point[0], point[1]);
+  const estimate = forwardDifference(surface, point, h);
+  const curve = errorCurve(setup, point);
+  const error = forwardError(surface, point, h);
+  const best = curve.reduce((a, b) => (b.error < a.error ? b : a));
+  const smaller = forwardError(surface, point, h / 10);
+  return {
+    point,
+    h,
+    f: surface.f(point[0], point[1]),
+    exact,
+    estimate,
+    error,
+    norm: Math.hypot(exact[0], exact[1]),
+    curve,
+    best,
+    tiniest: curve[0],
+    worseBelow: smaller > error,
+  };
+}
+
+const pair = ([a, b]) => `(${num(a)}, ${num(b)})`;
+
+/** The status line: the gradient, the estimate and its error. */
+export function gradientStatus(facts) {
+  return `At ${pair(facts.point)}: ∇f = ${pair(facts.exact)}; forward difference with h = ${num(facts.h)}: ${pair(facts.estimate)}, error ${num(facts.error)}.`;
+}
+
+/** One paragraph for a reader who cannot see the figure, from the computed facts. */
+export function gradientSummary(facts) {
+  const { point, f, norm, best, tiniest, worseBelow } = facts;
+  const slope = norm === 0 ? "The gradient is zero here: a stationary point." : `f = ${num(f)} and the slope downhill is ${num(norm)}.`;
+  const trend = worseBelow
+    ? `Shrinking h tenfold makes the error larger here: rounding dominates.`
+    : `Shrinking h tenfold makes the error smaller here: truncation dominates.`;
+  return `At ${pair(point)}, ${slope} ${trend} Over h from ${num(tiniest.h)} to ${num(facts.curve.at(-1).h)}, the error is smallest at h = ${num(best.h)} (${num(best.error)}) and grows to ${num(tiniest.error)} at the tiniest h.`;
+}
+
+/** Table rows h, error over the curve. */
+export const gradientRows = (facts) => facts.curve.map(({ h, error }) => [num(h), num(error)]);

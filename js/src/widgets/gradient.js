@@ -1,0 +1,131 @@
+// The gradient page's live figure: the contour map of a surface with a point the reader drags
+// (or moves with the arrow keys), the analytic gradient's arrow -∇f and the forward difference's
+// arrow there, and below, the forward difference's error against h on log axes with the chosen h
+// marked. The numbers are gradient-state.js; this module draws and wires the controls.
+import { sampleSurface } from "../contours.js";
+import { slider } from "./controls.js";
+import { buildFrame, make } from "./frame.js";
+import { axes, clear, clipped, dot, line, scalesFor } from "./plot.js";
+import { logTicks, niceTicks } from "./scale.js";
+import { clampPoint, gradientFacts, gradientRows, gradientSetup, gradientStatus, gradientSummary } from "./gradient-state.js";
+
+const KEY_STEP = 0.1; // data units per arrow key press (Shift: five times as far)
+const ARROW = 1.2; // the arrows' length in data units: direction reads, the text gives the size
+
+function layout(w, h) {
+  const left = 46;
+  const inner = w - left - 18;
+  const mapH = Math.round((h - 12 - 34 - 40) * 0.62);
+  return {
+    map: { x: left, y: 12, w: inner, h: mapH },
+    curve: { x: left, y: 12 + mapH + 40, w: inner, h: h - 12 - mapH - 40 - 34 },
+  };
+}
+
+function arrow(ctx, s, [x, y], [gx, gy], colour, width) {
+  const n = Math.hypot(gx, gy);
+  if (n === 0) return;
+  const tip = [s.x(x - (ARROW * gx) / n), s.y(y - (ARROW * gy) / n)];
+  const base = [s.x(x), s.y(y)];
+  line(ctx, [base, tip], colour, width);
+  const a = Math.atan2(tip[1] - base[1], tip[0] - base[0]);
+  for (const turn of [2.6, -2.6]) line(ctx, [tip, [tip[0] + 8 * Math.cos(a + turn), tip[1] + 8 * Math.sin(a + turn)]], colour, width);
+}
+
+function drawGradient(ctx, w, h, colours, scene) {
+  const { setup, facts, contours } = scene;
+  clear(ctx, w, h, colours);
+  const box = layout(w, h);
+  const [[x0, x1], [y0, y1]] = setup.surface.bounds;
+  const s = scalesFor(box.map, [x0, x1], [y0, y1]);
+  scene.map = { box: box.map, s };
+  axes(ctx, box.map, s, colours, { xTicks: niceTicks(x0, x1, 4), yTicks: niceTicks(y0, y1, 4), xLabel: "x", yLabel: "y" });
+  clipped(ctx, box.map, () => {
+    ctx.strokeStyle = colours.faint;
+    ctx.lineWidth = 1;
+    ctx.beginPath();
+    for (const { segments } of contours) {
+      for (let i = 0; i < segments.length; i += 4) {
+        ctx.moveTo(s.x(segments[i]), s.y(segments[i + 1]));
+        ctx.lineTo(s.x(segments[i + 2]), s.y(segments[i + 3]));
+      }
+    }
+    ctx.stroke();
+    arrow(ctx, s, facts.point, facts.exact, colours.path, 3);
+    arrow(ctx, s, facts.point, facts.estimate, colours.point, 1.5);
+    dot(ctx, s.x(facts.point[0]), s.y(facts.point[1]), colours.text, 5);
+  });
+  const errors = facts.curve.map((p) => p.error).filter((e) => e > 0);
+  const lo = 10 ** Math.floor(Math.log10(Math.min(...errors, facts.error || 1)));
+  const hi = 10 ** Math.ceil(Math.log10(Math.max(...errors, lo * 10)));
+  const r = scalesFor(box.curve, [setup.hMin, setup.hMax], [lo, hi], { xLog: true, yLog: true });
+  const yTicks = logTicks(lo, hi).filter((_, i, all) => i % Math.ceil(all.length / 4) === 0);
+  axes(ctx, box.curve, r, colours, { xTicks: logTicks(setup.hMin, setup.hMax).filter((_, i) => i % 3 === 0), yTicks, xLabel: "step h (log scale)", yLabel: "error" });
+  clipped(ctx, box.curve, () => {
+    const points = facts.curve.map(({ h: step, error }) => [r.x(step), r.y(Math.max(error, lo))]);
+    line(ctx, points, colours.path, 1.5);
+    line(ctx, [[r.x(facts.h), box.curve.y], [r.x(facts.h), box.curve.y + box.curve.h]], colours.point, 2);
+    dot(ctx, r.x(facts.h), r.y(Math.max(facts.error, lo)), colours.point, 4);
+  });
+}
+
+/** Mount on `root` with the page's settings: {surface, point, h, hMin, hMax}. */
+export function mount(root, config) {
+  const setup = gradientSetup(config);
+  const scene = { setup, facts: gradientFacts(setup, setup.point, setup.h), contours: sampleSurface(setup.surface, 64).contours };
+  const frame = buildFrame(root, {
+    label: "Live figure: contour map with a movable point, the downhill arrow of the analytic gradient and of its forward-difference estimate, and below, the estimate's error against the step h.",
+    tableCaption: "Forward-difference error against the step h at the point",
+    columns: ["h", "error"],
+    draw: (ctx, w, h, colours) => drawGradient(ctx, w, h, colours, scene),
+  });
+  const handle = make("div", "gd-live__point");
+  handle.tabIndex = 0;
+  handle.setAttribute("role", "application");
+  handle.setAttribute("aria-roledescription", "movable point");
+  const update = (point = scene.facts.point, h = scene.facts.h) => {
+    scene.facts = gradientFacts(setup, clampPoint(setup, point), h);
+    const [x, y] = scene.facts.point;
+    handle.textContent = `Point (${x.toFixed(2)}, ${y.toFixed(2)}): arrow keys move it`;
+    handle.setAttribute("aria-label", `Point at x = ${x.toFixed(2)}, y = ${y.toFixed(2)}; arrow keys move it`);
+    frame.show({ statusText: gradientStatus(scene.facts), summaryText: gradientSummary(scene.facts), tableRows: () => gradientRows(scene.facts) });
+  };
+  const control = slider(frame.controls, {
+    label: "Step size h",
+    steps: setup.slider.steps,
+    toValue: setup.slider.value,
+    toPosition: setup.slider.position,
+    format: String,
+    range: { min: setup.hMin, max: setup.hMax, positive: true },
+    onChange: (h) => update(undefined, h),
+    say: frame.say,
+  });
+  frame.controls.append(handle);
+  const keys = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] };
+  handle.addEventListener("keydown", (event) => {
+    const move = keys[event.key];
+    if (!move) return;
+    event.preventDefault();
+    const d = KEY_STEP * (event.shiftKey ? 5 : 1);
+    const [x, y] = scene.facts.point;
+    update([Number((x + move[0] * d).toFixed(10)), Number((y + move[1] * d).toFixed(10))]);
+  });
+  const { canvas } = frame;
+  canvas.style.touchAction = "none";
+  const drag = (event) => {
+    const map = scene.map;
+    if (!map) return;
+    const rect = canvas.getBoundingClientRect();
+    const px = event.clientX - rect.left;
+    const py = event.clientY - rect.top;
+    if (event.type === "pointerdown" && (px < map.box.x || px > map.box.x + map.box.w || py < map.box.y || py > map.box.y + map.box.h)) return;
+    if (event.type === "pointerdown") canvas.setPointerCapture(event.pointerId);
+    else if (!canvas.hasPointerCapture(event.pointerId)) return;
+    update([map.s.x.invert(px), map.s.y.invert(py)]);
+  };
+  canvas.addEventListener("pointerdown", drag);
+  canvas.addEventListener("pointermove", drag);
+  control.set(setup.h, { announce: false });
+  update();
+  return { dispose: frame.dispose };
+}

@@ -1,0 +1,76 @@
+// The parameter-updates page's live figure, as pure state: gdlib's runs on the race's surfaces,
+// the reader's optimizer at the reader's rate and momentum against plain descent at its race
+// setting, and the facts the status, summary and table quote. The race settings come from the
+// page's config (scripts/_races.py). Pure: no DOM, tested by node --test.
+import { descend, getSurface } from "../descent.js";
+import { SHARED } from "../surfaces.js";
+import { formatG } from "../pyfmt.js";
+
+const num = (v) => formatG(v, 3);
+export const MOMENTUM_OPTIMIZERS = ["momentum", "nesterov"];
+export const LABELS = SHARED.optimizers.labels;
+
+/** The figure's settings: {races: {surface: {optimizer: [lr, hyper]}}, maxIter, surface, optimizer}. */
+export function raceSetup({ races, maxIter, surface = "valley", optimizer = "momentum", lrMin = 1e-4, lrMax = 0.5 }) {
+  return { races, maxIter, surface, optimizer, lrMin, lrMax };
+}
+
+/** The race's own setting of `optimizer` on `surface`: {lr, momentum}. */
+export function raceSetting(setup, surface, optimizer) {
+  const [lr, hyper] = setup.races[surface][optimizer];
+  return { lr, momentum: hyper.momentum ?? null };
+}
+
+/** gdlib's run of `optimizer` at rate lr (and momentum, for the momentum methods). */
+export function raceRun(setup, surface, optimizer, lr, momentum) {
+  const s = getSurface(surface);
+  const hyper = MOMENTUM_OPTIMIZERS.includes(optimizer) ? { momentum } : {};
+  return descend(s.name, s.start, { optimizer, lr, maxIter: setup.maxIter, hyper });
+}
+
+/** Strict sign flips of y in the first 20 steps: the zig-zag across the valley floor. */
+export function flips(run, first = 20) {
+  const ys = run.positions.slice(0, first + 1).map((p) => p[1]);
+  let count = 0;
+  for (let i = 1; i < ys.length; i += 1) if (ys[i] * ys[i - 1] < 0) count += 1;
+  return count;
+}
+
+/** The reader's run and plain descent's race run on `surface`, with what the text quotes. */
+export function raceFacts(setup, { surface, optimizer, lr, momentum }) {
+  const reference = raceSetting(setup, surface, "gd");
+  const run = raceRun(setup, surface, optimizer, lr, momentum);
+  const gd = raceRun(setup, surface, "gd", reference.lr, null);
+  return { surface, optimizer, lr, momentum, run, gd, gdLr: reference.lr, flips: flips(run), gdFlips: flips(gd) };
+}
+
+const done = (run) => (run.status === "converged" ? `converged in ${run.iterations} steps` : run.status === "diverged" ? `diverged after ${run.iterations} steps` : `was still running at the cap of ${run.iterations} steps`);
+const setting = ({ optimizer, lr, momentum }) => `${LABELS[optimizer]} (η = ${num(lr)}${MOMENTUM_OPTIMIZERS.includes(optimizer) ? `, μ = ${num(momentum)}` : ""})`;
+
+/** The status line: gdlib's sentence for the reader's run, and plain descent's count. */
+export const raceStatus = (facts) => `${setting(facts)}: ${facts.run.message}, ${facts.run.iterations} steps; GD at η = ${num(facts.gdLr)}: ${facts.gd.iterations} steps.`;
+
+/** One paragraph for a reader who cannot see the figure, from the two runs. */
+export function raceSummary(facts) {
+  const { run, gd } = facts;
+  const title = getSurface(facts.surface).title;
+  const race =
+    run.status !== "converged" || gd.status !== "converged"
+      ? ""
+      : run.iterations < gd.iterations
+        ? ` It beats plain descent by ${gd.iterations - run.iterations} steps.`
+        : run.iterations > gd.iterations
+          ? ` Plain descent is ${run.iterations - gd.iterations} steps faster.`
+          : " They tie.";
+  const valley = facts.surface === "valley";
+  const zig = valley ? `, crossing the valley floor y = 0 on ${facts.flips} of its first 20 steps` : "";
+  const gdZig = valley ? ` (${facts.gdFlips} of 20)` : "";
+  return `On “${title}”, ${setting(facts)} ${done(run)}${zig}; plain descent at its race rate η = ${num(facts.gdLr)} ${done(gd)}${gdZig}.${race}`;
+}
+
+/** Table rows k, x, y, f for the reader's run (at most `limit`, the last one always included). */
+export function raceRows(run, limit = 400) {
+  const n = run.positions.length;
+  const keep = n <= limit ? [...Array(n).keys()] : [...Array(limit - 1).keys(), n - 1];
+  return keep.map((i) => [String(i), num(run.positions[i][0]), num(run.positions[i][1]), num(run.values[i])]);
+}
