@@ -11,13 +11,12 @@ use.
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
 from pathlib import Path
 
 import numpy as np
 import pytest
 from _js_data import write_js_data
+from _node import run_node
 
 from gdlib.descent import descend
 from gdlib.optimizers import OPTIMIZERS
@@ -54,19 +53,7 @@ CASES += BOUNCES
 
 
 def _node(script: str, payload: object) -> object:
-    node = shutil.which("node")
-    if node is None:
-        pytest.fail("node is not installed: the explorer needs Node.js >= 18")
-    result = subprocess.run(
-        [node, "--input-type=module", "-e", script],
-        input=json.dumps(payload),
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
+    return run_node(script, payload, "the explorer's JS ports")
 
 
 def _read_stdin_js() -> str:

@@ -10,12 +10,11 @@ sizes from 1 to n, with rate decay, and on runs that diverge.
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
 from pathlib import Path
 
 import numpy as np
 import pytest
+from _node import run_node
 
 from gdlib.datasets import make_regression
 from gdlib.regression import fit_linear
@@ -48,9 +47,6 @@ def _orders(case: dict) -> list[list[int]]:
 
 @pytest.fixture(scope="module")
 def js_runs() -> list[dict]:
-    node = shutil.which("node")
-    if node is None:
-        pytest.fail("node is not installed: the live figures need Node.js >= 18")
     payload = []
     for case in CASES:
         X, y = _problem(case["n"], case["seed"])
@@ -74,16 +70,7 @@ def js_runs() -> list[dict]:
         "const input = JSON.parse(Buffer.concat(chunks).toString());"
         "process.stdout.write(JSON.stringify(input.map((c) => fitLinear(c.X, c.y, c.options))));"
     )
-    result = subprocess.run(
-        [node, "--input-type=module", "-e", script],
-        input=json.dumps(payload),
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
+    return run_node(script, payload, "the live figures")
 
 
 def _close(name: str, js: object, py: np.ndarray, case: dict) -> None:

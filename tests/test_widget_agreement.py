@@ -14,15 +14,13 @@ operations in the same order, rounding error included).
 from __future__ import annotations
 
 import importlib.util
-import json
-import shutil
-import subprocess
 import sys
 from pathlib import Path
 
 import numpy as np
 import pytest
 from _js_data import write_js_data
+from _node import run_node
 
 from gdlib.descent import descend
 from gdlib.regression import fit_linear
@@ -141,23 +139,11 @@ process.stdout.write(JSON.stringify({ tangent, rate, fits, gradient, criteria, r
 @pytest.fixture(scope="module")
 def js() -> dict:
     write_js_data()
-    node = shutil.which("node")
-    if node is None:
-        pytest.fail("node is not installed: the live figures need Node.js >= 18")
     script = SCRIPT
     modules = ("TANGENT", "RATE", "VARIANTS", "GRADIENT", "CRITERIA", "RACE")
     for name, module in ((m, m.lower()) for m in modules):
         script = script.replace(name, (WIDGETS / f"{module}-state.js").as_uri())
-    result = subprocess.run(
-        [node, "--input-type=module", "--no-warnings", "-e", script],
-        input=json.dumps(_configs()),
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
+    return run_node(script, _configs(), "the live figures", "--no-warnings")
 
 
 def _close(js: object, py: np.ndarray) -> None:
