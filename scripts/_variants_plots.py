@@ -59,22 +59,9 @@ def draw_curves(sweeps, best):
                 ms=2.5,
             )
             # Steps, not slopes: the loss changes only when an update completes.
-            band(
-                axes[1],
-                np.maximum(s.seen, 1),
-                s.losses[i] - low,
-                COLOR[b],
-                None,
-                drawstyle="steps-post",
-            )
-            band(
-                axes[2],
-                np.maximum(s.steps, 1),
-                s.losses[i] - low,
-                COLOR[b],
-                None,
-                drawstyle="steps-post",
-            )
+            for ax, x_values in zip(axes[1:], (s.seen, s.steps), strict=True):
+                loss = s.losses[i] - low
+                band(ax, np.maximum(x_values, 1), loss, COLOR[b], None, drawstyle="steps-post")
         axes[0].axvline(BUDGET, color=COLORS["grey"], ls=":", lw=1)
         axes[0].text(
             BUDGET + 0.4,

@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import test from "node:test";
 
-import { createFit, fitFacts, fitRows, fitSummary, reseed, withBatch } from "../src/widgets/variants-state.js";
+import { createFit, fitFacts, fitRows, fitSummary, lastEpochGap, reseed, withBatch } from "../src/widgets/variants-state.js";
 
 const n = 40;
 const x = Array.from({ length: n }, (_, i) => 0.5 + (i % 7) * 0.3);
@@ -37,4 +37,23 @@ test("the least-squares floor is below every loss; rows are capped", () => {
   const rows = fitRows(state, 50);
   assert.equal(rows.length, 50);
   assert.equal(rows.at(-1)[0], String(3 * n));
+});
+
+test("with compare, a yardstick run on the same orders is described against the reader's", () => {
+  const state = createFit({ ...config, compare: n });
+  assert.equal(state.reference.thetas.length, 1 + 3);
+  assert.deepEqual(state.reference.thetas, withBatch(createFit(config), n).run.thetas);
+  const facts = fitFacts(state);
+  assert.equal(facts.reference.batch, n);
+  assert.equal(facts.reference.steps, 3);
+  const lastEpoch = state.run.losses.slice(-10).map((v) => v - state.floor).sort((a, b) => a - b);
+  const mine = (lastEpoch[4] + lastEpoch[5]) / 2; // ten steps an epoch: the median of an even count
+  assert.equal(lastEpochGap(state.run, n, 4, state.floor), mine);
+  assert.equal(lastEpochGap(state.reference, n, n, state.floor), state.reference.losses.at(-1) - state.floor);
+  assert.equal(facts.reference.ratio, (state.reference.losses.at(-1) - state.floor) / mine);
+  assert.ok(facts.reference.ratio > 1, "ten steps an epoch end nearer the minimum than one full step an epoch");
+  assert.match(fitSummary(facts), /The dashed run, b = 40, took 3 steps in the same epochs and ended \S+ above it\. Over the last epoch the median gap was \S+ for b = 4 and \S+ for b = 40, \S+ times that of b = 4\.$/);
+  assert.match(fitSummary(fitFacts(withBatch(state, n))), /The dashed run, b = 40, is this run\.$/);
+  assert.equal(reseed(state).reference.thetas.length, 4);
+  assert.equal(createFit(config).reference, null);
 });

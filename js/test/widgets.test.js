@@ -6,7 +6,7 @@ import test from "node:test";
 import { checkNumber, parseNumber } from "../src/widgets/check.js";
 import { linearScale, logScale, logSlider, logTicks, niceTicks } from "../src/widgets/scale.js";
 import { createTangent, reset, rows, stepFacts, stepOnce, summary, withRate } from "../src/widgets/tangent-state.js";
-import { floorCrossings, rateFacts, rateRows, rateSetup, rateSummary, runAt, sweep } from "../src/widgets/rate-state.js";
+import { floorCrossings, quadratic, rateFacts, rateRows, rateSetup, rateSummary, runAt, sweep, withKappa } from "../src/widgets/rate-state.js";
 
 test("scales map both ways, log scales refuse non-positive bounds", () => {
   const s = linearScale([0, 10], [100, 200]);
@@ -173,4 +173,24 @@ test("the race figure runs the chosen optimizer against plain descent's race run
   assert.match(raceSummary(far), /diverged after/);
   assert.equal(flips({ positions: [[0, 1], [0, -1], [0, 1]] }), 2);
   assert.equal(raceRows(facts.run).at(-1)[0], String(facts.run.iterations));
+});
+
+test("the conditioning figure runs the quadratic of the chosen kappa and names its best rate", () => {
+  const config = { kappas: [2, 10, 100], kappa: 10, bounds: [[-2, 2], [-2, 2]], start: [1, 1], lr: 0.182, lrMin: 0.001, lrMax: 1.2, maxIter: 1000 };
+  const setup = rateSetup(config);
+  assert.equal(setup.surface.f(1, 1), 5.5);
+  assert.deepEqual(setup.surface.grad(1, 1), [1, 10]);
+  assert.equal(setup.surface.lipschitz, 10);
+  const facts = rateFacts(setup, 0.182);
+  assert.equal(facts.status, "converged");
+  assert.equal(facts.best, 2 / 11);
+  assert.match(rateSummary(facts), /With κ = 10 the best fixed rate is 2\/\(1 \+ κ\) = 0\.182, shrinking the error by \(κ − 1\)\/\(κ \+ 1\) = 0\.818 a step; this rate is within 1 % of it\.$/);
+  const stiff = withKappa(setup, 100);
+  assert.equal(stiff.surface.kappa, 100);
+  const over = rateFacts(stiff, 0.182);
+  assert.equal(over.status, "diverged", "0.182 is above 2/L = 0.02 once kappa = 100");
+  assert.match(over.message, /above 2\/L = 0\.02 for this surface/);
+  assert.match(rateSummary(over), /η = 0\.182 is not within 1 % of it\.$/);
+  assert.equal(rateFacts(rateSetup({ surface: "valley", lr: 0.09, lrMin: 0.001, lrMax: 0.2, maxIter: 200 }), 0.09).kappa, null);
+  assert.throws(() => quadratic(0.5, config.bounds, config.start), /kappa must be a number >= 1/);
 });

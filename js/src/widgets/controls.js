@@ -6,10 +6,15 @@ import { checkNumber } from "./check.js";
 let counter = 0;
 
 /**
- * A slider over positions 0..steps showing `toValue(position)`, and a field to type a value.
- * `onChange(value)` runs on every move; `say(text)` shows a message (empty to clear it).
+ * A slider in `frame`'s controls over a `scale`'s positions 0..steps (value(position) and
+ * position(value), scale.js), and a field to type a value; the field and the slider's spoken
+ * value both show `format(value)`. `onChange(value)` runs on every move; refused or clamped
+ * input is said in the frame's message line.
  */
-export function slider(parent, { label, steps, toValue, toPosition, format, range, onChange, say }) {
+export function slider(frame, { label, scale, format = String, range, onChange }) {
+  const { steps, value: toValue, position: toPosition } = scale;
+  const parent = frame.controls;
+  const say = frame.say;
   const id = `gd-live-${(counter += 1)}`;
   const box = make("div", "gd-live__control");
   const name = make("label", "", label);
@@ -43,11 +48,29 @@ export function slider(parent, { label, steps, toValue, toPosition, format, rang
   return { set, input, field };
 }
 
-/** A button with a visible label that calls `onClick`. */
-export function button(parent, label, onClick) {
+/** A button in `frame`'s controls with a visible label that calls `onClick`. */
+export function button(frame, label, onClick) {
+  const parent = frame.controls;
   const node = make("button", "md-button gd-live__button", label);
   node.type = "button";
   node.addEventListener("click", onClick);
   parent.append(node);
+  return node;
+}
+
+/** A labelled drop-down in `frame`'s controls over `options` ([value, text] pairs). */
+export function select(frame, label, options, onChange) {
+  const id = `gd-live-${(counter += 1)}`;
+  const box = make("div", "gd-live__control");
+  const name = make("label", "", label);
+  const node = make("select", "gd-live__field");
+  name.htmlFor = node.id = id;
+  for (const [value, text] of options) node.append(Object.assign(make("option", "", text), { value }));
+  node.addEventListener("change", () => {
+    frame.say("");
+    onChange(node.value);
+  });
+  box.append(name, node);
+  frame.controls.append(box);
   return node;
 }

@@ -4,7 +4,7 @@
 // numbers are criteria-state.js; this module draws and wires the controls.
 import { slider } from "./controls.js";
 import { buildFrame } from "./frame.js";
-import { axes, clear, clipped, dot, line, panels, scalesFor } from "./plot.js";
+import { chart, clear, dot, line, panels } from "./plot.js";
 import { logTicks, niceTicks } from "./scale.js";
 import { TESTS, criteriaFacts, criteriaRows, criteriaSetup, criteriaStatus, criteriaSummary, markIndex } from "./criteria-state.js";
 
@@ -17,11 +17,9 @@ function drawCriteria(ctx, w, h, colours, { setup, facts }) {
   const [box] = panels(w, h, 1);
   const stops = [facts.run.iterations, ...TESTS.map(({ key }) => markIndex(facts, key) ?? 0)];
   const xMax = Math.min(setup.base.maxIter, Math.max(SHOWN, Math.max(...stops) + 20));
-  const s = scalesFor(box, [0, xMax], [LO, HI], { yLog: true });
   const yTicks = logTicks(LO, HI).filter((_, i) => i % 3 === 0);
-  axes(ctx, box, s, colours, { xTicks: niceTicks(0, xMax, 5), yTicks, xLabel: "step k", yLabel: "size (log)" });
   const styles = { gradTol: [colours.path, []], stepTol: [colours.point, []], valueTol: [colours.text, [5, 3]] };
-  clipped(ctx, box, () => {
+  chart(ctx, box, colours, { x: [0, xMax], y: [LO, HI], yLog: true, xTicks: niceTicks(0, xMax, 5), yTicks, xLabel: "step k", yLabel: "size (log)" }, (s) => {
     for (const { key } of TESTS) {
       const [colour, dash] = styles[key];
       const series = setup.quantities[key];
@@ -51,18 +49,14 @@ export function mount(root, config) {
     frame.show({ statusText: criteriaStatus(scene.facts), summaryText: criteriaSummary(scene.facts), tableRows: () => criteriaRows(setup, scene.facts) });
   const labels = { gradTol: "Gradient tolerance grad_tol", stepTol: "Step tolerance step_tol", valueTol: "Value tolerance value_tol" };
   for (const { key } of TESTS) {
-    const control = slider(frame.controls, {
+    const control = slider(frame, {
       label: labels[key],
-      steps: setup.slider.steps,
-      toValue: setup.slider.value,
-      toPosition: setup.slider.position,
-      format: String,
+      scale: setup.slider,
       range: { min: setup.tolMin, max: setup.tolMax, positive: true },
       onChange: (tol) => {
         scene.facts = criteriaFacts(setup, { ...scene.facts.tolerances, [key]: tol });
         update();
       },
-      say: frame.say,
     });
     control.set(setup.tolerances[key], { announce: false });
   }

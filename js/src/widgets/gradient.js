@@ -5,15 +5,15 @@
 import { sampleSurface } from "../contours.js";
 import { slider } from "./controls.js";
 import { buildFrame, make } from "./frame.js";
-import { axes, clear, clipped, dot, line, scalesFor } from "./plot.js";
-import { logTicks, niceTicks } from "./scale.js";
+import { chart, clear, dot, line, mapPanel } from "./plot.js";
+import { logTicks } from "./scale.js";
 import { clampPoint, gradientFacts, gradientRows, gradientSetup, gradientStatus, gradientSummary } from "./gradient-state.js";
 
 const KEY_STEP = 0.1; // data units per arrow key press (Shift: five times as far)
 const ARROW = 1.2; // the arrows' length in data units: direction reads, the text gives the size
 
 function layout(w, h) {
-  const left = 46;
+  const left = 54;
   const inner = w - left - 18;
   const mapH = Math.round((h - 12 - 34 - 40) * 0.62);
   return {
@@ -36,32 +36,17 @@ function drawGradient(ctx, w, h, colours, scene) {
   const { setup, facts, contours } = scene;
   clear(ctx, w, h, colours);
   const box = layout(w, h);
-  const [[x0, x1], [y0, y1]] = setup.surface.bounds;
-  const s = scalesFor(box.map, [x0, x1], [y0, y1]);
-  scene.map = { box: box.map, s };
-  axes(ctx, box.map, s, colours, { xTicks: niceTicks(x0, x1, 4), yTicks: niceTicks(y0, y1, 4), xLabel: "x", yLabel: "y" });
-  clipped(ctx, box.map, () => {
-    ctx.strokeStyle = colours.faint;
-    ctx.lineWidth = 1;
-    ctx.beginPath();
-    for (const { segments } of contours) {
-      for (let i = 0; i < segments.length; i += 4) {
-        ctx.moveTo(s.x(segments[i]), s.y(segments[i + 1]));
-        ctx.lineTo(s.x(segments[i + 2]), s.y(segments[i + 3]));
-      }
-    }
-    ctx.stroke();
+  const s = mapPanel(ctx, box.map, setup.surface.bounds, colours, { contours }, (s) => {
     arrow(ctx, s, facts.point, facts.exact, colours.path, 3);
     arrow(ctx, s, facts.point, facts.estimate, colours.point, 1.5);
     dot(ctx, s.x(facts.point[0]), s.y(facts.point[1]), colours.text, 5);
   });
+  scene.map = { box: box.map, s };
   const errors = facts.curve.map((p) => p.error).filter((e) => e > 0);
   const lo = 10 ** Math.floor(Math.log10(Math.min(...errors, facts.error || 1)));
   const hi = 10 ** Math.ceil(Math.log10(Math.max(...errors, lo * 10)));
-  const r = scalesFor(box.curve, [setup.hMin, setup.hMax], [lo, hi], { xLog: true, yLog: true });
   const yTicks = logTicks(lo, hi).filter((_, i, all) => i % Math.ceil(all.length / 4) === 0);
-  axes(ctx, box.curve, r, colours, { xTicks: logTicks(setup.hMin, setup.hMax).filter((_, i) => i % 3 === 0), yTicks, xLabel: "step h (log scale)", yLabel: "error" });
-  clipped(ctx, box.curve, () => {
+  chart(ctx, box.curve, colours, { x: [setup.hMin, setup.hMax], y: [lo, hi], xLog: true, yLog: true, xTicks: logTicks(setup.hMin, setup.hMax).filter((_, i) => i % 3 === 0), yTicks, xLabel: "step h (log scale)", yLabel: "error" }, (r) => {
     const points = facts.curve.map(({ h: step, error }) => [r.x(step), r.y(Math.max(error, lo))]);
     line(ctx, points, colours.path, 1.5);
     line(ctx, [[r.x(facts.h), box.curve.y], [r.x(facts.h), box.curve.y + box.curve.h]], colours.point, 2);
@@ -90,15 +75,11 @@ export function mount(root, config) {
     handle.setAttribute("aria-label", `Point at x = ${x.toFixed(2)}, y = ${y.toFixed(2)}; arrow keys move it`);
     frame.show({ statusText: gradientStatus(scene.facts), summaryText: gradientSummary(scene.facts), tableRows: () => gradientRows(scene.facts) });
   };
-  const control = slider(frame.controls, {
+  const control = slider(frame, {
     label: "Step size h",
-    steps: setup.slider.steps,
-    toValue: setup.slider.value,
-    toPosition: setup.slider.position,
-    format: String,
+    scale: setup.slider,
     range: { min: setup.hMin, max: setup.hMax, positive: true },
     onChange: (h) => update(undefined, h),
-    say: frame.say,
   });
   frame.controls.append(handle);
   const keys = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] };

@@ -1,10 +1,10 @@
 // Drawing helpers the live figures share on a 2-D canvas: split a figure into panels, draw a
 // panel's axes with ticks and labels, polylines clipped to the panel, and dots.
 import { formatG } from "../pyfmt.js";
-import { linearScale, logScale } from "./scale.js";
+import { linearScale, logScale, niceTicks } from "./scale.js";
 
 /** Split a w x h canvas into `count` side-by-side panels with room for tick labels. */
-export function panels(w, h, count, { left = 46, bottom = 34, top = 12, gap = 20, right = 18 } = {}) {
+export function panels(w, h, count, { left = 54, bottom = 34, top = 12, gap = 20, right = 18 } = {}) {
   const inner = (w - right - count * left - (count - 1) * gap) / count;
   return Array.from({ length: count }, (_, i) => ({
     x: left + i * (inner + left + gap),
@@ -24,6 +24,9 @@ export function scalesFor(box, xDomain, yDomain, { xLog = false, yLog = false } 
 /** A tick label: whole numbers as they are (2000, not 2e+03), others to three digits. */
 export const tick = (t) => (Number.isInteger(t) && Math.abs(t) < 1e6 ? String(t) : formatG(t, 3));
 
+const TICK_GAP = 4; // pixels between the frame and a y tick label
+const LABEL_SIZE = 12; // the 11 px font's line: the rotated y label needs this much from the edge
+
 /** Frame, ticks and axis labels of a panel. */
 export function axes(ctx, box, { x, y }, colours, { xTicks, yTicks, xLabel, yLabel }) {
   ctx.save();
@@ -37,13 +40,19 @@ export function axes(ctx, box, { x, y }, colours, { xTicks, yTicks, xLabel, yLab
   for (const t of xTicks) ctx.fillText(tick(t), x(t), box.y + box.h + 4);
   ctx.textAlign = "right";
   ctx.textBaseline = "middle";
-  for (const t of yTicks) ctx.fillText(tick(t), box.x - 4, y(t));
+  let widest = 0;
+  for (const t of yTicks) {
+    ctx.fillText(tick(t), box.x - TICK_GAP, y(t));
+    widest = Math.max(widest, ctx.measureText(tick(t)).width);
+  }
   ctx.textAlign = "center";
   ctx.textBaseline = "bottom";
   ctx.fillText(xLabel, box.x + box.w / 2, box.y + box.h + 32);
-  ctx.translate(box.x - 34, box.y + box.h / 2);
+  // The rotated label's baseline sits clear of the widest tick label (measured, not guessed),
+  // but never off the canvas.
+  ctx.translate(Math.max(LABEL_SIZE, box.x - TICK_GAP - widest - 4), box.y + box.h / 2);
   ctx.rotate(-Math.PI / 2);
-  ctx.textBaseline = "middle";
+  ctx.textBaseline = "bottom";
   ctx.fillText(yLabel, 0, 0);
   ctx.restore();
 }
@@ -83,4 +92,39 @@ export function dot(ctx, px, py, colour, radius = 3) {
 export function clear(ctx, w, h, colours) {
   ctx.fillStyle = colours.background;
   ctx.fillRect(0, 0, w, h);
+}
+
+/** A surface's contour segments (contours.js: flat [x0, y0, x1, y1, ...] per level) in one stroke. */
+export function contourLines(ctx, s, contours, colour) {
+  ctx.strokeStyle = colour;
+  ctx.lineWidth = 1;
+  ctx.beginPath();
+  for (const { segments } of contours) {
+    for (let i = 0; i < segments.length; i += 4) {
+      ctx.moveTo(s.x(segments[i]), s.y(segments[i + 1]));
+      ctx.lineTo(s.x(segments[i + 2]), s.y(segments[i + 3]));
+    }
+  }
+  ctx.stroke();
+}
+
+/**
+ * A panel with its axes: scales over `x` and `y` (domains; `xLog`, `yLog`), ticks and labels,
+ * then `paint(s)` clipped to the panel; returns the scales.
+ */
+export function chart(ctx, box, colours, { x, y, xLog, yLog, xTicks, yTicks, xLabel, yLabel }, paint) {
+  const s = scalesFor(box, x, y, { xLog, yLog });
+  axes(ctx, box, s, colours, { xTicks, yTicks, xLabel, yLabel });
+  clipped(ctx, box, () => paint(s));
+  return s;
+}
+
+/** A contour map over `bounds` ([[x0, x1], [y0, y1]]): the contours, then `paint(s)`, as `chart`. */
+export function mapPanel(ctx, box, bounds, colours, { contours, xLabel = "x", yLabel = "y" }, paint) {
+  const [x, y] = bounds;
+  const ticks = { xTicks: niceTicks(...x, 4), yTicks: niceTicks(...y, 4) };
+  return chart(ctx, box, colours, { x, y, ...ticks, xLabel, yLabel }, (s) => {
+    contourLines(ctx, s, contours, colours.faint);
+    paint(s);
+  });
 }

@@ -4,34 +4,23 @@
 // wires the controls (two sliders, the optimizer and the surface).
 import { sampleSurface } from "../contours.js";
 import { getSurface } from "../descent.js";
-import { slider } from "./controls.js";
-import { buildFrame, make } from "./frame.js";
-import { axes, clear, clipped, dot, line, panels, scalesFor } from "./plot.js";
-import { logSlider, logTicks, niceTicks } from "./scale.js";
+import { formatG } from "../pyfmt.js";
+import { select, slider } from "./controls.js";
+import { buildFrame } from "./frame.js";
+import { chart, clear, dot, line, mapPanel, panels } from "./plot.js";
+import { logSlider, logTicks, niceTicks, stepSlider } from "./scale.js";
 import { LABELS, MOMENTUM_OPTIMIZERS, raceFacts, raceRows, raceSetting, raceSetup, raceStatus, raceSummary } from "./race-state.js";
 
 const LO = 1e-14;
 const HI = 1e4;
-const MU_STEPS = 99; // momentum 0, 0.01, ..., 0.99
+const MU_MAX = 0.99; // momentum 0, 0.01, ..., 0.99
+const rateText = (v) => formatG(v, 3); // as the status line writes it: the race's own rates are long
 
 function drawRace(ctx, w, h, colours, { facts, contours }) {
   clear(ctx, w, h, colours);
   const [left, right] = panels(w, h, 2);
   const surface = getSurface(facts.surface);
-  const [[x0, x1], [y0, y1]] = surface.bounds;
-  const s = scalesFor(left, [x0, x1], [y0, y1]);
-  axes(ctx, left, s, colours, { xTicks: niceTicks(x0, x1, 4), yTicks: niceTicks(y0, y1, 4), xLabel: "x", yLabel: "y" });
-  clipped(ctx, left, () => {
-    ctx.strokeStyle = colours.faint;
-    ctx.lineWidth = 1;
-    ctx.beginPath();
-    for (const { segments } of contours[facts.surface]) {
-      for (let i = 0; i < segments.length; i += 4) {
-        ctx.moveTo(s.x(segments[i]), s.y(segments[i + 1]));
-        ctx.lineTo(s.x(segments[i + 2]), s.y(segments[i + 3]));
-      }
-    }
-    ctx.stroke();
+  mapPanel(ctx, left, surface.bounds, colours, { contours: contours[facts.surface] }, (s) => {
     line(ctx, facts.gd.positions.map(([x, y]) => [s.x(x), s.y(y)]), colours.muted, 1.2, [4, 3]);
     line(ctx, facts.run.positions.map(([x, y]) => [s.x(x), s.y(y)]), colours.point, 1.8);
     const [mx, my] = surface.minima[0];
@@ -39,25 +28,11 @@ function drawRace(ctx, w, h, colours, { facts, contours }) {
     dot(ctx, s.x(surface.start[0]), s.y(surface.start[1]), colours.path, 4);
   });
   const steps = Math.max(facts.run.iterations, facts.gd.iterations, 10);
-  const r = scalesFor(right, [0, steps], [LO, HI], { yLog: true });
-  axes(ctx, right, r, colours, { xTicks: niceTicks(0, steps, 4), yTicks: logTicks(LO, HI).filter((_, i) => i % 4 === 0), xLabel: "step k", yLabel: "f (log)" });
-  clipped(ctx, right, () => {
+  chart(ctx, right, colours, { x: [0, steps], y: [LO, HI], yLog: true, xTicks: niceTicks(0, steps, 4), yTicks: logTicks(LO, HI).filter((_, i) => i % 4 === 0), xLabel: "step k", yLabel: "f (log)" }, (r) => {
     const curve = (run) => run.values.map((v, k) => [r.x(k), r.y(Math.min(HI * 10, Math.max(LO / 10, v)))]);
     line(ctx, curve(facts.gd), colours.muted, 1.2, [4, 3]);
     line(ctx, curve(facts.run), colours.point, 1.8);
   });
-}
-
-function select(parent, label, options, onChange) {
-  const box = make("div", "gd-live__control");
-  const name = make("label", "", label);
-  const node = make("select", "gd-live__field");
-  name.htmlFor = node.id = `gd-live-select-${label.replace(/\W+/g, "-").toLowerCase()}`;
-  for (const [value, text] of options) node.append(Object.assign(make("option", "", text), { value }));
-  node.addEventListener("change", () => onChange(node.value));
-  box.append(name, node);
-  parent.append(box);
-  return node;
 }
 
 /** Mount on `root` with the page's settings: {races, maxIter, surface, optimizer, lrMin, lrMax}. */
@@ -77,23 +52,17 @@ export function mount(root, config) {
     frame.show({ statusText: raceStatus(scene.facts), summaryText: raceSummary(scene.facts), tableRows: () => raceRows(scene.facts.run) });
   };
   const rateScale = logSlider(setup.lrMin, setup.lrMax, 240);
-  const rate = slider(frame.controls, {
+  const rate = slider(frame, {
     label: "Learning rate η",
-    steps: rateScale.steps,
-    toValue: rateScale.value,
-    toPosition: rateScale.position,
-    format: String,
+    scale: rateScale,
+    format: rateText,
     range: { min: setup.lrMin, max: setup.lrMax, positive: true },
     onChange: (lr) => ((choice.lr = lr), update()),
-    say: frame.say,
   });
-  const momentum = slider(frame.controls, {
+  const momentum = slider(frame, {
     label: "Momentum μ",
-    steps: MU_STEPS,
-    toValue: (p) => p / 100,
-    toPosition: (v) => Math.round(v * 100),
-    format: String,
-    range: { min: 0, max: MU_STEPS / 100 },
+    scale: stepSlider(0, MU_MAX, 0.01),
+    range: { min: 0, max: MU_MAX },
     onChange: (mu) => {
       if (choice.optimizer === "nesterov" && mu === 0) {
         frame.say("Momentum μ must be above 0 for Nesterov; using 0.01.");
@@ -103,7 +72,6 @@ export function mount(root, config) {
       choice.momentum = mu;
       update();
     },
-    say: frame.say,
   });
   const reset = () => {
     Object.assign(choice, raceSetting(setup, choice.surface, choice.optimizer));
@@ -115,9 +83,9 @@ export function mount(root, config) {
     update();
   };
   const optimizers = Object.keys(setup.races[setup.surface]).map((name) => [name, LABELS[name]]);
-  select(frame.controls, "Optimizer", optimizers, (name) => ((choice.optimizer = name), frame.say(""), reset())).value = choice.optimizer;
+  select(frame, "Optimizer", optimizers, (name) => ((choice.optimizer = name), reset())).value = choice.optimizer;
   const surfaces = Object.keys(setup.races).map((name) => [name, getSurface(name).title]);
-  select(frame.controls, "Surface", surfaces, (name) => ((choice.surface = name), frame.say(""), reset())).value = choice.surface;
+  select(frame, "Surface", surfaces, (name) => ((choice.surface = name), reset())).value = choice.surface;
   reset();
   return { dispose: frame.dispose };
 }

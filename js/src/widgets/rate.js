@@ -1,40 +1,28 @@
 // The learning-rate page's live figure: the valley's contour map with gdlib's path at the rate
 // the reader picks on a log scale (left), and steps to converge against the rate with that rate
-// marked (right). The numbers are rate-state.js; this module draws and wires the controls.
+// marked (right). On the conditioning page (config.kappas) a choice of condition number swaps the
+// quadratic, and the best fixed rate is marked too. The numbers are rate-state.js; this module
+// draws and wires the controls.
 import { sampleSurface } from "../contours.js";
-import { slider } from "./controls.js";
+import { select, slider } from "./controls.js";
 import { buildFrame } from "./frame.js";
-import { axes, clear, clipped, dot, line, panels, scalesFor } from "./plot.js";
+import { chart, clear, dot, line, mapPanel, panels } from "./plot.js";
 import { logTicks, niceTicks } from "./scale.js";
-import { rateFacts, rateRows, rateSetup, rateSummary, runAt, sweep } from "./rate-state.js";
+import { rateFacts, rateRows, rateSetup, rateSummary, runAt, sweep, withKappa } from "./rate-state.js";
 
 function drawRate(ctx, w, h, colours, { setup, facts, contours, curve }) {
   clear(ctx, w, h, colours);
   const [left, right] = panels(w, h, 2);
-  const [[x0, x1], [y0, y1]] = setup.surface.bounds;
-  const s = scalesFor(left, [x0, x1], [y0, y1]);
-  axes(ctx, left, s, colours, { xTicks: niceTicks(x0, x1, 4), yTicks: niceTicks(y0, y1, 4), xLabel: "x", yLabel: "y" });
-  clipped(ctx, left, () => {
-    ctx.strokeStyle = colours.faint;
-    ctx.lineWidth = 1;
-    ctx.beginPath();
-    for (const { segments } of contours) {
-      for (let i = 0; i < segments.length; i += 4) {
-        ctx.moveTo(s.x(segments[i]), s.y(segments[i + 1]));
-        ctx.lineTo(s.x(segments[i + 2]), s.y(segments[i + 3]));
-      }
-    }
-    ctx.stroke();
+  mapPanel(ctx, left, setup.surface.bounds, colours, { contours }, (s) => {
     const path = facts.run.positions.map(([x, y]) => [s.x(x), s.y(y)]);
     line(ctx, path, colours.point, 1.5);
     for (const [px, py] of path.slice(0, 40)) dot(ctx, px, py, colours.point, 2);
     dot(ctx, path[0][0], path[0][1], colours.path, 4);
   });
   const cap = setup.maxIter;
-  const r = scalesFor(right, [setup.lrMin, setup.lrMax], [0, cap * 1.05], { xLog: true });
-  axes(ctx, right, r, colours, { xTicks: logTicks(setup.lrMin, setup.lrMax), yTicks: niceTicks(0, cap, 4), xLabel: "rate η (log scale)", yLabel: "steps" });
-  clipped(ctx, right, () => {
+  chart(ctx, right, colours, { x: [setup.lrMin, setup.lrMax], y: [0, cap * 1.05], xLog: true, xTicks: logTicks(setup.lrMin, setup.lrMax), yTicks: niceTicks(0, cap, 4), xLabel: "rate η (log scale)", yLabel: "steps" }, (r) => {
     line(ctx, [[r.x(2 / facts.L), right.y], [r.x(2 / facts.L), right.y + right.h]], colours.muted, 1, [4, 4]);
+    if (facts.best) line(ctx, [[r.x(facts.best), right.y], [r.x(facts.best), right.y + right.h]], colours.text, 1, [1, 3]);
     for (const p of curve) {
       const px = r.x(p.lr);
       const py = r.y(p.steps);
@@ -45,37 +33,44 @@ function drawRate(ctx, w, h, colours, { setup, facts, contours, curve }) {
   });
 }
 
-/** Mount on `root` with the page's settings: {surface, start, lr, lrMin, lrMax, maxIter}. */
+/** Mount on `root` with the page's settings: {surface, start, lr, lrMin, lrMax, maxIter} or {kappas, kappa, bounds, ...}. */
 export function mount(root, config) {
-  const setup = rateSetup(config);
-  const scene = { setup, facts: rateFacts(setup, setup.lr), contours: sampleSurface(setup.surface, 64).contours, curve: sweep(setup) };
+  const scene = {};
+  const load = (setup, lr) => Object.assign(scene, { setup, facts: rateFacts(setup, lr), contours: sampleSurface(setup.surface, 64).contours, curve: sweep(setup) });
+  load(rateSetup(config), config.lr);
+  const { setup } = scene;
+  const what = setup.kappas ? "the quadratic of the chosen condition number" : "the valley";
   const frame = buildFrame(root, {
-    label: "Live figure: contour map of the valley with the descent path at the chosen learning rate, and steps to converge against the learning rate.",
+    label: `Live figure: contour map of ${what} with the descent path at the chosen learning rate, and steps to converge against the learning rate.`,
     tableCaption: "The path's points at the chosen learning rate",
     columns: ["k", "x", "y", "f(x, y)"],
     draw: (ctx, w, h, colours) => drawRate(ctx, w, h, colours, scene),
   });
   const update = () => {
     const { facts } = scene;
+    const where = facts.kappa === null ? "" : `κ = ${facts.kappa}, `;
     frame.show({
-      statusText: `η = ${facts.lr}: ${facts.message}`,
+      statusText: `${where}η = ${facts.lr}: ${facts.message}`,
       summaryText: rateSummary(facts),
       tableRows: () => rateRows(facts.run),
     });
   };
-  const control = slider(frame.controls, {
+  const control = slider(frame, {
     label: "Learning rate η",
-    steps: setup.slider.steps,
-    toValue: setup.slider.value,
-    toPosition: setup.slider.position,
-    format: String,
+    scale: setup.slider,
     range: { min: setup.lrMin, max: setup.lrMax, positive: true },
     onChange: (lr) => {
-      scene.facts = rateFacts(setup, lr, runAt(setup, lr));
+      scene.facts = rateFacts(scene.setup, lr, runAt(scene.setup, lr));
       update();
     },
-    say: frame.say,
   });
+  if (setup.kappas) {
+    const options = setup.kappas.map((k) => [String(k), String(k)]);
+    select(frame, "Condition number κ", options, (k) => {
+      load(withKappa(scene.setup, Number(k)), scene.facts.lr);
+      update();
+    }).value = String(setup.surface.kappa);
+  }
   control.set(setup.lr, { announce: false });
   update();
   return { dispose: frame.dispose };

@@ -52,3 +52,14 @@ export function logSlider(lo, hi, steps, digits = 3) {
     position: (value) => Math.min(steps, Math.max(0, Math.round((steps * Math.log(value / lo)) / ratio))),
   };
 }
+
+/** A slider position 0..steps <-> lo, lo + step, ..., hi (values rounded to the step's digits). */
+export function stepSlider(lo, hi, step) {
+  const steps = Math.round((hi - lo) / step);
+  const digits = Math.max(0, -Math.floor(Math.log10(step) + 1e-9));
+  return {
+    steps,
+    value: (position) => Number((lo + Math.min(steps, Math.max(0, position)) * step).toFixed(digits)),
+    position: (value) => Math.min(steps, Math.max(0, Math.round((value - lo) / step))),
+  };
+}

@@ -3,8 +3,8 @@
 // state and the numbers are tangent-state.js; this module draws and wires the controls.
 import { button, slider } from "./controls.js";
 import { buildFrame } from "./frame.js";
-import { axes, clear, clipped, dot, line, panels, scalesFor } from "./plot.js";
-import { niceTicks, logTicks } from "./scale.js";
+import { chart, clear, dot, line, panels } from "./plot.js";
+import { niceTicks, logTicks, stepSlider } from "./scale.js";
 import { LR_RANGE, createTangent, reset, rows, stepFacts, stepOnce, summary, withRate, xAt, slopeAt } from "./tangent-state.js";
 
 const fmt = (v) => String(Number(v.toPrecision(3)));
@@ -13,13 +13,12 @@ function drawTangent(ctx, w, h, colours, state) {
   clear(ctx, w, h, colours);
   const [left, right] = panels(w, h, 2);
   const span = Math.max(3, Math.abs(state.start) * 1.2);
-  const s = scalesFor(left, [-span, span], [-0.1 * span * span, span * span]);
-  axes(ctx, left, s, colours, { xTicks: niceTicks(-span, span, 4), yTicks: niceTicks(0, span * span, 4), xLabel: "x", yLabel: "f(x) = x²" });
   const xs = Array.from({ length: 121 }, (_, i) => -span + (2 * span * i) / 120);
   const { k } = state;
   const x = xAt(state, k);
   const slope = slopeAt(state, k);
-  clipped(ctx, left, () => {
+  const ticks = { xTicks: niceTicks(-span, span, 4), yTicks: niceTicks(0, span * span, 4) };
+  chart(ctx, left, colours, { x: [-span, span], y: [-0.1 * span * span, span * span], ...ticks, xLabel: "x", yLabel: "f(x) = x²" }, (s) => {
     line(ctx, xs.map((v) => [s.x(v), s.y(v * v)]), colours.muted, 1.5);
     const tangent = (v) => x * x + slope * (v - x);
     line(ctx, [[s.x(-span), s.y(tangent(-span))], [s.x(span), s.y(tangent(span))]], colours.point, 1.2, [5, 4]);
@@ -34,11 +33,9 @@ function drawTangent(ctx, w, h, colours, state) {
   const lo = Math.max(1e-9, Math.min(...errors) / 2);
   const hi = Math.min(1e7, Math.max(...errors) * 2);
   const n = Math.max(1, state.run.iterations);
-  const r = scalesFor(right, [0, n], [lo, hi], { yLog: true });
   const decades = logTicks(lo, hi);
   const every = Math.ceil(decades.length / 5);
-  axes(ctx, right, r, colours, { xTicks: niceTicks(0, n, 4), yTicks: decades.filter((_, i) => i % every === 0), xLabel: "step k", yLabel: "|x_k|" });
-  clipped(ctx, right, () => {
+  chart(ctx, right, colours, { x: [0, n], y: [lo, hi], yLog: true, xTicks: niceTicks(0, n, 4), yTicks: decades.filter((_, i) => i % every === 0), xLabel: "step k", yLabel: "|x_k|" }, (r) => {
     const path = state.run.positions.map((p, i) => [r.x(i), r.y(Math.max(lo, Math.abs(p[0])))]);
     line(ctx, path, colours.faint, 1.2);
     for (let i = 0; i <= k; i += 1) dot(ctx, path[i][0], path[i][1], i === k ? colours.point : colours.path, i === k ? 4 : 2.5);
@@ -63,25 +60,21 @@ export function mount(root, config) {
     });
     stepButton.disabled = facts.next === null;
   };
-  const positions = Math.round((LR_RANGE.max - LR_RANGE.min) / LR_RANGE.step);
-  const rate = slider(frame.controls, {
+  const rate = slider(frame, {
     label: "Learning rate η",
-    steps: positions,
-    toValue: (p) => Number((LR_RANGE.min + p * LR_RANGE.step).toFixed(2)),
-    toPosition: (v) => Math.round((v - LR_RANGE.min) / LR_RANGE.step),
+    scale: stepSlider(LR_RANGE.min, LR_RANGE.max, LR_RANGE.step),
     format: fmt,
     range: { min: LR_RANGE.min, max: LR_RANGE.max, positive: true },
     onChange: (lr) => {
       state = withRate(state, lr);
       update();
     },
-    say: frame.say,
   });
-  const stepButton = button(frame.controls, "Step", () => {
+  const stepButton = button(frame, "Step", () => {
     state = stepOnce(state);
     update();
   });
-  button(frame.controls, "Reset", () => {
+  button(frame, "Reset", () => {
     state = reset(state);
     update();
   });

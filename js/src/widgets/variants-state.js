@@ -1,6 +1,8 @@
 // The variant pages' live figure, as pure state: the JS port of gdlib's fit_linear on the page's
 // slice of the regression data at a batch size from 1 to n; seed 0 replays the row orders gdlib
-// drew (given in the config), each reseed draws new seeded orders. Pure: no DOM, node --test.
+// drew (given in the config), each reseed draws new seeded orders. With `compare` (a batch size)
+// in the config, a second run at that size on the same orders (the comparison page: full batch)
+// is the yardstick the reader's run is drawn and described against. Pure: no DOM, node --test.
 import { formatG } from "../pyfmt.js";
 import { fitLinear, mse, seededOrders } from "../regression.js";
 
@@ -20,7 +22,7 @@ function leastSquares(X, y) {
   return [(c * p - b * q) / det, (a * q - b * p) / det];
 }
 
-/** A fresh state from the page's config: {x, y, lr, epochs, batch, orders, theta0, bounds}. */
+/** A fresh state from the page's config: {x, y, lr, epochs, batch, orders, theta0, bounds, compare?}. */
 export function createFit(config) {
   const X = config.x.map((v) => [1.0, v]);
   const best = leastSquares(X, config.y);
@@ -31,8 +33,8 @@ export function createFit(config) {
 function withRun(state) {
   const n = state.X.length;
   const orders = state.seed === 0 ? state.orders : seededOrders(n, state.epochs, state.seed);
-  const run = fitLinear(state.X, state.y, { lr: state.lr, epochs: state.epochs, batchSize: state.batch, orders, theta0: state.theta0 });
-  return { ...state, run };
+  const fit = (batchSize) => fitLinear(state.X, state.y, { lr: state.lr, epochs: state.epochs, batchSize, orders, theta0: state.theta0 });
+  return { ...state, run: fit(state.batch), reference: state.compare ? fit(state.compare) : null };
 }
 
 /** The same data with another batch size (same seed). */
@@ -47,7 +49,34 @@ export function fitFacts(state) {
   const steps = run.thetas.length - 1;
   const above = run.losses.at(-1) - floor;
   const orders = batch === n ? "no shuffling (a full batch)" : seed === 0 ? "gdlib's row orders" : `row orders of seed ${seed}`;
-  return { n, batch, epochs, steps, above: num(above), message: run.message, orders, perEpoch: Math.ceil(n / batch) };
+  const facts = { n, batch, epochs, steps, above: num(above), message: run.message, orders, perEpoch: Math.ceil(n / batch) };
+  if (state.reference) {
+    const [mine, theirs] = [lastEpochGap(run, n, batch, floor), lastEpochGap(state.reference, n, state.compare, floor)];
+    facts.tail = num(mine);
+    facts.reference = { batch: state.compare, steps: state.reference.thetas.length - 1, above: num(state.reference.losses.at(-1) - floor), tail: num(theirs), ratio: theirs / mine };
+  }
+  return facts;
+}
+
+/**
+ * The median of the loss above `floor` over a run's last epoch (its last ceil(n/b) steps): a noisy
+ * run's last step alone can land far above or below where it hovers.
+ */
+export function lastEpochGap(run, n, batch, floor) {
+  const gaps = run.losses.slice(-Math.ceil(n / batch)).map((v) => v - floor).sort((a, b) => a - b);
+  const mid = gaps.length >> 1;
+  return gaps.length % 2 ? gaps[mid] : (gaps[mid - 1] + gaps[mid]) / 2;
+}
+
+/** How the reader's run ended against the yardstick run, on the same epochs (examples read). */
+function against({ batch, tail, reference }) {
+  const { batch: b, steps, above, ratio } = reference;
+  if (batch === b) return ` The dashed run, b = ${b}, is this run.`;
+  const verdict = ratio >= 1 ? `${num(ratio)} times that of b = ${batch}` : `1/${num(1 / ratio)} of that of b = ${batch}`;
+  return (
+    ` The dashed run, b = ${b}, took ${steps} steps in the same epochs and ended ${above} above it. Over the last epoch the median ` +
+    `gap was ${tail} for b = ${batch} and ${reference.tail} for b = ${b}, ${verdict}.`
+  );
 }
 
 /** One paragraph for a reader who cannot see the figure. */
@@ -56,7 +85,8 @@ export function fitSummary(facts) {
   const kind = batch === 1 ? "stochastic" : batch === n ? "batch" : "mini-batch";
   return (
     `b = ${batch} (${kind}): ${perEpoch} steps per epoch of ${n} examples, ${steps} steps in ${epochs} epochs, ` +
-    `with ${orders}. After them the loss is ${above} above the least-squares minimum.`
+    `with ${orders}. After them the loss is ${above} above the least-squares minimum.` +
+    (facts.reference ? against(facts) : "")
   );
 }
 
