@@ -1,7 +1,9 @@
 """The variant pages' live figure, static twins: mini-batch descent at b = 1, 16 and n.
 
 On a small slice of the pages' regression data: the path on the loss contours (left) and the loss
-above its minimum against examples seen (right).
+above its minimum against examples seen (right). The comparison page's twin draws b = COMPARED
+against a full batch (dashed) on the same epochs; its live figure keeps the full batch as the
+yardstick while the reader moves b.
 
 The slice is the first N_LIVE rows of the shared data set (scripts/_variants.py), rounded to four
 decimals so the page can carry it: the live figure (js/src/widgets/variants.js) runs the JS port
@@ -12,6 +14,7 @@ in the config), so it opens on the same run as this figure; its reseed button dr
 from __future__ import annotations
 
 import json
+from math import ceil
 from pathlib import Path
 
 import numpy as np
@@ -26,6 +29,7 @@ N_LIVE = 200
 LR = 0.05
 EPOCHS = 10
 BATCHES = (1, 16, N_LIVE)
+COMPARED = 16  # the comparison page opens on this batch size against the full batch
 
 
 def live_data() -> tuple[np.ndarray, np.ndarray]:
@@ -41,33 +45,60 @@ def orders() -> list[list[int]]:
     return [rng.permutation(N_LIVE).tolist() for _ in range(EPOCHS)]
 
 
+def drawer(runs, floor, best, contours, title):
+    """Return a themed drawer of runs [(run, dashed)] on the contours and against examples seen."""
+
+    def draw(theme: str):
+        fig, (left, right) = plt.subplots(1, 2, figsize=(8.4, 3.6), layout="constrained")
+        left.contourf(*contours, levels=16, cmap=surface_cmap(), rasterized=True)
+        for run, dashed in runs:
+            style = {"color": COLORS["grey"], "ls": "--"} if dashed else {"color": COLORS["orange"]}
+            left.plot(run.thetas[:, 0], run.thetas[:, 1], lw=1, **style)
+            right.semilogy(run.examples_seen, run.losses - floor, lw=1, **style)
+        left.plot(*best, "*", color="white", mec="black", ms=10, mew=0.6)
+        left.set(xlim=BOUNDS[0], ylim=BOUNDS[1], xlabel="intercept", ylabel="slope")
+        left.set_title(title)
+        right.set(xlabel="examples seen", ylabel="loss above the minimum")
+        return fig
+
+    return draw
+
+
 def main(out_dir: Path) -> list[Path]:
     """Write a figure per batch size and the live figure's settings for each page."""
     X, y = live_data()
     best = np.linalg.lstsq(X, y, rcond=None)[0]
     floor = mse(X, y, best)
     T0, T1, P = grid(BOUNDS, 90)
-    Z = quadratic_loss(X, y)(P)
+    contours = (T0, T1, np.log(quadratic_loss(X, y)(P)))
     outputs, values = [], {"n": N_LIVE, "lr": LR, "epochs": EPOCHS, "floor": fmt(floor)}
+    runs = {}
     for b in BATCHES:
-        run = fit_linear(X, y, lr=LR, epochs=EPOCHS, batch_size=b, seed=SEED, theta0=THETA0)
-
-        def draw(theme: str, run=run, b=b):
-            fig, (left, right) = plt.subplots(1, 2, figsize=(8.4, 3.6), layout="constrained")
-            left.contourf(T0, T1, np.log(Z), levels=16, cmap=surface_cmap(), rasterized=True)
-            left.plot(run.thetas[:, 0], run.thetas[:, 1], "-", color=COLORS["orange"], lw=1)
-            left.plot(*best, "*", color="white", mec="black", ms=10, mew=0.6)
-            left.set(xlim=BOUNDS[0], ylim=BOUNDS[1], xlabel="intercept", ylabel="slope")
-            left.set_title(f"b = {b}: {len(run.thetas) - 1} steps in {EPOCHS} epochs")
-            right.semilogy(run.examples_seen, run.losses - floor, color=COLORS["orange"], lw=1)
-            right.set(xlabel="examples seen", ylabel="loss above the minimum")
-            return fig
-
+        run = runs[b] = fit_linear(
+            X, y, lr=LR, epochs=EPOCHS, batch_size=b, seed=SEED, theta0=THETA0
+        )
+        title = f"b = {b}: {len(run.thetas) - 1} steps in {EPOCHS} epochs"
+        draw = drawer([(run, False)], floor, best, contours, title)
         outputs += themed_svgs(draw, out_dir, f"variants-live-{b}")
         config = {"x": X[:, 1].tolist(), "y": y.tolist(), "lr": LR, "epochs": EPOCHS}
         config |= {"batch": b, "orders": orders(), "theta0": THETA0.tolist(), "bounds": BOUNDS}
         values[f"widget_{b}"] = json.dumps(config, separators=(",", ":"))
         values[f"steps_{b}"] = len(run.thetas) - 1
-        values[f"loss_{b}"] = fmt(float(run.losses[-1] - floor))
+        values[f"loss_{b}_n"] = float(run.losses[-1] - floor)
+        values[f"loss_{b}"] = fmt(values[f"loss_{b}_n"])
         values[f"message_{b}"] = run.message
+    pair = [(runs[N_LIVE], True), (runs[COMPARED], False)]
+    title = f"b = {COMPARED} against b = {N_LIVE} (dashed), {EPOCHS} epochs"
+    outputs += themed_svgs(
+        drawer(pair, floor, best, contours, title), out_dir, "variants-live-compare"
+    )
+    config = json.loads(values[f"widget_{COMPARED}"]) | {"compare": N_LIVE}
+    values["widget_compare"] = json.dumps(config, separators=(",", ":"))
+    values["compared"] = COMPARED
+    for key, b in (("compared", COMPARED), ("full", N_LIVE)):
+        values[f"{key}_loss"] = values[f"loss_{b}"]
+        values[f"{key}_steps"] = values[f"steps_{b}"]
+        # A noisy run's last step can land far from where it hovers: quote the last epoch's median.
+        tail = float(np.median(runs[b].losses[-ceil(N_LIVE / b) :] - floor))
+        values[f"{key}_tail"], values[f"{key}_tail_n"] = fmt(tail), tail
     return [*outputs, write_values(out_dir, "variants_live", values)]

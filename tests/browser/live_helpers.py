@@ -16,6 +16,7 @@ LIVE = [
     ("concepts/gradients/", "gradient"),
     ("concepts/convergence/", "criteria"),
     ("concepts/updates/", "race"),
+    ("variants/comparison/", "variants"),
 ]
 LABELS = {
     "tangent": "Learning rate η",

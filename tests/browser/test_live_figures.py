@@ -226,6 +226,7 @@ ABOVE = {
     "concepts/gradients/": "#1-analytic-gradients",
     "concepts/convergence/": "#which-one-fires-and-when",
     "concepts/updates/": "#the-race",
+    "variants/comparison/": "#your-batch-size-against-the-full-batch",
 }
 IN_VIEW = [(path, name) for path, name in LIVE if path in ABOVE]
 

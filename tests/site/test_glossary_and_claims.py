@@ -29,7 +29,7 @@ CLAIM_PAGES = {
     "variants/batch": 13,
     "variants/stochastic": 8,
     "variants/mini-batch": 7,
-    "variants/comparison": 14,
+    "variants/comparison": 15,
 }
 ABBR = re.compile(r'<abbr title="([^"]+)">([^<]+)</abbr>')
 
