@@ -5,6 +5,8 @@ Hessian eigenvalues 2 and 2 kappa, condition number kappa. At angle 0 and kappa 
 own valley x^2 + 10 y^2; at 45 degrees its curvature no longer lines up with the coordinate axes,
 which is what per-coordinate methods (AdaGrad, RMSProp, Adam) rely on. `slope` is a tilted plane,
 a constant gradient. The start is gdlib's valley start (-2.5, 1) turned with the valley.
+`quadratic(kappa)` is the conditioning page's 0.5 (x^2 + kappa y^2) (fig_conditioning.py,
+fig_conditioning_live.py; js/src/widgets/rate-state.js computes the same in the browser).
 """
 
 from __future__ import annotations
@@ -66,3 +68,18 @@ def nesterov(lipschitz: float, strong: float) -> tuple[float, float]:
     """Tune Nesterov's method by the textbook: lr 1/L, momentum (sqrt(k) - 1)/(sqrt(k) + 1)."""
     root_kappa = np.sqrt(lipschitz / strong)
     return 1.0 / lipschitz, float((root_kappa - 1.0) / (root_kappa + 1.0))
+
+
+def quadratic(kappa: float) -> Surface:
+    """0.5 (x^2 + kappa y^2): Hessian diag(1, kappa), minimum at the origin."""
+    return Surface(
+        name=f"quadratic-{kappa}",
+        title=f"kappa = {kappa}",
+        formula=f"\\tfrac12(x^2 + {kappa}y^2)",
+        func=lambda x, y: 0.5 * (x**2 + kappa * y**2),
+        gradient=lambda x, y: (x, kappa * y),
+        bounds=((-2.0, 2.0), (-2.0, 2.0)),
+        minima=((0.0, 0.0),),
+        start=(1.0, 1.0),
+        lipschitz=float(kappa),
+    )

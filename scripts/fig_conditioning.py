@@ -16,6 +16,7 @@ from pathlib import Path
 
 import numpy as np
 from _figure import COLORS, fmt, themed_svgs, write_values
+from _quadratic import quadratic
 from matplotlib import pyplot as plt
 
 from gdlib.datasets import make_regression
@@ -34,21 +35,6 @@ from gdlib.surfaces import Surface, get_surface
 KAPPAS = (2, 5, 10, 20, 50, 100, 200)
 LOGISTIC_LR, LOGISTIC_STEPS = 1.0, 10_000
 EPOCHS = 3000
-
-
-def quadratic(kappa: float) -> Surface:
-    """0.5 (x^2 + kappa y^2): Hessian diag(1, kappa), minimum at the origin."""
-    return Surface(
-        name=f"quadratic-{kappa}",
-        title=f"kappa = {kappa}",
-        formula=f"\\tfrac12(x^2 + {kappa}y^2)",
-        func=lambda x, y: 0.5 * (x**2 + kappa * y**2),
-        gradient=lambda x, y: (x, kappa * y),
-        bounds=((-2.0, 2.0), (-2.0, 2.0)),
-        minima=((0.0, 0.0),),
-        start=(1.0, 1.0),
-        lipschitz=float(kappa),
-    )
 
 
 LOGISTIC = Surface(

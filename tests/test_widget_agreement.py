@@ -3,7 +3,9 @@
 Node runs the widgets' pure state modules (js/src/widgets/*-state.js) with the configs the figure
 scripts write for the pages, and the results are compared with gdlib's runs: the basic-algorithm
 figure's path, the learning-rate figure's run, sweep (rates, statuses, step counts) and status
-sentence, the variant figure's opening run at each page's batch size (gdlib's own row orders),
+sentence (and on the conditioning page, for each condition number the reader can choose), the
+variant figure's opening run at each page's batch size (gdlib's own row orders),
+and on the comparison page its yardstick run and the last epoch's median gaps the page quotes,
 the updates figure's race runs,
 the convergence figure's traced quantities and where each tolerance stops the run, and the
 gradient figure's analytic gradient and forward differences over its h range. Paths to
@@ -23,7 +25,7 @@ from _js_data import write_js_data
 from _node import run_node
 
 from gdlib.descent import descend
-from gdlib.regression import fit_linear
+from gdlib.regression import fit_linear, mse
 from gdlib.surfaces import get_surface
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,6 +45,8 @@ def _script(name: str):
 
 ALGORITHM = _script("fig_algorithm_1d")
 LR_LIVE = _script("fig_lr_live")
+COND_LIVE = _script("fig_conditioning_live")
+QUADRATIC = _script("_quadratic")
 VARIANTS_LIVE = _script("fig_variants_live")
 FIELD = _script("fig_gradient_field")
 CRITERIA = _script("fig_convergence_criteria")
@@ -75,6 +79,16 @@ def _configs() -> dict:
             "maxIter": LR_LIVE.MAX_ITER,
         },
         "variants": variants,
+        "conditioning": {
+            "kappas": list(COND_LIVE.KAPPAS),
+            "kappa": COND_LIVE.KAPPA,
+            "bounds": [list(b) for b in QUADRATIC.quadratic(COND_LIVE.KAPPA).bounds],
+            "start": list(COND_LIVE.START),
+            "lr": COND_LIVE.LR,
+            "lrMin": COND_LIVE.LR_MIN,
+            "lrMax": COND_LIVE.LR_MAX,
+            "maxIter": COND_LIVE.MAX_ITER,
+        },
         "gradient": {
             "surface": "himmelblau",
             "point": list(FIELD.POINT),
@@ -94,13 +108,14 @@ def _configs() -> dict:
         "criteriaSettings": CRITERIA_SETTINGS,
         "race": {"races": RACES.RACES, "maxIter": RACES.MAX_ITER},
         "batches": list(VARIANTS_LIVE.BATCHES),
+        "compare": variants | {"batch": VARIANTS_LIVE.COMPARED, "compare": VARIANTS_LIVE.N_LIVE},
     }
 
 
 SCRIPT = """
 import { createTangent } from "TANGENT";
-import { rateSetup, rateFacts, sweep } from "RATE";
-import { createFit, withBatch } from "VARIANTS";
+import { rateSetup, rateFacts, sweep, withKappa } from "RATE";
+import { createFit, lastEpochGap, withBatch } from "VARIANTS";
 import { forwardDifference, gradientFacts, gradientSetup } from "GRADIENT";
 import { criteriaFacts, criteriaSetup } from "CRITERIA";
 import { raceFacts, raceSetting, raceSetup } from "RACE";
@@ -112,6 +127,19 @@ const facts = rateFacts(setup, c.rate.lr);
 const fit = createFit({ ...c.variants, batch: c.batches[0] });
 const fits = c.batches.map((b) => withBatch(fit, b).run);
 const rate = { run: facts.run, sweep: sweep(setup) };
+const cond = rateSetup(c.conditioning);
+const conditioning = c.conditioning.kappas.map((k) => {
+  const s = withKappa(cond, k);
+  return { run: rateFacts(s, c.conditioning.lr).run, sweep: sweep(s) };
+});
+const pair = createFit(c.compare);
+const n = pair.X.length;
+const tails = [[pair.run, c.compare.batch], [pair.reference, c.compare.compare]];
+const compare = {
+  run: pair.run,
+  reference: pair.reference,
+  tails: tails.map(([run, b]) => lastEpochGap(run, n, b, pair.floor)),
+};
 const gs = gradientSetup(c.gradient);
 const gf = gradientFacts(gs, c.gradient.point, c.gradient.h);
 const differences = (p) => [p.h, ...forwardDifference(gs.surface, gf.point, p.h)];
@@ -132,7 +160,8 @@ for (const [surface, methods] of Object.entries(c.race.races)) {
     race[`${surface}/${optimizer}`] = { run: f.run, gd: f.gd };
   }
 }
-process.stdout.write(JSON.stringify({ tangent, rate, fits, gradient, criteria, race }));
+const out = { tangent, rate, conditioning, fits, compare, gradient, criteria, race };
+process.stdout.write(JSON.stringify(out));
 """
 
 
@@ -169,6 +198,20 @@ def test_the_learning_rate_figure_run_and_sweep_are_gdlibs(js):
         assert (point["status"], point["steps"]) == (run.status, run.iterations), lr
 
 
+def test_the_conditioning_figure_runs_gdlibs_quadratics(js):
+    rates = COND_LIVE._rate_live.sweep_rates(COND_LIVE.LR_MIN, COND_LIVE.LR_MAX)
+    cap, start = COND_LIVE.MAX_ITER, COND_LIVE.START
+    for kappa, got in zip(COND_LIVE.KAPPAS, js["conditioning"], strict=True):
+        surface = QUADRATIC.quadratic(kappa)
+        py = descend(surface, start, lr=COND_LIVE.LR, max_iter=cap)
+        assert (got["run"]["message"], got["run"]["iterations"]) == (py.message, py.iterations)
+        _close(got["run"]["positions"], py.positions)
+        _close([p["lr"] for p in got["sweep"]], rates)
+        for point, lr in zip(got["sweep"], rates, strict=True):
+            run = descend(surface, start, lr=float(lr), max_iter=cap)
+            assert (point["status"], point["steps"]) == (run.status, run.iterations), (kappa, lr)
+
+
 def test_the_variant_figure_opens_on_gdlibs_runs(js):
     X, y = VARIANTS_LIVE.live_data()
     for b, run in zip(VARIANTS_LIVE.BATCHES, js["fits"], strict=True):
@@ -184,6 +227,26 @@ def test_the_variant_figure_opens_on_gdlibs_runs(js):
         assert run["message"] == py.message
         _close(run["thetas"], py.thetas)
         _close(run["losses"], py.losses)
+
+
+def test_the_comparison_figure_opens_on_gdlibs_pair_and_the_pages_medians(js):
+    X, y = VARIANTS_LIVE.live_data()
+    floor = mse(X, y, np.linalg.lstsq(X, y, rcond=None)[0])
+    pair = (VARIANTS_LIVE.COMPARED, VARIANTS_LIVE.N_LIVE)
+    got = (js["compare"]["run"], js["compare"]["reference"])
+    for b, run, tail in zip(pair, got, js["compare"]["tails"], strict=True):
+        py = fit_linear(
+            X,
+            y,
+            lr=VARIANTS_LIVE.LR,
+            epochs=VARIANTS_LIVE.EPOCHS,
+            batch_size=b,
+            seed=VARIANTS_LIVE.SEED,
+            theta0=np.array([-3.0, 1.5]),
+        )
+        _close(run["thetas"], py.thetas)
+        median = np.median(py.losses[-int(np.ceil(VARIANTS_LIVE.N_LIVE / b)) :] - floor)
+        assert abs(tail - median) <= 1e-9 * max(1.0, abs(median)), b
 
 
 def test_the_gradient_figures_differences_are_numpys_bit_for_bit(js):

@@ -1,0 +1,52 @@
+"""Conditioning, the live figure's static twin: one quadratic's run and its steps-to-converge curve.
+
+Plain descent on _quadratic.quadratic(KAPPA) = 0.5 (x^2 + KAPPA y^2) from (1, 1), as on the
+page, at the best fixed rate 2 / (1 + KAPPA) rounded to the three digits the slider shows (left),
+and the steps each of the sweep's rates took, with 2/L (dashed) and the best fixed rate (dotted)
+(right). The live figure (js/src/widgets/rate.js with `kappas` in its config) opens on the same
+run and lets the reader choose the condition number among KAPPAS; tests/test_widget_agreement.py
+holds its runs and sweeps to gdlib's for every one of them.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import _rate_live
+from _figure import fmt, themed_svgs, write_values
+from _quadratic import quadratic
+
+from gdlib.descent import descend
+from gdlib.rates import best_fixed_rate
+
+KAPPAS = (1, 2, 10, 100)
+KAPPA = 10
+LR = float(f"{best_fixed_rate((1.0, float(KAPPA))):.3g}")
+LR_MIN, LR_MAX = 0.001, 2.5
+MAX_ITER = 1000
+START = (1.0, 1.0)
+
+
+def main(out_dir: Path) -> list[Path]:
+    """Write the figure and the live figure's settings."""
+    surface = quadratic(KAPPA)
+    run = descend(surface, START, lr=LR, max_iter=MAX_ITER)
+    rates = _rate_live.sweep_rates(LR_MIN, LR_MAX)
+    sweep = [descend(surface, START, lr=r, max_iter=MAX_ITER) for r in rates]
+    best = best_fixed_rate((1.0, float(KAPPA)))
+    draw = _rate_live.rate_drawer(surface, run, LR, rates, sweep, MAX_ITER, best=best)
+    config = {"kappas": list(KAPPAS), "kappa": KAPPA, "bounds": [list(b) for b in surface.bounds]}
+    config |= {"start": list(START), "lr": LR, "lrMin": LR_MIN, "lrMax": LR_MAX}
+    config |= {"maxIter": MAX_ITER}
+    values = {
+        "kappa": KAPPA,
+        "kappas": ", ".join(str(k) for k in KAPPAS),
+        "lr": LR,
+        "steps": run.iterations,
+        "message": run.message,
+        "two_over_l": fmt(2 / surface.lipschitz),
+        "widget": json.dumps(config),
+    }
+    written = themed_svgs(draw, out_dir, "conditioning-live")
+    return [*written, write_values(out_dir, "conditioning_live", values)]
