@@ -1,7 +1,8 @@
 """Gradient descent slows near a saddle: the closer the start to the stable manifold, the longer.
 
-The double well f = x^2 + (y^2 - 1)^2 (a gdlib `Surface` built here) has a saddle at the origin
-(Hessian eigenvalues 2 and -4) between minima at (0, +-1); its stable manifold is the line y = 0.
+The double well f = x^2 + (y^2 - 1)^2 (a gdlib `Surface`, scripts/_double_well.py) has a saddle
+at the origin (Hessian eigenvalues 2 and -4) between minima at (0, +-1); its stable manifold is
+the line y = 0.
 Gradient descent at LR from (1.5, y0) for y0 from 1e-1 to 1e-12, and from y0 = 0 exactly. Left:
 the gradient norm along each run (the plateau is the time spent near the saddle). Right: steps
 spent within RADIUS of the saddle against y0, with the linear prediction: near the saddle y grows
@@ -14,37 +15,19 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
+from _double_well import DOUBLE_WELL, LR, RADIUS, X0, predicted_stay
 from _figure import COLORS, CYCLE, themed_svgs, write_values
 from matplotlib import pyplot as plt
 
 from gdlib.descent import descend
-from gdlib.surfaces import Surface
 
-LR, RADIUS, X0 = 0.05, 0.1, 1.5
 OFFSETS = 10.0 ** -np.arange(1, 13)
 SHOWN = (1e-2, 1e-6, 1e-12)
-DOUBLE_WELL = Surface(
-    name="double-well",
-    title="Double well",
-    formula=r"x^2 + (y^2 - 1)^2",
-    func=lambda x, y: x * x + (y * y - 1.0) ** 2,
-    gradient=lambda x, y: (2.0 * x, 4.0 * y * (y * y - 1.0)),
-    bounds=((-2.0, 2.0), (-1.5, 1.5)),
-    minima=((0.0, 1.0), (0.0, -1.0)),
-    start=(X0, 0.01),
-)
 
 
 def run(y0: float):
     """Descend the double well from (X0, y0)."""
     return descend(DOUBLE_WELL, (X0, y0), lr=LR, max_iter=2000)
-
-
-def predicted_stay(y0: np.ndarray) -> np.ndarray:
-    """Predict the steps within RADIUS of the saddle from the linearised dynamics (0 if none)."""
-    leave = np.log(RADIUS / y0) / np.log(1 + 4 * LR)
-    arrive = np.log(X0 / RADIUS) / -np.log(1 - 2 * LR)
-    return np.maximum(leave - arrive, 0.0)
 
 
 def main(out_dir: Path) -> list[Path]:

@@ -18,7 +18,7 @@ EXCEPTIONS = {
     # The fair variant sweep (one sweep, three figures, so it runs once) arrived at 410 lines and
     # was split into running/summarising and drawing; each half is still a little over the limit.
     "scripts/fig_variants_sweep.py": 213,
-    "scripts/_variants_plots.py": 217,
+    "scripts/_variants_plots.py": 204,
 }
 SOURCES = sorted(
     path.relative_to(ROOT).as_posix()

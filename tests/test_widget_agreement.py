@@ -6,7 +6,8 @@ figure's path, the learning-rate figure's run, sweep (rates, statuses, step coun
 sentence (and on the conditioning page, for each condition number the reader can choose), the
 variant figure's opening run at each page's batch size (gdlib's own row orders),
 and on the comparison page its yardstick run and the last epoch's median gaps the page quotes,
-the updates figure's race runs,
+the updates figure's race runs, the saddle figure's runs from its start heights and their steps
+near the saddle,
 the convergence figure's traced quantities and where each tolerance stops the run, and the
 gradient figure's analytic gradient and forward differences over its h range. Paths to
 1e-9; counts, statuses and messages exactly; the finite differences bit for bit (the same float64
@@ -46,6 +47,8 @@ def _script(name: str):
 ALGORITHM = _script("fig_algorithm_1d")
 LR_LIVE = _script("fig_lr_live")
 COND_LIVE = _script("fig_conditioning_live")
+SADDLE_LIVE = _script("fig_saddle_live")
+DOUBLE_WELL = _script("_double_well")
 QUADRATIC = _script("_quadratic")
 VARIANTS_LIVE = _script("fig_variants_live")
 FIELD = _script("fig_gradient_field")
@@ -108,6 +111,17 @@ def _configs() -> dict:
         "criteriaSettings": CRITERIA_SETTINGS,
         "race": {"races": RACES.RACES, "maxIter": RACES.MAX_ITER},
         "batches": list(VARIANTS_LIVE.BATCHES),
+        "escape": {
+            "lr": DOUBLE_WELL.LR,
+            "x0": DOUBLE_WELL.X0,
+            "y0": SADDLE_LIVE.Y0,
+            "y0Min": SADDLE_LIVE.Y0_MIN,
+            "y0Max": SADDLE_LIVE.Y0_MAX,
+            "radius": DOUBLE_WELL.RADIUS,
+            "maxIter": SADDLE_LIVE.MAX_ITER,
+            "bounds": [list(b) for b in DOUBLE_WELL.DOUBLE_WELL.bounds],
+            "minima": [list(m) for m in DOUBLE_WELL.DOUBLE_WELL.minima],
+        },
         "compare": variants | {"batch": VARIANTS_LIVE.COMPARED, "compare": VARIANTS_LIVE.N_LIVE},
     }
 
@@ -119,6 +133,7 @@ import { createFit, lastEpochGap, withBatch } from "VARIANTS";
 import { forwardDifference, gradientFacts, gradientSetup } from "GRADIENT";
 import { criteriaFacts, criteriaSetup } from "CRITERIA";
 import { raceFacts, raceSetting, raceSetup } from "RACE";
+import { escapeFacts, escapeSetup } from "ESCAPE";
 const chunks = []; for await (const c of process.stdin) chunks.push(c);
 const c = JSON.parse(Buffer.concat(chunks).toString());
 const tangent = createTangent(c.tangent).run;
@@ -160,7 +175,11 @@ for (const [surface, methods] of Object.entries(c.race.races)) {
     race[`${surface}/${optimizer}`] = { run: f.run, gd: f.gd };
   }
 }
-const out = { tangent, rate, conditioning, fits, compare, gradient, criteria, race };
+const es = escapeSetup(c.escape);
+const from = (y0) => escapeFacts(es, y0);
+const brief2 = (f) => ({ positions: f.run.positions, message: f.run.message, stay: f.stay });
+const escape = { open: brief2(from(c.escape.y0)), manifold: brief2(from(0)), curve: es.curve };
+const out = { tangent, rate, conditioning, escape, fits, compare, gradient, criteria, race };
 process.stdout.write(JSON.stringify(out));
 """
 
@@ -169,7 +188,7 @@ process.stdout.write(JSON.stringify(out));
 def js() -> dict:
     write_js_data()
     script = SCRIPT
-    modules = ("TANGENT", "RATE", "VARIANTS", "GRADIENT", "CRITERIA", "RACE")
+    modules = ("TANGENT", "RATE", "VARIANTS", "GRADIENT", "CRITERIA", "RACE", "ESCAPE")
     for name, module in ((m, m.lower()) for m in modules):
         script = script.replace(name, (WIDGETS / f"{module}-state.js").as_uri())
     return run_node(script, _configs(), "the live figures", "--no-warnings")
@@ -290,3 +309,16 @@ def test_the_updates_figure_opens_on_the_races_runs(js):
             for mine, theirs in ((got["run"], runs[optimizer]), (got["gd"], runs["gd"])):
                 assert (mine["message"], mine["iterations"]) == (theirs.message, theirs.iterations)
                 _close(mine["positions"], theirs.positions)
+
+
+def test_the_saddle_figure_counts_the_steps_gdlibs_runs_spend_near_the_saddle(js):
+    lr, x0, cap, radius = DOUBLE_WELL.LR, DOUBLE_WELL.X0, SADDLE_LIVE.MAX_ITER, DOUBLE_WELL.RADIUS
+    for y0, got in ((SADDLE_LIVE.Y0, js["escape"]["open"]), (0.0, js["escape"]["manifold"])):
+        py = descend(DOUBLE_WELL.DOUBLE_WELL, (x0, y0), lr=lr, max_iter=cap)
+        assert got["message"] == py.message
+        _close(got["positions"], py.positions)
+        assert got["stay"] == int(np.sum(np.linalg.norm(py.positions, axis=1) < radius))
+    curve = js["escape"]["curve"]
+    _close([p["y0"] for p in curve], SADDLE_LIVE.heights())
+    assert [p["stay"] for p in curve] == [SADDLE_LIVE.stay(y0) for y0 in SADDLE_LIVE.heights()]
+    _close([p["predicted"] for p in curve], DOUBLE_WELL.predicted_stay(SADDLE_LIVE.heights()))

@@ -17,6 +17,8 @@ LIVE = [
     ("concepts/convergence/", "criteria"),
     ("concepts/updates/", "race"),
     ("variants/comparison/", "variants"),
+    ("concepts/conditioning/", "rate"),
+    ("concepts/saddle-points/", "escape"),
 ]
 LABELS = {
     "tangent": "Learning rate η",
@@ -25,6 +27,7 @@ LABELS = {
     "gradient": "Step size h",
     "criteria": "Gradient tolerance grad_tol",
     "race": "Learning rate η",
+    "escape": "Start height y₀",
 }
 IDLE = (
     "() => window.__gdWidgets && window.__gdWidgets.pending === 0 && window.__gdWidgets.draws > 0"

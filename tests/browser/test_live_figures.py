@@ -227,6 +227,8 @@ ABOVE = {
     "concepts/convergence/": "#which-one-fires-and-when",
     "concepts/updates/": "#the-race",
     "variants/comparison/": "#your-batch-size-against-the-full-batch",
+    "concepts/conditioning/": "#try-the-condition-number-yourself",
+    "concepts/saddle-points/": "#move-the-start-yourself",
 }
 IN_VIEW = [(path, name) for path, name in LIVE if path in ABOVE]
 
@@ -241,7 +243,7 @@ def test_a_figure_in_view_goes_live_without_shifting_anything(page, site_url, pa
     # formulas shift things on their own), then count only the shifts from going live.
     held = []
     page.route(
-        re.compile(r"/(tangent|rate|variants|gradient|criteria|race)-[A-Z0-9]+\.js$"),
+        re.compile(r"/(tangent|rate|variants|gradient|criteria|race|escape)-[A-Z0-9]+\.js$"),
         lambda route: held.append(route),
     )
     page.goto(site_url + path + ABOVE[path])
@@ -351,4 +353,50 @@ def test_the_updates_race_follows_momentum_optimizer_and_surface(page, site_url)
     field.press("Enter")
     assert "must be above 0 for Nesterov" in box.locator(".gd-live__message").inner_text()
     assert "μ = 0.01" in status(page, "race")
+    assert_clean(page)
+
+
+def test_the_condition_number_choice_swaps_the_quadratic(page, site_url):
+    open_live(page, site_url, "concepts/conditioning/", "rate")
+    box = wrapper(page, "rate")
+    assert status(page, "rate").startswith("κ = 10, η = 0.182: converged")
+    assert "this rate is within 1 % of it" in summary(page, "rate")
+    image = canvas_image(page, "rate")
+    box.get_by_label("Condition number κ").select_option("100")
+    page.wait_for_function(IDLE)
+    assert status(page, "rate").startswith("κ = 100, η = 0.182: diverged")
+    assert "best fixed rate is 2/(1 + κ) = 0.0198" in summary(page, "rate")
+    assert changed_share(image, canvas_image(page, "rate")) > 0.01
+    assert_clean(page)
+
+
+def test_the_saddle_start_moves_and_sits_on_the_manifold(page, site_url):
+    open_live(page, site_url, "concepts/saddle-points/", "escape")
+    box = wrapper(page, "escape")
+    assert re.search(r"spent \d+ steps within 0.1 of the saddle", summary(page, "escape"))
+    image = canvas_image(page, "escape")
+    box.get_by_role("button", name="Start on the manifold (y₀ = 0)").click()
+    page.wait_for_function(IDLE)
+    assert status(page, "escape").startswith("y₀ = 0: converged")
+    assert "converged at the saddle, not a minimum" in summary(page, "escape")
+    assert box.locator(".gd-live__field").input_value() == "0"
+    assert changed_share(image, canvas_image(page, "escape")) > 0.002
+    field = box.locator(".gd-live__field")
+    field.fill("1e-12")
+    field.press("Enter")
+    assert status(page, "escape").startswith("y₀ = 1e-12:")
+    assert "converged to the minimum (0, 1)" in summary(page, "escape")
+    assert_clean(page)
+
+
+def test_the_comparison_figure_draws_the_full_batch_beside_the_readers(page, site_url):
+    open_live(page, site_url, "variants/comparison/", "variants")
+    assert "The dashed run, b = 200, took 10 steps in the same epochs" in summary(page, "variants")
+    image = canvas_image(page, "variants")
+    field = wrapper(page, "variants").locator(".gd-live__field")
+    field.fill("200")
+    field.press("Enter")
+    page.wait_for_function(IDLE)
+    assert "The dashed run, b = 200, is this run." in summary(page, "variants")
+    assert changed_share(image, canvas_image(page, "variants")) > 0.002
     assert_clean(page)

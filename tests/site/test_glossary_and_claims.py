@@ -23,7 +23,7 @@ CLAIM_PAGES = {
     "concepts/gradients": 5,
     "concepts/updates": 17,
     "concepts/schedules": 7,
-    "concepts/saddle-points": 5,
+    "concepts/saddle-points": 6,
     "concepts/convergence": 8,
     "concepts/conditioning": 9,
     "variants/batch": 13,

@@ -10,6 +10,7 @@ const WIDGETS = {
   gradient: () => import("./gradient.js"),
   criteria: () => import("./criteria.js"),
   race: () => import("./race.js"),
+  escape: () => import("./escape.js"),
 };
 const NEAR = "50% 0px"; // start loading half a viewport before the figure shows
 

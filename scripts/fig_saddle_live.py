@@ -1,0 +1,65 @@
+"""Saddle points, the live figure's static twin: one start near the stable manifold and its escape.
+
+Left: gdlib's plain descent on the double well (scripts/_double_well.py) from (X0, Y0), with the
+circle of RADIUS around the saddle. Right: the steps each start height of the curve (CURVE
+log-spaced heights over the slider's range) spent within RADIUS of the saddle, measured (dots)
+and by the linearised count (dashed), with Y0 marked. The live figure (js/src/widgets/escape.js)
+opens on the same run and lets the reader move the start height or put it on the manifold.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+from _double_well import DOUBLE_WELL, LR, RADIUS, X0, predicted_stay
+from _figure import COLORS, contour, themed_svgs, write_values
+from matplotlib import pyplot as plt
+
+from gdlib.descent import descend
+
+Y0, Y0_MIN, Y0_MAX = 1e-6, 1e-12, 1e-1
+MAX_ITER = 2000
+CURVE = 45  # js/src/widgets/escape-state.js CURVE_POINTS
+
+
+def heights() -> np.ndarray:
+    """Return the start heights of the curve, log-spaced over the slider's range."""
+    return Y0_MIN * (Y0_MAX / Y0_MIN) ** (np.arange(CURVE) / (CURVE - 1))
+
+
+def stay(y0: float) -> int:
+    """Count the steps of the run from (X0, y0) within RADIUS of the saddle."""
+    run = descend(DOUBLE_WELL, (X0, y0), lr=LR, max_iter=MAX_ITER)
+    return int(np.sum(np.linalg.norm(run.positions, axis=1) < RADIUS))
+
+
+def main(out_dir: Path) -> list[Path]:
+    """Write the figure and the live figure's settings."""
+    run = descend(DOUBLE_WELL, (X0, Y0), lr=LR, max_iter=MAX_ITER)
+    ys = heights()
+    stays = [stay(y0) for y0 in ys]
+
+    def draw(theme: str):
+        fig, (left, right) = plt.subplots(1, 2, figsize=(8.4, 3.6), layout="constrained")
+        contour(left, DOUBLE_WELL, n=120)
+        circle = plt.Circle((0, 0), RADIUS, fill=False, color=COLORS["grey"], ls="--")
+        left.add_patch(circle)
+        left.plot(run.positions[:, 0], run.positions[:, 1], "-", color=COLORS["orange"], lw=1.2)
+        left.set(xlabel="$x$", ylabel="$y$", title=f"from $y_0$ = {Y0:g}: {stay(Y0)} steps near")
+        right.semilogx(ys, stays, "o", ms=3, color=COLORS["blue"], label="measured")
+        right.semilogx(ys, predicted_stay(ys), "--", color=COLORS["grey"], label="predicted")
+        right.axvline(Y0, color=COLORS["orange"], lw=1.5)
+        right.set(xlabel="start height $y_0$", ylabel=f"steps within {RADIUS:g} of the saddle")
+        right.legend(fontsize=8)
+        return fig
+
+    config = {"lr": LR, "x0": X0, "y0": Y0, "y0Min": Y0_MIN, "y0Max": Y0_MAX, "radius": RADIUS}
+    config |= {"maxIter": MAX_ITER, "bounds": [list(b) for b in DOUBLE_WELL.bounds]}
+    config |= {"minima": [list(m) for m in DOUBLE_WELL.minima]}
+    end = "({:.2g}, {:.2g})".format(*(run.positions[-1] + 0.0))  # + 0.0: no "-0"
+    values = {"y0": f"{Y0:g}", "stay": stay(Y0), "message": run.message, "end": end}
+    values |= {"steps": run.iterations, "widget": json.dumps(config)}
+    written = themed_svgs(draw, out_dir, "saddle-live")
+    return [*written, write_values(out_dir, "saddle_live", values)]
