@@ -231,18 +231,16 @@ def test_the_conditioning_figure_runs_gdlibs_quadratics(js):
             assert (point["status"], point["steps"]) == (run.status, run.iterations), (kappa, lr)
 
 
+def _fit(X, y, b):
+    """gdlib's run of the variant figure's settings at batch size b."""
+    lr, epochs, seed = VARIANTS_LIVE.LR, VARIANTS_LIVE.EPOCHS, VARIANTS_LIVE.SEED
+    return fit_linear(X, y, lr=lr, epochs=epochs, batch_size=b, seed=seed, theta0=[-3.0, 1.5])
+
+
 def test_the_variant_figure_opens_on_gdlibs_runs(js):
     X, y = VARIANTS_LIVE.live_data()
     for b, run in zip(VARIANTS_LIVE.BATCHES, js["fits"], strict=True):
-        py = fit_linear(
-            X,
-            y,
-            lr=VARIANTS_LIVE.LR,
-            epochs=VARIANTS_LIVE.EPOCHS,
-            batch_size=b,
-            seed=VARIANTS_LIVE.SEED,
-            theta0=np.array([-3.0, 1.5]),
-        )
+        py = _fit(X, y, b)
         assert run["message"] == py.message
         _close(run["thetas"], py.thetas)
         _close(run["losses"], py.losses)
@@ -254,15 +252,7 @@ def test_the_comparison_figure_opens_on_gdlibs_pair_and_the_pages_medians(js):
     pair = (VARIANTS_LIVE.COMPARED, VARIANTS_LIVE.N_LIVE)
     got = (js["compare"]["run"], js["compare"]["reference"])
     for b, run, tail in zip(pair, got, js["compare"]["tails"], strict=True):
-        py = fit_linear(
-            X,
-            y,
-            lr=VARIANTS_LIVE.LR,
-            epochs=VARIANTS_LIVE.EPOCHS,
-            batch_size=b,
-            seed=VARIANTS_LIVE.SEED,
-            theta0=np.array([-3.0, 1.5]),
-        )
+        py = _fit(X, y, b)
         _close(run["thetas"], py.thetas)
         median = np.median(py.losses[-int(np.ceil(VARIANTS_LIVE.N_LIVE / b)) :] - floor)
         assert abs(tail - median) <= 1e-9 * max(1.0, abs(median)), b
