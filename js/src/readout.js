@@ -2,13 +2,9 @@
 // with every racing path's colour and status. Status changes reach screen readers through the
 // live region of the Status field; the numbers, updated every frame, are not announced.
 import { OPTIMIZER_LABELS } from "./palette.js";
+import { fmt } from "./summary.js";
 
-/** Two decimals for ordinary numbers, scientific notation for huge ones; never "-0.00". */
-export function fmt(v) {
-  if (!Number.isFinite(v)) return "—";
-  const text = Math.abs(v) < 1e5 ? v.toFixed(2) : v.toExponential(2);
-  return text === "-0.00" ? "0.00" : text;
-}
+export { fmt };
 
 const CRITERIA = {
   grad_tol: "the gradient is small enough",
