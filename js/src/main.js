@@ -2,8 +2,8 @@
 // chunk only where the page has an explorer. Material's instant navigation swaps pages without a
 // reload, so it runs on every document$ emission and disposes the previous page's explorer and
 // live figures (whose chunks widgets/loader.js imports only when a figure nears the viewport).
-// On a page opened with an explorer, the view's worker and the explorer's chunk start loading at
-// once, before Material's document$ first emits (view-start.js).
+// A page opened with an explorer starts it at once, without waiting for Material's document$:
+// the view's worker (view-start.js) and the explorer's chunk load side by side.
 import { startWidgets } from "./widgets/loader.js";
 import { startViewEarly } from "./view-start.js";
 
@@ -11,32 +11,35 @@ const SELECTOR = "[data-gd-explorer]";
 let current = null;
 let generation = 0;
 let stopWidgets = () => {};
-let early = earlyStart(document.querySelector(SELECTOR));
+let opened = start(document.querySelector(SELECTOR)); // the first page's explorer, or null
 
-function earlyStart(root) {
-  return root && { root, view: startViewEarly(root), chunk: import("./explorer.js") };
-}
-
-function onPage() {
+/** Start the view and mount the explorer in `root`, unless the page changes meanwhile. */
+function start(root) {
+  if (!root) return null;
   const mine = ++generation;
-  current?.dispose();
-  current = null;
-  stopWidgets();
-  stopWidgets = startWidgets(document);
-  const root = document.querySelector(SELECTOR);
-  const start = early?.root === root ? early : earlyStart(root);
-  if (early && early !== start) early.view.worker?.terminate();
-  early = null;
-  if (!root) return;
-  start.chunk
+  const early = startViewEarly(root);
+  import("./explorer.js")
     .then(({ mount }) => {
-      if (mine === generation && root.isConnected) current = mount(root, start.view);
-      else start.view.worker?.terminate();
+      if (mine === generation && root.isConnected) current = mount(root, early);
+      else early.worker?.terminate();
     })
     .catch((error) => {
       root.textContent = `The 3D explorer could not start: ${error.message}`;
       throw error;
     });
+  return root;
+}
+
+function onPage() {
+  stopWidgets();
+  stopWidgets = startWidgets(document);
+  const root = document.querySelector(SELECTOR);
+  if (root && root === opened) return; // started when this script ran
+  opened = null;
+  generation += 1;
+  current?.dispose();
+  current = null;
+  start(root);
 }
 
 if (window.document$) window.document$.subscribe(onPage);

@@ -38,10 +38,15 @@ export function webglSupport() {
  * the `events` it sent before view.js listened (replayed there).
  */
 export function startViewEarly(root) {
-  const [where, options] = [webglSupport(), viewOptions()];
+  // The worker first: it fetches three.js while this thread checks WebGL (a context of its own).
   const canvas = root.querySelector(".gdx__canvas");
-  if (where !== "worker" || !canvas) return { where, options };
-  const worker = new Worker(new URL("./view-worker.js", import.meta.url), { type: "module" });
+  const maybe = canvas?.transferControlToOffscreen && typeof OffscreenCanvas === "function" && typeof Worker === "function";
+  const worker = maybe ? new Worker(new URL("./view-worker.js", import.meta.url), { type: "module" }) : null;
+  const [where, options] = [webglSupport(), viewOptions()];
+  if (where !== "worker" || !worker) {
+    worker?.terminate();
+    return { where, options };
+  }
   const events = [];
   worker.onmessage = worker.onerror = (event) => events.push(event);
   const offscreen = canvas.transferControlToOffscreen();

@@ -1,7 +1,7 @@
 // The page's half of the 3D view: the orbit controller, picking, and messages to the drawing half
 // (view-core.js), which runs in a worker on an OffscreenCanvas (`early.worker`), or on the page where
 // a browser's OffscreenCanvas cannot do WebGL (view-start.js checks). `onDrawn()` is called once per
-// frame drawn; `onFailed()` if WebGL would not start. main.js starts the worker (view-start.js).
+// frame drawn, with {again} (draw another); `onFailed()` if WebGL would not start. main.js starts the worker (view-start.js).
 import { bindViewKeys } from "./bindings.js";
 import { showFallback } from "./fallback.js";
 import { Orbit } from "./orbit.js";
@@ -12,7 +12,9 @@ import { pickSurface, worldMap } from "./world.js";
  * `early` is what main.js started (view-start.js): where WebGL works, and the worker if any.
  */
 export function startView({ root, ui, on, frames, onFailed, early }) {
-  const view = early.where ? createView(ui.canvas, { early, onDrawn: frames.drawn, onFailed }) : null;
+  // A frame that leaves more to show (the axes' labels, scene.js) asks for the next one.
+  const onDrawn = ({ again }) => (frames.drawn(), again && frames.request());
+  const view = early.where ? createView(ui.canvas, { early, onDrawn, onFailed }) : null;
   if (!view) showFallback(root, ui.stage);
   else {
     on(view.controls, "change", frames.request);
@@ -27,7 +29,7 @@ export function createView(canvas, { early, onDrawn, onFailed }) {
   let stop = () => {};
   if (early.worker) {
     const { worker } = early; // started with the canvas already (view-start.js)
-    worker.onmessage = ({ data }) => (data.type === "drawn" ? onDrawn() : onFailed());
+    worker.onmessage = ({ data }) => (data.type === "drawn" ? onDrawn(data) : onFailed());
     worker.onerror = onFailed; // the worker would not load: the browser logs why
     for (const event of early.events.splice(0)) (event.type === "message" ? worker.onmessage : onFailed)(event);
     post = (message) => worker.postMessage(message);
@@ -35,7 +37,10 @@ export function createView(canvas, { early, onDrawn, onFailed }) {
   } else {
     let core;
     const queue = [];
-    const handle = (message) => core?.handle(message) && queueMicrotask(onDrawn);
+    const handle = (message) => {
+      const drawn = core?.handle(message);
+      if (drawn) queueMicrotask(() => onDrawn(drawn));
+    };
     import("./view-core.js").then(({ createViewCore }) => {
       core = createViewCore(canvas, early.options);
       if (!core) onFailed();
