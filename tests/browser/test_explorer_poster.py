@@ -54,7 +54,8 @@ def close(a: list[float], b: list[float], tolerance: float = 1.0) -> bool:
 
 @pytest.mark.parametrize(("width", "shape"), [(1280, "explorer-poster-light"), (412, "square")])
 def test_without_javascript_the_poster_fills_the_canvas_box(browser, site_url, width, shape):
-    context = browser.new_context(java_script_enabled=False, viewport={"width": width, "height": 900})
+    viewport = {"width": width, "height": 900}
+    context = browser.new_context(java_script_enabled=False, viewport=viewport)
     try:
         page = context.new_page()
         page.goto(site_url + EXPLORER, wait_until="networkidle")
@@ -120,7 +121,8 @@ def test_the_summary_and_table_are_the_builds_then_follow_the_rate(page, site_ur
     page.wait_for_function(
         "() => document.querySelector('.gdx__summary').textContent.includes('diverged')"
     )
-    assert re.fullmatch(r"GD diverged after \d+ steps\.", page.locator(".gdx__summary").inner_text())
+    text = page.locator(".gdx__summary").inner_text()
+    assert re.fullmatch(r"GD diverged after \d+ steps\.", text)
     diverged = page.evaluate(TABLE)
     assert diverged[:2] == [["0", "2", "2", "8"], ["1", "-4", "-4", "32"]]
     assert page.locator(".gdx__points caption").text_content() != caption
@@ -140,11 +142,12 @@ def test_the_summary_is_quiet_while_a_run_plays(page, site_url):
     page.evaluate(
         """() => { window.__gdSummaryChanges = 0;
         new MutationObserver(() => window.__gdSummaryChanges++).observe(
-          document.querySelector('.gdx__summary'), {childList: true, characterData: true, subtree: true}); }"""
+          document.querySelector('.gdx__summary'),
+          {childList: true, characterData: true, subtree: true}); }"""
     )
     page.select_option("#gdx-speed", "25")
     page.click("[data-action=play]")
-    page.wait_for_function("() => document.querySelector('[data-out=\"iteration\"]').textContent > 100")
+    page.wait_for_function("() => +document.querySelector('[data-out=iteration]').innerText > 99")
     assert page.evaluate("window.__gdSummaryChanges") == 0, "the live region speaks every frame"
     assert_clean(page)
 
