@@ -10,6 +10,8 @@ on a canvas twice the size, then halved (antialiasing). Two shapes, as the page 
 out: 4:3 (the stage beside the inset) and 1:1 (a phone); each in both palettes, as WebP.
 """
 
+# reads: docs/stylesheets/explorer.css
+
 from __future__ import annotations
 
 import re
