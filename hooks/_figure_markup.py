@@ -1,11 +1,13 @@
-"""Figure shorthands on pages: `![alt](figure:NAME)` and `![alt](animation:NAME)` to themed images.
+"""Figure shorthands on pages: `![alt](figure:NAME)`, `(animation:NAME)`, `(poster:NAME)` to images.
 
 A figure is a pair of SVGs (light and dark palette) drawn by a `scripts/fig_*.py`; an animation
 is a pair of animated WebPs with a still for readers who prefer reduced motion, and a
 `NAME-THEME.json` beside them (written by scripts/_animation.py) holding the size to show them
-at. Every image gets its width and height, so the browser reserves the space before the file
-arrives. Links are made relative with MkDocs' own `get_relative_url`: figure links stay Markdown
-(MkDocs checks and rewrites them), animations are raw HTML, relative to the page's URL.
+at. A poster (the explorer's, scripts/fig_explorer_poster.py) is a WebP pair per palette, 4:3
+and square, shown in a canvas's place until the live view draws. Every image gets its width and
+height, so the browser reserves the space before the file arrives. Links are made relative with
+MkDocs' own `get_relative_url`: figure links stay Markdown (MkDocs checks and rewrites them),
+animations and posters are raw HTML, relative to the page's URL.
 """
 
 from __future__ import annotations
@@ -17,10 +19,11 @@ from pathlib import Path
 
 from _values import PageError
 from mkdocs.utils import get_relative_url
+from PIL import Image
 
 FIGURES = Path(__file__).resolve().parent.parent / "docs" / "generated" / "figures"
 FIGURES_URL = "generated/figures/"
-FIGURE = re.compile(r"!\[([^\]]+)\]\((figure|animation):([a-z0-9-]+)\)")
+FIGURE = re.compile(r"!\[([^\]]+)\]\((figure|animation|poster):([a-z0-9-]+)\)")
 SVG_SIZE = re.compile(r'<svg[^>]*?width="([\d.]+)pt" height="([\d.]+)pt"')
 THEMES = ("light", "dark")
 
@@ -65,6 +68,24 @@ def _animation(alt: str, name: str, page_url: str, where: str, folder: Path) -> 
     return "\n".join(parts)
 
 
+def _poster(alt: str, name: str, page_url: str, where: str, folder: Path) -> str:
+    """Show a still in a canvas's place (`.gdx__poster`): 4:3, or its `-square` twin on a phone."""
+    parts = []
+    for theme in THEMES:
+        wide, square = (folder / f"{name}{shape}-{theme}.webp" for shape in ("", "-square"))
+        if not (wide.exists() and square.exists()):
+            raise PageError(f"{where}: poster {name!r} was not generated")
+        with Image.open(wide) as image:
+            width, height = image.size
+        base = get_relative_url(FIGURES_URL, page_url)
+        parts.append(
+            f'<picture><source media="(max-width: 44.9375em)" srcset="{base}{square.name}">'
+            f'<img class="gdx__poster" src="{base}{wide.name}#only-{theme}" '
+            f'alt="{html.escape(alt)}" width="{width}" height="{height}" loading="lazy"></picture>'
+        )
+    return "".join(parts)
+
+
 def expand_figures(
     markdown: str, src_uri: str, page_url: str, where: str, folder: Path = FIGURES
 ) -> str:
@@ -83,6 +104,8 @@ def expand_figures(
         alt, kind, name = match.groups()
         if kind == "figure":
             return _figure(alt, name, src_uri, where, folder)
+        if kind == "poster":
+            return _poster(alt, name, page_url, where, folder)
         return _animation(alt, name, page_url, where, folder)
 
     return FIGURE.sub(replace, markdown)

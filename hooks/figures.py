@@ -1,7 +1,8 @@
 """MkDocs hook: run each `scripts/fig_*.py` before the build, skipping those with unchanged inputs.
 
-A figure script's inputs are its own source, the shared `scripts/_*.py` helpers, every gdlib
-module and the measurements recorded in `benchmarks/results/*.json`; its tools are matplotlib,
+A figure script's inputs are its own source, the files it names in `# reads: PATH` lines (the
+explorer's stylesheet, whose colours the poster uses), the shared `scripts/_*.py` helpers, every
+gdlib module and the measurements recorded in `benchmarks/results/*.json`; its tools are matplotlib,
 NumPy and Pillow. Their key (`_cache_key`, which adds the lock files) is kept in
 `docs/generated/figures/.cache.json` beside the outputs. The hook runs on `mkdocs build` and
 `mkdocs serve` alike, runs the stale scripts in parallel (one spawned worker process per core,
@@ -16,6 +17,7 @@ import json
 import logging
 import multiprocessing
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -30,6 +32,7 @@ HOOKS = Path(__file__).resolve().parent
 SCRIPTS = ROOT / "scripts"
 OUT_DIR = ROOT / "docs" / "generated" / "figures"
 TOOLS = ["matplotlib", "numpy", "pillow"]
+READS = re.compile(r"^# reads: (\S+)$", re.M)
 
 log = logging.getLogger("mkdocs.hooks.figures")
 __all__ = ["build_figures", "figure_scripts", "run_script", "shared_inputs"]
@@ -39,6 +42,11 @@ def shared_inputs() -> list[Path]:
     """Files every figure depends on: gdlib, the shared script helpers, recorded measurements."""
     results = (ROOT / "benchmarks" / "results").glob("*.json")  # fig_batch_time.py draws these
     return [*(ROOT / "gdlib").rglob("*.py"), *SCRIPTS.glob("_*.py"), *results]
+
+
+def own_inputs(script: Path) -> list[Path]:
+    """List the script and the files its `# reads: PATH` lines name (from the repository root)."""
+    return [script, *(ROOT / p for p in READS.findall(script.read_text(encoding="utf-8")))]
 
 
 def figure_scripts() -> list[Path]:
@@ -84,7 +92,8 @@ def build_figures(
     cache_file = out_dir / ".cache.json"
     cache = json.loads(cache_file.read_text()) if cache_file.exists() else {}
     shared = shared_inputs()
-    keys = {s: cache_key([s, *shared], tools=TOOLS, length=64) for s in figure_scripts()}
+    scripts = figure_scripts()
+    keys = {s: cache_key([*own_inputs(s), *shared], tools=TOOLS, length=64) for s in scripts}
     stale = [s for s, key in keys.items() if not _is_fresh(cache.get(s.name, {}), key, out_dir)]
     jobs = [(timed_execute, (nb,)) for nb in notebooks]
     jobs += [(timed_run, (script, out_dir)) for script in stale]

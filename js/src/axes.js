@@ -19,7 +19,11 @@ function label(text, color, position, size = 0.09) {
   return sprite;
 }
 
-/** The axes of `surface` under world map `map`, as one LineSegments with its labels. */
+/**
+ * The axes of `surface` under world map `map`, as one LineSegments, and `labels()`, which adds
+ * their labels to it: scene.js calls it after a surface's first frame, since the sprites' shader
+ * and textures would make that frame slower (measured: about a third of it in SwiftShader).
+ */
 export function axes(surface, map, palette, top) {
   const [ax0, ax1, ay0, ay1] = map.corners;
   const [[x0, x1], [y0, y1]] = surface.bounds;
@@ -28,7 +32,7 @@ export function axes(surface, map, palette, top) {
   geometry.setAttribute("position", new BufferAttribute(new Float32Array(lines), 3));
   const group = new LineSegments(geometry, new LineBasicMaterial({ color: palette.axis }));
   const pad = 0.1;
-  group.add(
+  const labels = () => group.add(
     label("x", palette.text, [ax1 + pad, ay0 - pad, 0]),
     label("y", palette.text, [ax0 - pad, ay1 + pad, 0]),
     label("f(x, y)", palette.text, [ax0 - pad, ay0 - pad, top + 0.05]),
@@ -37,5 +41,5 @@ export function axes(surface, map, palette, top) {
     label(String(y0), palette.axis, [ax0 - pad, ay0 + 0.05, 0], 0.07),
     label(String(y1), palette.axis, [ax0 - pad, ay1, 0], 0.07),
   );
-  return group;
+  return { lines: group, labels };
 }

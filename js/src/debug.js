@@ -17,6 +17,15 @@ export const registry = {
     global.current = record;
     return record;
   },
+  /** What tests read of an explorer: its runs, state and camera, from `live()`'s current values. */
+  expose(record, live) {
+    record.instance = {
+      runs: () => live().playback?.runs.map(({ name, descent: d }) => ({ name, done: d.done, status: d.status, iterations: d.iterations })) ?? [],
+      state: () => live().state ?? { ...live().settings },
+      camera: () => live().view && [...live().view.controls.position],
+      target: () => live().view && [...live().view.controls.target],
+    };
+  },
   remove(record) {
     record.live = false;
     record.instance = null;

@@ -13,19 +13,21 @@ import { autoplayWhenEngaged } from "./autoplay.js";
 import { bindControls } from "./bindings.js";
 import { showFallback } from "./fallback.js";
 import { createFrames } from "./frames.js";
-import { buildUi, showNotice, showPlaying, showSettings } from "./ui.js";
+import { buildUi, showLive, showNotice, showPlaying, showSettings } from "./ui.js";
 import { createInset } from "./inset.js";
 import { registry } from "./debug.js";
 import { startView } from "./view.js";
 
-export function mount(root) {
+/** Mount the explorer on the page's markup in `root`; `early`: the view main.js started. */
+export function mount(root, early) {
   const abort = new AbortController();
   const on = (target, type, fn, options = {}) => target.addEventListener(type, fn, { ...options, signal: abort.signal });
   const ui = buildUi(root);
-  const readout = createReadout(ui.readout);
+  const readout = createReadout(ui.readout, abort.signal);
   const inset = createInset(ui.inset);
   const debug = registry.add();
-  const frames = createFrames(debug, animate);
+  // The first frame takes the poster's place (the same box), and the words follow.
+  const frames = createFrames(debug, animate, () => (showLive(root), describe()));
   const reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
   // Grid points a side: fewer on a phone, where the mesh is small and the CPU slow.
   const grid = window.matchMedia("(max-width: 600px)").matches ? 64 : 96;
@@ -54,7 +56,7 @@ export function mount(root) {
     watchPalette(root, abort.signal, onPaletteChange);
     if (!(await nextTask())) return;
     // The view first: its worker loads three.js while this thread samples the surface.
-    view = startView({ root, ui, on, frames, onFailed });
+    view = startView({ root, ui, on, frames, onFailed, early });
     if (!(await nextTask())) return;
     const ready = await surfaces.first(settings, nextTask);
     if (!ready || !(await nextTask())) return;
@@ -99,7 +101,11 @@ export function mount(root) {
     playback = new Playback(settings, step, problem ? null : ready.surface, problem);
     showSettings(ui, settings);
     show({ write: write && !ready.error });
+    if (debug.firstFrame !== null) describe();
   }
+
+  // How the runs end, in words (summary-view.js): after the first frame, then on every change.
+  const describe = () => readout.describe(settings, playback.surface, playback.problem);
 
   /** Draw the surface in the view and the inset (the view drops its paths: show() resends them). */
   function showSurface() {
@@ -181,12 +187,7 @@ export function mount(root) {
   });
 
   init();
-  debug.instance = {
-    runs: () => playback?.runs.map(({ name, descent: d }) => ({ name, done: d.done, status: d.status, iterations: d.iterations })) ?? [],
-    state: () => (playback ? shownState() : { ...settings }),
-    camera: () => view && [...view.controls.position],
-    target: () => view && [...view.controls.target],
-  };
+  registry.expose(debug, () => ({ playback, settings, view, state: playback && shownState() }));
 
   return {
     dispose() {

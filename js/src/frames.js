@@ -1,8 +1,9 @@
 // The explorer's animation loop, one at most: a frame is requested only when something changed or
 // a run plays, never while the tab is hidden, and a frame is not stacked on one the view (in its
 // worker) is still drawing: the change waits for drawn(). Counts frames and live loops in the
-// explorer's debug record (debug.js), which the browser tests and benchmarks read.
-export function createFrames(debug, animate) {
+// explorer's debug record (debug.js), which the browser tests and benchmarks read; `onFirst()`
+// is called once, when the first frame has been drawn.
+export function createFrames(debug, animate, onFirst = () => {}) {
   let frame = 0; // a pending animation frame
   let drawing = false; // a frame the view has been asked to draw and has not drawn yet
   let redraw = false; // something changed while it was drawing
@@ -31,7 +32,10 @@ export function createFrames(debug, animate) {
   function countFrame() {
     debug.frames += 1;
     debug.lastFrame = performance.now();
-    if (debug.firstFrame === null) debug.firstFrame = debug.lastFrame;
+    if (debug.firstFrame === null) {
+      debug.firstFrame = debug.lastFrame;
+      onFirst();
+    }
   }
 
   return {

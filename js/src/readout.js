@@ -1,14 +1,12 @@
 // The readout: position, value, gradient, iteration and status of the lead path, and a legend
 // with every racing path's colour and status. Status changes reach screen readers through the
-// live region of the Status field; the numbers, updated every frame, are not announced.
+// live region of the Status field; the numbers, updated every frame, are not announced. How
+// each run ends is said in words by summary-view.js, when the settings change.
 import { OPTIMIZER_LABELS } from "./palette.js";
+import { fmt } from "./summary.js";
+import { createSummary } from "./summary-view.js";
 
-/** Two decimals for ordinary numbers, scientific notation for huge ones; never "-0.00". */
-export function fmt(v) {
-  if (!Number.isFinite(v)) return "—";
-  const text = Math.abs(v) < 1e5 ? v.toFixed(2) : v.toExponential(2);
-  return text === "-0.00" ? "0.00" : text;
-}
+export { fmt };
 
 const CRITERIA = {
   grad_tol: "the gradient is small enough",
@@ -27,13 +25,15 @@ export function statusText(run) {
 
 const SHORT = { running: "running", converged: "converged", diverged: "diverged", max_iter: "max iterations" };
 
-export function createReadout(section) {
+/** The readout in `section`; its summary and points table (summary-view.js) until `signal` aborts. */
+export function createReadout(section, signal) {
   const out = (key) => section.querySelector(`[data-out="${key}"]`);
   const fields = ["position", "value", "gradient", "iteration", "status"].map(out);
   const lead = section.querySelector(".gdx__lead-name");
   const legend = section.querySelector(".gdx__legend");
-  let legendKey = "";
-  let shown = [];
+  // The page's HTML shows the default run's values from the build: the same text is not rewritten.
+  let legendKey = [...legend.querySelectorAll(".gdx__swatch")].map((s) => s.className.split("--").pop()).join();
+  let shown = fields.map((field) => field.textContent);
 
   function setLegend(runs) {
     legend.replaceChildren(
@@ -69,5 +69,6 @@ export function createReadout(section) {
     });
   }
 
-  return { update };
+  const summary = createSummary(section.querySelector(".gdx__summary"), section.querySelector(".gdx__points"), signal);
+  return { update, describe: summary.later };
 }

@@ -115,6 +115,7 @@ export function createScene(canvas, context, pixelRatio) {
 
   let map = null;
   let world = null; // mesh + contours + axes of the current surface
+  let labels = null; // adds the axes' labels, after the surface's first frame
   const trails = new Map();
 
   function setSurface(surface, sample, palette) {
@@ -123,7 +124,9 @@ export function createScene(canvas, context, pixelRatio) {
     trails.clear();
     map = worldMap(surface, sample.height);
     world = surfaceMesh(sample, map, palette);
-    world.add(contourMesh(sample, map, palette), axes(surface, map, palette, HEIGHT));
+    const axis = axes(surface, map, palette, HEIGHT);
+    world.add(contourMesh(sample, map, palette), axis.lines);
+    labels = axis.labels;
     scene.add(world);
     scene.background = new Color(palette.background);
   }
@@ -168,7 +171,14 @@ export function createScene(canvas, context, pixelRatio) {
     setRuns,
     setCamera,
     resize,
-    render: () => renderer.render(scene, camera),
+    /** Draw a frame; true when there is more to show (the labels), so draw another. */
+    render() {
+      renderer.render(scene, camera);
+      if (!labels) return false;
+      labels();
+      labels = null;
+      return true;
+    },
     /** Make the shader programs now (a task before the first frame, which then only draws). */
     compile() {
       renderer.compile(scene, camera);

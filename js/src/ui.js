@@ -29,14 +29,6 @@ function template() {
       <span class="gdx__swatch gdx__swatch--${name}" aria-hidden="true"></span>${OPTIMIZER_LABELS[name]}</label>`,
   ).join("");
   return html`
-  <div class="gdx__stage">
-    <canvas class="gdx__canvas" tabindex="0" role="img"
-      aria-label="3D view of the surface and the descent paths. Drag or use the arrow keys to rotate, scroll, pinch or press + and - to zoom; click the surface to start there."></canvas>
-    <canvas class="gdx__inset" role="img" aria-label="Contour map of the surface seen from above, with the same paths; click it to start there."></canvas>
-    <p class="gdx__hint">Drag to rotate · scroll or pinch to zoom · click the surface to start there</p>
-  </div>
-  <p class="gdx__notice" role="alert" hidden></p>
-  <div class="gdx__panel">
     <form class="gdx__controls" novalidate>
       <div class="gdx__buttons">
         <button type="button" class="md-button md-button--primary" data-action="play">Play</button>
@@ -62,24 +54,20 @@ function template() {
         ${field("gdx-speed", "Speed", `<select id="gdx-speed" name="speed">${speeds}</select>`)}
         ${field("gdx-max-iter", "Max iterations", `<input type="number" id="gdx-max-iter" name="maxIter" min="1" max="${MAX_ITER_LIMIT}" step="1">`)}
       </div>
-    </form>
-    <section class="gdx__readout" aria-label="Readout">
-      <p class="gdx__lead">Readout for <span class="gdx__lead-name"></span></p>
-      <dl>
-        <dt>Position</dt><dd data-out="position"></dd>
-        <dt>Value</dt><dd data-out="value"></dd>
-        <dt>Gradient</dt><dd data-out="gradient"></dd>
-        <dt>Iteration</dt><dd data-out="iteration"></dd>
-        <dt>Status</dt><dd><span data-out="status" role="status" aria-live="polite" aria-atomic="true"></span></dd>
-      </dl>
-      <ul class="gdx__legend" aria-label="Paths"></ul>
-    </section>
-  </div>`;
+    </form>`;
 }
 
-/** Build the controls inside `root`; returns the elements explorer.js reads and writes. */
+/**
+ * Add the controls to the page's explorer markup in `root` (docs/explore.md: the stage with the
+ * poster and canvases, the notice, and the readout with the default run's values, all in the
+ * HTML from the build so nothing moves when this runs); returns the elements explorer.js uses.
+ */
 export function buildUi(root) {
-  root.innerHTML = template();
+  const readout = root.querySelector(".gdx__readout");
+  if (!readout || !root.querySelector(".gdx__stage canvas.gdx__inset")) {
+    throw new Error("the page's explorer markup (stage, canvases, readout) is missing");
+  }
+  readout.insertAdjacentHTML("afterend", template());
   const q = (selector) => root.querySelector(selector);
   return {
     stage: q(".gdx__stage"),
@@ -100,7 +88,7 @@ export function buildUi(root) {
     speed: q("#gdx-speed"),
     maxIter: q("#gdx-max-iter"),
     optimizers: [...root.querySelectorAll('input[name="optimizer"]')],
-    readout: q(".gdx__readout"),
+    readout,
   };
 }
 
@@ -129,4 +117,10 @@ export function showPlaying(ui, playing, finished, any = true) {
   ui.play.setAttribute("aria-pressed", String(playing));
   ui.play.disabled = !any;
   ui.step.disabled = finished;
+}
+
+/** The live view drew its first frame: show it, its inset and hint, and drop the poster. */
+export function showLive(root) {
+  root.classList.add("gdx--live");
+  for (const poster of root.querySelectorAll(".gdx__poster")) (poster.closest("picture") ?? poster).remove();
 }

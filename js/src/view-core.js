@@ -19,7 +19,7 @@ export function createViewCore(canvas, { pixelRatio, antialias }) {
   let palette = null;
   let size = "";
 
-  /** Apply one message; true when it drew a frame. */
+  /** Apply one message: false, or when it drew a frame {again}: true when another should follow. */
   function handle(message) {
     if (message.type === "surface") {
       ({ palette } = message);
@@ -42,8 +42,7 @@ export function createViewCore(canvas, { pixelRatio, antialias }) {
         view.resize(width, height);
       }
       view.setCamera(position, target);
-      view.render();
-      return true;
+      return { again: view.render() };
     } else if (message.type === "dispose") view.dispose();
     return false;
   }

@@ -8,9 +8,12 @@ self.onmessage = ({ data }) => {
   if (data.type === "init") {
     core = createViewCore(data.canvas, data);
     if (!core) self.postMessage({ type: "failed" });
-  } else if (core?.handle(data)) {
+    return;
+  }
+  const drawn = core?.handle(data);
+  if (drawn) {
     // Say "drawn" once the frame has reached the screen, not merely been issued.
-    if (self.requestAnimationFrame) self.requestAnimationFrame(() => self.postMessage({ type: "drawn" }));
-    else self.postMessage({ type: "drawn" });
+    if (self.requestAnimationFrame) self.requestAnimationFrame(() => self.postMessage({ type: "drawn", again: drawn.again }));
+    else self.postMessage({ type: "drawn", again: drawn.again });
   }
 };

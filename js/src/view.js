@@ -1,16 +1,20 @@
 // The page's half of the 3D view: the orbit controller, picking, and messages to the drawing half
-// (view-core.js), which runs in a worker on an OffscreenCanvas (`inWorker`), or on the page where a
-// browser's OffscreenCanvas cannot do WebGL (fallback.js checks). `onDrawn()` is called once per
-// frame drawn; `onFailed()` if WebGL would not start.
+// (view-core.js), which runs in a worker on an OffscreenCanvas (`early.worker`), or on the page where
+// a browser's OffscreenCanvas cannot do WebGL (view-start.js checks). `onDrawn()` is called once per
+// frame drawn, with {again} (draw another); `onFailed()` if WebGL would not start. main.js starts the worker (view-start.js).
 import { bindViewKeys } from "./bindings.js";
-import { showFallback, webglSupport } from "./fallback.js";
+import { showFallback } from "./fallback.js";
 import { Orbit } from "./orbit.js";
 import { pickSurface, worldMap } from "./world.js";
 
-/** The view where WebGL works (wired to the frames and the keys), else the fallback and null. */
-export function startView({ root, ui, on, frames, onFailed }) {
-  const where = webglSupport();
-  const view = where ? createView(ui.canvas, { inWorker: where === "worker", onDrawn: frames.drawn, onFailed }) : null;
+/**
+ * The view where WebGL works (wired to the frames and the keys), else the fallback and null;
+ * `early` is what main.js started (view-start.js): where WebGL works, and the worker if any.
+ */
+export function startView({ root, ui, on, frames, onFailed, early }) {
+  // A frame that leaves more to show (the axes' labels, scene.js) asks for the next one.
+  const onDrawn = ({ again }) => (frames.drawn(), again && frames.request());
+  const view = early.where ? createView(ui.canvas, { early, onDrawn, onFailed }) : null;
   if (!view) showFallback(root, ui.stage);
   else {
     on(view.controls, "change", frames.request);
@@ -19,27 +23,26 @@ export function startView({ root, ui, on, frames, onFailed }) {
   return view;
 }
 
-export function createView(canvas, { inWorker, onDrawn, onFailed }) {
-  const pixelRatio = window.devicePixelRatio || 1;
-  // Multisampling costs a phone's GPU (and a CPU renderer) most; on a dense screen it shows least.
-  const options = { pixelRatio, antialias: pixelRatio < 1.5 };
+export function createView(canvas, { early, onDrawn, onFailed }) {
   const controls = new Orbit(canvas, [2.3, -3.1, 2.4], [0, 0, 0.3], { minDistance: 1, maxDistance: 8 });
   let post;
   let stop = () => {};
-  if (inWorker) {
-    const worker = new Worker(new URL("./view-worker.js", import.meta.url), { type: "module" });
-    const offscreen = canvas.transferControlToOffscreen();
-    worker.postMessage({ type: "init", canvas: offscreen, ...options }, [offscreen]);
-    worker.onmessage = ({ data }) => (data.type === "drawn" ? onDrawn() : onFailed());
+  if (early.worker) {
+    const { worker } = early; // started with the canvas already (view-start.js)
+    worker.onmessage = ({ data }) => (data.type === "drawn" ? onDrawn(data) : onFailed());
     worker.onerror = onFailed; // the worker would not load: the browser logs why
+    for (const event of early.events.splice(0)) (event.type === "message" ? worker.onmessage : onFailed)(event);
     post = (message) => worker.postMessage(message);
     stop = () => worker.terminate();
   } else {
     let core;
     const queue = [];
-    const handle = (message) => core?.handle(message) && queueMicrotask(onDrawn);
+    const handle = (message) => {
+      const drawn = core?.handle(message);
+      if (drawn) queueMicrotask(() => onDrawn(drawn));
+    };
     import("./view-core.js").then(({ createViewCore }) => {
-      core = createViewCore(canvas, options);
+      core = createViewCore(canvas, early.options);
       if (!core) onFailed();
       else for (const message of queue.splice(0)) handle(message);
     });

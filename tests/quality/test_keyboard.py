@@ -29,8 +29,10 @@ MARK_CONTROLS = (
   document.activeElement?.blur();
   const root = document.querySelector(selector);
   const focusable = "input, select, textarea, button, a[href], [tabindex]:not([tabindex='-1'])";
-  const controls = [...root.querySelectorAll(focusable)].filter(el =>
-    !el.disabled && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== "hidden");
+  // Not inside a closed disclosure (the explorer's points table): Tab reaches it once opened.
+  const closed = (el) => el.closest("details:not([open])") && !el.matches("details > summary");
+  const controls = [...root.querySelectorAll(focusable)].filter(el => !el.disabled && !closed(el)
+    && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== "hidden");
   controls.forEach((el, i) => { el.dataset.kbControl = String(i); el.dataset.kbLook = look(el); });
   return controls.map(el => el.outerHTML.slice(0, 100));
 }"""

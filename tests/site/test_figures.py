@@ -72,6 +72,14 @@ def test_a_changed_script_rebuilds_only_that_figure(two_builds, tmp_path, monkey
     assert [k for k, v in report.items() if v == "rebuilt"] == ["fig_gradient_noise.py"]
 
 
+def test_the_files_a_script_reads_are_in_its_cache_key(tmp_path):
+    poster = ROOT / "scripts" / "fig_explorer_poster.py"
+    assert figures_hook.own_inputs(poster) == [poster, ROOT / "docs/stylesheets/explorer.css"]
+    script = tmp_path / "fig_x.py"
+    script.write_text('"""A figure."""\n\n# reads: docs/x.css\n# reads: docs/y.json\n')
+    assert figures_hook.own_inputs(script) == [script, ROOT / "docs/x.css", ROOT / "docs/y.json"]
+
+
 def test_unknown_value_fails_the_page_naming_it():
     with pytest.raises(PageError, match=r"lr_runs\.nope"):
         substitute_values("x {{ lr_runs.nope }}", {}, "page.md")

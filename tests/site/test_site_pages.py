@@ -157,8 +157,28 @@ def test_every_build_time_value_was_substituted(built_site):
         assert not re.search(r"\{\{\s*[a-z_]+\.[a-z0-9_]+\s*\}\}", text), page
 
 
+def _is_poster(picture) -> bool:
+    """The explorer's poster (scripts/fig_explorer_poster.py), a still in the canvas's place."""
+    return any(tag == "img" and "gdx__poster" in (a.get("class") or "") for tag, a in picture)
+
+
+def test_the_explorers_poster_has_its_phone_shape_size_and_alt_text(built_site):
+    pictures = [p for page in built_site.pages() for p in resources(page).pictures]
+    posters = [p for p in pictures if _is_poster(p)]
+    assert len(posters) == 2  # a light and a dark variant
+    for picture in posters:
+        (source,) = [a for tag, a in picture if tag == "source"]
+        (image,) = [a for tag, a in picture if tag == "img"]
+        assert source["media"] == "(max-width: 44.9375em)"
+        theme = image["src"].split("#only-")[1]
+        assert source["srcset"].endswith(f"-square-{theme}.webp")
+        assert image["src"].startswith(source["srcset"].replace(f"-square-{theme}", f"-{theme}"))
+        assert image["width"] and image["height"] and len(image["alt"]) > 40
+
+
 def test_animations_have_a_still_for_reduced_motion_and_alt_text(built_site):
     pictures = [p for page in built_site.pages() for p in resources(page).pictures]
+    pictures = [p for p in pictures if not _is_poster(p)]
     assert len(pictures) >= 2 * 6  # six animations, a light and a dark variant each
     for picture in pictures:
         sources = [a for tag, a in picture if tag == "source"]

@@ -1,0 +1,59 @@
+// The explorer's words for readers who cannot see the figure: a sentence per run saying how it
+// ends (run to its end here, whatever step the animation shows), and the lead path's points as
+// table rows. Pure: no DOM, no three.js; tested by node --test, and the page's build-time copy
+// of the default run's text (scripts/fig_explorer_fallback.py) is compared with it in Chromium.
+import { Descent } from "./descent.js";
+import { formatG } from "./pyfmt.js";
+
+/** Rows shown from the start of a path; the last point follows them. */
+export const FIRST_ROWS = 50;
+
+/** Two decimals for ordinary numbers, scientific notation for huge ones; never "-0.00". */
+export function fmt(v) {
+  if (!Number.isFinite(v)) return "—";
+  const text = Math.abs(v) < 1e5 ? v.toFixed(2) : v.toExponential(2);
+  return text === "-0.00" ? "0.00" : text;
+}
+
+const steps = (n) => `${n} step${n === 1 ? "" : "s"}`;
+
+/** One sentence for a finished run: "GD converged in 770 steps to (0.00, 0.00), value 0.00." */
+export function outcome(label, run) {
+  const [x, y] = run.point;
+  const at = `(${fmt(x)}, ${fmt(y)}), value ${fmt(run.value)}`;
+  if (run.status === "converged") return `${label} converged in ${steps(run.iterations)} to ${at}.`;
+  if (run.status === "diverged") return `${label} diverged after ${steps(run.iterations)}.`;
+  if (run.status === "max_iter") return `${label} did not converge within ${steps(run.iterations)}; it stopped at ${at}.`;
+  return `${label} is at step ${run.iterations}, ${at}.`;
+}
+
+/** Each optimizer of `settings` run to its end on `surface`: [{name, descent}]. */
+export function finishedRuns(settings, surface) {
+  const { x, y, lr, maxIter, optimizers } = settings;
+  return optimizers.map((name) => {
+    const descent = new Descent(surface, [x, y], { optimizer: name, lr, maxIter });
+    descent.run();
+    return { name, descent };
+  });
+}
+
+/** The summary's lines, one per run, or the reason there is no run. */
+export function summaryLines(runs, labels, problem = null) {
+  if (!runs.length) return [`No run: ${problem ?? "no optimizer is ticked"}.`];
+  return runs.map(({ name, descent }) => outcome(labels[name], descent));
+}
+
+/**
+ * The lead path's table: its first FIRST_ROWS points and its last, each as [step, x, y, f] in
+ * Python's `{:.6g}` (pyfmt.js), with a caption saying which rows are shown.
+ */
+export function pointRows(label, descent) {
+  const { positions, values } = descent;
+  const count = positions.length;
+  const shown = count <= FIRST_ROWS + 1 ? [...positions.keys()] : [...Array(FIRST_ROWS).keys(), count - 1];
+  const rows = shown.map((k) => [String(k), formatG(positions[k][0]), formatG(positions[k][1]), formatG(values[k])]);
+  const caption = count <= FIRST_ROWS + 1
+    ? `${label}'s path: all ${count} points.`
+    : `${label}'s path: the first ${FIRST_ROWS} of ${count} points and the last.`;
+  return { caption, rows };
+}

@@ -1,0 +1,71 @@
+// Unit tests of the explorer's text summary and points table (pure, no DOM): a sentence per run
+// saying how it ends, whatever step the animation shows; the table's rows and its caption.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+
+import { Descent, SURFACES } from "../src/descent.js";
+import { FIRST_ROWS, finishedRuns, fmt, outcome, pointRows, summaryLines } from "../src/summary.js";
+import { DEFAULTS } from "../src/state.js";
+
+const { step: _, ...BOWL } = DEFAULTS;
+const LABELS = { gd: "GD", momentum: "Momentum", adam: "Adam" };
+
+test("the default run is summed up by how it ends, not by the step on screen", () => {
+  const [lead] = finishedRuns(BOWL, SURFACES.bowl);
+  assert.equal(lead.descent.status, "converged");
+  const [line] = summaryLines([lead], LABELS);
+  assert.equal(line, `GD converged in ${lead.descent.iterations} steps to (0.00, 0.00), value 0.00.`);
+  assert.ok(lead.descent.iterations > 100);
+});
+
+test("a rate above 2/L diverges, and the sentence says after how many steps", () => {
+  const [run] = finishedRuns({ ...BOWL, lr: 1.5 }, SURFACES.bowl);
+  assert.equal(run.descent.status, "diverged");
+  assert.equal(summaryLines([run], LABELS)[0], `GD diverged after ${run.descent.iterations} steps.`);
+});
+
+test("several optimizers give one line each, in the order they race", () => {
+  const settings = { ...BOWL, surface: "rosenbrock", x: -1.5, y: 2, lr: 0.001, maxIter: 50, optimizers: ["gd", "adam"] };
+  const lines = summaryLines(finishedRuns(settings, SURFACES.rosenbrock), LABELS);
+  assert.equal(lines.length, 2);
+  assert.match(lines[0], /^GD did not converge within 50 steps; it stopped at \(-?\d+\.\d\d, -?\d+\.\d\d\), value \d+\.\d\d\.$/);
+  assert.match(lines[1], /^Adam /);
+});
+
+test("no run: the reason instead of a sentence", () => {
+  assert.deepEqual(summaryLines([], LABELS, "f is not defined at the start"), ["No run: f is not defined at the start."]);
+});
+
+test("a run still going says where it stands; one step is singular", () => {
+  const d = new Descent("bowl", [2, 2], { lr: 0.01 });
+  d.run(1);
+  assert.equal(outcome("GD", d), `GD is at step 1, (${fmt(d.point[0])}, ${fmt(d.point[1])}), value ${fmt(d.value)}.`);
+  const one = new Descent("bowl", [2, 2], { lr: 0.5 });
+  one.run();
+  assert.equal(outcome("GD", one), "GD converged in 1 step to (0.00, 0.00), value 0.00.");
+});
+
+test("a long path's table: the first rows, then the last point, and the caption says so", () => {
+  const [{ descent }] = finishedRuns(BOWL, SURFACES.bowl);
+  const count = descent.positions.length;
+  const { caption, rows } = pointRows("GD", descent);
+  assert.equal(rows.length, FIRST_ROWS + 1);
+  assert.deepEqual(rows[0], ["0", "2", "2", "8"]);
+  assert.deepEqual(rows[1], ["1", "1.96", "1.96", "7.6832"]);
+  assert.equal(rows.at(-1)[0], String(count - 1));
+  assert.equal(caption, `GD's path: the first ${FIRST_ROWS} of ${count} points and the last.`);
+});
+
+test("a short path's table shows every point", () => {
+  const d = new Descent("bowl", [2, 2], { lr: 0.5 });
+  d.run();
+  const { caption, rows } = pointRows("GD", d);
+  assert.deepEqual(rows, [["0", "2", "2", "8"], ["1", "0", "0", "0"]]);
+  assert.equal(caption, "GD's path: all 2 points.");
+});
+
+test("fmt never shows -0.00 and switches to exponents for huge values", () => {
+  assert.equal(fmt(-0.001), "0.00");
+  assert.equal(fmt(123456), "1.23e+5");
+  assert.equal(fmt(Number.NaN), "—");
+});
