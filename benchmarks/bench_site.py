@@ -9,6 +9,7 @@
 3. Lighthouse 12.2.3 mobile scores for every page (see lighthouse.py).
 4. The live figures' JavaScript: what main.js costs every page, and each widget's lazy chunks
    (widget_weight.py; issue 12's budget: <= 25 KiB gzip a page beyond today).
+5. Each animated path of the cold build with its size (bench_figures.py; budget <= 100 KB).
 
 Targets: cold <= 60 s, warm <= 5 s, every page <= 400 KB, Lighthouse performance >= 90,
 accessibility 100, best practices 100, SEO >= 90. Prints a table; nothing is asserted.
@@ -29,6 +30,7 @@ import threading
 import time
 from pathlib import Path
 
+from bench_figures import print_animation_sizes
 from find_browser import chosen_browser
 from lighthouse import category_scores, failing_audits, run_lighthouse
 from widget_weight import print_widget_weights
@@ -233,6 +235,7 @@ def main() -> None:
         server.shutdown()
         print_report((cold, warm), weights, scores, problems)
         print_widget_weights(www / BASE)
+        print_animation_sizes(source / "docs" / "generated" / "figures")
 
 
 if __name__ == "__main__":

@@ -27,7 +27,16 @@ from gdlib._expression_scan import (
 )
 from gdlib.surfaces import Surface
 
-__all__ = ["CONSTANTS", "FUNCTIONS", "MAX_DEPTH", "MAX_LENGTH", "surface_from_expression"]
+__all__ = [
+    "CONSTANTS",
+    "DEFAULT_BOUNDS",
+    "FUNCTIONS",
+    "MAX_DEPTH",
+    "MAX_LENGTH",
+    "surface_from_expression",
+]
+
+DEFAULT_BOUNDS = ((-3.0, 3.0), (-3.0, 3.0))  # the domain of "Your function" until one is given
 
 _BINARY = {ast.Add: "add", ast.Sub: "sub", ast.Mult: "mul", ast.Div: "div", ast.Pow: "pow"}
 
@@ -108,7 +117,7 @@ def _lambdify(sp, expr):
 
 
 def surface_from_expression(
-    text: str, bounds: tuple[tuple[float, float], tuple[float, float]] = ((-3.0, 3.0), (-3.0, 3.0))
+    text: str, bounds: tuple[tuple[float, float], tuple[float, float]] = DEFAULT_BOUNDS
 ) -> Surface:
     """Return the surface f(x, y) = ``text`` with its exact gradient (SymPy's ``diff``).
 

@@ -18,6 +18,10 @@ another once main.js runs. Not the view worker's: a worker loads its modules its
 
 three.js is bundled from a rewritten copy (hooks/_three_trim.py): without the shader chunks no
 material of ours compiles, and with its classes in a form esbuild drops when unused.
+
+The work starts in a thread when the configuration is ready (`on_config`), so that esbuild runs
+beside the figure workers of hooks/figures.py (a cold build's longest phase), and is waited for
+at the end of `on_pre_build`, before MkDocs lists the files.
 """
 
 from __future__ import annotations
@@ -28,12 +32,14 @@ import logging
 import re
 import shutil
 import subprocess
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from _cache_key import cache_key
 from _js_data import write_js_data
 from _katex import KATEX_DIST, SITE_FOLDER
 from _three_trim import trimmed_three
+from mkdocs.plugins import event_priority
 
 ROOT = Path(__file__).resolve().parent.parent
 JS = ROOT / "js"
@@ -136,10 +142,33 @@ def explorer_chunks(folder: Path = GENERATED / "explorer") -> list[str]:
     return seen
 
 
-def on_pre_build(config, **kwargs) -> None:
-    """MkDocs entry point."""
+def prepare_assets() -> None:
+    """Copy KaTeX and bundle the explorer."""
     copy_katex()
     bundle_explorer()
+
+
+_started: Future | None = None
+
+
+def on_config(config, **kwargs):
+    """MkDocs entry point: start the assets in a thread, beside the figures."""
+    global _started
+    pool = ThreadPoolExecutor(1)
+    _started = pool.submit(prepare_assets)
+    pool.shutdown(wait=False)  # the job still runs to its end; on_pre_build waits for it
+    return config
+
+
+@event_priority(-100)  # last: after hooks/figures.py's workers
+def on_pre_build(config, **kwargs) -> None:
+    """MkDocs entry point: wait for the assets (or make them, when on_config did not run)."""
+    global _started
+    started, _started = _started, None
+    if started is None:
+        prepare_assets()
+    else:
+        started.result()
 
 
 def on_post_page(output: str, page, config) -> str:

@@ -9,6 +9,10 @@ NumPy and Pillow. Their key (`_cache_key`, which adds the lock files) is kept in
 see `_figure_run`) and prints which figures it rebuilt and which it took from the cache. The
 same workers first execute the notebooks that mkdocs-jupyter would execute later (`_notebook_run`),
 so that their kernels run beside the figures and the notebook pages are cache hits.
+
+Jobs start longest first (`JOB_SECONDS`, the CPU seconds each took when last recorded by
+`benchmarks/bench_figures.py --record`; a job not listed counts as the longest): with two
+workers, a long job started last would leave one core idle while it finishes.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 HOOKS = Path(__file__).resolve().parent
 SCRIPTS = ROOT / "scripts"
 OUT_DIR = ROOT / "docs" / "generated" / "figures"
+JOB_SECONDS = HOOKS / "job_seconds.json"  # only a scheduling hint, not a cache input
 TOOLS = ["matplotlib", "numpy", "pillow"]
 READS = re.compile(r"^# reads: (\S+)$", re.M)
 
@@ -54,8 +59,24 @@ def figure_scripts() -> list[Path]:
     return sorted(SCRIPTS.glob("fig_*.py"))
 
 
-def _run_jobs(jobs: list[tuple[Callable, tuple]], workers: int) -> list:
-    """`function(*args)` for each job, in spawned worker processes if `workers` > 1, in order."""
+def recorded_seconds() -> dict[str, float]:
+    """`{job name: seconds}` as last recorded, for the order in which jobs start."""
+    return json.loads(JOB_SECONDS.read_text()) if JOB_SECONDS.exists() else {}
+
+
+def longest_first(names: Sequence[str], seconds: dict[str, float]) -> list[int]:
+    """Order `names` (their indices) by decreasing recorded seconds, unknown ones first."""
+    return sorted(range(len(names)), key=lambda i: -seconds.get(names[i], float("inf")))
+
+
+def _run_jobs(
+    jobs: list[tuple[Callable, tuple]], workers: int, order: Sequence[int] | None = None
+) -> list:
+    """`function(*args)` for each job, in spawned worker processes if `workers` > 1.
+
+    Jobs are submitted in `order` (indices into `jobs`; all of them) and their results
+    returned in the order of `jobs`.
+    """
     if workers <= 1:
         return [function(*args) for function, args in jobs]
     # A spawned worker starts with this process's sys.path, where it must find `_figure_run`.
@@ -65,8 +86,11 @@ def _run_jobs(jobs: list[tuple[Callable, tuple]], workers: int) -> list:
     try:
         context = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(workers, mp_context=context) as pool:
-            futures = [pool.submit(function, *args) for function, args in jobs]
-            return [future.result() for future in futures]
+            futures = {}
+            for i in range(len(jobs)) if order is None else order:
+                function, args = jobs[i]
+                futures[i] = pool.submit(function, *args)
+            return [futures[i].result() for i in range(len(jobs))]
     finally:
         if added:
             sys.path.remove(str(HOOKS))
@@ -97,7 +121,9 @@ def build_figures(
     stale = [s for s, key in keys.items() if not _is_fresh(cache.get(s.name, {}), key, out_dir)]
     jobs = [(timed_execute, (nb,)) for nb in notebooks]
     jobs += [(timed_run, (script, out_dir)) for script in stale]
-    results = _run_jobs(jobs, workers or min(len(jobs), os.cpu_count() or 1))
+    names = [job.name for job in notebooks] + [script.name for script in stale]
+    order = longest_first(names, recorded_seconds())
+    results = _run_jobs(jobs, workers or min(len(jobs), os.cpu_count() or 1), order)
     executed, results = results[: len(notebooks)], results[len(notebooks) :]
     for job, (written, seconds) in zip(notebooks, executed, strict=True):
         if seconds is None:

@@ -2,7 +2,9 @@
 
 Plain gradient descent from (2, 2) at learning rate 0.01 (the explorer's default run) drawn on
 the bowl's surface, light and dark. It also saves the numbers the explorer page quotes about its
-default run and about a rate above 2/L, so the prose matches what the explorer will show.
+default run and about a rate above 2/L, so the prose matches what the explorer will show, and
+the page's "things to try" links (`*_link`), written from the same settings (`TRY`) as the runs
+whose numbers the page quotes.
 """
 
 from __future__ import annotations
@@ -11,11 +13,12 @@ from pathlib import Path
 
 import matplotlib.pyplot as plt
 import numpy as np
+from _explorer_link import ExplorerRun, explorer_hash
 from _figure import CYCLE, grid, surface_cmap, themed_svgs, write_values
 
 from gdlib.descent import descend
 from gdlib.explorer_defaults import EXPLORER_DEFAULTS
-from gdlib.expression import surface_from_expression
+from gdlib.expression import DEFAULT_BOUNDS, surface_from_expression
 from gdlib.optimizers import LABELS, OPTIMIZERS
 from gdlib.surfaces import get_surface
 
@@ -26,6 +29,22 @@ VALLEY_LR = 0.09
 ROSEN_LR = 0.001
 ROSEN_ITER = 5000
 CUSTOM = "x^2 + 2*y^2"  # the page's "Your function" example, as the reader would type it
+# The page's "things to try": each link opens this run, and the page quotes gdlib's run of it.
+TRY = {
+    "big_lr": ExplorerRun("bowl", LR_TOO_BIG, START, ("gd",), speed=1),
+    "valley": ExplorerRun("valley", VALLEY_LR, (-2.5, 1.0), ("gd", "momentum"), speed=1),
+    "rosen": ExplorerRun("rosenbrock", ROSEN_LR, (-1.5, 2.0), OPTIMIZERS, 10, ROSEN_ITER),
+    "custom": ExplorerRun("custom", LR, START, ("gd", "adam"), expr=CUSTOM, bounds=DEFAULT_BOUNDS),
+}
+
+
+def _runs(settings: ExplorerRun, surface=None) -> dict:
+    """Run each optimizer of `settings` with gdlib; the runs by optimizer name."""
+    surface = surface or settings.surface
+    return {
+        o: descend(surface, settings.start, o, settings.lr, max_iter=settings.max_iter)
+        for o in settings.optimizers
+    }
 
 
 def draw(theme: str, surface, run) -> plt.Figure:
@@ -52,25 +71,24 @@ def main(out_dir: Path) -> list[Path]:
     """Write the light and dark figures and the page's numbers."""
     surface = get_surface(EXPLORER_DEFAULTS["surface"])
     run = descend(surface, START, "gd", LR)
-    diverged = descend(surface, START, "gd", LR_TOO_BIG)
+    diverged = _runs(TRY["big_lr"])["gd"]
     paths = themed_svgs(lambda theme: draw(theme, surface, run), out_dir, "explorer-fallback")
     return [*paths, write_values(out_dir, "explore", page_values(run, diverged, surface))]
 
 
 def page_values(run, diverged, surface) -> dict[str, object]:
     """Numbers of the runs the page's "things to try" links set up (same settings as the links)."""
-    valley = {o: descend("valley", (-2.5, 1.0), o, VALLEY_LR) for o in ("gd", "momentum")}
-    rosen = {
-        o: descend("rosenbrock", (-1.5, 2.0), o, ROSEN_LR, max_iter=ROSEN_ITER) for o in OPTIMIZERS
-    }
+    valley, rosen = _runs(TRY["valley"]), _runs(TRY["rosen"])
     reached = [o for o, r in rosen.items() if r.status == "converged"]
     saddle = descend("saddle", (1.5, 0.01), "gd", LR)
     gd_end = rosen["gd"].positions[-1]
-    mine = surface_from_expression(CUSTOM)
+    custom = TRY["custom"]
+    mine = surface_from_expression(custom.expr, custom.bounds)
+    _runs(custom, mine)  # the linked run itself must run: gdlib refuses what it cannot
     lam = largest_curvature(mine, START)
     # Just above and below the suggested limit 2/lambda: the first overshoots, the second settles.
     over, under = (descend(mine, START, "gd", f * 2.0 / lam) for f in (1.05, 0.95))
-    return {
+    return {f"{name}_link": explorer_hash(run) for name, run in TRY.items()} | {
         "custom_text": CUSTOM,
         "custom_value": f"{float(mine.f(START)):.2f}",
         "custom_gradient": "({:.2f}, {:.2f})".format(*mine.grad(START)),

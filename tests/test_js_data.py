@@ -3,7 +3,8 @@
 hooks/_js_data.py writes js/generated/gdlib.json; js/src/surfaces.js, optimizers.js and palette.js
 import it. Node loads those modules and reports what the explorer and the live figures will see:
 it must be exactly gdlib's surfaces (every field but the functions), optimizer names and labels,
-and the explorer's default run. No JS source may still spell out a surface title or a bound.
+and the explorer's default run (js/src/state.js's DEFAULTS). No JS source may still spell out a
+surface title or a bound.
 """
 
 from __future__ import annotations
@@ -36,10 +37,11 @@ def seen_by_js() -> dict:
         f"import {{ SURFACES, SHARED }} from {json.dumps((SRC / 'surfaces.js').as_uri())};"
         f"import {{ OPTIMIZERS }} from {json.dumps((SRC / 'optimizers.js').as_uri())};"
         f"import {{ OPTIMIZER_LABELS }} from {json.dumps((SRC / 'palette.js').as_uri())};"
+        f"import {{ DEFAULTS }} from {json.dumps((SRC / 'state.js').as_uri())};"
         "const surfaces = Object.fromEntries(Object.entries(SURFACES).map(([k, s]) =>"
         f"  [k, Object.fromEntries({json.dumps(FIELDS)}.map((f) => [f, s[f]]))]));"
         "process.stdout.write(JSON.stringify({surfaces, optimizers: OPTIMIZERS,"
-        "  labels: OPTIMIZER_LABELS, explorer: SHARED.explorer}));"
+        "  labels: OPTIMIZER_LABELS, explorer: SHARED.explorer, defaults: DEFAULTS}));"
     )
     result = subprocess.run(
         [node, "--input-type=module", "--no-warnings", "-e", script],
@@ -67,6 +69,13 @@ def test_js_sees_gdlib_optimizers_and_explorer_defaults(seen_by_js):
     assert seen_by_js["optimizers"] == list(OPTIMIZERS)
     assert seen_by_js["labels"] == LABELS
     assert seen_by_js["explorer"] == json.loads(json.dumps(EXPLORER_DEFAULTS))
+
+
+def test_the_explorer_opens_on_gdlib_defaults(seen_by_js):
+    """js/src/state.js's DEFAULTS are gdlib's EXPLORER_DEFAULTS at step 0, none typed in JS."""
+    assert seen_by_js["defaults"] == {**json.loads(json.dumps(EXPLORER_DEFAULTS)), "step": 0}
+    state = (SRC / "state.js").read_text(encoding="utf-8")
+    assert f'"{EXPLORER_DEFAULTS["expr"]}"' not in state, "state.js types the default function"
 
 
 def test_the_written_module_is_what_gdlib_says_now():

@@ -2,24 +2,16 @@
 // message). url-state.js writes them into the URL hash. Pure: no DOM, tested by node --test.
 import { OPTIMIZERS, SURFACES } from "./descent.js";
 import { CUSTOM, CUSTOM_TITLE, checkDomain, customStart, keepStart } from "./custom-state.js";
+import { SHARED } from "./surfaces.js";
 
 export const LR_MIN = 1e-4;
 export const LR_MAX = 2;
 export const SPEEDS = [1, 2, 5, 10, 25, 100];
 export const MAX_ITER_LIMIT = 100000;
 
-export const DEFAULTS = Object.freeze({
-  surface: "bowl",
-  lr: 0.01,
-  x: 2,
-  y: 2,
-  optimizers: ["gd"],
-  speed: 5,
-  maxIter: 1000,
-  step: 0,
-  expr: "x^2 + 3*sin(y)", // "Your function" when chosen: its text and domain
-  bounds: [[-3, 3], [-3, 3]],
-});
+// gdlib's EXPLORER_DEFAULTS (gdlib/explorer_defaults.py, through the generated JSON module): the
+// run the fallback figure draws. Only the step is the explorer's own: a run opens at its start.
+export const DEFAULTS = Object.freeze({ ...SHARED.explorer, step: 0 });
 
 const clamp = (v, lo, hi) => Math.min(hi, Math.max(lo, v));
 

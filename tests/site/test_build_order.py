@@ -1,6 +1,8 @@
 """Hooks run in the order their data needs, declared by MkDocs event priorities, not list position.
 
 The order that matters (CONTRIBUTING.md, "The build in one picture"):
+- before the build: hooks/assets.py, which bundles in a thread started at on_config, waits for it
+  after hooks/figures.py has run its workers, so esbuild runs beside them;
 - page content: hooks/reference.py restores doctests, then hooks/sections.py boxes the sections;
 - finished pages: hooks/notebooks.py marks notebook math, hooks/katex.py renders all math, then
   hooks/fonts.py preloads the fonts the rendered formulas use, and hooks/csp.py, last, hashes the
@@ -18,6 +20,7 @@ from mkdocs.config import load_config
 
 ROOT = Path(__file__).resolve().parents[2]
 REQUIRED = {
+    "pre_build": ["figures", "assets"],
     "page_content": ["reference", "sections"],
     "post_page": ["notebooks", "katex", "fonts", "csp"],
 }

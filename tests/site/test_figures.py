@@ -140,3 +140,23 @@ def test_recorded_measurements_are_inputs_of_every_figure(tmp_path, monkeypatch)
     before = figures_hook.cache_key(figures_hook.shared_inputs(), tools=figures_hook.TOOLS)
     recorded.write_text(recorded.read_text() + "\n")
     assert figures_hook.cache_key(figures_hook.shared_inputs(), tools=figures_hook.TOOLS) != before
+
+
+def test_jobs_start_longest_first_unknown_ones_before_all():
+    seconds = {"a.py": 1.0, "b.py": 5.0, "c.ipynb": 3.0}
+    order = figures_hook.longest_first(["a.py", "b.py", "new.py", "c.ipynb"], seconds)
+    assert order == [2, 1, 3, 0]
+
+
+def test_jobs_submitted_out_of_order_give_results_in_job_order():
+    jobs = [(abs, (-1,)), (abs, (-2,)), (abs, (-3,))]
+    assert figures_hook._run_jobs(jobs, 2, [2, 0, 1]) == [1, 2, 3]
+
+
+def test_the_recorded_seconds_name_real_jobs():
+    recorded = figures_hook.recorded_seconds()
+    scripts = {p.name for p in figures_hook.figure_scripts()}
+    notebooks = {p.name for p in (ROOT / "docs").rglob("*.ipynb")}
+    assert recorded, "hooks/job_seconds.json is missing: benchmarks/bench_figures.py --record"
+    assert set(recorded) <= scripts | notebooks, "a recorded job that no longer exists"
+    assert all(seconds > 0 for seconds in recorded.values())
