@@ -40,7 +40,9 @@ def wrapper(page, name: str):
 
 def bring_in(page, name: str) -> None:
     """Scroll the figure into view and wait until it is live and drawn."""
-    wrapper(page, name).scroll_into_view_if_needed()
+    # Centred, not "if needed": a tall figure already partly in view is not scrolled at all, and
+    # one clean-clone run timed out waiting for the conditioning figure at 1280 px that way.
+    wrapper(page, name).evaluate("(e) => e.scrollIntoView({block: 'center'})")
     page.wait_for_selector(f'[data-gd-widget="{name}"].gd-live--live')
     page.wait_for_function(IDLE)
 
