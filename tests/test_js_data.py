@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 from _js_data import js_data, write_js_data
+from _node import run_node
 
 from gdlib.explorer_defaults import EXPLORER_DEFAULTS
 from gdlib.optimizers import LABELS, OPTIMIZERS
@@ -30,9 +29,6 @@ FIELDS = ("name", "title", "formula", "bounds", "minima", "start", "lipschitz")
 @pytest.fixture(scope="module")
 def seen_by_js() -> dict:
     write_js_data()
-    node = shutil.which("node")
-    if node is None:
-        pytest.fail("node is not installed: the explorer needs Node.js >= 18")
     script = (
         f"import {{ SURFACES, SHARED }} from {json.dumps((SRC / 'surfaces.js').as_uri())};"
         f"import {{ OPTIMIZERS }} from {json.dumps((SRC / 'optimizers.js').as_uri())};"
@@ -43,15 +39,7 @@ def seen_by_js() -> dict:
         "process.stdout.write(JSON.stringify({surfaces, optimizers: OPTIMIZERS,"
         "  labels: OPTIMIZER_LABELS, explorer: SHARED.explorer, defaults: DEFAULTS}));"
     )
-    result = subprocess.run(
-        [node, "--input-type=module", "--no-warnings", "-e", script],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=60,
-    )
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
+    return run_node(script, None, "the explorer's modules", "--no-warnings")
 
 
 def test_js_sees_gdlib_surfaces(seen_by_js):
