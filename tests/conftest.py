@@ -97,6 +97,24 @@ def pytest_collection_finish(session) -> None:
         reporter.write_line(line)
 
 
+def pytest_runtest_logreport(report) -> None:
+    """Print a failure's last lines as it happens: a run stopped at the CI's limit keeps them."""
+    if not report.failed:
+        return
+    config = _SESSION.get("config")
+    reporter = config and config.pluginmanager.get_plugin("terminalreporter")
+    if reporter is not None:
+        tail = "\n".join(report.longreprtext.splitlines()[-25:])
+        reporter.write_line(f"\nFAILED {report.nodeid} ({report.when}):\n{tail}")
+
+
+_SESSION: dict[str, pytest.Config] = {}
+
+
+def pytest_configure(config) -> None:
+    _SESSION["config"] = config
+
+
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright

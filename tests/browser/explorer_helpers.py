@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 
+from holding import element_png
 from PIL import Image
 
 EXPLORER = "explore/"
@@ -44,7 +45,7 @@ def wait_idle(page) -> None:
 
 def canvas_image(page) -> Image.Image:
     wait_idle(page)
-    png = page.locator(".gdx__canvas").screenshot()
+    png = element_png(page.locator(".gdx__canvas"))
     return Image.open(io.BytesIO(png)).convert("RGB")
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 
+from holding import element_png
 from PIL import Image
 
 # (page, widget name): every live figure of the site; LABELS: the label of each one's slider.
@@ -56,7 +57,7 @@ def open_live(page, site_url: str, path: str, name: str):
 
 def canvas_image(page, name: str) -> Image.Image:
     page.wait_for_function(IDLE)
-    png = wrapper(page, name).locator("canvas").screenshot()
+    png = element_png(wrapper(page, name).locator("canvas"))
     return Image.open(io.BytesIO(png)).convert("RGB")
 
 

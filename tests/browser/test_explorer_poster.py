@@ -19,6 +19,7 @@ from explorer_helpers import (
     open_explorer,
     set_field,
 )
+from holding import hold, release, wait_for_held
 from PIL import Image
 
 pytestmark = pytest.mark.browser
@@ -89,11 +90,9 @@ def test_the_live_view_takes_the_posters_place_without_a_shift(page, site_url, w
     page.add_init_script(LAYOUT_SHIFTS)
     # Hold the explorer's chunk until the page has settled, with the explorer in view, then
     # count only the shifts from going live.
-    held = []
-    page.route(EXPLORER_CHUNK, lambda route: held.append(route))
+    held = hold(page, EXPLORER_CHUNK)
     page.goto(site_url + EXPLORER)
-    while not held:
-        page.wait_for_timeout(50)
+    wait_for_held(page, held, "the explorer's chunk")
     page.evaluate("window.scrollTo(0, document.querySelector('.gdx').offsetTop - 60)")
     page.wait_for_function("() => document.querySelector('img.gdx__poster')?.complete")
     page.wait_for_timeout(1000)
@@ -101,8 +100,7 @@ def test_the_live_view_takes_the_posters_place_without_a_shift(page, site_url, w
     readout = page.evaluate(BOX, ".gdx__readout")
     assert readout[1] < 800, "the readout is not in view: the test cannot see it move"
     page.evaluate("window.__gdShift = 0")
-    for route in held:
-        route.continue_()
+    release(held)
     page.wait_for_function(FIRST_FRAME)
     page.wait_for_selector(".gdx.gdx--live")
     page.wait_for_function("() => window.__gdExplorer.loops === 0")

@@ -11,6 +11,7 @@ import re
 
 import pytest
 from explorer_helpers import assert_clean
+from holding import hold, release, wait_for_held
 from live_helpers import (
     IDLE,
     LABELS,
@@ -230,6 +231,7 @@ ABOVE = {
     "concepts/conditioning/": "#try-the-condition-number-yourself",
     "concepts/saddle-points/": "#move-the-start-yourself",
 }
+WIDGET_CHUNK = re.compile(rf"/({'|'.join(sorted(LABELS))})-[A-Z0-9]+\.js$")
 IN_VIEW = [(path, name) for path, name in LIVE if path in ABOVE]
 
 
@@ -241,20 +243,14 @@ def test_a_figure_in_view_goes_live_without_shifting_anything(page, site_url, pa
     page.add_init_script(LAYOUT_SHIFTS.removeprefix("() => {").removesuffix("}"))
     # Hold the widget's chunk until the page has settled (the jump to the heading, fonts,
     # formulas shift things on their own), then count only the shifts from going live.
-    held = []
-    page.route(
-        re.compile(r"/(tangent|rate|variants|gradient|criteria|race|escape)-[A-Z0-9]+\.js$"),
-        lambda route: held.append(route),
-    )
+    held = hold(page, WIDGET_CHUNK)
     page.goto(site_url + path + ABOVE[path])
-    while not held:
-        page.wait_for_timeout(50)
+    wait_for_held(page, held, f"the {name} widget's chunk")
     page.wait_for_timeout(1500)
     box = page.locator(f'[data-gd-widget="{name}"]').bounding_box()
     assert box["y"] < 800, "the figure is not in view: the test cannot see a shift"
     page.evaluate("window.__gdShift = 0")
-    for route in held:
-        route.continue_()
+    release(held)
     page.wait_for_selector(f'[data-gd-widget="{name}"].gd-live--live')
     page.wait_for_function(IDLE)
     page.wait_for_timeout(300)
