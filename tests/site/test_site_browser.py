@@ -3,7 +3,10 @@ to a heading land on it although the sections off screen are skipped."""
 
 from __future__ import annotations
 
+import contextlib
+
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 pytestmark = pytest.mark.browser
 
@@ -57,6 +60,11 @@ def test_animations_respect_reduced_motion(browser, site_url, motion, suffix):
 
 # Sections off screen are skipped (content-visibility: auto) and stand in at an estimated
 # height until drawn: a link to a heading further down must still land on that heading.
+LANDED = """(anchor) => {
+  const header = document.querySelector(".md-header").offsetHeight;
+  const top = document.getElementById(anchor).getBoundingClientRect().top;
+  return header - 2 <= top && top <= header + 40;
+}"""
 DEEP_LINKS = [("concepts/updates/", "adam"), ("variants/stochastic/", "disadvantages-shown")]
 
 
@@ -67,7 +75,10 @@ def test_a_link_to_a_heading_lands_on_it(browser, site_url, path, anchor, width)
     try:
         page = context.new_page()
         page.goto(f"{site_url}{path}#{anchor}", wait_until="networkidle")
-        page.wait_for_timeout(300)  # let the sections near the viewport be drawn
+        # The sections near the viewport are drawn after the jump (later on a slow machine):
+        # wait until the heading rests under the header, for as long as a reader might.
+        with contextlib.suppress(PlaywrightTimeout):  # the assertion below says where it is
+            page.wait_for_function(LANDED, arg=anchor, timeout=10_000)
         header = page.evaluate("document.querySelector('.md-header').offsetHeight")
         top = page.evaluate(f"document.getElementById('{anchor}').getBoundingClientRect().top")
         assert header - 2 <= top <= header + 40, f"#{anchor} is at {top} px, header {header} px"
