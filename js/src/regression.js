@@ -18,6 +18,20 @@ export function mse(X, y, theta) {
   return total / X.length;
 }
 
+/** The least-squares point of two columns (normal equations, 2 x 2). */
+export function leastSquares(X, y) {
+  let [a, b, c, p, q] = [0, 0, 0, 0, 0];
+  X.forEach(([u, v], i) => {
+    a += u * u;
+    b += u * v;
+    c += v * v;
+    p += u * y[i];
+    q += v * y[i];
+  });
+  const det = a * c - b * b;
+  return [(c * p - b * q) / det, (a * q - b * p) / det];
+}
+
 /** Largest eigenvalue of X^T X for one or two columns (the closed form of a 2 x 2). */
 function gramTop(X) {
   const d = X[0].length;
