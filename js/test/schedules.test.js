@@ -77,7 +77,7 @@ test("a peak rate far too high diverges, and the status names the epoch", () => 
   const facts = scheduleFacts(state);
   assert.equal(facts.status, "diverged");
   assert.match(scheduleStatus(facts), /^Cosine, η₀ = 1e\+06: diverged in epoch 1 at step \d+/);
-  assert.match(scheduleSummary(facts), /The constant rate diverged at this peak too\./);
+  assert.match(scheduleSummary(facts), /The constant rate \(dashed\) diverged at this peak too\./);
   assert.ok(scheduleRows(state).some((row) => row.includes("diverged")));
 });
 

@@ -20,7 +20,7 @@ export function runRates({ X, y, batch, floor }, rates, orders) {
   let theta = new Array(X[0].length).fill(0.0);
   const excess = [mse(X, y, theta) - floor];
   for (let e = 0; e < rates.length; e += 1) {
-    const run = fitLinear(X, y, { lr: rates[e], epochs: 1, batchSize: batch, orders: [orders[e]], theta0: theta });
+    const run = fitLinear(X, y, { lr: rates[e], epochs: 1, batchSize: batch, orders: [orders[e]], theta0: theta, record: "epoch" });
     if (run.status === "diverged") {
       return { rates, excess, status: "diverged", message: run.message.replace(/^diverged in epoch 1/, `diverged in epoch ${e + 1}`) };
     }
@@ -80,7 +80,8 @@ export function scheduleFacts(state) {
     status: run.status,
     message: run.message,
     done,
-    lastRate: run.rates[done - 1] ?? run.rates[0],
+    // The rate of the last epoch run: the one it diverged in, or the run's last.
+    lastRate: run.rates[Math.min(run.status === "diverged" ? done : done - 1, run.rates.length - 1)],
     final: run.excess.at(-1),
     reference: { status: reference.status, final: reference.excess.at(-1), low: Math.min(...tail), high: Math.max(...tail) },
     orders: seed === 0 ? "gdlib's row orders" : `row orders of seed ${seed}`,
@@ -96,22 +97,25 @@ export function scheduleStatus(f) {
 /** What the constant run did at the same peak rate. */
 function yardstick(f) {
   const r = f.reference;
-  if (r.status === "diverged") return " The constant rate diverged at this peak too.";
-  const floor = `Over its last ${Math.min(10, f.epochs)} epochs the constant run wandered between ${num(r.low)} and ${num(r.high)}: its noise floor.`;
-  if (f.constant) return ` ${floor}`;
-  if (f.status === "diverged") return ` The constant rate (dashed) ended ${num(r.final)} above it.`;
+  if (r.status === "diverged") return f.constant ? "" : " The constant rate (dashed) diverged at this peak too.";
+  const floor = ` The constant run's last ${Math.min(10, f.epochs)} epochs wandered between ${num(r.low)} and ${num(r.high)}: its noise floor.`;
+  if (f.constant) return floor;
+  if (f.status === "diverged") return ` The constant rate (dashed) ended ${num(r.final)} above the optimum.`;
   const ratio = r.final / f.final;
   const verdict = ratio >= 1 ? `1/${num(ratio)} of` : `${num(1 / ratio)} times`;
-  return ` That is ${verdict} the constant rate's ${num(r.final)} on the same batches (dashed). ${floor}`;
+  return `, ${verdict} the constant rate's ${num(r.final)} on the same batches (dashed).${floor}`;
 }
 
 /** One paragraph for a reader who cannot see the figure. */
 export function scheduleSummary(f) {
-  const setup = `${f.n} examples in batches of ${f.batch}, ${Math.ceil(f.n / f.batch)} steps per epoch, ${f.orders}`;
-  const head = `${f.label} from η₀ = ${num(f.lr)}: the rate is ${f.rule}.`;
-  if (f.status === "diverged") return `${head} ${setup}. The run ${f.message.replace(/:.*/, "")}, at a rate of ${num(f.lastRate)}.${yardstick(f)}`;
-  const end = f.constant ? "" : `, down to ${num(f.lastRate)} in the last epoch`;
-  return `${head} ${setup}${end}. After ${f.epochs} epochs the loss is ${num(f.final)} above the least-squares optimum.${yardstick(f)}`;
+  const name = `${f.label[0].toUpperCase()}${f.label.slice(1)}`;
+  if (f.status === "diverged") {
+    const head = f.constant ? `The constant rate η₀ = ${num(f.lr)}` : `${name} from η₀ = ${num(f.lr)} (${f.rule})`;
+    return `${head}: the run ${f.message.replace(/:.*/, "")}, at a rate of ${num(f.lastRate)}.${yardstick(f)}`;
+  }
+  const head = f.constant ? `The constant rate η₀ = ${num(f.lr)}` : `${name} from η₀ = ${num(f.lr)} (${f.rule}, down to ${num(f.lastRate)} in the last epoch)`;
+  const setup = `${Math.ceil(f.n / f.batch)} steps (batches of ${f.batch} of ${f.n} examples, ${f.orders})`;
+  return `${head}: after ${f.epochs} epochs of ${setup} the loss is ${num(f.final)} above the optimum${f.constant ? "." : ""}${yardstick(f)}`;
 }
 
 /** Table rows: epoch, its rate, the loss above the optimum after it, and the constant run's. */
