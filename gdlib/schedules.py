@@ -65,11 +65,11 @@ def constant_lr(lr: float) -> Schedule:
 
 
 def step_lr(lr: float, step_size: int, gamma: float = 0.1) -> Schedule:
-    r"""Return step decay (torch's ``StepLR``): $\eta_e = \eta_0 \, \gamma^{\lfloor e / s \rfloor}$.
+    r"""Return step decay (torch's ``StepLR``): $\eta_e = \eta_0 \gamma^{\lfloor e / S \rfloor}$.
 
     Args:
         lr: The rate $\eta_0$ of the first ``step_size`` epochs (> 0).
-        step_size: Epochs $s$ between cuts (>= 1).
+        step_size: Epochs $S$ between cuts (>= 1).
         gamma: Factor of each cut (> 0; 0.1 divides by ten).
 
     >>> step_lr(1.0, step_size=2, gamma=0.5)(3)
