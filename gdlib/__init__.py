@@ -5,7 +5,8 @@ as pure update rules with torch.optim's conventions (``gdlib.optimizers``), the 
 stopping rules (``gdlib.descent``), a reader's own f(x, y) as a surface (``gdlib.expression``, with
 the optional SymPy extra), gradient descent with a backtracking (Armijo) line search
 (``gdlib.linesearch``), predicted and measured linear rates on quadratics (``gdlib.rates``),
-linear regression by batch, stochastic and mini-batch descent (``gdlib.regression``), small
+linear regression by batch, stochastic and mini-batch descent (``gdlib.regression``) with
+learning-rate schedules (``gdlib.schedules``), small
 seeded datasets (``gdlib.datasets``) and the seed page's example (``gdlib.seed_example``).
 It never plots or prints.
 

@@ -1,10 +1,12 @@
 """What gdlib and the JS bundle share, written by the build as one JSON module (no hand copies).
 
 Surface names, titles, formulas, bounds, minima, starts and Lipschitz constants; optimizer names
-and labels; the explorer's default run. js/src/surfaces.js (and through it the explorer and the
-live figures) imports `js/generated/gdlib.json`; the JS keeps only the pure f and grad functions,
-which tests/test_js_agreement.py checks against gdlib's. The file is written before each bundle
-(hooks/assets.py) and before `npm test` (js/package.json runs this module), only when it changed.
+and labels; the explorer's default run; the learning-rate schedules' names, labels and presets
+(gdlib.schedules, ported by js/src/schedules.js). js/src/surfaces.js (and through it the explorer
+and the live figures) imports `js/generated/gdlib.json`; the JS keeps only the pure f and grad
+functions, which tests/test_js_agreement.py checks against gdlib's. The file is written before
+each bundle (hooks/assets.py) and before `npm test` (js/package.json runs this module), only when
+it changed.
 
 Run as a script to write it: `python hooks/_js_data.py`.
 """
@@ -14,6 +16,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from gdlib import schedules
 from gdlib.explorer_defaults import EXPLORER_DEFAULTS
 from gdlib.optimizers import LABELS, OPTIMIZERS
 from gdlib.surfaces import SURFACES
@@ -39,6 +42,11 @@ def js_data() -> dict:
         "surfaces": surfaces,
         "optimizers": {"names": list(OPTIMIZERS), "labels": dict(LABELS)},
         "explorer": dict(EXPLORER_DEFAULTS),
+        "schedules": {
+            "names": list(schedules.SCHEDULES),
+            "labels": dict(schedules.LABELS),
+            "presets": {name: dict(p) for name, p in schedules.PRESETS.items()},
+        },
     }
 
 

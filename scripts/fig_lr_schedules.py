@@ -1,10 +1,11 @@
 """Learning-rate schedules on noisy mini-batch regression: step decay, 1/t, cosine, warm-up.
 
 A seeded least-squares problem (`gdlib.make_regression`, N examples, noise NOISE) is fitted by
-gdlib's mini-batch descent (`fit_linear`, batch BATCH), one epoch per call: the schedule sets each
-epoch's rate and the next call starts from the last theta (a fresh shuffle seed per epoch). The
-figure plots the excess loss (full-data loss minus the least-squares optimum's) after each epoch,
-the median over SEEDS shuffling seeds with the range shaded, and the rates themselves.
+gdlib's mini-batch descent (`fit_linear`, batch BATCH), one epoch per call: the schedule
+(`gdlib.schedules`, its PRESETS) sets each epoch's rate and the next call starts from the last
+theta (a fresh shuffle seed per epoch). The figure plots the excess loss (full-data loss minus
+the least-squares optimum's) after each epoch, the median over SEEDS shuffling seeds with the
+range shaded, and the rates themselves.
 """
 
 from __future__ import annotations
@@ -16,23 +17,15 @@ from _figure import CYCLE, fmt, themed_svgs, write_values
 from matplotlib import pyplot as plt
 
 from gdlib import fit_linear, make_regression, mse
+from gdlib.schedules import LABELS, PRESETS, SCHEDULES, get_schedule, rates
 
-N, FEATURES, NOISE, BATCH, EPOCHS, PEAK, SEEDS, WARMUP = 1000, 10, 1.0, 10, 30, 0.05, 5, 5
+N, FEATURES, NOISE, BATCH, EPOCHS, PEAK, SEEDS = 1000, 10, 1.0, 10, 30, 0.05, 5
+WARMUP = PRESETS["warmup_cosine"]["warmup_epochs"]
 
 
 def schedules() -> dict[str, np.ndarray]:
-    """Return each schedule's rate for epochs 0 .. EPOCHS - 1."""
-    e = np.arange(EPOCHS)
-    cosine = PEAK * (1 + np.cos(np.pi * e / EPOCHS)) / 2
-    warm = np.minimum((e + 1) / WARMUP, 1.0)
-    after = np.clip(e - WARMUP + 1, 0, None) / (EPOCHS - WARMUP + 1)
-    return {
-        "constant": np.full(EPOCHS, PEAK),
-        "step decay": PEAK * 0.1 ** (e // 10),
-        "1/t": PEAK / (1 + 0.5 * e),
-        "cosine": cosine,
-        "warm-up + cosine": np.where(warm < 1, PEAK * warm, PEAK * (1 + np.cos(np.pi * after)) / 2),
-    }
+    """Return each schedule's rate for epochs 0 .. EPOCHS - 1, by its label."""
+    return {LABELS[n]: rates(get_schedule(n, PEAK, EPOCHS), EPOCHS) for n in SCHEDULES}
 
 
 def excess_losses(X, y, rates: np.ndarray, seed: int, best: float) -> np.ndarray:
@@ -86,6 +79,9 @@ def main(out_dir: Path) -> list[Path]:
     keys["warm-up + cosine"] = "warmup"
     values = {"n": N, "batch": BATCH, "epochs": EPOCHS, "peak": PEAK, "seeds": SEEDS}
     values["warmup_epochs"] = WARMUP
+    values["step_size"] = PRESETS["step"]["step_size"]
+    values["gamma"] = PRESETS["step"]["gamma"]
+    values["lr_decay"] = PRESETS["inverse_time"]["lr_decay"]
     for name, key in keys.items():
         values[f"final_{key}"] = final[name]
         values[f"at5_{key}"] = float(np.median(curves[name][:, 5]))

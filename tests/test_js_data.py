@@ -19,6 +19,9 @@ from _node import run_node
 
 from gdlib.explorer_defaults import EXPLORER_DEFAULTS
 from gdlib.optimizers import LABELS, OPTIMIZERS
+from gdlib.schedules import LABELS as SCHEDULE_LABELS
+from gdlib.schedules import PRESETS as SCHEDULE_PRESETS
+from gdlib.schedules import SCHEDULES
 from gdlib.surfaces import SURFACES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,10 +37,12 @@ def seen_by_js() -> dict:
         f"import {{ OPTIMIZERS }} from {json.dumps((SRC / 'optimizers.js').as_uri())};"
         f"import {{ OPTIMIZER_LABELS }} from {json.dumps((SRC / 'palette.js').as_uri())};"
         f"import {{ DEFAULTS }} from {json.dumps((SRC / 'state.js').as_uri())};"
+        f"import * as schedules from {json.dumps((SRC / 'schedules.js').as_uri())};"
         "const surfaces = Object.fromEntries(Object.entries(SURFACES).map(([k, s]) =>"
         f"  [k, Object.fromEntries({json.dumps(FIELDS)}.map((f) => [f, s[f]]))]));"
         "process.stdout.write(JSON.stringify({surfaces, optimizers: OPTIMIZERS,"
-        "  labels: OPTIMIZER_LABELS, explorer: SHARED.explorer, defaults: DEFAULTS}));"
+        "  labels: OPTIMIZER_LABELS, explorer: SHARED.explorer, defaults: DEFAULTS,"
+        "  schedules: [schedules.SCHEDULES, schedules.SCHEDULE_LABELS, schedules.PRESETS]}));"
     )
     return run_node(script, None, "the explorer's modules", "--no-warnings")
 
@@ -64,6 +69,14 @@ def test_the_explorer_opens_on_gdlib_defaults(seen_by_js):
     assert seen_by_js["defaults"] == {**json.loads(json.dumps(EXPLORER_DEFAULTS)), "step": 0}
     state = (SRC / "state.js").read_text(encoding="utf-8")
     assert f'"{EXPLORER_DEFAULTS["expr"]}"' not in state, "state.js types the default function"
+
+
+def test_js_sees_gdlib_schedules_and_their_presets(seen_by_js):
+    """js/src/schedules.js takes the names, labels and the page's settings from gdlib."""
+    assert seen_by_js["schedules"] == [list(SCHEDULES), SCHEDULE_LABELS, SCHEDULE_PRESETS]
+    port = (SRC / "schedules.js").read_text(encoding="utf-8")
+    for label in SCHEDULE_LABELS.values():
+        assert f'"{label}"' not in port, f"schedules.js types the label {label!r}"
 
 
 def test_the_written_module_is_what_gdlib_says_now():

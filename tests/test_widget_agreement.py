@@ -17,6 +17,7 @@ operations in the same order, rounding error included).
 from __future__ import annotations
 
 import importlib.util
+import json
 import sys
 from pathlib import Path
 
@@ -27,6 +28,7 @@ from _node import run_node
 
 from gdlib.descent import descend
 from gdlib.regression import fit_linear, mse
+from gdlib.schedules import SCHEDULES
 from gdlib.surfaces import get_surface
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -54,6 +56,8 @@ VARIANTS_LIVE = _script("fig_variants_live")
 FIELD = _script("fig_gradient_field")
 CRITERIA = _script("fig_convergence_criteria")
 RACES = _script("_races")
+SCHED_LIVE = _script("fig_schedules_live")
+SCHED_RATES = (SCHED_LIVE.PEAK, 0.3, SCHED_LIVE.LR_MAX)
 CRITERIA_SETTINGS = [
     CRITERIA.LIVE_TOLERANCES,
     {"gradTol": 1e-3, "stepTol": 1e-9, "valueTol": 1e-12},
@@ -123,6 +127,8 @@ def _configs() -> dict:
             "minima": [list(m) for m in DOUBLE_WELL.DOUBLE_WELL.minima],
         },
         "compare": variants | {"batch": VARIANTS_LIVE.COMPARED, "compare": VARIANTS_LIVE.N_LIVE},
+        "schedules": json.loads(SCHED_LIVE.widget_config()),
+        "scheduleRates": list(SCHED_RATES),
     }
 
 
@@ -134,6 +140,8 @@ import { forwardDifference, gradientFacts, gradientSetup } from "GRADIENT";
 import { criteriaFacts, criteriaSetup } from "CRITERIA";
 import { raceFacts, raceSetting, raceSetup } from "RACE";
 import { escapeFacts, escapeSetup } from "ESCAPE";
+import { createSchedules, withRate, withSchedule } from "SCHEDULE_STATE";
+import { SCHEDULES } from "SCHEDULE_PORT";
 const chunks = []; for await (const c of process.stdin) chunks.push(c);
 const c = JSON.parse(Buffer.concat(chunks).toString());
 const tangent = createTangent(c.tangent).run;
@@ -179,7 +187,16 @@ const es = escapeSetup(c.escape);
 const from = (y0) => escapeFacts(es, y0);
 const brief2 = (f) => ({ positions: f.run.positions, message: f.run.message, stay: f.stay });
 const escape = { open: brief2(from(c.escape.y0)), manifold: brief2(from(0)), curve: es.curve };
+const opening = createSchedules(c.schedules);
+const schedules = {};
+c.scheduleRates.forEach((lr, i) => {
+  for (const name of SCHEDULES) {
+    const { rates, excess, status, message } = withSchedule(withRate(opening, lr), name).run;
+    schedules[`${name}@${i}`] = { rates, excess, status, message };
+  }
+});
 const out = { tangent, rate, conditioning, escape, fits, compare, gradient, criteria, race };
+out.schedules = schedules;
 process.stdout.write(JSON.stringify(out));
 """
 
@@ -191,6 +208,8 @@ def js() -> dict:
     modules = ("TANGENT", "RATE", "VARIANTS", "GRADIENT", "CRITERIA", "RACE", "ESCAPE")
     for name, module in ((m, m.lower()) for m in modules):
         script = script.replace(name, (WIDGETS / f"{module}-state.js").as_uri())
+    script = script.replace("SCHEDULE_STATE", (WIDGETS / "schedules-state.js").as_uri())
+    script = script.replace("SCHEDULE_PORT", (WIDGETS.parent / "schedules.js").as_uri())
     return run_node(script, _configs(), "the live figures", "--no-warnings")
 
 
@@ -312,3 +331,18 @@ def test_the_saddle_figure_counts_the_steps_gdlibs_runs_spend_near_the_saddle(js
     _close([p["y0"] for p in curve], SADDLE_LIVE.heights())
     assert [p["stay"] for p in curve] == [SADDLE_LIVE.stay(y0) for y0 in SADDLE_LIVE.heights()]
     _close([p["predicted"] for p in curve], DOUBLE_WELL.predicted_stay(SADDLE_LIVE.heights()))
+
+
+def test_the_schedules_figure_runs_gdlibs_schedules_on_gdlibs_batches(js):
+    X, y = SCHED_LIVE.live_data()
+    statuses = set()
+    for i, lr in enumerate(SCHED_RATES):
+        for name in SCHEDULES:
+            got = js["schedules"][f"{name}@{i}"]
+            py = SCHED_LIVE.run_schedule(X, y, name, lr)
+            assert (got["status"], got["message"]) == (py["status"], py["message"]), (name, lr)
+            _close(got["rates"], py["rates"])
+            _close(got["excess"], py["excess"])
+            statuses.add(py["status"])
+    # The rates tried include one that completes and one that diverges.
+    assert statuses == {"completed", "diverged"}

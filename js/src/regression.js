@@ -18,6 +18,20 @@ export function mse(X, y, theta) {
   return total / X.length;
 }
 
+/** The least-squares point of two columns (normal equations, 2 x 2). */
+export function leastSquares(X, y) {
+  let [a, b, c, p, q] = [0, 0, 0, 0, 0];
+  X.forEach(([u, v], i) => {
+    a += u * u;
+    b += u * v;
+    c += v * v;
+    p += u * y[i];
+    q += v * y[i];
+  });
+  const det = a * c - b * b;
+  return [(c * p - b * q) / det, (a * q - b * p) / det];
+}
+
 /** Largest eigenvalue of X^T X for one or two columns (the closed form of a 2 x 2). */
 function gramTop(X) {
   const d = X[0].length;
@@ -52,14 +66,17 @@ function checkOptions(n, { lr, epochs, batchSize, lrDecay, orders }) {
 }
 
 /**
- * fit_linear(X, y, lr, epochs, batch_size, lr_decay, theta0) with each epoch's row order given:
- * `orders[e]` is a permutation of 0..n-1, used when batchSize < n (a full batch is never
- * shuffled, as in gdlib). Returns {thetas, losses, examplesSeen, epochLosses, status, message}.
+ * fit_linear(X, y, lr, epochs, batch_size, lr_decay, theta0, record) with each epoch's row order
+ * given: `orders[e]` is a permutation of 0..n-1, used when batchSize < n (a full batch is never
+ * shuffled, as in gdlib). `record: "epoch"` keeps only the thetas at epoch ends (and computes the
+ * full-data loss only there), as gdlib's. Returns {thetas, losses, examplesSeen, epochLosses,
+ * status, message}.
  */
-export function fitLinear(X, y, { lr = 0.01, epochs = 100, batchSize = X.length, orders = null, lrDecay = 0.0, theta0 = null } = {}) {
+export function fitLinear(X, y, { lr = 0.01, epochs = 100, batchSize = X.length, orders = null, lrDecay = 0.0, theta0 = null, record = "step" } = {}) {
   const n = X.length;
   const d = X[0].length;
   checkOptions(n, { lr, epochs, batchSize, lrDecay, orders });
+  if (record !== "step" && record !== "epoch") throw new RangeError(`Unknown record "${record}"; known: 'step', 'epoch'`);
   let theta = theta0 ? [...theta0] : new Array(d).fill(0.0);
   const thetas = [theta];
   const seen = [0];
@@ -86,8 +103,14 @@ export function fitLinear(X, y, { lr = 0.01, epochs = 100, batchSize = X.length,
         break run;
       }
       theta = next;
+      if (record === "step") {
+        thetas.push(theta);
+        seen.push(seen.at(-1) + (stop - start));
+      }
+    }
+    if (record === "epoch") {
       thetas.push(theta);
-      seen.push(seen.at(-1) + (stop - start));
+      seen.push(seen.at(-1) + n);
     }
     epochEnds.push(thetas.length - 1);
   }

@@ -49,3 +49,13 @@ test("seeded orders are permutations, the same for the same seed", () => {
   assert.notDeepEqual(a, seededOrders(50, 3, 8));
   for (const order of a) assert.deepEqual([...order].sort((p, q) => p - q), [...Array(50).keys()]);
 });
+
+test('record: "epoch" keeps the epoch ends of the same run, as gdlib\'s', () => {
+  const orders = [[2, 0, 1], [0, 1, 2], [1, 2, 0]];
+  const steps = fitLinear(X, y, { lr: 0.05, epochs: 3, batchSize: 2, orders });
+  const ends = fitLinear(X, y, { lr: 0.05, epochs: 3, batchSize: 2, orders, record: "epoch" });
+  assert.deepEqual(ends.thetas, [0, 2, 4, 6].map((i) => steps.thetas[i]));
+  assert.deepEqual(ends.epochLosses, steps.epochLosses);
+  assert.deepEqual(ends.examplesSeen, [0, 3, 6, 9]);
+  assert.throws(() => fitLinear(X, y, { record: "batch" }), /Unknown record "batch"/);
+});

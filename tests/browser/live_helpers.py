@@ -20,6 +20,7 @@ LIVE = [
     ("variants/comparison/", "variants"),
     ("concepts/conditioning/", "rate"),
     ("concepts/saddle-points/", "escape"),
+    ("concepts/schedules/", "schedules"),
 ]
 LABELS = {
     "tangent": "Learning rate η",
@@ -29,6 +30,7 @@ LABELS = {
     "criteria": "Gradient tolerance grad_tol",
     "race": "Learning rate η",
     "escape": "Start height y₀",
+    "schedules": "Peak rate η₀",
 }
 IDLE = (
     "() => window.__gdWidgets && window.__gdWidgets.pending === 0 && window.__gdWidgets.draws > 0"

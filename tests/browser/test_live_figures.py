@@ -230,6 +230,7 @@ ABOVE = {
     "variants/comparison/": "#your-batch-size-against-the-full-batch",
     "concepts/conditioning/": "#try-the-condition-number-yourself",
     "concepts/saddle-points/": "#move-the-start-yourself",
+    "concepts/schedules/": "#pick-a-schedule-yourself",
 }
 WIDGET_CHUNK = re.compile(rf"/({'|'.join(sorted(LABELS))})-[A-Z0-9]+\.js$")
 IN_VIEW = [(path, name) for path, name in LIVE if path in ABOVE]
@@ -395,4 +396,29 @@ def test_the_comparison_figure_draws_the_full_batch_beside_the_readers(page, sit
     page.wait_for_function(IDLE)
     assert "The dashed run, b = 200, is this run." in summary(page, "variants")
     assert changed_share(image, canvas_image(page, "variants")) > 0.002
+    assert_clean(page)
+
+
+def test_the_schedule_choice_and_reseed_change_the_run(page, site_url):
+    open_live(page, site_url, "concepts/schedules/", "schedules")
+    box = wrapper(page, "schedules")
+    assert status(page, "schedules").startswith("Step decay, η₀ = 0.05: completed 30 epochs")
+    assert "of the constant rate's" in summary(page, "schedules")
+    image = canvas_image(page, "schedules")
+    box.get_by_label("Schedule", exact=True).select_option("cosine")
+    page.wait_for_function(IDLE)
+    assert status(page, "schedules").startswith("Cosine, η₀ = 0.05: completed 30 epochs")
+    assert changed_share(image, canvas_image(page, "schedules")) > 0.002
+    box.get_by_label("Schedule", exact=True).select_option("constant")
+    assert "its noise floor" in summary(page, "schedules")
+    said, image = summary(page, "schedules"), canvas_image(page, "schedules")
+    box.get_by_role("button", name="Reseed").click()
+    page.wait_for_function(IDLE)
+    assert "row orders of seed 1" in summary(page, "schedules")
+    assert summary(page, "schedules") != said
+    assert changed_share(image, canvas_image(page, "schedules")) > 0.002
+    field = box.locator(".gd-live__field").first
+    field.fill("2")
+    field.press("Enter")
+    assert status(page, "schedules").startswith("Constant, η₀ = 2: diverged in epoch ")
     assert_clean(page)

@@ -22,7 +22,7 @@ CLAIM_PAGES = {
     "concepts/learning-rate": 9,
     "concepts/gradients": 5,
     "concepts/updates": 17,
-    "concepts/schedules": 7,
+    "concepts/schedules": 8,
     "concepts/saddle-points": 6,
     "concepts/convergence": 8,
     "concepts/conditioning": 9,

@@ -11,6 +11,7 @@ const WIDGETS = {
   criteria: () => import("./criteria.js"),
   race: () => import("./race.js"),
   escape: () => import("./escape.js"),
+  schedules: () => import("./schedules.js"),
 };
 const NEAR = "50% 0px"; // start loading half a viewport before the figure shows
 

@@ -4,23 +4,9 @@
 // in the config, a second run at that size on the same orders (the comparison page: full batch)
 // is the yardstick the reader's run is drawn and described against. Pure: no DOM, node --test.
 import { formatG } from "../pyfmt.js";
-import { fitLinear, mse, seededOrders } from "../regression.js";
+import { fitLinear, leastSquares, mse, seededOrders } from "../regression.js";
 
 const num = (v) => formatG(v, 3);
-
-/** The least-squares point of two columns (normal equations, 2 x 2). */
-function leastSquares(X, y) {
-  let [a, b, c, p, q] = [0, 0, 0, 0, 0];
-  X.forEach(([u, v], i) => {
-    a += u * u;
-    b += u * v;
-    c += v * v;
-    p += u * y[i];
-    q += v * y[i];
-  });
-  const det = a * c - b * b;
-  return [(c * p - b * q) / det, (a * q - b * p) / det];
-}
 
 /** A fresh state from the page's config: {x, y, lr, epochs, batch, orders, theta0, bounds, compare?}. */
 export function createFit(config) {

@@ -1,0 +1,129 @@
+// The schedules page's live figure, as pure state: a learning-rate schedule (gdlib.schedules,
+// ported in ../schedules.js) at a peak rate the reader picks on a log scale, run on the page's
+// small regression the way scripts/fig_lr_schedules.py runs the big one: gdlib's mini-batch
+// descent one epoch per call at that epoch's rate, each call from the last theta. Beside it the
+// constant rate on the same batches is the yardstick. Seed 0 replays the row orders gdlib drew
+// (given in the config), each reseed draws new seeded orders. Pure: no DOM, node --test.
+import { formatG } from "../pyfmt.js";
+import { fitLinear, leastSquares, mse, seededOrders } from "../regression.js";
+import { PRESETS, SCHEDULE_LABELS, SCHEDULES, scheduleRates } from "../schedules.js";
+import { logSlider } from "./scale.js";
+
+const num = (v) => formatG(v, 3);
+
+/**
+ * The run of `rates` (one per epoch) from theta = 0: the loss above the least-squares floor at the
+ * start and after each epoch, and gdlib's status ("diverged in epoch e ..." names the epoch of
+ * the whole run, not of the one-epoch call that diverged).
+ */
+export function runRates({ X, y, batch, floor }, rates, orders) {
+  let theta = new Array(X[0].length).fill(0.0);
+  const excess = [mse(X, y, theta) - floor];
+  for (let e = 0; e < rates.length; e += 1) {
+    const run = fitLinear(X, y, { lr: rates[e], epochs: 1, batchSize: batch, orders: [orders[e]], theta0: theta, record: "epoch" });
+    if (run.status === "diverged") {
+      return { rates, excess, status: "diverged", message: run.message.replace(/^diverged in epoch 1/, `diverged in epoch ${e + 1}`) };
+    }
+    theta = run.thetas.at(-1);
+    excess.push(run.epochLosses.at(-1) - floor);
+  }
+  return { rates, excess, status: "completed", message: `completed ${rates.length} epochs` };
+}
+
+/** A fresh state from the page's config: {x, y, batch, epochs, lr, lrMin, lrMax, schedule, orders}. */
+export function createSchedules(config) {
+  if (!SCHEDULES.includes(config.schedule)) throw new RangeError(`Unknown schedule "${config.schedule}"`);
+  const X = config.x.map((v) => [1.0, v]);
+  const best = leastSquares(X, config.y);
+  const slider = logSlider(config.lrMin, config.lrMax, config.steps ?? 240);
+  return withRuns({ ...config, X, floor: mse(X, config.y, best), seed: 0, slider });
+}
+
+function withRuns(state) {
+  const n = state.X.length;
+  const orders = state.seed === 0 ? state.orders : seededOrders(n, state.epochs, state.seed);
+  const run = (name) => runRates(state, scheduleRates(name, state.lr, state.epochs), orders);
+  const reference = run("constant");
+  return { ...state, run: state.schedule === "constant" ? reference : run(state.schedule), reference };
+}
+
+/** The same batches at another peak rate. */
+export const withRate = (state, lr) => withRuns({ ...state, lr });
+/** The same batches under another schedule. */
+export const withSchedule = (state, schedule) => withRuns({ ...state, schedule });
+/** New row orders for every epoch. */
+export const reseed = (state) => withRuns({ ...state, seed: state.seed + 1 });
+
+/** How a schedule sets its rates, from its preset (gdlib.schedules.PRESETS). */
+export function scheduleRule(name, epochs) {
+  const p = PRESETS[name];
+  if (name === "step") return `cut by γ = ${p.gamma} every ${p.step_size} epochs`;
+  if (name === "inverse_time") return `η₀ / (1 + δe) with δ = ${p.lr_decay}`;
+  if (name === "cosine") return `a half cosine over the ${epochs} epochs`;
+  if (name === "warmup_cosine") return `a rise over ${p.warmup_epochs} epochs, then a half cosine`;
+  return "the same in every epoch";
+}
+
+/** The facts the status, summary and table quote. */
+export function scheduleFacts(state) {
+  const { run, reference, schedule, epochs, lr, batch, seed } = state;
+  const done = run.excess.length - 1;
+  const tail = reference.excess.slice(-11);
+  return {
+    label: SCHEDULE_LABELS[schedule],
+    constant: schedule === "constant",
+    rule: scheduleRule(schedule, epochs),
+    lr,
+    epochs,
+    batch,
+    n: state.X.length,
+    status: run.status,
+    message: run.message,
+    done,
+    // The rate of the last epoch run: the one it diverged in, or the run's last.
+    lastRate: run.rates[Math.min(run.status === "diverged" ? done : done - 1, run.rates.length - 1)],
+    final: run.excess.at(-1),
+    reference: { status: reference.status, final: reference.excess.at(-1), low: Math.min(...tail), high: Math.max(...tail) },
+    orders: seed === 0 ? "gdlib's row orders" : `row orders of seed ${seed}`,
+  };
+}
+
+/** The one-line status the live region announces. */
+export function scheduleStatus(f) {
+  const where = `${f.label[0].toUpperCase()}${f.label.slice(1)}, η₀ = ${num(f.lr)}`;
+  return f.status === "diverged" ? `${where}: ${f.message}` : `${where}: ${f.message}, ${num(f.final)} above the optimum.`;
+}
+
+/** What the constant run did at the same peak rate. */
+function yardstick(f) {
+  const r = f.reference;
+  if (r.status === "diverged") return f.constant ? "" : " The constant rate (dashed) diverged at this peak too.";
+  const floor = ` The constant run's last ${Math.min(10, f.epochs)} epochs wandered between ${num(r.low)} and ${num(r.high)}: its noise floor.`;
+  if (f.constant) return floor;
+  if (f.status === "diverged") return ` The constant rate (dashed) ended ${num(r.final)} above the optimum.`;
+  const ratio = r.final / f.final;
+  const verdict = ratio >= 1 ? `1/${num(ratio)} of` : `${num(1 / ratio)} times`;
+  return `, ${verdict} the constant rate's ${num(r.final)} on the same batches (dashed).${floor}`;
+}
+
+/** One paragraph for a reader who cannot see the figure. */
+export function scheduleSummary(f) {
+  const name = `${f.label[0].toUpperCase()}${f.label.slice(1)}`;
+  if (f.status === "diverged") {
+    const head = f.constant ? `The constant rate η₀ = ${num(f.lr)}` : `${name} from η₀ = ${num(f.lr)} (${f.rule})`;
+    return `${head}: the run ${f.message.replace(/:.*/, "")}, at a rate of ${num(f.lastRate)}.${yardstick(f)}`;
+  }
+  const head = f.constant ? `The constant rate η₀ = ${num(f.lr)}` : `${name} from η₀ = ${num(f.lr)} (${f.rule}, down to ${num(f.lastRate)} in the last epoch)`;
+  const setup = `${Math.ceil(f.n / f.batch)} steps (batches of ${f.batch} of ${f.n} examples, ${f.orders})`;
+  return `${head}: after ${f.epochs} epochs of ${setup} the loss is ${num(f.final)} above the optimum${f.constant ? "." : ""}${yardstick(f)}`;
+}
+
+/** Table rows: epoch, its rate, the loss above the optimum after it, and the constant run's. */
+export function scheduleRows(state) {
+  const { run, reference, epochs } = state;
+  // A diverged run's last row is the epoch it diverged in.
+  const last = (r) => r.excess.length - (r.status === "diverged" ? 0 : 1);
+  const count = Math.min(epochs, Math.max(last(run), last(reference))) + 1;
+  const cell = (list, i) => (i < list.length ? num(list[i]) : "diverged");
+  return Array.from({ length: count }, (_, e) => [String(e), e === 0 ? "start" : num(run.rates[e - 1]), cell(run.excess, e), cell(reference.excess, e)]);
+}

@@ -1,0 +1,69 @@
+// The schedules page's live figure: the loss above the optimum after each epoch on a log scale
+// (left) and the rate of each epoch (right), for the schedule the reader picks at the peak rate
+// the reader picks, beside the constant rate on the same batches (dashed). The numbers are
+// schedules-state.js; this module draws and wires the controls.
+import { formatG } from "../pyfmt.js";
+import { SCHEDULE_LABELS, SCHEDULES } from "../schedules.js";
+import { button, select, slider } from "./controls.js";
+import { buildFrame } from "./frame.js";
+import { chart, clear, dot, line, panels } from "./plot.js";
+import { logTicks, niceTicks } from "./scale.js";
+import { createSchedules, reseed, scheduleFacts, scheduleRows, scheduleStatus, scheduleSummary, withRate, withSchedule } from "./schedules-state.js";
+
+const DASH = [5, 3]; // the constant rate, drawn under the reader's schedule
+const FLOOR = 1e-12; // a loss gap below this is drawn at it (a log axis has no zero)
+
+function drawSchedules(ctx, w, h, colours, { state }) {
+  clear(ctx, w, h, colours);
+  const [left, right] = panels(w, h, 2);
+  const runs = state.run === state.reference ? [state.run] : [state.reference, state.run];
+  const style = (run) => (run === state.run ? [colours.point, 1.8, []] : [colours.muted, 1.2, DASH]);
+  const gaps = runs.flatMap((run) => run.excess).map((v) => Math.max(FLOOR, v));
+  const lo = 10 ** Math.floor(Math.log10(Math.min(...gaps)));
+  const hi = 10 ** Math.ceil(Math.log10(Math.max(...gaps)) + 1e-9);
+  const decades = logTicks(lo, hi);
+  const yTicks = decades.filter((_, i) => i % Math.ceil(decades.length / 5) === 0);
+  const xTicks = niceTicks(0, state.epochs, 3);
+  chart(ctx, left, colours, { x: [0, state.epochs], y: [lo, hi], yLog: true, xTicks, yTicks, xLabel: "epoch", yLabel: "loss − optimum" }, (s) => {
+    for (const run of runs) {
+      const points = run.excess.map((v, e) => [s.x(e), s.y(Math.max(FLOOR, v))]);
+      line(ctx, points, ...style(run));
+      if (run === state.run) for (const [px, py] of points) dot(ctx, px, py, colours.point, 2);
+    }
+  });
+  const top = Math.max(...runs.flatMap((run) => run.rates)) * 1.1;
+  chart(ctx, right, colours, { x: [0, state.epochs], y: [0, top], xTicks, yTicks: niceTicks(0, top, 4), xLabel: "epoch", yLabel: "learning rate" }, (s) => {
+    // Epoch e runs at rates[e]: a step from e to e + 1.
+    for (const run of runs) line(ctx, run.rates.flatMap((r, e) => [[s.x(e), s.y(r)], [s.x(e + 1), s.y(r)]]), ...style(run));
+  });
+}
+
+/** Mount on `root` with the page's config (scripts/fig_schedules_live.py). */
+export function mount(root, config) {
+  const scene = { state: createSchedules(config) };
+  const frame = buildFrame(root, {
+    label: "Live figure: the loss above the optimum after each epoch on a log scale, and each epoch's learning rate, for the chosen schedule and peak rate beside the constant rate on the same batches (dashed).",
+    tableCaption: "The loss above the optimum after each epoch, and the rate of that epoch",
+    columns: ["epoch", "rate", "loss − optimum", "constant rate: loss − optimum"],
+    draw: (ctx, w, h, colours) => drawSchedules(ctx, w, h, colours, scene),
+  });
+  const update = (state) => {
+    scene.state = state;
+    const facts = scheduleFacts(state);
+    frame.show({ statusText: scheduleStatus(facts), summaryText: scheduleSummary(facts), tableRows: () => scheduleRows(scene.state) });
+  };
+  const { lrMin, lrMax } = scene.state;
+  const control = slider(frame, {
+    label: "Peak rate η₀",
+    scale: scene.state.slider,
+    format: (v) => formatG(v, 3),
+    range: { min: lrMin, max: lrMax, positive: true },
+    onChange: (lr) => update(withRate(scene.state, lr)),
+  });
+  const options = SCHEDULES.map((name) => [name, SCHEDULE_LABELS[name]]);
+  select(frame, "Schedule", options, (name) => update(withSchedule(scene.state, name))).value = scene.state.schedule;
+  button(frame, "Reseed", () => update(reseed(scene.state)));
+  control.set(scene.state.lr, { announce: false });
+  update(scene.state);
+  return { dispose: frame.dispose };
+}

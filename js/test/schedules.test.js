@@ -1,0 +1,89 @@
+// The schedules page's live figure, pure state: the schedule formulas from gdlib's presets, the
+// one-epoch-per-call run with the orders given, the constant yardstick, divergence, and the
+// sentences and rows built from the runs.
+import assert from "node:assert/strict";
+import test from "node:test";
+
+import { PRESETS, SCHEDULE_LABELS, SCHEDULES, scheduleRates } from "../src/schedules.js";
+import {
+  createSchedules,
+  reseed,
+  scheduleFacts,
+  scheduleRows,
+  scheduleStatus,
+  scheduleSummary,
+  withRate,
+  withSchedule,
+} from "../src/widgets/schedules-state.js";
+
+const n = 20;
+const x = Array.from({ length: n }, (_, i) => -1 + (i % 9) * 0.25);
+const y = x.map((v, i) => 0.5 + 1.5 * v + (((i * 37) % 11) - 5) / 10);
+const epochs = 12;
+const identity = Array.from({ length: n }, (_, i) => i);
+const config = { x, y, batch: 4, epochs, lr: 0.05, lrMin: 0.001, lrMax: 1, schedule: "step", orders: Array(epochs).fill(identity) };
+
+test("the schedules, labels and presets are gdlib's (the generated JSON module)", () => {
+  assert.deepEqual(SCHEDULES, ["constant", "step", "inverse_time", "cosine", "warmup_cosine"]);
+  assert.equal(SCHEDULE_LABELS.inverse_time, "1/t");
+  assert.equal(PRESETS.step.step_size, 10);
+});
+
+test("each formula at a few epochs", () => {
+  assert.deepEqual(scheduleRates("constant", 0.5, 3), [0.5, 0.5, 0.5]);
+  assert.deepEqual(scheduleRates("step", 1, 4, { step_size: 2, gamma: 0.5 }), [1, 1, 0.5, 0.5]);
+  assert.deepEqual(scheduleRates("inverse_time", 2, 3, { lr_decay: 0.5 }), [2, 2 / 1.5, 1]);
+  const cosine = scheduleRates("cosine", 1, 2);
+  assert.equal(cosine[0], 1);
+  assert.ok(Math.abs(cosine[1] - 0.5) < 1e-15);
+  const warm = scheduleRates("warmup_cosine", 1, 6, { warmup_epochs: 3 });
+  assert.deepEqual(warm.slice(0, 3), [1 / 3, 2 / 3, 1]);
+  assert.ok(warm[3] < 1 && warm[5] > 0);
+});
+
+test("bad schedules and rates are refused with the argument named", () => {
+  assert.throws(() => scheduleRates("linear", 0.1, 3), /Unknown schedule "linear"/);
+  assert.throws(() => scheduleRates("step", -1, 3), /Invalid learning rate: -1/);
+  assert.throws(() => scheduleRates("step", 0.1, 0), /epochs must be an integer >= 1/);
+  assert.throws(() => createSchedules({ ...config, schedule: "nope" }), /Unknown schedule "nope"/);
+});
+
+test("the run records the loss gap at the start and after each epoch; the constant is the yardstick", () => {
+  const state = createSchedules(config);
+  assert.equal(state.run.excess.length, epochs + 1);
+  assert.ok(state.run.excess.every((v) => v >= -1e-12));
+  assert.equal(state.reference.rates[epochs - 1], 0.05);
+  // Step decay runs at the peak for its first step_size epochs: the same batches, the same run.
+  assert.deepEqual(state.run.excess.slice(0, 11), state.reference.excess.slice(0, 11));
+  assert.notEqual(state.run.excess[12], state.reference.excess[12]);
+  const constant = withSchedule(state, "constant");
+  assert.equal(constant.run, constant.reference);
+  assert.match(scheduleSummary(scheduleFacts(constant)), /noise floor/);
+});
+
+test("the status and summary quote the runs; a reseed draws other batches", () => {
+  const state = createSchedules(config);
+  const facts = scheduleFacts(state);
+  assert.match(scheduleStatus(facts), /^Step decay, η₀ = 0\.05: completed 12 epochs, .* above the optimum\.$/);
+  assert.match(scheduleSummary(facts), /cut by γ = 0\.1 every 10 epochs/);
+  assert.match(scheduleSummary(facts), /gdlib's row orders/);
+  const again = reseed(state);
+  assert.match(scheduleFacts(again).orders, /seed 1/);
+  assert.notDeepEqual(again.run.excess, state.run.excess);
+});
+
+test("a peak rate far too high diverges, and the status names the epoch", () => {
+  const state = withRate(createSchedules({ ...config, schedule: "cosine" }), 1e6);
+  const facts = scheduleFacts(state);
+  assert.equal(facts.status, "diverged");
+  assert.match(scheduleStatus(facts), /^Cosine, η₀ = 1e\+06: diverged in epoch 1 at step \d+/);
+  assert.match(scheduleSummary(facts), /The constant rate \(dashed\) diverged at this peak too\./);
+  assert.ok(scheduleRows(state).some((row) => row.includes("diverged")));
+});
+
+test("the table has a row per epoch and the start", () => {
+  const rows = scheduleRows(createSchedules(config));
+  assert.equal(rows.length, epochs + 1);
+  assert.deepEqual(rows[0].slice(0, 2), ["0", "start"]);
+  assert.equal(rows[11][1], "0.005");
+});

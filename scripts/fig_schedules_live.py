@@ -1,0 +1,100 @@
+"""Learning-rate schedules, the live figure's static twin: one schedule against the constant rate.
+
+A small seeded regression (N_LIVE examples, an intercept and one feature, noise NOISE, rounded to
+four decimals so the page can carry it) is fitted by gdlib's mini-batch descent, batches of BATCH,
+one epoch per call at the schedule's rate as in fig_lr_schedules.py, from theta = 0; epoch e
+shuffles with seed e (shuffling seed 0 of that script). Left: the loss above the least-squares
+optimum after each epoch (log scale) for SCHEDULE (solid) and the constant rate on the same
+batches (dashed); right: each epoch's rate. The live figure (js/src/widgets/schedules.js) opens on
+the same runs, gdlib's row orders passed in its config, and lets the reader pick the schedule and
+the peak rate; tests/test_widget_agreement.py holds its rates and losses to gdlib's.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+from _figure import COLORS, fmt, themed_svgs, write_values
+from matplotlib import pyplot as plt
+
+from gdlib import fit_linear, make_regression, mse
+from gdlib.schedules import LABELS, get_schedule, rates
+
+N_LIVE, NOISE, BATCH, EPOCHS, PEAK = 100, 1.0, 5, 30, 0.05
+LR_MIN, LR_MAX = 0.001, 2.0
+SCHEDULE = "step"
+
+
+def live_data() -> tuple[np.ndarray, np.ndarray]:
+    """Return X (ones and one feature) and y, rounded to four decimals."""
+    X, y, _ = make_regression(N_LIVE, 2, noise=NOISE, seed=0)
+    return np.round(X, 4), np.round(y, 4)
+
+
+def orders() -> list[list[int]]:
+    """Return the row order fit_linear draws in each epoch (seed e in epoch e)."""
+    return [np.random.default_rng(e).permutation(N_LIVE).tolist() for e in range(EPOCHS)]
+
+
+def run_schedule(X, y, name: str, lr: float) -> dict:
+    """Run schedule `name` at peak `lr`: its rates, the loss gaps per epoch, status and message."""
+    floor = mse(X, y, np.linalg.lstsq(X, y, rcond=None)[0])
+    schedule = rates(get_schedule(name, lr, EPOCHS), EPOCHS)
+    theta = np.zeros(X.shape[1])
+    excess, status, message = [mse(X, y, theta) - floor], "completed", f"completed {EPOCHS} epochs"
+    for epoch, rate in enumerate(schedule):
+        run = fit_linear(X, y, lr=float(rate), epochs=1, batch_size=BATCH, seed=epoch, theta0=theta)
+        if run.status == "diverged":
+            message = run.message.replace("epoch 1", f"epoch {epoch + 1}", 1)
+            status = "diverged"
+            break
+        theta = run.thetas[-1]
+        excess.append(mse(X, y, theta) - floor)
+    return {"rates": schedule, "excess": np.array(excess), "status": status, "message": message}
+
+
+def widget_config() -> str:
+    """Return the live figure's settings as the page carries them (JSON)."""
+    X, y = live_data()
+    config = {"x": X[:, 1].tolist(), "y": y.tolist(), "batch": BATCH, "epochs": EPOCHS}
+    config |= {"lr": PEAK, "lrMin": LR_MIN, "lrMax": LR_MAX, "schedule": SCHEDULE}
+    return json.dumps(config | {"orders": orders()}, separators=(",", ":"))
+
+
+def main(out_dir: Path) -> list[Path]:
+    """Write the figure and the live figure's settings."""
+    X, y = live_data()
+    run, constant = run_schedule(X, y, SCHEDULE, PEAK), run_schedule(X, y, "constant", PEAK)
+    edges = np.arange(EPOCHS + 1)
+
+    def draw(theme: str):
+        fig, (left, right) = plt.subplots(1, 2, figsize=(8.4, 3.6), layout="constrained")
+        for r, style in ((constant, {"color": COLORS["grey"], "ls": "--"}), (run, {})):
+            colour = style.pop("color", COLORS["orange"])
+            marker = None if style else "."
+            epochs = edges[: len(r["excess"])]
+            left.semilogy(epochs, r["excess"], marker=marker, ms=4, color=colour, **style)
+            right.stairs(r["rates"], edges, baseline=None, lw=1.5, color=colour, **style)
+        title = f"{LABELS[SCHEDULE]} (solid) and constant (dashed)"
+        left.set(xlabel="epoch", ylabel="loss minus the optimum's", title=title)
+        right.set(xlabel="epoch", ylabel="learning rate", title=f"peak rate {PEAK}")
+        return fig
+
+    values = {"n": N_LIVE, "batch": BATCH, "epochs": EPOCHS, "peak": PEAK}
+    values |= {"schedule": LABELS[SCHEDULE], "widget": widget_config()}
+    values["final"] = float(run["excess"][-1])
+    values["final_constant"] = float(constant["excess"][-1])
+    # Where the two runs part (the first epoch after which their losses differ), and the constant
+    # run's range after it, for the figure's description.
+    split = int(np.argmax(run["excess"] != constant["excess"]))
+    values["split"] = split - 1
+    tail = constant["excess"][split:]
+    for key, v in (("final", values["final"]), ("final_constant", values["final_constant"])):
+        values[f"{key}_text"] = fmt(v)
+    # Plain text (no <sup>) for the image's alt text.
+    values["const_low"], values["const_high"] = f"{tail.min():.1g}", f"{tail.max():.1g}"
+    values["final_alt"] = f"{values['final']:.2g}"
+    written = themed_svgs(draw, out_dir, "schedules-live")
+    return [*written, write_values(out_dir, "schedules_live", values)]

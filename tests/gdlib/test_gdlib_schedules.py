@@ -1,0 +1,97 @@
+"""gdlib.schedules: each schedule's formula, torch.optim.lr_scheduler's rates, the presets, and
+bad values refused with the argument named."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+import torch
+from torch.optim import lr_scheduler as sched
+
+from gdlib.schedules import (
+    LABELS,
+    PRESETS,
+    SCHEDULES,
+    constant_lr,
+    cosine_annealing_lr,
+    get_schedule,
+    inverse_time_lr,
+    rates,
+    step_lr,
+    warmup_cosine_lr,
+)
+
+
+def test_each_formula_at_a_few_epochs():
+    assert rates(constant_lr(0.05), 3).tolist() == [0.05] * 3
+    assert rates(step_lr(1.0, step_size=2, gamma=0.5), 5).tolist() == [1, 1, 0.5, 0.5, 0.25]
+    assert rates(inverse_time_lr(2.0, lr_decay=0.5), 3).tolist() == [2.0, 2 / 1.5, 1.0]
+    cosine = cosine_annealing_lr(1.0, t_max=4, eta_min=0.2)
+    assert cosine(0) == 1.0 and math.isclose(cosine(2), 0.6) and math.isclose(cosine(4), 0.2)
+    warm = rates(warmup_cosine_lr(1.0, total_epochs=6, warmup_epochs=3), 6)
+    assert warm[:3].tolist() == [1 / 3, 2 / 3, 1.0]
+    after = (1 + np.cos(np.pi * np.arange(1, 4) / 4)) / 2
+    assert np.allclose(warm[3:], after, rtol=0, atol=1e-15)
+
+
+def test_a_scalar_epoch_gives_a_float_an_array_gives_an_array():
+    schedule = get_schedule("cosine", 0.05, 30)
+    assert isinstance(schedule(3), float)
+    assert schedule(np.arange(30)).shape == (30,)
+    assert schedule(3) == schedule(np.arange(30))[3]
+
+
+def test_torch_lr_schedulers_give_the_same_rates():
+    def torch_rates(make, epochs=30, lr=0.05):
+        opt = torch.optim.SGD([torch.zeros(1, requires_grad=True)], lr=lr)
+        scheduler = make(opt)
+        out = []
+        for _ in range(epochs):
+            out.append(opt.param_groups[0]["lr"])
+            opt.step()
+            scheduler.step()
+        return np.array(out)
+
+    ours = {n: rates(get_schedule(n, 0.05, 30), 30) for n in SCHEDULES}
+    assert np.allclose(ours["step"], torch_rates(lambda o: sched.StepLR(o, 10, 0.1)))
+    assert np.allclose(ours["cosine"], torch_rates(lambda o: sched.CosineAnnealingLR(o, 30)))
+    warm = PRESETS["warmup_cosine"]["warmup_epochs"]
+    linear = lambda o: sched.LinearLR(o, 1 / warm, 1.0, warm - 1)  # noqa: E731
+    sequential = lambda o: sched.SequentialLR(  # noqa: E731
+        o, [linear(o), sched.CosineAnnealingLR(o, 30 - warm + 1)], milestones=[warm - 1]
+    )
+    assert np.allclose(ours["warmup_cosine"], torch_rates(sequential))
+
+
+def test_the_presets_cover_every_schedule_with_a_label():
+    assert set(PRESETS) == set(LABELS) == set(SCHEDULES)
+    assert rates(get_schedule("inverse_time", 0.05, 30), 30)[2] == 0.05 / (1 + 0.5 * 2)
+    assert get_schedule("step", 1.0, 30, gamma=0.5)(10) == 0.5
+
+
+@pytest.mark.parametrize(
+    ("build", "match"),
+    [
+        (lambda: constant_lr(-1.0), "Invalid learning rate: -1.0"),
+        (lambda: step_lr(0.1, step_size=0), "step_size must be in"),
+        (lambda: step_lr(0.1, step_size=2, gamma=0.0), "gamma"),
+        (lambda: inverse_time_lr(0.1, lr_decay=-0.5), "Invalid lr_decay value: -0.5"),
+        (lambda: cosine_annealing_lr(0.1, t_max=0), "t_max must be in"),
+        (lambda: cosine_annealing_lr(0.1, t_max=5, eta_min=0.2), "eta_min must be in"),
+        (lambda: warmup_cosine_lr(0.1, total_epochs=5, warmup_epochs=6), "warmup_epochs must be"),
+        (lambda: get_schedule("linear", 0.1, 5), "Unknown schedule 'linear'"),
+        (lambda: get_schedule("cosine", 0.1, 0), "epochs must be in"),
+        (lambda: constant_lr(0.1)(-1), "epoch must be an integer >= 0"),
+        (lambda: constant_lr(0.1)(1.5), "epoch must be an integer >= 0"),
+    ],
+)
+def test_bad_values_name_the_argument(build, match):
+    with pytest.raises(ValueError, match=match):
+        build()
+
+
+def test_an_unknown_hyperparameter_is_a_type_error():
+    with pytest.raises(TypeError, match="gama"):
+        get_schedule("step", 0.1, 5, gama=0.5)
