@@ -23,6 +23,7 @@ import matplotlib
 
 matplotlib.use("Agg")
 
+import matplotlib.axis
 import matplotlib.pyplot as plt
 import matplotlib.text
 import numpy as np
@@ -69,7 +70,19 @@ def _svg_text(fig: plt.Figure) -> str:
 
 
 def _has_rasters(fig: plt.Figure) -> bool:
-    return bool(fig.findobj(lambda a: isinstance(a, AxesImage) or a.get_rasterized()))
+    """Whether any artist of `fig` is drawn as pixels (an image or a rasterised artist).
+
+    Not `fig.findobj`: it asks each axis for its children, which lays out every tick label
+    (on log axes, hundreds), a second or more per figure for ticks that are never rasters.
+    """
+    artists = [fig]
+    while artists:
+        artist = artists.pop()
+        if isinstance(artist, AxesImage) or artist.get_rasterized():
+            return True
+        if not isinstance(artist, matplotlib.axis.Axis):
+            artists.extend(artist.get_children())
+    return False
 
 
 def _recolour(svg: str, theme: str) -> str:
