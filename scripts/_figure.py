@@ -27,8 +27,8 @@ import matplotlib.pyplot as plt
 import matplotlib.text
 import numpy as np
 from _palette import COLORS, CYCLE, PALETTES, PLACEHOLDERS, SHARED, THEMES, themed
+from _svg_rasters import rasters, recolourable, retheme
 from matplotlib.colors import ListedColormap
-from matplotlib.image import AxesImage
 from matplotlib.mathtext import MathTextParser
 from matplotlib.textpath import TextToPath
 
@@ -68,10 +68,6 @@ def _svg_text(fig: plt.Figure) -> str:
     return buf.getvalue().decode("utf-8")
 
 
-def _has_rasters(fig: plt.Figure) -> bool:
-    return bool(fig.findobj(lambda a: isinstance(a, AxesImage) or a.get_rasterized()))
-
-
 def _recolour(svg: str, theme: str) -> str:
     """Swap the `SHARED` placeholders in `svg` for the palette's colours."""
     swap = {PLACEHOLDERS[k]: THEMES[theme][k] for k in PLACEHOLDERS}
@@ -84,20 +80,23 @@ def themed_svgs(draw: Callable[[str], plt.Figure], out_dir: Path, name: str) -> 
     The palettes differ only in colours, so `draw(SHARED)` is laid out and written once, with
     placeholder colours that each palette's own replace in the SVG text: the same bytes as two
     drawings at half the cost. `draw` takes its theme colours from `PALETTES[theme]` (or the
-    rcParams). A figure with rasters (contours, surfaces) holds colours in its pixels: it is
-    drawn once per palette.
+    rcParams). Contours drawn with `surface_cmap()` get each palette's pixels the same way
+    (`_svg_rasters`); a figure with other rasters (a shaded surface) holds colours in its pixels
+    that no swap can change: it is drawn once per palette.
     """
     with themed(SHARED):
         fig = draw(SHARED)
-        shared = None if _has_rasters(fig) else _svg_text(fig)
+        found = rasters(fig)
+        shared = _svg_text(fig) if not found or recolourable(found, SHARED) else None
     plt.close(fig)
     paths = []
     for theme in THEMES:
-        if shared is None:
+        svg = shared if shared is None or not found else retheme(shared, SHARED, theme)
+        if svg is None:
             with themed(theme):
                 svg = _svg_text(draw(theme))
         else:
-            svg = _recolour(shared, theme)
+            svg = _recolour(svg, theme)
         paths.append(out_dir / f"{name}-{theme}.svg")
         paths[-1].write_text(svg, encoding="utf-8")
     return paths

@@ -2,12 +2,14 @@
 
 Without rasters, `draw(SHARED)` is written once with placeholder colours swapped per palette; the
 files must equal one drawing per palette, up to the ids matplotlib derives from the style (marker
-ids hash their colours), and keep no placeholder. With rasters (a contour's pixels hold its
-colours), each palette is drawn on its own.
+ids hash their colours), and keep no placeholder. Contours in the site's surface colours are
+drawn once too, their pixels recoloured per palette (scripts/_svg_rasters.py); with other rasters
+(here a contour in matplotlib's default map), each palette is drawn on its own.
 """
 
 from __future__ import annotations
 
+import base64
 import re
 import sys
 from pathlib import Path
@@ -17,7 +19,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
-from _figure import PALETTES, THEMES, _svg_text, themed, themed_svgs
+from _figure import PALETTES, THEMES, _svg_text, surface_cmap, themed, themed_svgs
 from _palette import PLACEHOLDERS
 from matplotlib import pyplot as plt
 
@@ -39,6 +41,16 @@ def _contours(theme: str):
     return fig
 
 
+def _surface(theme: str):
+    fig, (left, right) = plt.subplots(1, 2, figsize=(4, 2), layout="constrained")
+    X, Y = np.meshgrid(np.linspace(-1, 1, 40), np.linspace(-1, 1, 40))
+    left.contourf(X, Y, X**2 + 3 * Y**2, levels=16, cmap=surface_cmap(), rasterized=True)
+    left.plot([-0.8, 0.0], [0.9, 0.0], color=PALETTES[theme]["text"])
+    right.contourf(X, Y, np.log1p(X**2 + Y**2), levels=5, cmap=surface_cmap(), rasterized=True)
+    right.set_title("two rasters")
+    return fig
+
+
 def _without_ids(svg: str) -> str:
     ids = list(dict.fromkeys(re.findall(r'id="([^"]+)"', svg)))
     for n, name in enumerate(ids):
@@ -54,7 +66,9 @@ def _two_drawings(draw) -> dict[str, str]:
     return drawn
 
 
-@pytest.mark.parametrize("draw", [_lines, _contours], ids=["lines", "rasters"])
+@pytest.mark.parametrize(
+    "draw", [_lines, _surface, _contours], ids=["lines", "surface-rasters", "other-rasters"]
+)
 def test_each_palette_file_is_what_its_own_drawing_gives(draw, tmp_path):
     paths = themed_svgs(draw, tmp_path, "fig")
     assert [p.name for p in paths] == ["fig-light.svg", "fig-dark.svg"]
@@ -69,3 +83,34 @@ def test_the_palettes_differ_in_the_written_files(tmp_path):
     light, dark = (p.read_text(encoding="utf-8") for p in themed_svgs(_lines, tmp_path, "fig"))
     assert light != dark
     assert THEMES["dark"]["muted"] in dark and THEMES["dark"]["muted"] not in light
+
+
+def _counted(draw):
+    themes = []
+
+    def counting(theme: str):
+        themes.append(theme)
+        return draw(theme)
+
+    return counting, themes
+
+
+def test_surface_contours_are_drawn_once_and_other_rasters_per_palette(tmp_path):
+    once, themes = _counted(_surface)
+    light, dark = (p.read_text(encoding="utf-8") for p in themed_svgs(once, tmp_path, "a"))
+    assert themes == ["shared"]
+    assert light.count("data:image/png") == dark.count("data:image/png") == 2
+    assert light != dark
+    each, themes = _counted(_contours)
+    themed_svgs(each, tmp_path, "b")
+    assert themes == ["shared", *THEMES]
+
+
+def test_pixels_outside_the_surface_colours_are_not_recoloured():
+    """A raster that is not the surface map's colours gives None: the palette is drawn anew."""
+    from _svg_rasters import _png, retheme
+
+    pixels = np.zeros((2, 2, 4), np.uint8)
+    pixels[0, 0] = (10, 200, 30, 255)  # no colour of the map
+    svg = f'<image xlink:href="data:image/png;base64,\n{base64.b64encode(_png(pixels)).decode()}"/>'
+    assert retheme(svg, "shared", "dark") is None
