@@ -112,7 +112,7 @@ def test_page_scoped_stylesheets_are_inlined_where_used_and_dropped_elsewhere():
     css = ".gdx{color:red}.gdx .md-button{margin:0}"
     scoped = {"stylesheets/explorer.css": (css, sheets.own_classes(css, ".md-button{x:y}"))}
     link = '<link rel="stylesheet" href="../stylesheets/explorer.css">\n'
-    used = sheets.relink(f"<head>{link}</head><div class="gdx"></div>", {}, scoped)
+    used = sheets.relink(f'<head>{link}</head><div class="gdx"></div>', {}, scoped)
     assert "<style>.gdx{color:red}" in used and "explorer.css" not in used
     # `md-button` is the theme's: a page with only that class does not get the sheet.
     unused = sheets.relink(f'<head>{link}</head><a class="md-button">', {}, scoped)
