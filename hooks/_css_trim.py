@@ -31,17 +31,26 @@ VAR_USE = re.compile(r"var\(\s*(--[\w-]+)")
 CUSTOM_DECL = re.compile(r"(--[\w-]+)\s*:(?:[^;{}()]|\((?:[^()]|\([^()]*\))*\))*;?")
 # `:root` below another element can never match (the wrapper's copy of JupyterLab's globals).
 NEVER_MATCHES = re.compile(r"\S\s+:root\b")
+ATTRIBUTE_VALUE = re.compile(r'([\w-]+)\s*=\s*"?([\w-]+)"?')
 EMPTY_RULE = re.compile(r"(?:(?<=[{}])|^)[^{}]+\{\}")
 
 
-def _required(selector: list) -> set[str]:
-    """Class names and ids (`#id`) a selector needs outside functional pseudo-classes."""
+def _required(selector: list, attributes: frozenset[str] = frozenset()) -> set[str]:
+    """Class names, ids and attribute values a selector needs outside functional pseudo-classes.
+
+    An id counts as `#id`; a `[name=value]` selector as `@name=value`, for the names in
+    `attributes` only (other attributes are assumed present).
+    """
     needed, dot = set(), False
     for token in selector:
         if dot and token.type == "ident":
             needed.add(token.value)
         elif token.type == "hash":
             needed.add("#" + token.value)
+        elif token.type == "[] block" and attributes:
+            pair = ATTRIBUTE_VALUE.fullmatch(tinycss2.serialize(token.content).strip())
+            if pair and pair.group(1) in attributes:
+                needed.add(f"@{pair.group(1)}={pair.group(2)}")
         dot = token.type == "literal" and token.value == "."
     return needed
 
@@ -56,21 +65,22 @@ def _selectors(prelude: list) -> list[list]:
     return parts
 
 
-def _matching_rules(rules: list, present: set[str]) -> str:
+def _matching_rules(rules: list, present: set[str], attributes: frozenset[str]) -> str:
     out = []
     for rule in rules:
         if rule.type == "qualified-rule":
             kept = [
                 s
                 for s in _selectors(rule.prelude)
-                if _required(s) <= present and not NEVER_MATCHES.search(tinycss2.serialize(s))
+                if _required(s, attributes) <= present
+                and not NEVER_MATCHES.search(tinycss2.serialize(s))
             ]
             if kept:
                 prelude = ",".join(tinycss2.serialize(s).strip() for s in kept)
                 out.append(prelude + "{" + tinycss2.serialize(rule.content).strip() + "}")
         elif rule.type == "at-rule" and rule.lower_at_keyword in ("media", "supports"):
             inner = tinycss2.parse_rule_list(rule.content or [], True, True)
-            body = _matching_rules(inner, present)
+            body = _matching_rules(inner, present, attributes)
             if body:
                 out.append(f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}{{{body}}}")
         elif rule.type == "at-rule" and rule.lower_at_keyword != "charset":
@@ -78,14 +88,17 @@ def _matching_rules(rules: list, present: set[str]) -> str:
     return "".join(out)
 
 
-def _drop_unused_vars(css: str, context: str) -> str:
-    """Drop JupyterLab custom properties that nothing on the page reads (directly or not)."""
+def _drop_unused_vars(css: str, context: str, droppable: re.Pattern = DROPPABLE_VAR) -> str:
+    """Drop `droppable` custom properties that nothing in `css` or `context` reads.
+
+    A property read only by another property that something reads is read.
+    """
     values: dict[str, list[str]] = {}
     for match in CUSTOM_DECL.finditer(css):
         values.setdefault(match.group(1), []).append(match.group(0))
 
     def strip(m: re.Match) -> str:
-        return "" if DROPPABLE_VAR.match(m.group(1)) else m.group(0)
+        return "" if droppable.match(m.group(1)) else m.group(0)
 
     used = set(VAR_USE.findall(CUSTOM_DECL.sub(strip, css) + context))
     todo = list(used)
@@ -96,17 +109,39 @@ def _drop_unused_vars(css: str, context: str) -> str:
                 todo.append(name)
 
     def keep(m: re.Match) -> str:
-        return m.group(0) if m.group(1) in used or not DROPPABLE_VAR.match(m.group(1)) else ""
+        return m.group(0) if m.group(1) in used or not droppable.match(m.group(1)) else ""
 
     return EMPTY_RULE.sub("", CUSTOM_DECL.sub(keep, css))
 
 
-def trim_css(css: str, page_without_css: str) -> str:
-    """Keep the rules of `css` that can match `page_without_css`, and the properties they read."""
+def trim_css(
+    css: str,
+    page_without_css: str,
+    *,
+    attributes: frozenset[str] = frozenset(),
+    droppable: re.Pattern = DROPPABLE_VAR,
+    readers: str = "",
+) -> str:
+    """Keep the rules of `css` that can match `page_without_css`, and the properties they read.
+
+    Args:
+        css: the stylesheet.
+        page_without_css: the markup the rules must match (class and id attributes count).
+        attributes: attribute names whose `[name=value]` selectors need `name="value"` in the
+            markup (attributes only the page's template sets, such as `dir`); others are
+            assumed present.
+        droppable: the custom properties that may be dropped when nothing reads them.
+        readers: more text that may read custom properties (`var(--x)`): other stylesheets.
+
+    """
     present = {c for v in re.findall(r'class="([^"]*)"', page_without_css) for c in v.split()}
     present |= {"#" + v for v in re.findall(r'id="([^"]*)"', page_without_css)}
+    for name in attributes:
+        pattern = rf'\s{re.escape(name)}="([^"]*)"'
+        present |= {f"@{name}={v}" for v in re.findall(pattern, page_without_css)}
     rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
-    return _drop_unused_vars(_matching_rules(rules, present), page_without_css)
+    kept = _matching_rules(rules, present, frozenset(attributes))
+    return _drop_unused_vars(kept, page_without_css + readers, droppable)
 
 
 def trim_notebook_css(output: str, cache_dir: Path) -> str:

@@ -3,47 +3,73 @@
 //   landmarks on one page are indistinguishable to screen readers); the theme mounts a
 //   toolbar when its block first comes into view (content.lazy), so each is named as it comes;
 // - regions that scroll sideways (wide code, tables, formulas) become focusable, so keyboard
-//   users can scroll them. A resize, or a KaTeX font arriving, can make a region start or stop
-//   overflowing.
-// Measuring a region may lay it out (long pages skip the layout of what is off screen, see
-// extra.css), so the regions are measured in idle time, a few at a time: the page stays
-// responsive while it loads, and every region is marked shortly after.
+//   users can scroll them, and the others stop being Tab stops.
+// Reading a region's width lays it out, and a long page skips the layout of what is off screen
+// (content-visibility in extra.css): reading every region at load laid out whole pages (750 ms of
+// forced layout on a throttled phone). So a ResizeObserver reads each region just after the
+// browser laid it out on its own: when it is first drawn, resized, or re-observed after a font
+// arrived. A region not measured yet (its section is skipped) stays focusable, since it may
+// scroll: a keyboard user can reach it, and axe judges it fit even before it is drawn.
 const SCROLLERS = ".md-typeset pre > code, .md-typeset__scrollwrap, .md-typeset div.arithmatex";
+const MARKED = "gdScrollersMarked"; // data-gd-scrollers-marked: every drawn region is measured
 
-const idle =
-  window.requestIdleCallback?.bind(window) ??
-  ((work) => setTimeout(() => work({ didTimeout: true, timeRemaining: () => 0 }), 1));
+// Measured regions: true when the region scrolls sideways. The theme removes a code block's
+// tabindex on touch screens when it mounts the block; the measurement is put back.
+const overflows = new WeakMap();
 
-let pending = [];
-let scheduled = false;
-
-function markSome(deadline) {
-  // One region at least, then more while the browser is idle, for at most a few milliseconds:
-  // reading a region's width may lay out its whole off-screen section.
-  const stop = performance.now() + 6;
-  do {
-    const el = pending.shift();
-    if (!el?.isConnected) continue;
-    if (el.scrollWidth > el.clientWidth + 1) el.tabIndex = 0;
-    else el.removeAttribute("tabindex");
-  } while (pending.length && deadline.timeRemaining() > 0 && performance.now() < stop);
-  if (pending.length) idle(markSome, { timeout: 500 });
-  else {
-    scheduled = false;
-    // A signal for tools that judge the settled page (the axe gate waits for it).
-    document.documentElement.dataset.gdScrollersMarked = "";
-  }
+function setFocusable(el, focusable) {
+  if (focusable && el.getAttribute("tabindex") !== "0") el.tabIndex = 0;
+  else if (!focusable && el.hasAttribute("tabindex")) el.removeAttribute("tabindex");
 }
 
-function markScrollable(root) {
-  pending = [...root.querySelectorAll(SCROLLERS)];
-  delete document.documentElement.dataset.gdScrollersMarked;
-  if (!pending.length) document.documentElement.dataset.gdScrollersMarked = "";
-  if (!scheduled && pending.length) {
-    scheduled = true;
-    idle(markSome, { timeout: 500 });
-  }
+// A region inside a box the browser skips (off screen) has no fresh layout: reading it would
+// lay its section out. `contentVisibilityAuto` is ignored where unknown: then it is read.
+const drawn = (el) => el.checkVisibility?.({ contentVisibilityAuto: true }) ?? true;
+
+function measure(entries) {
+  const regions = entries
+    .filter((e) => e.contentRect.width > 0 && e.target.isConnected)
+    .map((e) => e.target);
+  const ready = regions.filter(drawn);
+  // Every read before any write: a write between two reads could lay the page out again.
+  const wide = ready.map((el) => el.scrollWidth > el.clientWidth + 1);
+  ready.forEach((el, i) => {
+    overflows.set(el, wide[i]);
+    setFocusable(el, wide[i]);
+  });
+  // Skipped since their last measurement (a font arrived meanwhile): unmeasured, so focusable,
+  // until they are drawn again.
+  const measured = new Set(ready);
+  regions
+    .filter((el) => !measured.has(el))
+    .forEach((el) => {
+      overflows.delete(el);
+      setFocusable(el, true);
+    });
 }
+
+const sizes = new ResizeObserver(measure);
+let signal = 0;
+
+// Observing (again) delivers each drawn region's size after the next layout, then the signal.
+function observe(regions) {
+  delete document.documentElement.dataset[MARKED];
+  regions.forEach((el) => {
+    if (!overflows.has(el)) setFocusable(el, true);
+    sizes.unobserve(el);
+    sizes.observe(el);
+  });
+  const mine = ++signal;
+  // Frame callbacks run before layout and the ResizeObserver's after it: a task queued from
+  // the frame runs once the regions of that frame are measured.
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      if (mine === signal) document.documentElement.dataset[MARKED] = "";
+    }),
+  );
+}
+
+const remeasure = () => observe([...document.querySelectorAll(SCROLLERS)]);
 
 function nameToolbars(root) {
   const unnamed = root.querySelectorAll("nav.md-code__nav:not([aria-label])");
@@ -56,26 +82,49 @@ function nameToolbars(root) {
   });
 }
 
-let toolbars = null;
+function keepMeasured(records) {
+  for (const { type, target } of records) {
+    if (type === "attributes" && overflows.has(target)) setFocusable(target, overflows.get(target));
+  }
+}
+
+let changes = null;
 
 document$.subscribe(({ body }) => {
   const search = document.querySelector(".md-search[role='dialog']");
   if (search && !search.hasAttribute("aria-label")) search.setAttribute("aria-label", "Search");
-  toolbars?.disconnect();
-  toolbars = new MutationObserver((records) => {
+  changes?.disconnect();
+  sizes.disconnect();
+  changes = new MutationObserver((records) => {
+    keepMeasured(records);
     const added = records.some((r) => [...r.addedNodes].some((n) => n.localName === "nav"));
     if (added) nameToolbars(body);
   });
-  toolbars.observe(body, { childList: true, subtree: true });
+  changes.observe(body, {
+    childList: true,
+    subtree: true,
+    attributes: true,
+    attributeFilter: ["tabindex"],
+  });
+  // After the theme's own start-up on this page: it wraps tables in their scrolling box.
   requestAnimationFrame(() => {
     nameToolbars(body);
-    markScrollable(body);
+    remeasure();
   });
-  document.fonts.ready.then(() => markScrollable(body));
 });
 
-// Off-screen formulas request KaTeX's fonts only when they are first laid out, after
-// `document.fonts.ready` may have settled: measure again whenever a font arrives.
-document.fonts.addEventListener("loadingdone", () => markScrollable(document.body));
+// A skipped box drawn again may hold regions whose last measurement a font change outdated.
+document.addEventListener(
+  "contentvisibilityautostatechange",
+  (event) => {
+    if (event.skipped) return;
+    const stale = [...event.target.querySelectorAll(SCROLLERS)].filter((el) => !overflows.has(el));
+    if (stale.length) observe(stale);
+  },
+  true,
+);
 
-window.addEventListener("resize", () => markScrollable(document.body));
+// A font arriving (KaTeX's load as formulas are first drawn) widens text without resizing its
+// box; a resize event is also how a tool asks for a fresh measurement (the axe gate does).
+document.fonts.addEventListener("loadingdone", remeasure);
+window.addEventListener("resize", remeasure);

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from _css_trim import trim_notebook_css
+from _css_trim import trim_css, trim_notebook_css
 
 LAB_CSS = (
     '@charset "UTF-8";.jupyter-wrapper{--jp-used: red;--jp-unused: blue;--jp-chain: var(--jp-used)}'
@@ -89,3 +89,31 @@ def test_notebook_plots_are_files_loaded_lazily(built_site):
     for name in images:
         assert (built_site.root / "code" / "numpy" / name).read_bytes().startswith(b"\x89PNG")
     assert all('loading="lazy"' in tag for tag in re.findall(r"<img [^>]*output-[^>]*>", page))
+
+
+def test_site_wide_trim_needs_template_attributes_and_drops_unread_theme_properties():
+    css = (
+        ":root{--md-used:1px;--md-unused:url(data:x);--other:2px}"
+        "[dir=ltr] .a{margin:var(--md-used)}[dir=rtl] .a{margin:0}"
+        "[data-md-color-primary=red]{color:red}[type=checkbox]{margin:0}"
+    )
+    page = '<body dir="ltr" data-md-color-primary="indigo"><p class="a">x</p></body>'
+    attributes = frozenset({"dir", "data-md-color-primary"})
+    cut = trim_css(css, page, attributes=attributes, droppable=re.compile(r"--md-[\w-]+$"))
+    assert "[dir=ltr] .a" in cut and "[type=checkbox]" in cut
+    assert "rtl" not in cut and "color-primary=red" not in cut
+    assert "--md-used:1px" in cut and "--md-unused" not in cut and "--other:2px" in cut
+
+
+def test_page_scoped_stylesheets_are_inlined_where_used_and_dropped_elsewhere():
+    from hook_loader import load_hook
+
+    sheets = load_hook("stylesheets")
+    css = ".gdx{color:red}.gdx .md-button{margin:0}"
+    scoped = {"stylesheets/explorer.css": (css, sheets.own_classes(css, ".md-button{x:y}"))}
+    link = '<link rel="stylesheet" href="../stylesheets/explorer.css">\n'
+    used = sheets.relink(f'<head>{link}</head><div class="gdx"></div>', {}, scoped)
+    assert "<style>.gdx{color:red}" in used and "explorer.css" not in used
+    # `md-button` is the theme's: a page with only that class does not get the sheet.
+    unused = sheets.relink(f'<head>{link}</head><a class="md-button">', {}, scoped)
+    assert "gdx" not in unused and "explorer.css" not in unused
