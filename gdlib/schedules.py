@@ -6,8 +6,8 @@ integer or an array of integers and returns a float or an array. It holds no sta
 any epoch, in any order. ``get_schedule`` builds the presets the schedules page compares
 (``SCHEDULES``, ``LABELS``, ``PRESETS``); the site's live figure reads them from here.
 
->>> rates(step_lr(0.05, step_size=10), 21)[[0, 9, 10, 20]].tolist()
-[0.05, 0.05, 0.005000000000000001, 0.0005000000000000001]
+>>> rates(step_lr(0.05, step_size=10), 21)[[0, 9, 10, 20]].round(12).tolist()
+[0.05, 0.05, 0.005, 0.0005]
 """
 
 from __future__ import annotations
@@ -103,7 +103,10 @@ def inverse_time_lr(lr: float, lr_decay: float) -> Schedule:
 def cosine_annealing_lr(lr: float, t_max: int, eta_min: float = 0.0) -> Schedule:
     r"""Return cosine annealing (torch's ``CosineAnnealingLR``, closed form).
 
-    $\eta_e = \eta_{\min} + (\eta_0 - \eta_{\min}) \, \tfrac12 \left(1 + \cos(\pi e / T)\right)$:
+    $$
+    \eta_e = \eta_{\min} + (\eta_0 - \eta_{\min}) \, \tfrac12 \left(1 + \cos(\pi e / T)\right),
+    $$
+
     from $\eta_0$ at $e = 0$ to $\eta_{\min}$ at $e = T$ (an epoch count ``t_max``).
 
     Args:
@@ -129,8 +132,13 @@ def warmup_cosine_lr(lr: float, total_epochs: int, warmup_epochs: int) -> Schedu
 
     With $W$ = ``warmup_epochs`` and $E$ = ``total_epochs``: $\eta_e = \eta_0 (e + 1) / W$ for
     $e < W$ (epoch $W - 1$ is the first at $\eta_0$), then
-    $\eta_e = \eta_0 \, \tfrac12 \left(1 + \cos(\pi (e - W + 1) / (E - W + 1))\right)$: torch's
-    ``LinearLR(start_factor=1/W, total_iters=W-1)`` followed by ``CosineAnnealingLR(T_max=E-W+1)``.
+
+    $$
+    \eta_e = \eta_0 \, \tfrac12 \left(1 + \cos\frac{\pi (e - W + 1)}{E - W + 1}\right):
+    $$
+
+    torch's ``LinearLR(start_factor=1/W, total_iters=W-1)`` followed by
+    ``CosineAnnealingLR(T_max=E-W+1)``.
 
     Args:
         lr: The peak rate $\eta_0$ (> 0).

@@ -46,6 +46,8 @@ JS_WORD = re.compile(r"[A-Za-z_][\w-]*")
 JS_PROPERTY = re.compile(r"--[\w-]+")
 CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
 CACHE = Path(__file__).resolve().parent.parent / ".cache" / "stylesheets"
+# The cut is made by this module and the trimmer: a change to either makes a new cut.
+TRIMMER = Path(__file__).resolve().with_name("_css_trim.py")
 
 
 def _link(href_pattern: str) -> re.Pattern:
@@ -107,7 +109,7 @@ def cut_site_stylesheets(site: Path, config) -> dict[re.Pattern, str]:
         # still to cut, every other stylesheet of the site, and the scripts.
         readers = "".join(originals[:index] + originals[index + 1 :]) + others
         readers += _read_by_prefix(properties, css)
-        key = cache_key([Path(__file__)], texts=[css, markup, readers], tools=["tinycss2"])
+        key = cache_key([Path(__file__), TRIMMER], texts=[css, markup, readers], tools=["tinycss2"])
         cached = CACHE / f"{key}.css"
         if cached.exists():
             cut = cached.read_text(encoding="utf-8")

@@ -57,10 +57,19 @@ def test_every_cache_of_the_build_uses_the_helper():
     sources = {p.name: p.read_text() for p in HOOKS.glob("*.py")}
     for name, text in sources.items():
         assert "st_mtime" not in text, f"{name} keys something on modification times"
-        # notebooks.py names plot files by their content's hash, and csp.py puts each inline
-        # script's SHA-256 into the page's policy: neither is a cache key.
-        if name not in ("_cache_key.py", "notebooks.py", "csp.py"):
+        # notebooks.py names plot files and stylesheets.py the cut sheets by their content's
+        # hash, and csp.py puts each inline script's SHA-256 into the page's policy: none of
+        # these is a cache key.
+        if name not in ("_cache_key.py", "notebooks.py", "csp.py", "stylesheets.py"):
             assert "hashlib" not in text, f"{name} hashes inputs itself"
     users = {name for name, text in sources.items() if "cache_key(" in text}
-    expected = {"figures.py", "notebooks.py", "_css_trim.py", "_katex.py", "fonts.py", "assets.py"}
+    expected = {
+        "figures.py",
+        "notebooks.py",
+        "_css_trim.py",
+        "_katex.py",
+        "fonts.py",
+        "assets.py",
+        "stylesheets.py",
+    }
     assert expected <= users
