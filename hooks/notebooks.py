@@ -7,12 +7,17 @@
   moves the plots nbconvert inlines as base64 into files of their own, loaded lazily, and marks
   the Markdown cells' `$...$` math for hooks/katex.py (`_katex.mark_dollar_math`), which renders
   it next: hence the declared priority.
+- The notebooks tell a learner how to install gdlib from the site's repository, whose address
+  the build knows only on GitHub Actions (`GITHUB_SERVER_URL`, `GITHUB_REPOSITORY`, set in every
+  job): there `https://github.com/OWNER/REPO` becomes that address, on the page and in the
+  notebook file the page offers for download (`on_post_build`). Elsewhere the words stay.
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
+import os
 import re
 import shutil
 from pathlib import Path
@@ -32,6 +37,8 @@ NB_LOADERS = [
     re.compile(r'<script type="module">(?:(?!</script>).)*?cdnjs.*?</script>', re.S),
 ]
 NB_MARKDOWN = re.compile(r'(<div class="[^"]*jp-RenderedMarkdown[^"]*"[^>]*>)(.*?)(</div>)', re.S)
+PLACEHOLDER_REPOSITORY = "https://github.com/OWNER/REPO"
+GITHUB_NAME = re.compile(r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+")
 NB_DATA_IMAGE = re.compile(r'<img ([^>]*?)src="data:image/png;base64,([A-Za-z0-9+/=\s]+)"([^>]*)>')
 
 
@@ -52,6 +59,21 @@ def on_config(config):
                 shutil.rmtree(old) if old.is_dir() else old.unlink()
     plugin.config["cache_dir"] = str(cache_dir)
     return config
+
+
+def repository_address(environ=os.environ) -> str | None:
+    """Return the address of the repository built on GitHub Actions, or None elsewhere."""
+    name = environ.get("GITHUB_REPOSITORY", "")
+    server = environ.get("GITHUB_SERVER_URL", "https://github.com").rstrip("/")
+    if not GITHUB_NAME.fullmatch(name) or not server.startswith("https://"):
+        return None
+    return f"{server}/{name}"
+
+
+def with_repository_address(text: str, environ=os.environ) -> str:
+    """`text` with the placeholder repository address replaced where the real one is known."""
+    address = repository_address(environ)
+    return text.replace(PLACEHOLDER_REPOSITORY, address) if address else text
 
 
 def extract_images(output: str, folder: Path) -> str:
@@ -80,4 +102,13 @@ def on_post_page(output: str, page, config) -> str:
     output = trim_notebook_css(output, NB_CSS_CACHE)
     folder = Path(config["site_dir"]) / Path(page.file.dest_uri).parent
     output = extract_images(output, folder)
+    output = with_repository_address(output)
     return NB_MARKDOWN.sub(lambda m: m.group(1) + mark_dollar_math(m.group(2)) + m.group(3), output)
+
+
+def on_post_build(config) -> None:
+    """Name the repository in the notebook files offered for download, as their pages do."""
+    for notebook in sorted(Path(config["site_dir"]).rglob("*.ipynb")):
+        text = notebook.read_text(encoding="utf-8")
+        if with_repository_address(text) != text:
+            notebook.write_text(with_repository_address(text), encoding="utf-8")

@@ -3,12 +3,13 @@
 gdlib is not on PyPI (``pip install gdlib`` installs an unrelated package), so a downloaded
 notebook must run on NumPy, Matplotlib and PyTorch alone, its gdlib cross-checks skipping with a
 note. The test takes the copy that the built site serves (what the download link fetches), puts
-it in a temporary folder outside the repository and executes it with nbclient in a subprocess
-whose Python cannot import gdlib: ``PYTHONPATH`` points at a folder holding only a
-``sitecustomize.py`` that puts a finder refusing ``gdlib`` first on ``sys.meta_path``. That
-finder runs before the editable install's own finder in that process and in the kernel it starts
-(which inherits the environment), while NumPy, Matplotlib and torch import as usual. A control
-checks that ``import gdlib`` really fails under that environment.
+it in a temporary folder outside the repository and executes it with nbclient in another Python
+environment: a virtual environment made for the test, whose site-packages holds one ``.pth``
+line naming the project environment's site-packages. Python adds that folder to the path but
+reads no ``.pth`` file inside it, so the editable install of gdlib (a ``.pth`` file and its
+finder) is not there, while NumPy, Matplotlib, torch and Jupyter's kernel import as installed,
+with no second copy of torch. The kernel nbclient starts runs on that environment's Python. A
+control checks that ``import gdlib`` really fails there, and works in the project's Python.
 """
 
 from __future__ import annotations
@@ -19,31 +20,16 @@ import os
 import re
 import subprocess
 import sys
-import textwrap
+import sysconfig
+import venv
 from pathlib import Path
 
 import pytest
+from hook_loader import load_hook
 
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = ["numpy", "pytorch"]
 SKIP_NOTE = "gdlib is not installed, so this cross-check is skipped"
-
-BLOCKER = '''
-import importlib.abc
-import sys
-
-
-class _NoGdlib(importlib.abc.MetaPathFinder):
-    """Behave as a Python where gdlib was never installed."""
-
-    def find_spec(self, name, path=None, target=None):
-        if name == "gdlib" or name.startswith("gdlib."):
-            raise ModuleNotFoundError(f"No module named {name!r}", name=name)
-        return None
-
-
-sys.meta_path.insert(0, _NoGdlib())
-'''
 
 RUNNER = """
 import sys
@@ -60,29 +46,35 @@ nbformat.write(nb, target)
 
 
 @pytest.fixture(scope="module")
-def no_gdlib_env(tmp_path_factory) -> dict:
-    """Environment of a Python that has the project's packages but cannot import gdlib."""
-    shim = tmp_path_factory.mktemp("no-gdlib-shim")
-    (shim / "sitecustomize.py").write_text(textwrap.dedent(BLOCKER))
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "JUPYTER"))}
-    env.update(PYTHONPATH=str(shim), PYTHONNOUSERSITE="1", MPLBACKEND="Agg")
-    return env
-
-
-def test_the_shim_really_hides_gdlib(no_gdlib_env, tmp_path):
-    probe = (
-        "import numpy, matplotlib, torch\ntry:\n import gdlib\nexcept ImportError:\n print('ok')"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", probe],
-        env=no_gdlib_env,
-        cwd=tmp_path,
+def no_gdlib(tmp_path_factory) -> tuple[str, dict]:
+    """A Python without gdlib that has the project's other packages, and its environment."""
+    home = tmp_path_factory.mktemp("learner-venv")
+    venv.EnvBuilder(with_pip=False, symlinks=True).create(home)
+    python = home / "bin" / "python"
+    site = subprocess.run(
+        [python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
         capture_output=True,
         text=True,
+        check=True,
+    ).stdout.strip()
+    (Path(site) / "project-packages.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "JUPYTER"))}
+    env.update(PYTHONNOUSERSITE="1", MPLBACKEND="Agg", PATH=f"{home / 'bin'}:{env['PATH']}")
+    return str(python), env
+
+
+def test_the_learner_environment_has_no_gdlib(no_gdlib, tmp_path):
+    python, env = no_gdlib
+    probe = (
+        "import sys, numpy, matplotlib, torch, ipykernel\n"
+        "try:\n import gdlib\nexcept ImportError:\n print('ok', sys.prefix)"
     )
-    assert result.stdout.strip() == "ok", result.stderr
+    result = subprocess.run(
+        [python, "-c", probe], env=env, cwd=tmp_path, capture_output=True, text=True
+    )
+    assert result.stdout.split() == ["ok", str(Path(python).parent.parent)], result.stderr
     visible = subprocess.run([sys.executable, "-c", "import gdlib"], cwd=tmp_path)
-    assert visible.returncode == 0  # without the shim this Python does have gdlib
+    assert visible.returncode == 0  # the project's own Python does have gdlib
 
 
 @pytest.mark.parametrize("name", NOTEBOOKS)
@@ -95,20 +87,22 @@ def test_notebook_page_links_its_download(built_site, name):
     # The site is built under a sub-path: the relative link must resolve inside the build.
     served = (built_site.root / "code" / name / href).resolve()
     assert served == built_site.root / "code" / name / f"{name}.ipynb"
-    assert json.loads(served.read_text()) == json.loads(
-        (ROOT / "docs" / "code" / f"{name}.ipynb").read_text()
-    )
+    source = (ROOT / "docs" / "code" / f"{name}.ipynb").read_text(encoding="utf-8")
+    # On GitHub Actions the copy names the repository (see the tests at the end).
+    expected = load_hook("notebooks").with_repository_address(source)
+    assert json.loads(served.read_text(encoding="utf-8")) == json.loads(expected)
 
 
 @pytest.mark.parametrize("name", NOTEBOOKS)
-def test_downloaded_notebook_runs_without_gdlib(built_site, no_gdlib_env, tmp_path, name):
+def test_downloaded_notebook_runs_without_gdlib(built_site, no_gdlib, tmp_path, name):
+    python, env = no_gdlib
     downloaded = tmp_path / f"{name}.ipynb"
     downloaded.write_bytes((built_site.root / "code" / name / f"{name}.ipynb").read_bytes())
     assert ROOT not in downloaded.parents
     executed = tmp_path / "executed.ipynb"
     result = subprocess.run(
-        [sys.executable, "-c", RUNNER, str(downloaded), str(executed)],
-        env=no_gdlib_env,
+        [python, "-c", RUNNER, str(downloaded), str(executed)],
+        env=env,
         cwd=tmp_path,
         capture_output=True,
         text=True,
@@ -141,3 +135,28 @@ def test_clicking_the_link_downloads_the_notebook(browser, site_url, tmp_path, n
         assert json.loads(saved.read_text())["cells"], "the download is not the notebook"
     finally:
         context.close()
+
+
+def test_notebooks_name_the_repository_they_are_built_from_on_github_actions(tmp_path):
+    notebooks = load_hook("notebooks")
+    actions = {"GITHUB_SERVER_URL": "https://github.com", "GITHUB_REPOSITORY": "ann/gd-site"}
+    text = (ROOT / "docs" / "code" / "numpy.ipynb").read_text(encoding="utf-8")
+    assert notebooks.PLACEHOLDER_REPOSITORY in text
+    named = notebooks.with_repository_address(text, actions)
+    assert "https://github.com/ann/gd-site" in named and "OWNER/REPO" not in named
+    assert json.loads(named)["cells"]  # still a notebook
+    # Outside GitHub Actions, or with a name that is not owner/repo, the words stay.
+    assert notebooks.with_repository_address(text, {}) == text
+    bad = {**actions, "GITHUB_REPOSITORY": "ann/gd site<script>"}
+    assert notebooks.with_repository_address(text, bad) == text
+
+
+def test_the_downloadable_copy_is_rewritten_after_the_build(tmp_path, monkeypatch):
+    notebooks = load_hook("notebooks")
+    served = tmp_path / "code" / "numpy" / "numpy.ipynb"
+    served.parent.mkdir(parents=True)
+    served.write_bytes((ROOT / "docs" / "code" / "numpy.ipynb").read_bytes())
+    monkeypatch.setenv("GITHUB_SERVER_URL", "https://github.com")
+    monkeypatch.setenv("GITHUB_REPOSITORY", "ann/gd-site")
+    notebooks.on_post_build({"site_dir": str(tmp_path)})
+    assert "git+https://github.com/ann/gd-site" in served.read_text(encoding="utf-8")
