@@ -3,8 +3,9 @@
 JupyterLab's stylesheet styles the whole JupyterLab application (574 KB); a static notebook page
 uses a sliver. `trim_notebook_css` keeps a rule when every class and id its selector names
 outside functional pseudo-classes (`:not()`, `:is()`) occurs on the page; tags, attributes and
-states are assumed present, so no rule that can match is dropped. Then it drops the JupyterLab
-and palette custom properties that nothing left reads, directly or through another property.
+states are assumed present, so no rule that can match is dropped (but for selectors a caller
+names in `dropped`). Then it drops the JupyterLab and palette custom properties that nothing left
+reads, directly or through another property.
 
 Why hand-written: the trimming decides on the page's own classes and keeps every rule that can
 match, with tinycss2 (already a dependency) in the build's Python process. Measured on the numpy
@@ -65,7 +66,9 @@ def _selectors(prelude: list) -> list[list]:
     return parts
 
 
-def _matching_rules(rules: list, present: set[str], attributes: frozenset[str]) -> str:
+def _matching_rules(
+    rules: list, present: set[str], attributes: frozenset[str], dropped: re.Pattern
+) -> str:
     out = []
     for rule in rules:
         if rule.type == "qualified-rule":
@@ -74,13 +77,14 @@ def _matching_rules(rules: list, present: set[str], attributes: frozenset[str]) 
                 for s in _selectors(rule.prelude)
                 if _required(s, attributes) <= present
                 and not NEVER_MATCHES.search(tinycss2.serialize(s))
+                and not dropped.search(tinycss2.serialize(s))
             ]
             if kept:
                 prelude = ",".join(tinycss2.serialize(s).strip() for s in kept)
                 out.append(prelude + "{" + tinycss2.serialize(rule.content).strip() + "}")
         elif rule.type == "at-rule" and rule.lower_at_keyword in ("media", "supports"):
             inner = tinycss2.parse_rule_list(rule.content or [], True, True)
-            body = _matching_rules(inner, present, attributes)
+            body = _matching_rules(inner, present, attributes, dropped)
             if body:
                 out.append(f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}{{{body}}}")
         elif rule.type == "at-rule" and rule.lower_at_keyword != "charset":
@@ -121,6 +125,7 @@ def trim_css(
     attributes: frozenset[str] = frozenset(),
     droppable: re.Pattern = DROPPABLE_VAR,
     readers: str = "",
+    dropped: re.Pattern = re.compile(r"(?!)"),
 ) -> str:
     """Keep the rules of `css` that can match `page_without_css`, and the properties they read.
 
@@ -132,6 +137,7 @@ def trim_css(
             assumed present.
         droppable: the custom properties that may be dropped when nothing reads them.
         readers: more text that may read custom properties (`var(--x)`): other stylesheets.
+        dropped: selectors to drop although they may match (the default matches none).
 
     """
     present = {c for v in re.findall(r'class="([^"]*)"', page_without_css) for c in v.split()}
@@ -140,7 +146,7 @@ def trim_css(
         pattern = rf'\s{re.escape(name)}="([^"]*)"'
         present |= {f"@{name}={v}" for v in re.findall(pattern, page_without_css)}
     rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
-    kept = _matching_rules(rules, present, frozenset(attributes))
+    kept = _matching_rules(rules, present, frozenset(attributes), dropped)
     return _drop_unused_vars(kept, page_without_css + readers, droppable)
 
 

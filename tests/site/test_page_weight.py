@@ -7,7 +7,9 @@ tests pin the markup that earns them, and check the trimming keeps every rule a 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
+import material
 import pytest
 from _css_trim import trim_css, trim_notebook_css
 
@@ -103,6 +105,23 @@ def test_site_wide_trim_needs_template_attributes_and_drops_unread_theme_propert
     assert "[dir=ltr] .a" in cut and "[type=checkbox]" in cut
     assert "rtl" not in cut and "color-primary=red" not in cut
     assert "--md-used:1px" in cut and "--md-unused" not in cut and "--other:2px" in cut
+
+
+def test_named_selectors_are_dropped_and_the_rest_of_their_rule_kept():
+    css = "[s] *,.a{color:red}[s] :after{x:0}@media print{[s] b{y:1}}"
+    cut = trim_css(css, '<p class="a">x</p>', dropped=re.compile(r"\[s\]"))
+    assert cut == ".a{color:red}"
+
+
+def test_the_palette_sheet_names_no_switching_attribute(built_site):
+    # Material's palette sets data-md-color-switching at every load: a rule naming it makes the
+    # browser restyle the whole document twice in the theme's first task (hooks/stylesheets.py).
+    sheets = list((built_site.root / "assets" / "stylesheets").glob("*.css"))
+    assert len(sheets) == 2
+    for sheet in sheets:
+        assert "data-md-color-switching" not in sheet.read_text(encoding="utf-8"), sheet.name
+    source = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
+    assert any("data-md-color-switching" in p.read_text() for p in source.glob("palette.*.css"))
 
 
 def test_page_scoped_stylesheets_are_inlined_where_used_and_dropped_elsewhere():
