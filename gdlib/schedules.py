@@ -103,9 +103,7 @@ def inverse_time_lr(lr: float, lr_decay: float) -> Schedule:
 def cosine_annealing_lr(lr: float, t_max: int, eta_min: float = 0.0) -> Schedule:
     r"""Return cosine annealing (torch's ``CosineAnnealingLR``, closed form).
 
-    $$
-    \eta_e = \eta_{\min} + (\eta_0 - \eta_{\min}) \, \tfrac12 \left(1 + \cos(\pi e / T)\right),
-    $$
+    $$\eta_e = \eta_{\min} + (\eta_0 - \eta_{\min}) \, \tfrac12 \left(1 + \cos(\pi e / T)\right),$$
 
     from $\eta_0$ at $e = 0$ to $\eta_{\min}$ at $e = T$ (an epoch count ``t_max``).
 
@@ -133,9 +131,7 @@ def warmup_cosine_lr(lr: float, total_epochs: int, warmup_epochs: int) -> Schedu
     With $W$ = ``warmup_epochs`` and $E$ = ``total_epochs``: $\eta_e = \eta_0 (e + 1) / W$ for
     $e < W$ (epoch $W - 1$ is the first at $\eta_0$), then
 
-    $$
-    \eta_e = \eta_0 \, \tfrac12 \left(1 + \cos\frac{\pi (e - W + 1)}{E - W + 1}\right):
-    $$
+    $$\eta_e = \eta_0 \, \tfrac12 \left(1 + \cos\frac{\pi (e - W + 1)}{E - W + 1}\right):$$
 
     torch's ``LinearLR(start_factor=1/W, total_iters=W-1)`` followed by
     ``CosineAnnealingLR(T_max=E-W+1)``.

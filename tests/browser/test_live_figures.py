@@ -26,7 +26,7 @@ from live_helpers import (
     wrapper,
 )
 
-from tests.quality.page_audit import AXE_SOURCE, RUN_AXE
+from tests.quality.page_audit import AXE_SOURCE, RUN_AXE, SETTLE_MS
 
 pytestmark = pytest.mark.browser
 IDS = [path.split("/")[1] for path, _ in LIVE]
@@ -190,7 +190,7 @@ def test_colours_follow_the_palette_and_axe_finds_nothing(browser, site_url, pat
         assert max(abs(a - b) for a, b in zip(corner, expected, strict=True)) <= 3, background
         # Over DevTools, not as a <script> tag: the pages' CSP refuses unknown inline scripts.
         page.evaluate("source => { (0, eval)(source); }", AXE_SOURCE.read_text())
-        assert page.evaluate(RUN_AXE) == []
+        assert page.evaluate(RUN_AXE, SETTLE_MS) == []
     finally:
         context.close()
 
@@ -246,10 +246,17 @@ def test_a_figure_in_view_goes_live_without_shifting_anything(page, site_url, pa
     # formulas shift things on their own), then count only the shifts from going live.
     held = hold(page, WIDGET_CHUNK)
     page.goto(site_url + path + ABOVE[path])
+    # Bring the heading up explicitly: the jump itself (sections drawn late on a busy machine)
+    # is tested in tests/site/test_site_browser.py; here the figure must be in view.
+    page.evaluate("(id) => document.getElementById(id).scrollIntoView()", ABOVE[path][1:])
     wait_for_held(page, held, f"the {name} widget's chunk")
     page.wait_for_timeout(1500)
     box = page.locator(f'[data-gd-widget="{name}"]').bounding_box()
-    assert box["y"] < 800, "the figure is not in view: the test cannot see a shift"
+    where = page.evaluate(
+        "(id) => [document.getElementById(id).getBoundingClientRect().top, scrollY]",
+        ABOVE[path].removeprefix("#"),
+    )
+    assert box["y"] < 800, f"the figure is not in view (at {box['y']}; heading, scroll: {where})"
     page.evaluate("window.__gdShift = 0")
     release(held)
     page.wait_for_selector(f'[data-gd-widget="{name}"].gd-live--live')

@@ -83,7 +83,14 @@ export function buildFrame(root, { label, tableCaption, columns, draw }) {
   };
   const resize = new ResizeObserver(invalidate);
   resize.observe(canvas);
-  const scheme = new MutationObserver(invalidate);
+  // The theme sets the palette attribute again at each page load, to the same value: redraw
+  // only when the palette really changed (a late theme start-up once cost an idle frame).
+  let drawnScheme = document.body.dataset.mdColorScheme;
+  const scheme = new MutationObserver(() => {
+    if (document.body.dataset.mdColorScheme === drawnScheme) return;
+    drawnScheme = document.body.dataset.mdColorScheme;
+    invalidate();
+  });
   scheme.observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
   registry.live += 1;
 
