@@ -53,6 +53,12 @@ STYLE_HASHES = """(scripted) => {
   return Object.fromEntries([...document.querySelectorAll("body *")].map((el) => [place(el),
     hash(style(el, null) + "|" + style(el, "::before") + "|" + style(el, "::after"))]));
 }"""
+DRAW_ALL = """() => new Promise((done) => {
+  const drawAll = document.createElement("style");
+  drawAll.textContent = "* { content-visibility: visible !important; }";
+  document.head.append(drawAll);
+  requestAnimationFrame(() => requestAnimationFrame(() => done(true)));
+})"""
 # Every computed property of the element at `place`, its ::before's and ::after's.
 STYLE_OF = """(place) => { let el = document.body;
   for (const step of place.split("/")) el = el.children[+step.split(":")[1]];
@@ -91,6 +97,10 @@ def _settled_hashes(page, url: str, scheme: str, scripted: list[str]) -> dict[st
             "s => document.body.dataset.mdColorScheme === s", arg=scheme, timeout=SETTLE_MS
         )
     page.evaluate("() => document.fonts.ready.then(() => true)")
+    # Draw every section in both loads: a section skipped off screen (content-visibility: auto)
+    # stands at its estimated height until first drawn, and which ones a load had drawn varies
+    # (one clean-clone run saw the updates page 928 px shorter in one of the two loads).
+    page.evaluate(DRAW_ALL)
     return page.evaluate(STYLE_HASHES, scripted)
 
 
