@@ -110,5 +110,6 @@ def on_post_build(config) -> None:
     """Name the repository in the notebook files offered for download, as their pages do."""
     for notebook in sorted(Path(config["site_dir"]).rglob("*.ipynb")):
         text = notebook.read_text(encoding="utf-8")
-        if with_repository_address(text) != text:
-            notebook.write_text(with_repository_address(text), encoding="utf-8")
+        named = with_repository_address(text)
+        if named != text:
+            notebook.write_text(named, encoding="utf-8")

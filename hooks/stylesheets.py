@@ -98,10 +98,9 @@ def _sources(config) -> list[tuple[str, re.Pattern, Path]]:
     return found
 
 
-def cut_site_stylesheets(site: Path, config) -> dict[re.Pattern, str]:
-    """Cut the site-wide sheets into `site`; return {name pattern: the cut's file name}."""
+def cut_site_stylesheets(site: Path, sources: list) -> dict[re.Pattern, str]:
+    """Cut the site-wide sheets (`_sources`) into `site`; return {pattern: the cut's name}."""
     markup, properties = site_markup(site)
-    sources = _sources(config)
     originals = [source.read_text(encoding="utf-8") for _, _, source in sources]
     others = "".join(
         p.read_text(encoding="utf-8")
@@ -175,8 +174,9 @@ def relink(page: str, renamed: dict[re.Pattern, str], scoped: dict[str, tuple[st
 def on_post_build(config) -> None:
     """MkDocs entry point: cut the site-wide sheets, then rewrite every page's links."""
     site = Path(config["site_dir"])
-    renamed = cut_site_stylesheets(site, config)
-    theme = "".join(source.read_text(encoding="utf-8") for _, _, source in _sources(config))
+    sources = _sources(config)
+    renamed = cut_site_stylesheets(site, sources)
+    theme = "".join(source.read_text(encoding="utf-8") for _, _, source in sources)
     scoped = {}
     for name in PAGE_SCOPED:
         path = site / name

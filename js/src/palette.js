@@ -2,6 +2,7 @@
 // light and dark Material palettes are defined in one place and a theme switch is one re-read.
 // A palette is a view concern: switching it recolours the picture, the runs go on as they were.
 import { OPTIMIZERS } from "./descent.js";
+import { watchScheme } from "./scheme.js";
 import { SHARED } from "./surfaces.js";
 
 // gdlib's labels (gdlib.optimizers.LABELS), from the build's JSON module.
@@ -31,14 +32,8 @@ export function rampColor(stops, t) {
   return stops[k].map((c, i) => c + f * (stops[k + 1][i] - c));
 }
 
-/** The colour scheme Material shows now: "slate" (dark) or "default" (light). */
-export function colorScheme() {
-  return document.body.getAttribute("data-md-color-scheme") || "default";
-}
-
 /** Call `onChange(palette, scheme)` whenever the reader switches Material's palette. */
 export function watchPalette(element, signal, onChange) {
-  const watcher = new MutationObserver(() => onChange(readPalette(element), colorScheme()));
-  watcher.observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
+  const watcher = watchScheme((scheme) => onChange(readPalette(element), scheme));
   signal.addEventListener("abort", () => watcher.disconnect());
 }

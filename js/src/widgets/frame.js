@@ -4,6 +4,8 @@
 // points as a table on demand. Also the one drawing scheduler: one animation frame per change,
 // none while nothing changes, and a count of the frames pending (window.__gdWidgets) for tests.
 
+import { watchScheme } from "../scheme.js";
+
 export const registry = (window.__gdWidgets ??= { live: 0, pending: 0, draws: 0 });
 
 const make = (tag, className, text) => {
@@ -83,15 +85,7 @@ export function buildFrame(root, { label, tableCaption, columns, draw }) {
   };
   const resize = new ResizeObserver(invalidate);
   resize.observe(canvas);
-  // The theme sets the palette attribute again at each page load, to the same value: redraw
-  // only when the palette really changed (a late theme start-up once cost an idle frame).
-  let drawnScheme = document.body.dataset.mdColorScheme;
-  const scheme = new MutationObserver(() => {
-    if (document.body.dataset.mdColorScheme === drawnScheme) return;
-    drawnScheme = document.body.dataset.mdColorScheme;
-    invalidate();
-  });
-  scheme.observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
+  const scheme = watchScheme(invalidate);
   registry.live += 1;
 
   return {
