@@ -22,9 +22,11 @@ function setFocusable(el, focusable) {
   else if (!focusable && el.hasAttribute("tabindex")) el.removeAttribute("tabindex");
 }
 
-// A region inside a box the browser skips (off screen) has no fresh layout: reading it would
-// lay its section out. `contentVisibilityAuto` is ignored where unknown: then it is read.
-const drawn = (el) => el.checkVisibility?.({ contentVisibilityAuto: true }) ?? true;
+// A region inside a box the browser skips (off screen), or one that is such a box itself (a
+// display formula is), has no fresh layout: reading it would lay that box out. Its first child
+// says which. `contentVisibilityAuto` is ignored where unknown: then it is read.
+const drawn = (el) =>
+  (el.firstElementChild ?? el).checkVisibility?.({ contentVisibilityAuto: true }) ?? true;
 
 function measure(entries) {
   const regions = entries
@@ -113,12 +115,14 @@ document$.subscribe(({ body }) => {
   });
 });
 
-// A skipped box drawn again may hold regions whose last measurement a font change outdated.
+// A skipped box drawn again may be or hold regions not measured yet, or whose last measurement
+// a font change outdated.
 document.addEventListener(
   "contentvisibilityautostatechange",
   (event) => {
     if (event.skipped) return;
-    const stale = [...event.target.querySelectorAll(SCROLLERS)].filter((el) => !overflows.has(el));
+    const inside = [event.target, ...event.target.querySelectorAll(SCROLLERS)];
+    const stale = inside.filter((el) => el.matches(SCROLLERS) && !overflows.has(el));
     if (stale.length) observe(stale);
   },
   true,
