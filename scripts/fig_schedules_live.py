@@ -6,8 +6,9 @@ one epoch per call at the schedule's rate as in fig_lr_schedules.py, from theta 
 shuffles with seed e (shuffling seed 0 of that script). Left: the loss above the least-squares
 optimum after each epoch (log scale) for SCHEDULE (solid) and the constant rate on the same
 batches (dashed); right: each epoch's rate. The live figure (js/src/widgets/schedules.js) opens on
-the same runs, gdlib's row orders passed in its config, and lets the reader pick the schedule and
-the peak rate; tests/test_widget_agreement.py holds its rates and losses to gdlib's.
+the same runs, gdlib's row orders passed in its config, and lets the reader pick the schedule, the
+peak rate and the schedule's own setting (DECAY); tests/test_widget_agreement.py holds its rates
+and losses to gdlib's.
 """
 
 from __future__ import annotations
@@ -25,6 +26,13 @@ from gdlib.schedules import LABELS, get_schedule, rates
 N_LIVE, NOISE, BATCH, EPOCHS, PEAK = 100, 1.0, 5, 30, 0.05
 LR_MIN, LR_MAX = 0.001, 2.0
 SCHEDULE = "step"
+# The live figure's third control, each schedule's own setting in gdlib's name and its range
+# (`step` spaces a control's positions; without it the positions are on a log scale).
+DECAY = {
+    "step": {"key": "gamma", "min": 0.05, "max": 0.95, "step": 0.05},
+    "inverse_time": {"key": "lr_decay", "min": 0.01, "max": 10.0},
+    "warmup_cosine": {"key": "warmup_epochs", "min": 1, "max": EPOCHS - 1, "step": 1},
+}
 
 
 def live_data() -> tuple[np.ndarray, np.ndarray]:
@@ -38,10 +46,10 @@ def orders() -> list[list[int]]:
     return [np.random.default_rng(e).permutation(N_LIVE).tolist() for e in range(EPOCHS)]
 
 
-def run_schedule(X, y, name: str, lr: float) -> dict:
-    """Run schedule `name` at peak `lr`: its rates, the loss gaps per epoch, status and message."""
+def run_schedule(X, y, name: str, lr: float, **hyper: float) -> dict:
+    """Run schedule `name` at peak `lr`, `hyper` over its preset: rates, loss gaps, status."""
     floor = mse(X, y, np.linalg.lstsq(X, y, rcond=None)[0])
-    schedule = rates(get_schedule(name, lr, EPOCHS), EPOCHS)
+    schedule = rates(get_schedule(name, lr, EPOCHS, **hyper), EPOCHS)
     theta = np.zeros(X.shape[1])
     excess, status, message = [mse(X, y, theta) - floor], "completed", f"completed {EPOCHS} epochs"
     for epoch, rate in enumerate(schedule):
@@ -59,7 +67,7 @@ def widget_config() -> str:
     """Return the live figure's settings as the page carries them (JSON)."""
     X, y = live_data()
     config = {"x": X[:, 1].tolist(), "y": y.tolist(), "batch": BATCH, "epochs": EPOCHS}
-    config |= {"lr": PEAK, "lrMin": LR_MIN, "lrMax": LR_MAX, "schedule": SCHEDULE}
+    config |= {"lr": PEAK, "lrMin": LR_MIN, "lrMax": LR_MAX, "schedule": SCHEDULE, "decay": DECAY}
     return json.dumps(config | {"orders": orders()}, separators=(",", ":"))
 
 

@@ -58,6 +58,8 @@ CRITERIA = _script("fig_convergence_criteria")
 RACES = _script("_races")
 SCHED_LIVE = _script("fig_schedules_live")
 SCHED_RATES = (SCHED_LIVE.PEAK, 0.3, SCHED_LIVE.LR_MAX)
+# Each schedule's own setting away from its preset, as the reader may move it.
+SCHED_SETTINGS = {"step": 0.5, "inverse_time": 2.0, "warmup_cosine": 12}
 CRITERIA_SETTINGS = [
     CRITERIA.LIVE_TOLERANCES,
     {"gradTol": 1e-3, "stepTol": 1e-9, "valueTol": 1e-12},
@@ -129,6 +131,7 @@ def _configs() -> dict:
         "compare": variants | {"batch": VARIANTS_LIVE.COMPARED, "compare": VARIANTS_LIVE.N_LIVE},
         "schedules": json.loads(SCHED_LIVE.widget_config()),
         "scheduleRates": list(SCHED_RATES),
+        "scheduleSettings": SCHED_SETTINGS,
     }
 
 
@@ -140,7 +143,7 @@ import { forwardDifference, gradientFacts, gradientSetup } from "GRADIENT";
 import { criteriaFacts, criteriaSetup } from "CRITERIA";
 import { raceFacts, raceSetting, raceSetup } from "RACE";
 import { escapeFacts, escapeSetup } from "ESCAPE";
-import { createSchedules, withRate, withSchedule } from "SCHEDULE_STATE";
+import { createSchedules, withDecay, withRate, withSchedule } from "SCHEDULE_STATE";
 import { SCHEDULES } from "SCHEDULE_PORT";
 const chunks = []; for await (const c of process.stdin) chunks.push(c);
 const c = JSON.parse(Buffer.concat(chunks).toString());
@@ -195,6 +198,10 @@ c.scheduleRates.forEach((lr, i) => {
     schedules[`${name}@${i}`] = { rates, excess, status, message };
   }
 });
+for (const [name, value] of Object.entries(c.scheduleSettings)) {
+  const { rates, excess, status, message } = withDecay(withSchedule(opening, name), value).run;
+  schedules[`${name}=setting`] = { rates, excess, status, message };
+}
 const out = { tangent, rate, conditioning, escape, fits, compare, gradient, criteria, race };
 out.schedules = schedules;
 process.stdout.write(JSON.stringify(out));
@@ -346,3 +353,17 @@ def test_the_schedules_figure_runs_gdlibs_schedules_on_gdlibs_batches(js):
             statuses.add(py["status"])
     # The rates tried include one that completes and one that diverges.
     assert statuses == {"completed", "diverged"}
+
+
+def test_the_schedules_figures_own_settings_run_gdlibs_schedules(js):
+    X, y = SCHED_LIVE.live_data()
+    assert set(SCHED_SETTINGS) == set(SCHED_LIVE.DECAY), "every setting the figure offers is tried"
+    for name, value in SCHED_SETTINGS.items():
+        got = js["schedules"][f"{name}=setting"]
+        key = SCHED_LIVE.DECAY[name]["key"]
+        py = SCHED_LIVE.run_schedule(X, y, name, SCHED_LIVE.PEAK, **{key: value})
+        preset = SCHED_LIVE.run_schedule(X, y, name, SCHED_LIVE.PEAK)
+        assert (got["status"], got["message"]) == (py["status"], py["message"]), name
+        _close(got["rates"], py["rates"])
+        _close(got["excess"], py["excess"])
+        assert not np.allclose(py["rates"], preset["rates"]), f"{name}: the setting does nothing"

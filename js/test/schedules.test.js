@@ -7,11 +7,13 @@ import test from "node:test";
 import { PRESETS, SCHEDULE_LABELS, SCHEDULES, scheduleRates } from "../src/schedules.js";
 import {
   createSchedules,
+  decayKnob,
   reseed,
   scheduleFacts,
   scheduleRows,
   scheduleStatus,
   scheduleSummary,
+  withDecay,
   withRate,
   withSchedule,
 } from "../src/widgets/schedules-state.js";
@@ -86,4 +88,39 @@ test("the table has a row per epoch and the start", () => {
   assert.equal(rows.length, epochs + 1);
   assert.deepEqual(rows[0].slice(0, 2), ["0", "start"]);
   assert.equal(rows[11][1], "0.005");
+});
+
+const decay = {
+  step: { key: "gamma", min: 0.05, max: 0.95, step: 0.05 },
+  inverse_time: { key: "lr_decay", min: 0.01, max: 10 },
+  warmup_cosine: { key: "warmup_epochs", min: 1, max: epochs - 1, step: 1 },
+};
+
+test("each schedule's own setting: its control, its runs, its sentence", () => {
+  const state = createSchedules({ ...config, decay });
+  const knob = decayKnob(state);
+  assert.equal(knob.label, "Cut factor γ");
+  assert.equal(knob.value, 0.1); // gdlib's preset until the reader moves it
+  assert.equal(knob.scale.value(knob.scale.position(0.5)), 0.5);
+  const half = withDecay(state, 0.5);
+  assert.deepEqual(half.run.rates, scheduleRates("step", 0.05, epochs, { gamma: 0.5 }));
+  assert.equal(half.run.rates[10], 0.025);
+  assert.deepEqual(half.reference, state.reference, "the constant rate is the same yardstick");
+  assert.match(scheduleSummary(scheduleFacts(half)), /cut by γ = 0\.5 every 10 epochs/);
+  assert.equal(decayKnob(withSchedule(half, "cosine")), null);
+  assert.equal(decayKnob(withSchedule(withSchedule(half, "cosine"), "step")).value, 0.5, "kept across choices");
+  const inverse = withDecay(withSchedule(state, "inverse_time"), 2);
+  assert.equal(decayKnob(inverse).label, "Decay δ");
+  assert.deepEqual(inverse.run.rates.slice(0, 2), [0.05, 0.05 / 3]);
+  assert.match(scheduleSummary(scheduleFacts(inverse)), /with δ = 2\b/);
+  const warm = withDecay(withSchedule(state, "warmup_cosine"), 4);
+  const warmKnob = decayKnob(warm);
+  assert.deepEqual([warmKnob.label, warmKnob.value, warmKnob.range.integer], ["Warm-up epochs", 4, true]);
+  assert.equal(warm.run.rates[3], 0.05);
+  assert.match(scheduleSummary(scheduleFacts(warm)), /a rise over 4 epochs/);
+});
+
+test("a schedule without a setting refuses one; without the config there is no control", () => {
+  assert.throws(() => withDecay(withSchedule(createSchedules({ ...config, decay }), "constant"), 0.5), /constant schedule has no setting/);
+  assert.equal(decayKnob(createSchedules(config)), null);
 });

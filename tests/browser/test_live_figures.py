@@ -429,3 +429,40 @@ def test_the_schedule_choice_and_reseed_change_the_run(page, site_url):
     field.press("Enter")
     assert status(page, "schedules").startswith("Constant, η₀ = 2: diverged in epoch ")
     assert_clean(page)
+
+
+def test_each_schedules_own_setting_has_a_control_that_changes_the_run(page, site_url):
+    open_live(page, site_url, "concepts/schedules/", "schedules")
+    box = wrapper(page, "schedules")
+    choice = box.get_by_label("Schedule", exact=True)
+    assert "cut by γ = 0.1 every 10 epochs" in summary(page, "schedules")
+    said, image = summary(page, "schedules"), canvas_image(page, "schedules")
+    choice.focus()
+    page.keyboard.press("Tab")  # the setting's slider follows the choice
+    assert page.evaluate("document.activeElement.labels[0].textContent") == "Cut factor γ"
+    for _ in range(4):
+        page.keyboard.press("ArrowRight")
+    page.wait_for_function(IDLE)
+    assert "cut by γ = 0.3 every 10 epochs" in summary(page, "schedules")
+    assert summary(page, "schedules") != said
+    assert changed_share(image, canvas_image(page, "schedules")) > 0.002
+    choice.select_option("cosine")
+    assert box.get_by_label("Cut factor γ", exact=True).count() == 0, "cosine has no setting"
+    choice.select_option("inverse_time")
+    delta = box.get_by_label("Decay δ, typed", exact=True)
+    delta.fill("abc")
+    delta.press("Enter")
+    assert 'Decay δ must be a number; got "abc".' in box.inner_text()
+    delta.fill("5")
+    delta.press("Enter")
+    page.wait_for_function(IDLE)
+    assert "with δ = 5" in summary(page, "schedules")
+    choice.select_option("warmup_cosine")
+    warmup = box.get_by_label("Warm-up epochs, typed", exact=True)
+    warmup.fill("7.6")
+    warmup.press("Enter")
+    assert "Warm-up epochs must be a whole number; using 8." in box.inner_text()
+    assert "a rise over 8 epochs" in summary(page, "schedules")
+    choice.select_option("step")
+    assert box.get_by_label("Cut factor γ, typed", exact=True).input_value() == "0.3", "kept"
+    assert_clean(page)

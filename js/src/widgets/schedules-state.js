@@ -7,7 +7,7 @@
 import { formatG } from "../pyfmt.js";
 import { fitLinear, leastSquares, mse, seededOrders } from "../regression.js";
 import { PRESETS, SCHEDULE_LABELS, SCHEDULES, scheduleRates } from "../schedules.js";
-import { logSlider } from "./scale.js";
+import { logSlider, stepSlider } from "./scale.js";
 
 const num = (v) => formatG(v, 3);
 
@@ -30,19 +30,40 @@ export function runRates({ X, y, batch, floor }, rates, orders) {
   return { rates, excess, status: "completed", message: `completed ${rates.length} epochs` };
 }
 
-/** A fresh state from the page's config: {x, y, batch, epochs, lr, lrMin, lrMax, schedule, orders}. */
+/**
+ * A fresh state from the page's config: {x, y, batch, epochs, lr, lrMin, lrMax, schedule, orders,
+ * decay}; `decay` gives each schedule's own setting its gdlib name and range (optional).
+ */
 export function createSchedules(config) {
   if (!SCHEDULES.includes(config.schedule)) throw new RangeError(`Unknown schedule "${config.schedule}"`);
   const X = config.x.map((v) => [1.0, v]);
   const best = leastSquares(X, config.y);
   const slider = logSlider(config.lrMin, config.lrMax, config.steps ?? 240);
-  return withRuns({ ...config, X, floor: mse(X, config.y, best), seed: 0, slider });
+  return withRuns({ ...config, X, floor: mse(X, config.y, best), seed: 0, slider, hyper: {}, decay: config.decay ?? {} });
+}
+
+const KNOB_LABELS = { gamma: "Cut factor γ", lr_decay: "Decay δ", warmup_epochs: "Warm-up epochs" };
+
+/** A schedule's settings: gdlib's preset with the reader's value on top. */
+export const settingsOf = (state, name) => ({ ...PRESETS[name], ...state.hyper[name] });
+
+/**
+ * The control for the chosen schedule's own setting, or null (constant and cosine have none):
+ * {key (gdlib's name), label, value, scale (positions <-> values), range (for a typed value)}.
+ */
+export function decayKnob(state) {
+  const spec = state.decay[state.schedule];
+  if (!spec) return null;
+  const { key, min, max, step } = spec;
+  const scale = step ? stepSlider(min, max, step) : logSlider(min, max, 120);
+  const range = { min, max, positive: true, integer: Number.isInteger(step) };
+  return { key, label: KNOB_LABELS[key] ?? key, value: settingsOf(state, state.schedule)[key], scale, range };
 }
 
 function withRuns(state) {
   const n = state.X.length;
   const orders = state.seed === 0 ? state.orders : seededOrders(n, state.epochs, state.seed);
-  const run = (name) => runRates(state, scheduleRates(name, state.lr, state.epochs), orders);
+  const run = (name) => runRates(state, scheduleRates(name, state.lr, state.epochs, state.hyper[name]), orders);
   const reference = run("constant");
   return { ...state, run: state.schedule === "constant" ? reference : run(state.schedule), reference };
 }
@@ -51,14 +72,19 @@ function withRuns(state) {
 export const withRate = (state, lr) => withRuns({ ...state, lr });
 /** The same batches under another schedule. */
 export const withSchedule = (state, schedule) => withRuns({ ...state, schedule });
+/** The same batches with the chosen schedule's own setting at `value`. */
+export function withDecay(state, value) {
+  const knob = decayKnob(state);
+  if (!knob) throw new RangeError(`The ${state.schedule} schedule has no setting to move`);
+  return withRuns({ ...state, hyper: { ...state.hyper, [state.schedule]: { [knob.key]: value } } });
+}
 /** New row orders for every epoch. */
 export const reseed = (state) => withRuns({ ...state, seed: state.seed + 1 });
 
-/** How a schedule sets its rates, from its preset (gdlib.schedules.PRESETS). */
-export function scheduleRule(name, epochs) {
-  const p = PRESETS[name];
-  if (name === "step") return `cut by γ = ${p.gamma} every ${p.step_size} epochs`;
-  if (name === "inverse_time") return `η₀ / (1 + δe) with δ = ${p.lr_decay}`;
+/** How a schedule sets its rates, from its settings (gdlib.schedules.PRESETS by default). */
+export function scheduleRule(name, epochs, p = PRESETS[name]) {
+  if (name === "step") return `cut by γ = ${num(p.gamma)} every ${p.step_size} epochs`;
+  if (name === "inverse_time") return `η₀ / (1 + δe) with δ = ${num(p.lr_decay)}`;
   if (name === "cosine") return `a half cosine over the ${epochs} epochs`;
   if (name === "warmup_cosine") return `a rise over ${p.warmup_epochs} epochs, then a half cosine`;
   return "the same in every epoch";
@@ -72,7 +98,7 @@ export function scheduleFacts(state) {
   return {
     label: SCHEDULE_LABELS[schedule],
     constant: schedule === "constant",
-    rule: scheduleRule(schedule, epochs),
+    rule: scheduleRule(schedule, epochs, settingsOf(state, schedule)),
     lr,
     epochs,
     batch,

@@ -1,14 +1,14 @@
 // The schedules page's live figure: the loss above the optimum after each epoch on a log scale
-// (left) and the rate of each epoch (right), for the schedule the reader picks at the peak rate
-// the reader picks, beside the constant rate on the same batches (dashed). The numbers are
+// (left) and the rate of each epoch (right), for the schedule, peak rate and schedule setting the
+// reader picks, beside the constant rate on the same batches (dashed). The numbers are
 // schedules-state.js; this module draws and wires the controls.
 import { formatG } from "../pyfmt.js";
 import { SCHEDULE_LABELS, SCHEDULES } from "../schedules.js";
 import { button, select, slider } from "./controls.js";
-import { buildFrame } from "./frame.js";
+import { buildFrame, make } from "./frame.js";
 import { chart, clear, dot, line, panels } from "./plot.js";
 import { logTicks, niceTicks } from "./scale.js";
-import { createSchedules, reseed, scheduleFacts, scheduleRows, scheduleStatus, scheduleSummary, withRate, withSchedule } from "./schedules-state.js";
+import { createSchedules, decayKnob, reseed, scheduleFacts, scheduleRows, scheduleStatus, scheduleSummary, withDecay, withRate, withSchedule } from "./schedules-state.js";
 
 const DASH = [5, 3]; // the constant rate, drawn under the reader's schedule
 const FLOOR = 1e-12; // a loss gap below this is drawn at it (a log axis has no zero)
@@ -61,9 +61,26 @@ export function mount(root, config) {
     onChange: (lr) => update(withRate(scene.state, lr)),
   });
   const options = SCHEDULES.map((name) => [name, SCHEDULE_LABELS[name]]);
-  select(frame, "Schedule", options, (name) => update(withSchedule(scene.state, name))).value = scene.state.schedule;
+  // The chosen schedule's own setting (step decay's γ, 1/t's δ, the warm-up's length) sits in a
+  // slot after the choice: a schedule without one (constant, cosine) leaves it empty.
+  const slot = make("div", "gd-live__slot");
+  const showKnob = () => {
+    slot.replaceChildren();
+    const knob = decayKnob(scene.state);
+    if (!knob) return;
+    const { label, scale, range, value } = knob;
+    const onChange = (v) => update(withDecay(scene.state, v));
+    slider({ controls: slot, say: frame.say }, { label, scale, range, format: (v) => formatG(v, 3), onChange }).set(value, { announce: false });
+  };
+  const choose = (name) => {
+    update(withSchedule(scene.state, name));
+    showKnob();
+  };
+  select(frame, "Schedule", options, choose).value = scene.state.schedule;
+  frame.controls.append(slot);
   button(frame, "Reseed", () => update(reseed(scene.state)));
   control.set(scene.state.lr, { announce: false });
+  showKnob();
   update(scene.state);
   return { dispose: frame.dispose };
 }
