@@ -81,8 +81,8 @@ export function withDecay(state, value) {
 /** New row orders for every epoch. */
 export const reseed = (state) => withRuns({ ...state, seed: state.seed + 1 });
 
-/** How a schedule sets its rates, from its settings (gdlib.schedules.PRESETS by default). */
-export function scheduleRule(name, epochs, p = PRESETS[name]) {
+/** How a schedule sets its rates, from its settings `p` (settingsOf: gdlib's preset and the reader's value). */
+export function scheduleRule(name, epochs, p) {
   if (name === "step") return `cut by γ = ${num(p.gamma)} every ${p.step_size} epochs`;
   if (name === "inverse_time") return `η₀ / (1 + δe) with δ = ${num(p.lr_decay)}`;
   if (name === "cosine") return `a half cosine over the ${epochs} epochs`;
