@@ -4,14 +4,20 @@ mkdocs-jupyter executes a notebook when it renders the page: after every figure,
 a time, with one of the two cores idle. `pending_notebooks` lists the notebooks whose executed
 page is not in mkdocs-jupyter's cache; `execute_notebook` does what mkdocs-jupyter's `on_pre_page`
 does on a cache miss (`nb2html` with the plugin's options, then the table of contents) and writes
-the cache file that the page then reads. hooks/figures.py runs these jobs in its worker pool
-beside the figure scripts. mkdocs-jupyter's version keys the cache (hooks/notebooks.py), and
-tests/site/test_figures.py checks that a prepared notebook page is a cache hit.
+the cache file that the page then reads. It runs the kernel itself (nbclient, in the notebook's
+folder, as nbconvert would) so that it can merge each cell's printed text into one block: the
+kernel sends what a cell prints in pieces whenever it pauses for 0.2 s, so on a busy machine one
+cell's lines came out as two blocks and two builds differed. It also loads Matplotlib's font cache
+first, so that a fresh machine's "building the font cache" warning is not printed into a page.
+hooks/figures.py runs these jobs in its worker pool beside the figure scripts. mkdocs-jupyter's
+version keys the cache (hooks/notebooks.py), and tests/site/test_figures.py checks that a prepared
+notebook page is a cache hit.
 """
 
 from __future__ import annotations
 
 import json
+import tempfile
 import time
 import traceback
 from dataclasses import dataclass
@@ -73,12 +79,35 @@ def pending_notebooks(config) -> list[NotebookJob]:
     return jobs
 
 
+def executed_copy(job: NotebookJob, folder: Path) -> Path:
+    """Run the notebook in its own folder into `folder`, each cell's stdout and stderr one block."""
+    import matplotlib.font_manager  # noqa: F401  (builds the font cache if the machine has none)
+    import nbformat
+    from nbclient import NotebookClient
+
+    source = Path(job.path)
+    notebook = nbformat.read(source, as_version=4)
+    NotebookClient(
+        notebook,
+        kernel_name=job.options["kernel_name"],
+        allow_errors=job.options["allow_errors"],
+        store_widget_state=True,  # as mkdocs-jupyter configures nbconvert's ExecutePreprocessor
+        coalesce_streams=True,
+        resources={"metadata": {"path": str(source.parent)}},
+    ).execute()
+    executed = folder / source.name
+    nbformat.write(notebook, executed)
+    return executed
+
+
 def execute_notebook(job: NotebookJob) -> Path:
     """Execute and convert one notebook as mkdocs-jupyter does; write its cache file."""
     from mkdocs_jupyter import convert
     from mkdocs_jupyter.plugin import _get_nb_toc_tokens
 
-    body = convert.nb2html(job.path, execute=True, **job.options)
+    with tempfile.TemporaryDirectory() as folder:
+        executed = executed_copy(job, Path(folder))
+        body = convert.nb2html(str(executed), execute=False, **job.options)
     toc_tokens, title = _get_nb_toc_tokens(job.path, job.toc_depth)
     cache_path = Path(job.cache_path)
     cache_path.parent.mkdir(parents=True, exist_ok=True)

@@ -43,8 +43,9 @@ NB_DATA_IMAGE = re.compile(r'<img ([^>]*?)src="data:image/png;base64,([A-Za-z0-9
 
 
 def notebook_cache_key() -> str:
-    """Key of executed notebooks' outputs: gdlib's sources and the tools that run them."""
-    return cache_key(sorted((ROOT / "gdlib").rglob("*.py")), tools=NB_TOOLS, length=16)
+    """Key of executed notebooks' outputs: gdlib's sources, the tools and the code that run them."""
+    sources = [*sorted((ROOT / "gdlib").rglob("*.py")), ROOT / "hooks" / "_notebook_run.py"]
+    return cache_key(sources, tools=NB_TOOLS, length=16)
 
 
 def on_config(config):

@@ -85,12 +85,17 @@ def test_unknown_value_fails_the_page_naming_it():
         substitute_values("x {{ lr_runs.nope }}", {}, "page.md")
 
 
-def test_notebook_cache_is_keyed_on_gdlib(tmp_path, monkeypatch):
+def test_notebook_cache_is_keyed_on_gdlib_and_the_executor(tmp_path, monkeypatch):
     shutil.copytree(ROOT / "gdlib", tmp_path / "gdlib")
+    (tmp_path / "hooks").mkdir()
+    shutil.copy(ROOT / "hooks" / "_notebook_run.py", tmp_path / "hooks")
     monkeypatch.setattr(notebooks_hook, "ROOT", tmp_path)
     before = notebooks_hook.notebook_cache_key()
     (tmp_path / "gdlib" / "descent.py").write_text("# changed\n", encoding="utf-8")
-    assert notebooks_hook.notebook_cache_key() != before
+    after_gdlib = notebooks_hook.notebook_cache_key()
+    assert after_gdlib != before
+    (tmp_path / "hooks" / "_notebook_run.py").write_text("# changed\n", encoding="utf-8")
+    assert notebooks_hook.notebook_cache_key() != after_gdlib
 
     class Plugin:
         def __init__(self) -> None:

@@ -4,6 +4,8 @@ The figures hook executes the notebooks that mkdocs-jupyter would execute, in it
 writes them into mkdocs-jupyter's cache. Here a one-cell notebook goes through that path with the
 site's own plugin configuration; the page mkdocs-jupyter then renders must come from the cache
 (its converter is made to fail), show the cell's output, and nothing must be pending any more.
+The cell pauses between its prints for longer than the kernel's 0.2 s flush: its lines must still
+be one block, or a busy machine's build differs from a quiet one's.
 """
 
 from __future__ import annotations
@@ -18,6 +20,10 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 ROOT = Path(__file__).resolve().parents[2]
+PAUSING_CELL = """import os, time
+print(6 * 7)
+time.sleep(0.5)
+print("ran in", os.path.basename(os.getcwd()))"""
 
 
 @pytest.fixture
@@ -25,7 +31,7 @@ def site(tmp_path):
     """The site's configuration, its docs in `tmp_path/docs` (one notebook), cache in tmp."""
     docs = tmp_path / "docs"
     (docs / "code").mkdir(parents=True)
-    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("print(6 * 7)")])
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(PAUSING_CELL)])
     notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
     nbformat.write(notebook, docs / "code" / "tiny.ipynb")
     (docs / "code" / "notes.md").write_text("# Not a notebook\n")
@@ -54,7 +60,8 @@ def test_a_pending_notebook_becomes_a_cache_hit_with_its_output(site, monkeypatc
     plugin.on_pre_build(config)
     plugin.on_pre_page(page, config, files)
     page.render(config, files)
-    assert "42" in page.content and "print" in page.content
+    assert "print" in page.content, "the cell's source is shown"
+    assert "<pre>42\nran in code\n</pre>" in page.content, "one block, run in the notebook's folder"
 
 
 def test_nothing_is_pending_when_the_plugin_does_not_execute(site):

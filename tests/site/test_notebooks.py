@@ -102,3 +102,14 @@ def test_torch_notebook_shows_gradients_accumulate_without_zero_grad(torch_outpu
 def test_torch_optim_sgd_step_is_the_plain_update(torch_output):
     gaps = re.findall(r"step\(\) and w - lr \* grad differ by (\S+)", torch_output)
     assert len(gaps) == 3 and all(float(g) < 1e-6 for g in gaps)
+
+
+@pytest.mark.parametrize("name", ["numpy", "pytorch"])
+def test_notebook_pages_show_nothing_printed_to_stderr(built_site, name):
+    """A warning in a lesson's output (a fresh machine's Matplotlib font cache, a deprecation)
+    is noise the reader cannot act on, and it makes two builds differ."""
+    page = (built_site.root / "code" / name / "index.html").read_text(encoding="utf-8")
+    shown = re.findall(
+        r'<div[^>]*data-mime-type="application/vnd.jupyter.stderr"[^>]*>(.*?)</div>', page, re.S
+    )
+    assert shown == [], f"the {name} page shows stderr output: {shown}"
