@@ -3,7 +3,11 @@
 gdlib's docstrings hold examples as bare `>>>` lines (doctests), which Markdown turns into nested
 block quotes with the line structure lost. This hook puts each doctest back as a code block,
 taking its exact text from gdlib's sources. (Their math is `$$...$$`, which arithmatex marks for
-hooks/katex.py like any page's.)
+hooks/katex.py like any page's.) It also drops the titles that only repeat a type's name
+(`<span title="float">float</span>`): each `[title]` costs the theme a tooltip at start-up, and a
+tooltip saying what the text already says tells the reader nothing. mkdocs-autorefs writes those
+spans for the type names it cannot link, after the pages' content, so this runs on the finished
+page.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import re
 
 from mkdocs.plugins import event_priority
 
+REPEATED_TITLE = re.compile(r'<span title="([^"<>]*)">\1</span>')
 DOCTEST_QUOTE = re.compile(r"(?:<blockquote>\s*){3}<p>(.*?)</p>\s*(?:</blockquote>\s*){3}", re.S)
 
 
@@ -64,9 +69,25 @@ def restore_doctests(content: str, blocks: dict[str, str]) -> str:
     return DOCTEST_QUOTE.sub(replace, content)
 
 
+def drop_repeated_titles(content: str) -> str:
+    """Unwrap the spans whose title is their text.
+
+    >>> drop_repeated_titles('<span title="int">int</span>, <span title="re.Match">Match</span>')
+    'int, <span title="re.Match">Match</span>'
+    """
+    return REPEATED_TITLE.sub(r"\1", content)
+
+
 @event_priority(-10)  # before hooks/sections.py (-20) boxes the page's sections
 def on_page_content(content: str, page, config, files) -> str:
     """Restore the doctests of pages that render gdlib's docstrings."""
     if "doc-object" not in content and "doc doc-" not in content:
         return content
     return restore_doctests(content, gdlib_doctests())
+
+
+def on_post_page(output: str, page, config) -> str:
+    """Drop repeated titles once mkdocs-autorefs has written its spans (in `on_env`)."""
+    if "doc doc-object" not in output:
+        return output
+    return drop_repeated_titles(output)

@@ -226,3 +226,13 @@ def test_figures_declare_their_size_so_nothing_shifts(built_site):
             assert re.search(r'width="\d+"', tag) and re.search(r'height="\d+"', tag), tag[:200]
             images += 1
     assert images >= 2 * len(TEACHING_PAGES)
+
+
+def test_no_reference_tooltip_repeats_its_text(built_site):
+    """Each `[title]` costs the theme a tooltip at start-up (hooks/reference.py drops the ones
+    mkdocs-autorefs writes for type names such as `float`)."""
+    pages = sorted((built_site.root / "code" / "reference").rglob("index.html"))
+    text = "".join(page.read_text(encoding="utf-8") for page in pages)
+    repeated = re.findall(r'<span title="([^"<>]*)">\1</span>', text)
+    assert repeated == [], f"{len(repeated)} titles repeat their text, e.g. {repeated[:3]}"
+    assert 'title="numpy.ndarray"' in text, "titles that say more than the text stay"
