@@ -2,16 +2,20 @@
 
 mkdocs-jupyter executes a notebook when it renders the page: after every figure, one notebook at
 a time, with one of the two cores idle. `pending_notebooks` lists the notebooks whose executed
-page is not in mkdocs-jupyter's cache; `execute_notebook` does what mkdocs-jupyter's `on_pre_page`
-does on a cache miss (`nb2html` with the plugin's options, then the table of contents) and writes
-the cache file that the page then reads. It runs the kernel itself (nbclient, in the notebook's
-folder, as nbconvert would) so that it can merge each cell's printed text into one block: the
-kernel sends what a cell prints in pieces whenever it pauses for 0.2 s, so on a busy machine one
-cell's lines came out as two blocks and two builds differed. It also loads Matplotlib's font cache
-first, so that a fresh machine's "building the font cache" warning is not printed into a page.
-hooks/figures.py runs these jobs in its worker pool beside the figure scripts. mkdocs-jupyter's
-version keys the cache (hooks/notebooks.py), and tests/site/test_figures.py checks that a prepared
-notebook page is a cache hit.
+page is not in mkdocs-jupyter's cache; `execute_notebook` writes the cache file that the page then
+reads, as mkdocs-jupyter's `on_pre_page` does on a cache miss (`nb2html` with the plugin's
+options, then the table of contents), with two differences:
+- It runs the kernel itself (nbclient, in the notebook's folder, as nbconvert does) and then
+  merges each run of consecutive stdout (or stderr) outputs into one, with nbconvert's own
+  CoalesceStreamsPreprocessor. The kernel sends what a cell prints in pieces whenever the cell
+  pauses for 0.2 s, so on a busy machine one cell's lines came out as two blocks and two builds
+  differed. (A user's nbconvert configuration, which mkdocs-jupyter's converter reads, does not
+  reach this kernel; the site has none.)
+- It loads Matplotlib's font cache first, so that a fresh machine's "building the font cache"
+  warning is not printed into a page.
+hooks/figures.py runs these jobs in its worker pool beside the figure scripts. This module and
+mkdocs-jupyter's version key the cache (hooks/notebooks.py), and tests/site/test_figures.py
+checks that a prepared notebook page is a cache hit.
 """
 
 from __future__ import annotations
@@ -80,10 +84,11 @@ def pending_notebooks(config) -> list[NotebookJob]:
 
 
 def executed_copy(job: NotebookJob, folder: Path) -> Path:
-    """Run the notebook in its own folder into `folder`, each cell's stdout and stderr one block."""
+    """Run the notebook in its own folder into `folder`, consecutive printed pieces merged."""
     import matplotlib.font_manager  # noqa: F401  (builds the font cache if the machine has none)
     import nbformat
     from nbclient import NotebookClient
+    from nbconvert.preprocessors import CoalesceStreamsPreprocessor
 
     source = Path(job.path)
     notebook = nbformat.read(source, as_version=4)
@@ -92,9 +97,11 @@ def executed_copy(job: NotebookJob, folder: Path) -> Path:
         kernel_name=job.options["kernel_name"],
         allow_errors=job.options["allow_errors"],
         store_widget_state=True,  # as mkdocs-jupyter configures nbconvert's ExecutePreprocessor
-        coalesce_streams=True,
         resources={"metadata": {"path": str(source.parent)}},
     ).execute()
+    # Consecutive pieces only: nbclient's own coalesce_streams would also move a print made after
+    # a plot above it.
+    CoalesceStreamsPreprocessor().preprocess(notebook, {})
     executed = folder / source.name
     nbformat.write(notebook, executed)
     return executed

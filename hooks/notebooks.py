@@ -1,7 +1,8 @@
 """MkDocs hook: keep the notebook pages (mkdocs-jupyter) fresh, local and light.
 
-- `on_config` keys mkdocs-jupyter's cache of executed notebooks on gdlib and the tools that run
-  them (`_cache_key`), so a gdlib change or an upgrade re-executes them; stale caches go.
+- `on_config` keys mkdocs-jupyter's cache of executed notebooks on gdlib, the tools that run
+  them and the code that runs them (`_notebook_run`, via `_cache_key`), so a gdlib change, an
+  upgrade or a change of the runner re-executes them; stale caches go.
 - `on_post_page`, on each finished notebook page: strips the MathJax and mermaid loaders nbconvert
   adds (they point at CDNs), trims the JupyterLab stylesheet nbconvert inlines (`_css_trim`),
   moves the plots nbconvert inlines as base64 into files of their own, loaded lazily, and marks

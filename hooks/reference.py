@@ -17,6 +17,7 @@ import html
 import importlib
 import pkgutil
 import re
+from functools import cache
 
 from mkdocs.plugins import event_priority
 
@@ -28,6 +29,7 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+@cache  # once per build process: the reference pages each ask, and gdlib is imported once anyway
 def gdlib_doctests() -> dict[str, str]:
     """Every doctest block in gdlib, keyed by its text with prompts and whitespace removed."""
     import gdlib

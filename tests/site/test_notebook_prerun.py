@@ -4,8 +4,9 @@ The figures hook executes the notebooks that mkdocs-jupyter would execute, in it
 writes them into mkdocs-jupyter's cache. Here a one-cell notebook goes through that path with the
 site's own plugin configuration; the page mkdocs-jupyter then renders must come from the cache
 (its converter is made to fail), show the cell's output, and nothing must be pending any more.
-The cell pauses between its prints for longer than the kernel's 0.2 s flush: its lines must still
-be one block, or a busy machine's build differs from a quiet one's.
+The first cell pauses between its prints for longer than the kernel's 0.2 s flush: its lines must
+still be one block, or a busy machine's build differs from a quiet one's. The second prints on
+both sides of a displayed value, which must stay between them.
 """
 
 from __future__ import annotations
@@ -24,6 +25,11 @@ PAUSING_CELL = """import os, time
 print(6 * 7)
 time.sleep(0.5)
 print("ran in", os.path.basename(os.getcwd()))"""
+# Text printed on either side of another output stays on its side.
+INTERLEAVED_CELL = """from IPython.display import display
+print("before the display")
+display(6 * 7 + 1000)
+print("after the display")"""
 
 
 @pytest.fixture
@@ -31,7 +37,8 @@ def site(tmp_path):
     """The site's configuration, its docs in `tmp_path/docs` (one notebook), cache in tmp."""
     docs = tmp_path / "docs"
     (docs / "code").mkdir(parents=True)
-    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(PAUSING_CELL)])
+    cells = [nbformat.v4.new_code_cell(PAUSING_CELL), nbformat.v4.new_code_cell(INTERLEAVED_CELL)]
+    notebook = nbformat.v4.new_notebook(cells=cells)
     notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
     nbformat.write(notebook, docs / "code" / "tiny.ipynb")
     (docs / "code" / "notes.md").write_text("# Not a notebook\n")
@@ -62,6 +69,8 @@ def test_a_pending_notebook_becomes_a_cache_hit_with_its_output(site, monkeypatc
     page.render(config, files)
     assert "print" in page.content, "the cell's source is shown"
     assert "<pre>42\nran in code\n</pre>" in page.content, "one block, run in the notebook's folder"
+    order = [page.content.rindex(s) for s in ("before the display", "1042", "after the display")]
+    assert order == sorted(order), "prints merged across another output (last hits: the outputs)"
 
 
 def test_nothing_is_pending_when_the_plugin_does_not_execute(site):

@@ -1,0 +1,69 @@
+"""The gdlib reference pages (docs/code/reference/): every module once, no redundant tooltips.
+
+All checks read the session's strict build (`built_site`, tests/conftest.py).
+"""
+
+from __future__ import annotations
+
+import pkgutil
+import re
+from html.parser import HTMLParser
+
+# gdlib's public modules the reference leaves out, and why.
+NOT_IN_REFERENCE = {"explorer_defaults": "the explorer's start-up values: the site's plumbing"}
+
+
+def reference_pages(built_site):
+    return sorted((built_site.root / "code" / "reference").rglob("index.html"))
+
+
+def test_the_reference_pages_render_every_public_gdlib_module_once(built_site):
+    import gdlib
+
+    public = {m.name for m in pkgutil.iter_modules(gdlib.__path__) if not m.name.startswith("_")}
+    pages = reference_pages(built_site)
+    # A module's own anchor, or its members' (`gdlib.optimizers.sgd`), names it on a page.
+    rendered = [
+        name
+        for page in pages
+        for name in set(re.findall(r'id="gdlib\.(\w+)[."]', page.read_text(encoding="utf-8")))
+    ]
+    assert sorted(rendered) == sorted(public - set(NOT_IN_REFERENCE)), "each module on one page"
+    assert set(NOT_IN_REFERENCE) <= public, "a module left out on purpose no longer exists"
+
+
+class _RepeatedTitles(HTMLParser):
+    """Elements whose `title` is exactly the text they contain."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.open: list[tuple[str, str | None, list[str]]] = []
+        self.repeated: list[str] = []
+
+    def handle_starttag(self, tag, attrs) -> None:
+        if tag not in ("br", "img", "input", "link", "meta", "hr", "source", "wbr", "col", "path"):
+            self.open.append((tag, dict(attrs).get("title"), []))
+
+    def handle_data(self, data) -> None:
+        for _, _, texts in self.open:
+            texts.append(data)
+
+    def handle_endtag(self, tag) -> None:
+        while self.open:
+            name, title, texts = self.open.pop()
+            if title is not None and title.strip() == "".join(texts).strip():
+                self.repeated.append(title)
+            if name == tag:
+                break
+
+
+def test_no_reference_tooltip_repeats_its_text(built_site):
+    """Each `[title]` costs the theme a tooltip at start-up (hooks/reference.py drops the ones
+    mkdocs-autorefs writes for type names such as `float`)."""
+    for page in reference_pages(built_site):
+        found = _RepeatedTitles()
+        found.feed(page.read_text(encoding="utf-8"))
+        shown = page.relative_to(built_site.root)
+        assert found.repeated == [], f"{shown}: titles repeat their text: {found.repeated[:5]}"
+    optimizers = built_site.root / "code" / "reference" / "optimizers" / "index.html"
+    assert 'title="numpy.ndarray"' in optimizers.read_text(), "richer titles stay"
