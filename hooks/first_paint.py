@@ -9,7 +9,7 @@ as tall (120 px) as with them: the cause is the partial parse, not the fonts.
 `<link rel="expect" href="#ID" blocking="render">` in the head asks the browser not to render
 until the element with that id has been parsed. This hook adds one for the first table that
 comes before the page's first `<h2>` as a block of the article itself (giving it an id if it has
-none), so that the first paint already holds the whole table. After the change, 0 of 14 such
+none), so that the first paint already holds the whole table. After the change, 0 of 16 such
 loads shifted. Tables nested in other elements are left alone: the explorer's list of path
 points, say, sits in a closed `<details>`. Browsers that do not know `rel="expect"` ignore it and
 paint as before. Pages with no such table are left as they are: holding the paint would cost
@@ -23,7 +23,7 @@ from html.parser import HTMLParser
 
 from mkdocs.plugins import event_priority
 
-ARTICLE = re.compile(r"<article\b")
+ARTICLE = re.compile(r'<article class="md-content__inner md-typeset"')  # the theme's one article
 OPENING_TABLE_ID = "gd-opening-table"
 VOID_ELEMENTS = {
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
@@ -55,23 +55,31 @@ class _OpeningTable(HTMLParser):
 
 
 def _offset(text: str, line: int, column: int) -> int:
-    """Character offset of HTMLParser's 1-based line, 0-based column position in `text`."""
-    return sum(len(row) for row in text.splitlines(keepends=True)[: line - 1]) + column
+    r"""Character offset of HTMLParser's 1-based line, 0-based column position in `text`.
+
+    HTMLParser counts lines at "\n" only (`str.splitlines` would also split at "\u2028").
+
+    >>> _offset("a\u2028b\nc<table>", 2, 1)
+    5
+    """
+    return sum(len(row) + 1 for row in text.split("\n")[: line - 1]) + column
 
 
 def hold_first_paint(page_html: str) -> str:
     """Hold the first paint of `page_html` until its opening table, if any, is parsed.
 
-    >>> page = '<head></head><article><p>a</p><table><tr><td>1</td></tr></table><h2 id="b">B</h2>'
+    >>> page = ('<head></head><article class="md-content__inner md-typeset"><p>a</p>'
+    ...         '<table><tr><td>1</td></tr></table><h2 id="b">B</h2></article>')
     >>> held = hold_first_paint(page)
     >>> '<link rel="expect" href="#gd-opening-table" blocking="render"></head>' in held
     True
     >>> '<table id="gd-opening-table">' in held
     True
-    >>> after_a_section = '<head></head><article><h2>B</h2><table></table></article>'
+    >>> article = '<head></head><article class="md-content__inner md-typeset">'
+    >>> after_a_section = article + '<h2>B</h2><table></table></article>'
     >>> hold_first_paint(after_a_section) == after_a_section
     True
-    >>> nested = '<head></head><article><details><table></table></details></article>'
+    >>> nested = article + '<details><table></table></details></article>'
     >>> hold_first_paint(nested) == nested
     True
     """
@@ -83,9 +91,11 @@ def hold_first_paint(page_html: str) -> str:
     if parser.found is None:
         return page_html
     (line, column), table_id = parser.found
-    if table_id is None:
+    if not table_id:
         table_id = OPENING_TABLE_ID
         at = article.start() + _offset(page_html[article.start() :], line, column)
+        if page_html[at : at + len("<table")].lower() != "<table":
+            raise ValueError(f"no opening table at offset {at}: {page_html[at : at + 40]!r}")
         tag_name_end = at + len("<table")
         page_html = f'{page_html[:tag_name_end]} id="{table_id}"{page_html[tag_name_end:]}'
     link = f'<link rel="expect" href="#{table_id}" blocking="render">'

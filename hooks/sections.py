@@ -58,8 +58,8 @@ class _TopLevelHeadings(HTMLParser):
 def _offsets(text: str, positions: list[tuple[int, int]]) -> list[int]:
     """Character offsets of HTMLParser's 1-based line, 0-based column positions."""
     line_starts = [0]
-    for line in text.splitlines(keepends=True):
-        line_starts.append(line_starts[-1] + len(line))
+    for line in text.split("\n"):  # HTMLParser counts lines at "\n" only, not at "\u2028"
+        line_starts.append(line_starts[-1] + len(line) + 1)
     return [line_starts[line - 1] + column for line, column in positions]
 
 

@@ -47,6 +47,13 @@ def test_bodies_holding_headings_and_pages_without_top_level_headings_are_left_a
     assert sections.wrap_sections("<h2>A</h2>\n\n") == "<h2>A</h2>\n\n", "empty body: no box"
 
 
+def test_line_separators_other_than_newline_do_not_move_the_boxes():
+    # HTMLParser counts lines at "\n" only; str.splitlines would also split at U+2028 and \x0c.
+    content = "<p>a\u2028b\x0cc</p>\n<h2>A</h2>\n<p>one</p>"
+    wrapped = sections.wrap_sections(content)
+    assert wrapped == '<p>a\u2028b\x0cc</p>\n<h2>A</h2><div class="gd-section">\n<p>one</p></div>'
+
+
 def test_unbalanced_html_is_an_error():
     with pytest.raises(ValueError, match="unbalanced HTML"):
         sections.wrap_sections("<h2>A</h2><div><p>never closed</p>")
