@@ -19,50 +19,30 @@ them time and buy nothing.
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 
+from _html_depth import DepthParser, offsets
 from mkdocs.plugins import event_priority
 
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset"')  # the theme's one article
 OPENING_TABLE_ID = "gd-opening-table"
-VOID_ELEMENTS = {
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-    "track", "wbr",
-}  # fmt: skip
 
 
-class _OpeningTable(HTMLParser):
+class _OpeningTable(DepthParser):
     """The article's first own `<table>` before its first own `<h2>`: (line, column) and id."""
 
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=False)
-        self.depth = 0
+        super().__init__()
         self.found: tuple[tuple[int, int], str | None] | None = None
         self.done = False
 
-    def handle_starttag(self, tag: str, attrs) -> None:
+    def opened(self, tag: str, attrs) -> None:
         if self.depth == 1 and not self.done:
             if tag == "table":
                 self.found, self.done = (self.getpos(), dict(attrs).get("id")), True
             self.done = self.done or tag == "h2"
-        if tag not in VOID_ELEMENTS:
-            self.depth += 1
 
-    def handle_endtag(self, tag: str) -> None:
-        if tag not in VOID_ELEMENTS:
-            self.depth -= 1
+    def closed(self, tag: str) -> None:
         self.done = self.done or self.depth <= 0
-
-
-def _offset(text: str, line: int, column: int) -> int:
-    r"""Character offset of HTMLParser's 1-based line, 0-based column position in `text`.
-
-    HTMLParser counts lines at "\n" only (`str.splitlines` would also split at "\u2028").
-
-    >>> _offset("a\u2028b\nc<table>", 2, 1)
-    5
-    """
-    return sum(len(row) + 1 for row in text.split("\n")[: line - 1]) + column
 
 
 def hold_first_paint(page_html: str) -> str:
@@ -93,7 +73,8 @@ def hold_first_paint(page_html: str) -> str:
     (line, column), table_id = parser.found
     if not table_id:
         table_id = OPENING_TABLE_ID
-        at = article.start() + _offset(page_html[article.start() :], line, column)
+        (at,) = offsets(page_html[article.start() :], [(line, column)])
+        at += article.start()
         if page_html[at : at + len("<table")].lower() != "<table":
             raise ValueError(f"no opening table at offset {at}: {page_html[at : at + 40]!r}")
         tag_name_end = at + len("<table")

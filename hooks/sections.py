@@ -17,8 +17,8 @@ notebooks) come out unchanged.
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 
+from _html_depth import DepthParser, offsets
 from mkdocs.plugins import event_priority
 
 SECTION_OPEN = '<div class="gd-section">'
@@ -27,40 +27,23 @@ HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
 # A body holding headings of its own stays unboxed: the theme reads every heading's position
 # at start-up, and reading one inside a skipped box lays that whole box out.
 NESTED_HEADING = re.compile(r"<h[1-6][\s>]")
-VOID_ELEMENTS = {
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-    "track", "wbr",
-}  # fmt: skip
 
 
-class _TopLevelHeadings(HTMLParser):
+class _TopLevelHeadings(DepthParser):
     """Find where each top-level heading starts and ends, as (line, column) positions."""
 
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=False)
-        self.depth = 0
+        super().__init__()
         self.starts: list[tuple[int, int]] = []
         self.ends: list[tuple[int, int]] = []
 
-    def handle_starttag(self, tag: str, attrs) -> None:
+    def opened(self, tag: str, attrs) -> None:
         if self.depth == 0 and tag in HEADINGS:
             self.starts.append(self.getpos())
-        if tag not in VOID_ELEMENTS:
-            self.depth += 1
 
-    def handle_endtag(self, tag: str) -> None:
-        if tag not in VOID_ELEMENTS:
-            self.depth -= 1
+    def closed(self, tag: str) -> None:
         if self.depth == 0 and tag in HEADINGS:
             self.ends.append(self.getpos())
-
-
-def _offsets(text: str, positions: list[tuple[int, int]]) -> list[int]:
-    """Character offsets of HTMLParser's 1-based line, 0-based column positions."""
-    line_starts = [0]
-    for line in text.split("\n"):  # HTMLParser counts lines at "\n" only, not at "\u2028"
-        line_starts.append(line_starts[-1] + len(line) + 1)
-    return [line_starts[line - 1] + column for line, column in positions]
 
 
 def wrap_sections(content: str) -> str:
@@ -84,8 +67,8 @@ def wrap_sections(content: str) -> str:
         raise ValueError(f"unbalanced HTML in page content (depth {parser.depth} at the end)")
     if not parser.starts:
         return content
-    starts = _offsets(content, parser.starts)
-    ends = [content.index(">", end) + 1 for end in _offsets(content, parser.ends)]
+    starts = offsets(content, parser.starts)
+    ends = [content.index(">", end) + 1 for end in offsets(content, parser.ends)]
     pieces, cursor = [], 0
     for body_start, body_end in zip(ends, [*starts[1:], len(content)], strict=True):
         body = content[body_start:body_end]
