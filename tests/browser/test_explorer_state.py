@@ -4,8 +4,6 @@ no WebGL, the dark palette, a hidden tab and a 360 px phone.
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from explorer_helpers import (
     EXPLORER,
@@ -18,6 +16,7 @@ from explorer_helpers import (
     set_field,
     share_unlike,
 )
+from navigation import serve_sitemap_for_this_origin
 
 from gdlib.descent import descend
 
@@ -103,32 +102,13 @@ def test_a_broken_hash_falls_back_with_a_message(page, site_url):
     assert_clean(page)
 
 
-def _serve_sitemap_for_this_origin(page, site_url: str) -> None:
-    """Point the sitemap at the test server, as on the real host, so instant navigation runs.
-
-    Material treats a link as internal (and loads it without a reload) only when the sitemap
-    lists it; it copies the page's scheme and host into the sitemap's URLs but not the port, so
-    the build's https://example.github.io URLs never match a server on 127.0.0.1:PORT.
-    """
-    origin = site_url.split("/gradient-descent/")[0]
-
-    def rewrite(route) -> None:
-        body = route.fetch().text()
-        route.fulfill(
-            body=re.sub(r"https?://[^/<\"]+(?=/gradient-descent/)", origin, body),
-            content_type="application/xml",
-        )
-
-    page.route("**/sitemap.xml", rewrite)
-
-
 def _goto_by_instant_navigation(page, link_text: str) -> None:
     page.click(f"nav.md-nav--primary >> text={link_text}")
     page.wait_for_function("t => document.title.startsWith(t)", arg=link_text)
 
 
 def test_instant_navigation_away_and_back_leaves_one_live_explorer(page, site_url):
-    _serve_sitemap_for_this_origin(page, site_url)
+    serve_sitemap_for_this_origin(page, site_url)
     open_explorer(page, site_url, reduced_motion=False)
     page.evaluate("() => { window.__sameDocument = true; }")
     # No reduced motion: the run starts by itself once the reader engages and the view shows.
