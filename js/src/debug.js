@@ -1,6 +1,7 @@
 // A small registry on window.__gdExplorer that tests and benchmarks read: explorers mounted now,
 // animation frames pending across every explorer this document ever had (a disposed one must
-// have none), frames drawn, when the first and the last one were, and surfaces sent to draw.
+// have none), frames drawn, when the first and the last one were, surfaces sent to draw, how
+// its view was started (viewStart) and whether its frames are multisampled (antialias).
 const global = (window.__gdExplorer ??= { mounted: 0, created: 0, disposed: 0, records: [] });
 
 Object.defineProperty(global, "loops", {
@@ -9,9 +10,11 @@ Object.defineProperty(global, "loops", {
 });
 
 export const registry = {
-  /** Register a new explorer; its record counts its own frames and pending loops. */
-  add() {
-    const record = { id: ++global.created, live: true, ready: false, loops: 0, frames: 0, firstFrame: null, lastFrame: null, surfaces: 0, surfaceAt: null, instance: null };
+  /** Register a new explorer; its record counts its own frames and pending loops, and keeps
+   * where its view draws, on what renderer and with what options (`early`, view-start.js). */
+  add(early) {
+    const viewStart = early && { where: early.where, renderer: early.renderer, ...early.options };
+    const record = { id: ++global.created, viewStart, antialias: null, live: true, ready: false, loops: 0, frames: 0, firstFrame: null, lastFrame: null, surfaces: 0, surfaceAt: null, instance: null };
     global.records.push(record);
     global.mounted += 1;
     global.current = record;

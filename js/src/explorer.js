@@ -25,7 +25,7 @@ export function mount(root, early) {
   const ui = buildUi(root);
   const readout = createReadout(ui.readout, abort.signal);
   const inset = createInset(ui.inset);
-  const debug = registry.add();
+  const debug = registry.add(early);
   // The first frame takes the poster's place (the same box), and the words follow.
   const frames = createFrames(debug, animate, () => (showLive(root), describe()));
   const reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)").matches;

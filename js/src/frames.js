@@ -55,9 +55,10 @@ export function createFrames(debug, animate, onFirst = () => {}) {
       drawing = true;
       return true;
     },
-    /** The view drew (or will never draw: `failed`). */
-    drawn({ failed = false } = {}) {
+    /** The view drew (or will never draw: `failed`), multisampled or not (`antialias`). */
+    drawn({ failed = false, antialias } = {}) {
       drawing = false;
+      if (antialias !== undefined) debug.antialias = antialias;
       if (!failed) countFrame();
       if (redraw) {
         redraw = false;

@@ -19,7 +19,8 @@ export function createViewCore(canvas, { pixelRatio, antialias }) {
   let palette = null;
   let size = "";
 
-  /** Apply one message: false, or when it drew a frame {again}: true when another should follow. */
+  /** Apply one message: false, or when it drew a frame {again, antialias}: `again` is true when
+   * another frame should follow. */
   function handle(message) {
     if (message.type === "surface") {
       ({ palette } = message);
@@ -42,7 +43,8 @@ export function createViewCore(canvas, { pixelRatio, antialias }) {
         view.resize(width, height);
       }
       view.setCamera(position, target);
-      return { again: view.render() };
+      // What the context really got (a browser may refuse multisampling): tests read it.
+      return { again: view.render(), antialias: context.getContextAttributes()?.antialias };
     } else if (message.type === "dispose") view.dispose();
     return false;
   }

@@ -13,7 +13,8 @@ self.onmessage = ({ data }) => {
   const drawn = core?.handle(data);
   if (drawn) {
     // Say "drawn" once the frame has reached the screen, not merely been issued.
-    if (self.requestAnimationFrame) self.requestAnimationFrame(() => self.postMessage({ type: "drawn", again: drawn.again }));
-    else self.postMessage({ type: "drawn", again: drawn.again });
+    const post = () => self.postMessage({ type: "drawn", ...drawn });
+    if (self.requestAnimationFrame) self.requestAnimationFrame(post);
+    else post();
   }
 };

@@ -13,7 +13,7 @@ import { pickSurface, worldMap } from "./world.js";
  */
 export function startView({ root, ui, on, frames, onFailed, early }) {
   // A frame that leaves more to show (the axes' labels, scene.js) asks for the next one.
-  const onDrawn = ({ again }) => (frames.drawn(), again && frames.request());
+  const onDrawn = ({ again, antialias }) => (frames.drawn({ antialias }), again && frames.request());
   const view = early.where ? createView(ui.canvas, { early, onDrawn, onFailed }) : null;
   if (!view) showFallback(root, ui.stage);
   else {

@@ -1,11 +1,12 @@
-// The page's half of the 3D view without a browser: the orbit controller's camera and picking a
-// point of the surface under the pointer.
+// The page's half of the 3D view without a browser: the orbit controller's camera, picking a
+// point of the surface under the pointer, and the view's options for the renderer it runs on.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
 import { SURFACES } from "../src/descent.js";
 import { sampleHeights } from "../src/contours.js";
 import { Orbit } from "../src/orbit.js";
+import { isSoftwareRenderer, viewOptions } from "../src/view-start.js";
 import { pickSurface, worldMap } from "../src/world.js";
 
 const element = () => Object.assign(new EventTarget(), { clientHeight: 100 });
@@ -41,4 +42,17 @@ test("picking the middle of the view from above finds the bowl's centre; the sky
   const [px] = pickSurface(map, [0, -0.01, 3], [0, 0, 0], 1, 0.5, 0);
   assert.ok(px > 0.5, "right of the middle is towards +x");
   assert.equal(pickSurface(map, [0, -4, 0.5], [0, 0, 0.3], 1, 0, 1), null);
+});
+
+test("multisampling is on only for a GPU at a pixel ratio under 1.5", () => {
+  const gpu = "ANGLE (NVIDIA, NVIDIA GeForce RTX 3060 Direct3D11 vs_5_0 ps_5_0, D3D11)";
+  const swiftshader = "ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero) (0x0000C0DE)), SwiftShader driver)";
+  assert.deepEqual(viewOptions(1, gpu), { pixelRatio: 1, antialias: true });
+  assert.deepEqual(viewOptions(2, gpu), { pixelRatio: 2, antialias: false });
+  assert.deepEqual(viewOptions(1, swiftshader), { pixelRatio: 1, antialias: false });
+  assert.deepEqual(viewOptions(undefined, ""), { pixelRatio: 1, antialias: true });
+  for (const cpu of [swiftshader, "llvmpipe (LLVM 15.0.6, 256 bits)", "Microsoft Basic Render Driver", "softpipe"]) {
+    assert.ok(isSoftwareRenderer(cpu), cpu);
+  }
+  for (const gpuName of [gpu, "Apple M2", "Mali-G78", "WebKit WebGL", ""]) assert.ok(!isSoftwareRenderer(gpuName), gpuName);
 });

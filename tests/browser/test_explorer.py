@@ -37,6 +37,25 @@ def test_canvas_draws_the_surface(page, site_url):
     assert_clean(page)
 
 
+RENDERER = """() => { const gl = new OffscreenCanvas(1, 1).getContext('webgl2');
+    const info = gl.getExtension('WEBGL_debug_renderer_info');
+    const name = gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER);
+    gl.getExtension('WEBGL_lose_context')?.loseContext();
+    return name; }"""
+SOFTWARE = ("swiftshader", "llvmpipe", "softpipe", "basic render driver")  # as view-start.js
+
+
+def test_multisampling_is_off_on_a_cpu_rasterizer(page, site_url):
+    """The view names this browser's renderer and multisamples only on a GPU (view-start.js)."""
+    open_explorer(page, site_url)
+    record = page.evaluate("() => window.__gdExplorer.current")
+    start, renderer = record["viewStart"], page.evaluate(RENDERER)
+    assert start["where"] == "worker" and start["renderer"] == renderer
+    on_gpu = not any(name in renderer.lower() for name in SOFTWARE)
+    assert start["antialias"] is (start["pixelRatio"] < 1.5 and on_gpu), start
+    assert record["antialias"] is start["antialias"], "what the worker's context really got"
+
+
 def test_readout_on_the_bowl_before_the_first_step(page, site_url):
     open_explorer(page, site_url)
     page.wait_for_timeout(800)  # long enough for an autoplay that must not happen
