@@ -5,6 +5,7 @@ All checks read the session's strict build (`built_site`, tests/conftest.py).
 
 from __future__ import annotations
 
+import json
 import pkgutil
 import re
 from html.parser import HTMLParser
@@ -67,3 +68,44 @@ def test_no_reference_tooltip_repeats_its_text(built_site):
         assert found.repeated == [], f"{shown}: titles repeat their text: {found.repeated[:5]}"
     optimizers = built_site.root / "code" / "reference" / "optimizers" / "index.html"
     assert 'title="numpy.ndarray"' in optimizers.read_text(), "richer titles stay"
+
+
+def test_the_overview_forwards_each_module_and_section_to_the_page_that_holds_it(built_site):
+    """hooks/reference_links.py: old `code/reference/#PLACE` links go to PLACE's page now."""
+    overview = (built_site.root / "code" / "reference" / "index.html").read_text(encoding="utf-8")
+    forwarded = json.loads(re.search(r"const \{ sections, modules \} = (\{.*?\});", overview)[1])
+    pages = [p for p in reference_pages(built_site) if p.parent.name != "reference"]
+    texts = {f"{page.parent.name}/": page.read_text(encoding="utf-8") for page in pages}
+    modules = {
+        f"gdlib.{name}": url
+        for url, text in texts.items()
+        for name in re.findall(r'id="gdlib\.(\w+)[."]', text)
+    }
+    sections = {
+        anchor: url
+        for url, text in texts.items()
+        for anchor in re.findall(r'<h[12] id="([^"]+)"', text)
+        if not anchor.startswith("gdlib.")
+    }
+    assert forwarded == {"sections": sections, "modules": modules}
+    # Every section of the reference before the split (commit b5d718a) is still forwarded.
+    old = [
+        "surfaces",
+        "optimizers",
+        "the-descent-loop",
+        "backtracking-line-search",
+        "convergence-rates-on-quadratics",
+        "your-own-function",
+        "learning-rate-schedules",
+        "linear-regression-by-the-three-variants",
+        "data-sets",
+        "the-seed-pages-example",
+    ]
+    assert set(old) <= set(sections)
+
+
+def test_no_page_links_to_a_place_the_overview_forwards(built_site):
+    """Links inside the site name the pages themselves; forwarding is for links from outside."""
+    for page in built_site.pages():
+        text = page.read_text(encoding="utf-8")
+        assert not re.search(r'href="[^"]*reference/#(gdlib\.|data-sets|surfaces")', text), page

@@ -1,0 +1,116 @@
+"""MkDocs hook: a link into the old single reference page still lands where it pointed.
+
+Until the reference was split (commit b5d718a, 1 Dec 2026), all of gdlib's reference was one
+page, `code/reference/`, and a link named its place in the fragment: an entry
+(`#gdlib.descent.descend`) or a section (`#data-sets`). That address is now the overview, and
+the entries and sections are on four pages. This hook gives the overview a small inline script,
+at the top of `<head>` so it runs before anything loads or paints, that sends such a link on to
+the page that holds the place, fragment kept: a section by its heading's id, an entry by its
+module. The maps are read from the pages' headings and `::: gdlib.MODULE` lines at build time,
+so a section or module moved to another page takes its links along.
+
+Scope: full page loads of the overview, which is how an old link arrives (a bookmark, another
+site). The script does not run when the theme's instant navigation swaps the overview in, and
+no page of the site links to the old places (tests/site/test_reference_pages.py).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import PurePosixPath
+
+from markdown.extensions.toc import slugify
+from mkdocs.utils import get_relative_url
+
+OVERVIEW = "code/reference/index.md"
+DIRECTIVE = re.compile(r"^::: (gdlib\.\w+)\s*$", re.M)
+HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*\s*$", re.M)
+CHARSET = re.compile(r"<meta charset=[^>]*>", re.I)
+_targets: dict[str, dict[str, str]] = {}  # "sections"/"modules" -> {name: page URL}, this build
+
+
+def heading_ids(markdown: str) -> set[str]:
+    r"""Return the ids Python-Markdown's toc gives the headings of `markdown`.
+
+    >>> sorted(heading_ids("# Regression and data\n\n## The seed page's example\n"))
+    ['regression-and-data', 'the-seed-pages-example']
+    """
+    return {slugify(text, "-") for text in HEADING.findall(markdown)}
+
+
+def link_targets(sources: dict[str, str], urls: dict[str, str]) -> dict[str, dict[str, str]]:
+    r"""Say where each section and module of the reference pages is, relative to the overview.
+
+    Args:
+        sources: Markdown of each page by source path, the overview's included.
+        urls: each page's site URL by source path.
+
+    Returns:
+        `{"sections": {heading id: URL}, "modules": {module: URL}}`; the overview's own
+        headings stay on the overview.
+
+    Raises:
+        ValueError: when two pages share a heading id, so a link could mean either.
+
+    >>> link_targets({OVERVIEW: "# gdlib reference\n",
+    ...               "code/reference/regression.md": "## Data sets\n::: gdlib.datasets\n"},
+    ...              {OVERVIEW: "code/reference/",
+    ...               "code/reference/regression.md": "code/reference/regression/"})
+    {'sections': {'data-sets': 'regression/'}, 'modules': {'gdlib.datasets': 'regression/'}}
+
+    """
+    own = heading_ids(sources[OVERVIEW])
+    sections: dict[str, str] = {}
+    modules: dict[str, str] = {}
+    for path, markdown in sorted(sources.items()):
+        if path == OVERVIEW:
+            continue
+        url = get_relative_url(urls[path], urls[OVERVIEW])
+        for section in sorted(heading_ids(markdown) - own):
+            if section in sections:
+                raise ValueError(f"#{section} is a heading on two reference pages: rename one")
+            sections[section] = url
+        modules.update(dict.fromkeys(DIRECTIVE.findall(markdown), url))
+    return {"sections": sections, "modules": modules}
+
+
+def forwarding_script(targets: dict[str, dict[str, str]]) -> str:
+    """Return the overview's script: a known section or `#gdlib.MODULE...` goes on to its page."""
+    return (
+        "<script>\n(() => {\n"
+        f"  const {{ sections, modules }} = {json.dumps(targets, sort_keys=True)};\n"
+        "  const id = location.hash.slice(1);\n"
+        '  const module = id.split(".").slice(0, 2).join(".");\n'
+        "  const page = Object.hasOwn(sections, id) ? sections[id]\n"
+        "    : Object.hasOwn(modules, module) ? modules[module] : null;\n"
+        "  if (page) location.replace(page + location.hash);\n"
+        "})();\n</script>\n"
+    )
+
+
+def on_files(files, config):
+    """MkDocs entry point: read the reference pages' sections and modules, and their URLs."""
+    folder = PurePosixPath(OVERVIEW).parent
+    pages = {f.src_uri: f for f in files.documentation_pages()}
+    if OVERVIEW not in pages:
+        raise ValueError(f"{OVERVIEW} is missing: hooks/reference_links.py forwards links to it")
+    reference = {p: f for p, f in pages.items() if PurePosixPath(p).parent == folder}
+    _targets.clear()
+    _targets.update(
+        link_targets(
+            {p: f.content_string for p, f in reference.items()},
+            {p: f.url for p, f in reference.items()},
+        )
+    )
+    return files
+
+
+def on_post_page(output: str, page, config) -> str:
+    """MkDocs entry point: put the forwarding script at the top of the overview's `<head>`."""
+    if page.file.src_uri != OVERVIEW:
+        return output
+    charset = CHARSET.search(output)
+    if charset is None or not _targets.get("modules"):
+        raise ValueError(f"{OVERVIEW}: no <meta charset> or no reference pages to forward to")
+    return output[: charset.end()] + "\n" + forwarding_script(_targets) + output[charset.end() :]
