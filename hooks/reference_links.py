@@ -4,8 +4,8 @@ Until the reference was split (commit b5d718a, 1 Dec 2026), all of gdlib's refer
 page, `code/reference/`, and a link named its place in the fragment: an entry
 (`#gdlib.descent.descend`) or a section (`#data-sets`). That address is now the overview, and
 the entries and sections are on four pages. This hook gives the overview a small inline script,
-at the top of `<head>` so it runs before anything loads or paints, that sends such a link on to
-the page that holds the place, fragment kept: a section by its heading's id, an entry by its
+at the top of `<head>` so it runs before the page paints, that sends such a link on to the page
+that holds the place, fragment and query kept: a section by its heading's id, an entry by its
 module. The maps are read from the pages' headings and `::: gdlib.MODULE` lines at build time,
 so a section or module moved to another page takes its links along.
 
@@ -51,7 +51,7 @@ def link_targets(sources: dict[str, str], urls: dict[str, str]) -> dict[str, dic
         headings stay on the overview.
 
     Raises:
-        ValueError: when two pages share a heading id, so a link could mean either.
+        ValueError: when two pages share a heading id or a module, so a link could mean either.
 
     >>> link_targets({OVERVIEW: "# gdlib reference\n",
     ...               "code/reference/regression.md": "## Data sets\n::: gdlib.datasets\n"},
@@ -71,7 +71,10 @@ def link_targets(sources: dict[str, str], urls: dict[str, str]) -> dict[str, dic
             if section in sections:
                 raise ValueError(f"#{section} is a heading on two reference pages: rename one")
             sections[section] = url
-        modules.update(dict.fromkeys(DIRECTIVE.findall(markdown), url))
+        for module in DIRECTIVE.findall(markdown):
+            if module in modules:
+                raise ValueError(f"{module} is rendered on two reference pages: keep one")
+            modules[module] = url
     return {"sections": sections, "modules": modules}
 
 
@@ -82,9 +85,10 @@ def forwarding_script(targets: dict[str, dict[str, str]]) -> str:
         f"  const {{ sections, modules }} = {json.dumps(targets, sort_keys=True)};\n"
         "  const id = location.hash.slice(1);\n"
         '  const module = id.split(".").slice(0, 2).join(".");\n'
-        "  const page = Object.hasOwn(sections, id) ? sections[id]\n"
-        "    : Object.hasOwn(modules, module) ? modules[module] : null;\n"
-        "  if (page) location.replace(page + location.hash);\n"
+        "  const own = (map, key) => Object.prototype.hasOwnProperty.call(map, key);\n"
+        "  const page = own(sections, id) ? sections[id]\n"
+        "    : own(modules, module) ? modules[module] : null;\n"
+        "  if (page) location.replace(page + location.search + location.hash);\n"
         "})();\n</script>\n"
     )
 

@@ -15,6 +15,8 @@ export function createViewCore(canvas, { pixelRatio, antialias }) {
   }
   if (!context) return null;
   const view = createScene(canvas, context, pixelRatio);
+  // What the context really got (a browser may refuse multisampling): tests read it.
+  const multisampled = context.getContextAttributes()?.antialias;
   const paths = {}; // name -> [[x, y], ...], as the page's descents
   let palette = null;
   let size = "";
@@ -43,8 +45,7 @@ export function createViewCore(canvas, { pixelRatio, antialias }) {
         view.resize(width, height);
       }
       view.setCamera(position, target);
-      // What the context really got (a browser may refuse multisampling): tests read it.
-      return { again: view.render(), antialias: context.getContextAttributes()?.antialias };
+      return { again: view.render(), antialias: multisampled };
     } else if (message.type === "dispose") view.dispose();
     return false;
   }
