@@ -15,7 +15,8 @@ let restoring = opened === "reload" || opened === "back_forward";
 let readerMoved = false; // the reader scrolled, typed or touched since they last followed a link
 let stopKeeping = () => {};
 
-for (const type of INPUTS) addEventListener(type, () => (readerMoved = true), { capture: true, passive: true });
+// The reader's own move stops any keeping at once, and nothing is kept until they follow a link.
+for (const type of INPUTS) addEventListener(type, () => ((readerMoved = true), stopKeeping()), { capture: true, passive: true });
 let clickedAt = -Infinity;
 // A click (or Enter on a link) is how a reader follows a link: that target is theirs to keep.
 addEventListener("click", () => ([restoring, readerMoved, clickedAt] = [false, false, performance.now()]), { capture: true });
@@ -33,7 +34,6 @@ function targetOf(hash) {
 function keep(target) {
   stopKeeping();
   if (!target?.isConnected || restoring || readerMoved) return;
-  const done = new AbortController();
   let quiet = 0;
   const settle = () => {
     clearTimeout(quiet);
@@ -51,10 +51,8 @@ function keep(target) {
     sizes.disconnect();
     clearTimeout(quiet);
     clearTimeout(limit);
-    done.abort();
     stopKeeping = () => {};
   };
-  for (const type of INPUTS) addEventListener(type, () => stopKeeping(), { capture: true, passive: true, signal: done.signal });
 }
 
 // target$ (the theme's): the element the address names, at load, on a fragment followed on the

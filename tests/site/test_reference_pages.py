@@ -16,8 +16,18 @@ from urllib.parse import urljoin
 NOT_IN_REFERENCE = {"explorer_defaults": "the explorer's start-up values: the site's plumbing"}
 
 
+# The gdlib module an element's id names: `gdlib.optimizers` itself or a member of it.
+MODULE_ID = re.compile(r'id="gdlib\.(\w+)[."]')
+
+
 def reference_pages(built_site):
     return sorted((built_site.root / "code" / "reference").rglob("index.html"))
+
+
+def forwarded_places(built_site) -> dict[str, dict[str, str]]:
+    """The overview's forwarding maps (hooks/reference_links.py), as its script holds them."""
+    overview = (built_site.root / "code" / "reference" / "index.html").read_text(encoding="utf-8")
+    return json.loads(re.search(r"const \{ sections, modules \} = (\{.*?\});", overview)[1])
 
 
 def test_the_reference_pages_render_every_public_gdlib_module_once(built_site):
@@ -27,9 +37,7 @@ def test_the_reference_pages_render_every_public_gdlib_module_once(built_site):
     pages = reference_pages(built_site)
     # A module's own anchor, or its members' (`gdlib.optimizers.sgd`), names it on a page.
     rendered = [
-        name
-        for page in pages
-        for name in set(re.findall(r'id="gdlib\.(\w+)[."]', page.read_text(encoding="utf-8")))
+        name for page in pages for name in set(MODULE_ID.findall(page.read_text(encoding="utf-8")))
     ]
     assert sorted(rendered) == sorted(public - set(NOT_IN_REFERENCE)), "each module on one page"
     assert set(NOT_IN_REFERENCE) <= public, "a module left out on purpose no longer exists"
@@ -74,14 +82,11 @@ def test_no_reference_tooltip_repeats_its_text(built_site):
 
 def test_the_overview_forwards_each_module_and_section_to_the_page_that_holds_it(built_site):
     """hooks/reference_links.py: old `code/reference/#PLACE` links go to PLACE's page now."""
-    overview = (built_site.root / "code" / "reference" / "index.html").read_text(encoding="utf-8")
-    forwarded = json.loads(re.search(r"const \{ sections, modules \} = (\{.*?\});", overview)[1])
+    forwarded = forwarded_places(built_site)
     pages = [p for p in reference_pages(built_site) if p.parent.name != "reference"]
     texts = {f"{page.parent.name}/": page.read_text(encoding="utf-8") for page in pages}
     modules = {
-        f"gdlib.{name}": url
-        for url, text in texts.items()
-        for name in re.findall(r'id="gdlib\.(\w+)[."]', text)
+        f"gdlib.{name}": url for url, text in texts.items() for name in MODULE_ID.findall(text)
     }
     sections = {
         anchor: url
@@ -110,9 +115,7 @@ def test_no_page_links_to_a_place_the_overview_forwards(built_site):
     """Links inside the site name the pages themselves: forwarding is for links from outside,
     and it does not run when the theme's instant navigation brings the overview in."""
     root = built_site.root
-    overview_path = root / "code" / "reference" / "index.html"
-    overview = overview_path.read_text(encoding="utf-8")
-    forwarded = json.loads(re.search(r"const \{ sections, modules \} = (\{.*?\});", overview)[1])
+    forwarded = forwarded_places(built_site)
     for page in built_site.pages():
         base = page.relative_to(root).as_posix()
         for href in re.findall(r'href="([^"]+)"', page.read_text(encoding="utf-8")):
