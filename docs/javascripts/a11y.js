@@ -9,13 +9,16 @@
 // forced layout on a throttled phone). So a ResizeObserver reads each region just after the
 // browser laid it out on its own: when it is first drawn, resized, or re-observed after a font
 // arrived. A region not measured yet (its section is skipped) stays focusable, since it may
-// scroll: a keyboard user can reach it, and axe judges it fit even before it is drawn.
+// scroll: a keyboard user can reach it, and axe judges it fit even before it is drawn. One
+// measured before and skipped when a font arrives keeps that measurement until it is drawn again.
 const SCROLLERS = ".md-typeset pre > code, .md-typeset__scrollwrap, .md-typeset div.arithmatex";
 const MARKED = "gdScrollersMarked"; // data-gd-scrollers-marked: every drawn region is measured
 
 // Measured regions: true when the region scrolls sideways. The theme removes a code block's
 // tabindex on touch screens when it mounts the block; the measurement is put back.
 const overflows = new WeakMap();
+// Measured, then skipped when a font or the window changed: measured again once drawn.
+const outdated = new WeakSet();
 
 function setFocusable(el, focusable) {
   if (focusable && el.getAttribute("tabindex") !== "0") el.tabIndex = 0;
@@ -37,17 +40,16 @@ function measure(entries) {
   const wide = ready.map((el) => el.scrollWidth > el.clientWidth + 1);
   ready.forEach((el, i) => {
     overflows.set(el, wide[i]);
+    outdated.delete(el);
     setFocusable(el, wide[i]);
   });
-  // Skipped since their last measurement (a font arrived meanwhile): unmeasured, so focusable,
-  // until they are drawn again.
+  // Skipped since their last measurement: it stands until they are drawn again. Dropping it
+  // made a formula the reader had passed a Tab stop that does not scroll, whenever a font
+  // for a formula further down arrived; a skipped region is drawn before it is seen.
   const measured = new Set(ready);
   regions
     .filter((el) => !measured.has(el))
-    .forEach((el) => {
-      overflows.delete(el);
-      setFocusable(el, true);
-    });
+    .forEach((el) => (overflows.has(el) ? outdated.add(el) : setFocusable(el, true)));
 }
 
 const sizes = new ResizeObserver(measure);
@@ -116,13 +118,15 @@ document$.subscribe(({ body }) => {
 });
 
 // A skipped box drawn again may be or hold regions not measured yet, or whose last measurement
-// a font change outdated.
+// a font or window change outdated.
 document.addEventListener(
   "contentvisibilityautostatechange",
   (event) => {
     if (event.skipped) return;
     const inside = [event.target, ...event.target.querySelectorAll(SCROLLERS)];
-    const stale = inside.filter((el) => el.matches(SCROLLERS) && !overflows.has(el));
+    const stale = inside.filter(
+      (el) => el.matches(SCROLLERS) && (!overflows.has(el) || outdated.has(el)),
+    );
     if (stale.length) observe(stale);
   },
   true,

@@ -77,3 +77,71 @@ def test_regions_that_scroll_sideways_are_tab_stops_on_a_phone(built_site, site_
     assert problems == [], "\n".join(problems)
     # The check can fail: the site has regions of both kinds at 360 px.
     assert 0 < scrolling < regions, f"{scrolling} of {regions} regions scroll sideways"
+
+
+MARKED = "() => document.documentElement.hasAttribute('data-gd-scrollers-marked')"
+SKIPPED = "(el) => !el.firstElementChild.checkVisibility({contentVisibilityAuto: true})"
+
+# Scroll each display formula the browser may skip to the middle of the screen, until one is
+# drawn, measured and fits; mark it. Returns whether one was found.
+PICK_A_FITTING_FORMULA = """async ([selector, timeout]) => {
+  const frame = () => new Promise((done) => requestAnimationFrame(() => setTimeout(done)));
+  const fits = (el) => el.firstElementChild.checkVisibility({contentVisibilityAuto: true})
+    && el.scrollWidth <= el.clientWidth + 1 && !el.hasAttribute("tabindex");
+  for (const el of document.querySelectorAll(selector)) {
+    el.scrollIntoView({block: "center"});
+    const deadline = performance.now() + timeout;
+    while (!fits(el) && performance.now() < deadline) await frame();
+    if (fits(el)) { el.dataset.probe = ""; return true; }
+  }
+  return false;
+}"""
+
+# Scroll down past the formula, a little at a time, until the browser skips the formula but
+# still draws its section: the formula is then measured, and found skipped, when a11y.js
+# measures again (in a skipped section nothing is measured). Returns whether that was reached.
+SCROLL_PAST = """async (el) => {
+  const frame = () => new Promise((done) => requestAnimationFrame(() => setTimeout(done)));
+  const below = el.getBoundingClientRect().bottom + scrollY;
+  for (let past = 0; past < 4000; past += 20) {
+    window.scrollTo(0, below + past);
+    await frame();
+    if (!el.checkVisibility({contentVisibilityAuto: true})) return false;
+    if (!el.firstElementChild.checkVisibility({contentVisibilityAuto: true})) return true;
+  }
+  return false;
+}"""
+
+# What a11y.js re-measures on: a font arriving (KaTeX's, for a formula further down) and a resize.
+CHANGES = {
+    "a font arrives": "() => document.fonts.dispatchEvent(new Event('loadingdone'))",
+    "the window resizes": "() => window.dispatchEvent(new Event('resize'))",
+}
+
+
+@pytest.mark.parametrize("change", CHANGES)
+def test_a_formula_read_and_scrolled_past_keeps_its_measurement_until_drawn_again(
+    site_url, open_page, change
+):
+    page = open_page(**PHONE)
+    page.goto(site_url + "concepts/conditioning/", wait_until="networkidle")
+    page.wait_for_function(MARKED, timeout=TIMEOUT_MS)
+    boxed = ".md-typeset .gd-section:not(:last-of-type) > div.arithmatex"
+    assert page.evaluate(PICK_A_FITTING_FORMULA, [boxed, TIMEOUT_MS]), "no boxed formula fits"
+    formula = page.locator("[data-probe]")
+    assert formula.evaluate(SCROLL_PAST), "the formula's section was skipped before the formula"
+    # Off screen, the formula grows wider than the phone: its last measurement is now wrong.
+    formula.evaluate("(el) => { el.firstElementChild.style.width = '2000px'; }")
+    page.evaluate(CHANGES[change])
+    page.wait_for_function(MARKED, timeout=TIMEOUT_MS)
+    assert formula.evaluate(SKIPPED), "the formula was drawn: the check below proves nothing"
+    assert formula.get_attribute("tabindex") is None, (
+        f"{change} made a formula that fitted when read a Tab stop while it is off screen"
+    )
+    # Drawn again, it is measured again: now it scrolls sideways.
+    formula.evaluate("(el) => el.scrollIntoView({block: 'center'})")
+    page.wait_for_function(
+        "(el) => el.getAttribute('tabindex') === '0'",
+        arg=formula.element_handle(),
+        timeout=TIMEOUT_MS,
+    )
