@@ -14,10 +14,10 @@
 const SCROLLERS = ".md-typeset pre > code, .md-typeset__scrollwrap, .md-typeset div.arithmatex";
 const MARKED = "gdScrollersMarked"; // data-gd-scrollers-marked: every drawn region is measured
 
-// Measured regions: true when the region scrolls sideways. The theme removes a code block's
-// tabindex on touch screens when it mounts the block; the measurement is put back.
+// Measured regions: whether each scrolls sideways, at what width of its box. The theme removes a
+// code block's tabindex on touch screens when it mounts the block; the measurement is put back.
 const overflows = new WeakMap();
-// Measured, then skipped when a font or the window changed: measured again once drawn.
+// Measured, then skipped when a font arrived: measured again once drawn.
 const outdated = new WeakSet();
 
 function setFocusable(el, focusable) {
@@ -32,24 +32,29 @@ const drawn = (el) =>
   (el.firstElementChild ?? el).checkVisibility?.({ contentVisibilityAuto: true }) ?? true;
 
 function measure(entries) {
-  const regions = entries
-    .filter((e) => e.contentRect.width > 0 && e.target.isConnected)
-    .map((e) => e.target);
-  const ready = regions.filter(drawn);
+  const seen = entries.filter((e) => e.contentRect.width > 0 && e.target.isConnected);
+  const ready = new Set(seen.filter((e) => drawn(e.target)));
   // Every read before any write: a write between two reads could lay the page out again.
-  const wide = ready.map((el) => el.scrollWidth > el.clientWidth + 1);
-  ready.forEach((el, i) => {
-    overflows.set(el, wide[i]);
-    outdated.delete(el);
-    setFocusable(el, wide[i]);
+  const wide = [...ready].map(({ target }) => target.scrollWidth > target.clientWidth + 1);
+  [...ready].forEach(({ target, contentRect }, i) => {
+    overflows.set(target, { wide: wide[i], width: contentRect.width });
+    outdated.delete(target);
+    setFocusable(target, wide[i]);
   });
-  // Skipped since their last measurement: it stands until they are drawn again. Dropping it
-  // made a formula the reader had passed a Tab stop that does not scroll, whenever a font
-  // for a formula further down arrived; a skipped region is drawn before it is seen.
-  const measured = new Set(ready);
-  regions
-    .filter((el) => !measured.has(el))
-    .forEach((el) => (overflows.has(el) ? outdated.add(el) : setFocusable(el, true)));
+  // Skipped since their last measurement. At the same width (a font arrived) it stands until
+  // they are drawn again: dropping it made a formula the reader had passed a Tab stop that does
+  // not scroll whenever a font for a formula further down arrived. At a new width (a resize, a
+  // zoom) it may be wrong either way, and Tab passes over a skipped box that is no Tab stop:
+  // unmeasured, so focusable.
+  seen
+    .filter((e) => !ready.has(e))
+    .forEach(({ target, contentRect }) => {
+      if (overflows.get(target)?.width === contentRect.width) outdated.add(target);
+      else {
+        overflows.delete(target);
+        setFocusable(target, true);
+      }
+    });
 }
 
 const sizes = new ResizeObserver(measure);
@@ -88,7 +93,9 @@ function nameToolbars(root) {
 
 function keepMeasured(records) {
   for (const { type, target } of records) {
-    if (type === "attributes" && overflows.has(target)) setFocusable(target, overflows.get(target));
+    if (type === "attributes" && overflows.has(target)) {
+      setFocusable(target, overflows.get(target).wide);
+    }
   }
 }
 
@@ -118,7 +125,7 @@ document$.subscribe(({ body }) => {
 });
 
 // A skipped box drawn again may be or hold regions not measured yet, or whose last measurement
-// a font or window change outdated.
+// a font outdated.
 document.addEventListener(
   "contentvisibilityautostatechange",
   (event) => {
