@@ -5,7 +5,8 @@ On a synthetic regression of N_ROWS x D (gdlib.datasets.make_regression), one st
 NumPy's buffers: the batch copy, the residuals and the gradient. Done in one go, the peak grows
 in proportion to b. But the full gradient is a sum over rows, so it can be accumulated over
 chunks of CHUNK rows (read in turn, from memory or from disk): the same gradient, to rounding,
-with the peak memory of one chunk whatever n is.
+with the peak memory of one chunk whatever n is. At b = n the batch copy is avoidable (batch
+descent needs no shuffle): the peak of the gradient on the rows in place is reported too.
 """
 
 from __future__ import annotations
@@ -59,6 +60,17 @@ def peak_bytes(X: np.ndarray, y: np.ndarray, b: int, rng: np.random.Generator) -
         tracemalloc.stop()
 
 
+def in_place_peak(X: np.ndarray, y: np.ndarray) -> int:
+    """Peak bytes of the full-data gradient on the rows as they lie: batch descent gathers none."""
+    theta = np.zeros(X.shape[1])
+    tracemalloc.start()
+    try:
+        mse_grad(X, y, theta)
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
 def main(out_dir: Path) -> list[Path]:
     """Write the memory figure and the peaks at b = 1 and b = n."""
     X, y, _ = make_regression(N_ROWS, D, seed=0)
@@ -66,6 +78,7 @@ def main(out_dir: Path) -> list[Path]:
     # In KiB, to one decimal: Python's own bookkeeping could shift the count by a few bytes.
     peaks = np.array([round(peak_bytes(X, y, b, rng) / 1024, 1) for b in SIZES])
     chunk_bytes, chunk_diff = chunked_peak(X, y)
+    in_place = in_place_peak(X, y)
     chunk_kib = round(chunk_bytes / 1024, 1)
 
     def draw(theme: str):
@@ -98,6 +111,8 @@ def main(out_dir: Path) -> list[Path]:
         "d": D,
         "b1_kib": peaks[0],
         "bn_mib": f"{peaks[-1] / 1024:.1f}",
+        "bn_inplace_mib": f"{in_place / 2**20:.1f}",
+        "residual_share_n": N_ROWS * 8 / in_place,  # one float64 residual a row
         "b256_kib": peaks[SIZES.index(256)],
         "b4096_kib": peaks[SIZES.index(CHUNK)],
         "chunk": f"{CHUNK:,}",

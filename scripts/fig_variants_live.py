@@ -86,6 +86,9 @@ def main(out_dir: Path) -> list[Path]:
         values[f"steps_{b}"] = len(run.thetas) - 1
         values[f"loss_{b}_n"] = float(run.losses[-1] - floor)
         values[f"loss_{b}"] = fmt(values[f"loss_{b}_n"])
+        # A noisy run's last step can land far from where it hovers: quote the last epoch's median.
+        tail = float(np.median(run.losses[-ceil(N_LIVE / b) :] - floor))
+        values[f"tail_{b}"], values[f"tail_{b}_n"] = fmt(tail), tail
         values[f"message_{b}"] = run.message
     pair = [(runs[N_LIVE], True), (runs[COMPARED], False)]
     title = f"b = {COMPARED} against b = {N_LIVE} (dashed), {EPOCHS} epochs"
@@ -98,7 +101,5 @@ def main(out_dir: Path) -> list[Path]:
     for key, b in (("compared", COMPARED), ("full", N_LIVE)):
         values[f"{key}_loss"] = values[f"loss_{b}"]
         values[f"{key}_steps"] = values[f"steps_{b}"]
-        # A noisy run's last step can land far from where it hovers: quote the last epoch's median.
-        tail = float(np.median(runs[b].losses[-ceil(N_LIVE / b) :] - floor))
-        values[f"{key}_tail"], values[f"{key}_tail_n"] = fmt(tail), tail
+        values[f"{key}_tail"], values[f"{key}_tail_n"] = values[f"tail_{b}"], values[f"tail_{b}_n"]
     return [*outputs, write_values(out_dir, "variants_live", values)]

@@ -26,10 +26,10 @@ CLAIM_PAGES = {
     "concepts/saddle-points": 6,
     "concepts/convergence": 8,
     "concepts/conditioning": 9,
-    "variants/batch": 13,
+    "variants/batch": 14,
     "variants/stochastic": 8,
     "variants/mini-batch": 7,
-    "variants/comparison": 15,
+    "variants/comparison": 16,
 }
 ABBR = re.compile(r'<abbr title="([^"]+)">([^<]+)</abbr>')
 
