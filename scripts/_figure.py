@@ -146,3 +146,14 @@ def fmt(x: float, digits: int = 3) -> str:
         mantissa, exp = f"{x:.{digits - 1}e}".split("e")
         return f"{mantissa} × 10<sup>{int(exp)}</sup>"
     return f"{x:.{digits}g}"
+
+
+def sign_changes(y: np.ndarray) -> int:
+    """Count the times y crosses zero: a zig-zag across the valley floor (y = 0).
+
+    A value of exactly 0 lies on the floor, not across it: 1, 0, 0 has no crossing and
+    1, -0.5, 0 has one.
+    """
+    signs = np.sign(y)
+    signs = signs[signs != 0]
+    return int(np.sum(signs[1:] != signs[:-1]))

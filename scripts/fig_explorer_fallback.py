@@ -14,7 +14,7 @@ from pathlib import Path
 import matplotlib.pyplot as plt
 import numpy as np
 from _explorer_link import ExplorerRun, explorer_hash
-from _figure import CYCLE, grid, surface_cmap, themed_svgs, write_values
+from _figure import CYCLE, grid, sign_changes, surface_cmap, themed_svgs, write_values
 
 from gdlib.descent import descend
 from gdlib.explorer_defaults import EXPLORER_DEFAULTS
@@ -125,8 +125,8 @@ def page_values(run, diverged, surface) -> dict[str, object]:
         "default_converged": run.status == "converged",
         "big_lr_diverged": diverged.status == "diverged",
         "valley_converged": all(r.status == "converged" for r in valley.values()),
-        "valley_gd_flips": _sign_changes(valley["gd"].positions[:, 1]),
-        "valley_momentum_flips": _sign_changes(valley["momentum"].positions[:, 1]),
+        "valley_gd_flips": sign_changes(valley["gd"].positions[:, 1]),
+        "valley_momentum_flips": sign_changes(valley["momentum"].positions[:, 1]),
         "valley_momentum_peak": f"{np.abs(valley['momentum'].positions[1:, 1]).max():.2f}",
         "rosen_reached_count": len(reached),
         "rosen_gd_status_max_iter": rosen["gd"].status == "max_iter",
@@ -166,11 +166,6 @@ def _points(label: str, run, first: int = 50) -> tuple[str, str]:
     if count <= first + 1:
         return f"{label}'s path: all {count} points.", rows
     return f"{label}'s path: the first {first} of {count} points and the last.", rows
-
-
-def _sign_changes(y: np.ndarray) -> int:
-    """Count the steps after which y has the other sign (a zig-zag across the valley)."""
-    return int(np.sum(np.sign(y[1:]) * np.sign(y[:-1]) < 0))
 
 
 def largest_curvature(surface, point, h: float = 1e-4) -> float:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from _figure import CYCLE, contour, fmt, themed_svgs, write_values
+from _figure import CYCLE, contour, fmt, sign_changes, themed_svgs, write_values
 from matplotlib import pyplot as plt
 
 from gdlib.descent import descend
@@ -59,6 +59,6 @@ def main(out_dir: Path) -> list[Path]:
         values[f"{key}_value"] = fmt(float(run.values[-1]))
         values[f"{key}_value_raw"] = float(run.values[-1])
         values[f"{key}_y1"] = fmt(abs(float(run.positions[1, 1])))
-        # sign changes of y: the zig-zag across the valley
-        values[f"{key}_y_flips"] = int(np.sum(np.diff(np.sign(run.positions[:40, 1])) != 0))
+        # sign changes of y over the first 40 steps: the zig-zag across the valley
+        values[f"{key}_y_flips"] = sign_changes(run.positions[:41, 1])
     return [*themed_svgs(draw, out_dir, "lr-runs"), write_values(out_dir, "lr_runs", values)]

@@ -76,5 +76,13 @@ def main(out_dir: Path) -> list[Path]:
         values[f"stay_{-int(np.log10(y0))}"] = int(stay)
         values[f"total_{-int(np.log10(y0))}"] = int(total)
     values["max_gap"] = f"{np.abs(stays - predicted_stay(OFFSETS)).max():.1f}"
+    # Until the escape in y outlasts the contraction in x, the saddle costs no extra steps.
+    decades = np.rint(-np.log10(OFFSETS)).astype(int)
+    longer = decades[totals > on_manifold.iterations]
+    rises_from = int(longer.min()) if len(longer) else 0
+    values["total_rises_from"], values["total_flat_to"] = rises_from, rises_from - 1
+    values["totals_flat_until_then"] = bool(
+        np.all(totals[decades < rises_from] == on_manifold.iterations)
+    )
     written = themed_svgs(draw, out_dir, "saddle-escape")
     return [*written, write_values(out_dir, "saddle", values)]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from _figure import CYCLE, themed_svgs, write_values
+from _figure import CYCLE, sign_changes, themed_svgs, write_values
 from _races import RACES, race
 from matplotlib import pyplot as plt
 
@@ -49,8 +49,7 @@ def main(out_dir: Path) -> list[Path]:
     values = {"table": table(runs)}
     # Zig-zag: how often y changes sign over the first 20 steps on the valley.
     for opt, run in runs["valley"].items():
-        y = run.positions[:21, 1]
-        values[f"valley_{opt}_flips"] = int(np.sum(np.sign(y[1:]) != np.sign(y[:-1])))
+        values[f"valley_{opt}_flips"] = sign_changes(run.positions[:21, 1])
     for surface_name, results in runs.items():
         for opt, run in results.items():
             lr, hyper = RACES[surface_name][opt]

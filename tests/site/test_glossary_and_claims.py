@@ -23,7 +23,7 @@ CLAIM_PAGES = {
     "concepts/gradients": 5,
     "concepts/updates": 17,
     "concepts/schedules": 8,
-    "concepts/saddle-points": 6,
+    "concepts/saddle-points": 7,
     "concepts/convergence": 8,
     "concepts/conditioning": 9,
     "variants/batch": 14,
