@@ -42,10 +42,14 @@ def quadratic_loss(X: np.ndarray, y: np.ndarray):
     return loss
 
 
-def checkpoints(total_steps: int, per_decade: int = 24) -> np.ndarray:
-    """Step indices 0, 1, 2, ... spaced evenly on a log scale up to total_steps."""
+def checkpoints(total_steps: int, per_decade: int = 24, every_up_to: int = 100) -> np.ndarray:
+    """Step indices: every one up to `every_up_to`, then evenly spaced on a log scale.
+
+    Pages quote counts such as "after 30 updates": those must be recorded, not the nearest mark.
+    """
     grid = np.unique(np.round(np.logspace(0, np.log10(max(total_steps, 1)), 1 + per_decade * 6)))
-    return np.unique(np.concatenate([[0], grid[grid <= total_steps], [total_steps]])).astype(int)
+    first = np.arange(min(total_steps, every_up_to) + 1)
+    return np.unique(np.concatenate([first, grid[grid <= total_steps], [total_steps]])).astype(int)
 
 
 def sweep(X, y, theta0, batch_size, rates, seeds, epochs, lr_decay=0.0) -> Sweep:

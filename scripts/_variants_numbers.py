@@ -89,11 +89,14 @@ def summary(sweeps, best, rule_gaps, best_gaps, lam, limit) -> dict:
         v[f"{key}_stable_max_n"] = RATES[stable].max()
         v[f"{key}_diverge_min_n"] = RATES[~stable].min()
         v[f"{key}_grid_reaches_limit"] = bool((~stable).any())
-        at_updates = np.median(s.losses[i][:, np.searchsorted(s.steps, HORIZON)] - low)
+        after = int(np.searchsorted(s.steps, HORIZON))
+        if s.steps[after] != HORIZON:
+            raise AssertionError(f"the sweep recorded no loss after {HORIZON} updates")
+        at_updates = np.median(s.losses[i][:, after] - low)
         v[f"{key}_u_h"] = fmt(at_updates, 2)
         v[f"{key}_u_h_n"] = at_updates
         # The rates were tuned for BUDGET epochs; the one best after HORIZON updates instead.
-        by_rate = np.median(s.losses[:, :, np.searchsorted(s.steps, HORIZON)], axis=1) - low
+        by_rate = np.median(s.losses[:, :, after], axis=1) - low
         by_rate = np.where(stable, by_rate, np.inf)
         v[f"{key}_u_h_tuned"] = fmt(by_rate.min(), 2)
         v[f"{key}_u_h_tuned_n"] = float(by_rate.min())

@@ -84,5 +84,8 @@ def main(out_dir: Path) -> list[Path]:
     values["totals_flat_until_then"] = bool(
         np.all(totals[decades < rises_from] == on_manifold.iterations)
     )
+    values["totals_longer_from_then"] = bool(
+        np.all(totals[decades >= rises_from] > on_manifold.iterations)
+    )
     written = themed_svgs(draw, out_dir, "saddle-escape")
     return [*written, write_values(out_dir, "saddle", values)]
