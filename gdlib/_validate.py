@@ -105,7 +105,10 @@ def _float_array(value: object, name: str) -> np.ndarray:
 
 
 def _check_finite(array: np.ndarray, name: str) -> None:
-    if not np.isfinite(array).all():
+    # min and max carry a NaN through and reach an infinity, so two reductions find any entry
+    # that is not finite without np.isfinite's array of booleans, one per entry (on a full
+    # batch that array outweighed the gradient's own work: 2.5 MiB against 2.0 for 262,144 x 10).
+    if array.size and not (np.isfinite(array.min()) and np.isfinite(array.max())):
         raise ValueError(f"{name} contains NaN or infinite values")
 
 

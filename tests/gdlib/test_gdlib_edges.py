@@ -119,3 +119,12 @@ def test_optimizer_states_allocate_each_buffer():
     # writing into one buffer in place leaves the others as they were
     state.exp_avg[:] = 1.0
     assert state.exp_avg_sq.tolist() == [0.0, 0.0]
+
+
+@pytest.mark.parametrize("bad", [math.nan, math.inf, -math.inf])
+@pytest.mark.parametrize("where", [0, 7, -1])
+def test_data_with_any_non_finite_entry_is_refused_by_name(bad, where):
+    X = np.ones((10, 3))
+    X.flat[where] = bad
+    with pytest.raises(ValueError, match="X contains NaN or infinite values"):
+        mse_grad(X, np.ones(10), np.zeros(3))
