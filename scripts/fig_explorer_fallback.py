@@ -86,14 +86,17 @@ def page_values(run, diverged, surface) -> dict[str, object]:
     mine = surface_from_expression(custom.expr, custom.bounds)
     _runs(custom, mine)  # the linked run itself must run: gdlib refuses what it cannot
     lam = largest_curvature(mine, START)
-    # Just above and below the suggested limit 2/lambda: the first overshoots, the second settles.
+    # Just above and below the limit 2/lambda (the first diverges, the second zig-zags to rest),
+    # and just below 1/lambda, where the steps stop overshooting.
     over, under = (descend(mine, START, "gd", f * 2.0 / lam) for f in (1.05, 0.95))
+    calm = descend(mine, START, "gd", 0.95 / lam)
     return {f"{name}_link": explorer_hash(run) for name, run in TRY.items()} | {
         "custom_text": CUSTOM,
         "custom_value": f"{float(mine.f(START)):.2f}",
         "custom_gradient": "({:.2f}, {:.2f})".format(*mine.grad(START)),
         "custom_lambda": f"{lam:.3g}",
         "custom_limit": f"{2.0 / lam:.3g}",
+        "custom_overshoot": f"{1.0 / lam:.3g}",
         "custom_bounds": "[{}, {}] × [{}, {}]".format(*(f"{b:g}" for b in np.ravel(mine.bounds))),
         "default_steps": run.iterations,
         "default_message": run.message,
@@ -107,7 +110,6 @@ def page_values(run, diverged, surface) -> dict[str, object]:
         "points_rows": _points(LABELS["gd"], run)[1],
         "start_gradient": "({:.2f}, {:.2f})".format(*run.gradients[0]),
         "big_lr": LR_TOO_BIG,
-        "big_lr_steps": diverged.iterations,
         "big_lr_message": diverged.message,
         "lr_limit": f"{2.0 / surface.lipschitz:g}",
         "end_distance": f"{np.hypot(*run.positions[-1]):.1e}",
@@ -133,6 +135,8 @@ def page_values(run, diverged, surface) -> dict[str, object]:
         "saddle_diverged": saddle.status == "diverged",
         "custom_over_diverged": over.status == "diverged",
         "custom_under_converged": under.status == "converged",
+        "custom_under_zigzags": sign_changes(under.positions[:, 1]) > 0,
+        "custom_calm_straight": sign_changes(calm.positions[:, 1]) == 0,
     }
 
 

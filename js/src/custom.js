@@ -55,7 +55,7 @@ export function startProblem(surface, x, y, maxValue) {
   return null;
 }
 
-/** What the curvature at (x, y) says about the learning rate ("rates above 2/λ overshoot"). */
+/** What the curvature at (x, y) says about the learning rate (overshoot above 1/λ, growth above 2/λ). */
 export function curvatureNote(surface, x, y) {
   const hessian = surface.hessian(x, y);
   const lambda = hessian && largestEigenvalue(hessian);
@@ -65,7 +65,7 @@ export function curvatureNote(surface, x, y) {
   if (lambda <= 0) {
     return `${at} f is flat or curves down in every direction (largest Hessian eigenvalue λ = ${short(lambda)}): no rate overshoots there, and nothing holds the path either.`;
   }
-  return `${at} the largest Hessian eigenvalue is λ = ${short(lambda)}: rates above 2/λ = ${short(2 / lambda)} will overshoot here.`;
+  return `${at} the largest Hessian eigenvalue is λ = ${short(lambda)}: near here, rates above 1/λ = ${short(1 / lambda)} overshoot, and above 2/λ = ${short(2 / lambda)} each step overshoots further.`;
 }
 
 /** A note on the gaps: the share of the domain where f is not finite, drawn as holes. */

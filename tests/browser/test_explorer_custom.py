@@ -85,7 +85,8 @@ def test_typing_a_function_redraws_the_surface_and_the_exact_readout(page, site_
     assert page.evaluate(SURFACES_SENT) == sent + 1, "one redraw once the text is valid"
     assert changed_share(before, canvas_image(page)) > 0.02, "the surface was not redrawn"
     note = page.inner_text("#gdx-expr-note")
-    assert "λ = 4" in note and "2/λ = 0.5 will overshoot" in note, note
+    assert "λ = 4" in note and "1/λ = 0.25 overshoot" in note, note
+    assert "above 2/λ = 0.5 each step overshoots further" in note, note
     assert "f=x%5E2%20%2B%202*y%5E2" in page.evaluate("() => location.hash")
     page.click("[data-action=step]")
     assert readout(page)["Position"] == "(1.96, 1.92)", "one step of lr 0.01 along -(4, 8)"
