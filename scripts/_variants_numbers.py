@@ -92,11 +92,9 @@ def summary(sweeps, best, rule_gaps, best_gaps, lam, limit) -> dict:
         after = int(np.searchsorted(s.steps, HORIZON))
         if s.steps[after] != HORIZON:
             raise AssertionError(f"the sweep recorded no loss after {HORIZON} updates")
-        at_updates = np.median(s.losses[i][:, after] - low)
-        v[f"{key}_u_h"] = fmt(at_updates, 2)
-        v[f"{key}_u_h_n"] = at_updates
-        # The rates were tuned for BUDGET epochs; the one best after HORIZON updates instead.
         by_rate = np.median(s.losses[:, :, after], axis=1) - low
+        v[f"{key}_u_h"], v[f"{key}_u_h_n"] = fmt(by_rate[i], 2), float(by_rate[i])
+        # The rates were tuned for BUDGET epochs; the one best after HORIZON updates instead.
         by_rate = np.where(stable, by_rate, np.inf)
         v[f"{key}_u_h_tuned"] = fmt(by_rate.min(), 2)
         v[f"{key}_u_h_tuned_n"] = float(by_rate.min())

@@ -14,6 +14,7 @@ from __future__ import annotations
 import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import numpy as np
 from _figure import COLORS, themed_svgs, write_values
@@ -25,6 +26,7 @@ from gdlib.regression import mse_grad
 N_ROWS, D = 2**18, 10
 SIZES = (1, 16, 256, 4096, 65536, N_ROWS)
 CHUNK = 4096
+T = TypeVar("T")
 
 
 def chunked_gradient(X: np.ndarray, y: np.ndarray, theta: np.ndarray) -> np.ndarray:
@@ -36,15 +38,19 @@ def chunked_gradient(X: np.ndarray, y: np.ndarray, theta: np.ndarray) -> np.ndar
     return total
 
 
+def traced(call: Callable[[], T]) -> tuple[T, int]:
+    """Return what `call` returned and the peak bytes NumPy allocated (tracemalloc) meanwhile."""
+    tracemalloc.start()
+    try:
+        return call(), tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
 def chunked_peak(X: np.ndarray, y: np.ndarray) -> tuple[int, float]:
     """Peak bytes of the chunked full gradient and its largest difference from the one-shot one."""
     theta = np.zeros(X.shape[1])
-    tracemalloc.start()
-    try:
-        chunked = chunked_gradient(X, y, theta)
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
+    chunked, peak = traced(lambda: chunked_gradient(X, y, theta))
     full = mse_grad(X, y, theta)
     return peak, float(np.max(np.abs(chunked - full)) / np.max(np.abs(full)))
 
@@ -53,22 +59,7 @@ def peak_bytes(X: np.ndarray, y: np.ndarray, b: int, rng: np.random.Generator) -
     """Peak bytes allocated while gathering a random batch of b rows and taking its gradient."""
     theta = np.zeros(X.shape[1])
     rows = rng.permutation(len(y))[:b].copy()  # drawn before tracing: the same for every b
-    tracemalloc.start()
-    try:
-        mse_grad(X[rows], y[rows], theta)
-        return tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
-
-
-def traced_peak(call: Callable[[], object]) -> int:
-    """Peak bytes NumPy allocated (traced by tracemalloc) while `call` ran."""
-    tracemalloc.start()
-    try:
-        call()
-        return tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
+    return traced(lambda: mse_grad(X[rows], y[rows], theta))[1]
 
 
 def main(out_dir: Path) -> list[Path]:
@@ -79,8 +70,8 @@ def main(out_dir: Path) -> list[Path]:
     peaks = np.array([round(peak_bytes(X, y, b, rng) / 1024, 1) for b in SIZES])
     chunk_bytes, chunk_diff = chunked_peak(X, y)
     # At b = n on the rows as they lie (batch descent gathers none), and the residuals alone.
-    in_place = traced_peak(lambda: mse_grad(X, y, np.zeros(D)))
-    residuals = traced_peak(lambda: X @ np.zeros(D) - y)
+    in_place = traced(lambda: mse_grad(X, y, np.zeros(D)))[1]
+    residuals = traced(lambda: X @ np.zeros(D) - y)[1]
     chunk_kib = round(chunk_bytes / 1024, 1)
 
     def draw(theme: str):

@@ -72,12 +72,12 @@ def main(out_dir: Path) -> list[Path]:
         "manifold_steps": on_manifold.iterations,
         "manifold_end_norm": f"{np.linalg.norm(on_manifold.positions[-1]):.2e}",
     }
-    for y0, stay, total in zip(OFFSETS, stays, totals, strict=True):
-        values[f"stay_{-int(np.log10(y0))}"] = int(stay)
-        values[f"total_{-int(np.log10(y0))}"] = int(total)
+    decades = np.rint(-np.log10(OFFSETS)).astype(int)  # y0 = 10^-decade
+    for decade, stay, total in zip(decades, stays, totals, strict=True):
+        values[f"stay_{decade}"] = int(stay)
+        values[f"total_{decade}"] = int(total)
     values["max_gap"] = f"{np.abs(stays - predicted_stay(OFFSETS)).max():.1f}"
     # Until the escape in y outlasts the contraction in x, the saddle costs no extra steps.
-    decades = np.rint(-np.log10(OFFSETS)).astype(int)
     longer = decades[totals > on_manifold.iterations]
     rises_from = int(longer.min()) if len(longer) else 0
     values["total_rises_from"], values["total_flat_to"] = rises_from, rises_from - 1

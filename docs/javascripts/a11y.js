@@ -33,10 +33,10 @@ const drawn = (el) =>
 
 function measure(entries) {
   const seen = entries.filter((e) => e.contentRect.width > 0 && e.target.isConnected);
-  const ready = new Set(seen.filter((e) => drawn(e.target)));
+  const ready = seen.filter((e) => drawn(e.target));
   // Every read before any write: a write between two reads could lay the page out again.
-  const wide = [...ready].map(({ target }) => target.scrollWidth > target.clientWidth + 1);
-  [...ready].forEach(({ target, contentRect }, i) => {
+  const wide = ready.map(({ target }) => target.scrollWidth > target.clientWidth + 1);
+  ready.forEach(({ target, contentRect }, i) => {
     overflows.set(target, { wide: wide[i], width: contentRect.width });
     outdated.delete(target);
     setFocusable(target, wide[i]);
@@ -46,8 +46,9 @@ function measure(entries) {
   // not scroll whenever a font for a formula further down arrived. At a new width (a resize, a
   // zoom) it may be wrong either way, and Tab passes over a skipped box that is no Tab stop:
   // unmeasured, so focusable.
+  const measured = new Set(ready);
   seen
-    .filter((e) => !ready.has(e))
+    .filter((e) => !measured.has(e))
     .forEach(({ target, contentRect }) => {
       if (overflows.get(target)?.width === contentRect.width) outdated.add(target);
       else {

@@ -20,6 +20,7 @@ PHONE = {
 }
 SCROLLERS = ".md-typeset pre > code, .md-typeset__scrollwrap, .md-typeset div.arithmatex"
 TIMEOUT_MS = 20_000
+MARKED = "() => document.documentElement.hasAttribute('data-gd-scrollers-marked')"
 
 # Scroll each region to the middle of the screen and wait, up to a deadline, until its tabindex
 # says whether it scrolls sideways; then wait for all of them again. Returns the regions still
@@ -65,10 +66,7 @@ def test_regions_that_scroll_sideways_are_tab_stops_on_a_phone(built_site, site_
     for path in built_site.pages():
         url = site_url + path.relative_to(built_site.root).as_posix().removesuffix("index.html")
         page.goto(url, wait_until="networkidle")
-        page.wait_for_function(
-            "() => document.documentElement.hasAttribute('data-gd-scrollers-marked')",
-            timeout=TIMEOUT_MS,
-        )
+        page.wait_for_function(MARKED, timeout=TIMEOUT_MS)
         found = page.evaluate(READ_DOWN, [SCROLLERS, TIMEOUT_MS])
         regions += found["count"]
         scrolling += found["scrolling"]
@@ -79,7 +77,6 @@ def test_regions_that_scroll_sideways_are_tab_stops_on_a_phone(built_site, site_
     assert 0 < scrolling < regions, f"{scrolling} of {regions} regions scroll sideways"
 
 
-MARKED = "() => document.documentElement.hasAttribute('data-gd-scrollers-marked')"
 SKIPPED = "(el) => !el.firstElementChild.checkVisibility({contentVisibilityAuto: true})"
 
 # Scroll each display formula the browser may skip to the middle of the screen, until one is
