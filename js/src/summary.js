@@ -4,6 +4,7 @@
 // of the default run's text (scripts/fig_explorer_fallback.py) is compared with it in Chromium.
 import { Descent } from "./descent.js";
 import { formatG } from "./pyfmt.js";
+import { steps } from "./words.js";
 
 /** Rows shown from the start of a path; the last point follows them. */
 export const FIRST_ROWS = 50;
@@ -15,7 +16,6 @@ export function fmt(v) {
   return text === "-0.00" ? "0.00" : text;
 }
 
-const steps = (n) => `${n} step${n === 1 ? "" : "s"}`;
 
 /** One sentence for a finished run: "GD converged in 770 steps to (0.00, 0.00), value 0.00." */
 export function outcome(label, run) {

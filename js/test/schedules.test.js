@@ -13,6 +13,7 @@ import {
   scheduleRows,
   scheduleStatus,
   scheduleSummary,
+  trendOf,
   withDecay,
   withRate,
   withSchedule,
@@ -60,7 +61,34 @@ test("the run records the loss gap at the start and after each epoch; the consta
   assert.notEqual(state.run.excess[12], state.reference.excess[12]);
   const constant = withSchedule(state, "constant");
   assert.equal(constant.run, constant.reference);
-  assert.match(scheduleSummary(scheduleFacts(constant)), /noise floor/);
+  // Still falling over its last 10 epochs at this small rate: no noise floor yet, and it says so.
+  const tail = constant.reference.excess.slice(-10);
+  assert.ok(tail.every((v, i) => i === 0 || v < tail[i - 1]));
+  assert.match(scheduleSummary(scheduleFacts(constant)), /last 10 epochs kept falling, from .* no floor reached yet\.$/);
+});
+
+test("the constant run's last epochs are called a noise floor only when they go up and down", () => {
+  const state = createSchedules(config);
+  const floor = scheduleFacts(reseed(withSchedule(withRate(state, 0.2), "constant")));
+  assert.equal(floor.reference.trend, "wandering");
+  assert.match(scheduleSummary(floor), /last 10 epochs wandered between .*: its noise floor\.$/);
+  // With the same order every epoch and a rate near the edge, the constant run grows each epoch
+  // without diverging: no floor.
+  const growing = scheduleFacts(withRate(state, 1.2));
+  assert.equal(growing.reference.trend, "rising");
+  assert.match(scheduleSummary(growing), /last 10 epochs kept rising, from .*\.$/);
+  assert.equal(trendOf([1, 0.5, 2, 0.4, 0.6, 1e-3, 2e-3, 1e-3]), "falls");
+  assert.equal(trendOf([1e-3, 2e-3, 1e-3, 1, 0.5, 2, 0.4, 0.6]), "rises");
+  assert.equal(trendOf([3]), "wandering");
+});
+
+test("a schedule that survives a peak the constant rate diverged at says so, without 'too'", () => {
+  const facts = scheduleFacts(withSchedule(withRate(createSchedules(config), 2), "inverse_time"));
+  assert.equal(facts.status, "completed");
+  assert.equal(facts.reference.status, "diverged");
+  assert.match(scheduleSummary(facts), /above the optimum\. The constant rate \(dashed\) diverged at this peak\.$/);
+  const both = scheduleFacts(withSchedule(withRate(createSchedules(config), 5), "cosine"));
+  assert.match(scheduleSummary(both), /diverged at this peak too\.$/);
 });
 
 test("the status and summary quote the runs; a reseed draws other batches", () => {

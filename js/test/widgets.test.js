@@ -75,6 +75,13 @@ test("the basic-algorithm figure stops at the run's end and tells a bouncing or 
   assert.match(stepFacts(jumping).update, /= 2.5 − 0.8 × 5 = -1.5$/);
 });
 
+test("at lr = 0.5 the basic-algorithm figure lands on the minimum in one step, and says so", () => {
+  const state = createTangent({ start: 2.5, lr: 0.5, maxIter: 200 });
+  assert.equal(state.run.iterations, 1);
+  assert.equal(state.run.positions[1][0], 0);
+  assert.match(summary(state), /1 − 2η = 0, so the first step lands exactly on the minimum\. gdlib's loop ends after 1 step: /);
+});
+
 test("the learning-rate figure: regimes, status and sentences from gdlib's run", () => {
   const setup = rateSetup({ surface: "valley", lrMin: 0.001, lrMax: 0.2, maxIter: 200, lr: 0.0909 });
   assert.deepEqual(setup.start, [-2.5, 1]);
@@ -93,6 +100,35 @@ test("the learning-rate figure: regimes, status and sentences from gdlib's run",
   assert.equal(rateFacts(setup, 0.1).regime, "exactly 2/L");
   assert.equal(rateRows(runAt(setup, 0.005), 10).length, 10);
   assert.equal(floorCrossings(runAt(setup, 0.05)), 0);
+  assert.equal(rateFacts(setup, 0.05).regime, "exactly 1/L");
+});
+
+test("the learning-rate figure counts crossings over the first 40 steps, or all of a shorter run", () => {
+  const setup = rateSetup({ surface: "valley", lrMin: 0.001, lrMax: 0.2, maxIter: 1000, lr: 0.0909 });
+  const zigzag = runAt(setup, 0.0909);
+  // At this rate y is multiplied by 1 - 20 lr < 0 each step: it changes sign on every step.
+  const ys = zigzag.positions.slice(0, 41).map((p) => p[1]);
+  assert.ok(ys.every((y, i) => i === 0 || y * ys[i - 1] < 0));
+  assert.equal(floorCrossings(zigzag), 40);
+  assert.match(rateSummary(rateFacts(setup, 0.0909)), /crossed the valley floor 40 times in its first 40 steps \(a zig-zag\)/);
+  const short = rateSetup({ kappas: [1, 2], kappa: 2, bounds: [[-2, 2], [-2, 2]], start: [1, 1], lrMin: 0.001, lrMax: 1.2, maxIter: 1000 });
+  const facts = rateFacts(short, 2 / 3);
+  assert.ok(facts.steps < 40);
+  assert.match(rateSummary(facts), new RegExp(`crossed the valley floor ${facts.crossings} times in its ${facts.steps} steps`));
+});
+
+test("on the round bowl the learning-rate figure speaks of the minimum, not a valley", () => {
+  const bowl = rateSetup({ kappas: [1, 2], kappa: 1, bounds: [[-2, 2], [-2, 2]], start: [1, 1], lrMin: 0.001, lrMax: 1.2, maxIter: 1000 });
+  const one = rateSummary(rateFacts(bowl, 1));
+  assert.match(one, /converged in 1 step\./);
+  assert.match(one, /\(κ − 1\)\/\(κ \+ 1\) = 0: one step reaches the minimum; this rate is within 1 % of it\.$/);
+  assert.equal(rateFacts(bowl, 1).regime, "exactly 1/L");
+  const bouncing = rateSummary(rateFacts(bowl, 1.5));
+  assert.match(bouncing, /jumped across the minimum \d+ times/);
+  assert.doesNotMatch(bouncing, /valley|zig-zag/);
+  // 1.01 is 1 % above the best rate 1, whatever the rounding of 1.01 - 1.
+  assert.match(rateSummary(rateFacts(bowl, 1.01)), /this rate is within 1 % of it\.$/);
+  assert.match(rateSummary(rateFacts(bowl, 1.0101)), /η = 1\.01 is not within 1 % of it\.$/);
 });
 
 test("the sweep converges below 2/L only", () => {
@@ -123,8 +159,9 @@ test("the gradient figure's forward difference is real float64: truncation, then
   // Rounding: at the tiniest h the error is far above the best one.
   assert.ok(facts.tiniest.error > 1000 * facts.best.error);
   assert.ok(facts.best.h > 1e-10 && facts.best.h < 1e-5);
-  assert.equal(gradientFacts(setup, [1, 1], 1e-12).worseBelow, true);
-  assert.equal(gradientFacts(setup, [1, 1], 1e-2).worseBelow, false);
+  assert.equal(gradientFacts(setup, [1, 1], 1e-12).dominant, "rounding");
+  assert.equal(gradientFacts(setup, [1, 1], 1e-2).dominant, "truncation");
+  assert.equal(gradientFacts(setup, [1, 1], facts.best.h).dominant, null);
   assert.match(gradientStatus(facts), /^At \(1, 1\): ∇f = \(-46, -38\); forward difference with h = 0.0001/);
   assert.match(gradientSummary(facts), /truncation dominates/);
   assert.equal(gradientRows(facts).length, facts.curve.length);
@@ -170,9 +207,36 @@ test("the race figure runs the chosen optimizer against plain descent's race run
   assert.deepEqual(plain.run.positions, plain.gd.positions);
   assert.match(raceSummary(plain), /They tie/);
   const far = raceFacts(setup, { surface: "valley", optimizer: "momentum", lr: 0.5, momentum: 0.3 });
-  assert.match(raceSummary(far), /diverged after/);
+  assert.match(raceSummary(far), /diverged after \d+ steps, crossing the valley floor y = 0 on \d+ of its \d+ steps;/);
+  assert.ok(far.run.iterations < 20, "the crossings are counted over the run's steps, not 20");
   assert.equal(flips({ positions: [[0, 1], [0, -1], [0, 1]] }), 2);
   assert.equal(raceRows(facts.run).at(-1)[0], String(facts.run.iterations));
+});
+
+test("the gradient figure names the larger error term from where the curve is smallest", async () => {
+  const { gradientFacts, gradientSetup, gradientSummary } = await import("../src/widgets/gradient-state.js");
+  const setup = gradientSetup({ surface: "himmelblau", point: [1, 1], h: 1e-4, hMin: 1e-13, hMax: 0.1 });
+  // Far below the best h the error is rounding noise, and a tenfold smaller h can happen to land
+  // lower: at (-4.8, -3.7) the error at h = 1e-14 is below the one at 1e-13.
+  const noisy = gradientFacts(setup, [-4.8, -3.7], 1e-13);
+  assert.ok(noisy.h < noisy.best.h);
+  assert.match(gradientSummary(noisy), /h = 1e-13 is below it: rounding dominates\.$/);
+  // At the minimum (3, 2) of Himmelblau's function: no "grows" when the tiniest h is the best.
+  const minimum = gradientFacts(setup, [3, 2], 1e-4);
+  assert.deepEqual(minimum.exact, [0, 0]);
+  const said = gradientSummary(minimum);
+  assert.match(said, /^At \(3, 2\), the gradient is zero here: a stationary point\. /);
+  if (minimum.best === minimum.tiniest) assert.doesNotMatch(said, /grows/);
+  assert.match(gradientSummary(gradientFacts(setup, [1, 1], 1e-2)), /h = 0\.01 is above it: truncation dominates\.$/);
+});
+
+test("the criteria figure names every test that fires at the stopping step", async () => {
+  const { criteriaFacts, criteriaSetup, criteriaSummary } = await import("../src/widgets/criteria-state.js");
+  const setup = criteriaSetup({ surface: "valley", start: [-2.5, 1], lr: 0.02, maxIter: 1000, gradTol: 1e-6, stepTol: 1e-5, valueTol: 1e-8, tolMin: 1e-12, tolMax: 1 });
+  const tied = criteriaFacts(setup, { gradTol: 7.08e-6, stepTol: 1e-12, valueTol: 1.12e-12 });
+  assert.equal(tied.alone.gradTol.iterations, tied.alone.valueTol.iterations);
+  assert.equal(tied.run.iterations, tied.alone.valueTol.iterations);
+  assert.match(criteriaSummary(tied), /The gradient-norm and value tests fire together at step \d+; gdlib checks the value test first and names it\.$/);
 });
 
 test("the conditioning figure runs the quadratic of the chosen kappa and names its best rate", () => {
@@ -184,7 +248,7 @@ test("the conditioning figure runs the quadratic of the chosen kappa and names i
   const facts = rateFacts(setup, 0.182);
   assert.equal(facts.status, "converged");
   assert.equal(facts.best, 2 / 11);
-  assert.match(rateSummary(facts), /With κ = 10 the best fixed rate is 2\/\(1 \+ κ\) = 0\.182, shrinking the error by \(κ − 1\)\/\(κ \+ 1\) = 0\.818 a step; this rate is within 1 % of it\.$/);
+  assert.match(rateSummary(facts), /With κ = 10 the best fixed rate is 2\/\(1 \+ κ\) = 0\.182, which multiplies the distance to the minimum by \(κ − 1\)\/\(κ \+ 1\) = 0\.818 each step; this rate is within 1 % of it\.$/);
   const stiff = withKappa(setup, 100);
   assert.equal(stiff.surface.kappa, 100);
   const over = rateFacts(stiff, 0.182);

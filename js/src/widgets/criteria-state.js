@@ -53,9 +53,18 @@ export const criteriaStatus = ({ run }) => `gdlib stops at step ${run.iterations
 /** One paragraph for a reader who cannot see the figure, from the runs. */
 export function criteriaSummary(facts) {
   const parts = TESTS.map(({ key, name, what }) => `the ${what} test (${name} = ${num(facts.tolerances[key])}) at ${stopsAt(facts.alone[key], facts.maxIter)}`);
-  const first = TESTS.find(({ name }) => facts.run.criterion === name);
-  const which = first ? `The ${first.what} test fires first, so the run stops at step ${facts.run.iterations}.` : `No test fires, so the run stops at the cap of ${facts.run.iterations} steps.`;
-  return `Alone, ${parts[0]}; ${parts[1]}; ${parts[2]}. ${which}`;
+  return `Alone, ${parts[0]}; ${parts[1]}; ${parts[2]}. ${whichFires(facts)}`;
+}
+
+/** Which test stops gdlib's run; when several would stop it at that same step, all of them. */
+function whichFires({ run, alone }) {
+  const first = TESTS.find(({ name }) => run.criterion === name);
+  if (!first) return `No test fires, so the run stops at the cap of ${run.iterations} steps.`;
+  const tied = TESTS.filter(({ key }) => alone[key].status === "converged" && alone[key].iterations === run.iterations);
+  if (tied.length < 2) return `The ${first.what} test fires first, so the run stops at step ${run.iterations}.`;
+  const names = tied.map(({ what }) => what);
+  const list = `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+  return `The ${list} tests fire together at step ${run.iterations}; gdlib checks the ${first.what} test first and names it.`;
 }
 
 /** Table rows k, gradient norm, step, value change, up to where the run stops. */

@@ -50,7 +50,6 @@ export function gradientFacts(setup, point, h) {
   const curve = errorCurve(setup, point);
   const error = forwardError(surface, point, h);
   const best = curve.reduce((a, b) => (b.error < a.error ? b : a));
-  const smaller = forwardError(surface, point, h / 10);
   return {
     point,
     h,
@@ -62,7 +61,9 @@ export function gradientFacts(setup, point, h) {
     curve,
     best,
     tiniest: curve[0],
-    worseBelow: smaller > error,
+    // Which error term is larger at h, judged from where the measured curve is smallest: one
+    // tenfold step could land on rounding noise that happens to be smaller.
+    dominant: h > best.h ? "truncation" : h < best.h ? "rounding" : null,
   };
 }
 
@@ -75,12 +76,15 @@ export function gradientStatus(facts) {
 
 /** One paragraph for a reader who cannot see the figure, from the computed facts. */
 export function gradientSummary(facts) {
-  const { point, f, norm, best, tiniest, worseBelow } = facts;
-  const slope = norm === 0 ? "The gradient is zero here: a stationary point." : `f = ${num(f)} and the slope downhill is ${num(norm)}.`;
-  const trend = worseBelow
-    ? `Shrinking h tenfold makes the error larger here: rounding dominates.`
-    : `Shrinking h tenfold makes the error smaller here: truncation dominates.`;
-  return `At ${pair(point)}, ${slope} ${trend} Over h from ${num(tiniest.h)} to ${num(facts.curve.at(-1).h)}, the error is smallest at h = ${num(best.h)} (${num(best.error)}) and grows to ${num(tiniest.error)} at the tiniest h.`;
+  const { point, f, norm, best, tiniest, dominant } = facts;
+  const slope = norm === 0 ? "the gradient is zero here: a stationary point." : `f = ${num(f)} and the slope downhill is ${num(norm)}.`;
+  const grows = tiniest.error > best.error ? ` and grows to ${num(tiniest.error)} at the tiniest h` : "";
+  const curve = `Over h from ${num(tiniest.h)} to ${num(facts.curve.at(-1).h)}, the error is smallest at h = ${num(best.h)} (${num(best.error)})${grows}.`;
+  const trend =
+    dominant === null
+      ? `h = ${num(facts.h)} is that best h.`
+      : `h = ${num(facts.h)} is ${dominant === "rounding" ? "below" : "above"} it: ${dominant} dominates.`;
+  return `At ${pair(point)}, ${slope} ${curve} ${trend}`;
 }
 
 /** Table rows h, error over the curve. */

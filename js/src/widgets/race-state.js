@@ -5,6 +5,7 @@
 import { descend, getSurface } from "../descent.js";
 import { SHARED } from "../surfaces.js";
 import { formatG } from "../pyfmt.js";
+import { steps } from "../words.js";
 
 const num = (v) => formatG(v, 3);
 export const MOMENTUM_OPTIMIZERS = ["momentum", "nesterov"];
@@ -28,8 +29,11 @@ export function raceRun(setup, surface, optimizer, lr, momentum) {
   return descend(s.name, s.start, { optimizer, lr, maxIter: setup.maxIter, hyper });
 }
 
+/** The steps over which the summary counts crossings of the valley floor. */
+export const WINDOW = 20;
+
 /** Strict sign flips of y in the first 20 steps: the zig-zag across the valley floor. */
-export function flips(run, first = 20) {
+export function flips(run, first = WINDOW) {
   const ys = run.positions.slice(0, first + 1).map((p) => p[1]);
   let count = 0;
   for (let i = 1; i < ys.length; i += 1) if (ys[i] * ys[i - 1] < 0) count += 1;
@@ -44,11 +48,13 @@ export function raceFacts(setup, { surface, optimizer, lr, momentum }) {
   return { surface, optimizer, lr, momentum, run, gd, gdLr: reference.lr, flips: flips(run), gdFlips: flips(gd) };
 }
 
-const done = (run) => (run.status === "converged" ? `converged in ${run.iterations} steps` : run.status === "diverged" ? `diverged after ${run.iterations} steps` : `was still running at the cap of ${run.iterations} steps`);
+const done = (run) => (run.status === "converged" ? `converged in ${steps(run.iterations)}` : run.status === "diverged" ? `diverged after ${steps(run.iterations)}` : `was still running at the cap of ${steps(run.iterations)}`);
+// The steps the crossings were counted over: the first 20, or all of a shorter run.
+const counted = (run) => (run.iterations > WINDOW ? `its first ${WINDOW} steps` : `its ${steps(run.iterations)}`);
 const setting = ({ optimizer, lr, momentum }) => `${LABELS[optimizer]} (η = ${num(lr)}${MOMENTUM_OPTIMIZERS.includes(optimizer) ? `, μ = ${num(momentum)}` : ""})`;
 
 /** The status line: gdlib's sentence for the reader's run, and plain descent's count. */
-export const raceStatus = (facts) => `${setting(facts)}: ${facts.run.message}, ${facts.run.iterations} steps; GD at η = ${num(facts.gdLr)}: ${facts.gd.iterations} steps.`;
+export const raceStatus = (facts) => `${setting(facts)}: ${facts.run.message}, ${steps(facts.run.iterations)}; GD at η = ${num(facts.gdLr)}: ${steps(facts.gd.iterations)}.`;
 
 /** One paragraph for a reader who cannot see the figure, from the two runs. */
 export function raceSummary(facts) {
@@ -58,13 +64,13 @@ export function raceSummary(facts) {
     run.status !== "converged" || gd.status !== "converged"
       ? ""
       : run.iterations < gd.iterations
-        ? ` It beats plain descent by ${gd.iterations - run.iterations} steps.`
+        ? ` It beats plain descent by ${steps(gd.iterations - run.iterations)}.`
         : run.iterations > gd.iterations
-          ? ` Plain descent is ${run.iterations - gd.iterations} steps faster.`
+          ? ` Plain descent is ${steps(run.iterations - gd.iterations)} faster.`
           : " They tie.";
   const valley = facts.surface === "valley";
-  const zig = valley ? `, crossing the valley floor y = 0 on ${facts.flips} of its first 20 steps` : "";
-  const gdZig = valley ? ` (${facts.gdFlips} of 20)` : "";
+  const zig = valley ? `, crossing the valley floor y = 0 on ${facts.flips} of ${counted(run)}` : "";
+  const gdZig = valley ? ` (on ${facts.gdFlips} of ${counted(gd)})` : "";
   return `On “${title}”, ${setting(facts)} ${done(run)}${zig}; plain descent at its race rate η = ${num(facts.gdLr)} ${done(gd)}${gdZig}.${race}`;
 }
 

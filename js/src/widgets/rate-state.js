@@ -5,10 +5,13 @@
 // (config.kappas). Pure: no DOM, tested by node --test.
 import { descend, getSurface } from "../descent.js";
 import { formatG } from "../pyfmt.js";
+import { count, steps as stepCount } from "../words.js";
 import { logSlider } from "./scale.js";
 
 const num = (v) => formatG(v, 3);
 export const SWEEP_POINTS = 60;
+/** The steps over which the summary counts crossings of the valley floor. */
+export const WINDOW = 40;
 
 /**
  * _quadratic.quadratic(kappa): 0.5 (x^2 + kappa y^2), Hessian diag(1, kappa), so L = kappa
@@ -54,10 +57,11 @@ export function sweep(setup, count = SWEEP_POINTS) {
   });
 }
 
-/** Strict sign flips of y in the first 40 steps: how often the path crossed the valley floor. */
-export function floorCrossings(run, first = 40) {
+/** Strict sign flips of y in the first 40 steps (positions 0 to 40): how often the path crossed
+ * the valley floor. Landing on y = 0 is no crossing. */
+export function floorCrossings(run, first = WINDOW) {
   let flips = 0;
-  const ys = run.positions.slice(0, first).map((p) => p[1]);
+  const ys = run.positions.slice(0, first + 1).map((p) => p[1]);
   for (let i = 1; i < ys.length; i += 1) if (ys[i] * ys[i - 1] < 0) flips += 1;
   return flips;
 }
@@ -66,7 +70,7 @@ export function floorCrossings(run, first = 40) {
 export function rateFacts(setup, lr, run = runAt(setup, lr)) {
   const L = setup.surface.lipschitz;
   const kappa = setup.surface.kappa ?? null;
-  const regime = lr < 1 / L ? "below 1/L" : lr < 2 / L ? "between 1/L and 2/L" : lr === 2 / L ? "exactly 2/L" : "above 2/L";
+  const regime = lr < 1 / L ? "below 1/L" : lr === 1 / L ? "exactly 1/L" : lr < 2 / L ? "between 1/L and 2/L" : lr === 2 / L ? "exactly 2/L" : "above 2/L";
   return {
     lr,
     run,
@@ -85,22 +89,32 @@ export function rateFacts(setup, lr, run = runAt(setup, lr)) {
 
 /** One paragraph for a reader who cannot see the figure, from the facts of the run. */
 export function rateSummary(facts) {
-  const { lr, regime, oneOverL, twoOverL, crossings, status, steps } = facts;
+  const { lr, regime, oneOverL, twoOverL, status, steps } = facts;
   const where = `η = ${num(lr)} is ${regime} (1/L = ${oneOverL}, 2/L = ${twoOverL}).`;
+  const end = status === "converged" ? `converged in ${stepCount(steps)}` : `was still running at the cap of ${stepCount(steps)}`;
   const path =
     status === "diverged"
-      ? `The path swings wider each step and gdlib stops it after ${steps} steps as diverged.`
-      : crossings > 0
-        ? `The path crossed the valley floor ${crossings} times in its first 40 steps (a zig-zag) and ${status === "converged" ? `converged in ${steps} steps` : `was still running at the cap of ${steps} steps`}.`
-        : `The path never crossed the valley floor in its first 40 steps and ${status === "converged" ? `converged in ${steps} steps` : `was still running at the cap of ${steps} steps`}.`;
+      ? `The path swings wider each step and gdlib stops it after ${stepCount(steps)} as diverged.`
+      : `The path ${crossingWords(facts)} and ${end}.`;
   return `${where} ${path}${facts.kappa === null ? "" : ` ${conditionSentence(facts)}`}`;
+}
+
+/** How often the path crossed y = 0, over its first 40 steps or all of them if fewer. On the
+ * round bowl (kappa = 1) there is no valley: the path runs along a line through the minimum. */
+function crossingWords({ crossings, steps, kappa }) {
+  const over = steps > WINDOW ? `in its first ${WINDOW} steps` : `in its ${stepCount(steps)}`;
+  if (crossings === 0) return `never crossed ${kappa === 1 ? "the minimum" : "the valley floor"} ${over}`;
+  if (kappa === 1) return `jumped across the minimum ${count(crossings, "time")} ${over}`;
+  return `crossed the valley floor ${count(crossings, "time")} ${over} (a zig-zag)`;
 }
 
 /** What the condition number predicts: the best fixed rate and its factor per step. */
 function conditionSentence({ kappa, best, lr }) {
   const factor = (kappa - 1) / (kappa + 1);
-  const near = Math.abs(lr - best) <= 0.01 * best ? "this rate is" : `η = ${num(lr)} is not`;
-  return `With κ = ${kappa} the best fixed rate is 2/(1 + κ) = ${num(best)}, shrinking the error by (κ − 1)/(κ + 1) = ${num(factor)} a step; ${near} within 1 % of it.`;
+  // Relative slack: 1.01 typed against a best rate of 1 is within 1 % despite rounding.
+  const near = Math.abs(lr - best) <= 0.01 * best * (1 + 1e-9) ? "this rate is" : `η = ${num(lr)} is not`;
+  const effect = factor === 0 ? "0: one step reaches the minimum" : `${num(factor)} each step`;
+  return `With κ = ${kappa} the best fixed rate is 2/(1 + κ) = ${num(best)}, which multiplies the distance to the minimum by (κ − 1)/(κ + 1) = ${effect}; ${near} within 1 % of it.`;
 }
 
 /** Table rows k, x, y, f for the run's points (at most `limit`, the last one always included). */

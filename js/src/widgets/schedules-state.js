@@ -94,7 +94,8 @@ export function scheduleRule(name, epochs, p) {
 export function scheduleFacts(state) {
   const { run, reference, schedule, epochs, lr, batch, seed } = state;
   const done = run.excess.length - 1;
-  const tail = reference.excess.slice(-11);
+  // The loss after each of the constant run's last 10 epochs (all of them in a shorter run).
+  const tail = reference.excess.slice(1).slice(-10);
   return {
     label: SCHEDULE_LABELS[schedule],
     constant: schedule === "constant",
@@ -109,9 +110,25 @@ export function scheduleFacts(state) {
     // The rate of the last epoch run: the one it diverged in, or the run's last.
     lastRate: run.rates[Math.min(run.status === "diverged" ? done : done - 1, run.rates.length - 1)],
     final: run.excess.at(-1),
-    reference: { status: reference.status, final: reference.excess.at(-1), low: Math.min(...tail), high: Math.max(...tail) },
+    reference: { status: reference.status, final: reference.excess.at(-1), low: Math.min(...tail), high: Math.max(...tail), trend: trendOf(tail), epochs: tail.length },
     orders: seed === 0 ? "gdlib's row orders" : `row orders of seed ${seed}`,
   };
+}
+
+/**
+ * How a run's last losses move: "falling" ("rising") when each is below (above) the one before;
+ * "falls" ("rises") when they go up and down but the geometric mean of the second half is a
+ * tenth (ten times) that of the first or less (more); else "wandering", a noise floor.
+ */
+export function trendOf(values) {
+  const changes = values.slice(1).map((v, i) => v - values[i]);
+  if (changes.length === 0) return "wandering";
+  if (changes.every((d) => d < 0)) return "falling";
+  if (changes.every((d) => d > 0)) return "rising";
+  const half = Math.floor(values.length / 2);
+  const logMean = (part) => part.reduce((sum, v) => sum + Math.log(Math.max(v, Number.MIN_VALUE)), 0) / part.length;
+  const drift = logMean(values.slice(-half)) - logMean(values.slice(0, half));
+  return drift <= -Math.LN10 ? "falls" : drift >= Math.LN10 ? "rises" : "wandering";
 }
 
 /** The one-line status the live region announces. */
@@ -123,13 +140,27 @@ export function scheduleStatus(f) {
 /** What the constant run did at the same peak rate. */
 function yardstick(f) {
   const r = f.reference;
-  if (r.status === "diverged") return f.constant ? "" : " The constant rate (dashed) diverged at this peak too.";
-  const floor = ` The constant run's last ${Math.min(10, f.epochs)} epochs wandered between ${num(r.low)} and ${num(r.high)}: its noise floor.`;
+  if (r.status === "diverged") {
+    if (f.constant) return "";
+    return f.status === "diverged" ? " The constant rate (dashed) diverged at this peak too." : ". The constant rate (dashed) diverged at this peak.";
+  }
+  const floor = constantTail(r);
   if (f.constant) return floor;
   if (f.status === "diverged") return ` The constant rate (dashed) ended ${num(r.final)} above the optimum.`;
   const ratio = r.final / f.final;
   const verdict = ratio >= 1 ? `1/${num(ratio)} of` : `${num(1 / ratio)} times`;
   return `, ${verdict} the constant rate's ${num(r.final)} on the same batches (dashed).${floor}`;
+}
+
+/** The constant run's last epochs: a noise floor only if it goes up and down there. */
+function constantTail(r) {
+  const last = `The constant run's last ${r.epochs} epochs`;
+  if (r.trend === "falling") return ` ${last} kept falling, from ${num(r.high)} to ${num(r.low)}: no floor reached yet.`;
+  if (r.trend === "rising") return ` ${last} kept rising, from ${num(r.low)} to ${num(r.high)}.`;
+  const range = `went up and down between ${num(r.low)} and ${num(r.high)}`;
+  if (r.trend === "falls") return ` ${last} ${range}, falling overall: no floor reached yet.`;
+  if (r.trend === "rises") return ` ${last} ${range}, rising overall: no floor.`;
+  return ` ${last} wandered between ${num(r.low)} and ${num(r.high)}: its noise floor.`;
 }
 
 /** One paragraph for a reader who cannot see the figure. */

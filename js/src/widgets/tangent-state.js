@@ -3,6 +3,7 @@
 // numbers, a text summary and the points as table rows. Pure: no DOM, tested by node --test.
 import { descend } from "../descent.js";
 import { formatG } from "../pyfmt.js";
+import { steps } from "../words.js";
 
 export const LR_RANGE = Object.freeze({ min: 0.01, max: 1.1, step: 0.01 });
 const num = (v) => formatG(v, 4);
@@ -46,11 +47,13 @@ export function summary(state) {
   const shape =
     Math.abs(factor) >= 1
       ? `|1 − 2η| = ${num(Math.abs(factor))} is not below 1, so the steps never shrink`
-      : factor < 0
-        ? `1 − 2η = ${num(factor)} is negative, so x jumps across the minimum each step while |x| shrinks`
-        : `every step multiplies x by 1 − 2η = ${num(factor)}, so the steps shrink as the slope flattens`;
+      : factor === 0
+        ? `1 − 2η = 0, so the first step lands exactly on the minimum`
+        : factor < 0
+          ? `1 − 2η = ${num(factor)} is negative, so x jumps across the minimum each step while |x| shrinks`
+          : `every step multiplies x by 1 − 2η = ${num(factor)}, so the steps shrink as the slope flattens`;
   const where = `At step ${k}, x = ${num(xAt(state, k))} and the slope f′(x) = 2x is ${num(slopeAt(state, k))}.`;
-  return `${where} With η = ${num(lr)}, ${shape}. gdlib's loop ends after ${run.iterations} steps: ${run.message}.`;
+  return `${where} With η = ${num(lr)}, ${shape}. gdlib's loop ends after ${steps(run.iterations)}: ${run.message}.`;
 }
 
 /** Table rows k, x_k, f(x_k), f'(x_k) up to the current step. */
