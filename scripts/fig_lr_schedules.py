@@ -89,6 +89,7 @@ def main(out_dir: Path) -> list[Path]:
     values["step_at10"], values["step_at20"] = float(step[10]), float(step[20])
     constant = np.median(curves["constant"], axis=0)[5:]
     values["const_low"], values["const_high"] = float(constant.min()), float(constant.max())
+    values["const_median"] = float(np.median(constant))
     # Every schedule draws the same batches (seed 1000 s + e in epoch e): step decay's first ten
     # epochs are the constant run itself, and at the peak rate one epoch of updates shrinks the
     # error it inherits by this factor (the noise-free contraction of the full loss over N / BATCH

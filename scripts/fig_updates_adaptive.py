@@ -8,6 +8,8 @@ grid and the ten valleys: in gdlib's gd, AdaGrad, RMSProp and Adam the rate only
 (the state does not depend on it), so one update with lr = 1 times a column of rates runs every
 rate at once; the winning rate is re-run with gdlib's `descend` on the kappa-10 valleys and must
 agree to rounding (which also catches a batched valley drifting from `_quadratic.valley`).
+Two ablations at kappa 100 say which half of Adam carries it along the turned valley: Adam with
+beta_1 = 0 (its per-coordinate scaling without momentum) and heavy-ball momentum alone (mu 0.9).
 """
 
 from __future__ import annotations
@@ -27,9 +29,11 @@ ANGLES = {"aligned": 0.0, "turned": np.pi / 4}
 METHODS = ("gd", "adagrad", "rmsprop", "adam")
 RATES = 0.005 * 2.0 ** np.arange(11)
 STEPS, TOLS = 400, (1e-2, 1e-6)
+# name on the page: (optimizer, hyperparameters), each on the kappa-100 valleys, aligned and turned
+ABLATIONS = {"adam_b1_0": ("adam", {"betas": (0.0, 0.999)}), "momentum": ("momentum", {})}
 
 
-def batched_values(name: str, kappas, angles) -> np.ndarray:
+def batched_values(name: str, kappas, angles, **hyper: object) -> np.ndarray:
     """Return f along runs of every (valley, rate) pair, shape (valleys, steps + 1, rates).
 
     Valley i is `_quadratic.valley(kappas[i], angles[i])`, written out over arrays of kappa and
@@ -52,7 +56,7 @@ def batched_values(name: str, kappas, angles) -> np.ndarray:
         gu, gw = 2.0 * u, 2.0 * kappa * w
         return np.stack([c * gu - s * gw, s * gu + c * gw], axis=-1)
 
-    opt = get_optimizer(name, 1.0)
+    opt = get_optimizer(name, 1.0, **hyper)
     points = np.repeat(np.array(starts)[:, None, :], len(RATES), axis=1)
     state = opt.init(points)
     values = [f(points)]
@@ -101,6 +105,19 @@ def exact_gd() -> dict[str, object]:
     return out
 
 
+def ablations() -> dict[str, int]:
+    """Return the steps to f < 1e-6 at the best grid rate on the kappa-100 valleys, per ABLATIONS.
+
+    Momentum's buffer, like Adam's moments, does not depend on the rate, so the batch holds.
+    """
+    out = {}
+    for key, (name, hyper) in ABLATIONS.items():
+        values = batched_values(name, [100.0] * len(ANGLES), list(ANGLES.values()), **hyper)
+        for a, v in zip(ANGLES, values, strict=True):
+            out[f"{key}_{a}_100_done"] = int(first_below(v, TOLS[1]).min())
+    return out
+
+
 def main(out_dir: Path) -> list[Path]:
     """Write the figure and the best step counts and rates."""
     cells = [(a, angle, k) for a, angle in ANGLES.items() for k in KAPPAS]
@@ -127,7 +144,7 @@ def main(out_dir: Path) -> list[Path]:
         return fig
 
     values = {"steps": STEPS, "rates": f"{RATES[0]:g} to {RATES[-1]:g}", "n_rates": len(RATES)}
-    values |= exact_gd()
+    values |= exact_gd() | ablations()
     for (m, a, k), results in table.items():
         for tol, (steps, rate) in zip(("close", "done"), results, strict=True):
             values[f"{m}_{a}_{k:g}_{tol}"] = steps
