@@ -44,3 +44,44 @@ def rate_drawer(surface, run, lr, rates, sweep, max_iter, best=None):
         return fig
 
     return draw
+
+
+def sweep_facts(rates, sweep, lipschitz: float) -> dict[str, object]:
+    """Return what the figure's description says about the sweep, read from its runs.
+
+    The rates that converged (`converged`, all next to each other on the grid when `one_band`)
+    take `fewest` steps at best, at `fewest_lr`, and fewer as the rate grows when `falls`. Below
+    them, `slow_capped` rates hit the cap, the largest `slow_cap_to`. Between the last of them and
+    2/L, `late_capped` rates hit the cap, the largest `late_cap_lr`. From 2/L up, `above` rates:
+    `above_capped` hit the cap (growing too slowly to count as diverged) and `above_diverged`
+    diverged; `above_cap_lr` is the largest that hit the cap. The last three say where those
+    capped rates sit on the grid.
+    """
+    rates = np.asarray(rates)
+    status = np.array([r.status for r in sweep])
+    steps = np.array([r.iterations for r in sweep])
+    ok = np.flatnonzero(status == "converged")
+    first, last = ok[0], ok[-1]
+    below = rates < 2 / lipschitz
+    late = np.flatnonzero(below & (np.arange(len(rates)) > last) & (status != "converged"))
+    above_capped = np.flatnonzero(~below & (status == "max_iter"))
+    fewest = ok[np.argmin(steps[ok])]
+    return {
+        "converged": len(ok),
+        "one_band": bool(last - first + 1 == len(ok)),
+        "falls": bool(np.all(np.diff(steps[ok]) < 0)),
+        "fewest": int(steps[fewest]),
+        "fewest_lr": f"{rates[fewest]:.3g}",
+        "slow_capped": int(first),
+        "slow_cap_to": f"{rates[first - 1]:.3g}" if first else "none",
+        "late_capped": len(late),
+        "late_cap_lr": f"{rates[late[-1]]:.4g}" if len(late) else "none",
+        "above": int((~below).sum()),
+        "above_capped": len(above_capped),
+        "above_diverged": int((~below & (status == "diverged")).sum()),
+        "above_cap_lr": f"{rates[above_capped[-1]]:.4g}" if len(above_capped) else "none",
+        # Where the capped rates sit: right after the fewest steps' rate, or first above 2/L.
+        "fewest_is_last": bool(fewest == last),
+        "late_cap_next": bool(len(late) and late[0] == last + 1),
+        "above_cap_first": bool(len(above_capped) and above_capped[0] == np.argmin(below)),
+    }

@@ -44,9 +44,11 @@ def main(out_dir: Path) -> list[Path]:
         "kappas": ", ".join(str(k) for k in KAPPAS),
         "lr": LR,
         "steps": run.iterations,
+        "max_iter": MAX_ITER,
         "message": run.message,
         "two_over_l": fmt(2 / surface.lipschitz),
         "widget": json.dumps(config),
     }
+    values |= _rate_live.sweep_facts(rates, sweep, surface.lipschitz)
     written = themed_svgs(draw, out_dir, "conditioning-live")
     return [*written, write_values(out_dir, "conditioning_live", values)]

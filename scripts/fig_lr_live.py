@@ -49,4 +49,5 @@ def main(out_dir: Path) -> list[Path]:
         "two_over_l": fmt(2 / surface.lipschitz),
         "widget": json.dumps(config),
     }
+    values |= _rate_live.sweep_facts(rates, sweep, surface.lipschitz)
     return [*themed_svgs(draw, out_dir, "lr-live"), write_values(out_dir, "lr_live", values)]

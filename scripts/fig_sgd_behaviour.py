@@ -119,6 +119,7 @@ def main(out_dir: Path) -> list[Path]:
         "full_loss_n": mean_loss(full_path[-1]),
         "sgd_loss_n": mean_loss(sgd_path[-1]),
         "full_moved_n": float(np.linalg.norm(full_path[-1] - START)),
+        "full_moved": f"{np.linalg.norm(full_path[-1] - START):.1f}",
         "examples": len(SHIFTS),
         "lr": LR,
         "steps": STEPS,

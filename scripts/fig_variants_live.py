@@ -64,6 +64,31 @@ def drawer(runs, floor, best, contours, title):
     return draw
 
 
+def settling(run, best: np.ndarray, floor: float, b: int) -> dict[str, object]:
+    """How the run at batch size `b` behaves after its first epoch, for the figure's description.
+
+    `later_spread` is the largest over the smallest epoch median of the loss gap from the second
+    epoch on (near 1: a flat level); `later_decades` the powers of ten its single steps span there;
+    `later_dist` the median distance to the least-squares point there, against `start_dist`.
+    """
+    per = ceil(N_LIVE / b)
+    gaps = np.asarray(run.losses) - floor
+    medians = [np.median(gaps[1 + e * per : 1 + (e + 1) * per]) for e in range(1, EPOCHS)]
+    later = gaps[1 + per :]
+    dist = np.linalg.norm(np.asarray(run.thetas) - best, axis=1)
+    spread, decades = max(medians) / min(medians), np.log10(later.max() / later.min())
+    return {
+        f"later_spread_{b}_n": float(spread),
+        f"later_spread_{b}": f"{spread:.2g}",
+        f"later_decades_{b}_n": float(decades),
+        f"later_decades_{b}": int(decades),
+        f"later_dist_{b}": f"{np.median(dist[1 + per :]):.2f}",
+        f"later_dist_{b}_n": float(np.median(dist[1 + per :])),
+        "start_dist": f"{dist[0]:.2f}",
+        "start_dist_n": float(dist[0]),
+    }
+
+
 def main(out_dir: Path) -> list[Path]:
     """Write a figure per batch size and the live figure's settings for each page."""
     X, y = live_data()
@@ -90,6 +115,7 @@ def main(out_dir: Path) -> list[Path]:
         tail = float(np.median(run.losses[-ceil(N_LIVE / b) :] - floor))
         values[f"tail_{b}"], values[f"tail_{b}_n"] = fmt(tail), tail
         values[f"message_{b}"] = run.message
+        values |= settling(run, best, floor, b)
     pair = [(runs[N_LIVE], True), (runs[COMPARED], False)]
     title = f"b = {COMPARED} against b = {N_LIVE} (dashed), {EPOCHS} epochs"
     outputs += themed_svgs(
