@@ -4,7 +4,8 @@ Left: the path of gdlib's plain descent at the opening rate on the surface's con
 steps each rate of the sweep took (converged: dots; the cap or divergence: crosses), the opening
 rate (solid), 2/L (dashed) and, when given, the best fixed rate (dotted). fig_lr_live.py (the
 valley) and fig_conditioning_live.py (a quadratic of chosen condition number) draw with it;
-js/src/widgets/rate.js draws the same in the browser.
+js/src/widgets/rate.js draws the same in the browser. `sweep_facts` reads the sweep's shape from
+its runs (which rates hit the cap, where the fewest steps are) for the pages' descriptions of it.
 """
 
 from __future__ import annotations
@@ -52,7 +53,8 @@ def sweep_facts(rates, sweep, lipschitz: float) -> dict[str, object]:
     The rates that converged (`converged`, all next to each other on the grid when `one_band`)
     take `fewest` steps at best, at `fewest_lr`, and fewer as the rate grows when `falls`. Below
     them, `slow_capped` rates hit the cap, the largest `slow_cap_to`. Between the last of them and
-    2/L, `late_capped` rates hit the cap, the largest `late_cap_lr`. From 2/L up, `above` rates:
+    2/L, `late_missed` rates did not converge and `late_capped` of them hit the cap, the largest
+    `late_cap_lr`. From 2/L up, `above` rates:
     `above_capped` hit the cap (growing too slowly to count as diverged) and `above_diverged`
     diverged; `above_cap_lr` is the largest that hit the cap. The last three say where those
     capped rates sit on the grid.
@@ -64,6 +66,7 @@ def sweep_facts(rates, sweep, lipschitz: float) -> dict[str, object]:
     first, last = ok[0], ok[-1]
     below = rates < 2 / lipschitz
     late = np.flatnonzero(below & (np.arange(len(rates)) > last) & (status != "converged"))
+    late_capped = late[status[late] == "max_iter"]
     above_capped = np.flatnonzero(~below & (status == "max_iter"))
     fewest = ok[np.argmin(steps[ok])]
     return {
@@ -74,14 +77,15 @@ def sweep_facts(rates, sweep, lipschitz: float) -> dict[str, object]:
         "fewest_lr": f"{rates[fewest]:.3g}",
         "slow_capped": int(first),
         "slow_cap_to": f"{rates[first - 1]:.3g}" if first else "none",
-        "late_capped": len(late),
-        "late_cap_lr": f"{rates[late[-1]]:.4g}" if len(late) else "none",
+        "late_missed": len(late),
+        "late_capped": len(late_capped),
+        "late_cap_lr": f"{rates[late_capped[-1]]:.4g}" if len(late_capped) else "none",
         "above": int((~below).sum()),
         "above_capped": len(above_capped),
         "above_diverged": int((~below & (status == "diverged")).sum()),
         "above_cap_lr": f"{rates[above_capped[-1]]:.4g}" if len(above_capped) else "none",
         # Where the capped rates sit: right after the fewest steps' rate, or first above 2/L.
         "fewest_is_last": bool(fewest == last),
-        "late_cap_next": bool(len(late) and late[0] == last + 1),
+        "late_cap_next": bool(len(late_capped) and late_capped[0] == last + 1),
         "above_cap_first": bool(len(above_capped) and above_capped[0] == np.argmin(below)),
     }

@@ -65,15 +65,20 @@ def drawer(runs, floor, best, contours, title):
 
 
 def settling(run, best: np.ndarray, floor: float, b: int) -> dict[str, object]:
-    """How the run at batch size `b` behaves after its first epoch, for the figure's description.
+    """Return how the run at batch size `b` settles, for the figure's description.
 
     `later_spread` is the largest over the smallest epoch median of the loss gap from the second
     epoch on (near 1: a flat level); `later_decades` the powers of ten its single steps span there;
-    `later_dist` the median distance to the least-squares point there, against `start_dist`.
+    `later_dist` the median distance to the least-squares point there, against `start_dist`. The
+    epoch medians fall for the first `falling_epochs` epochs, then stay between `after_low` and
+    `after_high`; the last step reads `last_batch` rows (fewer than b when b does not divide n).
     """
     per = ceil(N_LIVE / b)
     gaps = np.asarray(run.losses) - floor
-    medians = [np.median(gaps[1 + e * per : 1 + (e + 1) * per]) for e in range(1, EPOCHS)]
+    every = [np.median(gaps[1 + e * per : 1 + (e + 1) * per]) for e in range(EPOCHS)]
+    falling = next((e for e in range(1, EPOCHS) if every[e] >= every[e - 1]), EPOCHS)
+    after = every[falling:] or every[-1:]
+    medians = every[1:]
     later = gaps[1 + per :]
     dist = np.linalg.norm(np.asarray(run.thetas) - best, axis=1)
     spread, decades = max(medians) / min(medians), np.log10(later.max() / later.min())
@@ -84,6 +89,13 @@ def settling(run, best: np.ndarray, floor: float, b: int) -> dict[str, object]:
         f"later_decades_{b}": int(decades),
         f"later_dist_{b}": f"{np.median(dist[1 + per :]):.2f}",
         f"later_dist_{b}_n": float(np.median(dist[1 + per :])),
+        f"falling_epochs_{b}": falling,
+        # Plain text (no <sup>): these go into the image's alt text.
+        f"after_low_{b}": f"{min(after):.2g}",
+        f"after_high_{b}": f"{max(after):.2g}",
+        f"loss_{b}_alt": f"{run.losses[-1] - floor:.2g}",
+        f"after_high_{b}_n": float(max(after)),
+        f"last_batch_{b}": N_LIVE - (per - 1) * b,
         "start_dist": f"{dist[0]:.2f}",
         "start_dist_n": float(dist[0]),
     }

@@ -128,7 +128,11 @@ test("on the round bowl the learning-rate figure speaks of the minimum, not a va
   assert.doesNotMatch(bouncing, /valley|zig-zag/);
   // 1.01 is 1 % above the best rate 1, whatever the rounding of 1.01 - 1.
   assert.match(rateSummary(rateFacts(bowl, 1.01)), /this rate is within 1 % of it\.$/);
-  assert.match(rateSummary(rateFacts(bowl, 1.0101)), /η = 1\.01 is not within 1 % of it\.$/);
+  assert.match(rateSummary(rateFacts(bowl, 1.0101)), /η = 1\.0101 is not within 1 % of it\.$/);
+  // At kappa = 100, 2/L = 0.02 is 1 % above the best rate 2/101, but its run never converges.
+  const stiff = rateSetup({ kappas: [100], kappa: 100, bounds: [[-2, 2], [-2, 2]], start: [1, 1], lrMin: 0.001, lrMax: 1.2, maxIter: 1000 });
+  assert.notEqual(rateFacts(stiff, 0.02).status, "converged");
+  assert.match(rateSummary(rateFacts(stiff, 0.02)), /η = 0\.02 is not within 1 % of it\.$/);
 });
 
 test("the sweep converges below 2/L only", () => {
@@ -162,6 +166,10 @@ test("the gradient figure's forward difference is real float64: truncation, then
   assert.equal(gradientFacts(setup, [1, 1], 1e-12).dominant, "rounding");
   assert.equal(gradientFacts(setup, [1, 1], 1e-2).dominant, "truncation");
   assert.equal(gradientFacts(setup, [1, 1], facts.best.h).dominant, null);
+  // The slider shows three digits: its value next to the best h is that best h too.
+  const shown = gradientFacts(setup, [1, 1], Number(facts.best.h.toPrecision(3)));
+  assert.equal(shown.dominant, null);
+  assert.match(gradientSummary(shown), /is at that best h\.$/);
   assert.match(gradientStatus(facts), /^At \(1, 1\): ∇f = \(-46, -38\); forward difference with h = 0.0001/);
   assert.match(gradientSummary(facts), /truncation dominates/);
   assert.equal(gradientRows(facts).length, facts.curve.length);
@@ -226,7 +234,8 @@ test("the gradient figure names the larger error term from where the curve is sm
   assert.deepEqual(minimum.exact, [0, 0]);
   const said = gradientSummary(minimum);
   assert.match(said, /^At \(3, 2\), the gradient is zero here: a stationary point\. /);
-  if (minimum.best === minimum.tiniest) assert.doesNotMatch(said, /grows/);
+  assert.equal(minimum.best, minimum.tiniest);
+  assert.doesNotMatch(said, /grows/);
   assert.match(gradientSummary(gradientFacts(setup, [1, 1], 1e-2)), /h = 0\.01 is above it: truncation dominates\.$/);
 });
 

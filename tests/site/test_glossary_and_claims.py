@@ -28,7 +28,7 @@ CLAIM_PAGES = {
     "concepts/conditioning": 10,
     "variants/batch": 14,
     "variants/stochastic": 9,
-    "variants/mini-batch": 7,
+    "variants/mini-batch": 8,
     "variants/comparison": 16,
 }
 ABBR = re.compile(r'<abbr title="([^"]+)">([^<]+)</abbr>')

@@ -50,6 +50,7 @@ export function gradientFacts(setup, point, h) {
   const curve = errorCurve(setup, point);
   const error = forwardError(surface, point, h);
   const best = curve.reduce((a, b) => (b.error < a.error ? b : a));
+  const halfStep = Math.log10(setup.hMax / setup.hMin) / (curve.length - 1) / 2;
   return {
     point,
     h,
@@ -63,7 +64,8 @@ export function gradientFacts(setup, point, h) {
     tiniest: curve[0],
     // Which error term is larger at h, judged from where the measured curve is smallest: one
     // tenfold step could land on rounding noise that happens to be smaller.
-    dominant: h > best.h ? "truncation" : h < best.h ? "rounding" : null,
+    // Within half a step of the curve's grid, h is that best h (the slider rounds its values).
+    dominant: Math.abs(Math.log10(h / best.h)) < halfStep ? null : h > best.h ? "truncation" : "rounding",
   };
 }
 
@@ -82,7 +84,7 @@ export function gradientSummary(facts) {
   const curve = `Over h from ${num(tiniest.h)} to ${num(facts.curve.at(-1).h)}, the error is smallest at h = ${num(best.h)} (${num(best.error)})${grows}.`;
   const trend =
     dominant === null
-      ? `h = ${num(facts.h)} is that best h.`
+      ? `h = ${num(facts.h)} is at that best h.`
       : `h = ${num(facts.h)} is ${dominant === "rounding" ? "below" : "above"} it: ${dominant} dominates.`;
   return `At ${pair(point)}, ${slope} ${curve} ${trend}`;
 }
