@@ -14,6 +14,7 @@ import numpy as np
 __all__ = [
     "check_choice",
     "check_data",
+    "check_fraction",
     "check_int",
     "check_lr",
     "check_nonnegative",
@@ -55,7 +56,7 @@ def check_nonnegative(value: object, name: str, label: str | None = None) -> flo
 
 
 def check_unit_interval(value: object, name: str, message: str | None = None) -> float:
-    """Check a number in [0, 1), as torch.optim does for betas and alpha.
+    """Check a number in [0, 1), as torch.optim does for Adam's betas (and gdlib for alpha).
 
     >>> check_unit_interval(0.99, "alpha")
     0.99
@@ -63,6 +64,18 @@ def check_unit_interval(value: object, name: str, message: str | None = None) ->
     number = _real(value, name)
     if not (0.0 <= number < 1.0):
         raise ValueError(message or f"Invalid {name} value: {value}")
+    return number
+
+
+def check_fraction(value: object, name: str) -> float:
+    """Check a number strictly between 0 and 1 (a line search's Armijo constant or shrink factor).
+
+    >>> check_fraction(0.5, "shrink")
+    0.5
+    """
+    number = _real(value, name)
+    if not 0.0 < number < 1.0:
+        raise ValueError(f"Invalid {name} value: {value} (must be in (0, 1))")
     return number
 
 

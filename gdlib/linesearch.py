@@ -23,7 +23,7 @@ from typing import NamedTuple
 import numpy as np
 
 from gdlib._divergence import _divergence, _divergence_hint
-from gdlib._validate import check_int, check_lr, check_nonnegative, check_point
+from gdlib._validate import check_fraction, check_int, check_lr, check_nonnegative, check_point
 from gdlib.surfaces import Surface, get_surface
 
 __all__ = ["BacktrackingStep", "LineSearchRun", "backtracking_step", "descend_backtracking"]
@@ -42,8 +42,10 @@ class BacktrackingStep(NamedTuple):
 class LineSearchRun(NamedTuple):
     """A backtracking run: ``descend``'s ``Trajectory`` fields plus each step's rate and cost.
 
+    ``positions``, ``values``, ``gradients``, ``criterion``, ``message`` and ``iterations`` are as
+    in ``Trajectory``.
+
     Attributes:
-        positions, values, gradients, criterion, message, iterations: as in ``Trajectory``.
         status: ``"converged"``, ``"diverged"``, ``"max_iter"`` or ``"stalled"``.
         step_sizes: Accepted rate of each step, shape ``(n,)``.
         evaluations: Values of ``f`` computed by each step's search, shape ``(n,)``.
@@ -59,13 +61,6 @@ class LineSearchRun(NamedTuple):
     iterations: int
     step_sizes: np.ndarray
     evaluations: np.ndarray
-
-
-def _check_fraction(value: object, name: str) -> float:
-    number = check_nonnegative(value, name)  # a real, finite number first
-    if not 0.0 < number < 1.0:
-        raise ValueError(f"Invalid {name} value: {value} (must be in (0, 1))")
-    return number
 
 
 def backtracking_step(
@@ -94,7 +89,10 @@ def backtracking_step(
 
     Returns:
         A ``BacktrackingStep``; ``accepted`` is False (and the point unchanged) when no trial
-        passed.
+            passed.
+
+    Raises:
+        ValueError: ``lr``, ``c``, ``shrink`` or ``max_backtracks`` out of range, named.
 
     >>> bowl = get_surface("bowl")
     >>> x = np.array([2.0, 2.0])
@@ -103,6 +101,8 @@ def backtracking_step(
     (0.5, [0.0, 0.0], 0.0, 4)
 
     """
+    lr, c, shrink = check_lr(lr), check_fraction(c, "c"), check_fraction(shrink, "shrink")
+    max_backtracks = check_int(max_backtracks, "max_backtracks", 1)
     grad_sq = float(gradient @ gradient)
     eta = lr
     for trial in range(1, max_backtracks + 1):
@@ -153,11 +153,10 @@ def descend_backtracking(
     """
     surface = surface if isinstance(surface, Surface) else get_surface(surface)
     point = check_point(start, "start")
-    lr = check_lr(lr)
-    c, shrink = _check_fraction(c, "c"), _check_fraction(shrink, "shrink")
+    lr, c, shrink = check_lr(lr), check_fraction(c, "c"), check_fraction(shrink, "shrink")
+    max_backtracks = check_int(max_backtracks, "max_backtracks", 1)
     max_iter = check_int(max_iter, "max_iter", 0)
     grad_tol = check_nonnegative(grad_tol, "grad_tol")
-    max_backtracks = check_int(max_backtracks, "max_backtracks", 1)
     with np.errstate(all="ignore"):  # an overflowing trial fails the test, never warns
         return _loop(surface, point, lr, c, shrink, max_iter, grad_tol, max_backtracks)
 
@@ -186,10 +185,8 @@ def _loop(surface, point, lr, c, shrink, max_iter, grad_tol, max_backtracks) -> 
         point, value, gradient = step.point, step.value, surface.grad(step.point)
         reason = _divergence(point, value, gradient)
         if reason is not None:
-            status, message = (
-                "diverged",
-                f"diverged: {reason}{_divergence_hint(surface, None, None, reason)}",
-            )
+            status = "diverged"
+            message = f"diverged: {reason}{_divergence_hint(surface, None, None, reason)}"
             break
         records.append((point, value, gradient))
         rates.append(step.lr)

@@ -26,12 +26,14 @@ DOCTEST_QUOTE = re.compile(r"(?:<blockquote>\s*){3}<p>(.*?)</p>\s*(?:</blockquot
 
 
 def _squash(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    # Without whitespace, and without * and _: Markdown may have read a pair of them in a
+    # doctest as emphasis (`2*y ... 2*x`), and the tags stripped from the quote took them along.
+    return re.sub(r"[\s*_]+", "", text)
 
 
 @cache  # once per build process: the reference pages each ask, and gdlib is imported once anyway
 def gdlib_doctests() -> dict[str, str]:
-    """Every doctest block in gdlib, keyed by its text with prompts and whitespace removed."""
+    """Every doctest block in gdlib, keyed by its text without prompts, whitespace, * and _."""
     import gdlib
 
     blocks: dict[str, str] = {}

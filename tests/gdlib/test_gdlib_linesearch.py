@@ -132,3 +132,22 @@ def test_bad_arguments_name_themselves(kwargs, error, words):
     with pytest.raises(error) as raised:
         descend_backtracking(**arguments)
     assert words in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "words"),
+    [
+        # Each was accepted before: c = -1 even took a step that raised f from 8 to 72.
+        ({"lr": 2.0, "c": -1.0}, ValueError, "Invalid c value: -1.0"),
+        ({"shrink": 0.0}, ValueError, "Invalid shrink value: 0.0"),
+        ({"lr": -1.0}, ValueError, "Invalid learning rate: -1.0"),
+        ({"lr": "a"}, TypeError, "lr must be a real number"),
+        ({"max_backtracks": 0}, ValueError, "max_backtracks must be in [1, inf), got 0"),
+    ],
+)
+def test_one_search_step_checks_its_settings_too(kwargs, error, words):
+    bowl = SURFACES["bowl"]
+    x = np.array([2.0, 2.0])
+    with pytest.raises(error) as raised:
+        backtracking_step(bowl.f, x, 8.0, bowl.grad(x), **kwargs)
+    assert words in str(raised.value)

@@ -123,3 +123,14 @@ def test_no_page_links_to_a_place_the_overview_forwards(built_site):
             if target == "code/reference/index.html" or (target == "code/reference/" and fragment):
                 assert fragment not in forwarded["sections"], (base, href)
                 assert ".".join(fragment.split(".")[:2]) not in forwarded["modules"], (base, href)
+
+
+def test_every_doctest_on_the_reference_pages_is_a_code_block(built_site):
+    """Markdown reads `>>>` lines as block quotes; hooks/reference.py puts the doctest back."""
+    for page in reference_pages(built_site):
+        html = page.read_text(encoding="utf-8")
+        assert "<blockquote>" not in html, page
+    expression = built_site.root / "code" / "reference" / "surfaces-and-descent" / "index.html"
+    text = expression.read_text(encoding="utf-8")
+    assert "surface_from_expression(&quot;x^2 + 2*y^2&quot;)" in text
+    assert "write products with * (2*x, not 2x)" in text
