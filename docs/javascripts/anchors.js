@@ -7,6 +7,14 @@
 // until the reader scrolls, types or touches, or the page has kept its size for a while after it
 // loaded. Nothing is kept where the browser or the theme restores a position instead: a reload,
 // Back and Forward; after those, only a link the reader then follows is kept.
+// A reload, Back or Forward to a page (not instant navigation, where the theme restores) has the
+// opposite trouble: the browser puts back the scroll offset, the page comes back with estimates
+// for what it has not drawn yet, and the offset lands elsewhere or is clamped (1,500 px off on a
+// reference page in a busy browser; 530 px in 3 of 4 Backs at 4x slowdown). So leaving a page
+// notes the heading above the reader's spot and where it stood (sessionStorage: the browser drops
+// history changes made while leaving), and coming back holds that heading there while the page
+// draws, if the browser's offset is near the noted one (the note is the page's latest visit; an
+// older history entry of the same page has its own offset).
 const QUIET_MS = 1500; // the article kept its size this long after the load event: done
 const LIMIT_MS = 15000; // at most this long, whatever happens
 const INPUTS = ["wheel", "touchstart", "keydown", "pointerdown"];
@@ -31,9 +39,9 @@ function targetOf(hash) {
   }
 }
 
-function keep(target) {
+/** Call `put` after each change in the article's size (and once at the start) until it is done. */
+function hold(target, put) {
   stopKeeping();
-  if (!target?.isConnected || restoring || readerMoved) return;
   let quiet = 0;
   const settle = () => {
     clearTimeout(quiet);
@@ -41,8 +49,7 @@ function keep(target) {
   };
   // ResizeObserver calls back after layout and before paint: the move is never seen.
   const sizes = new ResizeObserver(() => {
-    const margin = parseFloat(getComputedStyle(target).scrollMarginTop) || 0;
-    if (Math.abs(target.getBoundingClientRect().top - margin) > 1) target.scrollIntoView();
+    put();
     settle();
   });
   sizes.observe(target.closest("article") ?? document.body);
@@ -54,6 +61,67 @@ function keep(target) {
     stopKeeping = () => {};
   };
 }
+
+/** The link's target at the top of the window, below the header (its scroll margin). */
+function keep(target) {
+  if (restoring || readerMoved) return; // a restored spot (restoreSpot) is held meanwhile
+  if (!target?.isConnected) return stopKeeping();
+  hold(target, () => {
+    const margin = parseFloat(getComputedStyle(target).scrollMarginTop) || 0;
+    if (Math.abs(target.getBoundingClientRect().top - margin) > 1) target.scrollIntoView();
+  });
+}
+
+const HEADINGS = "article :is(h1, h2, h3, h4, h5, h6)[id]";
+
+/** The last heading at or before the element a quarter down the window, and its top. */
+function readingSpot() {
+  const probe = document.elementFromPoint(innerWidth / 2, innerHeight / 4);
+  const headings = probe?.closest("article") ? [...document.querySelectorAll(HEADINGS)] : [];
+  // Document order, found by halving: no heading's position is read but the one kept.
+  let [low, high, found] = [0, headings.length - 1, null];
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const before = headings[mid] === probe || headings[mid].compareDocumentPosition(probe) & Node.DOCUMENT_POSITION_FOLLOWING;
+    [low, high, found] = before ? [mid + 1, high, headings[mid]] : [low, mid - 1, found];
+  }
+  return found && { id: found.id, top: found.getBoundingClientRect().top };
+}
+
+const SPOT = `gd-spot:${location.pathname}`;
+const note = (value) => {
+  try {
+    if (value) sessionStorage.setItem(SPOT, JSON.stringify(value));
+    else sessionStorage.removeItem(SPOT);
+  } catch {
+    // No storage (a private mode, a full quota): the browser's own offset stands.
+  }
+};
+if (!restoring) note(null); // a new visit: an older visit's note is not this one's
+addEventListener("pagehide", () => {
+  const spot = readingSpot();
+  note(spot && { ...spot, y: scrollY });
+});
+
+/** Back on a page (reload, Back, Forward): its noted heading where it stood, until the reader moves. */
+function restoreSpot() {
+  let spot = null;
+  try {
+    spot = JSON.parse(sessionStorage.getItem(SPOT));
+  } catch {
+    return;
+  }
+  const target = spot?.id ? document.getElementById(spot.id) : null;
+  if (!target || readerMoved || Math.abs(scrollY - spot.y) > 2.5 * innerHeight) return;
+  const { top } = spot;
+  hold(target, () => {
+    const off = target.getBoundingClientRect().top - top;
+    if (Math.abs(off) > 1) scrollBy(0, off);
+  });
+}
+
+// After the load event the browser has put back its offset: the heading is set right from there.
+if (restoring) addEventListener("load", () => requestAnimationFrame(() => setTimeout(restoreSpot)), { once: true });
 
 // target$ (the theme's): the element the address names, at load, on a fragment followed on the
 // page, with or without instant navigation. document$: each page instant navigation swaps in,
