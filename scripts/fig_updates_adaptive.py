@@ -75,6 +75,12 @@ def first_below(values: np.ndarray, tol: float) -> np.ndarray:
     return np.where(hit.any(axis=0), hit.argmax(axis=0), STEPS + 1)
 
 
+def check_batch(surface, name: str, values: np.ndarray, i: int, **hyper: object) -> None:
+    """Assert that the batch's column `i` is gdlib's run: `descend` at RATES[i] gives its values."""
+    run = descend(surface, surface.start, name, RATES[i], STEPS, 0, 0, hyper=hyper)
+    assert np.allclose(run.values, values[: len(run.values), i], rtol=1e-9, atol=1e-300)
+
+
 def best(surface, name: str, values: np.ndarray) -> list[tuple[int, float]]:
     """Return (steps, rate) of the best rate on the grid for each target in TOLS."""
     out = []
@@ -83,8 +89,7 @@ def best(surface, name: str, values: np.ndarray) -> list[tuple[int, float]]:
         i = int(steps.argmin())
         out.append((int(steps[i]), float(RATES[i])))
     if surface.lipschitz == 20.0:  # spot check on the kappa-10 valleys: the batch is gdlib's run
-        run = descend(surface, surface.start, name, RATES[i], STEPS, grad_tol=0, step_tol=0)
-        assert np.allclose(run.values, values[: len(run.values), i], rtol=1e-9, atol=1e-300)
+        check_batch(surface, name, values, i)
     return out
 
 
@@ -116,10 +121,7 @@ def ablations() -> dict[str, int]:
         for (a, angle), v in zip(ANGLES.items(), values, strict=True):
             steps = first_below(v, TOLS[1])
             out[f"{key}_{a}_100_done"] = int(steps.min())
-            # The batch is gdlib's run: the best rate's values, re-run with descend.
-            surface, lr = valley(100.0, angle), RATES[int(steps.argmin())]
-            run = descend(surface, surface.start, name, lr, STEPS, 0, 0, hyper=hyper)
-            assert np.allclose(run.values, v[: len(run.values), int(steps.argmin())], rtol=1e-9)
+            check_batch(valley(100.0, angle), name, v, int(steps.argmin()), **hyper)
     return out
 
 

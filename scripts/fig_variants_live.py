@@ -67,9 +67,10 @@ def drawer(runs, floor, best, contours, title):
 def settling(run, best: np.ndarray, floor: float, b: int) -> dict[str, object]:
     """Return how the run at batch size `b` settles, for the figure's description.
 
-    `later_spread` is the largest over the smallest epoch median of the loss gap from the second
-    epoch on (near 1: a flat level); `later_decades` the powers of ten its single steps span there;
-    `later_dist` the median distance to the least-squares point there, against `start_dist`. The
+    `tail` is the last epoch's median of the loss gap (a noisy run's last step can land far from
+    where it hovers). From the second epoch on, `later_spread` is the largest over the smallest
+    epoch median (near 1: a flat level), `later_decades` the powers of ten its single steps span
+    and `later_dist` the median distance to the least-squares point, against `start_dist`. The
     epoch medians fall for the first `falling_epochs` epochs, then stay between `after_low` and
     `after_high`; the last step reads `last_batch` rows (fewer than b when b does not divide n).
     """
@@ -83,6 +84,8 @@ def settling(run, best: np.ndarray, floor: float, b: int) -> dict[str, object]:
     dist = np.linalg.norm(np.asarray(run.thetas) - best, axis=1)
     spread, decades = max(medians) / min(medians), np.log10(later.max() / later.min())
     return {
+        f"tail_{b}": fmt(every[-1]),
+        f"tail_{b}_n": float(every[-1]),
         f"later_spread_{b}_n": float(spread),
         f"later_spread_{b}": f"{spread:.2g}",
         f"later_decades_{b}_n": float(decades),
@@ -123,9 +126,6 @@ def main(out_dir: Path) -> list[Path]:
         values[f"steps_{b}"] = len(run.thetas) - 1
         values[f"loss_{b}_n"] = float(run.losses[-1] - floor)
         values[f"loss_{b}"] = fmt(values[f"loss_{b}_n"])
-        # A noisy run's last step can land far from where it hovers: quote the last epoch's median.
-        tail = float(np.median(run.losses[-ceil(N_LIVE / b) :] - floor))
-        values[f"tail_{b}"], values[f"tail_{b}_n"] = fmt(tail), tail
         values[f"message_{b}"] = run.message
         values |= settling(run, best, floor, b)
     pair = [(runs[N_LIVE], True), (runs[COMPARED], False)]

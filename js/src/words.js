@@ -6,3 +6,7 @@ export const count = (n, noun) => `${n} ${noun}${n === 1 ? "" : "s"}`;
 
 /** count(n, "step"). */
 export const steps = (n) => count(n, "step");
+
+/** The steps a count was taken over: "its first 40 steps" (window 40), or all of a shorter run,
+ * "its 14 steps". */
+export const counted = (n, window) => (n > window ? `its first ${window} steps` : `its ${steps(n)}`);

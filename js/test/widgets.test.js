@@ -6,7 +6,8 @@ import test from "node:test";
 import { checkNumber, parseNumber } from "../src/widgets/check.js";
 import { linearScale, logScale, logSlider, logTicks, niceTicks } from "../src/widgets/scale.js";
 import { createTangent, reset, rows, stepFacts, stepOnce, summary, withRate } from "../src/widgets/tangent-state.js";
-import { floorCrossings, quadratic, rateFacts, rateRows, rateSetup, rateSummary, runAt, sweep, withKappa } from "../src/widgets/rate-state.js";
+import { floorCrossings } from "../src/widgets/crossings.js";
+import { WINDOW, quadratic, rateFacts, rateRows, rateSetup, rateSummary, runAt, sweep, withKappa } from "../src/widgets/rate-state.js";
 
 test("scales map both ways, log scales refuse non-positive bounds", () => {
   const s = linearScale([0, 10], [100, 200]);
@@ -99,7 +100,7 @@ test("the learning-rate figure: regimes, status and sentences from gdlib's run",
   assert.match(wild.message, /^diverged/);
   assert.equal(rateFacts(setup, 0.1).regime, "exactly 2/L");
   assert.equal(rateRows(runAt(setup, 0.005), 10).length, 10);
-  assert.equal(floorCrossings(runAt(setup, 0.05)), 0);
+  assert.equal(floorCrossings(runAt(setup, 0.05), WINDOW), 0);
   assert.equal(rateFacts(setup, 0.05).regime, "exactly 1/L");
 });
 
@@ -109,7 +110,7 @@ test("the learning-rate figure counts crossings over the first 40 steps, or all 
   // At this rate y is multiplied by 1 - 20 lr < 0 each step: it changes sign on every step.
   const ys = zigzag.positions.slice(0, 41).map((p) => p[1]);
   assert.ok(ys.every((y, i) => i === 0 || y * ys[i - 1] < 0));
-  assert.equal(floorCrossings(zigzag), 40);
+  assert.equal(floorCrossings(zigzag, WINDOW), 40);
   assert.match(rateSummary(rateFacts(setup, 0.0909)), /crossed the valley floor 40 times in its first 40 steps \(a zig-zag\)/);
   const short = rateSetup({ kappas: [1, 2], kappa: 2, bounds: [[-2, 2], [-2, 2]], start: [1, 1], lrMin: 0.001, lrMax: 1.2, maxIter: 1000 });
   const facts = rateFacts(short, 2 / 3);
@@ -199,7 +200,7 @@ test("the criteria figure marks where each test alone stops, and the first one s
 });
 
 test("the race figure runs the chosen optimizer against plain descent's race run", async () => {
-  const { flips, raceFacts, raceRows, raceSetting, raceSetup, raceStatus, raceSummary } = await import("../src/widgets/race-state.js");
+  const { WINDOW: RACE_WINDOW, raceFacts, raceRows, raceSetting, raceSetup, raceStatus, raceSummary } = await import("../src/widgets/race-state.js");
   const races = { valley: { gd: [2 / 22, {}], momentum: [0.1, { momentum: 0.3 }], adam: [0.1, {}] } };
   const setup = raceSetup({ races, maxIter: 4000 });
   assert.deepEqual(raceSetting(setup, "valley", "momentum"), { lr: 0.1, momentum: 0.3 });
@@ -217,7 +218,7 @@ test("the race figure runs the chosen optimizer against plain descent's race run
   const far = raceFacts(setup, { surface: "valley", optimizer: "momentum", lr: 0.5, momentum: 0.3 });
   assert.match(raceSummary(far), /diverged after \d+ steps, crossing the valley floor y = 0 on \d+ of its \d+ steps;/);
   assert.ok(far.run.iterations < 20, "the crossings are counted over the run's steps, not 20");
-  assert.equal(flips({ positions: [[0, 1], [0, -1], [0, 1]] }), 2);
+  assert.equal(floorCrossings({ positions: [[0, 1], [0, -1], [0, 1]] }, RACE_WINDOW), 2);
   assert.equal(raceRows(facts.run).at(-1)[0], String(facts.run.iterations));
 });
 

@@ -105,32 +105,8 @@ def test_once_the_reader_scrolls_the_page_stays_where_they_put_it(page, site_url
     assert page.evaluate(OFFSET, "data-sets") < -400  # the target went up with the scroll
 
 
-@pytest.mark.parametrize("how", ["reload", "back"])
-def test_a_busy_reload_or_back_puts_the_reader_back_exactly(page, site_url, how):
-    """At 4x CPU slowdown the browser's own offset landed 530 px off in 3 of 4 Backs (and once
-    clamped 1,500 px short): the boxes it had not drawn yet came back at their estimates."""
-    page.goto(site_url + LINKS[5])
-    settled_offset(page, "data-sets")
-    page.mouse.move(640, 400)
-    for _ in range(4):
-        page.mouse.wheel(0, 600)
-    page.wait_for_function(
-        "() => document.getElementById('data-sets').getBoundingClientRect().top < -1500"
-    )
-    page.wait_for_timeout(200)  # the wheel's scrolling has ended
-    before = page.evaluate(OFFSET, "data-sets")
-    page.context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": 4})
-    if how == "reload":
-        page.reload()
-    else:
-        page.goto(site_url + "concepts/glossary/")
-        page.wait_for_load_state("load")
-        page.go_back()
-    assert abs(settled_offset(page, "data-sets") - before) <= 2
-
-
-@pytest.mark.parametrize("how", ["reload", "back"])
-def test_a_reload_or_back_keeps_the_readers_position(page, site_url, how):
+def read_far_below_the_link(page, site_url) -> None:
+    """Follow the link to data-sets, then scroll 2,400 px on: the target far above the window."""
     page.goto(site_url + LINKS[5])
     assert abs(settled_offset(page, "data-sets")) <= 2
     page.mouse.move(640, 400)
@@ -138,10 +114,32 @@ def test_a_reload_or_back_keeps_the_readers_position(page, site_url, how):
         page.mouse.wheel(0, 600)
     far_below = "() => document.getElementById('data-sets').getBoundingClientRect().top < -1500"
     page.wait_for_function(far_below)
+
+
+def come_back(page, site_url, how: str) -> None:
+    """Reload the page, or leave it for another and go Back to it."""
     if how == "reload":
         page.reload()
     else:
         page.goto(site_url + "concepts/glossary/")
         page.wait_for_load_state("load")
         page.go_back()
+
+
+@pytest.mark.parametrize("how", ["reload", "back"])
+def test_a_busy_reload_or_back_puts_the_reader_back_exactly(page, site_url, how):
+    """At 4x CPU slowdown the browser's own offset landed 530 px off in 3 of 4 Backs (and once
+    clamped 1,500 px short): the boxes it had not drawn yet came back at their estimates."""
+    read_far_below_the_link(page, site_url)
+    page.wait_for_timeout(200)  # the wheel's scrolling has ended
+    before = page.evaluate(OFFSET, "data-sets")
+    page.context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": 4})
+    come_back(page, site_url, how)
+    assert abs(settled_offset(page, "data-sets") - before) <= 2
+
+
+@pytest.mark.parametrize("how", ["reload", "back"])
+def test_a_reload_or_back_keeps_the_readers_position(page, site_url, how):
+    read_far_below_the_link(page, site_url)
+    come_back(page, site_url, how)
     assert settled_offset(page, "data-sets") < -1000, "the page went back to the target"

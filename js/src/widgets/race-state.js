@@ -5,7 +5,8 @@
 import { descend, getSurface } from "../descent.js";
 import { SHARED } from "../surfaces.js";
 import { formatG } from "../pyfmt.js";
-import { steps } from "../words.js";
+import { counted, steps } from "../words.js";
+import { floorCrossings } from "./crossings.js";
 
 const num = (v) => formatG(v, 3);
 export const MOMENTUM_OPTIMIZERS = ["momentum", "nesterov"];
@@ -32,25 +33,15 @@ export function raceRun(setup, surface, optimizer, lr, momentum) {
 /** The steps over which the summary counts crossings of the valley floor. */
 export const WINDOW = 20;
 
-/** Strict sign flips of y in the first 20 steps: the zig-zag across the valley floor. */
-export function flips(run, first = WINDOW) {
-  const ys = run.positions.slice(0, first + 1).map((p) => p[1]);
-  let count = 0;
-  for (let i = 1; i < ys.length; i += 1) if (ys[i] * ys[i - 1] < 0) count += 1;
-  return count;
-}
-
 /** The reader's run and plain descent's race run on `surface`, with what the text quotes. */
 export function raceFacts(setup, { surface, optimizer, lr, momentum }) {
   const reference = raceSetting(setup, surface, "gd");
   const run = raceRun(setup, surface, optimizer, lr, momentum);
   const gd = raceRun(setup, surface, "gd", reference.lr, null);
-  return { surface, optimizer, lr, momentum, run, gd, gdLr: reference.lr, flips: flips(run), gdFlips: flips(gd) };
+  return { surface, optimizer, lr, momentum, run, gd, gdLr: reference.lr, flips: floorCrossings(run, WINDOW), gdFlips: floorCrossings(gd, WINDOW) };
 }
 
 const done = (run) => (run.status === "converged" ? `converged in ${steps(run.iterations)}` : run.status === "diverged" ? `diverged after ${steps(run.iterations)}` : `was still running at the cap of ${steps(run.iterations)}`);
-// The steps the crossings were counted over: the first 20, or all of a shorter run.
-const counted = (run) => (run.iterations > WINDOW ? `its first ${WINDOW} steps` : `its ${steps(run.iterations)}`);
 const setting = ({ optimizer, lr, momentum }) => `${LABELS[optimizer]} (η = ${num(lr)}${MOMENTUM_OPTIMIZERS.includes(optimizer) ? `, μ = ${num(momentum)}` : ""})`;
 
 /** The status line: gdlib's sentence for the reader's run, and plain descent's count. */
@@ -69,8 +60,8 @@ export function raceSummary(facts) {
           ? ` Plain descent is ${steps(run.iterations - gd.iterations)} faster.`
           : " They tie.";
   const valley = facts.surface === "valley";
-  const zig = valley ? `, crossing the valley floor y = 0 on ${facts.flips} of ${counted(run)}` : "";
-  const gdZig = valley ? ` (on ${facts.gdFlips} of ${counted(gd)})` : "";
+  const zig = valley ? `, crossing the valley floor y = 0 on ${facts.flips} of ${counted(run.iterations, WINDOW)}` : "";
+  const gdZig = valley ? ` (on ${facts.gdFlips} of ${counted(gd.iterations, WINDOW)})` : "";
   return `On “${title}”, ${setting(facts)} ${done(run)}${zig}; plain descent at its race rate η = ${num(facts.gdLr)} ${done(gd)}${gdZig}.${race}`;
 }
 

@@ -5,7 +5,8 @@
 // (config.kappas). Pure: no DOM, tested by node --test.
 import { descend, getSurface } from "../descent.js";
 import { formatG } from "../pyfmt.js";
-import { count, steps as stepCount } from "../words.js";
+import { count, counted, steps as stepCount } from "../words.js";
+import { floorCrossings } from "./crossings.js";
 import { logSlider } from "./scale.js";
 
 const num = (v) => formatG(v, 3);
@@ -57,15 +58,6 @@ export function sweep(setup, count = SWEEP_POINTS) {
   });
 }
 
-/** Strict sign flips of y in the first 40 steps (positions 0 to 40): how often the path crossed
- * the valley floor. Landing on y = 0 is no crossing. */
-export function floorCrossings(run, first = WINDOW) {
-  let flips = 0;
-  const ys = run.positions.slice(0, first + 1).map((p) => p[1]);
-  for (let i = 1; i < ys.length; i += 1) if (ys[i] * ys[i - 1] < 0) flips += 1;
-  return flips;
-}
-
 /** The facts the figure quotes about the run at `lr`. */
 export function rateFacts(setup, lr, run = runAt(setup, lr)) {
   const L = setup.surface.lipschitz;
@@ -78,7 +70,7 @@ export function rateFacts(setup, lr, run = runAt(setup, lr)) {
     regime,
     oneOverL: num(1 / L),
     twoOverL: num(2 / L),
-    crossings: floorCrossings(run),
+    crossings: floorCrossings(run, WINDOW),
     status: run.status,
     message: run.message,
     steps: run.iterations,
@@ -102,7 +94,7 @@ export function rateSummary(facts) {
 /** How often the path crossed y = 0, over its first 40 steps or all of them if fewer. On the
  * round bowl (kappa = 1) there is no valley: the path runs along a line through the minimum. */
 function crossingWords({ crossings, steps, kappa }) {
-  const over = steps > WINDOW ? `in its first ${WINDOW} steps` : `in its ${stepCount(steps)}`;
+  const over = `in ${counted(steps, WINDOW)}`;
   if (crossings === 0) return `never crossed ${kappa === 1 ? "the minimum" : "the valley floor"} ${over}`;
   if (kappa === 1) return `jumped across the minimum ${count(crossings, "time")} ${over}`;
   return `crossed the valley floor ${count(crossings, "time")} ${over} (a zig-zag)`;
