@@ -5,7 +5,9 @@
   upgrade or a change of the runner re-executes them; stale caches go.
 - `on_post_page`, on each finished notebook page: strips the MathJax and mermaid loaders nbconvert
   adds (they point at CDNs), trims the JupyterLab stylesheet nbconvert inlines (`_css_trim`),
-  moves the plots nbconvert inlines as base64 into files of their own, loaded lazily, and marks
+  moves the plots nbconvert inlines as base64 into files of their own, loaded lazily, gives each
+  plot the description its cell carries in its metadata (`"alt"`; nbconvert's lab template drops
+  it and writes a placeholder, so a plot without one fails the build), and marks
   the Markdown cells' `$...$` math for hooks/katex.py (`_katex.mark_dollar_math`), which renders
   it next: hence the declared priority.
 - The notebooks tell a learner how to install gdlib from the site's repository, whose address
@@ -18,6 +20,8 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import html
+import json
 import os
 import re
 import shutil
@@ -40,6 +44,7 @@ NB_LOADERS = [
 NB_MARKDOWN = re.compile(r'(<div class="[^"]*jp-RenderedMarkdown[^"]*"[^>]*>)(.*?)(</div>)', re.S)
 PLACEHOLDER_REPOSITORY = "https://github.com/OWNER/REPO"
 GITHUB_NAME = re.compile(r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+")
+NBCONVERT_NO_ALT = 'alt="No description has been provided for this image"'
 NB_DATA_IMAGE = re.compile(r'<img ([^>]*?)src="data:image/png;base64,([A-Za-z0-9+/=\s]+)"([^>]*)>')
 
 
@@ -94,6 +99,20 @@ def extract_images(output: str, folder: Path) -> str:
     return NB_DATA_IMAGE.sub(replace, output)
 
 
+def with_alt_texts(output: str, notebook: Path) -> str:
+    """Put each code cell's `metadata.alt` on its plot, in order, where nbconvert left none."""
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    texts = [c["metadata"]["alt"] for c in cells if "alt" in c.get("metadata", {})]
+    if output.count(NBCONVERT_NO_ALT) != len(texts):
+        raise ValueError(
+            f"{notebook.name}: {output.count(NBCONVERT_NO_ALT)} plots without a description and "
+            f"{len(texts)} cells with metadata.alt: give each plotting cell one"
+        )
+    for text in texts:
+        output = output.replace(NBCONVERT_NO_ALT, f'alt="{html.escape(text)}"', 1)
+    return output
+
+
 @event_priority(-50)  # before hooks/katex.py (-60) renders the math marked here
 def on_post_page(output: str, page, config) -> str:
     """Notebook pages: no CDN loaders, JupyterLab's CSS trimmed, plots in files, `$...$` math."""
@@ -104,6 +123,7 @@ def on_post_page(output: str, page, config) -> str:
     output = trim_notebook_css(output, NB_CSS_CACHE)
     folder = Path(config["site_dir"]) / Path(page.file.dest_uri).parent
     output = extract_images(output, folder)
+    output = with_alt_texts(output, Path(page.file.abs_src_path))
     output = with_repository_address(output)
     return NB_MARKDOWN.sub(lambda m: m.group(1) + mark_dollar_math(m.group(2)) + m.group(3), output)
 

@@ -11,6 +11,7 @@ import re
 
 import numpy as np
 import pytest
+from hook_loader import load_hook
 
 from gdlib.datasets import seed_page_data
 from gdlib.regression import fit_linear
@@ -64,6 +65,45 @@ def test_numpy_notebook_fixes_match_gdlib(numpy_output):
         assert line in numpy_output
 
 
+def test_numpy_notebook_states_the_rate_bound_rounded_down(numpy_output):
+    X, y = seed_page_data()
+    bound = 2 / np.linalg.eigvalsh(X.T @ X / len(y))[-1]
+    shown = float(re.search(r"stable learning rates < (\S+)", numpy_output).group(1))
+    assert bound - 1e-5 < shown <= bound
+
+
+def test_numpy_notebook_better_features_beat_5000_steps_in_100(numpy_output):
+    """The takeaway: 100 steps on the z features end closer than 5000 at rate 0.1."""
+    fix_1 = re.search(r"rate 0.1   steps   5000: .*distance (\S+)", numpy_output).group(1)
+    z = re.search(r"after 100 steps at rate 0.5: (\S+)", numpy_output).group(1)
+    assert float(z) < float(fix_1)
+
+
+def test_numpy_plot_has_its_description_and_the_description_holds(built_site):
+    page = (built_site.root / "code" / "numpy" / "index.html").read_text(encoding="utf-8")
+    alts = re.findall(r'<img alt="([^"]*)"', page)
+    assert len(alts) == 1 and "more than a hundredfold in the first 50" in alts[0]
+    X, y = seed_page_data()
+    theta, costs = np.zeros(2), []
+    for _ in range(1000):  # the plotting cell's loop
+        costs.append(np.sum((X @ theta - y) ** 2) / (2 * len(y)))
+        theta = theta - 0.01 * X.T @ (X @ theta - y) / len(y)
+    slopes = np.diff(np.log(costs[50:]))
+    assert costs[0] / costs[50] > 100 and costs[50] / costs[-1] < 3
+    assert np.ptp(slopes[100:]) < 0.05 * abs(slopes[100:].mean())  # straight on the log scale
+
+
+def test_a_notebook_plot_without_a_description_fails_the_build(tmp_path):
+    notebooks = load_hook("notebooks")
+    notebook = tmp_path / "plots.ipynb"
+    notebook.write_text('{"cells": [{"cell_type": "code", "metadata": {}}]}', encoding="utf-8")
+    with pytest.raises(ValueError, match="1 plots without a description and 0 cells"):
+        notebooks.with_alt_texts(f"<img {notebooks.NBCONVERT_NO_ALT}>", notebook)
+    notebook.write_text('{"cells": [{"metadata": {"alt": "a <b> & c"}}]}', encoding="utf-8")
+    shown = notebooks.with_alt_texts(f"<img {notebooks.NBCONVERT_NO_ALT}>", notebook)
+    assert shown == '<img alt="a &lt;b&gt; &amp; c">'
+
+
 def test_torch_runs_the_sample_with_float32_tensors_of_the_right_shape(torch_output):
     assert "X: (3, 2) torch.float32  y: (3, 1) torch.float32" in torch_output
     loss = float(re.search(r"^loss = (\S+)", torch_output, re.M).group(1))
@@ -92,16 +132,38 @@ def test_torch_notebook_shows_why_the_original_snippet_fails(torch_output):
     assert "Using a target size (torch.Size([3]))" in torch_output  # (3,) targets broadcast
 
 
+STEP_LINE = re.compile(r"step \d: gradient (\S+), \.grad used (\S+), w = (\S+)")
+
+
+def zero_grad_runs(torch_output: str) -> tuple[list, list]:
+    """The three steps without `zero_grad()` and the three with it: (gradient, used, new w)."""
+    without = torch_output.split("without zero_grad:")[1].split("with zero_grad:")[0]
+    cleared = torch_output.split("with zero_grad:")[1].split("after zero_grad()")[0]
+    steps = [[tuple(map(float, m)) for m in STEP_LINE.findall(b)] for b in (without, cleared)]
+    assert [len(s) for s in steps] == [3, 3], torch_output
+    return steps[0], steps[1]
+
+
 def test_torch_notebook_shows_gradients_accumulate_without_zero_grad(torch_output):
-    for k, grad in ((1, 4.0), (2, 8.0), (3, 12.0)):
-        assert f"without zero_grad, after backward #{k}: w.grad = {grad}" in torch_output
-    for k in (1, 2, 3):
-        assert f"with zero_grad,    after backward #{k}: w.grad = 4.0" in torch_output
+    without, cleared = zero_grad_runs(torch_output)
+    # Without zero_grad each step uses the sum of the gradients so far; with it, its own.
+    sums = np.cumsum([gradient for gradient, _, _ in without])
+    np.testing.assert_allclose([used for _, used, _ in without], sums, atol=0.011)
+    assert all(used == gradient for gradient, used, _ in cleared)
+    for steps in (without, cleared):  # each new w is the plain update with the .grad it used
+        w = [1.0] + [new for *_, new in steps]
+        np.testing.assert_allclose(w[1:], [w[k] - 0.1 * steps[k][1] for k in range(3)], atol=2e-4)
+    # The sums carry w away from the minimum 1/2; cleared, every step closes in on it.
+    assert abs(without[-1][2] - 0.5) > abs(without[0][2] - 0.5)
+    distances = [abs(new - 0.5) for *_, new in cleared]
+    assert distances == sorted(distances, reverse=True) and distances[-1] < distances[0]
+    assert "after zero_grad(), w.grad is None" in torch_output
 
 
 def test_torch_optim_sgd_step_is_the_plain_update(torch_output):
-    gaps = re.findall(r"step\(\) and w - lr \* grad differ by (\S+)", torch_output)
-    assert len(gaps) == 3 and all(float(g) < 1e-6 for g in gaps)
+    pairs = re.findall(r"differ by (\S+) \(float32 step (\S+)\)", torch_output)
+    assert len(pairs) == 3 and all(float(gap) <= float(step) for gap, step in pairs)
+    assert "updates taken in one pass over the 3 examples: 3" in torch_output
 
 
 @pytest.mark.parametrize("name", ["numpy", "pytorch"])
