@@ -65,7 +65,7 @@ lock:
 	mkdir -p build && awk '!/^#/ {exit} {print}' requirements.lock > build/lock-header.txt
 	$(PYTHON) -m venv build/lock-venv
 	build/lock-venv/bin/pip install --quiet --upgrade pip
-	build/lock-venv/bin/pip install --quiet -e '.[test]'
+	build/lock-venv/bin/pip install --quiet --extra-index-url https://download.pytorch.org/whl/cpu -e '.[test]'
 	{ cat build/lock-header.txt; build/lock-venv/bin/pip freeze --all --exclude-editable \
 	  | grep -v "^pip==" | sed 's/+cpu$$//'; } > requirements.lock
 	rm -rf build/lock-venv
