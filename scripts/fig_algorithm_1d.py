@@ -63,7 +63,7 @@ def main(out_dir: Path) -> list[Path]:
         "lr": LR,
         "factor": fmt(1 - 2 * LR),
         "x1": fmt(x[1]),
-        "x2": fmt(x[2]),
+        "x2": fmt(x[2], 4),  # 1.225 exactly: three figures would round 1.75 x 0.7
         "steps": run.iterations,
         "message": run.message,
         "final": fmt(x[-1]),

@@ -35,6 +35,7 @@ TRY = {
     "valley": ExplorerRun("valley", VALLEY_LR, (-2.5, 1.0), ("gd", "momentum"), speed=1),
     "rosen": ExplorerRun("rosenbrock", ROSEN_LR, (-1.5, 2.0), OPTIMIZERS, 10, ROSEN_ITER),
     "custom": ExplorerRun("custom", LR, START, ("gd", "adam"), expr=CUSTOM, bounds=DEFAULT_BOUNDS),
+    "saddle": ExplorerRun("saddle", LR, (1.5, 0.01), ("gd",)),
 }
 
 
@@ -80,7 +81,7 @@ def page_values(run, diverged, surface) -> dict[str, object]:
     """Numbers of the runs the page's "things to try" links set up (same settings as the links)."""
     valley, rosen = _runs(TRY["valley"]), _runs(TRY["rosen"])
     reached = [o for o, r in rosen.items() if r.status == "converged"]
-    saddle = descend("saddle", (1.5, 0.01), "gd", LR)
+    saddle = _runs(TRY["saddle"])["gd"]
     gd_end = rosen["gd"].positions[-1]
     custom = TRY["custom"]
     mine = surface_from_expression(custom.expr, custom.bounds)
@@ -123,6 +124,7 @@ def page_values(run, diverged, surface) -> dict[str, object]:
         "rosen_reached_steps": max(rosen[o].iterations for o in reached),
         "rosen_gd_end": f"({gd_end[0]:.2f}, {gd_end[1]:.2f})",
         "saddle_steps": saddle.iterations,
+        "saddle_lr": TRY["saddle"].lr,
         # For the page's checks: how each run ended, and how often y changed sign on the valley.
         "default_converged": run.status == "converged",
         "big_lr_diverged": diverged.status == "diverged",

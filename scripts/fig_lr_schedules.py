@@ -77,7 +77,9 @@ def main(out_dir: Path) -> list[Path]:
     final = {name: float(np.median(c[:, -1])) for name, c in curves.items()}
     keys = {"constant": "constant", "step decay": "step", "1/t": "inv", "cosine": "cosine"}
     keys["warm-up + cosine"] = "warmup"
-    values = {"n": N, "batch": BATCH, "epochs": EPOCHS, "peak": PEAK, "seeds": SEEDS}
+    # make_regression's first column is the intercept's ones: FEATURES - 1 features besides.
+    values = {"n": N, "features": FEATURES - 1, "batch": BATCH, "epochs": EPOCHS, "peak": PEAK}
+    values["seeds"] = SEEDS
     values["warmup_epochs"] = WARMUP
     values["step_size"] = PRESETS["step"]["step_size"]
     values["gamma"] = PRESETS["step"]["gamma"]

@@ -1,6 +1,6 @@
 """Critical points of random functions: saddles outnumber minima more and more as dimension grows.
 
-For each dimension n from 1 to NMAX, FUNCTIONS random smooth functions
+For each dimension d from 1 to NMAX, FUNCTIONS random smooth functions
 f(x) = sum_j a_j cos(w_j . x + phi_j) (TERMS terms, w_j standard normal, seeded) are searched for
 critical points by Newton's method on the gradient from STARTS uniform starts in the box
 [-BOX, BOX]^n (Newton converges to critical points of every kind, not just minima). Converged points
@@ -66,8 +66,8 @@ def main(out_dir: Path) -> list[Path]:
     def draw(theme: str):
         fig, (left, right) = plt.subplots(1, 2, figsize=(8.6, 3.4), layout="constrained")
         left.semilogy(dims, minima, "o-", color=COLORS["blue"], label="measured")
-        left.semilogy(dims, 0.5**dims, "--", color=COLORS["grey"], lw=1, label="$2^{-n}$")
-        left.set(xlabel="dimension $n$", ylabel="fraction that are minima")
+        left.semilogy(dims, 0.5**dims, "--", color=COLORS["grey"], lw=1, label="$2^{-d}$")
+        left.set(xlabel="dimension $d$", ylabel="fraction that are minima")
         left.set_title("Minima among the stationary points found")
         left.legend()
         jitter = np.random.default_rng(0).uniform(-0.2, 0.2, len(index))
