@@ -1,6 +1,6 @@
 """The optimizer race shared by fig_updates_race.py (animated) and fig_updates_loss.py (curves).
 
-On the valley (Hessian eigenvalues 2 and 20) each method runs at its textbook best setting: plain
+On the valley (Hessian eigenvalues 2 and 20) each method runs at its textbook setting: plain
 gradient descent at lr = 2/(lambda_min + lambda_max), heavy-ball momentum at Polyak's tuning,
 Nesterov at lr = 1/L with momentum (sqrt(kappa) - 1)/(sqrt(kappa) + 1); Adam's rate is a step
 length. On Rosenbrock, where no constant tuning exists, the momentum methods use torch's usual

@@ -34,7 +34,7 @@ def main(out_dir: Path) -> list[Path]:
             contour(ax, surface)
             ax.plot(*surface.minima[0], "*", color="white", mec="black", ms=11, mew=0.6)
             # Settings per method are in the page's table; Adam's rate is a step length.
-            tuned = "each at its best setting" if surface_name == "valley" else "momentum 0.9"
+            tuned = "each at its textbook setting" if surface_name == "valley" else "momentum 0.9"
             ax.set_title(f"{surface.title}\n{tuned}", fontsize=9.5)
             for i, (opt, run) in enumerate(results.items()):
                 tracks.append(Track(ax, run.positions, CYCLE[i], opt))

@@ -1,10 +1,11 @@
-"""Optimizers as pure update rules (optax style) with torch.optim's names, defaults and rules.
+"""Optimizers as pure update rules (optax style) with torch.optim's names, rules and defaults.
 
 ``OPTIMIZERS`` lists the names the site and the explorer offer, ``LABELS`` how a page shows them;
 ``get_optimizer`` builds one:
 ``gd`` is ``sgd(lr)``, ``momentum`` is ``sgd(lr, momentum=0.9)``, ``nesterov`` is
 ``sgd(lr, momentum=0.9, nesterov=True)``; ``adagrad``, ``rmsprop`` and ``adam`` use torch's
-defaults for everything but the learning rate.
+defaults for everything but the learning rate. Unlike torch's, ``sgd`` has no default ``lr``,
+and gdlib refuses a few values torch accepts (``lr=0``, RMSProp's ``alpha=1``).
 """
 
 from __future__ import annotations
