@@ -34,7 +34,7 @@ def _scan(text: object) -> None:
         raise ValueError(f"expression: {len(text)} characters long; the limit is {MAX_LENGTH}")
     if not text.strip():
         raise ValueError("expression: is empty: type a function of x and y")
-    previous, previous_text, i = None, "", 0
+    previous, previous_text, depth, i = None, "", 0, 0
     while i < len(text):
         char, at = text[i], f"at position {i + 1}"
         if char in " \t":
@@ -77,6 +77,9 @@ def _scan(text: object) -> None:
         else:
             shown = f"'{char}'" if 32 < ord(char) < 127 else f"U+{ord(char):04X}"
             raise ValueError(f"expression: unexpected character {shown} {at}")
+        if token == ")" and previous_text == ",":
+            raise ValueError(f"expression: syntax error {at}: Value expected")
+        depth += {"(": 1, ")": -1}.get(token, 0)
         starts_operand = (kind == "value" and token != ")") or kind in ("function", "open")
         if previous == "value" and starts_operand:
             raise ValueError(
@@ -85,3 +88,9 @@ def _scan(text: object) -> None:
             )
         previous, previous_text = kind, token
         i += len(token)
+    # Where the text stops short, say so as mathjs does (position just past the end).
+    end = f"at position {len(text) + 1}"
+    if previous == "open" or (previous == "op" and previous_text != ","):
+        raise ValueError(f"expression: syntax error {end}: Unexpected end of expression")
+    if depth > 0:
+        raise ValueError(f"expression: syntax error {end}: Parenthesis ) expected")

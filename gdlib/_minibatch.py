@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from gdlib._validate import _float_array
+
 __all__ = ["MAX_THETA_NORM", "check_theta", "divergence_message", "examples_seen", "full_losses"]
 
 MAX_THETA_NORM = 1e12
@@ -115,7 +117,7 @@ def check_theta(theta: object, d: int, name: str = "theta0") -> np.ndarray:
     >>> check_theta([1, 2], 2)
     array([1., 2.])
     """
-    theta = np.array(theta, dtype=np.float64)
+    theta = _float_array(theta, name).copy()
     if theta.shape != (d,):
         raise ValueError(f"{name} must have shape ({d},), got {theta.shape}")
     if not np.isfinite(theta).all():

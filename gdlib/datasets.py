@@ -36,9 +36,9 @@ def make_regression(
     seed: int = 0,
     intercept: bool = True,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    r"""Draw a linear regression problem $y = X \theta^* + \sigma \varepsilon$.
+    r"""Draw a linear regression problem $y = X \theta^* + \sigma \xi$.
 
-    Features and $\theta^*$ are standard normal, $\varepsilon$ is standard normal
+    Features and $\theta^*$ are standard normal, $\xi$ is standard normal
     noise scaled by ``noise``. With ``intercept`` the first column of X is all ones, so
     ``theta_true[0]`` is the intercept; X keeps ``n_features`` columns in total.
 

@@ -102,6 +102,8 @@ def descend(
 
     Raises:
         ValueError: A bad argument, named in the message, or a start already beyond the limits.
+        TypeError: An argument of the wrong type (``max_iter=2.0``), an optimizer object given
+            with ``lr`` or hyperparameters, or an unknown hyperparameter.
 
     >>> run = descend("bowl", (2.0, 2.0))
     >>> run.status, run.criterion, run.iterations

@@ -1,7 +1,8 @@
 """A reader's own f(x, y) as a ``Surface``: parsed against a whitelist, differentiated by SymPy.
 
-The language, its limits and its messages are those of the explorer's ``js/src/expression.js``
-(one shared corpus tests both): the names ``x``, ``y``, ``pi``, ``e``; the functions ``sin cos tan
+The language and its limits are those of the explorer's ``js/src/expression.js``, and so are the
+messages of every refusal in the corpus both are tested on (other syntax errors may be reported
+at another position): the names ``x``, ``y``, ``pi``, ``e``; the functions ``sin cos tan
 exp log sqrt abs tanh min max``; numbers; ``+ - * /``, ``^`` for powers, unary minus and plus,
 parentheses. A product needs its ``*``: ``2x`` is refused, as ``**`` is (write ``^``). The text is
 scanned token by token, then Python's ``ast`` of it is walked node by node, so nothing but those

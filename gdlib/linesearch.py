@@ -11,7 +11,9 @@ $$
 
 On a surface whose gradient is $L$-Lipschitz every $\eta \le 2(1 - c)/L$ passes, so the accepted
 step is at least $\min(\eta_0, 2\beta(1 - c)/L)$ and $f$ never increases. The loop keeps
-``gdlib.descent``'s stopping rules and adds ``"stalled"``: no trial decreased ``f`` enough.
+``gdlib.descent``'s gradient test and iteration cap (not its step and value tolerances) and adds
+``"stalled"``: no trial decreased ``f`` enough, or the accepted step left the point where it was
+(near a minimum, once $c\,\eta\,\lVert\nabla f\rVert^2$ is below the rounding of ``f``).
 """
 
 from __future__ import annotations
@@ -181,6 +183,10 @@ def _loop(surface, point, lr, c, shrink, max_iter, grad_tol, max_backtracks) -> 
         if not step.accepted:
             status = "stalled"
             message = f"stalled: no step of {max_backtracks} trials passed the Armijo test"
+            break
+        if np.array_equal(step.point, point):  # accepted by rounding alone: nothing would move
+            status = "stalled"
+            message = "stalled: the accepted step left the point unchanged (f's rounding)"
             break
         point, value, gradient = step.point, step.value, surface.grad(step.point)
         reason = _divergence(point, value, gradient)

@@ -20,6 +20,7 @@ $x^2 + 10y^2$ has $(2, 20)$.
 from __future__ import annotations
 
 import math
+import numbers
 
 import numpy as np
 
@@ -108,8 +109,9 @@ def measured_rate(
         The measured factor per step.
 
     Raises:
-        ValueError: A bad window, or an iterate of the window that sits exactly on the minimum
-            (the ratio is then undefined).
+        ValueError: A bad window, or an end of the window (iterate a or b) that is not finite or
+            sits exactly on the minimum (the ratio is then undefined); the iterates between are
+            not used.
 
     >>> from gdlib.descent import descend
     >>> run = descend("valley", (-2.5, 1.0), lr=best_fixed_rate((2.0, 20.0)), max_iter=40)
@@ -123,7 +125,8 @@ def measured_rate(
     last = points.shape[0] - 1
     stop = last if stop is None else check_int(stop, "stop", 1, last)
     start = check_int(start, "start", 0, stop - 1)
-    errors = np.linalg.norm(points[[start, stop]] - check_point(minimum, "minimum"), axis=1)
+    gaps = points[[start, stop]] - check_point(minimum, "minimum")
+    errors = np.hypot(gaps[:, 0], gaps[:, 1])  # no underflow for iterates 1e-300 away
     if not (np.isfinite(errors).all() and (errors > 0).all()):
         raise ValueError(f"iterates {start} and {stop} must be finite and off the minimum")
     return float((errors[1] / errors[0]) ** (1.0 / (stop - start)))
@@ -137,8 +140,15 @@ def steps_to_shrink(rate: float, factor: float) -> int:
     >>> steps_to_shrink(0.5, 1e-3)
     10
     """
-    if not (isinstance(rate, int | float) and 0.0 < rate < 1.0):
+    if not (isinstance(rate, numbers.Real) and 0.0 < rate < 1.0):
         raise ValueError(f"rate must be in (0, 1), got {rate!r}")
-    if not (isinstance(factor, int | float) and 0.0 < factor < 1.0):
+    if not (isinstance(factor, numbers.Real) and 0.0 < factor < 1.0):
         raise ValueError(f"factor must be in (0, 1), got {factor!r}")
-    return math.ceil(math.log(factor) / math.log(rate) - 1e-12)
+    rate, factor = float(rate), float(factor)
+    steps = max(1, math.ceil(math.log(factor) / math.log(rate)))
+    # The logarithms round; settle on the least k with rate ** k <= factor in floating point.
+    while steps > 1 and rate ** (steps - 1) <= factor:
+        steps -= 1
+    while rate**steps > factor:
+        steps += 1
+    return steps

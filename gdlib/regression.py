@@ -146,6 +146,8 @@ def fit_linear(
     seed = check_int(seed, "seed", 0)
     lr_decay = check_nonnegative(lr_decay, "lr_decay")
     record = check_choice(record, "record", ("step", "epoch"))
+    if not isinstance(shuffle, bool | np.bool_):
+        raise TypeError(f"shuffle must be True or False, got {shuffle!r}")
     theta = np.zeros(d) if theta0 is None else check_theta(theta0, d)
     rng = np.random.default_rng(seed)
     sink = [theta] if record == "step" else None

@@ -26,8 +26,8 @@ class Surface:
         name: Key in ``SURFACES``.
         title: Display name.
         formula: The function in LaTeX.
-        func: Value of the raw function on an array of shape ``(..., 2)``.
-        gradient: Gradient of the raw function, shape ``(..., 2)``.
+        func: The raw function ``func(x, y)`` on two broadcastable arrays.
+        gradient: Its gradient ``gradient(x, y)``, the pair of arrays ``(df/dx, df/dy)``.
         bounds: ``((xmin, xmax), (ymin, ymax))``, a good plotting window.
         minima: Known minimisers, a global one first; empty when there is none (unbounded
             below), ``None`` when none is known (a reader's own function).

@@ -136,6 +136,8 @@ def test_bad_arguments_name_themselves(call, error, words):
         ({"lr_decay": -0.1}, ValueError, "lr_decay"),
         ({"theta0": np.zeros(3)}, ValueError, "theta0 must have shape (2,)"),
         ({"theta0": np.array([0.0, math.nan])}, ValueError, "theta0 contains NaN"),
+        ({"theta0": ["a", "b"]}, TypeError, "theta0 must be an array of numbers"),
+        ({"shuffle": "no"}, TypeError, "shuffle must be True or False, got 'no'"),
         ({"record": "all"}, ValueError, "record 'all'; known: 'step', 'epoch'"),
         ({"lr": "fast"}, TypeError, "lr must be a real number"),
     ],

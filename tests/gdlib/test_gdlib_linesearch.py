@@ -104,6 +104,13 @@ def test_a_search_that_finds_no_step_stops_the_run_as_stalled():
     assert run.positions.tolist() == [[2.0, 2.0]]
 
 
+def test_a_step_accepted_by_rounding_alone_stops_the_run_as_stalled():
+    # At lr 1e-20 the trial point is the point itself, and f - c * lr * |g|^2 rounds to f.
+    run = descend_backtracking("bowl", (1.0, 1.0), lr=1e-20)
+    assert (run.status, run.iterations, run.criterion) == ("stalled", 0, None)
+    assert run.message == "stalled: the accepted step left the point unchanged (f's rounding)"
+
+
 def test_max_iter_stops_the_run():
     run = descend_backtracking("rosenbrock", (-1.5, 2.0), max_iter=10)
     assert (run.status, run.iterations) == ("max_iter", 10)

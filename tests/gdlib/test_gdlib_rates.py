@@ -71,6 +71,19 @@ def test_steps_to_shrink_counts_the_steps_a_run_takes():
     assert taken == steps_to_shrink(rho, 1e-6)
 
 
+def test_steps_to_shrink_is_the_least_k_with_rate_to_the_k_below_the_factor():
+    # The logarithms' rounding once gave 0 steps for a factor just below 1, and 100001 here.
+    assert steps_to_shrink(0.5, 1 - 1e-13) == 1
+    assert steps_to_shrink(0.999, 0.999**100000) == 100000
+    assert steps_to_shrink(np.float32(0.5), 0.5) == 1  # any real number type
+    assert steps_to_shrink(0.5, 1e-3) == 10 and 0.5**9 > 1e-3
+
+
+def test_measured_rate_reads_iterates_very_close_to_the_minimum():
+    # A Euclidean norm squares 1e-300 to zero; the distance must not underflow.
+    assert measured_rate([[1e-300, 0.0], [0.5e-300, 0.0]], (0, 0)) == 0.5
+
+
 @pytest.mark.parametrize(
     ("call", "error", "words"),
     [
