@@ -7,7 +7,7 @@
   adds (they point at CDNs), trims the JupyterLab stylesheet nbconvert inlines (`_css_trim`),
   moves the plots nbconvert inlines as base64 into files of their own, loaded lazily, gives each
   plot the description its cell carries in its metadata (`"alt"`; nbconvert's lab template drops
-  it and writes a placeholder, so a plot without one fails the build), and marks
+  it and writes a placeholder; a plot without one fails the build), and marks
   the Markdown cells' `$...$` math for hooks/katex.py (`_katex.mark_dollar_math`), which renders
   it next: hence the declared priority.
 - The notebooks tell a learner how to install gdlib from the site's repository, whose address
@@ -45,6 +45,7 @@ NB_MARKDOWN = re.compile(r'(<div class="[^"]*jp-RenderedMarkdown[^"]*"[^>]*>)(.*
 PLACEHOLDER_REPOSITORY = "https://github.com/OWNER/REPO"
 GITHUB_NAME = re.compile(r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+")
 NBCONVERT_NO_ALT = 'alt="No description has been provided for this image"'
+NB_CELL_ID = re.compile(r'id="cell-id=([^"]+)"')
 NB_DATA_IMAGE = re.compile(r'<img ([^>]*?)src="data:image/png;base64,([A-Za-z0-9+/=\s]+)"([^>]*)>')
 
 
@@ -100,17 +101,29 @@ def extract_images(output: str, folder: Path) -> str:
 
 
 def with_alt_texts(output: str, notebook: Path) -> str:
-    """Put each code cell's `metadata.alt` on its plot, in order, where nbconvert left none."""
-    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
-    texts = [c["metadata"]["alt"] for c in cells if "alt" in c.get("metadata", {})]
-    if output.count(NBCONVERT_NO_ALT) != len(texts):
-        raise ValueError(
-            f"{notebook.name}: {output.count(NBCONVERT_NO_ALT)} plots without a description and "
-            f"{len(texts)} cells with metadata.alt: give each plotting cell one"
-        )
-    for text in texts:
-        output = output.replace(NBCONVERT_NO_ALT, f'alt="{html.escape(text)}"', 1)
-    return output
+    """Give the plot in each cell's output the cell's `metadata.alt`; refuse a plot without one.
+
+    nbconvert marks each cell's HTML with its id (`id="cell-id=..."`), so each description goes
+    to its own cell's plot: a cell with a description and no plot, a plot without one, or two
+    plots in one cell fail the build, naming the notebook and the cell.
+    """
+    cells = {cell.get("id"): cell for cell in json.loads(notebook.read_text("utf-8"))["cells"]}
+    marks = list(NB_CELL_ID.finditer(output))
+    if NBCONVERT_NO_ALT in output[: marks[0].start() if marks else len(output)]:
+        raise ValueError(f"{notebook.name}: a plot outside the notebook's cells has no description")
+    pieces = [output[: marks[0].start()]] if marks else [output]
+    for mark, after in zip(marks, [*marks[1:], None], strict=True):
+        piece = output[mark.start() : after.start() if after else len(output)]
+        alt = cells.get(mark.group(1), {}).get("metadata", {}).get("alt")
+        plots = piece.count(NBCONVERT_NO_ALT)
+        where = f"{notebook.name}, cell {mark.group(1)}"
+        if alt is not None and not isinstance(alt, str):
+            raise ValueError(f"{where}: metadata.alt must be text, got {type(alt).__name__}")
+        if plots != (alt is not None):
+            wanted = "one plot for its metadata.alt" if alt else "a metadata.alt for its plot"
+            raise ValueError(f"{where}: {plots} plots without a description; give it {wanted}")
+        pieces.append(piece.replace(NBCONVERT_NO_ALT, f'alt="{html.escape(alt or "")}"'))
+    return "".join(pieces)
 
 
 @event_priority(-50)  # before hooks/katex.py (-60) renders the math marked here

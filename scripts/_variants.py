@@ -90,9 +90,8 @@ def loss_contour(ax, n: int = 90) -> None:
     T0, T1, Z = _loss_grid(n)
     ax.contourf(T0, T1, np.log(Z), levels=16, cmap=surface_cmap(), rasterized=True)
     ax.plot(*best, "*", color="white", mec="black", ms=12, mew=0.6)
-    ax.set(
-        xlim=BOUNDS[0], ylim=BOUNDS[1], xlabel="intercept $\\theta_0$", ylabel="slope $\\theta_1$"
-    )
+    labels = {"xlabel": "intercept $\\theta^{(1)}$", "ylabel": "slope $\\theta^{(2)}$"}
+    ax.set(xlim=BOUNDS[0], ylim=BOUNDS[1], **labels)
     ax.set_aspect("equal", adjustable="box")
     ax.grid(False)
 

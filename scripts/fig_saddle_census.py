@@ -3,10 +3,11 @@
 For each dimension d from 1 to NMAX, FUNCTIONS random smooth functions
 f(x) = sum_j a_j cos(w_j . x + phi_j) (TERMS terms, w_j standard normal, seeded) are searched for
 critical points by Newton's method on the gradient from STARTS uniform starts in the box
-[-BOX, BOX]^n (Newton converges to critical points of every kind, not just minima). Converged points
+[-BOX, BOX]^d (Newton converges to critical points of every kind, not just minima). Converged points
 inside the box are deduplicated, and the index of each (the number of negative Hessian
-eigenvalues) counted. Left: the fraction that are minima (index 0) against n; right: the value f
-at each critical point against its index, for n = NMAX. Everything is vectorised over the starts.
+eigenvalues) counted. Left: the fraction that are minima (index 0) against the dimension d; right:
+the value f at each critical point against its index, for d = NMAX. Everything is vectorised over
+the starts.
 """
 
 from __future__ import annotations
@@ -73,7 +74,7 @@ def main(out_dir: Path) -> list[Path]:
         jitter = np.random.default_rng(0).uniform(-0.2, 0.2, len(index))
         right.plot(index + jitter, values_at, ".", ms=3, color=COLORS["orange"], alpha=0.6)
         right.set(xlabel="index (negative Hessian eigenvalues)", ylabel="$f$ at the point")
-        right.set_title(f"n = {NMAX}: the more downhill directions, the higher $f$")
+        right.set_title(f"d = {NMAX}: the more downhill directions, the higher $f$")
         return fig
 
     values = {"functions": FUNCTIONS, "starts": STARTS, "terms": TERMS, "nmax": NMAX}

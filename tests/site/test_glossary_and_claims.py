@@ -29,7 +29,7 @@ CLAIM_PAGES = {
     "variants/batch": 14,
     "variants/stochastic": 9,
     "variants/mini-batch": 8,
-    "variants/comparison": 16,
+    "variants/comparison": 17,
 }
 ABBR = re.compile(r'<abbr title="([^"]+)">([^<]+)</abbr>')
 
