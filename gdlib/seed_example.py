@@ -31,7 +31,10 @@ def gradient_descent(
         num_iterations: Steps to take, an integer >= 0.
 
     Returns:
-        theta after ``num_iterations`` steps, shape (d,).
+        theta after ``num_iterations`` steps, shape (d,). As in the seed's loop nothing stops a
+        diverging run: above the stable rate $2 / \lambda_{\max}(X^\top X / m)$ theta grows
+        until it overflows to inf or NaN (NumPy warns). ``gdlib.regression.fit_linear`` stops
+        and reports such a run instead.
 
     Raises:
         ValueError: A bad value, named in the message (``"Invalid learning rate: 0.0"``).
