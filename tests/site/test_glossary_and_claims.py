@@ -27,7 +27,7 @@ CLAIM_PAGES = {
     "concepts/convergence": 8,
     "concepts/conditioning": 10,
     "variants/batch": 14,
-    "variants/stochastic": 9,
+    "variants/stochastic": 10,
     "variants/mini-batch": 8,
     "variants/comparison": 17,
 }
