@@ -45,9 +45,12 @@ def wheel(page, dy: int) -> None:
 
 def scroll_through_the_page(page) -> None:
     """Scroll to the bottom and back to the top as a reader does, and let the theme react."""
-    bottom = page.evaluate("() => document.documentElement.scrollHeight - innerHeight")
     for _ in range(12):
         wheel(page, 400)
+    # The bottom as it is now: a section is as tall as its estimate until it is first drawn
+    # (hooks/sections.py), so the page's height changes as the wheel brings sections in.
+    bottom = page.evaluate("() => document.documentElement.scrollHeight - innerHeight")
+    assert bottom > 1000, "the page is too short to scroll through"
     assert page.evaluate("() => window.scrollY") >= bottom - 2, "the wheel did not scroll"
     for _ in range(14):
         wheel(page, -400)
