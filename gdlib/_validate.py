@@ -94,6 +94,17 @@ def check_int(value: object, name: str, low: int, high: int | None = None) -> in
     return number
 
 
+def check_bool(value: object, name: str) -> bool:
+    """Check a flag: ``True`` or ``False`` only (a string such as ``"no"`` would read as true).
+
+    >>> check_bool(False, "shuffle")
+    False
+    """
+    if not isinstance(value, bool | np.bool_):
+        raise TypeError(f"{name} must be True or False, got {value!r}")
+    return bool(value)
+
+
 def check_choice(value: object, name: str, choices: tuple[str, ...] | list[str]) -> str:
     """Check that ``value`` is one of the known names.
 

@@ -11,9 +11,8 @@ $$
 
 On a surface whose gradient is $L$-Lipschitz every $\eta \le 2(1 - c)/L$ passes, so the accepted
 step is at least $\min(\eta_0, 2\beta(1 - c)/L)$ and $f$ never increases. The loop keeps
-``gdlib.descent``'s gradient test and iteration cap (not its step and value tolerances) and adds
-``"stalled"``: no trial decreased ``f`` enough, or the accepted step left the point where it was
-(near a minimum, once $c\,\eta\,\lVert\nabla f\rVert^2$ is below the rounding of ``f``).
+``gdlib.descent``'s gradient test and iteration cap and adds ``"stalled"``: no trial decreased
+``f`` enough, or the accepted step left the point unchanged (passed by ``f``'s rounding alone).
 """
 
 from __future__ import annotations
@@ -29,6 +28,8 @@ from gdlib._validate import check_fraction, check_int, check_lr, check_nonnegati
 from gdlib.surfaces import Surface, get_surface
 
 __all__ = ["BacktrackingStep", "LineSearchRun", "backtracking_step", "descend_backtracking"]
+STALLED = "stalled: no step of {} trials passed the Armijo test"
+STALLED_BY_ROUNDING = "stalled: the accepted step left the point unchanged (f's rounding)"
 
 
 class BacktrackingStep(NamedTuple):
@@ -180,13 +181,9 @@ def _loop(surface, point, lr, c, shrink, max_iter, grad_tol, max_backtracks) -> 
         if len(rates) == max_iter:
             break
         step = backtracking_step(surface.f, point, value, gradient, lr, c, shrink, max_backtracks)
-        if not step.accepted:
+        if not step.accepted or np.array_equal(step.point, point):  # the latter: f's rounding
             status = "stalled"
-            message = f"stalled: no step of {max_backtracks} trials passed the Armijo test"
-            break
-        if np.array_equal(step.point, point):  # accepted by rounding alone: nothing would move
-            status = "stalled"
-            message = "stalled: the accepted step left the point unchanged (f's rounding)"
+            message = STALLED_BY_ROUNDING if step.accepted else STALLED.format(max_backtracks)
             break
         point, value, gradient = step.point, step.value, surface.grad(step.point)
         reason = _divergence(point, value, gradient)

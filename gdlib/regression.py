@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from gdlib import _validate
 from gdlib._minibatch import (
     MAX_THETA_NORM,
     check_theta,
@@ -107,8 +108,7 @@ def fit_linear(
 ) -> RegressionRun:
     r"""Fit $y \approx X\theta$ by mini-batch gradient descent on the mean squared error.
 
-    In epoch $e$ (from 0) the rate is $\eta_e = \eta / (1 + \delta e)$ and each batch
-    $B$ takes the step
+    In epoch $e$ (from 0) the rate is $\eta_e = \eta / (1 + \delta e)$; each batch $B$ steps
     $\theta \leftarrow \theta - \eta_e \frac{2}{|B|} X_B^\top (X_B \theta - y_B)$.
 
     Args:
@@ -146,8 +146,7 @@ def fit_linear(
     seed = check_int(seed, "seed", 0)
     lr_decay = check_nonnegative(lr_decay, "lr_decay")
     record = check_choice(record, "record", ("step", "epoch"))
-    if not isinstance(shuffle, bool | np.bool_):
-        raise TypeError(f"shuffle must be True or False, got {shuffle!r}")
+    shuffle = _validate.check_bool(shuffle, "shuffle")
     theta = np.zeros(d) if theta0 is None else check_theta(theta0, d)
     rng = np.random.default_rng(seed)
     sink = [theta] if record == "step" else None

@@ -130,8 +130,7 @@ def draw_grid(sweeps, best, limit):
         log_axes(ax, x=True)
         ax.set(xlabel="learning rate", ylabel=f"loss above the minimum after {BUDGET} epochs")
         ax.set_title(
-            "median and 10-90 % band over seeds; circled: best rate;"
-            " x: a seed did not end below its start",
+            "median, 10-90 % band over seeds; circled: best; x: a seed did not end below its start",
             fontsize=9,
         )
         ax.legend(fontsize=8, loc="lower right")
