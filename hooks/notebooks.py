@@ -109,9 +109,10 @@ def with_alt_texts(output: str, notebook: Path) -> str:
     """
     cells = {cell.get("id"): cell for cell in json.loads(notebook.read_text("utf-8"))["cells"]}
     marks = list(NB_CELL_ID.finditer(output))
-    if NBCONVERT_NO_ALT in output[: marks[0].start() if marks else len(output)]:
+    before_cells = output[: marks[0].start()] if marks else output
+    if NBCONVERT_NO_ALT in before_cells:
         raise ValueError(f"{notebook.name}: a plot outside the notebook's cells has no description")
-    pieces = [output[: marks[0].start()]] if marks else [output]
+    pieces = [before_cells]
     for mark, after in zip(marks, [*marks[1:], None], strict=True):
         piece = output[mark.start() : after.start() if after else len(output)]
         alt = cells.get(mark.group(1), {}).get("metadata", {}).get("alt")

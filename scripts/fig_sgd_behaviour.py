@@ -67,6 +67,8 @@ def main(out_dir: Path) -> list[Path]:
     check_against_gdlib(X, y, THETA0, runs, SEEDS, 1, 2, lr_decay=decays)
     gaps = runs.epoch_losses - floor()  # (3, seeds, EPOCHS + 1); the figure draws the first two
     lo, med, hi = np.quantile(gaps, [0.1, 0.5, 0.9], axis=1)
+    # Over the last half of each run, every seed and epoch: the level each run hovers at.
+    const_floor, decay_floor, best_floor = np.median(gaps[:, :, EPOCHS // 2 + 1 :], axis=(1, 2))
     full_path = descend_sum(False)[0]
     sgd_paths = descend_sum(True, ESCAPE_SEEDS)
     sgd_path = sgd_paths[ESCAPE_SEEDS.index(DRAWN)]
@@ -107,14 +109,13 @@ def main(out_dir: Path) -> list[Path]:
         "epochs": EPOCHS,
         "decay": DECAY,
         "lr_const": LR_CONST,
-        # Over the last half of the run, every seed and epoch: the level each schedule hovers at.
-        "const_floor": fmt(np.median(gaps[0, :, EPOCHS // 2 + 1 :]), 2),
-        "decay_floor": fmt(np.median(gaps[1, :, EPOCHS // 2 + 1 :]), 2),
-        "const_floor_n": np.median(gaps[0, :, EPOCHS // 2 + 1 :]),
-        "decay_floor_n": np.median(gaps[1, :, EPOCHS // 2 + 1 :]),
+        "const_floor": fmt(const_floor, 2),
+        "decay_floor": fmt(decay_floor, 2),
+        "const_floor_n": const_floor,
+        "decay_floor_n": decay_floor,
         "best_lr": fmt(BEST_RATE[1], 2),
-        "best_floor": fmt(np.median(gaps[2, :, EPOCHS // 2 + 1 :]), 2),
-        "best_floor_n": np.median(gaps[2, :, EPOCHS // 2 + 1 :]),
+        "best_floor": fmt(best_floor, 2),
+        "best_floor_n": best_floor,
         "half": EPOCHS // 2,
         "seeds": len(SEEDS),
         "full_end": "({:.2f}, {:.2f})".format(*full_path[-1]),
