@@ -10,9 +10,17 @@ from __future__ import annotations
 
 import numpy as np
 
-from gdlib._validate import _float_array
+from gdlib._validate import _float_array, check_data
 
-__all__ = ["MAX_THETA_NORM", "check_theta", "divergence_message", "examples_seen", "full_losses"]
+__all__ = [
+    "MAX_THETA_NORM",
+    "check_theta",
+    "checked_residual",
+    "divergence_message",
+    "examples_seen",
+    "finite_result",
+    "full_losses",
+]
 
 MAX_THETA_NORM = 1e12
 _CHUNK = 1 << 22  # elements of X @ thetas evaluated at once when computing recorded losses
@@ -123,3 +131,25 @@ def check_theta(theta: object, d: int, name: str = "theta0") -> np.ndarray:
     if not np.isfinite(theta).all():
         raise ValueError(f"{name} contains NaN or infinite values")
     return theta
+
+
+def finite_result(value, what: str):
+    """Return ``value`` when all of it is finite; else say that ``what`` overflowed float64.
+
+    Finite but huge data can overflow: ``inf - inf`` in ``X @ theta`` would be a silent NaN.
+
+    >>> finite_result(np.array([np.inf]), "mse")
+    Traceback (most recent call last):
+    ValueError: mse overflows float64: X, y or theta are too large; rescale them
+    """
+    if not np.isfinite(value).all():
+        raise ValueError(f"{what} overflows float64: X, y or theta are too large; rescale them")
+    return value
+
+
+def checked_residual(X: object, y: object, theta: object) -> tuple[np.ndarray, np.ndarray]:
+    """Check the arguments of ``mse``/``mse_grad`` by name; return X and ``X theta - y``."""
+    X, y = check_data(X, y)
+    theta = check_theta(theta, X.shape[1], "theta")
+    with np.errstate(all="ignore"):  # overflow is reported by name, not warned about
+        return X, finite_result(X @ theta - y, "X @ theta - y")

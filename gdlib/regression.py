@@ -17,8 +17,10 @@ from gdlib import _validate
 from gdlib._minibatch import (
     MAX_THETA_NORM,
     check_theta,
+    checked_residual,
     divergence_message,
     examples_seen,
+    finite_result,
     full_losses,
     run_epoch,
 )
@@ -64,13 +66,6 @@ class RegressionRun(NamedTuple):
     message: str
 
 
-def _residual(X: object, y: object, theta: object) -> tuple[np.ndarray, np.ndarray]:
-    """Check the arguments of ``mse``/``mse_grad`` by name; return X and ``X theta - y``."""
-    X, y = check_data(X, y)
-    theta = check_theta(theta, X.shape[1], "theta")
-    return X, X @ theta - y
-
-
 def mse(X: np.ndarray, y: np.ndarray, theta: np.ndarray) -> float:
     r"""Mean squared error $\frac1n \lVert X\theta - y \rVert^2$.
 
@@ -79,8 +74,9 @@ def mse(X: np.ndarray, y: np.ndarray, theta: np.ndarray) -> float:
     >>> mse(np.eye(2), np.array([1.0, 3.0]), np.zeros(2))
     5.0
     """
-    _, residual = _residual(X, y, theta)
-    return float(residual @ residual / residual.shape[0])
+    _, residual = checked_residual(X, y, theta)
+    with np.errstate(all="ignore"):  # overflow is reported by name, not warned about
+        return float(finite_result(residual @ residual / residual.shape[0], "mse"))
 
 
 def mse_grad(X: np.ndarray, y: np.ndarray, theta: np.ndarray) -> np.ndarray:
@@ -89,8 +85,9 @@ def mse_grad(X: np.ndarray, y: np.ndarray, theta: np.ndarray) -> np.ndarray:
     >>> mse_grad(np.eye(2), np.array([1.0, 3.0]), np.zeros(2)).tolist()
     [-1.0, -3.0]
     """
-    X, residual = _residual(X, y, theta)
-    return (2.0 / X.shape[0]) * (residual @ X)
+    X, residual = checked_residual(X, y, theta)
+    with np.errstate(all="ignore"):
+        return finite_result((2.0 / X.shape[0]) * (residual @ X), "mse_grad")
 
 
 def fit_linear(

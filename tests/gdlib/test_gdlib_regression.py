@@ -1,5 +1,6 @@
 """Regression by batch, stochastic and mini-batch descent, and the seed page's example."""
 
+import re
 import warnings
 
 import numpy as np
@@ -79,6 +80,23 @@ def test_mse_and_its_gradient_follow_torch_mseloss():
     loss.backward()
     assert mse(X, y, theta) == pytest.approx(loss.item(), rel=1e-14)
     np.testing.assert_allclose(mse_grad(X, y, theta), t.grad.numpy(), rtol=1e-13)
+
+
+@pytest.mark.parametrize(
+    ("X", "theta", "what"),
+    [
+        ([[1e200, 1e200]], [1e200, -1e200], "X @ theta - y"),  # inf - inf: NaN before
+        ([[1e300]], [1e-100], "mse"),  # a finite residual 1e200 whose square overflows
+    ],
+)
+def test_overflow_on_finite_data_is_named_never_a_silent_nan(X, theta, what):
+    X, theta, y = np.array(X), np.array(theta), np.zeros(1)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no RuntimeWarning either: the error says it all
+        for loss in (mse, mse_grad):
+            name = "mse_grad" if loss is mse_grad and what == "mse" else what
+            with pytest.raises(ValueError, match=f"^{re.escape(name)} overflows float64"):
+                loss(X, y, theta)
 
 
 def test_records_are_consistent():
