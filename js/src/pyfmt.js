@@ -69,3 +69,14 @@ export function formatG(v, precision = 6) {
   if (exp < 0) return `${sign}${strip(`0.${"0".repeat(-exp - 1)}${d}`)}`;
   return `${sign}${strip(`${d.slice(0, exp + 1)}.${d.slice(exp + 1)}`)}`;
 }
+
+/**
+ * formatG(v, digits), with more digits while it would print like one of `marks` (a threshold the
+ * sentence compares v with) that v is not: 0.1001 beside 2/L = 0.1 prints "0.1001", not "0.1".
+ */
+export function formatApart(v, marks, digits = 3) {
+  let precision = digits;
+  const alike = (p) => marks.some((m) => m !== v && formatG(m, p) === formatG(v, p));
+  while (precision < 17 && alike(precision)) precision += 1;
+  return formatG(v, precision);
+}

@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { formatE, formatG, pyRepr } from "../src/pyfmt.js";
+import { formatApart, formatE, formatG, pyRepr } from "../src/pyfmt.js";
 
 test("repr of floats as Python prints them", () => {
   assert.equal(pyRepr(1), "1.0");
@@ -21,4 +21,12 @@ test("{:.Ne} and {:g} with Python's rounding of exact ties", () => {
   assert.equal(formatG(1e-6), "1e-06");
   assert.equal(formatG(0.000123456789), "0.000123457");
   assert.equal(formatG(Number.POSITIVE_INFINITY), "inf");
+});
+
+test("formatApart adds digits only while a value would print like a mark it is not", () => {
+  assert.equal(formatApart(0.1001, [0.05, 0.1]), "0.1001");
+  assert.equal(formatApart(0.1, [0.05, 0.1]), "0.1");
+  assert.equal(formatApart(0.0123456, [0.05, 0.1]), "0.0123");
+  assert.equal(formatApart(1 - 2 * 0.99999, [-1, 0, 1], 4), "-0.99998");
+  assert.equal(formatApart(1 + 1e-16 * 2, [1]), "1.0000000000000002");
 });

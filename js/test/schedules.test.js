@@ -78,6 +78,13 @@ test("the constant run's last epochs are called a noise floor only when they go 
   const growing = scheduleFacts(withRate(state, 1.2));
   assert.equal(growing.reference.trend, "rising");
   assert.match(scheduleSummary(growing), /last 10 epochs kept rising, from .*\.$/);
+  // Near the edge of stability a reseeded run goes up and down too, above where it started: that
+  // is no floor, and the summary says so.
+  const unsettled = scheduleFacts(reseed(withSchedule(withRate(state, 0.9), "constant")));
+  assert.equal(unsettled.reference.trend, "wandering");
+  assert.ok(unsettled.reference.high > unsettled.reference.start);
+  assert.match(scheduleSummary(unsettled), /went up and down between .* against the 1\.26 it started from: it did not settle\.$/);
+  assert.doesNotMatch(scheduleSummary(unsettled), /floor/);
   assert.equal(trendOf([1, 0.5, 2, 0.4, 0.6, 1e-3, 2e-3, 1e-3]), "falls");
   assert.equal(trendOf([1e-3, 2e-3, 1e-3, 1, 0.5, 2, 0.4, 0.6]), "rises");
   assert.equal(trendOf([3]), "wandering");
@@ -147,6 +154,11 @@ test("each schedule's own setting: its control, its runs, its sentence", () => {
   assert.deepEqual([warmKnob.label, warmKnob.value, warmKnob.range.integer], ["Warm-up epochs", 4, true]);
   assert.equal(warm.run.rates[3], 0.05);
   assert.match(scheduleSummary(scheduleFacts(warm)), /a rise over 4 epochs/);
+  // gdlib's warm-up reaches η₀ in epoch W: with W = 1 the first epoch is at the peak, no rise.
+  const cold = withDecay(withSchedule(state, "warmup_cosine"), 1);
+  assert.equal(cold.run.rates[0], 0.05);
+  assert.match(scheduleSummary(scheduleFacts(cold)), /\(no warm-up \(W = 1\), a half cosine, down to/);
+  assert.doesNotMatch(scheduleSummary(scheduleFacts(cold)), /a rise over/);
 });
 
 test("a schedule without a setting refuses one; without the config there is no control", () => {

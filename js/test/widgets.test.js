@@ -76,6 +76,16 @@ test("the basic-algorithm figure stops at the run's end and tells a bouncing or 
   assert.match(stepFacts(jumping).update, /= 2.5 − 0.8 × 5 = -1.5$/);
 });
 
+test("a typed rate beside 1/2 or 1 keeps the digits that tell the lesson apart", () => {
+  const near = createTangent({ start: 2.5, lr: 0.99999, maxIter: 4 });
+  assert.match(summary(near), /With η = 0\.99999, 1 − 2η = -0\.99998 is negative, so x jumps/);
+  assert.match(stepFacts(near).update, /= 2\.5 − 0\.99999 × 5 = /);
+  assert.equal(stepFacts(near).factor, "-0.99998");
+  const half = createTangent({ start: 2.5, lr: 0.50001, maxIter: 4 });
+  assert.match(summary(half), /With η = 0\.50001, 1 − 2η = -2e-05 is negative/);
+  assert.match(summary(createTangent({ start: 2.5, lr: 1, maxIter: 4 })), /With η = 1, \|1 − 2η\| = 1 is not below 1/);
+});
+
 test("at lr = 0.5 the basic-algorithm figure lands on the minimum in one step, and says so", () => {
   const state = createTangent({ start: 2.5, lr: 0.5, maxIter: 200 });
   assert.equal(state.run.iterations, 1);
@@ -133,7 +143,16 @@ test("on the round bowl the learning-rate figure speaks of the minimum, not a va
   // At kappa = 100, 2/L = 0.02 is 1 % above the best rate 2/101, but its run never converges.
   const stiff = rateSetup({ kappas: [100], kappa: 100, bounds: [[-2, 2], [-2, 2]], start: [1, 1], lrMin: 0.001, lrMax: 1.2, maxIter: 1000 });
   assert.notEqual(rateFacts(stiff, 0.02).status, "converged");
-  assert.match(rateSummary(rateFacts(stiff, 0.02)), /η = 0\.02 is not within 1 % of it\.$/);
+  assert.match(rateSummary(rateFacts(stiff, 0.02)), /η = 0\.02 is 2\/L, where descent stops converging, though within 1 % of it\.$/);
+  assert.match(rateSummary(rateFacts(stiff, 0.0201)), /η = 0\.0201 is not within 1 % of it\.$/);
+});
+
+test("a typed rate beside 1/L or 2/L prints with the digits that tell them apart", () => {
+  const setup = rateSetup({ surface: "valley", lrMin: 0.001, lrMax: 0.2, maxIter: 200, lr: 0.0909 });
+  assert.match(rateSummary(rateFacts(setup, 0.1001)), /^η = 0\.1001 is above 2\/L \(1\/L = 0\.05, 2\/L = 0\.1\)\./);
+  assert.match(rateSummary(rateFacts(setup, 0.04999)), /^η = 0\.04999 is below 1\/L/);
+  assert.match(rateSummary(rateFacts(setup, 0.1)), /^η = 0\.1 is exactly 2\/L/);
+  assert.match(rateSummary(rateFacts(setup, 0.0123456)), /^η = 0\.0123 is below 1\/L/);
 });
 
 test("the sweep converges below 2/L only", () => {

@@ -4,7 +4,7 @@
 // on the quadratics 0.5 (x^2 + kappa y^2) of scripts/_quadratic.py, with a choice of kappa
 // (config.kappas). Pure: no DOM, tested by node --test.
 import { descend, getSurface } from "../descent.js";
-import { formatG } from "../pyfmt.js";
+import { formatApart, formatG } from "../pyfmt.js";
 import { count, counted, steps as stepCount } from "../words.js";
 import { floorCrossings } from "./crossings.js";
 import { logSlider } from "./scale.js";
@@ -81,8 +81,9 @@ export function rateFacts(setup, lr, run = runAt(setup, lr)) {
 
 /** One paragraph for a reader who cannot see the figure, from the facts of the run. */
 export function rateSummary(facts) {
-  const { lr, regime, oneOverL, twoOverL, status, steps } = facts;
-  const where = `η = ${num(lr)} is ${regime} (1/L = ${oneOverL}, 2/L = ${twoOverL}).`;
+  const { lr, regime, oneOverL, twoOverL, status, steps, L } = facts;
+  // Typed rates run unrounded: 0.1001 must not print as the 2/L = 0.1 it is above.
+  const where = `η = ${formatApart(lr, [1 / L, 2 / L])} is ${regime} (1/L = ${oneOverL}, 2/L = ${twoOverL}).`;
   const end = status === "converged" ? `converged in ${stepCount(steps)}` : `was still running at the cap of ${stepCount(steps)}`;
   const path =
     status === "diverged"
@@ -105,8 +106,8 @@ function conditionSentence({ kappa, best, lr, L }) {
   const factor = (kappa - 1) / (kappa + 1);
   // Relative slack: 1.01 typed against a best rate of 1 is within 1 % despite rounding. At 2/L
   // (1 % above the best rate when kappa = 100) the run does not converge: no rate to praise.
-  const close = Math.abs(lr - best) <= 0.01 * best * (1 + 1e-9) && lr < 2 / L;
-  const near = close ? "this rate is" : `η = ${formatG(lr, 6)} is not`;
+  const within = Math.abs(lr - best) <= 0.01 * best * (1 + 1e-9);
+  const near = !within ? `η = ${formatG(lr, 6)} is not` : lr < 2 / L ? "this rate is" : `η = ${formatG(lr, 6)} is 2/L, where descent stops converging, though`;
   const effect = factor === 0 ? "0: one step reaches the minimum" : `${num(factor)} each step`;
   return `With κ = ${kappa} the best fixed rate is 2/(1 + κ) = ${num(best)}, which multiplies the distance to the minimum by (κ − 1)/(κ + 1) = ${effect}; ${near} within 1 % of it.`;
 }

@@ -5,6 +5,7 @@
 // constant rate on the same batches is the yardstick. Seed 0 replays the row orders gdlib drew
 // (given in the config), each reseed draws new seeded orders. Pure: no DOM, node --test.
 import { formatG } from "../pyfmt.js";
+import { count } from "../words.js";
 import { fitLinear, leastSquares, mse, seededOrders } from "../regression.js";
 import { PRESETS, SCHEDULE_LABELS, SCHEDULES, scheduleRates } from "../schedules.js";
 import { logSlider, stepSlider } from "./scale.js";
@@ -86,7 +87,10 @@ export function scheduleRule(name, epochs, p) {
   if (name === "step") return `cut by γ = ${num(p.gamma)} every ${p.step_size} epochs`;
   if (name === "inverse_time") return `η₀ / (1 + δe) with δ = ${num(p.lr_decay)}`;
   if (name === "cosine") return `a half cosine over the ${epochs} epochs`;
-  if (name === "warmup_cosine") return `a rise over ${p.warmup_epochs} epochs, then a half cosine`;
+  if (name === "warmup_cosine") {
+    // gdlib's warm-up reaches η₀ in epoch W: with W = 1 there is no rise at all.
+    return p.warmup_epochs === 1 ? "no warm-up (W = 1), a half cosine" : `a rise over ${p.warmup_epochs} epochs, then a half cosine`;
+  }
   return "the same in every epoch";
 }
 
@@ -112,7 +116,15 @@ export function scheduleFacts(state) {
     // The rate of the last epoch run: the one it diverged in, or the run's last.
     lastRate: run.rates[Math.min(run.status === "diverged" ? done : done - 1, run.rates.length - 1)],
     final: run.excess.at(-1),
-    reference: { status: reference.status, final: reference.excess.at(-1), low: Math.min(...tail), high: Math.max(...tail), trend, epochs: tail.length },
+    reference: {
+      status: reference.status,
+      start: reference.excess[0],
+      final: reference.excess.at(-1),
+      low: Math.min(...tail),
+      high: Math.max(...tail),
+      trend,
+      epochs: tail.length,
+    },
     orders: seed === 0 ? "gdlib's row orders" : `row orders of seed ${seed}`,
   };
 }
@@ -155,14 +167,17 @@ function yardstick(f) {
   return `, ${verdict} the constant rate's ${num(r.final)} on the same batches (dashed).${floor}`;
 }
 
-/** The constant run's last epochs: a noise floor only if it goes up and down there. */
+/** The constant run's last epochs: a noise floor only if it goes up and down there, every loss
+ * below the one it started from (a run near the edge of stability goes up and down too). */
 function constantTail(r) {
-  const last = `The constant run's last ${r.epochs} epochs`;
+  const last = `The constant run's last ${count(r.epochs, "epoch")}`;
   if (r.trend === "falling") return ` ${last} kept falling, from ${num(r.high)} to ${num(r.low)}: no floor reached yet.`;
   if (r.trend === "rising") return ` ${last} kept rising, from ${num(r.low)} to ${num(r.high)}.`;
   const range = `went up and down between ${num(r.low)} and ${num(r.high)}`;
-  if (r.trend === "falls") return ` ${last} ${range}, falling overall: no floor reached yet.`;
+  // Falling tenfold over these epochs, yet maybe at its floor already: no verdict on the floor.
+  if (r.trend === "falls") return ` ${last} ${range}, falling overall.`;
   if (r.trend === "rises") return ` ${last} ${range}, rising overall: no floor.`;
+  if (r.high >= r.start) return ` ${last} ${range}, up to ${num(r.high)} against the ${num(r.start)} it started from: it did not settle.`;
   return ` ${last} wandered between ${num(r.low)} and ${num(r.high)}: its noise floor.`;
 }
 
@@ -174,7 +189,7 @@ export function scheduleSummary(f) {
     return `${head}: the run ${f.message.replace(/:.*/, "")}, at a rate of ${num(f.lastRate)}.${yardstick(f)}`;
   }
   const head = f.constant ? `The constant rate η₀ = ${num(f.lr)}` : `${name} from η₀ = ${num(f.lr)} (${f.rule}, down to ${num(f.lastRate)} in the last epoch)`;
-  const setup = `${Math.ceil(f.n / f.batch)} steps (batches of ${f.batch} of ${f.n} examples, ${f.orders})`;
+  const setup = `${count(Math.ceil(f.n / f.batch), "step")} (batches of ${f.batch} of ${f.n} examples, ${f.orders})`;
   return `${head}: after ${f.epochs} epochs of ${setup} the loss is ${num(f.final)} above the optimum${f.constant ? "." : ""}${yardstick(f)}`;
 }
 

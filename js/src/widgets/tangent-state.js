@@ -2,12 +2,16 @@
 // bowl along y = 0, the page's own run) one step at a time, with the update written out in
 // numbers, a text summary and the points as table rows. Pure: no DOM, tested by node --test.
 import { descend } from "../descent.js";
-import { formatG } from "../pyfmt.js";
+import { formatApart, formatG } from "../pyfmt.js";
 import { steps } from "../words.js";
 
 export const LR_RANGE = Object.freeze({ min: 0.01, max: 1.1, step: 0.01 });
 const num = (v) => formatG(v, 4);
 const signed = (v) => (v < 0 ? `(${num(v)})` : num(v));
+// The rate and the factor 1 − 2η beside the values where the lesson changes (η = 1/2 lands on
+// the minimum, η = 1 never shrinks): a typed 0.99999 must not print as 1.
+const rate = (lr) => formatApart(lr, [0.5, 1], 4);
+const factorWords = (v) => formatApart(v, [-1, 0, 1], 4);
 
 /** A fresh state: gdlib's run from `start` at `lr` (capped at maxIter steps), at step 0. */
 export function createTangent({ start, lr, maxIter }) {
@@ -31,12 +35,12 @@ export function stepFacts(state) {
   const { k, lr } = state;
   const x = xAt(state, k);
   const slope = slopeAt(state, k);
-  const facts = { k, x: num(x), slope: num(slope), lr: num(lr), factor: num(1 - 2 * lr) };
+  const facts = { k, x: num(x), slope: num(slope), lr: rate(lr), factor: factorWords(1 - 2 * lr) };
   if (isDone(state)) return { ...facts, update: `The run has ended: ${state.run.message}.`, next: null };
   const next = state.run.positions[k + 1][0];
   facts.next = num(next);
   facts.update =
-    `x_${k + 1} = x_${k} − η·f′(x_${k}) = ${signed(x)} − ${num(lr)} × ${signed(slope)} = ${num(next)}`;
+    `x_${k + 1} = x_${k} − η·f′(x_${k}) = ${signed(x)} − ${rate(lr)} × ${signed(slope)} = ${num(next)}`;
   return facts;
 }
 
@@ -46,14 +50,14 @@ export function summary(state) {
   const factor = 1 - 2 * lr;
   const shape =
     Math.abs(factor) >= 1
-      ? `|1 − 2η| = ${num(Math.abs(factor))} is not below 1, so the steps never shrink`
+      ? `|1 − 2η| = ${factorWords(Math.abs(factor))} is not below 1, so the steps never shrink`
       : factor === 0
         ? `1 − 2η = 0, so the first step lands exactly on the minimum`
         : factor < 0
-          ? `1 − 2η = ${num(factor)} is negative, so x jumps across the minimum each step while |x| shrinks`
-          : `every step multiplies x by 1 − 2η = ${num(factor)}, so the steps shrink as the slope flattens`;
+          ? `1 − 2η = ${factorWords(factor)} is negative, so x jumps across the minimum each step while |x| shrinks`
+          : `every step multiplies x by 1 − 2η = ${factorWords(factor)}, so the steps shrink as the slope flattens`;
   const where = `At step ${k}, x = ${num(xAt(state, k))} and the slope f′(x) = 2x is ${num(slopeAt(state, k))}.`;
-  return `${where} With η = ${num(lr)}, ${shape}. gdlib's loop ends after ${steps(run.iterations)}: ${run.message}.`;
+  return `${where} With η = ${rate(lr)}, ${shape}. gdlib's loop ends after ${steps(run.iterations)}: ${run.message}.`;
 }
 
 /** Table rows k, x_k, f(x_k), f'(x_k) up to the current step. */
