@@ -36,6 +36,33 @@ export function errorCurve(setup, point, count = CURVE_POINTS) {
   });
 }
 
+/**
+ * The page's error model at `point` (its section 2): truncation about (M₂/2) h, with M₂ the
+ * largest |∂ᵢᵢf| there (a central difference of the analytic gradient), and rounding about
+ * 2ε|f|/h. They meet at h* = 2√(ε|f|/M₂) (null when M₂ or f is 0).
+ */
+export function errorModel(surface, [x, y]) {
+  const d = 1e-5 * Math.max(1, Math.abs(x), Math.abs(y));
+  const fxx = (surface.grad(x + d, y)[0] - surface.grad(x - d, y)[0]) / (2 * d);
+  const fyy = (surface.grad(x, y + d)[1] - surface.grad(x, y - d)[1]) / (2 * d);
+  const m2 = Math.max(Math.abs(fxx), Math.abs(fyy));
+  const size = Math.abs(surface.f(x, y));
+  return {
+    truncation: (h) => (m2 / 2) * h,
+    rounding: (h) => (2 * Number.EPSILON * size) / h,
+    crossover: m2 > 0 && size > 0 ? 2 * Math.sqrt((Number.EPSILON * size) / m2) : null,
+  };
+}
+
+/** Which model term is larger at h: "truncation", "rounding", or null within a factor 2. Judged
+ * from the model, not the measured curve: below h* rounding errors can cancel by luck and leave
+ * a dip (at (-4.9, -4.9) the measured best h lies below h = 2.82e-8, where truncation is 7 times
+ * the rounding). */
+export function dominantTerm(model, h) {
+  const [t, r] = [model.truncation(h), model.rounding(h)];
+  return t >= 2 * r ? "truncation" : r >= 2 * t ? "rounding" : null;
+}
+
 /** A point kept inside the surface's bounds. */
 export function clampPoint(setup, [x, y]) {
   const [[x0, x1], [y0, y1]] = setup.surface.bounds;
@@ -50,7 +77,7 @@ export function gradientFacts(setup, point, h) {
   const curve = errorCurve(setup, point);
   const error = forwardError(surface, point, h);
   const best = curve.reduce((a, b) => (b.error < a.error ? b : a));
-  const halfStep = Math.log10(setup.hMax / setup.hMin) / (curve.length - 1) / 2;
+  const model = errorModel(surface, point);
   return {
     point,
     h,
@@ -62,10 +89,10 @@ export function gradientFacts(setup, point, h) {
     curve,
     best,
     tiniest: curve[0],
-    // Which error term is larger at h, judged from where the measured curve is smallest: one
-    // tenfold step could land on rounding noise that happens to be smaller.
-    // Within half a step of the curve's grid, h is that best h (the slider rounds its values).
-    dominant: Math.abs(Math.log10(h / best.h)) < halfStep ? null : h > best.h ? "truncation" : "rounding",
+    truncation: model.truncation(h),
+    rounding: model.rounding(h),
+    crossover: model.crossover,
+    dominant: dominantTerm(model, h),
   };
 }
 
@@ -78,15 +105,14 @@ export function gradientStatus(facts) {
 
 /** One paragraph for a reader who cannot see the figure, from the computed facts. */
 export function gradientSummary(facts) {
-  const { point, f, norm, best, tiniest, dominant } = facts;
+  const { point, f, norm, best, tiniest, dominant, truncation, rounding, crossover } = facts;
   const slope = norm === 0 ? "the gradient is zero here: a stationary point." : `f = ${num(f)} and the slope downhill is ${num(norm)}.`;
   const grows = tiniest.error > best.error ? ` and grows to ${num(tiniest.error)} at the tiniest h` : "";
   const curve = `Over h from ${num(tiniest.h)} to ${num(facts.curve.at(-1).h)}, the error is smallest at h = ${num(best.h)} (${num(best.error)})${grows}.`;
-  const trend =
-    dominant === null
-      ? `h = ${num(facts.h)} is at that best h.`
-      : `h = ${num(facts.h)} is ${dominant === "rounding" ? "below" : "above"} it: ${dominant} dominates.`;
-  return `At ${pair(point)}, ${slope} ${curve} ${trend}`;
+  const meet = crossover === null ? "" : `; they meet at h ≈ ${num(crossover)}`;
+  const model = `The model (M₂/2)h + 2ε|f|/h gives truncation ${num(truncation)} and rounding ${num(rounding)} at h = ${num(facts.h)}${meet}`;
+  const verdict = dominant === null ? "neither is twice the other" : `${dominant} dominates`;
+  return `At ${pair(point)}, ${slope} ${curve} ${model}: ${verdict}.`;
 }
 
 /** Table rows h, error over the curve. */
