@@ -29,14 +29,19 @@ def _divergence(position: np.ndarray, value: float, gradient: np.ndarray) -> str
 
 
 def _divergence_hint(surface: Surface, optimizer: str | None, lr: float | None, reason: str) -> str:
-    """Explain a divergence by 2/L, by a surface with no minimum, or by what the step met.
+    """Explain a divergence by a surface with no minimum, by 2/L, or by what the step met.
 
-    The 2/L rule applies to plain gradient descent when L is known; ``minima`` None means that
-    nothing is known of the surface (a reader's own function), so the hint says what could cause it.
+    The 2/L rule applies to plain gradient descent when L is known. A surface unbounded below
+    diverges at any rate from almost every start, so that comes first, with 2/L beside it when
+    both hold. ``minima`` None means that nothing is known of the surface (a reader's own
+    function), so the hint says what could cause it.
     """
-    if optimizer == "gd" and surface.lipschitz is not None and lr > 2.0 / surface.lipschitz:
-        limit = 2.0 / surface.lipschitz
-        return f"; learning rate {lr:g} is above 2/L = {limit:g} for this surface"
+    above = optimizer == "gd" and surface.lipschitz is not None and lr > 2.0 / surface.lipschitz
+    rate = f"learning rate {lr:g} is above 2/L = {2.0 / surface.lipschitz:g}" if above else ""
+    if surface.minima is not None and not surface.minima:
+        return "; this surface is unbounded below" + (f", and {rate}" if rate else "")
+    if rate:
+        return f"; {rate} for this surface"
     if surface.minima is None:
         if reason == NOT_FINITE:
             return "; the step landed where the function or its gradient is undefined or overflows"
@@ -44,6 +49,4 @@ def _divergence_hint(surface: Surface, optimizer: str | None, lr: float | None, 
             "; no global L or minimum is known for this function: the rate may be too large"
             " for its curvature along the path, or the function unbounded below"
         )
-    if not surface.minima:
-        return "; this surface is unbounded below"
     return ""

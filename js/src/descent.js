@@ -24,17 +24,17 @@ function divergence(position, value, gradient) {
   return null;
 }
 
-// minima: [] when the surface has none (unbounded below), null when none is known.
+// minima: [] when the surface has none (unbounded below: that comes first, with 2/L beside it
+// when both hold), null when none is known.
 function divergenceHint(surface, optimizer, lr, reason) {
-  if (optimizer === "gd" && surface.lipschitz !== null && lr > 2.0 / surface.lipschitz) {
-    const limit = 2.0 / surface.lipschitz;
-    return `; learning rate ${formatG(lr)} is above 2/L = ${formatG(limit)} for this surface`;
-  }
+  const above = optimizer === "gd" && surface.lipschitz !== null && lr > 2.0 / surface.lipschitz;
+  const rate = above ? `learning rate ${formatG(lr)} is above 2/L = ${formatG(2.0 / surface.lipschitz)}` : "";
+  if (surface.minima !== null && surface.minima.length === 0) return `; this surface is unbounded below${rate ? `, and ${rate}` : ""}`;
+  if (rate) return `; ${rate} for this surface`;
   if (surface.minima === null) {
     if (reason === NOT_FINITE) return "; the step landed where the function or its gradient is undefined or overflows";
     return "; no global L or minimum is known for this function: the rate may be too large for its curvature along the path, or the function unbounded below";
   }
-  if (surface.minima.length === 0) return "; this surface is unbounded below";
   return "";
 }
 

@@ -98,6 +98,9 @@ test("the saddle diverges and is reported as unbounded below", () => {
   const run = descend("saddle", [1.5, 0.01], { lr: 0.1 });
   assert.equal(run.status, "diverged");
   assert.match(run.message, /this surface is unbounded below$/);
+  // Above 2/L too: both causes, the unbounded surface first (it diverges at any rate).
+  const fast = descend("saddle", [1, 0.5], { lr: 1.5 });
+  assert.match(fast.message, /; this surface is unbounded below, and learning rate 1\.5 is above 2\/L = 1$/);
 });
 
 test("starting at a minimum converges at iterate 0", () => {

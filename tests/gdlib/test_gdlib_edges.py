@@ -94,6 +94,17 @@ def test_divergence_with_an_object_gives_no_rate_it_cannot_know():
     assert saddle.message.endswith("; this surface is unbounded below")
 
 
+def test_a_surface_unbounded_below_is_named_even_when_the_rate_is_above_2_over_l():
+    # The saddle runs off to -inf at any rate; above 2/L its x also swings wider. Both are said,
+    # the unbounded surface first: it is the cause at every rate.
+    fast = descend("saddle", (1.0, 0.5), lr=1.5)
+    assert fast.status == "diverged"
+    assert fast.message.endswith(
+        "; this surface is unbounded below, and learning rate 1.5 is above 2/L = 1"
+    )
+    assert descend("saddle", (1.0, 0.5), lr=0.5).message.endswith("unbounded below")
+
+
 def test_run_epoch_reports_divergence_as_a_flag_and_a_count():
     X = np.ones((4, 1))
     theta, steps, diverged = run_epoch(X, np.ones(4), None, np.zeros(1), 1, 0.1, None)
