@@ -16,6 +16,7 @@ __all__ = [
     "MAX_THETA_NORM",
     "check_theta",
     "checked_residual",
+    "completed_message",
     "divergence_message",
     "examples_seen",
     "finite_result",
@@ -96,6 +97,15 @@ def examples_seen(n: int, b: int, steps: int) -> np.ndarray:
     per_epoch[-1] = n - b * (len(per_epoch) - 1)
     sizes = np.tile(per_epoch, -(-steps // len(per_epoch)))[:steps]
     return np.concatenate([[0], np.cumsum(sizes)]).astype(np.int64)
+
+
+def completed_message(epochs: int, steps: int) -> str:
+    """How a run that finished its epochs ended, one count and noun each.
+
+    >>> completed_message(1, 1)
+    'completed 1 epoch of 1 step'
+    """
+    return f"completed {epochs} epoch{'s' * (epochs != 1)} of {steps} step{'s' * (steps != 1)}"
 
 
 def divergence_message(X: np.ndarray, lr: float, epoch: int, step: int) -> str:

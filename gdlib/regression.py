@@ -18,6 +18,7 @@ from gdlib._minibatch import (
     MAX_THETA_NORM,
     check_theta,
     checked_residual,
+    completed_message,
     divergence_message,
     examples_seen,
     finite_result,
@@ -148,7 +149,7 @@ def fit_linear(
     rng = np.random.default_rng(seed)
     sink = [theta] if record == "step" else None
     ends = [theta]  # theta at each epoch end
-    status, message = "completed", f"completed {epochs} epochs of {-(-n // b)} steps"
+    status, message = "completed", completed_message(epochs, -(-n // b))
     with np.errstate(all="ignore"):  # a diverging run is stopped and reported, never warned about
         for epoch in range(epochs):
             order = rng.permutation(n) if shuffle and b < n else None

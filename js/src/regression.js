@@ -3,6 +3,7 @@
 // permutations and compare the paths; tests/test_regression_agreement.py), and a seeded order
 // maker for the browser, which draws its own. Pure: no DOM, tested by node --test.
 import { formatE, formatG } from "./pyfmt.js";
+import { count } from "./words.js";
 
 export const MAX_THETA_NORM = 1e12;
 
@@ -83,7 +84,7 @@ export function fitLinear(X, y, { lr = 0.01, epochs = 100, batchSize = X.length,
   const epochEnds = [0];
   const limit = MAX_THETA_NORM * MAX_THETA_NORM;
   let status = "completed";
-  let message = `completed ${epochs} epochs of ${Math.ceil(n / batchSize)} steps`;
+  let message = `completed ${count(epochs, "epoch")} of ${count(Math.ceil(n / batchSize), "step")}`;
   run: for (let epoch = 0; epoch < epochs; epoch += 1) {
     const order = batchSize < n ? orders[epoch] : null;
     const rate = lr / (1.0 + lrDecay * epoch);

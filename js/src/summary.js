@@ -17,11 +17,27 @@ export function fmt(v) {
 }
 
 
+/**
+ * What a converged run reached, beyond its point: nothing at one of the surface's minima or when
+ * none is known (a reader's function, minima null), else that it is a stationary point only.
+ * "At" is within a thousandth of the domain's width: the surfaces' minima are not flat, so a run
+ * that meets the gradient test near one lies far closer, and their other stationary points lie
+ * farther than 0.7 from every minimum.
+ */
+export function reached(surface, [x, y]) {
+  const minima = surface?.minima;
+  if (minima == null) return "";
+  if (minima.length === 0) return ": a stationary point, and this surface has no minimum";
+  const [[x0, x1], [y0, y1]] = surface.bounds;
+  const near = 1e-3 * Math.max(x1 - x0, y1 - y0);
+  return minima.some(([mx, my]) => Math.hypot(x - mx, y - my) < near) ? "" : ": a stationary point that is none of the surface's minima";
+}
+
 /** One sentence for a finished run: "GD converged in 770 steps to (0.00, 0.00), value 0.00." */
 export function outcome(label, run) {
   const [x, y] = run.point;
   const at = `(${fmt(x)}, ${fmt(y)}), value ${fmt(run.value)}`;
-  if (run.status === "converged") return `${label} converged in ${steps(run.iterations)} to ${at}.`;
+  if (run.status === "converged") return `${label} converged in ${steps(run.iterations)} to ${at}${reached(run.surface, run.point)}.`;
   if (run.status === "diverged") return `${label} diverged after ${steps(run.iterations)}.`;
   if (run.status === "max_iter") return `${label} did not converge within ${steps(run.iterations)}; it stopped at ${at}.`;
   return `${label} is at step ${run.iterations}, ${at}.`;

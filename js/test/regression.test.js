@@ -13,7 +13,7 @@ test("batch descent fits gdlib's docstring example", () => {
   const run = fitLinear(X, y, { lr: 0.1, epochs: 500 });
   assert.deepEqual(run.thetas.at(-1).map((v) => Math.round(v * 1e6) / 1e6), [1.0, 2.0]);
   assert.equal(run.status, "completed");
-  assert.equal(run.message, "completed 500 epochs of 1 steps");
+  assert.equal(run.message, "completed 500 epochs of 1 step");
   assert.equal(mse([[1, 0], [0, 1]], [1, 3], [0, 0]), 5.0);
 });
 

@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 
 import { Descent, SURFACES } from "../src/descent.js";
-import { FIRST_ROWS, finishedRuns, fmt, outcome, pointRows, summaryLines } from "../src/summary.js";
+import { FIRST_ROWS, finishedRuns, fmt, outcome, pointRows, reached, summaryLines } from "../src/summary.js";
 import { DEFAULTS } from "../src/state.js";
 
 const { step: _, ...BOWL } = DEFAULTS;
@@ -68,4 +68,20 @@ test("fmt never shows -0.00 and switches to exponents for huge values", () => {
   assert.equal(fmt(-0.001), "0.00");
   assert.equal(fmt(123456), "1.23e+5");
   assert.equal(fmt(Number.NaN), "—");
+});
+
+test("a run that converges at a stationary point other than a minimum says so", () => {
+  const saddle = new Descent("saddle", [1.5, 0], { lr: 0.01 });
+  saddle.run();
+  assert.equal(saddle.status, "converged");
+  assert.equal(outcome("GD", saddle), "GD converged in 739 steps to (0.00, 0.00), value 0.00: a stationary point, and this surface has no minimum.");
+  // The six-hump camel's origin is a saddle between its minima: a start there has zero gradient.
+  const camel = new Descent("camel", [0, 0], { lr: 0.01 });
+  camel.run();
+  assert.match(outcome("GD", camel), /^GD converged in 0 steps to \(0\.00, 0\.00\), value 0\.00: a stationary point that is none of the surface's minima\.$/);
+  const himmelblau = new Descent("himmelblau", [-0.2708, -0.923], { lr: 0.01 });
+  himmelblau.run();
+  assert.match(outcome("GD", himmelblau), /^GD converged in \d+ steps to \(3\.58, -1\.85\), value 0\.00\.$/);
+  // A reader's own function: nothing is known of its minima, so nothing is added.
+  assert.equal(reached({ minima: null, bounds: [[-1, 1], [-1, 1]] }, [0, 0]), "");
 });

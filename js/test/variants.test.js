@@ -28,7 +28,8 @@ test("the batch size runs from 1 (stochastic) to n (batch, no shuffling)", () =>
   const all = withBatch(createFit(config), n);
   assert.equal(fitFacts(all).steps, 3);
   assert.match(fitSummary(fitFacts(all)), /\(batch\).*no shuffling/);
-  assert.equal(fitFacts(all).message, "completed 3 epochs of 1 steps");
+  assert.equal(fitFacts(all).message, "completed 3 epochs of 1 step");
+  assert.match(fitSummary(fitFacts(all)), /: 1 step per epoch of 40 examples, 3 steps in 3 epochs, /);
 });
 
 test("the least-squares floor is below every loss; rows are capped", () => {

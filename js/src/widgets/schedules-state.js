@@ -102,6 +102,7 @@ export function scheduleFacts(state) {
   // its trend over those epochs: from the loss they started from, 10 changes.
   const tail = reference.excess.slice(1).slice(-10);
   const trend = trendOf(reference.excess.slice(-(tail.length + 1)));
+  const spread = { low: Math.min(...tail), high: Math.max(...tail) };
   return {
     label: SCHEDULE_LABELS[schedule],
     constant: schedule === "constant",
@@ -116,15 +117,7 @@ export function scheduleFacts(state) {
     // The rate of the last epoch run: the one it diverged in, or the run's last.
     lastRate: run.rates[Math.min(run.status === "diverged" ? done : done - 1, run.rates.length - 1)],
     final: run.excess.at(-1),
-    reference: {
-      status: reference.status,
-      start: reference.excess[0],
-      final: reference.excess.at(-1),
-      low: Math.min(...tail),
-      high: Math.max(...tail),
-      trend,
-      epochs: tail.length,
-    },
+    reference: { status: reference.status, start: reference.excess[0], final: reference.excess.at(-1), trend, epochs: tail.length, ...spread },
     orders: seed === 0 ? "gdlib's row orders" : `row orders of seed ${seed}`,
   };
 }

@@ -4,6 +4,7 @@
 // in the config, a second run at that size on the same orders (the comparison page: full batch)
 // is the yardstick the reader's run is drawn and described against. Pure: no DOM, node --test.
 import { formatG } from "../pyfmt.js";
+import { count } from "../words.js";
 import { fitLinear, leastSquares, mse, seededOrders } from "../regression.js";
 
 const num = (v) => formatG(v, 3);
@@ -70,7 +71,7 @@ export function fitSummary(facts) {
   const { n, batch, epochs, steps, above, perEpoch, orders } = facts;
   const kind = batch === 1 ? "stochastic" : batch === n ? "batch" : "mini-batch";
   return (
-    `b = ${batch} (${kind}): ${perEpoch} steps per epoch of ${n} examples, ${steps} steps in ${epochs} epochs, ` +
+    `b = ${batch} (${kind}): ${count(perEpoch, "step")} per epoch of ${n} examples, ${count(steps, "step")} in ${count(epochs, "epoch")}, ` +
     `with ${orders}. After them the loss is ${above} above the least-squares minimum.` +
     (facts.reference ? against(facts) : "")
   );
