@@ -34,6 +34,8 @@ TOLERANCES = (
     {"grad_tol": 0.0, "step_tol": 0.0, "value_tol": 0.0},
 )
 MAX_ITER = 1000
+# Rates so small that the table's step and value tests (rows 3 and 4) fire after one step.
+STALLS = {"step": (1e-7, TOLERANCES[2]), "value": (1e-11, TOLERANCES[3])}
 # The live figure's opening tolerances (the dotted lines below 1e-3) and its slider range.
 LIVE_TOLERANCES = {"gradTol": 1e-6, "stepTol": 1e-5, "valueTol": 1e-8}
 TOL_MIN, TOL_MAX = 1e-12, 1.0
@@ -50,6 +52,20 @@ def table() -> str:
         cells += [str(run.iterations), f"({x:.1e}, {y:.1e})", run.message]
         rows.append("| " + " | ".join(cells) + " |")
     return "\n".join(rows)
+
+
+def stalls() -> dict[str, object]:
+    """Run the table's step and value rows at a tiny rate: 'converged', far from flat."""
+    values: dict[str, object] = {}
+    for test, (lr, tol) in STALLS.items():
+        run = descend(SURFACE, START, lr=lr, max_iter=MAX_ITER, **tol)
+        grad = float(np.linalg.norm(run.gradients[-1]))
+        values[f"stall_{test}_lr"] = f"{lr:g}"
+        values[f"stall_{test}_tol"] = f"{tol[f'{test}_tol']:g}"
+        values[f"stall_{test}_fired"] = run.status == "converged" and run.criterion == f"{test}_tol"
+        values[f"stall_{test}_steps"] = run.iterations
+        values[f"stall_{test}_grad"] = f"{grad:.3g}"
+    return values
 
 
 def first_step_at_or_below(series: np.ndarray, tol: float) -> int:
@@ -107,7 +123,7 @@ def main(out_dir: Path) -> list[Path]:
     values["grad_factor"] = round(factor_per_step(grad_norm), 4)
     values["step_factor"] = round(factor_per_step(step), 4)
     values["change_factor"] = round(factor_per_step(change), 4)
-    values |= exact_landing()
+    values |= exact_landing() | stalls()
     config = {"surface": SURFACE, "start": list(START), "lr": LR, "maxIter": MAX_ITER}
     config |= LIVE_TOLERANCES | {"tolMin": TOL_MIN, "tolMax": TOL_MAX}
     values["widget"] = json.dumps(config)

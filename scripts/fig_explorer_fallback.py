@@ -137,7 +137,8 @@ def page_values(run, diverged, surface) -> dict[str, object]:
         "saddle_diverged": saddle.status == "diverged",
         "custom_over_diverged": over.status == "diverged",
         "custom_under_converged": under.status == "converged",
-        "custom_under_zigzags": sign_changes(under.positions[:, 1]) > 0,
+        # A zig-zag: y changes sign on every one of the first ten steps, not merely once.
+        "custom_under_zigzags": sign_changes(under.positions[:11, 1]) == 10,
         "custom_calm_straight": sign_changes(calm.positions[:, 1]) == 0,
     }
 

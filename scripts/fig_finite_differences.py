@@ -79,7 +79,10 @@ def main(out_dir: Path) -> list[Path]:
 
     best = {k: STEPS[median[k].argmin()] for k in colors}
     at_big = np.searchsorted(STEPS, 1e-2)
+    # Above the rounding regime (every h above the forward difference's best), is central better?
+    above = np.greater(STEPS, best["forward"])
     values = {
+        "ctr_better_above": bool(np.all(median["central"][above] < median["forward"][above])),
         "grad": "({:g}, {:g})".format(*surface.grad(POINT)),
         "f": f"{float(surface.f(POINT)):g}",
         "points": POINTS,

@@ -49,6 +49,25 @@ def excess_losses(X, y, rates: np.ndarray, seed: int, best: float) -> np.ndarray
     return np.array(out)
 
 
+def figure_facts(median: dict[str, np.ndarray]) -> dict[str, object]:
+    """Return what the figure's description says of the median curves, for the page's checks."""
+    first = [median[key][1] for key in ("constant", "step", "inv", "cosine")]
+    others = np.min([m for key, m in median.items() if key != "inv"], axis=0)
+    lowest = np.flatnonzero(median["inv"] < others)  # epochs where 1/t is the lowest curve
+    stretch = np.split(lowest, np.flatnonzero(np.diff(lowest) != 1) + 1)  # unbroken runs of them
+    return {
+        "at1_four_low_raw": f"{min(first):.3g}",
+        "at1_four_high_raw": f"{max(first):.3g}",
+        "at1_warmup_raw": f"{median['warmup'][1]:.3g}",
+        "at2_warmup_raw": f"{median['warmup'][2]:.3g}",
+        "step_drop_raw": f"{median['step'][10] / median['step'][14]:.3g}",  # after the first cut
+        "inv_lowest_from": int(stretch[0][0]),
+        "inv_lowest_to": int(stretch[0][-1]),
+        "inv_lowest_later": ", ".join(str(e) for e in lowest[len(stretch[0]) :]) or "none",
+        "inv_lowest_stretch_n": len(stretch[0]),
+    }
+
+
 def main(out_dir: Path) -> list[Path]:
     """Write the figure and the final excess losses."""
     X, y, _ = make_regression(N, FEATURES, noise=NOISE, seed=0)
@@ -99,6 +118,7 @@ def main(out_dir: Path) -> list[Path]:
     values["step_is_constant"] = bool(
         np.array_equal(curves["step decay"][:, :11], curves["constant"][:, :11])
     )
+    values |= figure_facts({key: np.median(curves[name], axis=0) for name, key in keys.items()})
     curvature = np.linalg.eigvalsh(2.0 / N * X.T @ X)
     values["epoch_memory"] = float(np.abs(1 - PEAK * curvature).max() ** (N // BATCH))
     # Prose shows 2 significant digits; `NAME_raw` keeps 3 for the page's checks.

@@ -28,6 +28,8 @@ SHIFTS = np.random.default_rng(7).normal(0.0, 0.15, size=(16, 2))
 START = np.array([1.6, 0.57])  # in the basin of the shallow local minimum near (1.61, 0.57)
 LR, STEPS = 0.04, 1600
 DRAWN = 11  # the seed whose path is drawn
+HALF_START, HALF_END = slice(EPOCHS // 2 + 1, -5), slice(-5, None)
+RUNS = ("const", "decay", "best")  # the three runs of the left panel's sweep, in order
 ESCAPE_SEEDS = tuple(range(20))
 
 
@@ -69,6 +71,9 @@ def main(out_dir: Path) -> list[Path]:
     lo, med, hi = np.quantile(gaps, [0.1, 0.5, 0.9], axis=1)
     # Over the last half of each run, every seed and epoch: the level each run hovers at.
     const_floor, decay_floor, best_floor = np.median(gaps[:, :, EPOCHS // 2 + 1 :], axis=(1, 2))
+    # Does each level still fall within that half? Its first five epochs against its last five.
+    mid, late = (np.median(gaps[:, :, part], axis=(1, 2)) for part in (HALF_START, HALF_END))
+    shares = list(zip(RUNS, late / mid, strict=True))
     full_path = descend_sum(False)[0]
     sgd_paths = descend_sum(True, ESCAPE_SEEDS)
     sgd_path = sgd_paths[ESCAPE_SEEDS.index(DRAWN)]
@@ -116,7 +121,11 @@ def main(out_dir: Path) -> list[Path]:
         "best_lr": fmt(BEST_RATE[1], 2),
         "best_floor": fmt(best_floor, 2),
         "best_floor_n": best_floor,
+        **{f"{run}_late_n": share for run, share in shares},
+        **{f"{run}_late": f"{share * 100:.0f} %" for run, share in shares},
         "half": EPOCHS // 2,
+        "mid_epochs": f"{EPOCHS // 2 + 1} to {EPOCHS - 5}",  # HALF_START and HALF_END, 1-based
+        "late_epochs": f"{EPOCHS - 4} to {EPOCHS}",
         "seeds": len(SEEDS),
         "full_end": "({:.2f}, {:.2f})".format(*full_path[-1]),
         "sgd_end": "({:.2f}, {:.2f})".format(*sgd_path[-1]),

@@ -85,6 +85,7 @@ def main(out_dir: Path) -> list[Path]:
         "valid_last": fmt(float(early["valid"][-1])),
         "train_last": fmt(float(early["train"][-1])),
         "train_at_best": fmt(float(early["train"][early["best"]])),
+        "train_falls_every_epoch": bool(np.all(np.diff(early["train"]) < 0)),
         "batch": BATCH,
         "tol": TOL,
         "updates": len(steps) - 1,

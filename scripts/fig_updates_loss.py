@@ -50,6 +50,7 @@ def main(out_dir: Path) -> list[Path]:
     # Zig-zag: how often y changes sign over the first 20 steps on the valley.
     for opt, run in runs["valley"].items():
         values[f"valley_{opt}_flips"] = sign_changes(run.positions[:21, 1])
+        values[f"valley_{opt}_flips_all"] = sign_changes(run.positions[:, 1])
     for surface_name, results in runs.items():
         for opt, run in results.items():
             lr, hyper = RACES[surface_name][opt]

@@ -20,16 +20,16 @@ CLAIM_PAGES = {
     "explore": 6,
     "concepts/algorithm": 1,
     "concepts/learning-rate": 10,
-    "concepts/gradients": 5,
+    "concepts/gradients": 6,
     "concepts/updates": 18,
     "concepts/schedules": 8,
     "concepts/saddle-points": 7,
-    "concepts/convergence": 8,
+    "concepts/convergence": 9,
     "concepts/conditioning": 10,
     "variants/batch": 14,
-    "variants/stochastic": 10,
+    "variants/stochastic": 11,
     "variants/mini-batch": 8,
-    "variants/comparison": 17,
+    "variants/comparison": 18,
 }
 ABBR = re.compile(r'<abbr title="([^"]+)">([^<]+)</abbr>')
 
