@@ -1,4 +1,7 @@
-r"""The mini-batch engine behind ``gdlib.regression``: one epoch of steps, and the records.
+r"""The mini-batch engine behind ``gdlib.regression``: epochs of steps, records and checks.
+
+The checks (``check_theta``, ``checked_residual``, ``finite_result``) name a bad argument or a
+result that overflowed float64.
 
 A step costs a few NumPy calls on a (b, d) block: gather the batch rows, the residual
 $X_B\theta - y_B$, the product $r^\top X_B$ and the update. Shuffling draws one

@@ -70,7 +70,8 @@ class RegressionRun(NamedTuple):
 def mse(X: np.ndarray, y: np.ndarray, theta: np.ndarray) -> float:
     r"""Mean squared error $\frac1n \lVert X\theta - y \rVert^2$.
 
-    X is (n, d), y (n,) and theta (d,), all finite; a mismatch raises ``ValueError`` naming it.
+    X is (n, d), y (n,) and theta (d,), all finite; a mismatch raises ``ValueError`` naming it,
+    and so does finite data whose residual or loss overflows float64 (never a silent NaN).
 
     >>> mse(np.eye(2), np.array([1.0, 3.0]), np.zeros(2))
     5.0
@@ -81,7 +82,7 @@ def mse(X: np.ndarray, y: np.ndarray, theta: np.ndarray) -> float:
 
 
 def mse_grad(X: np.ndarray, y: np.ndarray, theta: np.ndarray) -> np.ndarray:
-    r"""Gradient of ``mse``: $\frac2n X^\top (X\theta - y)$ (arguments checked as ``mse``).
+    r"""Gradient of ``mse``: $\frac2n X^\top (X\theta - y)$ (arguments and overflow as ``mse``).
 
     >>> mse_grad(np.eye(2), np.array([1.0, 3.0]), np.zeros(2)).tolist()
     [-1.0, -3.0]

@@ -150,7 +150,11 @@ def _fmt(v: float) -> str:
 
 
 def _outcome(label: str, run) -> str:
-    """Say how a finished run ended, as the explorer does (js/src/summary.js outcome)."""
+    """Say how a finished run ended, as the explorer does (js/src/summary.js outcome).
+
+    Only for runs that end at a minimum or do not converge (the default run): summary.js's
+    `reached` clause for a stationary point that is no minimum is not ported.
+    """
     at = "({}, {}), value {}".format(*(_fmt(v) for v in (*run.positions[-1], run.values[-1])))
     steps = f"{run.iterations} step{'' if run.iterations == 1 else 's'}"
     if run.status == "converged":

@@ -49,6 +49,15 @@ def excess_losses(X, y, rates: np.ndarray, seed: int, best: float) -> np.ndarray
     return np.array(out)
 
 
+def again(epochs: np.ndarray) -> str:
+    """Return the later epochs where 1/t is lowest again, as " (and again at epochs 20 and 22)"."""
+    if not len(epochs):
+        return ""
+    words = [str(e) for e in epochs]
+    listed = words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+    return f" (and again at epoch{'s' * (len(words) > 1)} {listed})"
+
+
 def figure_facts(median: dict[str, np.ndarray]) -> dict[str, object]:
     """Return what the figure's description says of the median curves, for the page's checks."""
     first = [median[key][1] for key in ("constant", "step", "inv", "cosine")]
@@ -63,8 +72,7 @@ def figure_facts(median: dict[str, np.ndarray]) -> dict[str, object]:
         "step_drop_raw": f"{median['step'][10] / median['step'][14]:.3g}",  # after the first cut
         "inv_lowest_from": int(stretch[0][0]),
         "inv_lowest_to": int(stretch[0][-1]),
-        "inv_lowest_later": ", ".join(str(e) for e in lowest[len(stretch[0]) :]) or "none",
-        "inv_lowest_stretch_n": len(stretch[0]),
+        "inv_lowest_again": again(lowest[len(stretch[0]) :]),
     }
 
 

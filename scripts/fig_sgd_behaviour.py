@@ -28,7 +28,9 @@ SHIFTS = np.random.default_rng(7).normal(0.0, 0.15, size=(16, 2))
 START = np.array([1.6, 0.57])  # in the basin of the shallow local minimum near (1.61, 0.57)
 LR, STEPS = 0.04, 1600
 DRAWN = 11  # the seed whose path is drawn
-HALF_START, HALF_END = slice(EPOCHS // 2 + 1, -5), slice(-5, None)
+# The last half of the run's epochs, in two: epochs 11-15 and 16-20 (index e: after epoch e).
+HALF_START = slice(EPOCHS // 2 + 1, 3 * EPOCHS // 4 + 1)
+HALF_END = slice(3 * EPOCHS // 4 + 1, None)
 RUNS = ("const", "decay", "best")  # the three runs of the left panel's sweep, in order
 ESCAPE_SEEDS = tuple(range(20))
 
@@ -124,8 +126,8 @@ def main(out_dir: Path) -> list[Path]:
         **{f"{run}_late_n": share for run, share in shares},
         **{f"{run}_late": f"{share * 100:.0f} %" for run, share in shares},
         "half": EPOCHS // 2,
-        "mid_epochs": f"{EPOCHS // 2 + 1} to {EPOCHS - 5}",  # HALF_START and HALF_END, 1-based
-        "late_epochs": f"{EPOCHS - 4} to {EPOCHS}",
+        "mid_epochs": f"{HALF_START.start}–{HALF_START.stop - 1}",
+        "late_epochs": f"{HALF_END.start}–{EPOCHS}",
         "seeds": len(SEEDS),
         "full_end": "({:.2f}, {:.2f})".format(*full_path[-1]),
         "sgd_end": "({:.2f}, {:.2f})".format(*sgd_path[-1]),

@@ -49,7 +49,9 @@ BOUNCES = [
     {"surface": "valley", "optimizer": "gd", "lr": 0.1, "start": [-2.5, 1.0], "max_iter": STEPS},
     {"surface": "valley", "optimizer": "gd", "lr": 0.1, "start": [2.0, 2.0], "max_iter": STEPS},
 ]
-CASES += BOUNCES
+# The saddle above 2/L: both hints, the unbounded surface first, word for word in both.
+SADDLE_FAST = {"surface": "saddle", "optimizer": "gd", "lr": 1.5, "start": [1.0, 0.5]}
+CASES += [*BOUNCES, SADDLE_FAST | {"max_iter": STEPS}]
 
 
 def _node(script: str, payload: object) -> object:

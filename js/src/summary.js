@@ -22,7 +22,7 @@ export function fmt(v) {
  * none is known (a reader's function, minima null), else that it is a stationary point only.
  * "At" is within a thousandth of the domain's width: the surfaces' minima are not flat, so a run
  * that meets the gradient test near one lies far closer, and their other stationary points lie
- * farther than 0.7 from every minimum.
+ * farther than 0.3 from every minimum (the six-hump camel's saddles, the closest).
  */
 export function reached(surface, [x, y]) {
   const minima = surface?.minima;

@@ -157,7 +157,7 @@ test("each schedule's own setting: its control, its runs, its sentence", () => {
   // gdlib's warm-up reaches η₀ in epoch W: with W = 1 the first epoch is at the peak, no rise.
   const cold = withDecay(withSchedule(state, "warmup_cosine"), 1);
   assert.equal(cold.run.rates[0], 0.05);
-  assert.match(scheduleSummary(scheduleFacts(cold)), /\(no warm-up \(W = 1\), a half cosine, down to/);
+  assert.match(scheduleSummary(scheduleFacts(cold)), /\(no warm-up at W = 1, a half cosine, down to/);
   assert.doesNotMatch(scheduleSummary(scheduleFacts(cold)), /a rise over/);
 });
 

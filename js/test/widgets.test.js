@@ -153,6 +153,9 @@ test("a typed rate beside 1/L or 2/L prints with the digits that tell them apart
   assert.match(rateSummary(rateFacts(setup, 0.04999)), /^η = 0\.04999 is below 1\/L/);
   assert.match(rateSummary(rateFacts(setup, 0.1)), /^η = 0\.1 is exactly 2\/L/);
   assert.match(rateSummary(rateFacts(setup, 0.0123456)), /^η = 0\.0123 is below 1\/L/);
+  // And the bound beside a typed rate that prints like it: kappa = 3 has 2/L = 0.6666...
+  const three = rateSetup({ kappas: [3], kappa: 3, bounds: [[-2, 2], [-2, 2]], start: [1, 1], lrMin: 0.001, lrMax: 1.2, maxIter: 1000 });
+  assert.match(rateSummary(rateFacts(three, 0.6667)), /^η = 0\.6667 is above 2\/L \(1\/L = 0\.333, 2\/L = 0\.66667\)\./);
 });
 
 test("the sweep converges below 2/L only", () => {

@@ -22,7 +22,7 @@ CLAIM_PAGES = {
     "concepts/learning-rate": 10,
     "concepts/gradients": 6,
     "concepts/updates": 18,
-    "concepts/schedules": 8,
+    "concepts/schedules": 9,
     "concepts/saddle-points": 7,
     "concepts/convergence": 9,
     "concepts/conditioning": 10,

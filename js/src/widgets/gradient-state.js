@@ -55,9 +55,9 @@ export function errorModel(surface, [x, y]) {
 }
 
 /** Which model term is larger at h: "truncation", "rounding", or null within a factor 2. Judged
- * from the model, not the measured curve: below h* rounding errors can cancel by luck and leave
- * a dip (at (-4.9, -4.9) the measured best h lies below h = 2.82e-8, where truncation is 7 times
- * the rounding). */
+ * from the model, not the measured curve: rounding errors can cancel by luck and leave a dip (at
+ * (-4.9, -4.9) the curve is smallest at h = 3.98e-8, a tenth of its neighbours, so h = 2.82e-8
+ * lay "below the best h", yet there the model's two terms are equal: h* = 2.79e-8). */
 export function dominantTerm(model, h) {
   const [t, r] = [model.truncation(h), model.rounding(h)];
   return t >= 2 * r ? "truncation" : r >= 2 * t ? "rounding" : null;

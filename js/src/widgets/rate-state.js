@@ -68,8 +68,6 @@ export function rateFacts(setup, lr, run = runAt(setup, lr)) {
     run,
     L,
     regime,
-    oneOverL: num(1 / L),
-    twoOverL: num(2 / L),
     crossings: floorCrossings(run, WINDOW),
     status: run.status,
     message: run.message,
@@ -81,8 +79,10 @@ export function rateFacts(setup, lr, run = runAt(setup, lr)) {
 
 /** One paragraph for a reader who cannot see the figure, from the facts of the run. */
 export function rateSummary(facts) {
-  const { lr, regime, oneOverL, twoOverL, status, steps, L } = facts;
-  // Typed rates run unrounded: 0.1001 must not print as the 2/L = 0.1 it is above.
+  const { lr, regime, status, steps, L } = facts;
+  // Typed rates run unrounded: 0.1001 must not print as the 2/L = 0.1 it is above, nor a typed
+  // 0.6667 beside 2/L = 0.667 (kappa = 3) as below it: each side gets the digits that differ.
+  const [oneOverL, twoOverL] = [formatApart(1 / L, [lr]), formatApart(2 / L, [lr])];
   const where = `η = ${formatApart(lr, [1 / L, 2 / L])} is ${regime} (1/L = ${oneOverL}, 2/L = ${twoOverL}).`;
   const end = status === "converged" ? `converged in ${stepCount(steps)}` : `was still running at the cap of ${stepCount(steps)}`;
   const path =

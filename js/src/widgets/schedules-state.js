@@ -89,7 +89,7 @@ export function scheduleRule(name, epochs, p) {
   if (name === "cosine") return `a half cosine over the ${epochs} epochs`;
   if (name === "warmup_cosine") {
     // gdlib's warm-up reaches η₀ in epoch W: with W = 1 there is no rise at all.
-    return p.warmup_epochs === 1 ? "no warm-up (W = 1), a half cosine" : `a rise over ${p.warmup_epochs} epochs, then a half cosine`;
+    return p.warmup_epochs === 1 ? "no warm-up at W = 1, a half cosine" : `a rise over ${p.warmup_epochs} epochs, then a half cosine`;
   }
   return "the same in every epoch";
 }
