@@ -49,6 +49,41 @@ def redundancy() -> dict:
     }
 
 
+FLOOR_SIZES = (1, 4, 16, 64)  # the batch sizes whose floors the table's noise row is checked on
+FLOOR_RATIO = 10 ** (-14 / 6)  # eta / b for "the same floor": a grid rate at b = 1 (0.0046)
+
+
+def floor_shape(sweeps, best) -> dict:
+    """Return the table's noise floor against eta and b, for the page's check.
+
+    The floor is where a run hovers over its last ten epochs (median over seeds and epochs), at
+    every stable rate from its batch size's best rate up: below that a run is still falling.
+    """
+    low, level = floor(), {}
+    for b in FLOOR_SIZES:
+        gaps = sweeps[b].epoch_losses - low
+        late = np.median(gaps[:, :, HORIZON - 9 : HORIZON + 1], axis=(1, 2))
+        stable = stable_rates(gaps)
+        level[b] = {i: late[i] for i in range(best[b], len(RATES)) if stable[i]}
+    shared = best[FLOOR_SIZES[-1]]  # the largest of the sizes' best rates
+    at_shared = [level[b].get(shared, np.nan) for b in FLOOR_SIZES]
+    nearest = [int(np.argmin(np.abs(np.log(RATES / (FLOOR_RATIO * b))))) for b in FLOOR_SIZES[:3]]
+    same = [level[b].get(i, np.nan) for b, i in zip(FLOOR_SIZES, nearest, strict=False)]
+    listed = lambda xs: ", ".join(xs[:-1]) + " and " + xs[-1]  # noqa: E731
+    return {
+        "floor_sizes": listed([str(b) for b in FLOOR_SIZES]),
+        "floor_rises": all(bool(np.all(np.diff(list(v.values())) > 0)) for v in level.values()),
+        "floor_shared_rate": f"{RATES[shared]:.2g}",
+        "floor_shared": listed([fmt(x, 2) for x in at_shared]),
+        "floor_falls_with_b": bool(np.all(np.diff(at_shared) < 0)),  # False if one is NaN
+        "floor_ratio": f"{FLOOR_RATIO:.2g}",
+        "floor_ratio_rates": listed([f"{RATES[i]:.2g}" for i in nearest]),
+        "floor_ratio_sizes": listed([str(b) for b in FLOOR_SIZES[:3]]),
+        "floor_same": listed([fmt(x, 2) for x in same]),
+        "floor_same_spread_n": float(np.max(same) / np.min(same)),  # NaN fails the check
+    }
+
+
 def summary(sweeps, best, rule_gaps, best_gaps, lam, limit) -> dict:
     """Numbers for prose (formatted) and for build-time checks (raw floats, keys ending in _n)."""
     low = floor()
@@ -103,6 +138,7 @@ def summary(sweeps, best, rule_gaps, best_gaps, lam, limit) -> dict:
         v[f"{key}_increases"] = f"{np.median(ups):g}"
         v[f"{key}_increases_n"] = float(np.median(ups))
     v.update(redundancy())
+    v.update(floor_shape(sweeps, best))
     batch_gap = np.median(sweeps[N].epoch_losses[best[N]] - low, axis=0)
     factor = (batch_gap[HORIZON] / batch_gap[HORIZON - 10]) ** 0.1
     predicted = float(np.max((1 - RATES[best[N]] * lam) ** 2))

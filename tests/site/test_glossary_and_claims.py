@@ -29,7 +29,7 @@ CLAIM_PAGES = {
     "variants/batch": 14,
     "variants/stochastic": 11,
     "variants/mini-batch": 8,
-    "variants/comparison": 18,
+    "variants/comparison": 19,
 }
 ABBR = re.compile(r'<abbr title="([^"]+)">([^<]+)</abbr>')
 
