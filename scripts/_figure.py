@@ -148,6 +148,11 @@ def fmt(x: float, digits: int = 3) -> str:
     return f"{x:.{digits}g}"
 
 
+def listed(words: list[str]) -> str:
+    """Join words for prose: "20", "20 and 22", "20, 22 and 23"."""
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
 def sign_changes(y: np.ndarray) -> int:
     """Count the times y crosses zero: a zig-zag across the valley floor (y = 0).
 

@@ -9,7 +9,7 @@ scaling rule, and the table of every batch size.
 from __future__ import annotations
 
 import numpy as np
-from _figure import fmt
+from _figure import fmt, listed
 from _variants import BATCH_SIZES, BUDGET, HORIZON, MINI, RATES, SEEDS, N, data, floor
 from _variants_plots import Q, stable_rates
 
@@ -69,7 +69,6 @@ def floor_shape(sweeps, best) -> dict:
     at_shared = [level[b].get(shared, np.nan) for b in FLOOR_SIZES]
     nearest = [int(np.argmin(np.abs(np.log(RATES / (FLOOR_RATIO * b))))) for b in FLOOR_SIZES[:3]]
     same = [level[b].get(i, np.nan) for b, i in zip(FLOOR_SIZES, nearest, strict=False)]
-    listed = lambda xs: ", ".join(xs[:-1]) + " and " + xs[-1]  # noqa: E731
     return {
         "floor_sizes": listed([str(b) for b in FLOOR_SIZES]),
         "floor_rises": all(bool(np.all(np.diff(list(v.values())) > 0)) for v in level.values()),

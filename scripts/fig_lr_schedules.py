@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from _figure import CYCLE, fmt, themed_svgs, write_values
+from _figure import CYCLE, fmt, listed, themed_svgs, write_values
 from matplotlib import pyplot as plt
 
 from gdlib import fit_linear, make_regression, mse
@@ -53,9 +53,7 @@ def again(epochs: np.ndarray) -> str:
     """Return the later epochs where 1/t is lowest again, as " (and again at epochs 20 and 22)"."""
     if not len(epochs):
         return ""
-    words = [str(e) for e in epochs]
-    listed = words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
-    return f" (and again at epoch{'s' * (len(words) > 1)} {listed})"
+    return f" (and again at epoch{'s' * (len(epochs) > 1)} {listed([str(e) for e in epochs])})"
 
 
 def figure_facts(median: dict[str, np.ndarray]) -> dict[str, object]:

@@ -170,7 +170,7 @@ function constantTail(r) {
   // Falling tenfold over these epochs, yet maybe at its floor already: no verdict on the floor.
   if (r.trend === "falls") return ` ${last} ${range}, falling overall.`;
   if (r.trend === "rises") return ` ${last} ${range}, rising overall: no floor.`;
-  if (r.high >= r.start) return ` ${last} ${range}, up to ${num(r.high)} against the ${num(r.start)} it started from: it did not settle.`;
+  if (r.high >= r.start) return ` ${last} ${range}, against the ${num(r.start)} it started from: it did not settle.`;
   return ` ${last} wandered between ${num(r.low)} and ${num(r.high)}: its noise floor.`;
 }
 
