@@ -172,9 +172,16 @@ def on_pre_build(config, **kwargs) -> None:
 
 
 def on_post_page(output: str, page, config) -> str:
-    """Preload the explorer's chunks on the page that has it."""
+    """Preload the explorer's chunks on the page that has it.
+
+    The links go before the script that resolves the head's link URLs at the end of <head>
+    (overrides/partials/theme-start.html), so that Material finds them resolved too.
+    """
     if "data-gd-explorer" not in output:
         return output
     base = "../" * page.url.count("/") + "generated/explorer/"
     links = "".join(f'<link rel="modulepreload" href="{base}{n}">' for n in explorer_chunks())
-    return output.replace("</head>", links + "</head>", 1)
+    anchor = "<script data-gd-theme-start>"
+    if anchor not in output:
+        raise ValueError(f"{page.file.src_uri}: no {anchor} in <head> to put the preloads before")
+    return output.replace(anchor, links + anchor, 1)
