@@ -36,6 +36,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from _cache_key import cache_key
+from _head import add_to_head
 from _js_data import write_js_data
 from _katex import KATEX_DIST, SITE_FOLDER
 from _three_trim import trimmed_three
@@ -172,16 +173,9 @@ def on_pre_build(config, **kwargs) -> None:
 
 
 def on_post_page(output: str, page, config) -> str:
-    """Preload the explorer's chunks on the page that has it.
-
-    The links go before the script that resolves the head's link URLs at the end of <head>
-    (overrides/partials/theme-start.html), so that Material finds them resolved too.
-    """
+    """Preload the explorer's chunks on the page that has it (in <head>, see _head.py)."""
     if "data-gd-explorer" not in output:
         return output
     base = "../" * page.url.count("/") + "generated/explorer/"
     links = "".join(f'<link rel="modulepreload" href="{base}{n}">' for n in explorer_chunks())
-    anchor = "<script data-gd-theme-start>"
-    if anchor not in output:
-        raise ValueError(f"{page.file.src_uri}: no {anchor} in <head> to put the preloads before")
-    return output.replace(anchor, links + anchor, 1)
+    return add_to_head(output, links)

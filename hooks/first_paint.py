@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from _head import add_to_head
 from _html_depth import DepthParser, offsets
 from mkdocs.plugins import event_priority
 
@@ -48,10 +49,11 @@ class _OpeningTable(DepthParser):
 def hold_first_paint(page_html: str) -> str:
     """Hold the first paint of `page_html` until its opening table, if any, is parsed.
 
-    >>> page = ('<head></head><article class="md-content__inner md-typeset"><p>a</p>'
+    >>> head = '<head><script data-gd-theme-start></script></head>'
+    >>> page = (head + '<article class="md-content__inner md-typeset"><p>a</p>'
     ...         '<table><tr><td>1</td></tr></table><h2 id="b">B</h2></article>')
     >>> held = hold_first_paint(page)
-    >>> '<link rel="expect" href="#gd-opening-table" blocking="render"></head>' in held
+    >>> '<link rel="expect" href="#gd-opening-table" blocking="render"><script' in held
     True
     >>> '<table id="gd-opening-table">' in held
     True
@@ -80,7 +82,7 @@ def hold_first_paint(page_html: str) -> str:
         tag_name_end = at + len("<table")
         page_html = f'{page_html[:tag_name_end]} id="{table_id}"{page_html[tag_name_end:]}'
     link = f'<link rel="expect" href="#{table_id}" blocking="render">'
-    return page_html.replace("</head>", link + "</head>", 1)
+    return add_to_head(page_html, link)
 
 
 @event_priority(-90)  # after the pages' content is final (KaTeX -60, fonts -70), before csp (-100)

@@ -15,7 +15,8 @@ from navigation import serve_sitemap_for_this_origin
 
 pytestmark = pytest.mark.browser
 
-PAGES = ("concepts/gradients/", "explore/", "variants/stochastic/")
+# The explorer and the comparison carry links hooks add to <head> (preloads, a held first paint).
+PAGES = ("concepts/gradients/", "explore/", "variants/comparison/")
 
 # Before any of the page's scripts: remember <html>'s marks when <body> first exists, and every
 # href the theme's bundle gives a <link> that changes its value.
@@ -52,50 +53,73 @@ def started(page) -> None:
     page.wait_for_timeout(500)
 
 
+def recorded(page) -> tuple[list, list, list[str]]:
+    """<html>'s marks when <body> began and at the end, and the links the bundle rewrote."""
+    started(page)
+    at_body, after, links = page.evaluate(
+        "() => [window.__marksAtBody, window.__marks(), window.__linkChanges]"
+    )
+    return at_body, after, links
+
+
 @pytest.mark.parametrize("path", PAGES)
 def test_the_bundle_finds_the_document_wide_changes_made(page, site_url, path):
     page.add_init_script(RECORD)
     page.goto(site_url + path)
-    started(page)
-    at_body, after = page.evaluate("() => [window.__marksAtBody, window.__marks()]")
+    at_body, after, links = recorded(page)
     assert set(at_body[0].split()) == {"js", "js-focus-visible"}
     assert at_body[1] == ""
     assert after == at_body, "the bundle changed <html>'s class or attribute after the body began"
-    assert page.evaluate("() => window.__linkChanges") == []
+    assert links == []
     assert page.watch.console_errors == [] and page.watch.failed_requests == []
 
 
-def test_the_head_links_keep_their_targets_and_the_styles_apply(page, site_url):
+def test_the_record_sees_a_link_left_for_the_bundle(page, site_url):
+    """The control: a relative link after the theme-start script is one the bundle rewrites."""
+
+    def late_link(route) -> None:
+        html = route.fetch().text().replace("</head>", '<link rel="help" href="../">\n</head>', 1)
+        route.fulfill(body=html, content_type="text/html")
+
+    page.route("**/concepts/gradients/", late_link)
+    page.add_init_script(RECORD)
+    page.goto(site_url + "concepts/gradients/")
+    assert recorded(page)[2] == ["../"]
+
+
+def test_each_stylesheet_is_fetched_once_and_applies(page, site_url):
     page.goto(site_url + "concepts/gradients/")
     started(page)
-    built, live = page.evaluate(
-        """async () => {
-          const html = await (await fetch(location.href)).text();
-          const built = new DOMParser().parseFromString(html, "text/html");
-          const targets = (doc) => [...doc.head.querySelectorAll("link[href]")].map(
-            (link) => new URL(link.getAttribute("href"), location.href).href);
-          return [targets(built), targets(document)];
+    fetched = page.evaluate(
+        """() => performance.getEntriesByType("resource").map((entry) => entry.name)
+                   .filter((name) => name.endsWith(".css"))"""
+    )
+    linked = page.evaluate(
+        "() => [...document.querySelectorAll('link[rel=stylesheet]')].map((link) => link.href)"
+    )
+    assert len(linked) >= 4  # Material's main and palette sheets, KaTeX's, the site's
+    assert sorted(fetched) == sorted(linked)
+    applied = "() => [...document.styleSheets].filter((sheet) => sheet.cssRules.length).length"
+    assert page.evaluate(applied) == len(linked)
+
+
+def test_instant_navigation_keeps_the_stylesheet_links_in_place(page, site_url):
+    serve_sitemap_for_this_origin(page, site_url)
+    with page.expect_response("**/sitemap.xml"):
+        page.goto(site_url + "concepts/algorithm/")
+    started(page)
+    page.evaluate(
+        """() => {
+          window.__sameDocument = true;  // gone after a full load
+          for (const link of document.querySelectorAll("link[rel=stylesheet]")) link.__kept = true;
         }"""
     )
-    assert len(built) >= 5 and live == built
-    applied = "() => [...document.styleSheets].filter((sheet) => sheet.cssRules.length).length"
-    assert page.evaluate(applied) >= 4  # Material's main and palette sheets, KaTeX's, the site's
-    header = page.evaluate("() => getComputedStyle(document.querySelector('.md-header')).position")
-    assert header == "sticky"
-
-
-def test_instant_navigation_keeps_one_copy_of_each_stylesheet(page, site_url):
-    serve_sitemap_for_this_origin(page, site_url)
-    page.goto(site_url + "concepts/algorithm/")
-    started(page)
-    page.evaluate("() => { window.__sameDocument = true; }")  # gone after a full load
     page.click("a.md-nav__link[href$='learning-rate/']")
     page.wait_for_url("**/concepts/learning-rate/")
     page.wait_for_selector("h1#learning-rate")
     assert page.evaluate("() => window.__sameDocument") is True, "a full load, not instant"
-    hrefs = page.evaluate(
-        "() => [...document.querySelectorAll('link[rel=stylesheet]')].map((l) => l.href)"
+    kept = page.evaluate(
+        "() => [...document.querySelectorAll('link[rel=stylesheet]')].map((l) => l.__kept === true)"
     )
-    assert len(hrefs) == len(set(hrefs)) >= 4
-    assert page.evaluate("() => document.documentElement.classList.contains('no-js')") is False
+    assert len(kept) >= 4 and all(kept), "a stylesheet link was swapped by the navigation"
     assert page.watch.console_errors == []
