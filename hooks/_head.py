@@ -21,7 +21,8 @@ def add_to_head(page_html: str, tags: str) -> str:
     ...
     ValueError: no <script data-gd-theme-start> in the page's <head> to put '<link rel="x">' before
     """
-    at = page_html.find(THEME_START, 0, page_html.find("</head>"))
+    head_end = page_html.find("</head>")  # no </head>: no head to search, so the error below
+    at = page_html.find(THEME_START, 0, max(head_end, 0))
     if at < 0:
         raise ValueError(f"no {THEME_START} in the page's <head> to put {tags[:60]!r} before")
     return page_html[:at] + tags + page_html[at:]

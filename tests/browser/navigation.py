@@ -1,8 +1,15 @@
-"""Instant navigation in the browser tests: the theme's sitemap, pointed at the test server."""
+"""Instant navigation in the browser tests: the theme started, its sitemap pointed at the server."""
 
 from __future__ import annotations
 
 import re
+
+
+def theme_started(page, settle_ms: int) -> None:
+    """Wait for the page's load and the theme's `document$`, then `settle_ms` for it to finish."""
+    page.wait_for_load_state("load")
+    page.wait_for_function("() => window.document$ !== undefined")
+    page.wait_for_timeout(settle_ms)
 
 
 def serve_sitemap_for_this_origin(page, site_url: str) -> None:

@@ -11,7 +11,7 @@ the build), here and after an instant navigation.
 from __future__ import annotations
 
 import pytest
-from navigation import serve_sitemap_for_this_origin
+from navigation import serve_sitemap_for_this_origin, theme_started
 
 pytestmark = pytest.mark.browser
 
@@ -29,9 +29,7 @@ def index_requests(page) -> list[str]:
 
 def settle(page) -> None:
     """Let the page finish loading and the theme start, as a reader would before searching."""
-    page.wait_for_load_state("load")
-    page.wait_for_function("() => window.document$ !== undefined")
-    page.wait_for_timeout(1000)
+    theme_started(page, settle_ms=1000)
 
 
 def search_for(page, text: str) -> int:

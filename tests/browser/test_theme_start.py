@@ -11,7 +11,7 @@ looks and navigates as before.
 from __future__ import annotations
 
 import pytest
-from navigation import serve_sitemap_for_this_origin
+from navigation import serve_sitemap_for_this_origin, theme_started
 
 pytestmark = pytest.mark.browser
 
@@ -47,15 +47,9 @@ window.__marks = marks;
 """
 
 
-def started(page) -> None:
-    page.wait_for_load_state("load")
-    page.wait_for_function("() => window.document$ !== undefined")
-    page.wait_for_timeout(500)
-
-
 def recorded(page) -> tuple[list, list, list[str]]:
     """<html>'s marks when <body> began and at the end, and the links the bundle rewrote."""
-    started(page)
+    theme_started(page, settle_ms=500)
     at_body, after, links = page.evaluate(
         "() => [window.__marksAtBody, window.__marks(), window.__linkChanges]"
     )
@@ -89,7 +83,7 @@ def test_the_record_sees_a_link_left_for_the_bundle(page, site_url):
 
 def test_each_stylesheet_is_fetched_once_and_applies(page, site_url):
     page.goto(site_url + "concepts/gradients/")
-    started(page)
+    theme_started(page, settle_ms=500)
     fetched = page.evaluate(
         """() => performance.getEntriesByType("resource").map((entry) => entry.name)
                    .filter((name) => name.endsWith(".css"))"""
@@ -107,7 +101,7 @@ def test_instant_navigation_keeps_the_stylesheet_links_in_place(page, site_url):
     serve_sitemap_for_this_origin(page, site_url)
     with page.expect_response("**/sitemap.xml"):
         page.goto(site_url + "concepts/algorithm/")
-    started(page)
+    theme_started(page, settle_ms=500)
     page.evaluate(
         """() => {
           window.__sameDocument = true;  // gone after a full load
