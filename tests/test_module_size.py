@@ -1,4 +1,5 @@
-"""Modules stay small: every source file of gdlib, the hooks, the build scripts and the explorer.
+"""Modules stay small: every source file of gdlib, gd_markdown, the hooks, the build scripts and
+the explorer.
 
 About 200 lines is what a reader takes in at one sitting (CONTRIBUTING.md). A file over the limit
 is split by job, or named below with the reason it is not (yet).
@@ -13,7 +14,13 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 LIMIT = 200
-FOLDERS = {"gdlib": "*.py", "hooks": "*.py", "scripts": "*.py", "js/src": "*.js"}
+FOLDERS = {
+    "gdlib": "*.py",
+    "gd_markdown": "*.py",
+    "hooks": "*.py",
+    "scripts": "*.py",
+    "js/src": "*.js",
+}
 EXCEPTIONS = {
     # The fair variant sweep (one sweep, three figures, so it runs once) arrived at 410 lines and
     # was split into running, summarising and drawing; the drawing is still a little over.

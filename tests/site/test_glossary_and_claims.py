@@ -1,4 +1,5 @@
-"""Built concept pages: claims checked where they are stated, glossary tooltips on every page.
+"""Built concept pages: claims checked where they are stated, glossary tooltips on every page,
+each term marked at its first use in a section (gd_markdown/first_use.py).
 
 Reads the session's strict build (`built_site`, tests/conftest.py).
 """
@@ -6,6 +7,7 @@ Reads the session's strict build (`built_site`, tests/conftest.py).
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -32,6 +34,8 @@ CLAIM_PAGES = {
     "variants/comparison": 19,
 }
 ABBR = re.compile(r'<abbr title="([^"]+)">([^<]+)</abbr>')
+# Pages written as one Markdown document (the reference pages render each docstring apart).
+PROSE_PAGES = ["", "explore", "concepts/glossary", *(p for p in CLAIM_PAGES if "/" in p)]
 
 
 def glossary_terms() -> dict[str, str]:
@@ -88,3 +92,55 @@ def test_the_glossary_page_defines_every_tooltip_term(built_site):
     for term in glossary_terms():
         stem = re.sub(r"(es|s)$", "", term.lower())  # epochs, mini-batches
         assert stem in defined, f"{term!r} has a tooltip but no entry on the glossary page"
+
+
+class _MarkedTerms(HTMLParser):
+    """Each glossary term marked in the article, with the section or block it is read in."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.open: list[tuple[str, bool]] = []  # tag, starts a scope read on its own
+        self.section = 0
+        self.in_article = False
+        self.abbr = False
+        self.marks: list[tuple[tuple, str]] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "article":
+            self.in_article = True
+        if not self.in_article or tag in {"br", "img", "input", "hr", "meta", "link", "wbr"}:
+            return
+        if tag in {"h1", "h2"}:
+            self.section += 1
+        own = tag == "details" or "tabbed-block" in (dict(attrs).get("class") or "").split()
+        self.open.append((tag, own))
+        self.abbr = tag == "abbr"
+
+    def handle_endtag(self, tag):
+        if tag == "article":
+            self.in_article = False
+        while self.in_article and self.open and self.open.pop()[0] != tag:
+            pass
+        self.abbr = False
+
+    def handle_data(self, data):
+        if self.abbr:
+            scope = (self.section, *(i for i, (_, own) in enumerate(self.open) if own))
+            self.marks.append((scope, data.casefold()))
+
+
+@pytest.mark.parametrize("page", PROSE_PAGES)
+def test_each_term_is_marked_once_a_section(built_site, page):
+    parser = _MarkedTerms()
+    parser.feed((built_site.root / page / "index.html").read_text(encoding="utf-8"))
+    assert parser.marks, f"{page}: no glossary term marked"
+    repeats = {mark for mark in parser.marks if parser.marks.count(mark) > 1}
+    assert not repeats, f"{page}: terms marked twice in one section: {sorted(repeats)}"
+
+
+def test_a_term_is_marked_again_in_the_next_section(built_site):
+    parser = _MarkedTerms()
+    html = (built_site.root / "variants" / "stochastic" / "index.html").read_text(encoding="utf-8")
+    parser.feed(html)
+    sections = {scope for scope, term in parser.marks if term == "epoch"}
+    assert len(sections) >= 3, sections

@@ -1,5 +1,6 @@
-"""In Chromium: each palette shows its own figures, reduced motion gets the stills, and links
-to a heading land on it although the sections off screen are skipped."""
+"""In Chromium: each palette shows its own figures, reduced motion gets the stills, links to a
+heading land on it although the sections off screen are skipped, and a tapped glossary term shows
+its definition."""
 
 from __future__ import annotations
 
@@ -82,5 +83,24 @@ def test_a_link_to_a_heading_lands_on_it(browser, site_url, path, anchor, width)
         header = page.evaluate("document.querySelector('.md-header').offsetHeight")
         top = page.evaluate(f"document.getElementById('{anchor}').getBoundingClientRect().top")
         assert header - 2 <= top <= header + 40, f"#{anchor} is at {top} px, header {header} px"
+    finally:
+        context.close()
+
+
+def test_a_glossary_term_shows_its_definition_when_tapped(browser, site_url):
+    """The glossary page promises: tap a dotted term to see its definition (the theme's tooltip)."""
+    context = browser.new_context(viewport={"width": 412, "height": 823}, has_touch=True)
+    try:
+        page = context.new_page()
+        page.goto(site_url + "variants/stochastic/")
+        term = page.locator("article abbr").first
+        definition = term.get_attribute("title")
+        term.scroll_into_view_if_needed()
+        term.tap()
+        shown = page.locator(".md-tooltip2--active")
+        shown.wait_for()
+        assert shown.inner_text() == definition
+        page.locator("article h2").first.tap()
+        shown.wait_for(state="detached")
     finally:
         context.close()

@@ -1,0 +1,81 @@
+"""gd_markdown.first_use: a glossary term keeps its <abbr> at its first use in each section only."""
+
+from __future__ import annotations
+
+import re
+
+import markdown
+import pytest
+
+GLOSSARY = "\n\n*[epoch]: One pass.\n*[Epoch]: One pass.\n*[Hessian]: Second derivatives."
+EXTENSIONS = ["abbr", "attr_list", "pymdownx.details", "pymdownx.superfences"]
+TABBED = [*EXTENSIONS, "pymdownx.tabbed"]
+
+
+def render(text: str, first_use: bool = True, extensions=EXTENSIONS) -> str:
+    chosen = [*extensions, "gd_markdown.first_use"] if first_use else extensions
+    return markdown.markdown(
+        text + GLOSSARY,
+        extensions=chosen,
+        extension_configs={"pymdownx.tabbed": {"alternate_style": True}}
+        if "pymdownx.tabbed" in extensions
+        else {},
+    )
+
+
+def marked(html: str) -> list[str]:
+    return re.findall(r"<abbr [^>]*>([^<]*)</abbr>", html)
+
+
+def text_of(html: str) -> str:
+    return re.sub(r"<[^>]+>", "", html)
+
+
+def test_a_term_is_marked_once_a_section():
+    html = render("An epoch, one epoch, an **epoch**.\n\nA later epoch.")
+    assert marked(html) == ["epoch"]
+    assert "one epoch, an <strong>epoch</strong>.</p>\n<p>A later epoch." in html
+
+
+def test_a_new_section_marks_the_term_again():
+    html = render("An epoch.\n\n## Two\n\nAn epoch, an epoch.\n\n### Inside two\n\nAn epoch.")
+    assert marked(html) == ["epoch", "epoch"], "h2 starts a section, h3 does not"
+
+
+def test_a_term_in_a_heading_is_its_first_use():
+    html = render("## The epoch\n\nEach epoch.")
+    assert re.search(r"<h2>The <abbr [^>]*>epoch</abbr></h2>", html)
+    assert marked(html) == ["epoch"]
+
+
+def test_terms_are_counted_apart_and_without_case():
+    html = render("Epoch and Hessian; epoch and Hessian.")
+    assert marked(html) == ["Epoch", "Hessian"]
+
+
+def test_a_collapsed_block_keeps_its_own_first_use_and_lends_none():
+    html = render(
+        'An epoch.\n\n??? note "More"\n    The epoch again.\n\nA Hessian.\n\n'
+        '??? note "Hessian first"\n    A Hessian.\n\nThe Hessian.'
+    )
+    assert marked(html) == ["epoch", "epoch", "Hessian", "Hessian"]
+
+
+def test_each_tab_keeps_its_own_first_use():
+    text = '=== "One"\n\n    An epoch.\n\n=== "Two"\n\n    An epoch, an epoch.\n'
+    html = render("An epoch.\n\n" + text, extensions=TABBED)
+    assert marked(html) == ["epoch", "epoch", "epoch"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An epoch, an epoch.",
+        "epoch epoch *epoch* epoch",
+        "A `code epoch` and epoch, then [an epoch](#x) and epoch; Hessian epoch Hessian.",
+        "- epoch\n- epoch and epoch\n\n> an epoch\n> epoch",
+    ],
+)
+def test_the_words_stay_the_same(text):
+    assert text_of(render(text)) == text_of(render(text, first_use=False))
+    assert len(marked(render(text))) < len(marked(render(text, first_use=False)))
