@@ -3,9 +3,11 @@
 Plain descent on _quadratic.quadratic(KAPPA) = 0.5 (x^2 + KAPPA y^2) from (1, 1), as on the
 page, at the best fixed rate 2 / (1 + KAPPA) rounded to the three digits the slider shows (left),
 and the steps each of the sweep's rates took, with 2/L (dashed) and the best fixed rate (dotted)
-(right). The live figure (js/src/widgets/rate.js with `kappas` in its config) opens on the same
-run and lets the reader choose the condition number among KAPPAS; tests/test_widget_agreement.py
-holds its runs and sweeps to gdlib's for every one of them.
+(right). The sweep's grid has no rate between the best fixed rate and 2/L, where the count rises
+again; one run halfway between them says by how much (`rise_lr`, `rise_steps`). The live figure
+(js/src/widgets/rate.js with `kappas` in its config) opens on the same run and lets the reader
+choose the condition number among KAPPAS; tests/test_widget_agreement.py holds its runs and
+sweeps to gdlib's for every one of them.
 """
 
 from __future__ import annotations
@@ -26,6 +28,19 @@ LR = float(f"{best_fixed_rate((1.0, float(KAPPA))):.3g}")
 LR_MIN, LR_MAX = 0.001, 2.5
 MAX_ITER = 1000
 START = (1.0, 1.0)
+
+
+def rise_facts(surface, rates, best: float) -> dict[str, object]:
+    """Return a run halfway from the best fixed rate to 2/L, where the sweep has no rate."""
+    two_over_l = 2 / surface.lipschitz
+    rise_lr = float(f"{(best + two_over_l) / 2:.3g}")
+    rise = descend(surface, START, lr=rise_lr, max_iter=MAX_ITER)
+    return {
+        "rise_lr": rise_lr,
+        "rise_steps": rise.iterations,
+        "rise_converged": rise.status == "converged",
+        "gap_empty": not any(best < r < two_over_l for r in rates),
+    }
 
 
 def main(out_dir: Path) -> list[Path]:
@@ -50,5 +65,6 @@ def main(out_dir: Path) -> list[Path]:
         "widget": json.dumps(config),
     }
     values |= _rate_live.sweep_facts(rates, sweep, surface.lipschitz)
+    values |= rise_facts(surface, rates, best)
     written = themed_svgs(draw, out_dir, "conditioning-live")
     return [*written, write_values(out_dir, "conditioning_live", values)]
