@@ -151,6 +151,7 @@ def main(out_dir: Path) -> list[Path]:
         return fig
 
     values = {"steps": STEPS, "rates": f"{RATES[0]:g} to {RATES[-1]:g}", "n_rates": len(RATES)}
+    values["rate_max"] = f"{RATES[-1]:g}"
     values |= exact_gd() | ablations()
     for (m, a, k), results in table.items():
         for tol, (steps, rate) in zip(("close", "done"), results, strict=True):
