@@ -58,7 +58,8 @@ def again(epochs: np.ndarray) -> str:
 
 def figure_facts(median: dict[str, np.ndarray]) -> dict[str, object]:
     """Return what the figure's description says of the median curves, for the page's checks."""
-    first = [median[key][1] for key in ("constant", "step", "inv", "cosine")]
+    four = ("constant", "step", "inv", "cosine")
+    first, second = ([median[key][e] for key in four] for e in (1, 2))
     others = np.min([m for key, m in median.items() if key != "inv"], axis=0)
     lowest = np.flatnonzero(median["inv"] < others)  # epochs where 1/t is the lowest curve
     stretch = np.split(lowest, np.flatnonzero(np.diff(lowest) != 1) + 1)  # unbroken runs of them
@@ -67,6 +68,7 @@ def figure_facts(median: dict[str, np.ndarray]) -> dict[str, object]:
         "at1_four_high_raw": f"{max(first):.3g}",
         "at1_warmup_raw": f"{median['warmup'][1]:.3g}",
         "at2_warmup_raw": f"{median['warmup'][2]:.3g}",
+        "at2_four_low_raw": f"{min(second):.3g}",
         "step_drop_raw": f"{median['step'][10] / median['step'][14]:.3g}",  # after the first cut
         "inv_lowest_from": int(stretch[0][0]),
         "inv_lowest_to": int(stretch[0][-1]),
