@@ -5,9 +5,12 @@ block quotes with the line structure lost. This hook puts each doctest back as a
 taking its exact text from gdlib's sources. (Their math is `$$...$$`, which arithmatex marks for
 hooks/katex.py like any page's.) It also drops the titles that only repeat a type's name
 (`<span title="float">float</span>`): each `[title]` costs the theme a tooltip at start-up, and a
-tooltip saying what the text already says tells the reader nothing. mkdocs-autorefs writes those
-spans for the type names it cannot link, after the pages' content, so this runs on the finished
-page.
+tooltip saying what the text already says tells the reader nothing. Of the titles that say more
+(`<span title="numpy.ndarray">ndarray</span>`) and of the glossary's terms (`<abbr>`), it keeps
+the first of each in a section (an `<h2>` starts one): gd_markdown/first_use.py does that for the
+terms within one docstring, but mkdocstrings renders each docstring on its own. mkdocs-autorefs
+writes those spans for the type names it cannot link, after the pages' content, so this runs on
+the finished page.
 """
 
 from __future__ import annotations
@@ -22,6 +25,8 @@ from functools import cache
 from mkdocs.plugins import event_priority
 
 REPEATED_TITLE = re.compile(r'<span title="([^"<>]*)">\1</span>')
+TITLED = re.compile(r'<(span|abbr) title="([^"<>]*)">([^<]*)</\1>')
+SECTION_START = re.compile(r"(?=<h2[\s>])")
 DOCTEST_QUOTE = re.compile(r"(?:<blockquote>\s*){3}<p>(.*?)</p>\s*(?:</blockquote>\s*){3}", re.S)
 
 
@@ -82,6 +87,30 @@ def drop_repeated_titles(content: str) -> str:
     return REPEATED_TITLE.sub(r"\1", content)
 
 
+def keep_first_titles(content: str) -> str:
+    """Unwrap each titled span or term whose title an earlier one in its section already showed.
+
+    >>> span = '<span title="numpy.ndarray">ndarray</span>'
+    >>> term = '<abbr title="One pass.">epoch</abbr>'
+    >>> keep_first_titles(f"{span}, {span}, {term} {term}<h2>Next</h2>{span}").count("title=")
+    3
+    """
+
+    def first_uses(section: str) -> str:
+        shown: set[tuple[str, str]] = set()
+
+        def once(match: re.Match) -> str:
+            tag, title, text = match.groups()
+            if (tag, title) in shown:
+                return text
+            shown.add((tag, title))
+            return match.group(0)
+
+        return TITLED.sub(once, section)
+
+    return "".join(first_uses(section) for section in SECTION_START.split(content))
+
+
 @event_priority(-10)  # before hooks/sections.py (-20) boxes the page's sections
 def on_page_content(content: str, page, config, files) -> str:
     """Restore the doctests of pages that render gdlib's docstrings."""
@@ -94,4 +123,4 @@ def on_post_page(output: str, page, config) -> str:
     """Drop repeated titles once mkdocs-autorefs has written its spans (in `on_env`)."""
     if "doc doc-object" not in output:
         return output
-    return drop_repeated_titles(output)
+    return keep_first_titles(drop_repeated_titles(output))

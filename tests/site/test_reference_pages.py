@@ -80,6 +80,19 @@ def test_no_reference_tooltip_repeats_its_text(built_site):
     assert 'title="numpy.ndarray"' in optimizers.read_text(), "richer titles stay"
 
 
+def test_a_type_title_or_term_is_shown_once_a_section(built_site):
+    """hooks/reference.py keeps a richer title (`numpy.ndarray` on `ndarray`) and a glossary term
+    at its first use in each `<h2>` section, across the docstrings mkdocstrings renders apart."""
+    kept = 0
+    for page in reference_pages(built_site):
+        for section in re.split(r"(?=<h2[\s>])", page.read_text(encoding="utf-8")):
+            titles = re.findall(r'<(?:span|abbr) title="([^"]+)">', section)
+            repeats = sorted({t for t in titles if titles.count(t) > 1})
+            assert not repeats, f"{page.relative_to(built_site.root)}: {repeats}"
+            kept += len(titles)
+    assert kept > 20, "the first uses keep their titles"
+
+
 def test_the_overview_forwards_each_module_and_section_to_the_page_that_holds_it(built_site):
     """hooks/reference_links.py: old `code/reference/#PLACE` links go to PLACE's page now."""
     forwarded = forwarded_places(built_site)
