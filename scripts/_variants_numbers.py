@@ -110,6 +110,10 @@ def summary(sweeps, best, rule_gaps, best_gaps, lam, limit) -> dict:
             v[f"{key}_{tag}_lo"], v[f"{key}_{tag}_hi"] = fmt(lo[e], 2), fmt(hi[e], 2)
             v[f"{key}_{tag}_lo_n"], v[f"{key}_{tag}_hi_n"] = lo[e], hi[e]
         stable = stable_rates(s.epoch_losses)
+        # How flat the median is above the best rate: the next rate's median over the best's.
+        by_rate_eb = np.median(s.epoch_losses[:, :, BUDGET], axis=1) - low
+        up = by_rate_eb[i + 1] / by_rate_eb[i] if stable[i + 1] else np.inf
+        v[f"{key}_flat_up"], v[f"{key}_flat_up_n"] = f"{up:.2g}", float(up)
         # Where a noisy run hovers: its epoch ends over the last ten epochs, pooled over seeds.
         # One epoch's median over the seeds is a noisy draw (stochastic descent's moved 8-fold
         # between epochs 10 and 15).
