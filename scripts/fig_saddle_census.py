@@ -83,6 +83,10 @@ def main(out_dir: Path) -> list[Path]:
         values[f"minima_{n}"] = int(np.sum(census[n][0] == 0))
         values[f"minima_frac_{n}"] = f"{minima[n - 1]:.2g}"  # prose; checks use _raw
         values[f"minima_frac_{n}_raw"] = float(minima[n - 1])
+        values[f"maxima_{n}"] = int(np.sum(census[n][0] == n))
+    # Against a coin toss per curvature: the measured share of minima over 2^-d, each dimension.
+    ratios = minima * 2.0**dims
+    values["coin_ratio_lo"], values["coin_ratio_hi"] = f"{ratios.min():.2f}", f"{ratios.max():.2f}"
     values["f_minima"] = f"{values_at[index == 0].mean():.2f}"
     values["f_saddles"] = f"{values_at[(index > 0) & (index < NMAX)].mean():.2f}"
     values["f_maxima"] = f"{values_at[index == NMAX].mean():.2f}"

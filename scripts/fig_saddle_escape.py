@@ -8,6 +8,10 @@ the gradient norm along each run (the plateau is the time spent near the saddle)
 spent within RADIUS of the saddle against y0, with the linear prediction: near the saddle y grows
 by the factor 1 + 4 LR per step, x shrinks by 1 - 2 LR, so the stay is
 ln(RADIUS / y0) / ln(1 + 4 LR) - ln(1.5 / RADIUS) / -ln(1 - 2 LR) steps.
+
+The numbers also cover two degenerate saddles (a zero Hessian eigenvalue), where that estimate
+fails: on x^2 - y^4 the push away is 4 y^3, so y needs (1/y0^2 - 1/RADIUS^2) / (8 LR) steps to
+reach RADIUS; on x^2 + y^3 nothing pushes away on the side y > 0 and the run creeps in.
 """
 
 from __future__ import annotations
@@ -16,18 +20,71 @@ from pathlib import Path
 
 import numpy as np
 from _double_well import DOUBLE_WELL, LR, RADIUS, X0, predicted_stay
-from _figure import COLORS, CYCLE, themed_svgs, write_values
+from _figure import COLORS, CYCLE, fmt, themed_svgs, write_values
 from matplotlib import pyplot as plt
 
-from gdlib.descent import descend
+from gdlib.descent import Trajectory, descend
+from gdlib.surfaces import Surface
 
 OFFSETS = 10.0 ** -np.arange(1, 13)
 SHOWN = (1e-2, 1e-6, 1e-12)
+DEGENERATE_Y0 = (1e-2, 0.5)  # the starts' heights on the quartic and the cubic saddle
+QUARTIC = Surface(
+    name="quartic-saddle",
+    title="Quartic saddle",
+    formula=r"x^2 - y^4",
+    func=lambda x, y: x * x - y**4,
+    gradient=lambda x, y: (2.0 * x, -4.0 * y**3),
+    bounds=((-2.0, 2.0), (-1.5, 1.5)),
+    minima=None,
+    start=(X0, DEGENERATE_Y0[0]),
+)
+CUBIC = Surface(
+    name="cubic-saddle",
+    title="Cubic saddle",
+    formula=r"x^2 + y^3",
+    func=lambda x, y: x * x + y**3,
+    gradient=lambda x, y: (2.0 * x, 3.0 * y * y),
+    bounds=((-2.0, 2.0), (-1.5, 1.5)),
+    minima=None,
+    start=(X0, DEGENERATE_Y0[1]),
+)
 
 
 def run(y0: float):
     """Descend the double well from (X0, y0)."""
     return descend(DOUBLE_WELL, (X0, y0), lr=LR, max_iter=2000)
+
+
+def escape_step(run: Trajectory) -> int:
+    """Return the first step at which |y| reaches RADIUS (the run's length if it never does)."""
+    away = np.abs(run.positions[:, 1]) >= RADIUS
+    return int(np.argmax(away)) if away.any() else run.iterations
+
+
+def degenerate_values(double_well_run: Trajectory) -> dict:
+    """Measure the escape from the quartic saddle and the cubic saddle's creep into its saddle.
+
+    The quartic's escape is set beside the double well's from the same height.
+    """
+    y0 = DEGENERATE_Y0[0]
+    # No stopping test but divergence: the run goes on until y has escaped and run away.
+    quartic = descend(QUARTIC, QUARTIC.start, lr=LR, max_iter=40_000, grad_tol=0, step_tol=0)
+    cubic = descend(CUBIC, CUBIC.start, lr=LR, max_iter=100_000)
+    escape, predicted = escape_step(quartic), round((1 / y0**2 - 1 / RADIUS**2) / (8 * LR))
+    return {
+        "quartic_escape": f"{escape:,}",
+        "quartic_escape_n": escape,
+        "quartic_pred": f"{predicted:,}",
+        "quartic_pred_n": predicted,
+        "well_escape": escape_step(double_well_run),
+        "cubic_message": cubic.message,
+        "cubic_converged": cubic.status == "converged",
+        "cubic_steps": f"{cubic.iterations:,}",
+        "cubic_x": abs(float(cubic.positions[-1][0])),
+        "cubic_y": fmt(float(cubic.positions[-1][1]), 2),
+        "cubic_y_n": float(cubic.positions[-1][1]),
+    }
 
 
 def main(out_dir: Path) -> list[Path]:
@@ -71,6 +128,7 @@ def main(out_dir: Path) -> list[Path]:
         "manifold_converged": on_manifold.status == "converged",
         "manifold_steps": on_manifold.iterations,
         "manifold_end_norm": f"{np.linalg.norm(on_manifold.positions[-1]):.2e}",
+        "manifold_distance": fmt(float(np.linalg.norm(on_manifold.positions[-1])), 2),
     }
     decades = np.rint(-np.log10(OFFSETS)).astype(int)  # y0 = 10^-decade
     for decade, stay, total in zip(decades, stays, totals, strict=True):
@@ -87,5 +145,6 @@ def main(out_dir: Path) -> list[Path]:
     values["totals_longer_from_then"] = bool(
         np.all(totals[decades >= rises_from] > on_manifold.iterations)
     )
+    values |= degenerate_values(runs[DEGENERATE_Y0[0]])
     written = themed_svgs(draw, out_dir, "saddle-escape")
     return [*written, write_values(out_dir, "saddle", values)]

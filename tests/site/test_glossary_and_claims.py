@@ -25,7 +25,7 @@ CLAIM_PAGES = {
     "concepts/gradients": 6,
     "concepts/updates": 19,
     "concepts/schedules": 9,
-    "concepts/saddle-points": 7,
+    "concepts/saddle-points": 9,
     "concepts/convergence": 9,
     "concepts/conditioning": 11,
     "variants/batch": 14,
