@@ -14,7 +14,7 @@ from pathlib import Path
 import matplotlib.pyplot as plt
 import numpy as np
 from _explorer_link import ExplorerRun, explorer_hash
-from _figure import CYCLE, grid, sign_changes, surface_cmap, themed_svgs, write_values
+from _figure import CYCLE, grid, listed, sign_changes, surface_cmap, themed_svgs, write_values
 
 from gdlib.descent import descend
 from gdlib.explorer_defaults import EXPLORER_DEFAULTS
@@ -34,7 +34,7 @@ TRY = {
     "big_lr": ExplorerRun("bowl", LR_TOO_BIG, START, ("gd",), speed=1),
     "valley": ExplorerRun("valley", VALLEY_LR, (-2.5, 1.0), ("gd", "momentum"), speed=1),
     "rosen": ExplorerRun("rosenbrock", ROSEN_LR, (-1.5, 2.0), OPTIMIZERS, 10, ROSEN_ITER),
-    "custom": ExplorerRun("custom", LR, START, ("gd", "adam"), expr=CUSTOM, bounds=DEFAULT_BOUNDS),
+    "custom": ExplorerRun("custom", LR, START, ("gd",), expr=CUSTOM, bounds=DEFAULT_BOUNDS),
     "saddle": ExplorerRun("saddle", LR, (1.5, 0.01), ("gd",)),
 }
 
@@ -77,6 +77,13 @@ def main(out_dir: Path) -> list[Path]:
     return [*paths, write_values(out_dir, "explore", page_values(run, diverged, surface))]
 
 
+def momentum_swings(y: np.ndarray) -> dict[str, str]:
+    """Return the farthest y of the valley's momentum run on its first two swings across."""
+    swings = np.split(y, np.flatnonzero(np.diff(np.sign(y)) != 0) + 1)
+    far, back = (swing[np.argmax(np.abs(swing))] for swing in swings[1:3])
+    return {"valley_momentum_far": f"{far:.2f}", "valley_momentum_back": f"{back:.2f}"}
+
+
 def page_values(run, diverged, surface) -> dict[str, object]:
     """Numbers of the runs the page's "things to try" links set up (same settings as the links)."""
     valley, rosen = _runs(TRY["valley"]), _runs(TRY["rosen"])
@@ -113,6 +120,7 @@ def page_values(run, diverged, surface) -> dict[str, object]:
         "big_lr": LR_TOO_BIG,
         "big_lr_message": diverged.message,
         "lr_limit": f"{2.0 / surface.lipschitz:g}",
+        "bowl_l": f"{surface.lipschitz:g}",
         "end_distance": f"{np.hypot(*run.positions[-1]):.1e}",
         "valley_lr": VALLEY_LR,
         "valley_factor": f"{1 - VALLEY_LR * 20:g}",
@@ -123,6 +131,17 @@ def page_values(run, diverged, surface) -> dict[str, object]:
         "rosen_reached": " and ".join(LABELS[o] for o in reached),
         "rosen_reached_steps": max(rosen[o].iterations for o in reached),
         "rosen_gd_end": f"({gd_end[0]:.2f}, {gd_end[1]:.2f})",
+        "rosen_stopped": listed(
+            [
+                f"{LABELS[o]} at ({r.positions[-1][0]:.2f}, {r.positions[-1][1]:.2f}) "
+                f"with f = {r.values[-1]:.2g}"
+                for o, r in rosen.items()
+                if o != "gd" and o not in reached
+            ]
+        ),
+        "rosen_stopped_max_iter": all(
+            r.status == "max_iter" for o, r in rosen.items() if o not in reached
+        ),
         "saddle_steps": saddle.iterations,
         "saddle_lr": TRY["saddle"].lr,
         # For the page's checks: how each run ended, and how often y changed sign on the valley.
@@ -131,7 +150,7 @@ def page_values(run, diverged, surface) -> dict[str, object]:
         "valley_converged": all(r.status == "converged" for r in valley.values()),
         "valley_gd_flips": sign_changes(valley["gd"].positions[:, 1]),
         "valley_momentum_flips": sign_changes(valley["momentum"].positions[:, 1]),
-        "valley_momentum_peak": f"{np.abs(valley['momentum'].positions[1:, 1]).max():.2f}",
+        **momentum_swings(valley["momentum"].positions[:, 1]),
         "rosen_reached_count": len(reached),
         "rosen_gd_status_max_iter": rosen["gd"].status == "max_iter",
         "saddle_diverged": saddle.status == "diverged",

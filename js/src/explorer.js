@@ -118,7 +118,7 @@ export function mount(root, early) {
   /** Show the runs and their play state, name them in the address bar, and draw. */
   function show({ write = true } = {}) {
     view?.setRuns(playback.runs);
-    readout.update(playback.runs, playback.problem);
+    readout.update(playback.runs, playback.problem, playback.playing);
     showPlaying(ui, playback.playing, playback.finished, playback.runs.length > 0);
     if (write) url.write(shownState());
     frames.request();
@@ -128,7 +128,7 @@ export function mount(root, early) {
     if (playback.playing) {
       playback.tick(settings.speed);
       view?.setRuns(playback.runs);
-      readout.update(playback.runs);
+      readout.update(playback.runs, null, playback.playing);
       if (playback.playing) url.follow(shownState());
       else show(); // the runs ended: the button says Replay, the address names the last step
     }

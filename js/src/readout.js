@@ -14,16 +14,22 @@ const CRITERIA = {
   value_tol: "the value stopped changing",
 };
 
-/** The status sentence for a run: "Running", "Converged (…): …", "Diverged: …", "Max iterations: …". */
-export function statusText(run) {
+/** A run still going: "Running" while it plays, else "Ready" at its start or "Paused". */
+function phase(run, playing) {
+  if (playing) return "Running";
+  return run.iterations === 0 ? "Ready" : "Paused";
+}
+
+/** The status sentence for a run: "Converged (…): …", "Diverged: …", "Max iterations: …", or its phase. */
+export function statusText(run, playing = false) {
   const detail = run.message.replace(/^[a-z]+: /, "");
   if (run.status === "converged") return `Converged (${CRITERIA[run.criterion]}): ${detail}`;
   if (run.status === "diverged") return `Diverged: ${detail}`;
   if (run.status === "max_iter") return `Max iterations: ${detail}`;
-  return "Running";
+  return phase(run, playing);
 }
 
-const SHORT = { running: "running", converged: "converged", diverged: "diverged", max_iter: "max iterations" };
+const SHORT = { converged: "converged", diverged: "diverged", max_iter: "max iterations" };
 
 /** The readout in `section`; its summary and points table (summary-view.js) until `signal` aborts. */
 export function createReadout(section, signal) {
@@ -45,8 +51,8 @@ export function createReadout(section, signal) {
     );
   }
 
-  /** Show the lead run (the first) and the legend; writes the DOM only where text changed. */
-  function update(runs, problem = null) {
+  /** Show the lead run (the first) and the legend, `playing` or not; writes only changed text. */
+  function update(runs, problem = null, playing = false) {
     const key = runs.map((r) => r.name).join();
     if (key !== legendKey) {
       legendKey = key;
@@ -56,14 +62,15 @@ export function createReadout(section, signal) {
     const [x, y] = d?.point ?? [];
     const [gx, gy] = d?.gradient ?? [];
     const next = !d ? ["—", "—", "—", "0", `No run: ${problem}`]
-      : [`(${fmt(x)}, ${fmt(y)})`, fmt(d.value), `(${fmt(gx)}, ${fmt(gy)})`, String(d.iterations), statusText(d)];
+      : [`(${fmt(x)}, ${fmt(y)})`, fmt(d.value), `(${fmt(gx)}, ${fmt(gy)})`, String(d.iterations), statusText(d, playing)];
     next.forEach((text, i) => {
       if (shown[i] !== text) fields[i].textContent = text;
     });
     shown = next;
     lead.textContent = OPTIMIZER_LABELS[name] ?? "—";
     runs.forEach(({ descent }, i) => {
-      const text = `${SHORT[descent.status]}, step ${descent.iterations}, value ${fmt(descent.value)}`;
+      const status = SHORT[descent.status] ?? phase(descent, playing).toLowerCase();
+      const text = `${status}, step ${descent.iterations}, value ${fmt(descent.value)}`;
       const span = legend.children[i].lastElementChild;
       if (span.textContent !== text) span.textContent = text;
     });

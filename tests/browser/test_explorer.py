@@ -64,7 +64,7 @@ def test_readout_on_the_bowl_before_the_first_step(page, site_url):
         "Value": "8.00",
         "Gradient": "(4.00, 4.00)",
         "Iteration": "0",
-        "Status": "Running",
+        "Status": "Ready",
     }
     assert page.locator('[data-out="status"]').get_attribute("aria-live") == "polite"
     assert page.input_value("#gdx-lr") == "0.01"

@@ -156,7 +156,7 @@ def test_lr_1_on_the_bowl_bounces_and_is_never_called_converged(page, site_url):
     set_field(page, "#gdx-lr", "1")
     page.click("[data-action=step]")
     page.click("[data-action=step]")
-    assert readout(page)["Position"] == "(2.00, 2.00)" and readout(page)["Status"] == "Running"
+    assert readout(page)["Position"] == "(2.00, 2.00)" and readout(page)["Status"] == "Paused"
     page.select_option("#gdx-speed", "100")
     page.click("[data-action=play]")
     page.wait_for_function(f"() => ({STATUS})() !== 'Running'", timeout=20_000)

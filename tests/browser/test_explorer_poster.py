@@ -29,7 +29,7 @@ START = {
     "Value": "8.00",
     "Gradient": "(4.00, 4.00)",
     "Iteration": "0",
-    "Status": "Running",
+    "Status": "Ready",
 }
 READOUT = """() => Object.fromEntries([...document.querySelectorAll('.gdx__readout dt')]
     .map((dt) => [dt.textContent, dt.nextElementSibling.textContent]))"""
