@@ -7,7 +7,7 @@ the optional SymPy extra), gradient descent with a backtracking (Armijo) line se
 (``gdlib.linesearch``), predicted and measured linear rates on quadratics (``gdlib.rates``),
 linear regression by batch, stochastic and mini-batch descent (``gdlib.regression``) with
 learning-rate schedules (``gdlib.schedules``), small
-seeded datasets (``gdlib.datasets``) and the seed page's example (``gdlib.seed_example``).
+seeded datasets (``gdlib.datasets``) and the NumPy page's sample (``gdlib.seed_example``).
 It never plots or prints.
 
 >>> import gdlib

@@ -1,4 +1,4 @@
-"""Small seeded datasets: the seed page's 3 x 2 example and synthetic linear regressions.
+"""Small seeded datasets: the NumPy page's 3 x 2 sample and synthetic linear regressions.
 
 Nothing is downloaded; every random draw comes from ``numpy.random.default_rng(seed)``.
 """
@@ -13,7 +13,7 @@ __all__ = ["make_regression", "seed_page_data"]
 
 
 def seed_page_data() -> tuple[np.ndarray, np.ndarray]:
-    """Return the seed page's example, ``X = [[1, 2], [2, 3], [3, 4]]`` and ``y = [2, 4, 6]``.
+    """Return the NumPy page's sample data, ``X = [[1, 2], [2, 3], [3, 4]]`` and ``y = [2, 4, 6]``.
 
     Returns:
         ``(X, y)`` as float64 arrays of shapes (3, 2) and (3,).
@@ -38,9 +38,9 @@ def make_regression(
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     r"""Draw a linear regression problem $y = X \theta^* + \sigma \xi$.
 
-    Features and $\theta^*$ are standard normal, $\xi$ is standard normal
-    noise scaled by ``noise``. With ``intercept`` the first column of X is all ones, so
-    ``theta_true[0]`` is the intercept; X keeps ``n_features`` columns in total.
+    Features (apart from the intercept column) and $\theta^*$ are standard normal, $\xi$ is
+    standard normal noise scaled by ``noise``. With ``intercept`` the first column of X is all
+    ones, so ``theta_true[0]`` is the intercept; X keeps ``n_features`` columns in total.
 
     Args:
         n_samples: Rows of X (>= 1).

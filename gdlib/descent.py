@@ -37,7 +37,7 @@ class Trajectory(NamedTuple):
         gradients: Gradient at each iterate, shape ``(n + 1, 2)``.
         status: ``"converged"``, ``"diverged"`` or ``"max_iter"``.
         criterion: ``"grad_tol"``, ``"step_tol"``, ``"value_tol"`` or ``None``.
-        message: One human sentence, e.g. ``"converged: gradient norm 9.9e-07 <= 1e-06"``.
+        message: Why it stopped, in words, e.g. ``"converged: gradient norm 9.9e-07 <= 1e-06"``.
         iterations: Steps recorded, ``n``.
 
     """

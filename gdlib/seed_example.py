@@ -1,8 +1,9 @@
-"""The seed page's NumPy example, kept verbatim in behaviour and signature.
+"""The NumPy sample this site started from (its NumPy page), verbatim in behaviour and signature.
 
 Its convention differs from ``gdlib.regression``: the gradient is ``X^T (X theta - y) / m``
 (half the gradient of the mean squared error), so the same learning rate takes half the step.
-The arguments are checked first (the seed page did not), then the loop runs as the seed wrote it.
+It keeps the sample's name ``m`` for the number of examples (``n`` on the site's pages). The
+arguments are checked first (the sample did not), then the loop runs as the sample wrote it.
 """
 
 from __future__ import annotations
@@ -17,24 +18,24 @@ __all__ = ["gradient_descent"]
 def gradient_descent(
     X: np.ndarray, y: np.ndarray, learning_rate: float = 0.01, num_iterations: int = 1000
 ) -> np.ndarray:
-    r"""Batch gradient descent for linear regression exactly as the seed page writes it.
+    r"""Batch gradient descent for linear regression exactly as the NumPy sample writes it.
 
     $$
     \theta_0 = 0, \qquad
-    \theta_{k+1} = \theta_k - \alpha \, \frac{1}{m} X^\top (X \theta_k - y)
+    \theta_{k+1} = \theta_k - \eta \, \frac{1}{m} X^\top (X \theta_k - y)
     $$
 
     Args:
         X: Design matrix, shape (m, d), finite.
         y: Targets, shape (m,), finite.
-        learning_rate: $\alpha > 0$, finite.
+        learning_rate: $\eta > 0$, finite.
         num_iterations: Steps to take, an integer >= 0.
 
     Returns:
-        theta after ``num_iterations`` steps, shape (d,). As in the seed's loop nothing stops a
-        diverging run: above the stable rate $2 / \lambda_{\max}(X^\top X / m)$ theta grows
-        until it overflows to inf or NaN (NumPy warns). ``gdlib.regression.fit_linear`` stops
-        and reports such a run instead.
+        The parameters theta after ``num_iterations`` steps, shape (d,). As in the sample's
+            loop nothing stops a diverging run: above the stable rate
+            $2 / \lambda_{\max}(X^\top X / m)$ theta grows until it overflows to inf or NaN
+            (NumPy warns). ``gdlib.regression.fit_linear`` stops and reports such a run instead.
 
     Raises:
         ValueError: A bad value, named in the message (``"Invalid learning rate: 0.0"``).

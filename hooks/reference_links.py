@@ -26,17 +26,26 @@ from mkdocs.utils import get_relative_url
 OVERVIEW = "code/reference/index.md"
 DIRECTIVE = re.compile(r"^::: (gdlib\.\w+)\s*$", re.M)
 HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*\s*$", re.M)
+EXPLICIT_ID = re.compile(r"\{[^}]*#([\w-]+)[^}]*\}\s*$")  # `## Title {#id}`, as attr_list reads it
 CHARSET = re.compile(r"<meta charset=[^>]*>", re.I)
 _targets: dict[str, dict[str, str]] = {}  # "sections"/"modules" -> {name: page URL}, this build
+
+
+def heading_id(text: str) -> str:
+    """Return the id of a heading: its attribute list's `{#id}` (attr_list) or toc's slug."""
+    explicit = EXPLICIT_ID.search(text)
+    return explicit.group(1) if explicit else slugify(text, "-")
 
 
 def heading_ids(markdown: str) -> set[str]:
     r"""Return the ids Python-Markdown's toc gives the headings of `markdown`.
 
-    >>> sorted(heading_ids("# Regression and data\n\n## The seed page's example\n"))
-    ['regression-and-data', 'the-seed-pages-example']
+    >>> sorted(heading_ids("# Regression and data\n\n## The NumPy page's sample\n"))
+    ['regression-and-data', 'the-numpy-pages-sample']
+    >>> sorted(heading_ids("## The NumPy page's sample {#the-seed-pages-example}\n"))
+    ['the-seed-pages-example']
     """
-    return {slugify(text, "-") for text in HEADING.findall(markdown)}
+    return {heading_id(text) for text in HEADING.findall(markdown)}
 
 
 def link_targets(sources: dict[str, str], urls: dict[str, str]) -> dict[str, dict[str, str]]:

@@ -31,8 +31,8 @@ def rmsprop(
 
     $$
     v_t = \alpha v_{t-1} + (1 - \alpha) g_t^2, \qquad
-    m_t = \alpha m_{t-1} + (1 - \alpha) g_t \ \text{(centered only)}, \qquad
-    r_t = \sqrt{v_t - m_t^2} + \epsilon
+    g^{ave}_t = \alpha g^{ave}_{t-1} + (1 - \alpha) g_t \ \text{(centered only)}, \qquad
+    r_t = \sqrt{v_t - (g^{ave}_t)^2} + \epsilon
     $$
 
     ($r_t = \sqrt{v_t} + \epsilon$ when not centered), then
