@@ -4,12 +4,12 @@ Left: loss above the minimum per epoch for SGD with a constant rate LR_CONST and
 decayed per epoch (lr / (1 + decay * epoch)), median and 10-90 % band over the shared shuffle
 seeds (scripts/_sweep.py, one cell replayed with gdlib). The levels are medians over seeds and
 the ten epochs of a window: EARLY (epochs 11-20) compares the runs, LATE (51-60) says whether
-each level still falls. A window's median still moves by up to a factor of two from one window
-to the next for a constant rate (the loss at an epoch's end is one draw from the cloud), so only
-a change well beyond that counts as a trend. Right: escaping a local
-minimum: plain GD and SGD on a non-convex loss (the mean of shifted six-hump camels, one per
-example), using gdlib's camel gradients and sgd update; the noise of single examples carries SGD
-out of the basin where full-gradient descent stays.
+each level still falls. At a constant rate a window's median still wanders from one window to
+the next (the loss at an epoch's end is one draw from the cloud), so the page counts a trend only
+beyond a factor of two, and its check asserts that the constant runs stay within it.
+Right: escaping a local minimum: plain GD and SGD on a non-convex loss (the mean of shifted
+six-hump camels, one per example), using gdlib's camel gradients and sgd update; the noise of
+single examples carries SGD out of the basin where full-gradient descent stays.
 """
 
 from __future__ import annotations

@@ -124,6 +124,8 @@ def come_back(page, site_url, how: str) -> None:
         page.goto(site_url + "concepts/glossary/")
         page.wait_for_load_state("load")
         page.go_back()
+        # go_back can return before the page it goes back to has replaced the glossary.
+        page.wait_for_url("**/code/reference/regression/*")
 
 
 @pytest.mark.parametrize("how", ["reload", "back"])
