@@ -1,10 +1,12 @@
 // Unit tests of the runs and their play state (pure, no DOM): the step is read from the runs, a
-// run restored at a step stands where playing to it would, and play stops once every run stopped.
+// run restored at a step stands where playing to it would, play stops once every run stopped, and
+// the readout's status says which of these a run is in.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
 import { descend } from "../src/descent.js";
 import { Playback } from "../src/playback.js";
+import { statusText } from "../src/readout.js";
 import { DEFAULTS } from "../src/state.js";
 
 const { step: _, ...BOWL } = DEFAULTS;
@@ -77,4 +79,20 @@ test("lr 1 on the bowl bounces between two points and is never called converged"
   playback.tick(1000);
   assert.equal(playback.runs[0].descent.status, "max_iter");
   assert.equal(playback.step, 200);
+});
+
+test("the status says Ready, Running or Paused while a run goes on, then how it ended", () => {
+  const playback = new Playback(BOWL);
+  const status = () => statusText(playback.runs[0].descent, playback.playing);
+  assert.equal(status(), "Ready");
+  playback.play();
+  assert.equal(status(), "Running");
+  playback.tick(5);
+  playback.pause();
+  assert.equal(status(), "Paused");
+  playback.stepOnce();
+  assert.equal(status(), "Paused");
+  playback.play();
+  while (playback.playing) playback.tick(100);
+  assert.match(status(), /^Converged \(the gradient is small enough\): gradient norm /);
 });
