@@ -14,6 +14,7 @@ from pathlib import Path
 import matplotlib.pyplot as plt
 import numpy as np
 from _explorer_link import ExplorerRun, explorer_hash
+from _explorer_readout import outcome, point_rows, readout_number
 from _figure import CYCLE, grid, listed, sign_changes, surface_cmap, themed_svgs, write_values
 
 from gdlib.descent import descend
@@ -109,13 +110,13 @@ def page_values(run, diverged, surface) -> dict[str, object]:
         "default_steps": run.iterations,
         "default_message": run.message,
         "start_value": f"{run.values[0]:.2f}",
-        "start_position": "({}, {})".format(*(_fmt(v) for v in run.positions[0])),
+        "start_position": "({}, {})".format(*(readout_number(v) for v in run.positions[0])),
         # The readout's lead, summary and points table before the live view takes over; the
         # explorer writes the same text (js/src/summary.js), a browser test compares them.
         "lead_label": LABELS["gd"],
-        "default_summary": _outcome(LABELS["gd"], run),
-        "points_caption": _points(LABELS["gd"], run)[0],
-        "points_rows": _points(LABELS["gd"], run)[1],
+        "default_summary": outcome(LABELS["gd"], run),
+        "points_caption": point_rows(LABELS["gd"], run)[0],
+        "points_rows": point_rows(LABELS["gd"], run)[1],
         "start_gradient": "({:.2f}, {:.2f})".format(*run.gradients[0]),
         "big_lr": LR_TOO_BIG,
         "big_lr_message": diverged.message,
@@ -160,42 +161,6 @@ def page_values(run, diverged, surface) -> dict[str, object]:
         "custom_under_zigzags": sign_changes(under.positions[:11, 1]) == 10,
         "custom_calm_straight": sign_changes(calm.positions[:, 1]) == 0,
     }
-
-
-def _fmt(v: float) -> str:
-    """Format as the readout does (js/src/summary.js fmt): two decimals, never "-0.00"."""
-    text = f"{v:.2f}" if abs(v) < 1e5 else f"{v:.2e}".replace("e+0", "e+").replace("e-0", "e-")
-    return "0.00" if text == "-0.00" else text
-
-
-def _outcome(label: str, run) -> str:
-    """Say how a finished run ended, as the explorer does (js/src/summary.js outcome).
-
-    Only for runs that end at a minimum or do not converge (the default run): summary.js's
-    `reached` clause for a stationary point that is no minimum is not ported.
-    """
-    at = "({}, {}), value {}".format(*(_fmt(v) for v in (*run.positions[-1], run.values[-1])))
-    steps = f"{run.iterations} step{'' if run.iterations == 1 else 's'}"
-    if run.status == "converged":
-        return f"{label} converged in {steps} to {at}."
-    if run.status == "diverged":
-        return f"{label} diverged after {steps}."
-    return f"{label} did not converge within {steps}; it stopped at {at}."
-
-
-def _points(label: str, run, first: int = 50) -> tuple[str, str]:
-    """Return the caption and `<tr>` rows of the lead path's table (js/src/summary.js pointRows)."""
-    count = len(run.positions)
-    shown = range(count) if count <= first + 1 else [*range(first), count - 1]
-    rows = "".join(
-        f"<tr><td>{k}</td>"
-        + "".join(f"<td>{v:.6g}</td>" for v in (*run.positions[k], run.values[k]))
-        + "</tr>"
-        for k in shown
-    )
-    if count <= first + 1:
-        return f"{label}'s path: all {count} points.", rows
-    return f"{label}'s path: the first {first} of {count} points and the last.", rows
 
 
 def largest_curvature(surface, point, h: float = 1e-4) -> float:

@@ -1,0 +1,46 @@
+"""The explorer's readout as its JavaScript writes it, for the page's HTML before it goes live.
+
+The explorer page shows the default run's readout, summary and points table from the build, so
+the reader sees them at first paint and nothing moves when the live view takes over; these
+functions write the same text as js/src/summary.js (a browser test, tests/browser/
+test_explorer_poster.py, compares the two).
+"""
+
+from __future__ import annotations
+
+
+def readout_number(v: float) -> str:
+    """Format as the readout does (js/src/summary.js fmt): two decimals, never "-0.00"."""
+    text = f"{v:.2f}" if abs(v) < 1e5 else f"{v:.2e}".replace("e+0", "e+").replace("e-0", "e-")
+    return "0.00" if text == "-0.00" else text
+
+
+def outcome(label: str, run) -> str:
+    """Say how a finished run ended, as the explorer does (js/src/summary.js outcome).
+
+    Only for runs that end at a minimum or do not converge (the default run): summary.js's
+    `reached` clause for a stationary point that is no minimum is not ported.
+    """
+    x, y = run.positions[-1]
+    at = "({}, {}), value {}".format(*(readout_number(v) for v in (x, y, run.values[-1])))
+    steps = f"{run.iterations} step{'' if run.iterations == 1 else 's'}"
+    if run.status == "converged":
+        return f"{label} converged in {steps} to {at}."
+    if run.status == "diverged":
+        return f"{label} diverged after {steps}."
+    return f"{label} did not converge within {steps}; it stopped at {at}."
+
+
+def point_rows(label: str, run, first: int = 50) -> tuple[str, str]:
+    """Return the caption and `<tr>` rows of the lead path's table (js/src/summary.js pointRows)."""
+    count = len(run.positions)
+    shown = range(count) if count <= first + 1 else [*range(first), count - 1]
+    rows = "".join(
+        f"<tr><td>{k}</td>"
+        + "".join(f"<td>{v:.6g}</td>" for v in (*run.positions[k], run.values[k]))
+        + "</tr>"
+        for k in shown
+    )
+    if count <= first + 1:
+        return f"{label}'s path: all {count} points.", rows
+    return f"{label}'s path: the first {first} of {count} points and the last.", rows
