@@ -99,6 +99,7 @@ def page_values(run, diverged, surface) -> dict[str, object]:
     # and just below 1/lambda, where the steps stop overshooting.
     over, under = (descend(mine, START, "gd", f * 2.0 / lam) for f in (1.05, 0.95))
     calm = descend(mine, START, "gd", 0.95 / lam)
+    caption, rows = point_rows(LABELS["gd"], run)
     return {f"{name}_link": explorer_hash(run) for name, run in TRY.items()} | {
         "custom_text": CUSTOM,
         "custom_value": f"{float(mine.f(START)):.2f}",
@@ -115,8 +116,8 @@ def page_values(run, diverged, surface) -> dict[str, object]:
         # explorer writes the same text (js/src/summary.js), a browser test compares them.
         "lead_label": LABELS["gd"],
         "default_summary": outcome(LABELS["gd"], run),
-        "points_caption": point_rows(LABELS["gd"], run)[0],
-        "points_rows": point_rows(LABELS["gd"], run)[1],
+        "points_caption": caption,
+        "points_rows": rows,
         "start_gradient": "({:.2f}, {:.2f})".format(*run.gradients[0]),
         "big_lr": LR_TOO_BIG,
         "big_lr_message": diverged.message,

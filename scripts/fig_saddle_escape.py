@@ -24,31 +24,11 @@ from _figure import COLORS, CYCLE, fmt, themed_svgs, write_values
 from matplotlib import pyplot as plt
 
 from gdlib.descent import Trajectory, descend
-from gdlib.surfaces import Surface
+from gdlib.expression import surface_from_expression
 
 OFFSETS = 10.0 ** -np.arange(1, 13)
 SHOWN = (1e-2, 1e-6, 1e-12)
-DEGENERATE_Y0 = (1e-2, 0.5)  # the starts' heights on the quartic and the cubic saddle
-QUARTIC = Surface(
-    name="quartic-saddle",
-    title="Quartic saddle",
-    formula=r"x^2 - y^4",
-    func=lambda x, y: x * x - y**4,
-    gradient=lambda x, y: (2.0 * x, -4.0 * y**3),
-    bounds=((-2.0, 2.0), (-1.5, 1.5)),
-    minima=None,
-    start=(X0, DEGENERATE_Y0[0]),
-)
-CUBIC = Surface(
-    name="cubic-saddle",
-    title="Cubic saddle",
-    formula=r"x^2 + y^3",
-    func=lambda x, y: x * x + y**3,
-    gradient=lambda x, y: (2.0 * x, 3.0 * y * y),
-    bounds=((-2.0, 2.0), (-1.5, 1.5)),
-    minima=None,
-    start=(X0, DEGENERATE_Y0[1]),
-)
+QUARTIC_Y0, CUBIC_Y0 = 1e-2, 0.5  # the starts' heights on the two degenerate saddles
 
 
 def run(y0: float):
@@ -65,13 +45,19 @@ def escape_step(run: Trajectory) -> int:
 def degenerate_values(double_well_run: Trajectory) -> dict:
     """Measure the escape from the quartic saddle and the cubic saddle's creep into its saddle.
 
-    The quartic's escape is set beside the double well's from the same height.
+    The quartic's escape is set beside the double well's from the same height. Both surfaces
+    are gdlib's, from their formulas (SymPy differentiates them), on the double well's domain.
     """
-    y0 = DEGENERATE_Y0[0]
+    quartic_saddle, cubic_saddle = (
+        surface_from_expression(text, DOUBLE_WELL.bounds) for text in ("x^2 - y^4", "x^2 + y^3")
+    )
     # No stopping test but divergence: the run goes on until y has escaped and run away.
-    quartic = descend(QUARTIC, QUARTIC.start, lr=LR, max_iter=40_000, grad_tol=0, step_tol=0)
-    cubic = descend(CUBIC, CUBIC.start, lr=LR, max_iter=100_000)
-    escape, predicted = escape_step(quartic), round((1 / y0**2 - 1 / RADIUS**2) / (8 * LR))
+    quartic = descend(
+        quartic_saddle, (X0, QUARTIC_Y0), lr=LR, max_iter=40_000, grad_tol=0, step_tol=0
+    )
+    cubic = descend(cubic_saddle, (X0, CUBIC_Y0), lr=LR, max_iter=100_000)
+    escape = escape_step(quartic)
+    predicted = round((1 / QUARTIC_Y0**2 - 1 / RADIUS**2) / (8 * LR))
     return {
         "quartic_escape": f"{escape:,}",
         "quartic_escape_n": escape,
@@ -116,6 +102,7 @@ def main(out_dir: Path) -> list[Path]:
         right.legend()
         return fig
 
+    manifold_distance = float(np.linalg.norm(on_manifold.positions[-1]))
     values = {
         "lr": LR,
         "radius": RADIUS,
@@ -127,8 +114,8 @@ def main(out_dir: Path) -> list[Path]:
         "manifold_y": f"{abs(on_manifold.positions[-1][1]):g}",
         "manifold_converged": on_manifold.status == "converged",
         "manifold_steps": on_manifold.iterations,
-        "manifold_end_norm": f"{np.linalg.norm(on_manifold.positions[-1]):.2e}",
-        "manifold_distance": fmt(float(np.linalg.norm(on_manifold.positions[-1])), 2),
+        "manifold_end_norm": f"{manifold_distance:.2e}",
+        "manifold_distance": fmt(manifold_distance, 2),
     }
     decades = np.rint(-np.log10(OFFSETS)).astype(int)  # y0 = 10^-decade
     for decade, stay, total in zip(decades, stays, totals, strict=True):
@@ -145,6 +132,6 @@ def main(out_dir: Path) -> list[Path]:
     values["totals_longer_from_then"] = bool(
         np.all(totals[decades >= rises_from] > on_manifold.iterations)
     )
-    values |= degenerate_values(runs[DEGENERATE_Y0[0]])
+    values |= degenerate_values(runs[QUARTIC_Y0])
     written = themed_svgs(draw, out_dir, "saddle-escape")
     return [*written, write_values(out_dir, "saddle", values)]
