@@ -1,0 +1,106 @@
+"""The comparison page's opening table keeps its columns as it loads (extra.css, at its end).
+
+Its cells hold formulas set in KaTeX's fonts. With the automatic table layout a column took its
+width from its widest content, so when the fonts were applied just after the first paint a column
+widened and the cells beside it moved (a layout shift in 3 of 20 Lighthouse runs). The opening
+table now has fixed column widths: a cell whose content grows keeps its column where it was, and
+the theme's wrapping of the table in its scroll box (when its script starts) moves nothing.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+PATH = "variants/comparison/"
+
+GEOMETRY = """() => {
+  const table = document.querySelector("#gd-opening-table");
+  const box = table.closest(".md-typeset__scrollwrap") || table;
+  const round = (value) => Math.round(value);
+  return {
+    columns: [...table.querySelectorAll("th")].map((th) => round(th.getBoundingClientRect().x)),
+    table: [table.getBoundingClientRect().width, table.getBoundingClientRect().height].map(round),
+    next: round(box.nextElementSibling.getBoundingClientRect().y + scrollY),
+  };
+}"""
+
+# What a late font does to a cell: its content becomes wider (here by 150 px at once).
+WIDEN_A_CELL = """() => {
+  const cell = document.querySelector("#gd-opening-table tbody tr td:nth-child(2)");
+  const wide = document.createElement("span");
+  wide.style.cssText = "display: inline-block; width: 150px";
+  cell.prepend(wide);
+}"""
+
+# The table as it stands before the theme's script wraps it: in the article itself.
+UNWRAP = """() => {
+  const table = document.querySelector("#gd-opening-table");
+  table.closest(".md-typeset__scrollwrap").replaceWith(table);
+}"""
+
+
+def loaded(open_page, site_url, width: int):
+    page = open_page(viewport={"width": width, "height": 823})
+    page.goto(site_url + PATH)
+    page.wait_for_load_state("load")
+    page.wait_for_function(
+        "() => document.querySelector('#gd-opening-table')?.closest('.md-typeset__scrollwrap')"
+    )
+    page.evaluate("document.fonts.ready")
+    return page
+
+
+@pytest.mark.parametrize("width", [412, 1280])
+def test_a_wider_cell_moves_no_column(open_page, site_url, width):
+    page = loaded(open_page, site_url, width)
+    before = page.evaluate(GEOMETRY)
+    page.evaluate(WIDEN_A_CELL)
+    after = page.evaluate(GEOMETRY)
+    assert len(before["columns"]) == 4
+    assert after["columns"] == before["columns"]
+    assert after["table"][0] == before["table"][0]
+
+
+@pytest.mark.parametrize("width", [360, 412, 1280, 2000])
+def test_the_themes_wrap_moves_nothing(open_page, site_url, width):
+    page = loaded(open_page, site_url, width)
+    wrapped = page.evaluate(GEOMETRY)
+    page.evaluate(UNWRAP)
+    assert page.evaluate(GEOMETRY) == wrapped
+    assert page.watch.console_errors == []
+
+
+# Each word of the table's text, and how many line boxes it spans (2 when a word is broken).
+BROKEN_WORDS = """() => {
+  const table = document.querySelector("#gd-opening-table");
+  const walker = document.createTreeWalker(table, NodeFilter.SHOW_TEXT);
+  const broken = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.parentElement.closest(".katex")) continue;
+    for (const match of node.data.matchAll(/\\S+/g)) {
+      const range = document.createRange();
+      range.setStart(node, match.index);
+      range.setEnd(node, match.index + match[0].length);
+      const lines = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
+      if (lines.size > 1) broken.push(match[0]);
+    }
+  }
+  return broken;
+}"""
+
+
+def test_a_phone_scrolls_the_table_rather_than_break_its_words(open_page, site_url):
+    page = loaded(open_page, site_url, 360)
+    sizes = page.evaluate(
+        """() => {
+          const table = document.querySelector("#gd-opening-table");
+          const wrap = table.closest(".md-typeset__scrollwrap");
+          return [wrap.scrollWidth, wrap.clientWidth, document.documentElement.scrollWidth];
+        }"""
+    )
+    table_width, box_width, page_width = sizes
+    assert table_width > box_width, "the table fits: the widths were meant for a phone's scroll"
+    assert page_width <= 360, "the page itself scrolls sideways"
+    assert page.evaluate(BROKEN_WORDS) == []
