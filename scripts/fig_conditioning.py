@@ -172,6 +172,7 @@ def main(out_dir: Path) -> list[Path]:
         "valley_f_300": f"{float(valley.values[-1]):.3g}",
     }
     values |= predicted_steps()
+    values["steps_ratio"] = round(values["steps_100"] / values["steps_10"], 1)
     for name, fit in fits.items():
         values[f"{name}_kappa"] = fmt(fit["kappa"])
         values[f"{name}_epochs"] = fit["epochs"]

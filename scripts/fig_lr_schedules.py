@@ -129,6 +129,13 @@ def main(out_dir: Path) -> list[Path]:
     values |= figure_facts({key: np.median(curves[name], axis=0) for name, key in keys.items()})
     curvature = np.linalg.eigvalsh(2.0 / N * X.T @ X)
     values["epoch_memory"] = float(np.abs(1 - PEAK * curvature).max() ** (N // BATCH))
+    values["stable_limit"] = fmt(2 / curvature.max(), 2)
+    values["peak_share_of_limit"] = f"{PEAK * curvature.max() / 2:.3g}"
+    # Warm-up squeezes the cosine into fewer epochs: from its first epoch at the peak on (1-based),
+    # its rate stays above plain cosine's to the end.
+    rates_by_name = schedules()
+    below = np.nonzero(rates_by_name["warm-up + cosine"] <= rates_by_name["cosine"])[0]
+    values["warmup_above_from"] = int(below.max()) + 2
     # Prose shows 2 significant digits; `NAME_raw` keeps 3 for the page's checks.
     for key in [
         k for k in values if k.startswith(("final_", "at5_", "step_at", "const_", "epoch_"))

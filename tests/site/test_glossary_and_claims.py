@@ -24,7 +24,7 @@ CLAIM_PAGES = {
     "concepts/learning-rate": 10,
     "concepts/gradients": 6,
     "concepts/updates": 19,
-    "concepts/schedules": 9,
+    "concepts/schedules": 10,
     "concepts/saddle-points": 9,
     "concepts/convergence": 9,
     "concepts/conditioning": 11,

@@ -75,6 +75,18 @@ def test_numpy_notebook_states_the_rate_bound_rounded_down(numpy_output):
     assert bound - 1e-5 < shown <= bound
 
 
+def test_numpy_notebook_fix_1_rate_is_below_the_fastest(numpy_output):
+    """Below 2/(lam_min + lam_max) the flat direction sets the pace, as the page says of 0.1."""
+    X, y = seed_page_data()
+    lam = np.linalg.eigvalsh(X.T @ X / len(y))
+    shown = float(
+        re.search(r"fastest rate 2 / \(lam_min \+ lam_max\): (\S+)", numpy_output).group(1)
+    )
+    assert shown == round(2 / (lam[0] + lam[-1]), 5)
+    assert abs(1 - 0.1 * lam[0]) > abs(1 - 0.1 * lam[-1])  # at 0.1 the flat factor is the larger
+    assert 0.1 < shown < 2 / lam[-1]
+
+
 def test_numpy_notebook_better_features_beat_5000_steps_in_100(numpy_output):
     """The takeaway: 100 steps on the z features end closer than 5000 at rate 0.1."""
     fix_1 = re.search(r"rate 0.1   steps   5000: .*distance (\S+)", numpy_output).group(1)
