@@ -3,9 +3,12 @@
 On the valley (Hessian eigenvalues 2 and 20) each method runs at its textbook setting: plain
 gradient descent at lr = 2/(lambda_min + lambda_max), heavy-ball momentum at Polyak's tuning,
 Nesterov at lr = 1/L with momentum (sqrt(kappa) - 1)/(sqrt(kappa) + 1); Adam's rate is a step
-length. On Rosenbrock, where no constant tuning exists, the momentum methods use torch's usual
-momentum 0.9 at the rate plain descent can afford. Kept in a shared helper so that changing a
-setting rebuilds both figures (the figures hook keys every figure on `scripts/_*.py`).
+length, untuned. On Rosenbrock, where no constant tuning exists, the settings are hand-picked:
+plain descent and the momentum methods at lr 0.001 (about half the 2 / lambda_max that the
+curvature at the minimum allows, which fig_updates_loss.py computes), the momentum methods at
+torch's usual momentum 0.9, Adam at a step length of 0.05. The race shows paths, not a ranking.
+Kept in a shared helper so that changing a setting rebuilds both figures (the figures hook keys
+every figure on `scripts/_*.py`).
 """
 
 from __future__ import annotations

@@ -8,8 +8,10 @@ grid and the ten valleys: in gdlib's gd, AdaGrad, RMSProp and Adam the rate only
 (the state does not depend on it), so one update with lr = 1 times a column of rates runs every
 rate at once; the winning rate is re-run with gdlib's `descend` on the kappa-10 valleys and must
 agree to rounding (which also catches a batched valley drifting from `_quadratic.valley`).
-Two ablations at kappa 100 say which half of Adam carries it along the turned valley: Adam with
-beta_1 = 0 (its per-coordinate scaling without momentum) and heavy-ball momentum alone (mu 0.9).
+Two ablations at kappa 1 and 100 say which half of Adam slows it on the round bowl and carries it
+along the turned valley: Adam with beta_1 = 0 (its per-coordinate scaling without momentum) and
+heavy-ball momentum alone (mu 0.9). RMSProp's winning rate is the grid's largest; `rmsprop_jump`
+records where its first step lands on the kappa-10 valley.
 """
 
 from __future__ import annotations
@@ -111,18 +113,34 @@ def exact_gd() -> dict[str, object]:
 
 
 def ablations() -> dict[str, int]:
-    """Return the steps to f < 1e-6 at the best grid rate on the kappa-100 valleys, per ABLATIONS.
+    """Return the steps to f < 1e-6 at the best grid rate on the kappa-1 and -100 valleys.
 
-    Momentum's buffer, like Adam's moments, does not depend on the rate, so the batch holds.
+    One entry per ABLATIONS, valley and turn. Momentum's buffer, like Adam's moments, does not
+    depend on the rate, so the batch holds.
     """
-    out = {}
+    out, cells = {}, [(a, angle, k) for k in (1.0, 100.0) for a, angle in ANGLES.items()]
     for key, (name, hyper) in ABLATIONS.items():
-        values = batched_values(name, [100.0] * len(ANGLES), list(ANGLES.values()), **hyper)
-        for (a, angle), v in zip(ANGLES.items(), values, strict=True):
+        values = batched_values(name, [k for *_, k in cells], [c[1] for c in cells], **hyper)
+        for (a, angle, k), v in zip(cells, values, strict=True):
             steps = first_below(v, TOLS[1])
-            out[f"{key}_{a}_100_done"] = int(steps.min())
-            check_batch(valley(100.0, angle), name, v, int(steps.argmin()), **hyper)
+            out[f"{key}_{a}_{k:g}_done"] = int(steps.min())
+            check_batch(valley(k, angle), name, v, int(steps.argmin()), **hyper)
     return out
+
+
+def rmsprop_jump() -> dict[str, object]:
+    """Where RMSProp's first step at the grid's largest rate lands on the kappa-10 valley.
+
+    Its first step is lr / sqrt(1 - alpha) = 10 lr along each coordinate, whatever the gradient.
+    """
+    surface = valley(10.0)
+    run = descend(surface, surface.start, "rmsprop", RATES[-1], STEPS, 0, 0)
+    x, y = run.positions[1]
+    return {
+        "rmsprop_jump_point": f"({x:.1f}, {y:.1f})".replace("-", "\u2212"),
+        "rmsprop_jump_f0": f"{run.values[0]:g}",
+        "rmsprop_jump_f": f"{run.values[1]:.0f}",
+    }
 
 
 def main(out_dir: Path) -> list[Path]:
@@ -152,7 +170,7 @@ def main(out_dir: Path) -> list[Path]:
 
     values = {"steps": STEPS, "rates": f"{RATES[0]:g} to {RATES[-1]:g}", "n_rates": len(RATES)}
     values["rate_max"] = f"{RATES[-1]:g}"
-    values |= exact_gd() | ablations()
+    values |= exact_gd() | ablations() | rmsprop_jump()
     for (m, a, k), results in table.items():
         for tol, (steps, rate) in zip(("close", "done"), results, strict=True):
             values[f"{m}_{a}_{k:g}_{tol}"] = steps
