@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 from _figure import COLORS, fmt, grid, surface_cmap, themed_svgs, write_values
 from _sweep import check_against_gdlib, sweep
-from _variants import BEST_RATE, SEEDS, THETA0, data, floor, log_axes
+from _variants import BEST_RATE, THETA0, data, floor, log_axes
 from matplotlib import pyplot as plt
 
 from gdlib.optimizers import sgd
@@ -37,6 +37,7 @@ EARLY = slice(11, 21)
 LATE = slice(EPOCHS - 9, EPOCHS + 1)
 RUNS = ("const", "decay", "best")  # the three runs of the left panel's sweep, in order
 ESCAPE_SEEDS = tuple(range(20))
+SEEDS = tuple(range(11))  # shuffle seeds of the left panel (the comparison sweep uses more)
 
 
 def descend_sum(stochastic: bool, seeds=(DRAWN,)) -> np.ndarray:

@@ -31,7 +31,7 @@ CLAIM_PAGES = {
     "variants/batch": 14,
     "variants/stochastic": 11,
     "variants/mini-batch": 8,
-    "variants/comparison": 21,
+    "variants/comparison": 27,
 }
 ABBR = re.compile(r'<abbr title="([^"]+)">([^<]+)</abbr>')
 # Pages written as one Markdown document (the reference pages render each docstring apart).

@@ -1,0 +1,92 @@
+"""How far the fair sweep's numbers can be read (scripts/fig_variants_sweep.py).
+
+Three things the comparison page says about its own statistics, measured on the sweep:
+
+- seed noise: the median after BUDGET epochs over each third of SEEDS, so the page can say how
+  much a median moves with the seeds, and rank batch sizes only where they differ by more;
+- shared row orders: every batch size reads the rows in the same order for a given seed (gdlib
+  draws epoch e's order from `default_rng(seed)` whatever the batch size), so runs of b = 1 and
+  b = MINI at about the same eta / b move together seed by seed. Pairing b = 1's seed k with
+  b = MINI's seed k + 1 (another order) is the control;
+- the noise floor (median over seeds and the last ten epochs) at each size's best rate, beside
+  eta * lambda_max, which says whether the first-order eta / b law can hold, and a run of
+  LAST_FULL, a size that divides N, against b = 64, whose every epoch ends on a short batch.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from _figure import fmt, listed
+from _variants import BATCH_SIZES, BUDGET, HORIZON, MINI, RATES, SEED, SEEDS, N, data, floor
+
+LOW_SIZES = (1, 4, 16)  # sizes whose 5-epoch medians lie within the seed noise of each other
+HIGH_SIZES = (64, 256)
+LAST_FULL = 80  # divides N = 2000, unlike 64 (2000 = 31 * 64 + 16)
+LATE = slice(HORIZON - 9, HORIZON + 1)  # the last ten epochs
+
+
+def seed_noise(sweeps, best) -> dict:
+    """Medians after BUDGET epochs over all seeds and over each third of them."""
+    low, v = floor(), {"third": len(SEEDS) // 3}
+    at = {b: sweeps[b].epoch_losses[best[b], :, BUDGET] - low for b in BATCH_SIZES if b < N}
+    parts = {b: np.array([np.median(p) for p in np.array_split(g, 3)]) for b, g in at.items()}
+    med = {b: float(np.median(g)) for b, g in at.items()}
+    low_meds = [med[b] for b in LOW_SIZES]
+    v["low_sizes"] = listed([str(b) for b in LOW_SIZES])
+    v["low_eb_lo"], v["low_eb_hi"] = fmt(min(low_meds), 1), fmt(max(low_meds), 1)
+    v["low_eb_spread_n"] = max(low_meds) / min(low_meds)
+    moved = max(float(parts[b].max() / parts[b].min()) for b in LOW_SIZES)
+    v["thirds_moved"], v["thirds_moved_n"] = f"{moved:.1f}", moved
+    for b in HIGH_SIZES:
+        v[f"high_eb_b{b}"], v[f"high_eb_b{b}_n"] = fmt(med[b], 1), med[b]
+        # Higher than every one of LOW_SIZES in each third of the seeds, not just overall.
+        v[f"high_above_b{b}"] = bool(
+            all(parts[b][k] > max(parts[s][k] for s in LOW_SIZES) for k in range(3))
+        )
+    v["high_over_low_n"] = min(med[b] for b in HIGH_SIZES) / max(low_meds)
+    v["high_over_low"] = f"{v['high_over_low_n']:.1f}"
+    return v
+
+
+def shared_orders(sweeps, best) -> dict:
+    """How closely b = 1 and b = MINI move together, seed by seed, after BUDGET epochs."""
+    low, v = floor(), {}
+    window = slice(BUDGET, HORIZON + 1)
+    logs = {b: np.log10(sweeps[b].epoch_losses[best[b], :, window] - low) for b in (1, MINI)}
+    same = np.corrcoef(logs[1].ravel(), logs[MINI].ravel())[0, 1]
+    other = np.corrcoef(logs[1].ravel(), np.roll(logs[MINI], -1, axis=0).ravel())[0, 1]
+    v["pair_corr"], v["pair_corr_n"] = f"{same:.2f}", float(same)
+    v["pair_corr_other"], v["pair_corr_other_n"] = f"{other:.2f}", float(other)
+    medians = {b: np.median(logs[b], axis=0) for b in logs}
+    gap = float(np.max(np.abs(medians[1] - medians[MINI])))
+    v["pair_gap_decades"], v["pair_gap_decades_n"] = f"{gap:.2f}", gap
+    v["pair_eta_b_sgd"] = f"{RATES[best[1]]:.2g}"
+    v["pair_eta_b_mini"] = f"{RATES[best[MINI]] / MINI:.2g}"
+    v["pair_eta_b_ratio_n"] = RATES[best[MINI]] / MINI / RATES[best[1]]
+    v["path_seed"] = SEED  # the seed of the runs the animations draw (`_variants.run`)
+    return v
+
+
+def floors(sweeps, best, lam_max: float, full) -> dict:
+    """Return the level each size hovers at over the last ten epochs at its best rate, and why."""
+    low, v = floor(), {}
+    for b in (*LOW_SIZES, *HIGH_SIZES):
+        lr = RATES[best[b]]
+        level = float(np.median(sweeps[b].epoch_losses[best[b], :, LATE] - low))
+        v[f"late_b{b}"], v[f"late_b{b}_n"] = fmt(level, 2), level
+        v[f"eta_b_b{b}"], v[f"eta_b_b{b}_n"] = f"{lr / b:.2g}", lr / b
+        v[f"eta_lmax_b{b}"], v[f"eta_lmax_b{b}_n"] = f"{lr * lam_max:.2g}", lr * lam_max
+    v["last_batch_b64"] = N % 64
+    v["last_full"], v["last_full_lr"] = LAST_FULL, f"{full.rates[0]:.2g}"
+    v["last_full_eta_b"] = f"{full.rates[0] / LAST_FULL:.2g}"
+    level = float(np.median(full.epoch_losses[0, :, LATE] - low))
+    v["late_full"], v["late_full_n"] = fmt(level, 2), level
+    eb = float(np.median(full.epoch_losses[0, :, BUDGET] - low))
+    v["eb_full"], v["eb_full_n"] = fmt(eb, 1), eb
+    # One example's own curvature along its x_i is 2 ||x_i||^2: a step on it alone overshoots
+    # (|1 - 2 eta ||x_i||^2| > 1) from eta = 2 / (2 ||x_i||^2) on.
+    X, _, _ = data()
+    curvature = float(2 * np.max(np.sum(X**2, axis=1)))
+    v["example_curv_max"], v["example_limit"] = f"{curvature:.3g}", f"{2 / curvature:.2g}"
+    v["example_limit_n"] = 2 / curvature
+    return v
