@@ -87,7 +87,17 @@ def main(out_dir: Path) -> list[Path]:
 
     def draw(theme: str):
         fig, ax = plt.subplots(figsize=(6.4, 3.2), layout="constrained")
-        ax.loglog(SIZES, peaks, "o-", color=COLORS["blue"], label="batch gradient in one go")
+        ax.loglog(
+            SIZES, peaks, "o-", color=COLORS["blue"], label="in one go, on gathered shuffled rows"
+        )
+        ax.loglog(
+            [N_ROWS],
+            [in_place / 1024],
+            "^",
+            ms=8,
+            color=COLORS["green"],
+            label="all n rows in place (batch descent)",
+        )
         ax.loglog(
             [N_ROWS],
             [chunk_kib],
