@@ -1,7 +1,9 @@
 """Mini-batch gradient descent on the shared regression (animated): 16 examples per step.
 
-Same data, start and learning rate as the batch and stochastic pages: a path much steadier than
-the stochastic one that still takes N / 16 steps per epoch.
+Same data and start as the batch and stochastic pages, at b = 16's own best rate from the fair
+sweep (`BEST_RATE[16]`, scripts/fig_variants_sweep.py). Per step the path is steadier than the
+stochastic one; at these tuned rates eta / b is about the same, so per epoch the two are about
+equally noisy (see the comparison page). It takes N / 16 steps per epoch.
 """
 
 from __future__ import annotations

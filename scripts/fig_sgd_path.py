@@ -1,6 +1,7 @@
 """Stochastic gradient descent on the shared regression (animated): one example per step.
 
-The same data, start and learning rate as the batch page; the path jitters because each step
+The same data and start as the batch page, at stochastic descent's own best rate from the fair
+sweep (`BEST_RATE[1]`, scripts/fig_variants_sweep.py); the path jitters because each step
 follows one example's gradient, and it keeps jittering near the minimum.
 """
 
