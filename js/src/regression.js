@@ -33,15 +33,21 @@ export function leastSquares(X, y) {
   return [(c * p - b * q) / det, (a * q - b * p) / det];
 }
 
-/** Largest eigenvalue of X^T X for one or two columns (the closed form of a 2 x 2). */
-function gramTop(X) {
+/** Eigenvalues of X^T X, smallest first, for one or two columns (the closed form of a 2 x 2). */
+function gramEigenvalues(X) {
   const d = X[0].length;
   const g = (j, k) => X.reduce((sum, row) => sum + row[j] * row[k], 0);
-  if (d === 1) return g(0, 0);
-  if (d !== 2) return 0; // no hint beyond two columns (the live figures use two)
+  if (d === 1) return [g(0, 0)];
+  if (d !== 2) return [0]; // none beyond two columns (the live figures use two)
   const [a, b, c] = [g(0, 0), g(0, 1), g(1, 1)];
-  return (a + c) / 2 + Math.sqrt(((a - c) / 2) ** 2 + b * b);
+  const spread = Math.sqrt(((a - c) / 2) ** 2 + b * b);
+  return [(a + c) / 2 - spread, (a + c) / 2 + spread];
 }
+
+const gramTop = (X) => gramEigenvalues(X).at(-1);
+
+/** The full-data loss's curvatures, the eigenvalues of its Hessian (2/n) X^T X, smallest first. */
+export const lossCurvatures = (X) => gramEigenvalues(X).map((v) => (2.0 / X.length) * v);
 
 /** gdlib._minibatch.divergence_message, word for word. */
 export function divergenceMessage(X, lr, epoch, step) {

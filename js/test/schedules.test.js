@@ -70,9 +70,25 @@ test("the run records the loss gap at the start and after each epoch; the consta
 
 test("the constant run's last epochs are called a noise floor only when they go up and down", () => {
   const state = createSchedules(config);
-  const floor = scheduleFacts(reseed(withSchedule(withRate(state, 0.2), "constant")));
+  // 40 epochs: the 150 steps before the last 10 shrink the slowest direction's loss 1e25-fold.
+  const long = createSchedules({ ...config, epochs: 40, orders: Array(40).fill(identity) });
+  const floor = scheduleFacts(reseed(withSchedule(withRate(long, 0.2), "constant")));
   assert.equal(floor.reference.trend, "wandering");
+  assert.ok(floor.reference.memory < 1e-20);
   assert.match(scheduleSummary(floor), /last 10 epochs wandered between .*: its noise floor\.$/);
+  // In 12 epochs the same rate goes up and down as well, but its 10 steps before the last 10
+  // epochs leave the slowest direction at 0.0209 of its start: too soon to call that a floor.
+  const early = scheduleFacts(reseed(withSchedule(withRate(state, 0.2), "constant")));
+  assert.equal(early.reference.trend, "wandering");
+  assert.match(scheduleSummary(early), /went up and down between .*; at this rate its slowest direction has only shrunk to 0\.0209 of its start by then, too little to call it a floor\.$/);
+  // Above 2/L the full-batch steps grow: whatever the last epochs do, no floor.
+  const unstable = scheduleFacts(withSchedule(withRate(state, 1), "constant"));
+  assert.ok(unstable.reference.memory > 1);
+  assert.match(scheduleSummary(unstable), /; at this rate full-batch steps would grow, so this is no floor\.$/);
+  // A run that rises overall above its start did not settle: that comes first.
+  const above = scheduleFacts(reseed(reseed(reseed(withSchedule(withRate(state, 0.9), "constant")))));
+  assert.equal(above.reference.trend, "rises");
+  assert.match(scheduleSummary(above), /it did not settle\.$/);
   // With the same order every epoch and a rate near the edge, the constant run grows each epoch
   // without diverging: no floor.
   const growing = scheduleFacts(withRate(state, 1.2));

@@ -121,7 +121,12 @@ test("the learning-rate figure counts crossings over the first 40 steps, or all 
   const ys = zigzag.positions.slice(0, 41).map((p) => p[1]);
   assert.ok(ys.every((y, i) => i === 0 || y * ys[i - 1] < 0));
   assert.equal(floorCrossings(zigzag, WINDOW), 40);
-  assert.match(rateSummary(rateFacts(setup, 0.0909)), /crossed the valley floor 40 times in its first 40 steps \(a zig-zag\)/);
+  // Each swing keeps |1 - 20 lr| of the last: 0.818 here; at 0.0509 only 0.018, a zig-zag too
+  // small to see after two steps, and the sentence says how small.
+  assert.match(rateSummary(rateFacts(setup, 0.0909)), /crossed the valley floor 40 times in its first 40 steps \(a zig-zag: each swing about 0\.818 times the one before\)/);
+  assert.match(rateSummary(rateFacts(setup, 0.0509)), /\(a zig-zag: each swing about 0\.018 times the one before\)/);
+  assert.match(rateSummary(rateFacts(setup, 0.1)), /\(a zig-zag: swings of about the same size\)/);
+  assert.match(rateSummary(rateFacts(setup, 0.105)), /The path's swing across the valley grows each step and gdlib stops it after/);
   const short = rateSetup({ kappas: [1, 2], kappa: 2, bounds: [[-2, 2], [-2, 2]], start: [1, 1], lrMin: 0.001, lrMax: 1.2, maxIter: 1000 });
   const facts = rateFacts(short, 2 / 3);
   assert.ok(facts.steps < 40);
@@ -198,6 +203,12 @@ test("the gradient figure's forward difference is real float64: truncation, then
   assert.match(gradientStatus(facts), /^At \(1, 1\): ∇f = \(-46, -38\); forward difference with h = 0.0001/);
   assert.match(gradientSummary(facts), /truncation dominates/);
   assert.equal(gradientRows(facts).length, facts.curve.length);
+  // The best of the plotted steps is no claim about the reader's h between them, which can be
+  // luckier: 2.24e-8 gets 2.79e-8, 31 times below the best plotted error.
+  const lucky = gradientFacts(setup, [1, 1], 2.24e-8);
+  assert.ok(lucky.error < lucky.best.error / 10);
+  assert.match(gradientSummary(lucky), new RegExp(`Of the ${facts.curve.length} plotted steps h from .*; the chosen h, between them, gets 2\\.79e-08\\.`));
+  assert.doesNotMatch(gradientSummary(facts), /the chosen h/);
   assert.deepEqual(clampPoint(setup, [9, -9]), [5, -5]);
 });
 

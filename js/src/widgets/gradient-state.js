@@ -108,7 +108,9 @@ export function gradientSummary(facts) {
   const { point, f, norm, best, tiniest, dominant, truncation, rounding, crossover } = facts;
   const slope = norm === 0 ? "the gradient is zero here: a stationary point." : `f = ${num(f)} and the slope downhill is ${num(norm)}.`;
   const grows = tiniest.error > best.error ? ` and grows to ${num(tiniest.error)} at the tiniest h` : "";
-  const curve = `Over h from ${num(tiniest.h)} to ${num(facts.curve.at(-1).h)}, the error is smallest at h = ${num(best.h)} (${num(best.error)})${grows}.`;
+  // The chosen h lies between plotted steps: luck can give it a smaller error than any of them.
+  const chosen = facts.error < best.error ? `; the chosen h, between them, gets ${num(facts.error)}` : "";
+  const curve = `Of the ${facts.curve.length} plotted steps h from ${num(tiniest.h)} to ${num(facts.curve.at(-1).h)}, the error is smallest at h = ${num(best.h)} (${num(best.error)})${grows}${chosen}.`;
   const meet = crossover === null ? "" : `; they meet at h ≈ ${num(crossover)}`;
   const model = `The model (M₂/2)h + 2ε|f|/h gives truncation ${num(truncation)} and rounding ${num(rounding)} at h = ${num(facts.h)}${meet}`;
   const verdict = dominant === null ? "neither is twice the other" : `${dominant} dominates`;
