@@ -9,8 +9,8 @@ Three things the comparison page says about its own statistics, measured on the 
   b = MINI at about the same eta / b move together seed by seed. Pairing b = 1's seed k with
   b = MINI's seed k + 1 (another order) is the control;
 - the noise floor (median over seeds and the last ten epochs) at each size's best rate, beside
-  eta * lambda_max, which says whether the first-order eta / b law can hold, and a run of
-  LAST_FULL, a size that divides N, against b = 64, whose every epoch ends on a short batch.
+  eta * lambda_max, which says whether the first-order eta / b law can hold, and runs of
+  FULL_SIZES, sizes that divide N, against b = 64 and 256, whose every epoch ends on a short batch.
 """
 
 from __future__ import annotations
@@ -21,7 +21,8 @@ from _variants import BATCH_SIZES, BUDGET, HORIZON, MINI, RATES, SEED, SEEDS, N,
 
 LOW_SIZES = (1, 4, 16)  # sizes whose 5-epoch medians lie within the seed noise of each other
 HIGH_SIZES = (64, 256)
-LAST_FULL = 80  # divides N = 2000, unlike 64 (2000 = 31 * 64 + 16)
+# Sizes that divide N = 2000, beside the two that do not (2000 = 31 * 64 + 16 = 7 * 256 + 208).
+FULL_SIZES = {64: 80, 256: 250}
 LATE = slice(HORIZON - 9, HORIZON + 1)  # the last ten epochs
 
 
@@ -43,6 +44,10 @@ def seed_noise(sweeps, best) -> dict:
         v[f"high_above_b{b}"] = bool(
             all(parts[b][k] > max(parts[s][k] for s in LOW_SIZES) for k in range(3))
         )
+    # Seed by seed (the sizes share their row orders): the smallest share of seeds in which a
+    # larger size ended above a smaller one.
+    share = min(float(np.mean(at[h] > at[s])) for h in HIGH_SIZES for s in LOW_SIZES)
+    v["high_above_share"], v["high_above_share_n"] = f"{100 * share:.0f}", share
     v["high_over_low_n"] = min(med[b] for b in HIGH_SIZES) / max(low_meds)
     v["high_over_low"] = f"{v['high_over_low_n']:.1f}"
     return v
@@ -67,7 +72,7 @@ def shared_orders(sweeps, best) -> dict:
     return v
 
 
-def floors(sweeps, best, lam_max: float, full) -> dict:
+def floors(sweeps, best, lam_max: float, full: dict) -> dict:
     """Return the level each size hovers at over the last ten epochs at its best rate, and why."""
     low, v = floor(), {}
     for b in (*LOW_SIZES, *HIGH_SIZES):
@@ -76,15 +81,21 @@ def floors(sweeps, best, lam_max: float, full) -> dict:
         v[f"late_b{b}"], v[f"late_b{b}_n"] = fmt(level, 2), level
         v[f"eta_b_b{b}"], v[f"eta_b_b{b}_n"] = f"{lr / b:.2g}", lr / b
         v[f"eta_lmax_b{b}"], v[f"eta_lmax_b{b}_n"] = f"{lr * lam_max:.2g}", lr * lam_max
-    v["last_batch_b64"] = N % 64
-    v["last_full"], v["last_full_lr"] = LAST_FULL, f"{full.rates[0]:.2g}"
-    v["last_full_eta_b"] = f"{full.rates[0] / LAST_FULL:.2g}"
-    level = float(np.median(full.epoch_losses[0, :, LATE] - low))
-    v["late_full"], v["late_full_n"] = fmt(level, 2), level
-    eb = float(np.median(full.epoch_losses[0, :, BUDGET] - low))
-    v["eb_full"], v["eb_full_n"] = fmt(eb, 1), eb
-    # One example's own curvature along its x_i is 2 ||x_i||^2: a step on it alone overshoots
-    # (|1 - 2 eta ||x_i||^2| > 1) from eta = 2 / (2 ||x_i||^2) on.
+        # Beyond first order a noisy step's level along curvature lam carries 2 / (2 - eta lam).
+        v[f"order2_b{b}"], v[f"order2_b{b}_n"] = (
+            f"{2 / (2 - lr * lam_max):.3g}",
+            2 / (2 - lr * lam_max),
+        )
+    for b, run in full.items():
+        size = FULL_SIZES[b]
+        v[f"last_batch_b{b}"] = N % b
+        v[f"full_for_b{b}"], v[f"full_lr_b{b}"] = size, f"{run.rates[0]:.2g}"
+        level = float(np.median(run.epoch_losses[0, :, LATE] - low))
+        v[f"late_full_b{b}"], v[f"late_full_b{b}_n"] = fmt(level, 2), level
+        eb = float(np.median(run.epoch_losses[0, :, BUDGET] - low))
+        v[f"eb_full_b{b}"], v[f"eb_full_b{b}_n"] = fmt(eb, 1), eb
+    # One example's own curvature along its x_i is 2 ||x_i||^2: a step on it alone more than
+    # reverses its error there (|1 - 2 eta ||x_i||^2| > 1) from eta = 2 / (2 ||x_i||^2) on.
     X, _, _ = data()
     curvature = float(2 * np.max(np.sum(X**2, axis=1)))
     v["example_curv_max"], v["example_limit"] = f"{curvature:.3g}", f"{2 / curvature:.2g}"

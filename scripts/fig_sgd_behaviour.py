@@ -149,6 +149,7 @@ def main(out_dir: Path) -> list[Path]:
         "escape_lower": lower,
         "escape_higher": higher,
         "escape_lower_n": lower,
+        "escaped": "all" if lower == len(ESCAPE_SEEDS) else "most" if lower > higher else "few",
         "drawn_seed": DRAWN,
     }
     return [*themed_svgs(draw, out_dir, "sgd-behaviour"), write_values(out_dir, "sgd", values)]

@@ -35,7 +35,7 @@ from _variants import (
     data,
     floor,
 )
-from _variants_evidence import LAST_FULL, floors, seed_noise, shared_orders
+from _variants_evidence import FULL_SIZES, floors, seed_noise, shared_orders
 from _variants_numbers import summary, table
 from _variants_plots import draw_curves, draw_grid, draw_scaling, stable_rates
 
@@ -93,8 +93,11 @@ def main(out_dir: Path) -> list[Path]:
     )
     values = summary(sweeps, best, rule_gaps, best_gaps, lam, limit)
     values["table"] = table(sweeps, best)
-    # A size that divides N, at b = 64's eta / b: does b = 64's short last batch set its level?
-    full = sweep(X, y, THETA0, LAST_FULL, [RATES[best[64]] * LAST_FULL / 64], SEEDS, HORIZON)
+    # Sizes that divide N, at b = 64's and 256's eta / b: do their short last batches set the level?
+    full = {
+        b: sweep(X, y, THETA0, size, [RATES[best[b]] * size / b], SEEDS, HORIZON)
+        for b, size in FULL_SIZES.items()
+    }
     values |= seed_noise(sweeps, best) | shared_orders(sweeps, best)
     values |= floors(sweeps, best, float(lam[-1]), full)
     return [*written, write_values(out_dir, "compare", values)]

@@ -80,7 +80,7 @@ test("the constant run's last epochs are called a noise floor only when they go 
   // epochs leave the slowest direction at 0.0209 of its start: too soon to call that a floor.
   const early = scheduleFacts(reseed(withSchedule(withRate(state, 0.2), "constant")));
   assert.equal(early.reference.trend, "wandering");
-  assert.match(scheduleSummary(early), /went up and down between .*; at this rate its slowest direction has only shrunk to 0\.0209 of its start by then, too little to call it a floor\.$/);
+  assert.match(scheduleSummary(early), /went up and down between .*; at this rate its slowest direction's share of the loss has only shrunk to 0\.0209 of its start by then, too little to call it a floor\.$/);
   // Above 2/L the full-batch steps grow: whatever the last epochs do, no floor.
   const unstable = scheduleFacts(withSchedule(withRate(state, 1), "constant"));
   assert.ok(unstable.reference.memory > 1);

@@ -28,7 +28,7 @@ CLAIM_PAGES = {
     "concepts/saddle-points": 9,
     "concepts/convergence": 9,
     "concepts/conditioning": 11,
-    "variants/batch": 14,
+    "variants/batch": 13,
     "variants/stochastic": 11,
     "variants/mini-batch": 8,
     "variants/comparison": 27,

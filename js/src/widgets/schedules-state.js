@@ -173,7 +173,7 @@ function constantTail(r) {
   if (r.trend === "falls") return ` ${last} ${range}, falling overall.`;
   if (r.trend === "rises") return ` ${last} ${range}, rising overall: no floor.`;
   if (r.memory >= 1) return ` ${last} ${range}; at this rate full-batch steps would grow, so this is no floor.`;
-  if (r.memory > 1e-6) return ` ${last} ${range}; at this rate its slowest direction has only shrunk to ${num(r.memory)} of its start by then, too little to call it a floor.`;
+  if (r.memory > 1e-6) return ` ${last} ${range}; at this rate its slowest direction's share of the loss has only shrunk to ${num(r.memory)} of its start by then, too little to call it a floor.`;
   return ` ${last} wandered between ${num(r.low)} and ${num(r.high)}: its noise floor.`;
 }
 
