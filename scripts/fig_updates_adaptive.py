@@ -1,17 +1,14 @@
 """Per-coordinate methods on axis-aligned and turned valleys: where AdaGrad, RMSProp, Adam help.
 
-Valleys u^2 + kappa w^2 (`_quadratic.valley`) for kappa from 1 to 100, once with the narrow
-direction along y and once turned 45 degrees. Every method runs at each rate of a grid (factors of
-2) and the figure plots the steps its best rate needs to bring f below each target in TOLS: 1e-2
-(getting close, left panel) and 1e-6 (finishing, right panel). Runs are batched over the
-grid and the ten valleys: in gdlib's gd, AdaGrad, RMSProp and Adam the rate only scales the step
-(the state does not depend on it), so one update with lr = 1 times a column of rates runs every
-rate at once; the winning rate is re-run with gdlib's `descend` on the kappa-10 valleys and must
-agree to rounding (which also catches a batched valley drifting from `_quadratic.valley`).
-Two ablations at kappa 1 and 100 say which half of Adam slows it on the round bowl and carries it
-along the turned valley: Adam with beta_1 = 0 (its per-coordinate scaling without momentum) and
-heavy-ball momentum alone (mu 0.9). RMSProp's winning rate is the grid's largest; `rmsprop_jump`
-records where its first step lands on the kappa-10 valley.
+Valleys u^2 + kappa w^2 (`_quadratic.valley`), kappa 1 to 100, with the narrow direction along y
+and turned 45 degrees. Every method runs at each rate of a grid (factors of 2); the figure plots
+the steps its best rate needs until f stays below each target in TOLS for the rest of the
+STEPS-step run: 1e-2 (close, left panel) and 1e-6 (finished, right). A run that dips below and
+rises again has not arrived (RMSProp's and Adam's rates grow as their running squares forget).
+The runs are batched: the state of gd, AdaGrad, RMSProp and Adam does not depend on the rate, so
+one update with lr = 1 times a column of rates runs them all; the best rate is re-run with gdlib's
+`descend` on the kappa-10 valleys and must agree to rounding. Ablations at kappa 1 and 100 (Adam
+with beta_1 = 0, heavy ball alone) say which half of Adam slows it and which carries it.
 """
 
 from __future__ import annotations
@@ -38,23 +35,23 @@ ABLATIONS = {"adam_b1_0": ("adam", {"betas": (0.0, 0.999)}), "momentum": ("momen
 def batched_values(name: str, kappas, angles, **hyper: object) -> np.ndarray:
     """Return f along runs of every (valley, rate) pair, shape (valleys, steps + 1, rates).
 
-    Valley i is `_quadratic.valley(kappas[i], angles[i])`, written out over arrays of kappa and
-    angle so that one optimizer update moves every run of every valley at once: the same
-    element-wise arithmetic as the valleys' own f and gradient, so the same numbers.
+    Valley i is `_quadratic.valley(kappas[i], angles[i])` over arrays of kappa and angle, with the
+    valleys' own element-wise arithmetic: one update moves every run, with the same numbers.
     """
     kappa = np.array(kappas, dtype=float)[:, None]
     c = np.array([np.cos(a) for a in angles])[:, None]
     s = np.array([np.sin(a) for a in angles])[:, None]
     starts = [valley(k, a).start for k, a in zip(kappas, angles, strict=True)]
 
+    def uw(p):
+        return c * p[..., 0] + s * p[..., 1], -s * p[..., 0] + c * p[..., 1]
+
     def f(p):
-        x, y = p[..., 0], p[..., 1]
-        u, w = c * x + s * y, -s * x + c * y
+        u, w = uw(p)
         return u * u + kappa * w * w
 
     def grad(p):
-        x, y = p[..., 0], p[..., 1]
-        u, w = c * x + s * y, -s * x + c * y
+        u, w = uw(p)
         gu, gw = 2.0 * u, 2.0 * kappa * w
         return np.stack([c * gu - s * gw, s * gu + c * gw], axis=-1)
 
@@ -70,11 +67,12 @@ def batched_values(name: str, kappas, angles, **hyper: object) -> np.ndarray:
     return np.stack(values, axis=1)
 
 
-def first_below(values: np.ndarray, tol: float) -> np.ndarray:
-    """Count the steps each column needs to bring f below tol (STEPS + 1: never or diverged)."""
+def settled_below(values: np.ndarray, tol: float) -> np.ndarray:
+    """Count steps until f stays below tol to each column's end (len(values): never, diverged)."""
     sound = np.minimum.accumulate(np.isfinite(values) & (np.abs(values) < 1e12), axis=0)
-    hit = (values < tol) & sound
-    return np.where(hit.any(axis=0), hit.argmax(axis=0), STEPS + 1)
+    bad = ~((values < tol) & sound)
+    last_bad = len(values) - 1 - bad[::-1].argmax(axis=0)
+    return np.where(bad.any(axis=0), last_bad + 1, 0)
 
 
 def check_batch(surface, name: str, values: np.ndarray, i: int, **hyper: object) -> None:
@@ -87,7 +85,7 @@ def best(surface, name: str, values: np.ndarray) -> list[tuple[int, float]]:
     """Return (steps, rate) of the best rate on the grid for each target in TOLS."""
     out = []
     for tol in TOLS:
-        steps = first_below(values, tol)
+        steps = settled_below(values, tol)
         i = int(steps.argmin())
         out.append((int(steps[i]), float(RATES[i])))
     if surface.lipschitz == 20.0:  # spot check on the kappa-10 valleys: the batch is gdlib's run
@@ -96,51 +94,69 @@ def best(surface, name: str, values: np.ndarray) -> list[tuple[int, float]]:
 
 
 def exact_gd() -> dict[str, object]:
-    """Plain descent at its exact best rate 1/(1 + kappa), off the grid, capped at 10 STEPS.
-
-    The page compares these step counts with the grid's, to say what the grid costs plain
-    descent (the turn does not matter to it, so the aligned valleys suffice).
-    """
+    """Plain descent at its best rate 1/(1 + kappa), off the grid, capped at 10 STEPS, aligned."""
     out = {}
     for k in KAPPAS:
         surface, lr = valley(k), 1.0 / (1.0 + k)
         values = descend(surface, surface.start, "gd", lr, 10 * STEPS, grad_tol=0).values
         for tol, name in zip(TOLS, ("close", "done"), strict=True):
-            hit = np.flatnonzero(values < tol)
-            out[f"gd_exact_{k:g}_{name}"] = int(hit[0]) if hit.size else 10 * STEPS + 1
+            out[f"gd_exact_{k:g}_{name}"] = int(settled_below(values[:, None], tol)[0])
         out[f"gd_exact_{k:g}_lr"] = f"{lr:.3g}"
     return out
 
 
 def ablations() -> dict[str, int]:
-    """Return the steps to f < 1e-6 at the best grid rate on the kappa-1 and -100 valleys.
-
-    One entry per ABLATIONS, valley and turn. Momentum's buffer, like Adam's moments, does not
-    depend on the rate, so the batch holds.
-    """
+    """Return each ABLATIONS' best count to finish at kappa 1 and 100 (state ignores the rate)."""
     out, cells = {}, [(a, angle, k) for k in (1.0, 100.0) for a, angle in ANGLES.items()]
     for key, (name, hyper) in ABLATIONS.items():
         values = batched_values(name, [k for *_, k in cells], [c[1] for c in cells], **hyper)
         for (a, angle, k), v in zip(cells, values, strict=True):
-            steps = first_below(v, TOLS[1])
+            steps = settled_below(v, TOLS[1])
             out[f"{key}_{a}_{k:g}_done"] = int(steps.min())
             check_batch(valley(k, angle), name, v, int(steps.argmin()), **hyper)
     return out
 
 
-def rmsprop_jump() -> dict[str, object]:
-    """Where RMSProp's first step at the grid's largest rate lands on the kappa-10 valley.
+def rmsprop_jump(best_lr: float) -> dict[str, object]:
+    """RMSProp on the kappa-10 valley at the grid's largest rate, and at best_lr run past the cap.
 
-    Its first step is lr / sqrt(1 - alpha) = 10 lr along each coordinate, whatever the gradient.
+    The first step, 10 lr per coordinate, jumps far; its gradient fills the running square s, so
+    each later step multiplies a coordinate by 1 - gain, gain = lr lambda / sqrt(s) = 1 -
+    x_{k+1} / x_k, near 1 (Newton) at first; as s forgets (alpha^k) gain passes 2: f rises again.
     """
-    surface = valley(10.0)
+    surface, tol = valley(10.0), TOLS[1]
     run = descend(surface, surface.start, "rmsprop", RATES[-1], STEPS, 0, 0)
-    x, y = run.positions[1]
-    return {
-        "rmsprop_jump_point": f"({x:.1f}, {y:.1f})".replace("-", "\u2212"),
-        "rmsprop_jump_f0": f"{run.values[0]:g}",
-        "rmsprop_jump_f": f"{run.values[1]:.0f}",
-    }
+    p, f = run.positions, run.values
+    gain = 1.0 - p[2:] / p[1:-1]
+    first = int(np.argmax(f < tol))
+    rise = first + int(np.argmax(f[first:] >= tol))
+    peak = rise + int(np.argmax(f[rise:]))
+    on = descend(surface, surface.start, "rmsprop", best_lr, 4 * STEPS, 0, 0).values
+    settled = int(settled_below(on[: STEPS + 1, None], tol)[0])
+    out = {"point": f"({p[1, 0]:.1f}, {p[1, 1]:.1f})".replace("-", "\u2212"), "f0": f"{f[0]:g}"}
+    out |= {"f": f"{f[1]:.0f}", "first": first, "rise": rise, "peak_step": peak}
+    out |= {"gain_x": f"{gain[0, 0]:.2f}", "gain_y": f"{gain[0, 1]:.2f}", "peak": f"{f[peak]:.0f}"}
+    out |= {"pass2": int(np.argmax(gain[:, 0] > 2)) + 1, "min_f": f"{f.min():.0e}"}  # point left
+    out["settled"] = int(settled_below(f[:, None], tol)[0])
+    out = {f"rmsprop_jump_{k}": v for k, v in out.items()}
+    flare = settled + int(np.argmax(on[settled:] >= tol))  # = settled: it never rose again
+    return out | {"rmsprop_best_settled": settled, "rmsprop_best_flare": flare}
+
+
+def adam_scale(lr: float, settled: int) -> dict[str, str]:
+    """Measure Adam's heavy-ball eta lambda at lr on the round bowl, at steps 50 and `settled`.
+
+    m is (1 - beta_1) v, v heavy ball's velocity (mu = beta_1): eta = (1 - beta_1) lr / sqrt(s_hat).
+    """
+    surface, b1, b2 = valley(1.0), 0.9, 0.999
+    s, rate = np.zeros(2), []
+    for i, g in enumerate(descend(surface, surface.start, "adam", lr, STEPS, 0, 0).gradients, 1):
+        s = b2 * s + (1 - b2) * g * g
+        rate.append((1 - b1) * lr * 2.0 / (np.sqrt(s / (1 - b2**i)) + 1e-8))
+    early, late = rate[50 - 1], rate[settled - 1]  # rate[i - 1] makes step i
+    out = {"rate_50_lo": f"{early.min():.2g}", "rate_50_hi": f"{early.max():.2g}"}
+    out |= {"growth": f"{(late / early).max():.1f}", "underdamped": f"{(1 - b1**0.5) ** 2:.2g}"}
+    return {f"adam_hb_{k}": v for k, v in out.items()}
 
 
 def main(out_dir: Path) -> list[Path]:
@@ -162,15 +178,16 @@ def main(out_dir: Path) -> list[Path]:
                     ax.plot(KAPPAS, steps, ls=ls, marker=marker, ms=4, color=color, label=label)
             ax.axhline(STEPS + 1, color=CYCLE[5], lw=0.8, ls=":")
             ax.set(xscale="log", yscale="log", xlabel="condition number $\\kappa$")
-            ax.set_title(f"steps to $f < 10^{{{int(np.log10(tol))}}}$ at each one's best grid rate")
-        axes[0].set_ylabel(f"steps (dotted line: not within {STEPS})")
+            ax.set_title(f"steps until $f$ stays $< 10^{{{int(np.log10(tol))}}}$, best grid rate")
+        axes[0].set_ylabel(f"steps (dotted line: not settled within {STEPS})")
         axes[0].legend(ncol=2, fontsize=7.5)
         fig.suptitle("Solid: narrow direction along an axis; dashed: turned 45°", fontsize=10)
         return fig
 
     values = {"steps": STEPS, "rates": f"{RATES[0]:g} to {RATES[-1]:g}", "n_rates": len(RATES)}
     values["rate_max"] = f"{RATES[-1]:g}"
-    values |= exact_gd() | ablations() | rmsprop_jump()
+    adam_1, rms_10 = table["adam", "aligned", 1.0][1], table["rmsprop", "aligned", 10.0][1]
+    values |= exact_gd() | ablations() | rmsprop_jump(rms_10[1]) | adam_scale(adam_1[1], adam_1[0])
     for (m, a, k), results in table.items():
         for tol, (steps, rate) in zip(("close", "done"), results, strict=True):
             values[f"{m}_{a}_{k:g}_{tol}"] = steps

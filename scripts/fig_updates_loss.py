@@ -29,11 +29,11 @@ BETA1 = inspect.signature(adam).parameters["betas"].default[0]  # torch's and gd
 def adam_on_valley(run) -> dict[str, object]:
     """Why the race's Adam finishes the valley late: numbers from the run and from six more.
 
-    Near the minimum Adam's scale sqrt(s) barely changes (beta_2 = 0.999 remembers the early,
-    large gradients), so it moves like heavy ball with momentum beta_1 and a small rate, which is
-    underdamped: the distance shrinks by about sqrt(beta_1) per step while it oscillates. Measured
-    by a log-linear fit over the second half of the run (the ratio of two single distances
-    depends on where in a swing they fall), and against the run without momentum (beta_1 = 0).
+    Near the minimum Adam's scale sqrt(s) changes only slowly (beta_2 = 0.999 remembers the early,
+    large gradients), so it moves like heavy ball with momentum beta_1, underdamped at its rate:
+    the distance shrinks by about sqrt(beta_1) per step, whatever the rate, while it oscillates.
+    Measured by a log-linear fit over the second half of the run (the ratio of two single
+    distances depends on where in a swing they fall), and against the run without momentum.
     """
     surface, (lr, _) = get_surface("valley"), RACES["valley"]["adam"]
     d, n = np.linalg.norm(run.positions, axis=1), run.iterations
