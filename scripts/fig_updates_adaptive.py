@@ -16,6 +16,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
+from _adaptive_probes import (
+    RATES,
+    STEPS,
+    TOLS,
+    adam_scale,
+    rmsprop_jump,
+    rmsprop_turn,
+    settled_below,
+)
 from _figure import CYCLE, themed_svgs, write_values
 from _quadratic import valley
 from matplotlib import pyplot as plt
@@ -26,8 +35,6 @@ from gdlib.optimizers import get_optimizer
 KAPPAS = (1.0, 3.0, 10.0, 30.0, 100.0)
 ANGLES = {"aligned": 0.0, "turned": np.pi / 4}
 METHODS = ("gd", "adagrad", "rmsprop", "adam")
-RATES = 0.005 * 2.0 ** np.arange(11)
-STEPS, TOLS = 400, (1e-2, 1e-6)
 # name on the page: (optimizer, hyperparameters), each on the kappa-100 valleys, aligned and turned
 ABLATIONS = {"adam_b1_0": ("adam", {"betas": (0.0, 0.999)}), "momentum": ("momentum", {})}
 
@@ -65,14 +72,6 @@ def batched_values(name: str, kappas, angles, **hyper: object) -> np.ndarray:
             points = points + RATES[:, None] * step
             values.append(f(points))
     return np.stack(values, axis=1)
-
-
-def settled_below(values: np.ndarray, tol: float) -> np.ndarray:
-    """Count steps until f stays below tol to each column's end (len(values): never, diverged)."""
-    sound = np.minimum.accumulate(np.isfinite(values) & (np.abs(values) < 1e12), axis=0)
-    bad = ~((values < tol) & sound)
-    last_bad = len(values) - 1 - bad[::-1].argmax(axis=0)
-    return np.where(bad.any(axis=0), last_bad + 1, 0)
 
 
 def check_batch(surface, name: str, values: np.ndarray, i: int, **hyper: object) -> None:
@@ -117,48 +116,6 @@ def ablations() -> dict[str, int]:
     return out
 
 
-def rmsprop_jump(best_lr: float) -> dict[str, object]:
-    """RMSProp on the kappa-10 valley at the grid's largest rate, and at best_lr run past the cap.
-
-    The first step, 10 lr per coordinate, jumps far; its gradient fills the running square s, so
-    each later step multiplies a coordinate by 1 - gain, gain = lr lambda / sqrt(s) = 1 -
-    x_{k+1} / x_k, near 1 (Newton) at first; as s forgets (alpha^k) gain passes 2: f rises again.
-    """
-    surface, tol = valley(10.0), TOLS[1]
-    run = descend(surface, surface.start, "rmsprop", RATES[-1], STEPS, 0, 0)
-    p, f = run.positions, run.values
-    gain = 1.0 - p[2:] / p[1:-1]
-    first = int(np.argmax(f < tol))
-    rise = first + int(np.argmax(f[first:] >= tol))
-    peak = rise + int(np.argmax(f[rise:]))
-    on = descend(surface, surface.start, "rmsprop", best_lr, 4 * STEPS, 0, 0).values
-    settled = int(settled_below(on[: STEPS + 1, None], tol)[0])
-    out = {"point": f"({p[1, 0]:.1f}, {p[1, 1]:.1f})".replace("-", "\u2212"), "f0": f"{f[0]:g}"}
-    out |= {"f": f"{f[1]:.0f}", "first": first, "rise": rise, "peak_step": peak}
-    out |= {"gain_x": f"{gain[0, 0]:.2f}", "gain_y": f"{gain[0, 1]:.2f}", "peak": f"{f[peak]:.0f}"}
-    out |= {"pass2": int(np.argmax(gain[:, 0] > 2)) + 1, "min_f": f"{f.min():.0e}"}  # point left
-    out["settled"] = int(settled_below(f[:, None], tol)[0])
-    out = {f"rmsprop_jump_{k}": v for k, v in out.items()}
-    flare = settled + int(np.argmax(on[settled:] >= tol))  # = settled: it never rose again
-    return out | {"rmsprop_best_settled": settled, "rmsprop_best_flare": flare}
-
-
-def adam_scale(lr: float, settled: int) -> dict[str, str]:
-    """Measure Adam's heavy-ball eta lambda at lr on the round bowl, at steps 50 and `settled`.
-
-    m is (1 - beta_1) v, v heavy ball's velocity (mu = beta_1): eta = (1 - beta_1) lr / sqrt(s_hat).
-    """
-    surface, b1, b2 = valley(1.0), 0.9, 0.999
-    s, rate = np.zeros(2), []
-    for i, g in enumerate(descend(surface, surface.start, "adam", lr, STEPS, 0, 0).gradients, 1):
-        s = b2 * s + (1 - b2) * g * g
-        rate.append((1 - b1) * lr * 2.0 / (np.sqrt(s / (1 - b2**i)) + 1e-8))
-    early, late = rate[50 - 1], rate[settled - 1]  # rate[i - 1] makes step i
-    out = {"rate_50_lo": f"{early.min():.2g}", "rate_50_hi": f"{early.max():.2g}"}
-    out |= {"growth": f"{(late / early).max():.1f}", "underdamped": f"{(1 - b1**0.5) ** 2:.2g}"}
-    return {f"adam_hb_{k}": v for k, v in out.items()}
-
-
 def main(out_dir: Path) -> list[Path]:
     """Write the figure and the best step counts and rates."""
     cells = [(a, angle, k) for a, angle in ANGLES.items() for k in KAPPAS]
@@ -188,6 +145,7 @@ def main(out_dir: Path) -> list[Path]:
     values["rate_max"] = f"{RATES[-1]:g}"
     adam_1, rms_10 = table["adam", "aligned", 1.0][1], table["rmsprop", "aligned", 10.0][1]
     values |= exact_gd() | ablations() | rmsprop_jump(rms_10[1]) | adam_scale(adam_1[1], adam_1[0])
+    values |= rmsprop_turn(table["rmsprop", "aligned", 1.0][1][1])
     for (m, a, k), results in table.items():
         for tol, (steps, rate) in zip(("close", "done"), results, strict=True):
             values[f"{m}_{a}_{k:g}_{tol}"] = steps

@@ -23,7 +23,7 @@ CLAIM_PAGES = {
     "concepts/algorithm": 1,
     "concepts/learning-rate": 10,
     "concepts/gradients": 6,
-    "concepts/updates": 24,
+    "concepts/updates": 25,
     "concepts/schedules": 10,
     "concepts/saddle-points": 9,
     "concepts/convergence": 9,

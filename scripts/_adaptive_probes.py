@@ -1,0 +1,86 @@
+"""Single runs behind scripts/fig_updates_adaptive.py's counts: RMSProp's flares, Adam's heavy ball.
+
+The figure counts the steps until f stays below a target for the rest of a STEPS-step run. These
+probes run one method at one rate and measure why a count is what it is: RMSProp's jump at the
+grid's largest rate and the flares that follow as its running square forgets (on the kappa-10
+valley, and on the round bowl from the aligned and the turned start: the same function), and the
+heavy-ball rate at which Adam moves on the bowl.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from _quadratic import valley
+
+from gdlib.descent import descend
+
+RATES = 0.005 * 2.0 ** np.arange(11)
+STEPS, TOLS = 400, (1e-2, 1e-6)
+
+
+def settled_below(values: np.ndarray, tol: float) -> np.ndarray:
+    """Count steps until f stays below tol to each column's end (len(values): never, diverged)."""
+    sound = np.minimum.accumulate(np.isfinite(values) & (np.abs(values) < 1e12), axis=0)
+    bad = ~((values < tol) & sound)
+    last_bad = len(values) - 1 - bad[::-1].argmax(axis=0)
+    return np.where(bad.any(axis=0), last_bad + 1, 0)
+
+
+def rmsprop_jump(best_lr: float) -> dict[str, object]:
+    """RMSProp on the kappa-10 valley at the grid's largest rate, and at best_lr run past the cap.
+
+    The first step, 10 lr per coordinate, jumps far; its gradient fills the running square s, so
+    each later step multiplies a coordinate by 1 - gain, gain = lr lambda / sqrt(s) = 1 -
+    x_{k+1} / x_k, near 1 (Newton) at first; as s forgets (alpha^k) gain passes 2: f rises again.
+    """
+    surface, tol = valley(10.0), TOLS[1]
+    run = descend(surface, surface.start, "rmsprop", RATES[-1], STEPS, 0, 0)
+    p, f = run.positions, run.values
+    gain = 1.0 - p[2:] / p[1:-1]
+    first = int(np.argmax(f < tol))
+    rise = first + int(np.argmax(f[first:] >= tol))
+    peak = rise + int(np.argmax(f[rise:]))
+    on = descend(surface, surface.start, "rmsprop", best_lr, 4 * STEPS, 0, 0).values
+    settled = int(settled_below(on[: STEPS + 1, None], tol)[0])
+    out = {"point": f"({p[1, 0]:.1f}, {p[1, 1]:.1f})".replace("-", "\u2212"), "f0": f"{f[0]:g}"}
+    out |= {"f": f"{f[1]:.0f}", "first": first, "rise": rise, "peak_step": peak}
+    out |= {"gain_x": f"{gain[0, 0]:.2f}", "gain_y": f"{gain[0, 1]:.2f}", "peak": f"{f[peak]:.0f}"}
+    # gain[i] is the step from point i + 1 to i + 2: step i + 2.
+    out |= {"pass2": int(np.argmax(gain[:, 0] > 2)) + 2, "min_f": f"{f.min():.0e}"}
+    out["settled"] = int(settled_below(f[:, None], tol)[0])
+    out = {f"rmsprop_jump_{k}": v for k, v in out.items()}
+    flare = settled + int(np.argmax(on[settled:] >= tol))  # = settled: it never rose again
+    return out | {"rmsprop_best_settled": settled, "rmsprop_best_flare": flare}
+
+
+def adam_scale(lr: float, settled: int) -> dict[str, str]:
+    """Measure Adam's heavy-ball eta lambda at lr on the round bowl, at steps 50 and `settled`.
+
+    m is (1 - beta_1) v, v heavy ball's velocity (mu = beta_1): eta = (1 - beta_1) lr / sqrt(s_hat).
+    """
+    surface, b1, b2 = valley(1.0), 0.9, 0.999
+    s, rate = np.zeros(2), []
+    for i, g in enumerate(descend(surface, surface.start, "adam", lr, STEPS, 0, 0).gradients, 1):
+        s = b2 * s + (1 - b2) * g * g
+        rate.append((1 - b1) * lr * 2.0 / (np.sqrt(s / (1 - b2**i)) + 1e-8))
+    early, late = rate[50 - 1], rate[settled - 1]  # rate[i - 1] makes step i
+    out = {"rate_50_lo": f"{early.min():.2g}", "rate_50_hi": f"{early.max():.2g}"}
+    out |= {"growth": f"{(late / early).max():.1f}", "underdamped": f"{(1 - b1**0.5) ** 2:.2g}"}
+    out["underdamped_hi"] = f"{(1 + b1**0.5) ** 2:.3g}"
+    return {f"adam_hb_{k}": v for k, v in out.items()}
+
+
+def rmsprop_turn(lr: float) -> dict[str, int]:
+    """RMSProp at lr on the round bowl from the aligned and the turned start, run past the cap.
+
+    The turned round bowl is the same function as the aligned one, and its start lies as far from
+    the minimum: only the start's coordinates differ, and RMSProp's scaling sees coordinates.
+    """
+    out = {}
+    for name, angle in (("aligned", 0.0), ("turned", np.pi / 4)):
+        surface = valley(1.0, angle)
+        f = descend(surface, surface.start, "rmsprop", lr, 4 * STEPS, 0, 0).values
+        first = int(np.argmax(f < TOLS[1]))
+        out[f"rmsprop_bowl_{name}_first"] = first
+        out[f"rmsprop_bowl_{name}_flare"] = first + int(np.argmax(f[first:] >= TOLS[1]))
+    return out
