@@ -8,14 +8,17 @@ chunks of CHUNK rows (read in turn, from memory or from disk): the same gradient
 with the peak memory of one chunk whatever n is. At b = n the batch copy is avoidable (batch
 descent needs no shuffle): the peak of the gradient on the rows in place is reported too.
 
-tracemalloc also counts Python's own small objects, and the first run of a computation in a
-process allocates some once (two builds differed by 100 bytes in a peak, as the build reuses
-worker processes). So each peak is the least of RUNS traced runs of the same computation: from
-the second on, it is the same in every process.
+tracemalloc also counts Python's own small objects and NumPy's small-buffer cache, and what those
+allocate depends on what the process ran before (two builds differed by 100 bytes in a peak, as
+the build reuses worker processes and the order of its jobs changed). So the peaks are measured in
+a fresh interpreter (`measured`), each the least of RUNS traced runs of the same computation.
 """
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
@@ -74,16 +77,38 @@ def peak_bytes(X: np.ndarray, y: np.ndarray, b: int, rng: np.random.Generator) -
     return traced(lambda: mse_grad(X[rows], y[rows], theta))[1]
 
 
-def main(out_dir: Path) -> list[Path]:
-    """Write the memory figure and the peaks at b = 1 and b = n."""
+def measure() -> dict[str, object]:
+    """Trace every peak the figure shows, in this process."""
     X, y, _ = make_regression(N_ROWS, D, seed=0)
     rng = np.random.default_rng(0)
-    peaks = np.array([round(peak_bytes(X, y, b, rng) / 1024, 1) for b in SIZES])
+    peaks = [peak_bytes(X, y, b, rng) for b in SIZES]
     chunk_bytes, chunk_diff = chunked_peak(X, y)
     # At b = n on the rows as they lie (batch descent gathers none), and the residuals alone.
     in_place = traced(lambda: mse_grad(X, y, np.zeros(D)))[1]
     residuals = traced(lambda: X @ np.zeros(D) - y)[1]
-    chunk_kib = round(chunk_bytes / 1024, 1)
+    return {
+        "peaks": peaks,
+        "chunk": chunk_bytes,
+        "diff": chunk_diff,
+        "in_place": in_place,
+        "residuals": residuals,
+    }
+
+
+def measured() -> dict[str, object]:
+    """Run `measure` in a fresh interpreter, whose history is the same in every build."""
+    code = "import json, fig_batch_memory as m; print(json.dumps(m.measure()))"
+    here = Path(__file__).resolve().parent
+    out = subprocess.run([sys.executable, "-c", code], cwd=here, check=True, capture_output=True)
+    return json.loads(out.stdout)
+
+
+def main(out_dir: Path) -> list[Path]:
+    """Write the memory figure and the peaks at b = 1 and b = n."""
+    m = measured()
+    peaks = np.array([round(p / 1024, 1) for p in m["peaks"]])
+    chunk_diff, in_place, residuals = m["diff"], m["in_place"], m["residuals"]
+    chunk_kib = round(m["chunk"] / 1024, 1)
 
     def draw(theme: str):
         fig, ax = plt.subplots(figsize=(6.4, 3.2), layout="constrained")
