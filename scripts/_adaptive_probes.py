@@ -26,6 +26,15 @@ def settled_below(values: np.ndarray, tol: float) -> np.ndarray:
     return np.where(bad.any(axis=0), last_bad + 1, 0)
 
 
+def dip_and_rise(values: np.ndarray, tol: float) -> tuple[int, int]:
+    """Return the first step with f below tol and the first after it back at or above tol.
+
+    The second equals the first when f never rises again.
+    """
+    first = int(np.argmax(values < tol))
+    return first, first + int(np.argmax(values[first:] >= tol))
+
+
 def rmsprop_jump(best_lr: float) -> dict[str, object]:
     """RMSProp on the kappa-10 valley at the grid's largest rate, and at best_lr run past the cap.
 
@@ -37,8 +46,7 @@ def rmsprop_jump(best_lr: float) -> dict[str, object]:
     run = descend(surface, surface.start, "rmsprop", RATES[-1], STEPS, 0, 0)
     p, f = run.positions, run.values
     gain = 1.0 - p[2:] / p[1:-1]
-    first = int(np.argmax(f < tol))
-    rise = first + int(np.argmax(f[first:] >= tol))
+    first, rise = dip_and_rise(f, tol)
     peak = rise + int(np.argmax(f[rise:]))
     on = descend(surface, surface.start, "rmsprop", best_lr, 4 * STEPS, 0, 0).values
     settled = int(settled_below(on[: STEPS + 1, None], tol)[0])
@@ -80,7 +88,6 @@ def rmsprop_turn(lr: float) -> dict[str, int]:
     for name, angle in (("aligned", 0.0), ("turned", np.pi / 4)):
         surface = valley(1.0, angle)
         f = descend(surface, surface.start, "rmsprop", lr, 4 * STEPS, 0, 0).values
-        first = int(np.argmax(f < TOLS[1]))
-        out[f"rmsprop_bowl_{name}_first"] = first
-        out[f"rmsprop_bowl_{name}_flare"] = first + int(np.argmax(f[first:] >= TOLS[1]))
+        first, flare = dip_and_rise(f, TOLS[1])
+        out |= {f"rmsprop_bowl_{name}_first": first, f"rmsprop_bowl_{name}_flare": flare}
     return out
