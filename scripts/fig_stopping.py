@@ -21,6 +21,7 @@ from gdlib.datasets import make_regression
 from gdlib.regression import fit_linear, mse, mse_grad
 
 EPOCHS, BATCH, TOL = 400, 10, 1e-3
+NOISY = {"examples": 1000, "features": 5, "lr": 0.02, "epochs": 20}  # the right panel's problem
 
 
 def early_stopping() -> dict[str, np.ndarray | int]:
@@ -36,8 +37,8 @@ def early_stopping() -> dict[str, np.ndarray | int]:
 
 def noisy_gradients() -> dict[str, np.ndarray | float]:
     """Mini-batch descent; the full and a fresh mini-batch gradient norm at each recorded theta."""
-    X, y, _ = make_regression(1000, 5, noise=0.5, seed=3)
-    run = fit_linear(X, y, lr=0.02, epochs=20, batch_size=BATCH, seed=0)
+    X, y, _ = make_regression(NOISY["examples"], NOISY["features"], noise=0.5, seed=3)
+    run = fit_linear(X, y, lr=NOISY["lr"], epochs=NOISY["epochs"], batch_size=BATCH, seed=0)
     rng = np.random.default_rng(0)
     batches = [rng.choice(len(y), BATCH, replace=False) for _ in run.thetas]
     full = np.array([np.linalg.norm(mse_grad(X, y, t)) for t in run.thetas])
@@ -87,6 +88,7 @@ def main(out_dir: Path) -> list[Path]:
         "train_at_best": fmt(float(early["train"][early["best"]])),
         "train_falls_every_epoch": bool(np.all(np.diff(early["train"]) < 0)),
         "batch": BATCH,
+        **{f"noisy_{k}": v for k, v in NOISY.items()},
         "tol": TOL,
         "updates": len(steps) - 1,
         "full_last": fmt(float(noisy["full"][-1])),
