@@ -37,8 +37,12 @@ def random_function(n: int, seed: int):
     return derivatives, lambda x: np.cos(x @ w.T + phase) @ a
 
 
-def critical_points(n: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
-    """Return (index, value) of every distinct critical point Newton finds in the box."""
+def critical_points(n: int, seed: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Return (index, value, first start) of every distinct critical point Newton finds in the box.
+
+    The first start is the lowest-numbered start that converged to the point: how many points the
+    first half of the starts found tells how far the search is from complete.
+    """
     derivatives, value = random_function(n, seed)
     x = np.random.default_rng(seed + 1000).uniform(-BOX, BOX, (STARTS, n))
     for _ in range(NEWTON):
@@ -51,7 +55,7 @@ def critical_points(n: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
     _, first = np.unique(np.round(x[found], 6), axis=0, return_index=True)
     points, hess = x[found][first], hess[found][first]
     index = (np.linalg.eigvalsh(hess) < 0).sum(axis=1)
-    return index, value(points)
+    return index, value(points), np.flatnonzero(found)[first]
 
 
 def main(out_dir: Path) -> list[Path]:
@@ -59,10 +63,10 @@ def main(out_dir: Path) -> list[Path]:
     census = {}
     for n in range(1, NMAX + 1):
         parts = [critical_points(n, 100 * n + s) for s in range(FUNCTIONS)]
-        census[n] = (np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts]))
+        census[n] = [np.concatenate([p[i] for p in parts]) for i in range(3)]
     dims = np.arange(1, NMAX + 1)
     minima = np.array([np.mean(census[n][0] == 0) for n in dims])
-    index, values_at = census[NMAX]
+    index, values_at, first_start = census[NMAX]
 
     def draw(theme: str):
         fig, (left, right) = plt.subplots(1, 2, figsize=(8.6, 3.4), layout="constrained")
@@ -84,6 +88,10 @@ def main(out_dir: Path) -> list[Path]:
         values[f"minima_frac_{n}"] = f"{minima[n - 1]:.2g}"  # prose; checks use _raw
         values[f"minima_frac_{n}_raw"] = float(minima[n - 1])
         values[f"maxima_{n}"] = int(np.sum(census[n][0] == n))
+    half = first_start < STARTS // 2
+    values |= {"half_starts": STARTS // 2, "count_half": int(half.sum())}
+    values["minima_frac_half"] = f"{np.mean(index[half] == 0):.2g}"
+    values["minima_frac_half_raw"] = float(np.mean(index[half] == 0))
     # Against a coin toss per curvature: the measured share of minima over 2^-d, each dimension.
     ratios = minima * 2.0**dims
     values["coin_ratio_lo"], values["coin_ratio_hi"] = f"{ratios.min():.2f}", f"{ratios.max():.2f}"

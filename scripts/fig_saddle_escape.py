@@ -11,7 +11,8 @@ ln(RADIUS / y0) / ln(1 + 4 LR) - ln(1.5 / RADIUS) / -ln(1 - 2 LR) steps.
 
 The numbers also cover two degenerate saddles (a zero Hessian eigenvalue), where that estimate
 fails: on x^2 - y^4 the push away is 4 y^3, so y needs (1/y0^2 - 1/RADIUS^2) / (8 LR) steps to
-reach RADIUS; on x^2 + y^3 nothing pushes away on the side y > 0 and the run creeps in.
+reach RADIUS, and from heights of STALL_Y0 the default gradient test stops the run at the saddle;
+on x^2 + y^3 nothing pushes away on the side y > 0 and the run creeps in.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from gdlib.expression import surface_from_expression
 OFFSETS = 10.0 ** -np.arange(1, 13)
 SHOWN = (1e-2, 1e-6, 1e-12)
 QUARTIC_Y0, CUBIC_Y0 = 1e-2, 0.5  # the starts' heights on the two degenerate saddles
+STALL_Y0 = (5e-3, 1e-3)  # quartic starts whose gradient passes the default test at the saddle
 
 
 def run(y0: float):
@@ -56,6 +58,7 @@ def degenerate_values(double_well_run: Trajectory) -> dict:
         quartic_saddle, (X0, QUARTIC_Y0), lr=LR, max_iter=40_000, grad_tol=0, step_tol=0
     )
     cubic = descend(cubic_saddle, (X0, CUBIC_Y0), lr=LR, max_iter=100_000)
+    stalls = [descend(quartic_saddle, (X0, y0), lr=LR) for y0 in STALL_Y0]
     escape = escape_step(quartic)
     predicted = round((1 / QUARTIC_Y0**2 - 1 / RADIUS**2) / (8 * LR))
     return {
@@ -70,6 +73,13 @@ def degenerate_values(double_well_run: Trajectory) -> dict:
         "cubic_x": abs(float(cubic.positions[-1][0])),
         "cubic_y": fmt(float(cubic.positions[-1][1]), 2),
         "cubic_y_n": float(cubic.positions[-1][1]),
+        "stall_y0": fmt(STALL_Y0[0], 1),
+        "stall_message": stalls[0].message,
+        "stall_steps": stalls[0].iterations,
+        "stall_y": fmt(float(stalls[0].positions[-1][1]), 2),
+        "stall_all": all(r.status == "converged" for r in stalls),
+        "stall_y_kept": min(r.positions[-1][1] / r.positions[0][1] for r in stalls),
+        "stall_x": max(abs(float(r.positions[-1][0])) for r in stalls),
     }
 
 

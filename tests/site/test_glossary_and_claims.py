@@ -25,7 +25,7 @@ CLAIM_PAGES = {
     "concepts/gradients": 6,
     "concepts/updates": 25,
     "concepts/schedules": 10,
-    "concepts/saddle-points": 9,
+    "concepts/saddle-points": 11,
     "concepts/convergence": 10,
     "concepts/conditioning": 11,
     "variants/batch": 13,
