@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from gdlib._validate import check_int, check_nonnegative
+from gdlib._validate import check_bool, check_int, check_nonnegative
 
 __all__ = ["make_regression", "seed_page_data"]
 
@@ -47,10 +47,14 @@ def make_regression(
         n_features: Columns of X (>= 1), the intercept column included.
         noise: Standard deviation $\sigma \ge 0$ of the noise.
         seed: Seed of the generator.
-        intercept: Make the first column of X all ones.
+        intercept: Make the first column of X all ones (``True`` or ``False`` only).
 
     Returns:
         ``(X, y, theta_true)``, float64, of shapes (n, d), (n,) and (d,).
+
+    Raises:
+        ValueError: A count or ``noise`` out of range, named in the message.
+        TypeError: An argument of the wrong type, such as ``intercept="no"``.
 
     >>> X, y, theta = make_regression(5, 3, seed=1)
     >>> X.shape, y.shape, theta.shape, X[:, 0].tolist()
@@ -61,6 +65,7 @@ def make_regression(
     n_features = check_int(n_features, "n_features", 1)
     noise = check_nonnegative(noise, "noise")
     seed = check_int(seed, "seed", 0)
+    intercept = check_bool(intercept, "intercept")
     rng = np.random.default_rng(seed)
     X = rng.standard_normal((n_samples, n_features))
     if intercept:

@@ -60,8 +60,10 @@ def _build(optimizer: object, lr: object, hyper: Mapping[str, object] | None):
     if not isinstance(optimizer, str):
         kind = type(optimizer).__name__
         raise TypeError(f"optimizer must be a name or a GradientTransformation, got {kind}")
-    lr = 0.01 if lr is None else lr
-    return get_optimizer(optimizer, lr, **dict(hyper or {})), optimizer, float(lr)
+    lr, hyper = 0.01 if lr is None else lr, dict(hyper or {})
+    # The name picks the divergence hint; 2/L bounds descent without momentum only.
+    name = f"{optimizer} with momentum" if hyper.get("momentum") else optimizer
+    return get_optimizer(optimizer, lr, **hyper), name, float(lr)
 
 
 def descend(

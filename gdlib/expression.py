@@ -131,8 +131,8 @@ def surface_from_expression(
         A ``Surface`` named ``"custom"`` (``minima`` and ``lipschitz`` None: not known).
 
     Raises:
-        ValueError: ``text`` is refused (the message names ``expression`` and the position) or
-            ``bounds`` is malformed.
+        ValueError: ``text`` is refused (the message names ``expression``, says why, and
+            gives the position of a syntax error) or ``bounds`` is malformed.
         TypeError: ``text`` is not a string.
         ImportError: SymPy is missing; the message says how to install the extra.
 

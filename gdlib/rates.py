@@ -133,12 +133,16 @@ def measured_rate(
 
 
 def steps_to_shrink(rate: float, factor: float) -> int:
-    r"""Count the steps $\lceil \ln \phi / \ln \rho \rceil$ that shrink an error by $\phi$.
+    r"""Count the fewest steps $k$ with $\rho^k \le \phi$: those that shrink an error by $\phi$.
 
-    ``rate`` is $\rho$ and ``factor`` is $\phi$, both in (0, 1).
+    ``rate`` is $\rho$ and ``factor`` is $\phi$, both in (0, 1). The count is
+    $\lceil \ln \phi / \ln \rho \rceil$ up to rounding: it is settled in floating point, so
+    ``0.1 ** 2`` (0.010000000000000002) does not reach 0.01.
 
     >>> steps_to_shrink(0.5, 1e-3)
     10
+    >>> steps_to_shrink(0.1, 0.01)
+    3
     """
     if not (isinstance(rate, numbers.Real) and 0.0 < rate < 1.0):
         raise ValueError(f"rate must be in (0, 1), got {rate!r}")

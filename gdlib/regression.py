@@ -51,7 +51,8 @@ class RegressionRun(NamedTuple):
         batch_size: Examples per step.
         lr: Initial learning rate.
         record: ``"step"`` or ``"epoch"``: which thetas were recorded.
-        status: ``"completed"`` or ``"diverged"`` (then the records stop at the last sound theta).
+        status: ``"completed"`` or ``"diverged"``; then the records stop at the last sound theta
+            with ``record="step"``, at the last completed epoch with ``record="epoch"``.
         message: One human sentence about how the run ended.
 
     """

@@ -5,7 +5,8 @@
 ``gd`` is ``sgd(lr)``, ``momentum`` is ``sgd(lr, momentum=0.9)``, ``nesterov`` is
 ``sgd(lr, momentum=0.9, nesterov=True)``; ``adagrad``, ``rmsprop`` and ``adam`` use torch's
 defaults for everything but the learning rate. Unlike torch's, ``sgd`` has no default ``lr``,
-and gdlib refuses a few values torch accepts (``lr=0``, RMSProp's ``alpha=1``).
+and gdlib refuses values torch accepts, e.g. ``lr=0``, RMSProp's ``alpha=1``, infinite
+hyperparameters, a negative ``dampening`` and flags that are not bools.
 """
 
 from __future__ import annotations
@@ -66,9 +67,10 @@ def get_optimizer(name: str, lr: float, **hyper: object) -> GradientTransformati
 
     Raises:
         ValueError: Unknown ``name`` or a hyperparameter out of range.
-        TypeError: An unknown hyperparameter name.
+        TypeError: An unknown hyperparameter name, or a value of the wrong type.
 
     >>> import numpy as np
+    >>> from gdlib.optimizers import get_optimizer
     >>> opt = get_optimizer("gd", 0.01)
     >>> opt.update(np.array([4.0, 4.0]), opt.init(np.zeros(2)))[0].tolist()
     [-0.04, -0.04]

@@ -44,7 +44,9 @@ def adagrad(
         A ``GradientTransformation``.
 
     Raises:
-        ValueError: A hyperparameter is out of range (torch.optim's messages).
+        ValueError: A hyperparameter is out of range (torch.optim's message where torch
+            checks the value).
+        TypeError: A hyperparameter of the wrong type (a bool or a string for a number).
 
     >>> opt = adagrad(lr=0.5)
     >>> step, _ = opt.update(np.array([3.0, -4.0]), opt.init(np.zeros(2)))

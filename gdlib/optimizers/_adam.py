@@ -41,7 +41,10 @@ def adam(
         A ``GradientTransformation``.
 
     Raises:
-        ValueError: A hyperparameter is out of range (torch.optim's messages).
+        ValueError: A hyperparameter is out of range (torch.optim's message where torch
+            checks the value).
+        TypeError: A hyperparameter of the wrong type (a bool for a number, a number for
+            ``betas``).
 
     >>> opt = adam(lr=0.1)
     >>> step, _ = opt.update(np.array([5.0, -0.5]), opt.init(np.zeros(2)))

@@ -50,7 +50,9 @@ def rmsprop(
         A ``GradientTransformation``.
 
     Raises:
-        ValueError: A hyperparameter is out of range (torch.optim's messages).
+        ValueError: A hyperparameter is out of range (torch.optim's message where torch
+            checks the value).
+        TypeError: A hyperparameter of the wrong type (a bool rate, a number for a flag).
 
     >>> opt = rmsprop(lr=0.01)
     >>> step, _ = opt.update(np.array([2.0, -2.0]), opt.init(np.zeros(2)))

@@ -45,7 +45,9 @@ def sgd(
         A ``GradientTransformation``.
 
     Raises:
-        ValueError: A hyperparameter is out of range (torch.optim's messages).
+        ValueError: A hyperparameter is out of range (torch.optim's message where torch
+            checks the value).
+        TypeError: A hyperparameter of the wrong type (a bool rate, a number for a flag).
 
     >>> opt = sgd(0.1, momentum=0.9)
     >>> state = opt.init(np.zeros(2))

@@ -23,6 +23,7 @@ class GradientTransformation(NamedTuple):
         update: ``update(grads, state) -> (step, state)``; the new parameters are
             ``params + step``.
 
+    >>> import numpy as np
     >>> from gdlib.optimizers import sgd
     >>> opt = sgd(lr=0.1)
     >>> state = opt.init(np.array([2.0, 2.0]))

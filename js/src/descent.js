@@ -56,7 +56,8 @@ export class Descent {
     if (!(start.length === 2 && Number.isFinite(start[0]) && Number.isFinite(start[1]))) {
       throw new RangeError("start contains NaN or infinite values");
     }
-    this.optimizer = optimizer;
+    // The name picks the divergence hint; 2/L bounds descent without momentum only.
+    this.optimizer = hyper.momentum ? `${optimizer} with momentum` : optimizer;
     this.lr = lr;
     this.opt = getOptimizer(optimizer, lr, hyper);
     this.maxIter = checkInt(maxIter, "max_iter", 0);

@@ -81,6 +81,14 @@ test("a rate above 2/L on the bowl diverges and says why", () => {
   assert.ok(run.values.every((v) => Math.abs(v) <= 1e12), "the offending iterate is not kept");
 });
 
+test("momentum gets no 2/L hint: its limit is 2(1 + mu)/L", () => {
+  assert.equal(descend("bowl", [2, 2], { lr: 1.5, hyper: { momentum: 0.9 } }).status, "converged");
+  const fast = descend("bowl", [2, 2], { lr: 1.95, hyper: { momentum: 0.9 } });
+  assert.equal(fast.message, "diverged: value 1.04e+12 exceeded 1e+12 in magnitude");
+  const plain = descend("bowl", [2, 2], { lr: 1.95, hyper: { momentum: 0 } });
+  assert.match(plain.message, /learning rate 1.95 is above 2\/L = 1 for this surface$/);
+});
+
 test("max_iter stops the run with a message; 0 steps keeps the start only", () => {
   const run = descend("rosenbrock", [-1.5, 2], { lr: 0.001, maxIter: 50 });
   assert.equal(run.status, "max_iter");

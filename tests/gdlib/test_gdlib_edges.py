@@ -9,6 +9,7 @@ import pytest
 
 from gdlib import adam, descend, fit_linear, gradient_descent, mse, mse_grad, rmsprop, sgd
 from gdlib._minibatch import run_epoch
+from gdlib.datasets import make_regression
 from gdlib.optimizers import RmspropState
 
 X3 = np.array([[1.0, 2.0], [2.0, 3.0], [3.0, 4.0]])
@@ -94,6 +95,15 @@ def test_divergence_with_an_object_gives_no_rate_it_cannot_know():
     assert saddle.message.endswith("; this surface is unbounded below")
 
 
+def test_momentum_gets_no_2_over_l_hint_its_limit_is_2_1_plus_mu_over_l():
+    # Heavy ball on the bowl is stable up to 2(1 + mu)/L = 1.9 at mu = 0.9: 1.5 converges.
+    assert descend("bowl", (2.0, 2.0), lr=1.5, hyper={"momentum": 0.9}).status == "converged"
+    fast = descend("bowl", (2.0, 2.0), lr=1.95, hyper={"momentum": 0.9})
+    assert fast.message == "diverged: value 1.04e+12 exceeded 1e+12 in magnitude"
+    plain = descend("bowl", (2.0, 2.0), lr=1.95, hyper={"momentum": 0.0})
+    assert plain.message.endswith("learning rate 1.95 is above 2/L = 1 for this surface")
+
+
 def test_a_surface_unbounded_below_is_named_even_when_the_rate_is_above_2_over_l():
     # The saddle runs off to -inf at any rate; above 2/L its x also swings wider. Both are said,
     # the unbounded surface first: it is the cause at every rate.
@@ -139,3 +149,8 @@ def test_data_with_any_non_finite_entry_is_refused_by_name(bad, where):
     X.flat[where] = bad
     with pytest.raises(ValueError, match="X contains NaN or infinite values"):
         mse_grad(X, np.ones(10), np.zeros(3))
+
+
+def test_make_regression_refuses_a_flag_that_is_not_a_bool():
+    with pytest.raises(TypeError, match="intercept must be True or False, got 'no'"):
+        make_regression(5, 3, intercept="no")
