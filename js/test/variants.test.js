@@ -55,6 +55,10 @@ test("with compare, a yardstick run on the same orders is described against the 
   assert.ok(facts.reference.ratio > 1, "ten steps an epoch end nearer the minimum than one full step an epoch");
   assert.match(fitSummary(facts), /The dashed run, b = 40, took 3 steps in the same epochs and ended \S+ above it\. Over the last epoch the median gap was \S+ for b = 4 and \S+ for b = 40, \S+ times that of b = 4\.$/);
   assert.match(fitSummary(fitFacts(withBatch(state, n))), /The dashed run, b = 40, is this run\.$/);
+  // A ratio near 1 keeps the digits that tell it from 1 (0.994 once read "1/1 of that").
+  const near = { ...facts, reference: { ...facts.reference, ratio: 0.994 } };
+  assert.match(fitSummary(near), /, 1\/1\.01 of that of b = 4\.$/);
+  assert.match(fitSummary({ ...near, reference: { ...near.reference, ratio: 1.004 } }), /, 1\.004 times that of b = 4\.$/);
   assert.equal(reseed(state).reference.thetas.length, 4);
   assert.equal(createFit(config).reference, null);
 });

@@ -257,6 +257,22 @@ test("the race figure runs the chosen optimizer against plain descent's race run
   assert.equal(raceRows(facts.run).at(-1)[0], String(facts.run.iterations));
 });
 
+test("the race summary tells a capped run's sinking, swinging and slow divergence apart, and a stall from arrival", async () => {
+  const { raceFacts, raceSetup, raceSummary } = await import("../src/widgets/race-state.js");
+  const setup = raceSetup({ races: { valley: { gd: [2 / 22, {}] } }, maxIter: 4000 });
+  const summary = (optimizer, lr, momentum = null) => raceSummary(raceFacts(setup, { surface: "valley", optimizer, lr, momentum }));
+  // 2/L = 0.1 on the valley: just below sinks slowly, just above grows too slowly to trip gdlib's limits.
+  assert.match(summary("gd", 0.0999), /GD \(η = 0\.0999\) was still sinking at the cap of 4000 steps \(value 1\.11e-06 against 16\.2 at the start\)/);
+  assert.match(summary("gd", 0.1001), /GD \(η = 0\.1001\) had not settled at the cap of 4000 steps: its swings were still growing/);
+  // At 2/L itself, and at heavy ball's edge 2(1 + μ)/L, the steep direction bounces for ever.
+  assert.match(summary("gd", 0.1), /GD \(η = 0\.1\) had not settled .*: it swung without getting lower \(value 10 against/);
+  assert.match(summary("momentum", 0.199, 0.99), /it swung without getting lower \(value 3\.96e\+05 against 16\.2/);
+  // Nesterov's momentum turning round makes one step shorter than step_tol, far from the minimum.
+  const stall = summary("nesterov", 0.00496, 0.98);
+  assert.match(stall, /stopped after 727 steps on a step shorter than its tolerance, with the gradient norm still 8\.58e-05/);
+  assert.doesNotMatch(stall, /faster|beats|tie/);
+});
+
 test("the gradient figure names the larger error term from the page's model, not a lucky dip", async () => {
   const { forwardError, gradientFacts, gradientSetup, gradientSummary } = await import("../src/widgets/gradient-state.js");
   const setup = gradientSetup({ surface: "himmelblau", point: [1, 1], h: 1e-4, hMin: 1e-13, hMax: 0.1 });

@@ -4,11 +4,12 @@
 // page's config (scripts/_races.py). Pure: no DOM, tested by node --test.
 import { descend, getSurface } from "../descent.js";
 import { SHARED } from "../surfaces.js";
-import { formatG } from "../pyfmt.js";
+import { formatApart, formatG } from "../pyfmt.js";
 import { counted, steps } from "../words.js";
 import { floorCrossings } from "./crossings.js";
 
 const num = (v) => formatG(v, 3);
+const GRAD_TOL = 1e-6; // gdlib's default, which raceRun keeps
 export const MOMENTUM_OPTIMIZERS = ["momentum", "nesterov"];
 export const LABELS = SHARED.optimizers.labels;
 
@@ -41,8 +42,39 @@ export function raceFacts(setup, { surface, optimizer, lr, momentum }) {
   return { surface, optimizer, lr, momentum, run, gd, gdLr: reference.lr, flips: floorCrossings(run, WINDOW), gdFlips: floorCrossings(gd, WINDOW) };
 }
 
-const done = (run) => (run.status === "converged" ? `converged in ${steps(run.iterations)}` : run.status === "diverged" ? `diverged after ${steps(run.iterations)}` : `was still running at the cap of ${steps(run.iterations)}`);
-const setting = ({ optimizer, lr, momentum }) => `${LABELS[optimizer]} (η = ${num(lr)}${MOMENTUM_OPTIMIZERS.includes(optimizer) ? `, μ = ${num(momentum)}` : ""})`;
+/** Whether a run truly finished: a step-length stop with the gradient still above gdlib's
+ * gradient tolerance is a stall (the momentum turning round), not arrival at the minimum. */
+const stalled = (run) => run.criterion === "step_tol" && Math.hypot(...run.gradients.at(-1)) > GRAD_TOL;
+const finished = (run) => run.status === "converged" && !stalled(run);
+
+/** A run at the cap, judged on its last two quarters: swings growing by more than 1 % (divergence
+ * too slow to reach gdlib's limits), still sinking (a lower low, and below the start), or
+ * swinging without getting lower. */
+function capped(run) {
+  const v = run.values;
+  const q = Math.floor(v.length / 4);
+  const [before, last] = [v.slice(2 * q, 3 * q), v.slice(3 * q)];
+  const values = `value ${num(v.at(-1))} against ${num(v[0])} at the start`;
+  const cap = `the cap of ${steps(run.iterations)}`;
+  if (q > 0 && Math.max(...last) > 1.01 * Math.max(...before)) return `had not settled at ${cap}: its swings were still growing (${values})`;
+  if (q > 0 && Math.min(...last) < Math.min(...before) && v.at(-1) < v[0]) return `was still sinking at ${cap} (${values})`;
+  return `had not settled at ${cap}: it swung without getting lower (${values})`;
+}
+
+function done(run) {
+  if (stalled(run)) return `stopped after ${steps(run.iterations)} on a step shorter than its tolerance, with the gradient norm still ${num(Math.hypot(...run.gradients.at(-1)))}`;
+  if (run.status === "converged") return `converged in ${steps(run.iterations)}`;
+  return run.status === "diverged" ? `diverged after ${steps(run.iterations)}` : capped(run);
+}
+
+/** Rates near a stability limit (2/L, or 2(1 + μ)/L with momentum) get the digits that tell
+ * them apart from it. */
+function rate({ surface, optimizer, lr, momentum }) {
+  const L = getSurface(surface).lipschitz;
+  const mu = MOMENTUM_OPTIMIZERS.includes(optimizer) ? momentum : 0;
+  return L === null ? num(lr) : formatApart(lr, [2 / L, (2 * (1 + mu)) / L]);
+}
+const setting = (facts) => `${LABELS[facts.optimizer]} (η = ${rate(facts)}${MOMENTUM_OPTIMIZERS.includes(facts.optimizer) ? `, μ = ${num(facts.momentum)}` : ""})`;
 
 /** The status line: gdlib's sentence for the reader's run, and plain descent's count. */
 export const raceStatus = (facts) => `${setting(facts)}: ${facts.run.message}, ${steps(facts.run.iterations)}; GD at η = ${num(facts.gdLr)}: ${steps(facts.gd.iterations)}.`;
@@ -52,7 +84,7 @@ export function raceSummary(facts) {
   const { run, gd } = facts;
   const title = getSurface(facts.surface).title;
   const race =
-    run.status !== "converged" || gd.status !== "converged"
+    !finished(run) || !finished(gd)
       ? ""
       : run.iterations < gd.iterations
         ? ` It beats plain descent by ${steps(gd.iterations - run.iterations)}.`

@@ -3,7 +3,7 @@
 // drew (given in the config), each reseed draws new seeded orders. With `compare` (a batch size)
 // in the config, a second run at that size on the same orders (the comparison page: full batch)
 // is the yardstick the reader's run is drawn and described against. Pure: no DOM, node --test.
-import { formatG } from "../pyfmt.js";
+import { formatApart, formatG } from "../pyfmt.js";
 import { count } from "../words.js";
 import { fitLinear, leastSquares, mse, seededOrders } from "../regression.js";
 
@@ -59,7 +59,8 @@ export function lastEpochGap(run, n, batch, floor) {
 function against({ batch, tail, reference }) {
   const { batch: b, steps, above, ratio } = reference;
   if (batch === b) return ` The dashed run, b = ${b}, is this run.`;
-  const verdict = ratio >= 1 ? `${num(ratio)} times that of b = ${batch}` : `1/${num(1 / ratio)} of that of b = ${batch}`;
+  // Digits enough that a ratio near 1 never prints as 1 beside two different gaps.
+  const verdict = ratio >= 1 ? `${formatApart(ratio, [1])} times that of b = ${batch}` : `1/${formatApart(1 / ratio, [1])} of that of b = ${batch}`;
   return (
     ` The dashed run, b = ${b}, took ${steps} steps in the same epochs and ended ${above} above it. Over the last epoch the median ` +
     `gap was ${tail} for b = ${batch} and ${reference.tail} for b = ${b}, ${verdict}.`
