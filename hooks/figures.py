@@ -4,11 +4,13 @@ A figure script's inputs are its own source, the files it names in `# reads: PAT
 explorer's stylesheet, whose colours the poster uses), the shared `scripts/_*.py` helpers, every
 gdlib module and the measurements recorded in `benchmarks/results/*.json`; its tools are matplotlib,
 NumPy and Pillow. Their key (`_cache_key`, which adds the lock files) is kept in
-`docs/generated/figures/.cache.json` beside the outputs. The hook runs on `mkdocs build` and
-`mkdocs serve` alike, runs the stale scripts in parallel (one spawned worker process per core,
-see `_figure_run`) and prints which figures it rebuilt and which it took from the cache. The
-same workers first execute the notebooks that mkdocs-jupyter would execute later (`_notebook_run`),
-so that their kernels run beside the figures and the notebook pages are cache hits.
+`docs/generated/figures/.cache.json` beside the outputs, with each output's SHA-256: a figure is
+taken from the cache only when its key matches and its files are byte for byte what it wrote.
+The hook runs on `mkdocs build` and `mkdocs serve` alike, runs the stale scripts in parallel (one
+spawned worker process per core, see `_figure_run`) and prints which figures it rebuilt and which
+it took from the cache. The same workers first execute the notebooks that mkdocs-jupyter would
+execute later (`_notebook_run`), so that their kernels run beside the figures and the notebook
+pages are cache hits.
 
 Jobs start longest first (`JOB_SECONDS`, the CPU seconds each took when last recorded by
 `benchmarks/bench_figures.py --record`; a job not listed counts as the longest): with two
@@ -17,6 +19,7 @@ workers, a long job started last would leave one core idle while it finishes.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import multiprocessing
@@ -96,10 +99,18 @@ def _run_jobs(
             sys.path.remove(str(HOOKS))
 
 
+def _digest(path: Path) -> str | None:
+    """Return the SHA-256 of a file's bytes, or None when it is missing."""
+    return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else None
+
+
 def _is_fresh(entry: dict, key: str, out_dir: Path) -> bool:
-    outputs = entry.get("outputs", [])
-    exist = all((out_dir / name).exists() for name in outputs)
-    return entry.get("key") == key and bool(outputs) and exist
+    # Outputs are checked byte for byte, not only for existence: a script run by hand outside
+    # the hook can overwrite them while its cache key still names the inputs that made the old.
+    outputs = entry.get("outputs", {})
+    if entry.get("key") != key or not isinstance(outputs, dict) or not outputs:
+        return False
+    return all(_digest(out_dir / name) == digest for name, digest in outputs.items())
 
 
 def build_figures(
@@ -134,7 +145,8 @@ def build_figures(
             raise RuntimeError(f"figure script {script.name} failed:\n{written}")
     # In name order, so the log and the cache file read the same each time.
     for script, (written, seconds) in zip(stale, results, strict=True):
-        cache[script.name] = {"key": keys[script], "outputs": sorted(p.name for p in written)}
+        outputs = {p.name: _digest(p) for p in sorted(written, key=lambda p: p.name)}
+        cache[script.name] = {"key": keys[script], "outputs": outputs}
         log.info("figure %s rebuilt in %.1fs", script.name, seconds)
     if stale:
         cache_file.write_text(json.dumps(cache, indent=1, sort_keys=True))
