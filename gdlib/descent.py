@@ -52,7 +52,11 @@ class Trajectory(NamedTuple):
 
 
 def _build(optimizer: object, lr: object, hyper: Mapping[str, object] | None):
-    """Return the optimizer, with its name and rate when ``descend`` knows them (else None)."""
+    """Return the optimizer, with its name and rate when the divergence hint can use them.
+
+    Both are None for an optimizer object (``descend`` does not know its rate); the name is None
+    when momentum is on, since 2/L bounds descent without momentum only.
+    """
     if isinstance(optimizer, GradientTransformation):
         if lr is not None or hyper:
             raise TypeError("lr and hyper go in the optimizer object, e.g. sgd(0.1, momentum=0.5)")
@@ -61,9 +65,8 @@ def _build(optimizer: object, lr: object, hyper: Mapping[str, object] | None):
         kind = type(optimizer).__name__
         raise TypeError(f"optimizer must be a name or a GradientTransformation, got {kind}")
     lr, hyper = 0.01 if lr is None else lr, dict(hyper or {})
-    # The name picks the divergence hint; 2/L bounds descent without momentum only.
-    name = f"{optimizer} with momentum" if hyper.get("momentum") else optimizer
-    return get_optimizer(optimizer, lr, **hyper), name, float(lr)
+    opt = get_optimizer(optimizer, lr, **hyper)
+    return opt, None if hyper.get("momentum") else optimizer, float(lr)
 
 
 def descend(

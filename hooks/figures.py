@@ -110,7 +110,7 @@ def _is_fresh(entry: dict, key: str, out_dir: Path) -> bool:
     outputs = entry.get("outputs", {})
     if entry.get("key") != key or not isinstance(outputs, dict) or not outputs:
         return False
-    return all(_digest(out_dir / name) == digest for name, digest in outputs.items())
+    return all(digest and _digest(out_dir / name) == digest for name, digest in outputs.items())
 
 
 def build_figures(
@@ -145,11 +145,18 @@ def build_figures(
             raise RuntimeError(f"figure script {script.name} failed:\n{written}")
     # In name order, so the log and the cache file read the same each time.
     for script, (written, seconds) in zip(stale, results, strict=True):
+        home = out_dir.resolve()
+        strays = [str(p) for p in written if Path(p).resolve().parent != home or not p.is_file()]
+        if strays:
+            raise RuntimeError(f"{script.name} returned paths not in {home}: {strays}")
         outputs = {p.name: _digest(p) for p in sorted(written, key=lambda p: p.name)}
         cache[script.name] = {"key": keys[script], "outputs": outputs}
         log.info("figure %s rebuilt in %.1fs", script.name, seconds)
     if stale:
-        cache_file.write_text(json.dumps(cache, indent=1, sort_keys=True))
+        # Written aside and renamed: a build stopped midway never leaves half a cache file.
+        partial = cache_file.with_suffix(".partial")
+        partial.write_text(json.dumps(cache, indent=1, sort_keys=True))
+        os.replace(partial, cache_file)
     cached = [s.name for s in keys if s not in stale]
     if cached:
         log.info("figures cached (inputs unchanged): %s", ", ".join(cached))

@@ -26,13 +26,17 @@ def settled_below(values: np.ndarray, tol: float) -> np.ndarray:
     return np.where(bad.any(axis=0), last_bad + 1, 0)
 
 
-def dip_and_rise(values: np.ndarray, tol: float) -> tuple[int, int]:
-    """Return the first step with f below tol and the first after it back at or above tol.
+def rise_after(values: np.ndarray, start: int, tol: float) -> int:
+    """Return the first step from ``start`` on with f at or above tol (``start`` if none is)."""
+    return start + int(np.argmax(values[start:] >= tol))
 
-    The second equals the first when f never rises again.
-    """
+
+def dip_and_rise(values: np.ndarray, tol: float) -> tuple[int, int]:
+    """Return the first step with f below tol and the first after it back at or above tol."""
+    if not (values < tol).any():
+        raise ValueError(f"the run never got below tol = {tol:g}")
     first = int(np.argmax(values < tol))
-    return first, first + int(np.argmax(values[first:] >= tol))
+    return first, rise_after(values, first, tol)
 
 
 def rmsprop_jump(best_lr: float) -> dict[str, object]:
@@ -57,7 +61,7 @@ def rmsprop_jump(best_lr: float) -> dict[str, object]:
     out |= {"pass2": int(np.argmax(gain[:, 0] > 2)) + 2, "min_f": f"{f.min():.0e}"}
     out["settled"] = int(settled_below(f[:, None], tol)[0])
     out = {f"rmsprop_jump_{k}": v for k, v in out.items()}
-    flare = settled + int(np.argmax(on[settled:] >= tol))  # = settled: it never rose again
+    flare = rise_after(on, settled, tol)  # = settled: it never rose again
     return out | {"rmsprop_best_settled": settled, "rmsprop_best_flare": flare}
 
 

@@ -90,10 +90,17 @@ def factor_per_step(series: np.ndarray, a: int = 100, b: int = 300) -> float:
 
 
 def exact_landing() -> dict[str, object]:
-    """Run the bowl at lr = 1/2 = 1/L: the factor 1 - 2 lr is 0, one step lands on the minimum."""
+    """Run the bowl at lr = 1/2 = 1/L: the factor 1 - 2 lr is 0, one step lands on the minimum.
+
+    The same run with every tolerance 0 shows which test a 0 leaves on: the exact zero gradient
+    still stops it (grad_tol), while step_tol and value_tol of 0 are off.
+    """
     run = descend("bowl", (2.0, 2.0), lr=0.5, max_iter=10)
     final = float(np.linalg.norm(run.positions[-1]))
-    return {"bowl_half_steps": run.iterations, "bowl_half_final": final}
+    zeros = descend("bowl", (2.0, 2.0), lr=0.5, max_iter=10, grad_tol=0, step_tol=0, value_tol=0)
+    out = {"bowl_half_steps": run.iterations, "bowl_half_final": final}
+    out |= {"zero_tols_by": zeros.criterion, "zero_tols_by_grad": zeros.criterion == "grad_tol"}
+    return out | {"zero_tols_steps": zeros.iterations}
 
 
 def main(out_dir: Path) -> list[Path]:

@@ -74,10 +74,11 @@ def degenerate_values(double_well_run: Trajectory) -> dict:
         "cubic_y": fmt(float(cubic.positions[-1][1]), 2),
         "cubic_y_n": float(cubic.positions[-1][1]),
         "stall_y0": fmt(STALL_Y0[0], 1),
+        "stall_y0_low": f"10^{{{np.log10(STALL_Y0[1]):.0f}}}",
         "stall_message": stalls[0].message,
         "stall_steps": stalls[0].iterations,
         "stall_y": fmt(float(stalls[0].positions[-1][1]), 2),
-        "stall_all": all(r.status == "converged" for r in stalls),
+        "stall_all": all(r.criterion == "grad_tol" for r in stalls),
         "stall_y_kept": min(r.positions[-1][1] / r.positions[0][1] for r in stalls),
         "stall_x": max(abs(float(r.positions[-1][0])) for r in stalls),
     }

@@ -11,6 +11,7 @@ export { SURFACES, getSurface } from "./surfaces.js";
 
 export const MAX_VALUE = 1e12;
 export const MAX_POSITION = 1e6;
+export const GRAD_TOL = 1e-6; // gdlib.descent's default grad_tol
 
 const NOT_FINITE = "value or gradient is not finite";
 
@@ -50,14 +51,14 @@ function checkInt(value, name, low) {
  * "converged", "diverged", "max_iter"), criterion, message, iterations.
  */
 export class Descent {
-  constructor(surface, start, { optimizer = "gd", lr = 0.01, maxIter = 1000, gradTol = 1e-6,
+  constructor(surface, start, { optimizer = "gd", lr = 0.01, maxIter = 1000, gradTol = GRAD_TOL,
     stepTol = 1e-10, valueTol = 0.0, hyper = {} } = {}) {
     this.surface = typeof surface === "string" ? getSurface(surface) : surface;
     if (!(start.length === 2 && Number.isFinite(start[0]) && Number.isFinite(start[1]))) {
       throw new RangeError("start contains NaN or infinite values");
     }
-    // The name picks the divergence hint; 2/L bounds descent without momentum only.
-    this.optimizer = hyper.momentum ? `${optimizer} with momentum` : optimizer;
+    // The divergence hint's name: 2/L bounds descent without momentum only, so none with it.
+    this.optimizer = hyper?.momentum ? null : optimizer;
     this.lr = lr;
     this.opt = getOptimizer(optimizer, lr, hyper);
     this.maxIter = checkInt(maxIter, "max_iter", 0);

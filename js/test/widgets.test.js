@@ -7,6 +7,7 @@ import { checkNumber, parseNumber } from "../src/widgets/check.js";
 import { linearScale, logScale, logSlider, logTicks, niceTicks } from "../src/widgets/scale.js";
 import { createTangent, reset, rows, stepFacts, stepOnce, summary, withRate } from "../src/widgets/tangent-state.js";
 import { floorCrossings } from "../src/widgets/crossings.js";
+import { descend } from "../src/descent.js";
 import { WINDOW, quadratic, rateFacts, rateRows, rateSetup, rateSummary, runAt, sweep, withKappa } from "../src/widgets/rate-state.js";
 
 test("scales map both ways, log scales refuse non-positive bounds", () => {
@@ -103,7 +104,7 @@ test("the learning-rate figure: regimes, status and sentences from gdlib's run",
   assert.match(rateSummary(best), /crossed the valley floor \d+ times .* converged in \d+ steps/);
   const slow = rateFacts(setup, 0.005);
   assert.equal(slow.status, "max_iter");
-  assert.match(rateSummary(slow), /never crossed .* still running at the cap of 200 steps/);
+  assert.match(rateSummary(slow), /never crossed .* was still sinking at the cap of 200 steps \(value 0\.112 against 16\.2 at the start\)/);
   const wild = rateFacts(setup, 0.11);
   assert.equal(wild.status, "diverged");
   assert.equal(wild.regime, "above 2/L");
@@ -265,12 +266,23 @@ test("the race summary tells a capped run's sinking, swinging and slow divergenc
   assert.match(summary("gd", 0.0999), /GD \(η = 0\.0999\) was still sinking at the cap of 4000 steps \(value 1\.11e-06 against 16\.2 at the start\)/);
   assert.match(summary("gd", 0.1001), /GD \(η = 0\.1001\) had not settled at the cap of 4000 steps: its swings were still growing/);
   // At 2/L itself, and at heavy ball's edge 2(1 + μ)/L, the steep direction bounces for ever.
-  assert.match(summary("gd", 0.1), /GD \(η = 0\.1\) had not settled .*: it swung without getting lower \(value 10 against/);
-  assert.match(summary("momentum", 0.199, 0.99), /it swung without getting lower \(value 3\.96e\+05 against 16\.2/);
+  assert.match(summary("gd", 0.1), /GD \(η = 0\.1\) had not settled .*: it kept swinging without getting lower \(value 10 against/);
+  assert.match(summary("momentum", 0.199, 0.99), /it kept swinging without getting lower \(value 3\.96e\+05 against 16\.2/);
   // Nesterov's momentum turning round makes one step shorter than step_tol, far from the minimum.
   const stall = summary("nesterov", 0.00496, 0.98);
   assert.match(stall, /stopped after 727 steps on a step shorter than its tolerance, with the gradient norm still 8\.58e-05/);
   assert.doesNotMatch(stall, /faster|beats|tie/);
+  // Nesterov's edge at μ = 0.5 is 2(1 + μ)/((1 + 2μ)L) = 0.075: either side prints apart.
+  assert.match(summary("nesterov", 0.075, 0.5), /Nesterov \(η = 0\.075, μ = 0\.5\) had not settled .*kept swinging/);
+  assert.match(summary("nesterov", 0.07501, 0.5), /Nesterov \(η = 0\.07501, μ = 0\.5\) had not settled .*swings were still growing/);
+});
+
+test("the shared verdicts: a cap too short to judge, and a descent without a hint name", async () => {
+  const { cappedVerdict, ending } = await import("../src/widgets/verdicts.js");
+  const short = descend("valley", [2, 2], { lr: 0.01, maxIter: 2 });
+  assert.equal(cappedVerdict(short), "was still running at the cap of 2 steps");
+  assert.equal(ending(descend("bowl", [2, 2], { lr: 0.5 })), "converged in 1 step");
+  assert.equal(descend("bowl", [2, 2], { lr: 0.1, hyper: null }).status, "converged");
 });
 
 test("the gradient figure names the larger error term from the page's model, not a lucky dip", async () => {

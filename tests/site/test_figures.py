@@ -82,6 +82,10 @@ def test_an_output_changed_outside_the_hook_is_rebuilt(two_builds):
     report = figures_hook.build_figures(second)
     assert [k for k, v in report.items() if v == "rebuilt"] == ["fig_stopping.py"]
     assert target.read_bytes() == (first / "values-stopping.json").read_bytes()
+    target.unlink()
+    report = figures_hook.build_figures(second)
+    assert [k for k, v in report.items() if v == "rebuilt"] == ["fig_stopping.py"]
+    assert target.read_bytes() == (first / "values-stopping.json").read_bytes()
 
 
 def test_the_files_a_script_reads_are_in_its_cache_key(tmp_path):

@@ -26,7 +26,7 @@ CLAIM_PAGES = {
     "concepts/updates": 25,
     "concepts/schedules": 10,
     "concepts/saddle-points": 11,
-    "concepts/convergence": 10,
+    "concepts/convergence": 11,
     "concepts/conditioning": 11,
     "variants/batch": 13,
     "variants/stochastic": 11,

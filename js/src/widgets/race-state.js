@@ -7,9 +7,9 @@ import { SHARED } from "../surfaces.js";
 import { formatApart, formatG } from "../pyfmt.js";
 import { counted, steps } from "../words.js";
 import { floorCrossings } from "./crossings.js";
+import { arrived, ending } from "./verdicts.js";
 
 const num = (v) => formatG(v, 3);
-const GRAD_TOL = 1e-6; // gdlib's default, which raceRun keeps
 export const MOMENTUM_OPTIMIZERS = ["momentum", "nesterov"];
 export const LABELS = SHARED.optimizers.labels;
 
@@ -42,37 +42,14 @@ export function raceFacts(setup, { surface, optimizer, lr, momentum }) {
   return { surface, optimizer, lr, momentum, run, gd, gdLr: reference.lr, flips: floorCrossings(run, WINDOW), gdFlips: floorCrossings(gd, WINDOW) };
 }
 
-/** Whether a run truly finished: a step-length stop with the gradient still above gdlib's
- * gradient tolerance is a stall (the momentum turning round), not arrival at the minimum. */
-const stalled = (run) => run.criterion === "step_tol" && Math.hypot(...run.gradients.at(-1)) > GRAD_TOL;
-const finished = (run) => run.status === "converged" && !stalled(run);
-
-/** A run at the cap, judged on its last two quarters: swings growing by more than 1 % (divergence
- * too slow to reach gdlib's limits), still sinking (a lower low, and below the start), or
- * swinging without getting lower. */
-function capped(run) {
-  const v = run.values;
-  const q = Math.floor(v.length / 4);
-  const [before, last] = [v.slice(2 * q, 3 * q), v.slice(3 * q)];
-  const values = `value ${num(v.at(-1))} against ${num(v[0])} at the start`;
-  const cap = `the cap of ${steps(run.iterations)}`;
-  if (q > 0 && Math.max(...last) > 1.01 * Math.max(...before)) return `had not settled at ${cap}: its swings were still growing (${values})`;
-  if (q > 0 && Math.min(...last) < Math.min(...before) && v.at(-1) < v[0]) return `was still sinking at ${cap} (${values})`;
-  return `had not settled at ${cap}: it swung without getting lower (${values})`;
-}
-
-function done(run) {
-  if (stalled(run)) return `stopped after ${steps(run.iterations)} on a step shorter than its tolerance, with the gradient norm still ${num(Math.hypot(...run.gradients.at(-1)))}`;
-  if (run.status === "converged") return `converged in ${steps(run.iterations)}`;
-  return run.status === "diverged" ? `diverged after ${steps(run.iterations)}` : capped(run);
-}
-
-/** Rates near a stability limit (2/L, or 2(1 + μ)/L with momentum) get the digits that tell
- * them apart from it. */
+/** Rates near a stability limit get the digits that tell them apart from it: 2/L, heavy ball's
+ * 2(1 + μ)/L, Nesterov's 2(1 + μ)/((1 + 2μ)L). */
 function rate({ surface, optimizer, lr, momentum }) {
   const L = getSurface(surface).lipschitz;
+  if (L === null) return num(lr);
   const mu = MOMENTUM_OPTIMIZERS.includes(optimizer) ? momentum : 0;
-  return L === null ? num(lr) : formatApart(lr, [2 / L, (2 * (1 + mu)) / L]);
+  const edge = optimizer === "nesterov" ? (2 * (1 + mu)) / ((1 + 2 * mu) * L) : (2 * (1 + mu)) / L;
+  return formatApart(lr, [2 / L, edge]);
 }
 const setting = (facts) => `${LABELS[facts.optimizer]} (η = ${rate(facts)}${MOMENTUM_OPTIMIZERS.includes(facts.optimizer) ? `, μ = ${num(facts.momentum)}` : ""})`;
 
@@ -84,7 +61,7 @@ export function raceSummary(facts) {
   const { run, gd } = facts;
   const title = getSurface(facts.surface).title;
   const race =
-    !finished(run) || !finished(gd)
+    !arrived(run) || !arrived(gd)
       ? ""
       : run.iterations < gd.iterations
         ? ` It beats plain descent by ${steps(gd.iterations - run.iterations)}.`
@@ -94,7 +71,7 @@ export function raceSummary(facts) {
   const valley = facts.surface === "valley";
   const zig = valley ? `, crossing the valley floor y = 0 on ${facts.flips} of ${counted(run.iterations, WINDOW)}` : "";
   const gdZig = valley ? ` (on ${facts.gdFlips} of ${counted(gd.iterations, WINDOW)})` : "";
-  return `On “${title}”, ${setting(facts)} ${done(run)}${zig}; plain descent at its race rate η = ${num(facts.gdLr)} ${done(gd)}${gdZig}.${race}`;
+  return `On “${title}”, ${setting(facts)} ${ending(run)}${zig}; plain descent at its race rate η = ${num(facts.gdLr)} ${ending(gd)}${gdZig}.${race}`;
 }
 
 /** Table rows k, x, y, f for the reader's run (at most `limit`, the last one always included). */
