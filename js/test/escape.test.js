@@ -27,6 +27,11 @@ test("a start closer to the manifold stays longer near the saddle, about as pred
   assert.equal(escapeFacts(setup, -1e-6).ending.includes("(0, -1)"), true, "below the manifold it falls to the other minimum");
 });
 
+test("a run cut short by the cap says where it stood, not that it arrived", () => {
+  const setup = escapeSetup({ ...config, maxIter: 40 });
+  assert.match(escapeFacts(setup, 1e-6).ending, /^was still sinking at the cap of 40 steps \(value [\d.]+ against 3\.25 at the start\)$/);
+});
+
 test("on the manifold the run converges at the saddle", () => {
   const setup = escapeSetup(config);
   const on = escapeFacts(setup, 0);

@@ -6,6 +6,7 @@
 import { descend } from "../descent.js";
 import { formatG } from "../pyfmt.js";
 import { logSlider } from "./scale.js";
+import { cappedVerdict } from "./verdicts.js";
 
 const num = (v) => formatG(v, 3);
 export const CURVE_POINTS = 45;
@@ -57,7 +58,7 @@ export function escapeCurve(setup, count = CURVE_POINTS) {
 /** Where the run ended: at the saddle, at a minimum, or still on its way. */
 function ending(setup, run) {
   const [x, y] = run.positions.at(-1);
-  if (run.status !== "converged") return run.status === "diverged" ? "diverged" : `was still running after ${run.iterations} steps`;
+  if (run.status !== "converged") return run.status === "diverged" ? "diverged" : cappedVerdict(run);
   if (Math.hypot(x, y) < 1e-3) return `converged at the saddle, not a minimum, after ${run.iterations} steps`;
   const near = setup.surface.minima.find(([mx, my]) => Math.hypot(x - mx, y - my) < 1e-3);
   return near ? `converged to the minimum (${num(near[0])}, ${num(near[1])}) after ${run.iterations} steps` : `converged after ${run.iterations} steps`;
