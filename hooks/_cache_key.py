@@ -52,6 +52,15 @@ def _repo_name(path: Path) -> str:
     return f"{path.parent.name}/{path.name}"
 
 
+def file_digest(path: Path) -> str | None:
+    """Return the SHA-256 of a file's bytes, or None when it is missing.
+
+    A cache checks its outputs with this: what it wrote, byte for byte, not merely that they exist.
+    """
+    path = Path(path)
+    return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else None
+
+
 def cache_key(
     files: Iterable[Path] = (),
     *,

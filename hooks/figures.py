@@ -19,7 +19,6 @@ workers, a long job started last would leave one core idle while it finishes.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import multiprocessing
@@ -30,7 +29,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from _cache_key import cache_key
+from _cache_key import cache_key, file_digest
 from _figure_run import run_script, timed_run
 from _notebook_run import NotebookJob, pending_notebooks, timed_execute
 
@@ -99,18 +98,13 @@ def _run_jobs(
             sys.path.remove(str(HOOKS))
 
 
-def _digest(path: Path) -> str | None:
-    """Return the SHA-256 of a file's bytes, or None when it is missing."""
-    return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else None
-
-
 def _is_fresh(entry: dict, key: str, out_dir: Path) -> bool:
     # Outputs are checked byte for byte, not only for existence: a script run by hand outside
     # the hook can overwrite them while its cache key still names the inputs that made the old.
     outputs = entry.get("outputs", {})
     if entry.get("key") != key or not isinstance(outputs, dict) or not outputs:
         return False
-    return all(digest and _digest(out_dir / name) == digest for name, digest in outputs.items())
+    return all(digest and file_digest(out_dir / name) == digest for name, digest in outputs.items())
 
 
 def build_figures(
@@ -149,7 +143,7 @@ def build_figures(
         strays = [str(p) for p in written if Path(p).resolve().parent != home or not p.is_file()]
         if strays:
             raise RuntimeError(f"{script.name} returned paths not in {home}: {strays}")
-        outputs = {p.name: _digest(p) for p in sorted(written, key=lambda p: p.name)}
+        outputs = {p.name: file_digest(p) for p in sorted(written, key=lambda p: p.name)}
         cache[script.name] = {"key": keys[script], "outputs": outputs}
         log.info("figure %s rebuilt in %.1fs", script.name, seconds)
     if stale:
