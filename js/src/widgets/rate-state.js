@@ -7,7 +7,7 @@ import { descend, getSurface } from "../descent.js";
 import { formatApart, formatG } from "../pyfmt.js";
 import { count, counted, steps as stepCount } from "../words.js";
 import { floorCrossings, swingRatio } from "./crossings.js";
-import { cappedVerdict } from "./verdicts.js";
+import { ending } from "./verdicts.js";
 import { logSlider } from "./scale.js";
 
 const num = (v) => formatG(v, 3);
@@ -86,11 +86,10 @@ export function rateSummary(facts) {
   // 0.6667 beside 2/L = 0.667 (kappa = 3) as below it: each side gets the digits that differ.
   const [oneOverL, twoOverL] = [formatApart(1 / L, [lr]), formatApart(2 / L, [lr])];
   const where = `η = ${formatApart(lr, [1 / L, 2 / L])} is ${regime} (1/L = ${oneOverL}, 2/L = ${twoOverL}).`;
-  const end = status === "converged" ? `converged in ${stepCount(steps)}` : cappedVerdict(facts.run);
   const path =
     status === "diverged"
       ? `The path's swing across the valley grows each step and gdlib stops it after ${stepCount(steps)} as diverged.`
-      : `The path ${crossingWords(facts)} and ${end}.`;
+      : `The path ${crossingWords(facts)} and ${ending(facts.run)}.`;
   return `${where} ${path}${facts.kappa === null ? "" : ` ${conditionSentence(facts)}`}`;
 }
 

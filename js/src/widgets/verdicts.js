@@ -3,7 +3,7 @@
 // Pure: no DOM, tested by node --test.
 import { GRAD_TOL } from "../descent.js";
 import { formatG } from "../pyfmt.js";
-import { count } from "../words.js";
+import { steps } from "../words.js";
 
 const num = (v) => formatG(v, 3);
 const gradientNorm = (run) => Math.hypot(...run.gradients.at(-1));
@@ -20,7 +20,7 @@ export const arrived = (run) => run.status === "converged" && !stalled(run);
 export function cappedVerdict(run) {
   const v = run.values;
   const q = Math.floor(v.length / 4);
-  const cap = `the cap of ${count(run.iterations, "step")}`;
+  const cap = `the cap of ${steps(run.iterations)}`;
   if (q === 0) return `was still running at ${cap}`;
   const [before, last] = [v.slice(2 * q, 3 * q), v.slice(3 * q)];
   const values = `value ${num(v.at(-1))} against ${num(v[0])} at the start`;
@@ -31,8 +31,8 @@ export function cappedVerdict(run) {
 
 /** The end of any run: "converged in N steps", a stall, "diverged after N steps", or the cap's. */
 export function ending(run) {
-  const steps = count(run.iterations, "step");
-  if (stalled(run)) return `stopped after ${steps} on a step shorter than its tolerance, with the gradient norm still ${num(gradientNorm(run))}`;
-  if (run.status === "converged") return `converged in ${steps}`;
-  return run.status === "diverged" ? `diverged after ${steps}` : cappedVerdict(run);
+  const taken = steps(run.iterations);
+  if (stalled(run)) return `stopped after ${taken} on a step shorter than its tolerance, with the gradient norm still ${num(gradientNorm(run))}`;
+  if (run.status === "converged") return `converged in ${taken}`;
+  return run.status === "diverged" ? `diverged after ${taken}` : cappedVerdict(run);
 }
