@@ -1,7 +1,7 @@
 """Mark a glossary term once per section: its first use shows the definition, the rest are text.
 
-The glossary (`includes/glossary.md`, appended to every page) makes Python-Markdown's `abbr`
-extension wrap every occurrence of every term in `<abbr title="definition">`. A page that says
+The glossary (`includes/glossary.md`, given to every page by gd_markdown/glossary.py) makes `abbr`
+wrap every occurrence of every term in `<abbr title="definition">`. A page that says
 "epoch" eleven times then underlines it eleven times, and the theme sets up a tooltip for each one
 when the page starts (about 0.5 ms each on a fast machine, four times that on a slow phone).
 Readers need the definition where a term first appears in the part they are reading, as a
@@ -12,7 +12,8 @@ first `<abbr>` of each term (by its text, ignoring case) in each section and unw
 - a collapsed block (`<details>`) and each content tab are read on their own, and may be the
   first thing a reader opens: each keeps its own first uses and takes none from around it.
 
-Markdown: `markdown_extensions: [abbr, gd_markdown.first_use]` (after `abbr`, which it needs).
+Markdown: `markdown_extensions: [gd_markdown.glossary, gd_markdown.first_use]` (after the
+glossary's `abbr`, which it needs).
 """
 
 from __future__ import annotations

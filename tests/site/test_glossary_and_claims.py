@@ -59,13 +59,15 @@ def test_each_claim_is_checked_and_marked(built_site, page, count):
     assert all(m.startswith("Checked when the site was built: ") for m in marks)
 
 
-def test_glossary_is_appended_to_every_page_and_tooltips_are_on():
+def test_every_page_gets_the_glossary_and_tooltips_are_on():
     config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=_AnyTagLoader)
     assert "content.tooltips" in config["theme"]["features"]
-    snippets = next(
-        e["pymdownx.snippets"] for e in config["markdown_extensions"] if "pymdownx.snippets" in e
+    glossary = next(
+        e["gd_markdown.glossary"]
+        for e in config["markdown_extensions"]
+        if isinstance(e, dict) and "gd_markdown.glossary" in e
     )
-    assert snippets["auto_append"] == ["includes/glossary.md"]
+    assert glossary == {"path": "includes/glossary.md"}
     assert len(glossary_terms()) >= 10
 
 
