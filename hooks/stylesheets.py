@@ -46,7 +46,7 @@ THEME_PROPERTY = re.compile(r"--md-[\w-]+$")
 # toggle) to switch transitions off for a moment, then reads the header's computed style: with a
 # rule naming the attribute, the browser restyles the whole document twice in the theme's first
 # task. Without it, a toggle's colours may fade (the header's 250 ms transition) and the load
-# costs about 80 ms less main-thread time at Lighthouse's 4x slowdown (README, Site budgets).
+# costs about 80 ms less main-thread time at Lighthouse's 4x slowdown (benchmarks/HISTORY.md).
 UNWANTED = re.compile(r"\[data-md-color-switching\]")
 JS_WORD = re.compile(r"[A-Za-z_][\w-]*")
 JS_PROPERTY = re.compile(r"--[\w-]+")
