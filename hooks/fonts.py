@@ -30,7 +30,6 @@ from pathlib import Path
 import tinycss2
 from _cache_key import cache_key
 from _katex import KATEX_CSS, KATEX_FONTS, ROOT, SITE_FOLDER
-from fontTools import subset
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
@@ -139,6 +138,20 @@ def add_preloads(page_html: str, page_url: str) -> str:
     return page_html[: stylesheet.start()] + links + page_html[stylesheet.start() :]
 
 
+def _cut_fonts(work: Path, text: str) -> None:
+    """Write each of KaTeX's woff2 fonts into `work`, keeping the glyphs of `text` only."""
+    from fontTools import subset  # 0.2 s to import, so only when the cache has no cut
+
+    options = subset.Options(flavor="woff2", **SUBSET_OPTIONS)
+    for original in sorted(KATEX_FONTS.glob("*.woff2")):
+        font = subset.load_font(str(original), options, dontLoadGlyphNames=True)
+        font.recalcTimestamp = False  # two builds give the same bytes
+        subsetter = subset.Subsetter(options)
+        subsetter.populate(text=text)
+        subsetter.subset(font)
+        subset.save_font(font, str(work / original.name), options)
+
+
 def subset_fonts(font_dir: Path, characters: set[str]) -> None:
     """Write KaTeX's woff2 fonts into `font_dir`, cut down to `characters` (cached on disk)."""
     text = "".join(sorted(characters | set(ALWAYS_KEPT)))
@@ -148,14 +161,7 @@ def subset_fonts(font_dir: Path, characters: set[str]) -> None:
         work = cached.with_suffix(".tmp")
         shutil.rmtree(work, ignore_errors=True)
         work.mkdir(parents=True)
-        options = subset.Options(flavor="woff2", **SUBSET_OPTIONS)
-        for original in sorted(KATEX_FONTS.glob("*.woff2")):
-            font = subset.load_font(str(original), options, dontLoadGlyphNames=True)
-            font.recalcTimestamp = False  # two builds give the same bytes
-            subsetter = subset.Subsetter(options)
-            subsetter.populate(text=text)
-            subsetter.subset(font)
-            subset.save_font(font, str(work / original.name), options)
+        _cut_fonts(work, text)
         (work / "characters.json").write_text(json.dumps(text), encoding="utf-8")
         work.rename(cached)
     for font_path in cached.glob("*.woff2"):
