@@ -9,6 +9,7 @@ from __future__ import annotations
 import filecmp
 import json
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -181,3 +182,20 @@ def test_the_recorded_seconds_name_real_jobs():
     assert recorded, "hooks/job_seconds.json is missing: benchmarks/bench_figures.py --record"
     assert set(recorded) <= scripts | notebooks, "a recorded job that no longer exists"
     assert all(seconds > 0 for seconds in recorded.values())
+
+
+def test_a_figure_script_leaves_no_bytecode_beside_it(tmp_path, monkeypatch):
+    # `mkdocs serve` watches scripts/: a new __pycache__ file there would start another build.
+    from _figure_run import run_script
+
+    (tmp_path / "_helper_here.py").write_text("VALUE = 1\n")
+    (tmp_path / "_late_here.py").write_text("VALUE = 2\n")
+    script = tmp_path / "fig_here.py"
+    script.write_text(
+        "import _helper_here\n\ndef main(out_dir):\n    import _late_here\n    return []\n"
+    )
+    monkeypatch.setattr("sys.dont_write_bytecode", False)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    assert run_script(script, tmp_path) == []
+    assert not (tmp_path / "__pycache__").exists()
+    assert sys.dont_write_bytecode is False, "the process's setting is restored"

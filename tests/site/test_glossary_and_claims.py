@@ -68,6 +68,7 @@ def test_every_page_gets_the_glossary_and_tooltips_are_on():
         if isinstance(e, dict) and "gd_markdown.glossary" in e
     )
     assert glossary == {"path": "includes/glossary.md"}
+    assert "abbr" not in config["markdown_extensions"], "a second abbr replaces the glossary's"
     assert {"includes", "scripts"} <= set(config["watch"]), "`mkdocs serve` must see their edits"
     assert len(glossary_terms()) >= 10
 
