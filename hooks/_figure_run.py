@@ -23,13 +23,13 @@ def run_script(script: Path, out_dir: Path) -> list[Path]:
         sys.path.insert(0, str(script.parent))
     spec = importlib.util.spec_from_file_location(f"_figure_{script.stem}", script)
     module = importlib.util.module_from_spec(spec)
-    writes_bytecode = not sys.dont_write_bytecode
+    previous = sys.dont_write_bytecode
     sys.dont_write_bytecode = True  # a new scripts/__pycache__ file would wake `mkdocs serve`
     try:
         spec.loader.exec_module(module)
         return [Path(p) for p in module.main(out_dir)]
     finally:
-        sys.dont_write_bytecode = not writes_bytecode
+        sys.dont_write_bytecode = previous
 
 
 def timed_run(script: Path, out_dir: Path) -> tuple[list[Path] | str, float | None]:

@@ -71,7 +71,7 @@ def hold_first_paint(page_html: str) -> str:
         return page_html
     parser = _OpeningTable()
     text = page_html[article.start() : page_html.find("</article>", article.start())]
-    for start in range(0, len(text), CHUNK):  # parsing a whole reference page took 0.1 s
+    for start in range(0, len(text), CHUNK):  # whole articles: 0.4 to 0.55 s a build, not 0.16
         parser.feed(text[start : start + CHUNK])
         if parser.done:
             break

@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from gd_markdown.glossary import read_glossary
+
 ROOT = Path(__file__).resolve().parents[2]
 GLOSSARY = ROOT / "includes" / "glossary.md"
 # Pages whose comparative and quantitative sentences rest on runs: each states checked claims.
@@ -39,8 +41,7 @@ PROSE_PAGES = ["", "explore", "concepts/glossary", *(p for p in CLAIM_PAGES if "
 
 
 def glossary_terms() -> dict[str, str]:
-    terms = re.findall(r"^\*\[([^\]]+)\]: (.+)$", GLOSSARY.read_text(encoding="utf-8"), re.M)
-    return dict(terms)
+    return read_glossary(str(GLOSSARY))  # the build's own reading of the file
 
 
 class _AnyTagLoader(yaml.SafeLoader):
