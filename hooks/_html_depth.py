@@ -1,7 +1,7 @@
 """HTMLParser with the nesting depth, and its (line, column) positions as string offsets.
 
 The page hooks that find blocks of a page by their place in the tree (hooks/sections.py, the
-top-level headings; hooks/first_paint.py, the article's opening table) share this: a parser that
+top-level headings; hooks/opening_table.py, the article's opening table) share this: a parser that
 counts how deep it is (void elements open nothing) and the conversion of HTMLParser's positions,
 whose lines end at newlines only, into offsets in the parsed text.
 """

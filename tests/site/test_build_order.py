@@ -5,9 +5,9 @@ The order that matters (CONTRIBUTING.md, "The build in one picture"):
   after hooks/figures.py has run its workers, so esbuild runs beside them;
 - page content: hooks/reference.py restores doctests, then hooks/sections.py boxes the sections;
 - finished pages: hooks/notebooks.py marks notebook math, hooks/katex.py renders all math, then
-  hooks/fonts.py preloads the fonts the rendered formulas use, hooks/first_paint.py holds the first
-  paint of a page that opens with a table, and hooks/csp.py, last, hashes the
-  final inline scripts into the page's Content-Security-Policy;
+  hooks/fonts.py preloads the fonts the rendered formulas use, hooks/opening_table.py marks the
+  table a page opens with, and hooks/csp.py, last, hashes the final inline scripts into the
+  page's Content-Security-Policy;
 - and every hook runs after the plugins (mkdocs-jupyter, mkdocstrings) have produced the page.
 Loading the configuration with the hooks listed in reverse must give the same order.
 """
@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 REQUIRED = {
     "pre_build": ["figures", "assets"],
     "page_content": ["reference", "sections"],
-    "post_page": ["notebooks", "katex", "fonts", "first_paint", "csp"],
+    "post_page": ["notebooks", "katex", "fonts", "opening_table", "csp"],
 }
 
 
