@@ -1,20 +1,21 @@
 """MkDocs hook: mark the table in a page's opening lines, which the stylesheet lays out fixed.
 
 The browser paints while it parses. A table's columns are sized from every row, so a table drawn
-half-parsed reflows when its last rows arrive, and a column widens when the KaTeX fonts of its
-formulas arrive: on `/variants/comparison/`, whose opening table holds formulas, the header row
-grew from 73 to 119 px 1.2 to 1.9 s into a slow load (benchmarks/HISTORY.md, sessions 13 and 18).
-This hook gives the first table that comes before the page's first `<h2>` as a block of the
-article itself the id `gd-opening-table` (unless it has one), and extra.css lays that table out
-fixed: the columns take their widths from the first row alone, so neither a later row nor a font
-moves them (tests/browser/test_opening_table.py). Tables nested in other elements are left alone:
-the explorer's list of path points, say, sits in a closed `<details>`.
+half-parsed reflows when its last rows arrive: on `/variants/comparison/` the opening table's
+header row grew from 73 to 119 px 1.2 to 1.9 s into a slow load. And a column widens when the
+KaTeX fonts of its formulas arrive (both in benchmarks/HISTORY.md). This hook gives the first
+table that comes before the page's first `<h2>` as a block of the article itself the id
+`gd-opening-table` (a table with an id of its own is refused: the layout is keyed on this one),
+and extra.css lays that table out fixed: the columns take their widths from the first row alone,
+so neither a later row nor a font moves them (tests/browser/test_opening_table.py). Tables nested
+in other elements are left alone: the explorer's list of path points, say, sits in a closed
+`<details>`.
 
-Until session 21 the hook also held the page's first paint until the table was parsed
-(`<link rel="expect" blocking="render">`). The fixed layout made that hold redundant (0 of 15 and
-0 of 12 loads shifted without it at 6x slowdown), and it cost the first paint: a median 940 ->
-648 ms on the comparison page at 6x, and in about half of Lighthouse's runs Chromium painted
-nothing until 1.2 s, after DOMContentLoaded.
+Until session 21 the hook (then hooks/first_paint.py, from commit ab939e0) also held the page's
+first paint until the table was parsed (`<link rel="expect" blocking="render">`). The fixed
+layout, added in session 18, made that hold redundant (0 of 15 and 0 of 12 loads shifted without
+it at 6x slowdown), and it cost the first paint: a median 940 -> 648 ms on the comparison page at
+6x, and in 3 of 7 Lighthouse runs Chromium painted nothing until 1.2 s, after DOMContentLoaded.
 """
 
 from __future__ import annotations
@@ -60,6 +61,9 @@ def mark_opening_table(page_html: str) -> str:
     >>> nested = article + '<details><table></table></details></article>'
     >>> mark_opening_table(nested) == nested
     True
+    >>> marked = mark_opening_table(page)
+    >>> mark_opening_table(marked) == marked
+    True
     >>> mark_opening_table(article + '<table id="t"></table></article>')
     Traceback (most recent call last):
     ValueError: the opening table has an id of its own, 't': extra.css lays out #gd-opening-table
@@ -76,6 +80,8 @@ def mark_opening_table(page_html: str) -> str:
     if parser.found is None:
         return page_html
     (line, column), table_id = parser.found
+    if table_id == OPENING_TABLE_ID:
+        return page_html
     if table_id:  # a second id cannot be added, and the fixed layout is keyed on this one
         raise ValueError(
             f"the opening table has an id of its own, {table_id!r}: "

@@ -76,9 +76,13 @@ def test_a_wider_cell_moves_no_column(open_page, site_url, width):
     assert after["table"][0] == before["table"][0]
 
 
-@pytest.mark.parametrize("width", [360, 412, 1280])
-def test_the_rows_after_the_first_move_no_column(open_page, site_url, width):
+# At 1280 px the automatic layout, too, keeps the columns; at a phone's width it does not.
+@pytest.mark.parametrize("wrapped", [True, False], ids=["wrapped", "as-parsed"])
+@pytest.mark.parametrize("width", [360, 412])
+def test_the_rows_after_the_first_move_no_column(open_page, site_url, width, wrapped):
     page = loaded(open_page, site_url, width)
+    if not wrapped:  # a paint in the middle of the parse comes before the theme's wrap
+        page.evaluate(UNWRAP)
     whole = page.evaluate(GEOMETRY), page.evaluate(HEADER_HEIGHT)
     assert page.evaluate(PARTLY_PARSED) >= 3
     part = page.evaluate(GEOMETRY), page.evaluate(HEADER_HEIGHT)

@@ -15,7 +15,8 @@ from navigation import serve_sitemap_for_this_origin, theme_started
 
 pytestmark = pytest.mark.browser
 
-# The explorer and the comparison carry links hooks add to <head> (preloads, a held first paint).
+# The explorer and the comparison carry links hooks add to <head> (preloads: the explorer's
+# chunks, the comparison's KaTeX fonts).
 PAGES = ("concepts/gradients/", "explore/", "variants/comparison/")
 
 # Before any of the page's scripts: remember <html>'s marks when <body> first exists, and every
