@@ -4,7 +4,7 @@ The browser paints while it parses. A table's columns are sized from every row, 
 half-parsed reflows when its last rows arrive: on `/variants/comparison/` the opening table's
 header row grew from 73 to 119 px 1.2 to 1.9 s into a slow load. And a column widens when the
 KaTeX fonts of its formulas arrive (both in benchmarks/HISTORY.md). This hook gives the first
-table that comes before the page's first `<h2>` as a block of the article itself the id
+table that comes before the page's first `<h2>` as a top-level block of the page's content the id
 `gd-opening-table` (a table with an id of its own is refused: the layout is keyed on this one),
 and extra.css lays that table out fixed: the columns take their widths from the first row alone,
 so neither a later row nor a font moves them (tests/browser/test_opening_table.py). Tables nested
@@ -20,18 +20,15 @@ it at 6x slowdown), and it cost the first paint: a median 940 -> 648 ms on the c
 
 from __future__ import annotations
 
-import re
-
 from _html_depth import DepthParser, offsets
 from mkdocs.plugins import event_priority
 
-ARTICLE = re.compile(r'<article class="md-content__inner md-typeset"')  # the theme's one article
 OPENING_TABLE_ID = "gd-opening-table"
 CHUNK = 8192  # characters fed to the parser at a time: the search stops at the first <h2>
 
 
 class _OpeningTable(DepthParser):
-    """The article's first own `<table>` before its first own `<h2>`: (line, column) and id."""
+    """The content's first top-level `<table>` before its first `<h2>`: (line, column) and id."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -39,63 +36,57 @@ class _OpeningTable(DepthParser):
         self.done = False
 
     def opened(self, tag: str, attrs) -> None:
-        if self.depth == 1 and not self.done:
+        if self.depth == 0 and not self.done:
             if tag == "table":
                 self.found, self.done = (self.getpos(), dict(attrs).get("id")), True
             self.done = self.done or tag == "h2"
 
-    def closed(self, tag: str) -> None:
-        self.done = self.done or self.depth <= 0
 
+def mark_opening_table(content: str) -> str:
+    """Give the opening table of a page's `content`, if any, the id the stylesheet lays out fixed.
 
-def mark_opening_table(page_html: str) -> str:
-    """Give the opening table of `page_html`, if it has one, the id the stylesheet lays out fixed.
-
-    >>> article = '<head></head><article class="md-content__inner md-typeset">'
-    >>> page = article + '<p>a</p><table><tr><td>1</td></tr></table><h2 id="b">B</h2></article>'
+    >>> page = '<h1>A</h1><p>a</p><table><tr><td>1</td></tr></table><h2 id="b">B</h2>'
     >>> mark_opening_table(page) == page.replace('<table>', '<table id="gd-opening-table">')
     True
-    >>> after_a_section = article + '<h2>B</h2><table></table></article>'
+    >>> after_a_section = '<h2>B</h2><table></table>'
     >>> mark_opening_table(after_a_section) == after_a_section
     True
-    >>> nested = article + '<details><table></table></details></article>'
+    >>> nested = '<details><table></table></details>'
     >>> mark_opening_table(nested) == nested
     True
     >>> marked = mark_opening_table(page)
     >>> mark_opening_table(marked) == marked
     True
-    >>> mark_opening_table(article + '<table id="t"></table></article>')
+    >>> mark_opening_table('<table id="t"></table>')
     Traceback (most recent call last):
     ValueError: the opening table has an id of its own, 't': extra.css lays out #gd-opening-table
     """
-    article = ARTICLE.search(page_html)
-    if article is None:
-        return page_html
     parser = _OpeningTable()
-    text = page_html[article.start() : page_html.find("</article>", article.start())]
-    for start in range(0, len(text), CHUNK):  # whole articles: 0.4 to 0.55 s a build, not 0.16
-        parser.feed(text[start : start + CHUNK])
+    for start in range(0, len(content), CHUNK):  # whole articles: 0.4 to 0.55 s a build, not 0.16
+        parser.feed(content[start : start + CHUNK])
         if parser.done:
             break
     if parser.found is None:
-        return page_html
+        return content
     (line, column), table_id = parser.found
     if table_id == OPENING_TABLE_ID:
-        return page_html
+        return content
     if table_id:  # a second id cannot be added, and the fixed layout is keyed on this one
         raise ValueError(
             f"the opening table has an id of its own, {table_id!r}: "
             f"extra.css lays out #{OPENING_TABLE_ID}"
         )
-    (at,) = offsets(page_html[article.start() :], [(line, column)])
-    at += article.start()
-    if page_html[at : at + len("<table")].lower() != "<table":
-        raise ValueError(f"no opening table at offset {at}: {page_html[at : at + 40]!r}")
+    (at,) = offsets(content, [(line, column)])
+    if content[at : at + len("<table")].lower() != "<table":
+        raise ValueError(f"no opening table at offset {at}: {content[at : at + 40]!r}")
     tag_name_end = at + len("<table")
-    return f'{page_html[:tag_name_end]} id="{OPENING_TABLE_ID}"{page_html[tag_name_end:]}'
+    return f'{content[:tag_name_end]} id="{OPENING_TABLE_ID}"{content[tag_name_end:]}'
 
 
-@event_priority(-90)  # after the pages' content is final (KaTeX -60, fonts -70), before csp (-100)
-def on_post_page(output: str, page, config) -> str:
+@event_priority(-15)  # on the content as hooks/reference.py (-10) left it, before sections (-20)
+def on_page_content(content: str, page, config, files) -> str:
     """MkDocs entry point: mark the opening table of each page that has one."""
-    return mark_opening_table(output)
+    try:
+        return mark_opening_table(content)
+    except ValueError as error:
+        raise ValueError(f"{page.file.src_uri}: {error}") from None

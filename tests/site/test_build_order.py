@@ -3,11 +3,11 @@
 The order that matters (CONTRIBUTING.md, "The build in one picture"):
 - before the build: hooks/assets.py, which bundles in a thread started at on_config, waits for it
   after hooks/figures.py has run its workers, so esbuild runs beside them;
-- page content: hooks/reference.py restores doctests, then hooks/sections.py boxes the sections;
+- page content: hooks/reference.py restores doctests, hooks/opening_table.py marks the table a
+  page opens with, then hooks/sections.py boxes the sections;
 - finished pages: hooks/notebooks.py marks notebook math, hooks/katex.py renders all math, then
-  hooks/fonts.py preloads the fonts the rendered formulas use, hooks/opening_table.py marks the
-  table a page opens with, and hooks/csp.py, last, hashes the final inline scripts into the
-  page's Content-Security-Policy;
+  hooks/fonts.py preloads the fonts the rendered formulas use, and hooks/csp.py, last, hashes the
+  final inline scripts into the page's Content-Security-Policy;
 - and every hook runs after the plugins (mkdocs-jupyter, mkdocstrings) have produced the page.
 Loading the configuration with the hooks listed in reverse must give the same order.
 """
@@ -22,8 +22,8 @@ from mkdocs.config import load_config
 ROOT = Path(__file__).resolve().parents[2]
 REQUIRED = {
     "pre_build": ["figures", "assets"],
-    "page_content": ["reference", "sections"],
-    "post_page": ["notebooks", "katex", "fonts", "opening_table", "csp"],
+    "page_content": ["reference", "opening_table", "sections"],
+    "post_page": ["notebooks", "katex", "fonts", "csp"],
 }
 
 
