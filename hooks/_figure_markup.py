@@ -29,11 +29,19 @@ THEMES = ("light", "dark")
 
 
 def svg_size(path: Path) -> tuple[int, int]:
-    """CSS pixel size of a matplotlib SVG (its width and height are in points)."""
+    """CSS pixel size of a matplotlib SVG (its width and height are in points, 0.75 to a pixel).
+
+    Refused unless whole: the page declares the size in whole pixels, and a file of other
+    proportions moves the text below it when it loads (scripts/_figure.py rounds them).
+    """
     match = SVG_SIZE.search(path.read_text(encoding="utf-8")[:1000])
     if match is None:
         raise PageError(f"{path.name}: no width and height in points")
-    return tuple(round(float(v) * 96 / 72) for v in match.groups())
+    pixels = [float(v) * 4 / 3 for v in match.groups()]
+    if any(abs(p - round(p)) > 1e-6 for p in pixels):
+        size = " x ".join(f"{p:g}" for p in pixels)
+        raise PageError(f"{path.name}: {size} px is not a whole number of CSS pixels")
+    return tuple(round(p) for p in pixels)
 
 
 def _figure(alt: str, name: str, src_uri: str, where: str, folder: Path) -> str:

@@ -1,16 +1,22 @@
 """The Markdown page hook's pure parts: figure and animation shorthands, on a folder of fake files.
 
 Links are relative to the page (MkDocs' `get_relative_url`); an animation's size comes from the
-`NAME-THEME.json` its script wrote beside it; a missing file fails naming the page.
+`NAME-THEME.json` its script wrote beside it; a missing file fails naming the page, and so does a
+figure whose size is not whole CSS pixels (the writer, scripts/_figure.py, rounds it).
 """
 
 from __future__ import annotations
 
 import json
+import sys
+from pathlib import Path
 
 import pytest
 from _figure_markup import expand_figures
 from _values import PageError
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+from _figure import whole_pixels
 
 SVG = '<svg width="450pt" height="225pt" viewBox="0 0 450 225">'
 
@@ -48,3 +54,18 @@ def test_a_missing_figure_or_sidecar_fails_naming_the_page(folder):
     (folder / "race-dark.json").unlink()
     with pytest.raises(PageError, match=r"animation 'race' was not generated"):
         expand_figures("![x](animation:race)", "a.md", "a/", "a.md", folder)
+
+
+def test_a_figure_not_sized_in_whole_pixels_fails_naming_its_file(folder):
+    # 490.8 pt is 654.4 px: declared as 654, the figure would grow as it loads.
+    (folder / "curve-dark.svg").write_text(SVG.replace('"450pt"', '"490.8pt"'))
+    with pytest.raises(PageError, match=r"curve-dark\.svg: 654\.4 x 300 px is not a whole number"):
+        expand_figures("![A curve](figure:curve)", "a.md", "a/", "a.md", folder)
+
+
+def test_the_figure_writer_rounds_the_size_to_whole_pixels_and_keeps_the_drawing():
+    svg = '<svg width="490.79952pt" height="253.19952pt" viewBox="0 0 490.79952 253.19952">'
+    assert whole_pixels(svg) == svg.replace("490.79952pt", "490.5pt").replace(
+        "253.19952pt", "253.5pt"
+    )  # 654 x 338 px; the viewBox, the drawing's own coordinates, stays
+    assert whole_pixels(SVG) == SVG

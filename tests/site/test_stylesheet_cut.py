@@ -53,12 +53,18 @@ STYLE_HASHES = """(scripted) => {
   return Object.fromEntries([...document.querySelectorAll("body *")].map((el) => [place(el),
     hash(style(el, null) + "|" + style(el, "::before") + "|" + style(el, "::after"))]));
 }"""
-DRAW_ALL = """() => new Promise((done) => {
+DRAW_ALL = """async () => {
   const drawAll = document.createElement("style");
   drawAll.textContent = "* { content-visibility: visible !important; }";
   document.head.append(drawAll);
-  requestAnimationFrame(() => requestAnimationFrame(() => done(true)));
-})"""
+  const frame = () => new Promise((done) => requestAnimationFrame(done));
+  const frames = () => frame().then(frame);
+  await frames();
+  // Text drawn for the first time may ask for a font not loaded yet (the updates page's does).
+  await document.fonts.ready;
+  await frames();
+  return true;
+}"""
 # Every computed property of the element at `place`, its ::before's and ::after's.
 STYLE_OF = """(place) => { let el = document.body;
   for (const step of place.split("/")) el = el.children[+step.split(":")[1]];
@@ -99,7 +105,10 @@ def _settled_hashes(page, url: str, scheme: str, scripted: list[str]) -> dict[st
     page.evaluate("() => document.fonts.ready.then(() => true)")
     # Draw every section in both loads: a section skipped off screen (content-visibility: auto)
     # stands at its estimated height until first drawn, and which ones a load had drawn varies
-    # (one clean-clone run saw the updates page 928 px shorter in one of the two loads).
+    # (one clean-clone run saw the updates page 928 px shorter in one of the two loads). Images
+    # may still be arriving (the dark figures start when the palette turns): they move nothing,
+    # each being declared in its file's own proportions (test_image_sizes.py); one CI run saw the
+    # comparison page's boxes differ by a fraction of a pixel when they were not.
     page.evaluate(DRAW_ALL)
     return page.evaluate(STYLE_HASHES, scripted)
 
