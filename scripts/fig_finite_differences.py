@@ -25,16 +25,21 @@ POINTS = 200
 EPS = np.finfo(float).eps
 
 
-def errors(surface, points: np.ndarray, kind: str) -> np.ndarray:
-    """Return the max-norm error of finite-difference gradients, shape (steps, points)."""
+def errors(surface, points: np.ndarray, kind: str, taken: bool = False) -> np.ndarray:
+    """Return the max-norm error of finite-difference gradients, shape (steps, points).
+
+    Divided by h, as code usually does, or (`taken`) by the step the floats made: p + h e_i is
+    rounded, so (p + h e_i) - p is not h, and dividing by h adds |f'| eps |p_i| / 2h.
+    """
     exact = surface.grad(points)
     shifts = STEPS[:, None, None, None] * np.eye(2)  # (steps, 1, coordinate, 2)
     p = points[None, :, None, :]
-    if kind == "forward":
-        approx = (surface.f(p + shifts) - surface.f(p)) / STEPS[:, None, None]
+    after, before = p + shifts, (p if kind == "forward" else p - shifts)
+    if taken:
+        width = (after - before).sum(axis=-1)  # only coordinate i differs
     else:
-        approx = (surface.f(p + shifts) - surface.f(p - shifts)) / (2 * STEPS[:, None, None])
-    return np.abs(approx - exact).max(axis=-1)
+        width = STEPS[:, None, None] * (1 if kind == "forward" else 2)
+    return np.abs((surface.f(after) - surface.f(before)) / width - exact).max(axis=-1)
 
 
 def model(f: float, second: float, third: float) -> dict[str, np.ndarray | float]:
@@ -46,6 +51,22 @@ def model(f: float, second: float, third: float) -> dict[str, np.ndarray | float
         "forward_h": 2 * np.sqrt(rounding / second),
         "central_h": (3 * rounding / third) ** (1 / 3),
     }
+
+
+def rounding_values(surface, points, median, pred) -> dict[str, str]:
+    """Weigh the step's own rounding at h = 1e-12, and the errors once the step taken is used."""
+    at = np.abs(np.log10(STEPS) + 12).argmin()
+    taken = {k: np.median(errors(surface, points, k, taken=True)[at]) for k in median}
+    # Rounding p_i + h moves the step by up to eps |p_i| / 2: an error |f_i| eps |p_i| / 2h,
+    # against the central model's eps |f| / h.
+    share = np.max(np.abs(surface.grad(POINT) * POINT)) / 2 / abs(float(surface.f(POINT)))
+    values = {"step_share": f"{share:.1f}", "step_share_raw": f"{share:.3g}"}
+    for short, kind in (("fwd", "forward"), ("ctr", "central")):
+        for name, value in (("12", median[kind][at]), ("taken_12", taken[kind])):
+            values[f"{short}_{name}"] = fmt(value, 3)
+            values[f"{short}_{name}_raw"] = f"{value:.3g}"
+        values[f"{short}_model_12_raw"] = f"{pred[kind][at]:.3g}"
+    return values
 
 
 def main(out_dir: Path) -> list[Path]:
@@ -78,10 +99,11 @@ def main(out_dir: Path) -> list[Path]:
         return fig
 
     best = {k: STEPS[median[k].argmin()] for k in colors}
+    values = rounding_values(surface, points, median, pred)
     at_big = np.searchsorted(STEPS, 1e-2)
     # Above the rounding regime (every h above the forward difference's best), is central better?
     above = np.greater(STEPS, best["forward"])
-    values = {
+    values |= {
         "ctr_better_above": bool(np.all(median["central"][above] < median["forward"][above])),
         "grad": "({:g}, {:g})".format(*surface.grad(POINT)),
         "f": f"{float(surface.f(POINT)):g}",
