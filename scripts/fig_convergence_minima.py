@@ -17,7 +17,8 @@ from matplotlib import pyplot as plt
 from gdlib.descent import descend
 from gdlib.surfaces import get_surface
 
-LR = 0.02
+LR, MAX_ITER = 0.02, 3000  # the camel's runs
+SADDLE_LR, SADDLE_MAX_ITER = 0.1, 1000
 
 
 def camel_runs():
@@ -27,7 +28,7 @@ def camel_runs():
     runs = []
     for x in np.linspace(-1.8, 1.8, 5):
         for y in np.linspace(-0.85, 0.85, 4):
-            run = descend(surface, (x, y), lr=LR, max_iter=3000)
+            run = descend(surface, (x, y), lr=LR, max_iter=MAX_ITER)
             nearest = int(np.argmin(np.linalg.norm(minima - run.positions[-1], axis=1)))
             runs.append((run, nearest))
     return surface, runs
@@ -37,8 +38,8 @@ def main(out_dir: Path) -> list[Path]:
     """Write the two-panel figure and the counts the page quotes."""
     camel, runs = camel_runs()
     saddle = get_surface("saddle")
-    on_axis = descend(saddle, (1.5, 0.0), lr=0.1, max_iter=1000)
-    off_axis = descend(saddle, (1.5, 0.01), lr=0.1, max_iter=1000)
+    on_axis = descend(saddle, (1.5, 0.0), lr=SADDLE_LR, max_iter=SADDLE_MAX_ITER)
+    off_axis = descend(saddle, (1.5, 0.01), lr=SADDLE_LR, max_iter=SADDLE_MAX_ITER)
 
     def draw(theme: str):
         fig, (left, right) = plt.subplots(
@@ -70,6 +71,9 @@ def main(out_dir: Path) -> list[Path]:
     reached = sorted({nearest for _, nearest in runs})
     end_gap = max(np.linalg.norm(np.subtract(camel.minima[n], r.positions[-1])) for r, n in runs)
     values = {
+        "lr": LR,
+        "max_iter": MAX_ITER,
+        "saddle_lr": SADDLE_LR,
         "starts": len(runs),
         "distinct": len(reached),
         "global": sum(1 for _, nearest in runs if nearest < 2),

@@ -24,7 +24,7 @@ EPOCHS, BATCH, TOL = 400, 10, 1e-3
 NOISY = {"examples": 1000, "features": 5, "lr": 0.02, "epochs": 20}  # the right panel's problem
 
 
-def early_stopping() -> dict[str, np.ndarray | int]:
+def early_stopping() -> dict[str, np.ndarray | int | float]:
     """Train on 40 examples with 30 features; watch the loss on 400 others."""
     X, y, _ = make_regression(440, 30, noise=1.0, seed=7)
     train, valid = slice(0, 40), slice(40, None)
@@ -32,7 +32,7 @@ def early_stopping() -> dict[str, np.ndarray | int]:
     run = fit_linear(X[train], y[train], lr=lr, epochs=EPOCHS, record="epoch")
     valid_loss = np.array([mse(X[valid], y[valid], t) for t in run.thetas])
     best = int(np.argmin(valid_loss))
-    return {"train": run.epoch_losses, "valid": valid_loss, "best": best}
+    return {"train": run.epoch_losses, "valid": valid_loss, "best": best, "lr": lr}
 
 
 def noisy_gradients() -> dict[str, np.ndarray | float]:
@@ -81,6 +81,7 @@ def main(out_dir: Path) -> list[Path]:
         "features": 30,
         "train_examples": 40,
         "best_epoch": early["best"],
+        "lr": fmt(early["lr"]),
         "epochs": EPOCHS,
         "valid_best": fmt(float(early["valid"][early["best"]])),
         "valid_last": fmt(float(early["valid"][-1])),
