@@ -12,6 +12,8 @@ backtracking (Armijo) run on the valley started at a rate ten times 2/L, with no
 
 from __future__ import annotations
 
+import inspect
+from fractions import Fraction
 from pathlib import Path
 
 import numpy as np
@@ -86,12 +88,16 @@ def fit_at_best_rate(X: np.ndarray, y: np.ndarray) -> dict[str, object]:
     }
 
 
+VALLEY_START, VALLEY_LR = (-2.5, 1.0), best_fixed_rate((2.0, 20.0))  # its Hessian's eigenvalues
+
+
 def backtracking() -> dict[str, object]:
     """Armijo backtracking on the valley from a first trial rate of 1 (2/L is 0.1), no L given."""
     run = descend_backtracking("valley", (-2.5, 1.0), lr=1.0)
     return {
         "bt_status_converged": run.status == "converged",
         "bt_steps": run.iterations,
+        "bt_c": f"{inspect.signature(descend_backtracking).parameters['c'].default:g}",
         "bt_evaluations": int(run.evaluations.sum()),
         "bt_min_lr": fmt(float(run.step_sizes.min())),
         "bt_max_lr": fmt(float(run.step_sizes.max())),
@@ -118,7 +124,7 @@ def main(out_dir: Path) -> list[Path]:
     logistic = descend(
         LOGISTIC, LOGISTIC.start, lr=LOGISTIC_LR, max_iter=LOGISTIC_STEPS, grad_tol=0
     )
-    valley = descend("valley", (-2.5, 1.0), lr=1 / 11, max_iter=300, grad_tol=0, step_tol=0)
+    valley = descend("valley", VALLEY_START, lr=VALLEY_LR, max_iter=300, grad_tol=0, step_tol=0)
     k = np.arange(1, LOGISTIC_STEPS + 1)
     fits = {name: fit_at_best_rate(*problem) for name, problem in scaled_problems().items()}
     if any(fit["epochs"] is None for fit in fits.values()):
@@ -170,6 +176,8 @@ def main(out_dir: Path) -> list[Path]:
         "logistic_kf_10000": round(float(kf[-1]), 4),
         "logistic_f_10000": f"{float(logistic.values[-1]):.3g}",
         "valley_f_300": f"{float(valley.values[-1]):.3g}",
+        "valley_lr": str(Fraction(VALLEY_LR).limit_denominator(1000)),
+        "valley_start": "({:g}, {:g})".format(*VALLEY_START),
     }
     values |= predicted_steps()
     values["steps_ratio"] = round(values["steps_100"] / values["steps_10"], 1)

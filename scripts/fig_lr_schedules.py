@@ -28,6 +28,20 @@ def schedules() -> dict[str, np.ndarray]:
     return {LABELS[n]: rates(get_schedule(n, PEAK, EPOCHS), EPOCHS) for n in SCHEDULES}
 
 
+def batch_limit(X) -> float:
+    """Return the smallest 2 / L_B over the batches the runs draw (L_B: a batch's curvature).
+
+    Each epoch's order is `fit_linear`'s: the first permutation of `default_rng(seed)`.
+    """
+    largest = 0.0
+    for seed in range(SEEDS):
+        for epoch in range(EPOCHS):
+            order = np.random.default_rng(1000 * seed + epoch).permutation(N)
+            for rows in order.reshape(-1, BATCH):
+                largest = max(largest, np.linalg.eigvalsh(2.0 / BATCH * X[rows].T @ X[rows])[-1])
+    return 2.0 / largest
+
+
 def excess_losses(X, y, rates: np.ndarray, seed: int, best: float) -> np.ndarray:
     """Run one schedule: excess full-data loss at the start and after each epoch."""
     theta = np.zeros(X.shape[1])
@@ -131,6 +145,9 @@ def main(out_dir: Path) -> list[Path]:
     values["epoch_memory"] = float(np.abs(1 - PEAK * curvature).max() ** (N // BATCH))
     values["stable_limit"] = fmt(2 / curvature.max(), 2)
     values["peak_share_of_limit"] = f"{PEAK * curvature.max() / 2:.3g}"
+    limit = batch_limit(X)
+    values["batch_limit"], values["batch_limit_raw"] = fmt(limit, 2), f"{limit:.3g}"
+    values["batches_drawn"] = SEEDS * EPOCHS * (N // BATCH)
     # Warm-up squeezes the cosine into fewer epochs: from its first epoch at the peak on (1-based),
     # its rate stays above plain cosine's to the end.
     rates_by_name = schedules()

@@ -105,5 +105,9 @@ def main(out_dir: Path) -> list[Path]:
     # Two figures: one rounded 0.0145 down to 0.01, below the run's own last value 0.0133.
     values["const_low"], values["const_high"] = f"{tail.min():.2g}", f"{tail.max():.2g}"
     values["final_alt"] = f"{values['final']:.2g}"
+    # One seed's last epoch is noise: the schedule's end is weighed against the constant run's
+    # whole range after the split, not its last value.
+    values["const_low_n"] = float(tail.min())
+    values["const_low_text"], values["const_high_text"] = fmt(tail.min()), fmt(tail.max())
     written = themed_svgs(draw, out_dir, "schedules-live")
     return [*written, write_values(out_dir, "schedules_live", values)]
