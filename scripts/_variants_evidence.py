@@ -49,6 +49,12 @@ def seed_noise(sweeps, best) -> dict:
     share = min(float(np.mean(at[h] > at[s])) for h in HIGH_SIZES for s in LOW_SIZES)
     v["high_above_share"], v["high_above_share_n"] = f"{100 * share:.0f}", share
     v["high_over_low_n"] = min(med[b] for b in HIGH_SIZES) / max(low_meds)
+    # The small sizes paired seed by seed too: the largest share of seeds in which one ended
+    # above another (one half: the seeds, not the size, decide which is ahead).
+    pairs = {(s, t): float(np.mean(at[s] > at[t])) for s in LOW_SIZES for t in LOW_SIZES if s != t}
+    (above, below), share = max(pairs.items(), key=lambda item: item[1])
+    v["low_pair_above"], v["low_pair_below"] = above, below
+    v["low_pair_share"], v["low_pair_share_n"] = f"{100 * share:.0f}", share
     v["high_over_low"] = f"{v['high_over_low_n']:.1f}"
     return v
 

@@ -6,6 +6,7 @@ the algorithm does (follow the negative gradient) and what it cannot do (choose 
 
 from __future__ import annotations
 
+import inspect
 from pathlib import Path
 
 import numpy as np
@@ -53,6 +54,7 @@ def main(out_dir: Path) -> list[Path]:
     gaps = [np.linalg.norm(minima - end, axis=1) for end in ends]
     values["distinct_minima"] = len({int(np.argmin(g)) for g in gaps})
     values["converged"] = sum(t.status == "converged" for t in trajectories)
+    values["grad_tol"] = fmt(inspect.signature(descend).parameters["grad_tol"].default, 1)
     values["max_end_gap"] = f"{max(float(g.min()) for g in gaps):.1e}"
     written = path_animation(setup, out_dir, "home-descent")
     return [*written, write_values(out_dir, "home", values)]
