@@ -24,16 +24,16 @@ CLAIM_PAGES = {
     "explore": 6,
     "concepts/algorithm": 1,
     "concepts/learning-rate": 10,
-    "concepts/gradients": 6,
-    "concepts/updates": 25,
+    "concepts/gradients": 9,
+    "concepts/updates": 26,
     "concepts/schedules": 10,
     "concepts/saddle-points": 11,
     "concepts/convergence": 11,
     "concepts/conditioning": 11,
     "variants/batch": 13,
     "variants/stochastic": 11,
-    "variants/mini-batch": 8,
-    "variants/comparison": 27,
+    "variants/mini-batch": 9,
+    "variants/comparison": 28,
 }
 ABBR = re.compile(r'<abbr title="([^"]+)">([^<]+)</abbr>')
 # Pages written as one Markdown document (the reference pages render each docstring apart).
