@@ -88,12 +88,22 @@ def fit_at_best_rate(X: np.ndarray, y: np.ndarray) -> dict[str, object]:
     }
 
 
-VALLEY_START, VALLEY_LR = (-2.5, 1.0), best_fixed_rate((2.0, 20.0))  # its Hessian's eigenvalues
+VALLEY_START = (-2.5, 1.0)
+
+
+def valley_eigenvalues() -> np.ndarray:
+    """Return the eigenvalues of the valley's Hessian (constant: it is a quadratic)."""
+    grad, d = get_surface("valley").grad, 1e-3
+    columns = [(grad(np.array(e) * d) - grad(-np.array(e) * d)) / (2 * d) for e in np.eye(2)]
+    return np.linalg.eigvalsh(np.array(columns))
+
+
+VALLEY_LR = best_fixed_rate(valley_eigenvalues())
 
 
 def backtracking() -> dict[str, object]:
     """Armijo backtracking on the valley from a first trial rate of 1 (2/L is 0.1), no L given."""
-    run = descend_backtracking("valley", (-2.5, 1.0), lr=1.0)
+    run = descend_backtracking("valley", VALLEY_START, lr=1.0)
     return {
         "bt_status_converged": run.status == "converged",
         "bt_steps": run.iterations,
@@ -109,7 +119,7 @@ def predicted_steps(tol: float = 1e-6) -> dict[str, object]:
     """Predict ceil(ln(tol / ||g_0||) / ln rho*) steps to ||g|| <= tol (exact at eta*)."""
     out = {}
     cases = {f"{k}": (quadratic(k), (1.0, 1.0), (1.0, float(k))) for k in (10, 100)}
-    cases["valley"] = (get_surface("valley"), (-2.5, 1.0), (2.0, 20.0))
+    cases["valley"] = (get_surface("valley"), VALLEY_START, tuple(valley_eigenvalues()))
     for name, (surface, start, eig) in cases.items():
         g0 = float(np.linalg.norm(surface.grad(np.array(start))))
         rate = predicted_rate(eig)

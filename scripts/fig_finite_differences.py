@@ -7,6 +7,8 @@ POINTS points drawn within 1e-3 of (-1, 1.5) (the single point is drawn faintly)
 model truncation + rounding, whose minima give the best steps
 h* = 2 sqrt(eps |f| / |f''|) (forward, ~ sqrt(eps)) and h* = (3 eps |f| / |f'''|)^(1/3)
 (central, ~ eps^(1/3)), marked by vertical lines and compared with the measured argmins.
+The model leaves out the rounding of the step itself (p_i + h is a float): `rounding_values`
+weighs it at h = 1e-12 and measures the errors once divided by the step actually taken.
 """
 
 from __future__ import annotations
@@ -57,9 +59,10 @@ def rounding_values(surface, points, median, pred) -> dict[str, str]:
     """Weigh the step's own rounding at h = 1e-12, and the errors once the step taken is used."""
     at = np.abs(np.log10(STEPS) + 12).argmin()
     taken = {k: np.median(errors(surface, points, k, taken=True)[at]) for k in median}
-    # Rounding p_i + h moves the step by up to eps |p_i| / 2: an error |f_i| eps |p_i| / 2h,
-    # against the central model's eps |f| / h.
-    share = np.max(np.abs(surface.grad(POINT) * POINT)) / 2 / abs(float(surface.f(POINT)))
+    # Rounding p_i + h moves the step by up to half the float spacing there (about eps |p_i| / 2):
+    # an error of up to |f_i| spacing / 2h, against the central model's eps |f| / h.
+    moved = np.spacing(POINT + STEPS[at]) / 2
+    share = np.max(np.abs(surface.grad(POINT)) * moved) / (EPS * abs(float(surface.f(POINT))))
     values = {"step_share": f"{share:.1f}", "step_share_raw": f"{share:.3g}"}
     for short, kind in (("fwd", "forward"), ("ctr", "central")):
         for name, value in (("12", median[kind][at]), ("taken_12", taken[kind])):

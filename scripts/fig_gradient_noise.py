@@ -94,9 +94,6 @@ def main(out_dir: Path) -> list[Path]:
     worst = np.max(np.abs(measured[:-1] / predicted[:-1] - 1))
     values["worst_rel_dev"] = f"{np.ceil(1000 * worst) / 10:.1f} %"  # up: "within" stays true
     values["worst_rel_dev_n"] = worst
-    # The formula is exact: a measurement off it by sampling error falls on either side.
-    gaps = measured[:-1] - predicted[:-1]
-    values["above"], values["below"] = int(np.sum(gaps > 0)), int(np.sum(gaps < 0))
     values["sizes_below_n"] = len(SIZES) - 1  # the sizes `worst` is taken over
     values["largest_below_n"] = SIZES[-2]
     values["bn_rounding_only"] = bool(measured[-1] / norm < 1e-12)

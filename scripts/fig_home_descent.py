@@ -54,6 +54,7 @@ def main(out_dir: Path) -> list[Path]:
     gaps = [np.linalg.norm(minima - end, axis=1) for end in ends]
     values["distinct_minima"] = len({int(np.argmin(g)) for g in gaps})
     values["converged"] = sum(t.status == "converged" for t in trajectories)
+    values["stopped_on_gradient"] = all(t.criterion == "grad_tol" for t in trajectories)
     values["grad_tol"] = fmt(inspect.signature(descend).parameters["grad_tol"].default, 1)
     values["max_end_gap"] = f"{max(float(g.min()) for g in gaps):.1e}"
     written = path_animation(setup, out_dir, "home-descent")

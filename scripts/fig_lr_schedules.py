@@ -5,7 +5,8 @@ gdlib's mini-batch descent (`fit_linear`, batch BATCH), one epoch per call: the 
 (`gdlib.schedules`, its PRESETS) sets each epoch's rate and the next call starts from the last
 theta (a fresh shuffle seed per epoch). The figure plots the excess loss (full-data loss minus
 the least-squares optimum's) after each epoch, the median over SEEDS shuffling seeds with the
-range shaded, and the rates themselves.
+range shaded, and the rates themselves. The page weighs the peak rate against the stability
+limit of the full loss and of every batch the runs draw (`batch_limit`).
 """
 
 from __future__ import annotations

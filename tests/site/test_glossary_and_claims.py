@@ -24,7 +24,7 @@ CLAIM_PAGES = {
     "explore": 6,
     "concepts/algorithm": 1,
     "concepts/learning-rate": 10,
-    "concepts/gradients": 9,
+    "concepts/gradients": 10,
     "concepts/updates": 26,
     "concepts/schedules": 10,
     "concepts/saddle-points": 11,
@@ -32,7 +32,7 @@ CLAIM_PAGES = {
     "concepts/conditioning": 11,
     "variants/batch": 13,
     "variants/stochastic": 11,
-    "variants/mini-batch": 9,
+    "variants/mini-batch": 8,
     "variants/comparison": 28,
 }
 ABBR = re.compile(r'<abbr title="([^"]+)">([^<]+)</abbr>')
