@@ -88,17 +88,13 @@ def fit_at_best_rate(X: np.ndarray, y: np.ndarray) -> dict[str, object]:
     }
 
 
-VALLEY_START = (-2.5, 1.0)
-
-
 def valley_eigenvalues() -> np.ndarray:
     """Return the eigenvalues of the valley's Hessian (constant: it is a quadratic)."""
     grad, d = get_surface("valley").grad, 1e-3
-    columns = [(grad(np.array(e) * d) - grad(-np.array(e) * d)) / (2 * d) for e in np.eye(2)]
-    return np.linalg.eigvalsh(np.array(columns))
+    return np.linalg.eigvalsh([(grad(e * d) - grad(-e * d)) / (2 * d) for e in np.eye(2)])
 
 
-VALLEY_LR = best_fixed_rate(valley_eigenvalues())
+VALLEY_START, VALLEY_LR = (-2.5, 1.0), best_fixed_rate(valley_eigenvalues())
 
 
 def backtracking() -> dict[str, object]:
