@@ -79,3 +79,37 @@ def test_each_tab_keeps_its_own_first_use():
 def test_the_words_stay_the_same(text):
     assert text_of(render(text)) == text_of(render(text, first_use=False))
     assert len(marked(render(text))) < len(marked(render(text, first_use=False)))
+
+
+def test_a_term_in_a_link_is_text_and_not_its_first_use():
+    html = render("See [the epoch page](#x), then an epoch.")
+    assert '<a href="#x">the epoch page</a>' in html
+    assert marked(html) == ["epoch"], "the first use out of a link is marked"
+
+
+ENTRIES = (
+    "*[epochs]: Passes.\n\nIntro: two epochs and a Hessian.\n\n"
+    "Epoch\n:   One pass; an epoch has batches.\n\n"
+    "Hessian, curvature matrix\n:   Second derivatives, one epoch of them.\n\n"
+    "Gradient {#grad}\n:   Slope; see the Hessian and epoch."
+)
+DEFLIST = [*EXTENSIONS, "def_list"]
+
+
+def test_a_term_with_an_entry_on_the_page_links_to_it():
+    html = render(ENTRIES, extensions=DEFLIST)
+    assert marked(html) == [], "every term here has its entry on the page"
+    assert '<dt id="term-epoch">Epoch</dt>' in html
+    assert '<dt id="term-hessian">Hessian, curvature matrix</dt>' in html
+    assert '<dt id="grad">Gradient</dt>' in html, "an id given in the page is kept"
+    links = re.findall(r'<a href="#([^"]+)">([^<]*)</a>', html)
+    # The intro's first uses link (a plural to its singular entry); in its own entry a term
+    # stays text; elsewhere in the same section a term (by its text) is linked once only.
+    assert links == [("term-epoch", "epochs"), ("term-hessian", "Hessian"), ("term-epoch", "epoch")]
+    assert text_of(html) == text_of(render(ENTRIES, first_use=False, extensions=DEFLIST))
+
+
+def test_an_entry_links_again_in_the_next_section():
+    html = render(ENTRIES + "\n\n## More\n\nThe epoch.", extensions=DEFLIST)
+    tail = html[html.index("<h2") :]
+    assert re.findall(r'<a href="#([^"]+)">([^<]*)</a>', tail) == [("term-epoch", "epoch")]

@@ -92,7 +92,7 @@ def test_terms_show_their_definition_on_pages(built_site, page, term):
 
 def test_the_glossary_page_defines_every_tooltip_term(built_site):
     html = (built_site.root / "concepts" / "glossary" / "index.html").read_text(encoding="utf-8")
-    terms = " ".join(re.findall(r"<dt>(.*?)</dt>", html, re.S))
+    terms = " ".join(re.findall(r"<dt[^>]*>(.*?)</dt>", html, re.S))
     defined = re.sub(r"<[^>]+>", "", terms).lower()  # a term may carry another's tooltip
     for term in glossary_terms():
         stem = re.sub(r"(es|s)$", "", term.lower())  # epochs, mini-batches
@@ -149,3 +149,20 @@ def test_a_term_is_marked_again_in_the_next_section(built_site):
     parser.feed(html)
     sections = {scope for scope, term in parser.marks if term == "epoch"}
     assert len(sections) >= 3, sections
+
+
+def test_the_glossary_page_links_its_terms_to_their_entries(built_site):
+    html = (built_site.root / "concepts" / "glossary" / "index.html").read_text(encoding="utf-8")
+    entries = set(re.findall(r'<dt id="(term-[\w-]+)"', html))
+    links = re.findall(r'<a href="#(term-[\w-]+)">([^<]+)</a>', html)
+    assert len(entries) >= 25 and len(links) >= 20, (len(entries), len(links))
+    assert {entry for entry, _ in links} <= entries
+    shown = {text.casefold() for _, text in ABBR.findall(html)}
+    assert not shown & {text.casefold() for _, text in links}, "a term both linked and a tooltip"
+
+
+@pytest.mark.parametrize("page", PROSE_PAGES)
+def test_no_tooltip_term_sits_in_a_link(built_site, page):
+    html = (built_site.root / page / "index.html").read_text(encoding="utf-8")
+    inside = [m for m in re.findall(r"<a\b[^>]*>(.*?)</a>", html, re.S) if "<abbr" in m]
+    assert not inside, f"{page}: a tap on these follows the link: {inside}"
