@@ -3,8 +3,10 @@
 gdlib's docstrings hold examples as bare `>>>` lines (doctests), which Markdown turns into nested
 block quotes with the line structure lost. This hook puts each doctest back as a code block,
 taking its exact text from gdlib's sources. (Their math is `$$...$$`, which arithmatex marks for
-hooks/katex.py like any page's.) It also drops the titles that only repeat a type's name
-(`<span title="float">float</span>`): each `[title]` costs the theme a tooltip at start-up, and a
+hooks/katex.py like any page's.) It also drops the titles that only repeat a name, or give
+gdlib's path to it (`<span title="float">float</span>`, `<span
+title="gdlib.surfaces.Surface.title">title</span>` in Surface's own table, under the headings
+that already say where it is): each `[title]` costs the theme a tooltip at start-up, and a
 tooltip saying what the text already says tells the reader nothing. Of the titles that say more
 (`<span title="numpy.ndarray">ndarray</span>`) and of the glossary's terms (`<abbr>`), it keeps
 the first of each in a section (an `<h2>` starts one): gd_markdown/first_use.py does that for the
@@ -24,7 +26,8 @@ from functools import cache
 
 from mkdocs.plugins import event_priority
 
-REPEATED_TITLE = re.compile(r'<span title="([^"<>]*)">\1</span>')
+# A title that is the text, or gdlib's dotted path to it: `Surface.title` in Surface's own table.
+REPEATED_TITLE = re.compile(r'<span title="(?:gdlib(?:\.\w+)*\.)?([^"<>]*)">\1</span>')
 TITLED = re.compile(r'<(span|abbr) title="([^"<>]*)">([^<]*)</\1>')
 SECTION_START = re.compile(r"(?=<h2[\s>])")
 DOCTEST_QUOTE = re.compile(r"(?:<blockquote>\s*){3}<p>(.*?)</p>\s*(?:</blockquote>\s*){3}", re.S)
@@ -79,10 +82,12 @@ def restore_doctests(content: str, blocks: dict[str, str]) -> str:
 
 
 def drop_repeated_titles(content: str) -> str:
-    """Unwrap the spans whose title is their text.
+    """Unwrap the spans whose title is their text or gdlib's path to it.
 
     >>> drop_repeated_titles('<span title="int">int</span>, <span title="re.Match">Match</span>')
     'int, <span title="re.Match">Match</span>'
+    >>> drop_repeated_titles('<span title="gdlib.surfaces.Surface.title">title</span>')
+    'title'
     """
     return REPEATED_TITLE.sub(r"\1", content)
 
