@@ -30,8 +30,14 @@ PRIORITY = 5
 
 
 def relabel(tag: str) -> str:
-    """Turn the `title` of one permalink's opening tag into its `aria-label`."""
-    return tag.replace(' title="', ' aria-label="', 1) if "aria-label=" not in tag else tag
+    """Turn the `title` of one permalink's opening tag into its `aria-label` (or drop it).
+
+    >>> relabel('<a class="headerlink" href="#x" aria-label="Link" title="Permanent link">')
+    '<a class="headerlink" href="#x" aria-label="Link">'
+    """
+    if "aria-label=" in tag:  # labelled already: the title would only add a tooltip
+        return re.sub(r' title="[^"]*"', "", tag, count=1)
+    return tag.replace(' title="', ' aria-label="', 1)
 
 
 class PermalinkLabelPostprocessor(Postprocessor):

@@ -5,8 +5,9 @@ block quotes with the line structure lost. This hook puts each doctest back as a
 taking its exact text from gdlib's sources. (Their math is `$$...$$`, which arithmatex marks for
 hooks/katex.py like any page's.) It also drops the titles that only repeat a name, or give
 gdlib's path to it (`<span title="float">float</span>`, `<span
-title="gdlib.surfaces.Surface.title">title</span>` in Surface's own table, under the headings
-that already say where it is): each `[title]` costs the theme a tooltip at start-up, and a
+title="gdlib.surfaces.Surface.title">title</span>`), wherever they are: a gdlib name the reference
+does not link is an attribute, most of them in their own class's table under its heading, or a
+private helper. Each `[title]` costs the theme a tooltip at start-up, and a
 tooltip saying what the text already says tells the reader nothing. Of the titles that say more
 (`<span title="numpy.ndarray">ndarray</span>`) and of the glossary's terms (`<abbr>`), it keeps
 the first of each in a section (an `<h2>` starts one): gd_markdown/first_use.py does that for the

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+from xml.etree import ElementTree
 
 import markdown
 import pytest
+
+from gd_markdown.first_use import FirstUseTreeprocessor
 
 GLOSSARY = "\n\n*[epoch]: One pass.\n*[Epoch]: One pass.\n*[Hessian]: Second derivatives."
 EXTENSIONS = ["abbr", "attr_list", "pymdownx.details", "pymdownx.superfences"]
@@ -84,7 +87,7 @@ def test_the_words_stay_the_same(text):
 def test_a_term_in_a_link_is_text_and_not_its_first_use():
     html = render("See [the epoch page](#x), then an epoch.")
     assert '<a href="#x">the epoch page</a>' in html
-    assert marked(html) == ["epoch"], "the first use out of a link is marked"
+    assert "then an <abbr" in html and marked(html) == ["epoch"], "the first use out of a link"
 
 
 ENTRIES = (
@@ -113,3 +116,41 @@ def test_an_entry_links_again_in_the_next_section():
     html = render(ENTRIES + "\n\n## More\n\nThe epoch.", extensions=DEFLIST)
     tail = html[html.index("<h2") :]
     assert re.findall(r'<a href="#([^"]+)">([^<]*)</a>', tail) == [("term-epoch", "epoch")]
+
+
+def test_entries_named_by_a_marked_term_shared_or_alike():
+    text = (
+        "*[line search]: Search.\n*[mini-batch]: Small.\n*[mini-batches]: Small ones.\n\n"
+        "Use line search on mini-batches.\n\n"
+        "Backtracking line search\n:   Halve until the line search test holds.\n\n"
+        "Mini-batch\nMini batch\n:   A mini-batch, not [a mini-batch](#x).\n\n"
+        "Mini-batch\n:   Twice."
+    )
+    html = render(text, extensions=DEFLIST)
+    assert re.findall(r'<dt id="([^"]+)"', html) == [
+        "term-backtracking-line-search",
+        "term-mini-batch",
+        "term-mini-batch-1",
+        "term-mini-batch-2",
+    ], "ids stay unique"
+    links = re.findall(r'<a href="#([^"]+)">([^<]*)</a>', html)
+    # "line search" is marked in the first entry's term: it names that entry; "mini-batches"
+    # finds "mini-batch", the first of the entries of that name; the two terms before one
+    # definition both own it.
+    assert links == [
+        ("term-backtracking-line-search", "line search"),
+        ("term-mini-batch", "mini-batches"),
+        ("x", "a mini-batch"),
+    ]
+    assert marked(html) == []
+
+
+def test_a_term_in_a_cross_reference_is_text():
+    # autorefs' inline processor writes `[epoch][id]` as an <autoref> element, a link later.
+    page = ElementTree.fromstring(
+        '<div><p>An <autoref identifier="x"><abbr title="One pass.">epoch</abbr></autoref>, '
+        'then an <abbr title="One pass.">epoch</abbr>.</p></div>'
+    )
+    FirstUseTreeprocessor(markdown.Markdown()).run(page)
+    html = ElementTree.tostring(page, encoding="unicode")
+    assert marked(html) == ["epoch"] and "then an <abbr" in html

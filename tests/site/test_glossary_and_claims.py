@@ -134,7 +134,8 @@ class _MarkedTerms(HTMLParser):
             self.marks.append((scope, data.casefold()))
 
 
-@pytest.mark.parametrize("page", PROSE_PAGES)
+# The glossary page links its terms to their entries instead (the test after this one).
+@pytest.mark.parametrize("page", [p for p in PROSE_PAGES if p != "concepts/glossary"])
 def test_each_term_is_marked_once_a_section(built_site, page):
     parser = _MarkedTerms()
     parser.feed((built_site.root / page / "index.html").read_text(encoding="utf-8"))
@@ -157,8 +158,8 @@ def test_the_glossary_page_links_its_terms_to_their_entries(built_site):
     links = re.findall(r'<a href="#(term-[\w-]+)">([^<]+)</a>', html)
     assert len(entries) >= 25 and len(links) >= 20, (len(entries), len(links))
     assert {entry for entry, _ in links} <= entries
-    shown = {text.casefold() for _, text in ABBR.findall(html)}
-    assert not shown & {text.casefold() for _, text in links}, "a term both linked and a tooltip"
+    # Every marked term has an entry there, by a name, a plural or a term marked in its name.
+    assert ABBR.findall(html) == [], "a tooltip left on the glossary page"
 
 
 @pytest.mark.parametrize("page", PROSE_PAGES)

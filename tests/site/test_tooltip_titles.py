@@ -20,7 +20,9 @@ def pages(built_site):
 
 def test_permalinks_are_labelled_without_a_title(built_site):
     links = [
-        (page, tag) for page in pages(built_site) for tag in PERMALINK.findall(page.read_text())
+        (page, tag)
+        for page in pages(built_site)
+        for tag in PERMALINK.findall(page.read_text(encoding="utf-8"))
     ]
     assert len(links) > 100, "every page's headings have permalinks"
     titled = [(page.parent.name, tag) for page, tag in links if " title=" in tag]
@@ -31,7 +33,9 @@ def test_permalinks_are_labelled_without_a_title(built_site):
 
 @pytest.mark.parametrize("page", ["surfaces-and-descent", "optimizers", "regression"])
 def test_cross_references_carry_no_title(built_site, page):
-    html = (built_site.root / "code" / "reference" / page / "index.html").read_text()
+    html = (built_site.root / "code" / "reference" / page / "index.html").read_text(
+        encoding="utf-8"
+    )
     links = CROSS_REFERENCE.findall(html)
     assert links, f"{page}: no cross-reference"
     assert not [tag for tag in links if " title=" in tag]
