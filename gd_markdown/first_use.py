@@ -62,9 +62,8 @@ def entries(root: Element) -> dict[str, str]:
     """
     ids: dict[str, str] = {}
     used = {element.get("id") for element in root.iter() if element.get("id")}
-    terms = [term for term in root.iter("dt") if entry_names(term)]
-    for term in terms:
-        names = entry_names(term)
+    named = [(term, names) for term in root.iter("dt") if (names := entry_names(term))]
+    for term, names in named:
         if not term.get("id"):
             base = "term-" + slugify_unicode(names[0], "-")
             unique = (f"{base}-{n}" if n else base for n in count())
@@ -72,7 +71,7 @@ def entries(root: Element) -> dict[str, str]:
             used.add(term.get("id"))
         for name in names:  # a name two entries share is the first's
             ids.setdefault(name, term.get("id"))
-    for term in terms:
+    for term, _ in named:
         for marked in term.iter("abbr"):
             ids.setdefault((marked.text or "").casefold(), term.get("id"))
     return ids

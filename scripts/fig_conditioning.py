@@ -94,7 +94,8 @@ def valley_eigenvalues() -> np.ndarray:
     return np.linalg.eigvalsh([(grad(e * d) - grad(-e * d)) / (2 * d) for e in np.eye(2)])
 
 
-VALLEY_START, VALLEY_LR = (-2.5, 1.0), best_fixed_rate(valley_eigenvalues())
+VALLEY_EIGENVALUES = valley_eigenvalues()
+VALLEY_START, VALLEY_LR = (-2.5, 1.0), best_fixed_rate(VALLEY_EIGENVALUES)
 
 
 def backtracking() -> dict[str, object]:
@@ -115,7 +116,7 @@ def predicted_steps(tol: float = 1e-6) -> dict[str, object]:
     """Predict ceil(ln(tol / ||g_0||) / ln rho*) steps to ||g|| <= tol (exact at eta*)."""
     out = {}
     cases = {f"{k}": (quadratic(k), (1.0, 1.0), (1.0, float(k))) for k in (10, 100)}
-    cases["valley"] = (get_surface("valley"), VALLEY_START, tuple(valley_eigenvalues()))
+    cases["valley"] = (get_surface("valley"), VALLEY_START, tuple(VALLEY_EIGENVALUES))
     for name, (surface, start, eig) in cases.items():
         g0 = float(np.linalg.norm(surface.grad(np.array(start))))
         rate = predicted_rate(eig)
