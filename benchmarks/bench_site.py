@@ -13,8 +13,9 @@
 
 Targets: cold <= 60 s, warm <= 5 s, every page <= 400 KB, Lighthouse performance >= 95 (issue 12),
 accessibility 100, best practices 100, SEO >= 90, cumulative layout shift 0. Prints a table with
-the load average (Lighthouse's simulated throttling scales the CPU time it observes, so a loaded
-machine lowers the scores); nothing is asserted. `--site DIR` audits a site already built (for
+the load average and Lighthouse's CPU benchmark index of each page's median run (Lighthouse's
+simulated throttling scales the CPU time it observes, so a loaded or slower machine lowers the
+scores); nothing is asserted. `--site DIR` audits a site already built (for
 SITE_URL=http://127.0.0.1:PORT/gradient-descent/, served on `--port PORT`) instead of building;
 `--pages` picks pages.
 """
@@ -36,7 +37,7 @@ from pathlib import Path
 
 from bench_figures import print_animation_sizes
 from find_browser import chosen_browser
-from lighthouse import category_scores, failing_audits, run_lighthouse
+from lighthouse import benchmark_index, category_scores, failing_audits, run_lighthouse
 from widget_weight import print_widget_weights
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -186,12 +187,13 @@ def budget_line(label: str, value: str, target: str, ok: bool) -> str:
 def print_report(timings, weights, scores, problems) -> None:
     """Print the per-page table, then the totals against their targets."""
     header = f"{'page':28} {'gzip KB':>8} {'perf':>5} {'a11y':>5} {'b.p.':>5} {'seo':>5}"
-    print(f"\n{header} {'cls':>6}  (load average {os.getloadavg()[0]:.1f})")
+    print(f"\n{header} {'cls':>6} {'cpu':>5}  (load average {os.getloadavg()[0]:.1f})")
     for path, size in weights.items():
         row = scores.get(path, {})
         cells = " ".join(f"{row.get(c, '-'):>5}" for c in TARGETS)
-        cls = row.get("cls")
-        print(f"{'/' + path:28} {size / 1000:8.1f} {cells} {'-' if cls is None else cls:>6}")
+        cls = "-" if row.get("cls") is None else f"{row['cls']:g}"
+        cpu = "-" if row.get("cpu") is None else f"{row['cpu']:.0f}"
+        print(f"{'/' + path:28} {size / 1000:8.1f} {cells} {cls:>6} {cpu:>5}")
         for line in problems.get(path, []):
             print(f"    {line}")
     print()
@@ -213,6 +215,9 @@ def print_report(timings, weights, scores, problems) -> None:
     if shifts:
         worst = max(shifts)
         print(budget_line("cumulative layout shift (max)", f"{worst:g}", "0", worst == 0))
+    speeds = [row["cpu"] for row in scores.values() if row.get("cpu") is not None]
+    if speeds:  # not a budget: how fast the machine was (Lighthouse warns below 1000)
+        print(f"{'lighthouse cpu benchmark index':32} {min(speeds):>4.0f}-{max(speeds):.0f}")
 
 
 def audit_pages(site_url: str, paths: list[str], runs: int) -> tuple[dict, dict]:
@@ -223,6 +228,7 @@ def audit_pages(site_url: str, paths: list[str], runs: int) -> tuple[dict, dict]
         report = run_lighthouse(site_url + (path + "/" if path else ""), runs=runs)
         scores[path] = category_scores(report)
         scores[path]["cls"] = round(report["audits"]["cumulative-layout-shift"]["numericValue"], 3)
+        scores[path]["cpu"] = benchmark_index(report)
         problems[path] = [
             f"{category}: {audit} {score:.2f} {shown}"
             for category, target in TARGETS.items()

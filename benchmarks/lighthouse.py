@@ -1,8 +1,9 @@
 """Run Lighthouse (npm 12.2.3, from js/node_modules) on one URL in headless Chromium.
 
 A reusable helper for the benchmarks: `lighthouse_scores(url, "mobile")` returns the four category
-scores out of 100; `run_lighthouse` returns the whole JSON report and `failing_audits` names the
-audits that cost points, so a benchmark can say why a score is low. Nothing here downloads a
+scores out of 100; `run_lighthouse` returns the whole JSON report, `failing_audits` names the
+audits that cost points, so a benchmark can say why a score is low, and `benchmark_index` how
+fast the machine was. Nothing here downloads a
 browser: Chromium is the one find_browser.py chooses (`GD_CHROMIUM`, Playwright's, a system one).
 
 Import it from a script in `benchmarks/` (`from lighthouse import lighthouse_scores`), or run
@@ -114,6 +115,16 @@ def category_scores(report: dict) -> dict[str, int]:
         name: -1 if category["score"] is None else round(category["score"] * 100)
         for name, category in report["categories"].items()
     }
+
+
+def benchmark_index(report: dict) -> float | None:
+    """Return the speed Lighthouse measured for this machine as it ran (`benchmarkIndex`).
+
+    Lighthouse multiplies the CPU time it observes by 4 to simulate a phone, so the same page
+    scores lower on a slower machine; it warns below 1000. The index says how fast the machine
+    was during a run, so two audits can be compared.
+    """
+    return report.get("environment", {}).get("benchmarkIndex")
 
 
 def failing_audits(report: dict, category: str) -> list[tuple[str, float, str]]:
