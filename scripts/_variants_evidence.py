@@ -19,6 +19,7 @@ from __future__ import annotations
 import numpy as np
 from _figure import fmt, listed
 from _variants import BATCH_SIZES, BUDGET, HORIZON, MINI, RATES, SEED, SEEDS, N, data, floor
+from _variants_plots import stable_rates
 
 LOW_SIZES = (1, 4, 16)  # sizes whose 5-epoch medians differ far less than the seeds move them
 HIGH_SIZES = (64, 256)
@@ -110,4 +111,11 @@ def floors(sweeps, best, lam_max: float, full: dict) -> dict:
     curvature = float(2 * np.max(np.sum(X**2, axis=1)))
     v["example_curv_max"], v["example_limit"] = f"{curvature:.3g}", f"{2 / curvature:.2g}"
     v["example_limit_n"] = 2 / curvature
+    # How many examples' lone steps over-reverse each epoch (eta ||x_i||^2 > 1) at stochastic
+    # descent's largest stable rate of the grid and at the next one up, where some seed failed.
+    stable = stable_rates(sweeps[1].epoch_losses)
+    norms = np.sum(X**2, axis=1)
+    for tag, rate in (("stable", RATES[stable].max()), ("diverge", RATES[~stable].min())):
+        count = int(np.sum(rate * norms > 1))
+        v[f"reversing_{tag}"], v[f"reversing_{tag}_n"] = count, count
     return v
