@@ -72,7 +72,9 @@ def settling(run, best: np.ndarray, floor: float, b: int) -> dict[str, object]:
     epoch median (near 1: a flat level), `later_decades` the powers of ten its single steps span
     and `later_dist` the median distance to the least-squares point, against `start_dist`. The
     epoch medians fall for the first `falling_epochs` epochs, then stay between `after_low` and
-    `after_high`; the last step reads `last_batch` rows (fewer than b when b does not divide n).
+    `after_high`; `rises` and `falls` count the epochs whose median rose or fell from the one
+    before (of `changes`), and `last_fell` says whether the last one fell; the last step reads
+    `last_batch` rows (fewer than b when b does not divide n).
     """
     per = ceil(N_LIVE / b)
     gaps = np.asarray(run.losses) - floor
@@ -93,6 +95,12 @@ def settling(run, best: np.ndarray, floor: float, b: int) -> dict[str, object]:
         f"later_dist_{b}": f"{np.median(dist[1 + per :]):.2f}",
         f"later_dist_{b}_n": float(np.median(dist[1 + per :])),
         f"falling_epochs_{b}": falling,
+        # How many epochs' medians rose over the one before, and whether the last still fell.
+        f"rises_{b}": int(np.sum(np.diff(every) >= 0)),
+        f"falls_{b}": int(np.sum(np.diff(every) < 0)),
+        "changes": EPOCHS - 1,
+        f"last_fell_{b}": bool(every[-1] < every[-2]),
+        f"tail_{b}_alt": f"{every[-1]:.2g}",
         # Plain text (no <sup>): these go into the image's alt text.
         f"after_low_{b}": f"{min(after):.2g}",
         f"after_high_{b}": f"{max(after):.2g}",

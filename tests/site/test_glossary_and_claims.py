@@ -31,7 +31,7 @@ CLAIM_PAGES = {
     "concepts/convergence": 11,
     "concepts/conditioning": 11,
     "variants/batch": 13,
-    "variants/stochastic": 11,
+    "variants/stochastic": 12,
     "variants/mini-batch": 8,
     "variants/comparison": 28,
 }
