@@ -108,13 +108,13 @@ def floors(sweeps, best, lam_max: float, full: dict) -> dict:
     # One example's own curvature along its x_i is 2 ||x_i||^2: a step on it alone more than
     # reverses its error there (|1 - 2 eta ||x_i||^2| > 1) from eta = 2 / (2 ||x_i||^2) on.
     X, _, _ = data()
-    curvature = float(2 * np.max(np.sum(X**2, axis=1)))
+    norms = np.sum(X**2, axis=1)  # ||x_i||^2 of each example
+    curvature = float(2 * np.max(norms))
     v["example_curv_max"], v["example_limit"] = f"{curvature:.3g}", f"{2 / curvature:.2g}"
     v["example_limit_n"] = 2 / curvature
     # How many examples' lone steps over-reverse each epoch (eta ||x_i||^2 > 1) at stochastic
     # descent's largest stable rate of the grid and at the next one up, where some seed failed.
     stable = stable_rates(sweeps[1].epoch_losses)
-    norms = np.sum(X**2, axis=1)
     for tag, rate in (("stable", RATES[stable].max()), ("diverge", RATES[~stable].min())):
         count = int(np.sum(rate * norms > 1))
         v[f"reversing_{tag}"], v[f"reversing_{tag}_n"] = count, count

@@ -81,6 +81,7 @@ def settling(run, best: np.ndarray, floor: float, b: int) -> dict[str, object]:
     every = [np.median(gaps[1 + e * per : 1 + (e + 1) * per]) for e in range(EPOCHS)]
     falling = next((e for e in range(1, EPOCHS) if every[e] >= every[e - 1]), EPOCHS)
     after = every[falling:] or every[-1:]
+    change = np.diff(every)  # each epoch's median minus the one before
     medians = every[1:]
     later = gaps[1 + per :]
     dist = np.linalg.norm(np.asarray(run.thetas) - best, axis=1)
@@ -95,13 +96,12 @@ def settling(run, best: np.ndarray, floor: float, b: int) -> dict[str, object]:
         f"later_dist_{b}": f"{np.median(dist[1 + per :]):.2f}",
         f"later_dist_{b}_n": float(np.median(dist[1 + per :])),
         f"falling_epochs_{b}": falling,
-        # How many epochs' medians rose over the one before, and whether the last still fell.
-        f"rises_{b}": int(np.sum(np.diff(every) >= 0)),
-        f"falls_{b}": int(np.sum(np.diff(every) < 0)),
-        "changes": EPOCHS - 1,
-        f"last_fell_{b}": bool(every[-1] < every[-2]),
-        f"tail_{b}_alt": f"{every[-1]:.2g}",
+        f"rises_{b}": int(np.sum(change >= 0)),
+        f"falls_{b}": int(np.sum(change < 0)),
+        "changes": len(change),
+        f"last_fell_{b}": bool(change[-1] < 0),
         # Plain text (no <sup>): these go into the image's alt text.
+        f"tail_{b}_alt": f"{every[-1]:.2g}",
         f"after_low_{b}": f"{min(after):.2g}",
         f"after_high_{b}": f"{max(after):.2g}",
         f"loss_{b}_alt": f"{run.losses[-1] - floor:.2g}",
