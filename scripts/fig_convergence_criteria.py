@@ -18,7 +18,7 @@ import json
 from pathlib import Path
 
 import numpy as np
-from _figure import COLORS, themed_svgs, write_values
+from _figure import COLORS, fmt, themed_svgs, write_values
 from matplotlib import pyplot as plt
 
 from gdlib.descent import descend
@@ -66,6 +66,24 @@ def stalls() -> dict[str, object]:
         values[f"stall_{test}_steps"] = run.iterations
         values[f"stall_{test}_grad"] = f"{grad:.3g}"
     return values
+
+
+def early_value_stop() -> dict[str, object]:
+    """Run the table's value row at the page's rate: the value test fires while the run moves.
+
+    The change in value shrinks by the square of the slow factor, so value_tol = 1e-8 stops the
+    run while its gradient norm is still far above grad_tol.
+    """
+    tol = TOLERANCES[3]
+    run = descend(SURFACE, START, lr=LR, max_iter=MAX_ITER, **tol)
+    grad = float(np.linalg.norm(run.gradients[-1]))
+    return {
+        "early_value_by_value": run.status == "converged" and run.criterion == "value_tol",
+        "early_value_tol": f"{tol['value_tol']:g}",
+        "early_value_steps": run.iterations,
+        "early_value_grad": fmt(grad, 2),
+        "early_value_ratio": int(round(grad / tol["grad_tol"], -1)),
+    }
 
 
 def first_step_at_or_below(series: np.ndarray, tol: float) -> int:
@@ -130,7 +148,7 @@ def main(out_dir: Path) -> list[Path]:
     values["grad_factor"] = round(factor_per_step(grad_norm), 4)
     values["step_factor"] = round(factor_per_step(step), 4)
     values["change_factor"] = round(factor_per_step(change), 4)
-    values |= exact_landing() | stalls()
+    values |= exact_landing() | stalls() | early_value_stop()
     config = {"surface": SURFACE, "start": list(START), "lr": LR, "maxIter": MAX_ITER}
     config |= LIVE_TOLERANCES | {"tolMin": TOL_MIN, "tolMax": TOL_MAX}
     values["widget"] = json.dumps(config)

@@ -28,7 +28,7 @@ CLAIM_PAGES = {
     "concepts/updates": 26,
     "concepts/schedules": 10,
     "concepts/saddle-points": 11,
-    "concepts/convergence": 11,
+    "concepts/convergence": 12,
     "concepts/conditioning": 11,
     "variants/batch": 13,
     "variants/stochastic": 12,
