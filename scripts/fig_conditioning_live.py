@@ -62,6 +62,7 @@ def main(out_dir: Path) -> list[Path]:
         "max_iter": MAX_ITER,
         "message": run.message,
         "two_over_l": fmt(2 / surface.lipschitz),
+        "steep_factor": fmt(abs(1 - LR * surface.lipschitz)),
         "widget": json.dumps(config),
     }
     values |= _rate_live.sweep_facts(rates, sweep, surface.lipschitz)

@@ -29,7 +29,7 @@ CLAIM_PAGES = {
     "concepts/schedules": 10,
     "concepts/saddle-points": 11,
     "concepts/convergence": 12,
-    "concepts/conditioning": 11,
+    "concepts/conditioning": 12,
     "variants/batch": 13,
     "variants/stochastic": 12,
     "variants/mini-batch": 8,
