@@ -120,9 +120,9 @@ def summary(sweeps, best, rule_gaps, best_gaps, lam, limit) -> dict:
         v[f"{key}_flat_up"], v[f"{key}_flat_up_n"] = f"{up:.2g}", float(up)
         # Where a noisy run hovers: its epoch ends over the last ten epochs, pooled over seeds.
         # One epoch's median over the seeds is a noisy draw (stochastic descent's moved 8-fold
-        # between epochs 10 and 15).
+        # between epochs 10 and 15); the pooled one gets two figures, as _variants_evidence's.
         late = gaps[:, HORIZON - 9 : HORIZON + 1]
-        v[f"{key}_floor"], v[f"{key}_floor_n"] = fmt(np.median(late), 1), float(np.median(late))
+        v[f"{key}_floor"], v[f"{key}_floor_n"] = fmt(np.median(late), 2), float(np.median(late))
         lo, hi = np.quantile(late, Q)
         v[f"{key}_floor_lo"], v[f"{key}_floor_hi"] = fmt(lo, 2), fmt(hi, 2)
         v[f"{key}_floor_lo_n"], v[f"{key}_floor_hi_n"] = float(lo), float(hi)
