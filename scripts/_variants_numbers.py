@@ -167,6 +167,11 @@ def summary(sweeps, best, rule_gaps, best_gaps, lam, limit) -> dict:
     v["batch_ahead_after"] = bool(len(ahead)) and bool(
         np.all(med_batch[ahead[0] :] < med_sgd[ahead[0] :])
     )
+    # Ahead of the median is not ahead of the seeds: the first epoch from which batch stays
+    # below the low end of stochastic descent's 10-90 % band.
+    sgd_lo = np.quantile(sweeps[1].epoch_losses[best[1]] - low, Q[0], axis=0)
+    inside = np.nonzero(med_batch >= sgd_lo)[0]
+    v["batch_below_band_from"] = int(inside[-1]) + 1 if len(inside) else 0
     v["rule_bn_diverged"] = not bool(np.isfinite(rule_gaps[-1]).any())
     v["rule_bn_above_limit"] = bool(RATES[best[1]] * N > limit)
     v["ratio_e1"] = f"{med_batch[1] / med_sgd[1]:.0f}"
