@@ -60,10 +60,13 @@ def rounding_values(surface, points, median, pred) -> dict[str, str]:
     at = np.abs(np.log10(STEPS) + 12).argmin()
     taken = {k: np.median(errors(surface, points, k, taken=True)[at]) for k in median}
     # Rounding p_i + h moves the step by up to half the float spacing there (about eps |p_i| / 2):
-    # an error of up to |f_i| spacing / 2h, against the central model's eps |f| / h.
-    moved = np.spacing(POINT + STEPS[at]) / 2
-    share = np.max(np.abs(surface.grad(POINT)) * moved) / (EPS * abs(float(surface.f(POINT))))
-    values = {"step_share": f"{share:.1f}", "step_share_raw": f"{share:.3g}"}
+    # an error of up to |f_i| spacing / 2h, against the central model's eps |f| / h. The spacing
+    # halves just inside |p_i| = 1, where the figure's points straddle x = -1: a range, per point.
+    moved = np.abs(np.spacing(points + STEPS[at])) / 2  # negative below zero
+    rounding = EPS * np.abs(surface.f(points))
+    share = np.max(np.abs(surface.grad(points)) * moved, axis=-1) / rounding
+    values = {"step_share_lo": f"{share.min():.1f}", "step_share_hi": f"{share.max():.1f}"}
+    values["step_share_raw"] = f"{share.min():.3g}"
     for short, kind in (("fwd", "forward"), ("ctr", "central")):
         for name, value in (("12", median[kind][at]), ("taken_12", taken[kind])):
             values[f"{short}_{name}"] = fmt(value, 3)
