@@ -25,7 +25,7 @@ CLAIM_PAGES = {
     "concepts/algorithm": 1,
     "concepts/learning-rate": 10,
     "concepts/gradients": 10,
-    "concepts/updates": 26,
+    "concepts/updates": 27,
     "concepts/schedules": 10,
     "concepts/saddle-points": 11,
     "concepts/convergence": 12,
