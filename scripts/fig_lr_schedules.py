@@ -109,11 +109,12 @@ def main(out_dir: Path) -> list[Path]:
         for color, (name, c) in zip(CYCLE, curves.items(), strict=False):
             left.semilogy(epochs, np.median(c, axis=0), color=color, label=name)
             left.fill_between(epochs, c.min(axis=0), c.max(axis=0), color=color, alpha=0.15)
-            right.plot(np.arange(EPOCHS), rates[name], color=color)
-        left.set(xlabel="epoch", ylabel="loss minus the optimum's", ylim=(1e-5, 30))
+            # Each rate over the epoch it is used in: e = 0 runs from 0 to 1 epochs completed.
+            right.step(epochs, np.append(rates[name], rates[name][-1]), where="post", color=color)
+        left.set(xlabel="epochs completed", ylabel="loss minus the optimum's", ylim=(1e-5, 30))
         left.set_title(f"Median of {SEEDS} shuffling seeds (range shaded)")
         left.legend(fontsize=8)
-        right.set(xlabel="epoch", ylabel="learning rate", title="The schedules")
+        right.set(xlabel="epochs completed", ylabel="learning rate", title="The schedules")
         return fig
 
     final = {name: float(np.median(c[:, -1])) for name, c in curves.items()}
