@@ -101,6 +101,11 @@ def floors(sweeps, best, lam_max: float, full: dict) -> dict:
         size = FULL_SIZES[b]
         v[f"last_batch_b{b}"] = N % b
         v[f"full_for_b{b}"], v[f"full_lr_b{b}"] = size, f"{run.rates[0]:.2g}"
+        # Two factors on the level beyond first order: the curvature's 2 / (2 - eta lam) up, and
+        # sampling without replacement's (n - b) / (n - 1) on the batch gradient's variance down.
+        order2, sampling = 2 / (2 - run.rates[0] * lam_max), (N - size) / (N - 1)
+        v[f"order2_full_b{b}"], v[f"order2_full_b{b}_n"] = f"{order2:.3g}", order2
+        v[f"sampling_full_b{b}"], v[f"sampling_full_b{b}_n"] = f"{sampling:.2g}", sampling
         level = float(np.median(run.epoch_losses[0, :, LATE] - low))
         v[f"late_full_b{b}"], v[f"late_full_b{b}_n"] = fmt(level, 2), level
         eb = float(np.median(run.epoch_losses[0, :, BUDGET] - low))
