@@ -116,7 +116,13 @@ def main(out_dir: Path) -> list[Path]:
         right.legend(loc="lower left", fontsize=8)
         return fig
 
+    # The decayed rate in epoch e (from 0) is LR_CONST / (1 + DECAY e): when it passes below the
+    # best constant rate, and where it ends.
+    decayed = LR_CONST / (1 + DECAY * np.arange(EPOCHS))
     values = {
+        "decay_below_best_from": int(np.argmax(decayed < BEST_RATE[1])) + 1,
+        "decay_rate_end": fmt(decayed[-1], 2),
+        "decay_rate_end_n": float(decayed[-1]),
         "epochs": EPOCHS,
         "decay": DECAY,
         "lr_const": LR_CONST,
@@ -125,6 +131,8 @@ def main(out_dir: Path) -> list[Path]:
         "const_floor_n": const_floor,
         "decay_floor_n": decay_floor,
         "best_lr": fmt(BEST_RATE[1], 2),
+        "best_lr_n": BEST_RATE[1],
+        "late_start": LATE.start,
         "best_floor": fmt(best_floor, 2),
         "best_floor_n": best_floor,
         **{f"{run}_late_n": share for run, share in shares},

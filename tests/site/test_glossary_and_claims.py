@@ -31,7 +31,7 @@ CLAIM_PAGES = {
     "concepts/convergence": 12,
     "concepts/conditioning": 12,
     "variants/batch": 13,
-    "variants/stochastic": 12,
+    "variants/stochastic": 13,
     "variants/mini-batch": 8,
     "variants/comparison": 28,
 }
