@@ -150,6 +150,17 @@ def test_torch_runs_the_sample_with_float32_tensors_of_the_right_shape(torch_out
     assert loss < 0.01
 
 
+def test_torch_sums_say_how_far_the_run_is_from_the_line_of_exact_fits(torch_output):
+    w1, w2 = vector(torch_output, "weight")
+    bias = float(re.search(r"^bias = (\S+)", torch_output, re.M).group(1))
+    sums = re.search(r"^w1 \+ w2 = (\S+)\s+bias \+ w2 = (\S+)", torch_output, re.M)
+    assert (float(sums.group(1)), float(sums.group(2))) == (round(w1 + w2, 4), round(bias + w2, 4))
+    X, y = seed_page_data()
+    # The page's line of exact fits: x2 = x1 + 1 makes the model (bias + w2) + (w1 + w2) x1, and
+    # y = 0 + 2 x1, so every (bias, w1, w2) with w1 + w2 = 2 and bias + w2 = 0 fits.
+    assert np.all(X[:, 1] == X[:, 0] + 1) and np.all(y == 2 * X[:, 0])
+
+
 def test_torch_sample_agrees_with_gdlib_from_the_same_start(torch_output):
     start = re.search(r"initial weight = (\[[^\]]*\])\s+bias = (\S+)", torch_output)
     w0, b0 = ast.literal_eval(start.group(1)), float(start.group(2))
@@ -202,7 +213,9 @@ def test_torch_notebook_shows_gradients_accumulate_without_zero_grad(torch_outpu
 
 def test_torch_optim_sgd_step_is_the_plain_update(torch_output):
     steps = re.findall(r"differ by (\d+) float32 step\(s\) at most", torch_output)
-    assert len(steps) == 3 and all(int(n) <= 1 for n in steps), steps
+    # One rounding against two: at most half a float32 step of lr * grad (up to about three
+    # times a weight in this run: up to two float32 steps of the weight) plus the final one.
+    assert len(steps) == 3 and all(int(n) <= 3 for n in steps), steps
     assert "updates taken in one pass over the 3 examples: 3" in torch_output
 
 
