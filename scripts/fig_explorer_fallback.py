@@ -20,7 +20,7 @@ from _figure import CYCLE, grid, listed, sign_changes, surface_cmap, themed_svgs
 from gdlib.descent import descend
 from gdlib.explorer_defaults import EXPLORER_DEFAULTS
 from gdlib.expression import DEFAULT_BOUNDS, surface_from_expression
-from gdlib.optimizers import LABELS, OPTIMIZERS
+from gdlib.optimizers import LABELS, OPTIMIZERS, preset
 from gdlib.surfaces import get_surface
 
 START = (EXPLORER_DEFAULTS["x"], EXPLORER_DEFAULTS["y"])
@@ -85,6 +85,13 @@ def momentum_swings(y: np.ndarray) -> dict[str, str]:
     return {"valley_momentum_far": f"{far:.2f}", "valley_momentum_back": f"{back:.2f}"}
 
 
+def first_outside(positions: np.ndarray, bounds) -> int:
+    """Return the first step whose position lies outside the drawn square ``bounds``."""
+    (x0, x1), (y0, y1) = bounds
+    x, y = positions[:, 0], positions[:, 1]
+    return int(np.argmax((x < x0) | (x > x1) | (y < y0) | (y > y1)))
+
+
 def page_values(run, diverged, surface) -> dict[str, object]:
     """Numbers of the runs the page's "things to try" links set up (same settings as the links)."""
     valley, rosen = _runs(TRY["valley"]), _runs(TRY["rosen"])
@@ -145,6 +152,8 @@ def page_values(run, diverged, surface) -> dict[str, object]:
             r.status == "max_iter" for o, r in rosen.items() if o not in reached
         ),
         "saddle_steps": saddle.iterations,
+        "saddle_leaves": first_outside(saddle.positions, get_surface("saddle").bounds),
+        "momentum_mu": preset("momentum")["momentum"],
         "saddle_lr": TRY["saddle"].lr,
         # For the page's checks: how each run ended, and how often y changed sign on the valley.
         "default_converged": run.status == "converged",

@@ -29,6 +29,7 @@ __all__ = [
     "adagrad",
     "adam",
     "get_optimizer",
+    "preset",
     "rmsprop",
     "sgd",
 ]
@@ -78,3 +79,13 @@ def get_optimizer(name: str, lr: float, **hyper: object) -> GradientTransformati
     """
     factory, preset = _PRESETS[check_choice(name, "optimizer", OPTIMIZERS)]
     return factory(lr, **{**preset, **hyper})
+
+
+def preset(name: str) -> dict[str, object]:
+    """Return the hyperparameters besides the rate that the optimizer ``name`` runs with.
+
+    >>> preset("momentum")
+    {'momentum': 0.9}
+
+    """
+    return dict(_PRESETS[check_choice(name, "optimizer", OPTIMIZERS)][1])
