@@ -22,6 +22,7 @@ from _sweep import check_against_gdlib, sweep
 from _variants import BEST_RATE, THETA0, data, floor, log_axes
 from matplotlib import pyplot as plt
 
+from gdlib import schedules
 from gdlib.optimizers import sgd
 from gdlib.surfaces import get_surface
 
@@ -116,9 +117,9 @@ def main(out_dir: Path) -> list[Path]:
         right.legend(loc="lower left", fontsize=8)
         return fig
 
-    # The decayed rate in epoch e (from 0) is LR_CONST / (1 + DECAY e): when it passes below the
-    # best constant rate, and where it ends.
-    decayed = LR_CONST / (1 + DECAY * np.arange(EPOCHS))
+    # The decayed run's rate in each epoch: when it passes below the best constant rate, and where
+    # it ends.
+    decayed = schedules.rates(schedules.inverse_time_lr(LR_CONST, lr_decay=DECAY), EPOCHS)
     values = {
         "decay_below_best_from": int(np.argmax(decayed < BEST_RATE[1])) + 1,
         "decay_rate_end": fmt(decayed[-1], 2),

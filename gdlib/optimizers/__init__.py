@@ -77,8 +77,8 @@ def get_optimizer(name: str, lr: float, **hyper: object) -> GradientTransformati
     [-0.04, -0.04]
 
     """
-    factory, preset = _PRESETS[check_choice(name, "optimizer", OPTIMIZERS)]
-    return factory(lr, **{**preset, **hyper})
+    factory, defaults = _PRESETS[check_choice(name, "optimizer", OPTIMIZERS)]
+    return factory(lr, **{**defaults, **hyper})
 
 
 def preset(name: str) -> dict[str, object]:
