@@ -24,7 +24,7 @@ import numbers
 
 import numpy as np
 
-from gdlib._validate import check_int, check_lr, check_point, check_points
+from gdlib._validate import _float_array, check_int, check_lr, check_point, check_points
 
 __all__ = [
     "best_fixed_rate",
@@ -37,10 +37,7 @@ __all__ = [
 
 def _eigenvalues(eigenvalues: object) -> np.ndarray:
     """Check Hessian eigenvalues: a non-empty 1-D array of positive finite numbers."""
-    try:
-        values = np.asarray(eigenvalues, dtype=np.float64)
-    except (TypeError, ValueError):
-        raise TypeError(f"eigenvalues must be numbers, got {eigenvalues!r}") from None
+    values = _float_array(eigenvalues, "eigenvalues")
     if values.ndim != 1 or values.size == 0:
         raise ValueError(f"eigenvalues must be a non-empty 1-D sequence, got shape {values.shape}")
     if not (np.isfinite(values).all() and (values > 0).all()):

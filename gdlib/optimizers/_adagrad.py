@@ -6,7 +6,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from gdlib._validate import check_lr, check_nonnegative
+from gdlib._validate import check_eps, check_lr, check_nonnegative
 from gdlib.optimizers.base import GradientTransformation, as_array
 
 __all__ = ["AdagradState", "adagrad"]
@@ -38,7 +38,7 @@ def adagrad(
         lr: Learning rate $\eta > 0$.
         lr_decay: $\delta \ge 0$.
         initial_accumulator_value: $s_0 \ge 0$.
-        eps: $\epsilon \ge 0$.
+        eps: $\epsilon > 0$ (torch also takes 0, which divides 0 by 0 on a zero gradient).
 
     Returns:
         A ``GradientTransformation``.
@@ -57,7 +57,7 @@ def adagrad(
     lr = check_lr(lr)
     lr_decay = check_nonnegative(lr_decay, "lr_decay")
     initial = check_nonnegative(initial_accumulator_value, "initial_accumulator_value")
-    eps = check_nonnegative(eps, "eps", "epsilon")
+    eps = check_eps(eps)
 
     def init(params: np.ndarray) -> AdagradState:
         return AdagradState(0, np.full_like(as_array(params), initial))

@@ -6,7 +6,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from gdlib._validate import check_lr, check_nonnegative, check_unit_interval
+from gdlib._validate import check_eps, check_lr, check_unit_interval
 from gdlib.optimizers.base import GradientTransformation, as_array
 
 __all__ = ["AdamState", "adam"]
@@ -35,7 +35,7 @@ def adam(
     Args:
         lr: Learning rate $\eta > 0$.
         betas: $(\beta_1, \beta_2)$, each in [0, 1).
-        eps: $\epsilon \ge 0$.
+        eps: $\epsilon > 0$ (torch also takes 0, which divides 0 by 0 on a zero gradient).
 
     Returns:
         A ``GradientTransformation``.
@@ -57,7 +57,7 @@ def adam(
         raise TypeError(f"betas must be a pair of numbers, got {betas!r}")
     beta1 = check_unit_interval(betas[0], "betas", f"Invalid beta parameter at index 0: {betas[0]}")
     beta2 = check_unit_interval(betas[1], "betas", f"Invalid beta parameter at index 1: {betas[1]}")
-    eps = check_nonnegative(eps, "eps", "epsilon")
+    eps = check_eps(eps)
 
     def init(params: np.ndarray) -> AdamState:
         params = as_array(params)

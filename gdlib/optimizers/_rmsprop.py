@@ -6,7 +6,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from gdlib._validate import check_lr, check_nonnegative, check_unit_interval
+from gdlib._validate import check_bool, check_eps, check_lr, check_nonnegative, check_unit_interval
 from gdlib.optimizers.base import GradientTransformation, as_array
 
 __all__ = ["RmspropState", "rmsprop"]
@@ -42,7 +42,7 @@ def rmsprop(
     Args:
         lr: Learning rate $\eta > 0$.
         alpha: Smoothing constant in [0, 1).
-        eps: $\epsilon \ge 0$.
+        eps: $\epsilon > 0$ (torch also takes 0, which divides 0 by 0 on a zero gradient).
         momentum: $\mu \ge 0$.
         centered: Normalise by the estimated variance instead of the raw second moment.
 
@@ -62,10 +62,9 @@ def rmsprop(
     """
     lr = check_lr(lr)
     alpha = check_unit_interval(alpha, "alpha")
-    eps = check_nonnegative(eps, "eps", "epsilon")
+    eps = check_eps(eps)
     momentum = check_nonnegative(momentum, "momentum")
-    if not isinstance(centered, bool):
-        raise TypeError(f"centered must be a bool, got {type(centered).__name__}")
+    centered = check_bool(centered, "centered")
 
     def init(params: np.ndarray) -> RmspropState:
         params = as_array(params)

@@ -6,7 +6,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from gdlib._validate import check_lr, check_nonnegative
+from gdlib._validate import check_bool, check_lr, check_nonnegative
 from gdlib.optimizers.base import GradientTransformation, as_array
 
 __all__ = ["SgdState", "sgd"]
@@ -60,8 +60,7 @@ def sgd(
     lr = check_lr(lr)
     momentum = check_nonnegative(momentum, "momentum")
     dampening = check_nonnegative(dampening, "dampening")
-    if not isinstance(nesterov, bool):
-        raise TypeError(f"nesterov must be a bool, got {type(nesterov).__name__}")
+    nesterov = check_bool(nesterov, "nesterov")
     if nesterov and (momentum <= 0.0 or dampening != 0.0):
         raise ValueError("Nesterov momentum requires a momentum and zero dampening")
 

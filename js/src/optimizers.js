@@ -23,6 +23,14 @@ export function checkNonnegative(value, label) {
   return value;
 }
 
+// As gdlib's check_eps: torch takes 0, but then a zero gradient divides 0 by 0.
+function checkEps(eps) {
+  if (checkNonnegative(eps, "epsilon") === 0) {
+    throw new RangeError(`Invalid epsilon value: ${eps} (must be > 0: a zero gradient gives 0/0)`);
+  }
+  return eps;
+}
+
 function checkUnitInterval(value, message) {
   if (typeof value !== "number" || !(value >= 0.0 && value < 1.0)) throw new RangeError(message);
   return value;
@@ -55,7 +63,7 @@ export function adagrad(lr = 0.01, { lr_decay = 0.0, initial_accumulator_value =
   checkLr(lr);
   checkNonnegative(lr_decay, "lr_decay");
   checkNonnegative(initial_accumulator_value, "initial_accumulator_value");
-  checkNonnegative(eps, "epsilon");
+  checkEps(eps);
   return {
     init: () => ({ count: 0, sumSq: [initial_accumulator_value, initial_accumulator_value] }),
     update(grads, state) {
@@ -72,7 +80,7 @@ export function adagrad(lr = 0.01, { lr_decay = 0.0, initial_accumulator_value =
 export function rmsprop(lr = 0.01, { alpha = 0.99, eps = 1e-8, momentum = 0.0, centered = false } = {}) {
   checkLr(lr);
   checkUnitInterval(alpha, `Invalid alpha value: ${alpha}`);
-  checkNonnegative(eps, "epsilon");
+  checkEps(eps);
   checkNonnegative(momentum, "momentum");
   return {
     init: () => ({ squareAvg: [0.0, 0.0], gradAvg: [0.0, 0.0], buf: [0.0, 0.0] }),
@@ -105,7 +113,7 @@ export function adam(lr = 0.001, { betas = [0.9, 0.999], eps = 1e-8 } = {}) {
   const [beta1, beta2] = betas;
   checkUnitInterval(beta1, `Invalid beta parameter at index 0: ${beta1}`);
   checkUnitInterval(beta2, `Invalid beta parameter at index 1: ${beta2}`);
-  checkNonnegative(eps, "epsilon");
+  checkEps(eps);
   return {
     init: () => ({ count: 0, expAvg: [0.0, 0.0], expAvgSq: [0.0, 0.0] }),
     update(grads, state) {

@@ -44,6 +44,9 @@ test("an unknown surface or optimizer is refused by name", () => {
   assert.throws(() => sgd(-1), /Invalid learning rate: -1/);
   assert.throws(() => sgd(Number.NaN), /Invalid learning rate/);
   assert.throws(() => adam(0.1, { betas: [1.0, 0.999] }), /Invalid beta parameter at index 0: 1/);
+  for (const name of ["adagrad", "rmsprop", "adam"]) {
+    assert.throws(() => getOptimizer(name, 0.1, { eps: 0 }), /Invalid epsilon value: 0 \(must be > 0/);
+  }
 });
 
 test("gradient descent steps are -lr * grad; momentum follows torch's buffer rule", () => {

@@ -90,6 +90,10 @@ def test_hyperparameter_messages_are_torchs(ours, theirs):
         (lambda: rmsprop(alpha=1.0), ValueError, "alpha"),
         (lambda: adam(betas=0.9), TypeError, "betas"),
         (lambda: sgd(0.1, nesterov=1), TypeError, "nesterov"),
+        # torch accepts eps = 0, and then a zero gradient divides 0 by 0.
+        (lambda: adam(eps=0.0), ValueError, "Invalid epsilon value: 0.0 (must be > 0"),
+        (lambda: adagrad(eps=0), ValueError, "Invalid epsilon value: 0 (must be > 0"),
+        (lambda: rmsprop(eps=0.0), ValueError, "Invalid epsilon value: 0.0 (must be > 0"),
         (lambda: rmsprop(centered="yes"), TypeError, "centered"),
         (lambda: get_optimizer("sgdx", 0.1), ValueError, "optimizer 'sgdx'; known: 'gd'"),
         (lambda: get_optimizer("adam", 0.1, beta=0.9), TypeError, "beta"),
@@ -100,7 +104,12 @@ def test_hyperparameter_messages_are_torchs(ours, theirs):
         (lambda: descend("bowl", [[1.0, 2.0]]), ValueError, "start must have shape (2,)"),
         (lambda: descend("bowl", (math.nan, 0.0)), ValueError, "start contains NaN"),
         (lambda: descend("bowl", (0.0, math.inf)), ValueError, "start contains NaN or infinite"),
-        (lambda: descend("bowl", ("a", 0.0)), TypeError, "start must be an array of numbers"),
+        (lambda: descend("bowl", ("a", 0.0)), TypeError, "start must be an array of real numbers"),
+        # NumPy would read these as 2.0 and drop the imaginary part: refused, named.
+        (lambda: descend("bowl", ("2", "2")), TypeError, "start must be an array of real numbers"),
+        (lambda: descend("bowl", (2 + 1j, 2)), TypeError, "got complex numbers"),
+        (lambda: descend("bowl", (True, False)), TypeError, "got booleans"),
+        (lambda: descend("bowl", (0.0, 0.0), hyper=[0.5]), TypeError, "hyper must be a mapping"),
         (lambda: descend("bowl", (2e6, 0.0)), ValueError, "start"),
         (lambda: descend("bowl", (0.0, 0.0), max_iter=-1), ValueError, "max_iter must be in"),
         (lambda: descend("bowl", (0.0, 0.0), max_iter=2.5), TypeError, "max_iter"),
@@ -127,7 +136,9 @@ def test_bad_arguments_name_themselves(call, error, words):
         ({"y": Y3[:2]}, ValueError, "X and y must have the same length, got 3 and 2"),
         ({"X": np.where(X3 == 3.0, math.nan, X3)}, ValueError, "X contains NaN"),
         ({"y": np.array([2.0, math.inf, 6.0])}, ValueError, "y contains NaN or infinite"),
-        ({"X": [["a", "b"]] * 3}, TypeError, "X must be an array of numbers"),
+        ({"X": [["a", "b"]] * 3}, TypeError, "X must be an array of real numbers"),
+        ({"X": [["1", "2"]] * 3}, TypeError, "X must be an array of real numbers, got strings"),
+        ({"y": Y3 + 0j}, TypeError, "y must be an array of real numbers, got complex numbers"),
         ({"batch_size": 0}, ValueError, "batch_size must be in [1, 3], got 0"),
         ({"batch_size": 4}, ValueError, "batch_size must be in [1, 3], got 4"),
         ({"batch_size": 1.5}, TypeError, "batch_size must be an integer"),
@@ -136,7 +147,7 @@ def test_bad_arguments_name_themselves(call, error, words):
         ({"lr_decay": -0.1}, ValueError, "lr_decay"),
         ({"theta0": np.zeros(3)}, ValueError, "theta0 must have shape (2,)"),
         ({"theta0": np.array([0.0, math.nan])}, ValueError, "theta0 contains NaN"),
-        ({"theta0": ["a", "b"]}, TypeError, "theta0 must be an array of numbers"),
+        ({"theta0": ["a", "b"]}, TypeError, "theta0 must be an array of real numbers"),
         ({"shuffle": "no"}, TypeError, "shuffle must be True or False, got 'no'"),
         ({"record": "all"}, ValueError, "record 'all'; known: 'step', 'epoch'"),
         ({"lr": "fast"}, TypeError, "lr must be a real number"),
@@ -161,3 +172,18 @@ def test_bad_regression_input_names_the_argument(kwargs, error, words):
 def test_bad_dataset_arguments(kwargs, words):
     with pytest.raises(ValueError, match=words):
         make_regression(**kwargs)
+
+
+def test_numpy_flags_are_flags():
+    # np.bool_ is what a comparison of arrays returns; it was refused as "not a bool".
+    grads = np.array([1.0, -2.0])
+    for factory, flags in (
+        (sgd, {"momentum": 0.9, "nesterov": True}),
+        (rmsprop, {"centered": True}),
+    ):
+        numpy_flags = {
+            key: np.bool_(value) if value is True else value for key, value in flags.items()
+        }
+        ours, theirs = factory(0.1, **numpy_flags), factory(0.1, **flags)
+        step, _ = ours.update(grads, ours.init(np.zeros(2)))
+        assert step.tolist() == theirs.update(grads, theirs.init(np.zeros(2)))[0].tolist()
