@@ -64,6 +64,9 @@ def _build(optimizer: object, lr: object, hyper: Mapping[str, object] | None):
     if not isinstance(optimizer, str):
         kind = type(optimizer).__name__
         raise TypeError(f"optimizer must be a name or a GradientTransformation, got {kind}")
+    if hyper is not None and not isinstance(hyper, Mapping):
+        kind = type(hyper).__name__
+        raise TypeError(f"hyper must be a mapping such as {{'momentum': 0.5}}, got {kind}")
     lr, hyper = 0.01 if lr is None else lr, dict(hyper or {})
     opt = get_optimizer(optimizer, lr, **hyper)
     return opt, None if hyper.get("momentum") else optimizer, float(lr)
@@ -97,8 +100,8 @@ def descend(
         lr: Learning rate (> 0) of a named optimizer; ``None`` means 0.01.
         max_iter: Largest number of steps (>= 0).
         grad_tol: Converged when the gradient norm is at most this (>= 0).
-        step_tol: Converged when a step's norm is at most this (> 0; 0 switches the test off).
-        value_tol: Converged when ``|f(new) - f(old)|`` is at most this (> 0; 0, the default,
+        step_tol: Converged when a step's norm is at most this (>= 0; 0 switches the test off).
+        value_tol: Converged when ``|f(new) - f(old)|`` is at most this (>= 0; 0, the default,
             switches the test off).
         hyper: Extra optimizer hyperparameters (torch.optim names), e.g. ``{"momentum": 0.5}``.
 

@@ -18,28 +18,18 @@ step is at least $\min(\eta_0, 2\beta(1 - c)/L)$ and $f$ never increases. The lo
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 from typing import NamedTuple
 
 import numpy as np
 
+from gdlib._armijo import BacktrackingStep, _check_search, backtracking_step
 from gdlib._divergence import _divergence, _divergence_hint
-from gdlib._validate import check_fraction, check_int, check_lr, check_nonnegative, check_point
+from gdlib._validate import check_int, check_nonnegative, check_point
 from gdlib.surfaces import Surface, get_surface
 
 __all__ = ["BacktrackingStep", "LineSearchRun", "backtracking_step", "descend_backtracking"]
 STALLED = "stalled: no step of {} trials passed the Armijo test"
 STALLED_BY_ROUNDING = "stalled: the accepted step left the point unchanged (f's rounding)"
-
-
-class BacktrackingStep(NamedTuple):
-    """One line search: the accepted rate, the new point and value, and the ``f`` evaluations."""
-
-    lr: float
-    point: np.ndarray
-    value: float
-    evaluations: int
-    accepted: bool
 
 
 class LineSearchRun(NamedTuple):
@@ -64,57 +54,6 @@ class LineSearchRun(NamedTuple):
     iterations: int
     step_sizes: np.ndarray
     evaluations: np.ndarray
-
-
-def backtracking_step(
-    f: Callable[[np.ndarray], float],
-    point: np.ndarray,
-    value: float,
-    gradient: np.ndarray,
-    lr: float = 1.0,
-    c: float = 1e-4,
-    shrink: float = 0.5,
-    max_backtracks: int = 60,
-) -> BacktrackingStep:
-    r"""Shrink $\eta$ from ``lr`` until $f(x - \eta g) \le f(x) - c\,\eta\,\lVert g \rVert^2$.
-
-    A trial whose value is not finite fails the test and is shrunk like any other.
-
-    Args:
-        f: The function, called on points of shape ``(2,)``.
-        point: $x$; ``value`` is $f(x)$ and ``gradient`` is $g = \nabla f(x)$.
-        value: $f(x)$.
-        gradient: $\nabla f(x)$.
-        lr: First trial rate $\eta_0 > 0$.
-        c: Armijo constant in (0, 1).
-        shrink: Factor $\beta$ in (0, 1) applied after each failed trial.
-        max_backtracks: Trials before giving up (>= 1).
-
-    Returns:
-        A ``BacktrackingStep``; ``accepted`` is False (and the point unchanged) when no trial
-            passed.
-
-    Raises:
-        ValueError: ``lr``, ``c``, ``shrink`` or ``max_backtracks`` out of range, named.
-
-    >>> bowl = get_surface("bowl")
-    >>> x = np.array([2.0, 2.0])
-    >>> step = backtracking_step(bowl.f, x, 8.0, bowl.grad(x), lr=4.0)
-    >>> step.lr, step.point.tolist(), step.value, step.evaluations
-    (0.5, [0.0, 0.0], 0.0, 4)
-
-    """
-    lr, c, shrink = check_lr(lr), check_fraction(c, "c"), check_fraction(shrink, "shrink")
-    max_backtracks = check_int(max_backtracks, "max_backtracks", 1)
-    grad_sq = float(gradient @ gradient)
-    eta = lr
-    for trial in range(1, max_backtracks + 1):
-        candidate = point - eta * gradient
-        new_value = float(f(candidate))
-        if new_value <= value - c * eta * grad_sq:  # NaN compares False: shrink
-            return BacktrackingStep(eta, candidate, new_value, trial, True)
-        eta *= shrink
-    return BacktrackingStep(0.0, point, value, max_backtracks, False)
 
 
 def descend_backtracking(
@@ -156,8 +95,7 @@ def descend_backtracking(
     """
     surface = surface if isinstance(surface, Surface) else get_surface(surface)
     point = check_point(start, "start")
-    lr, c, shrink = check_lr(lr), check_fraction(c, "c"), check_fraction(shrink, "shrink")
-    max_backtracks = check_int(max_backtracks, "max_backtracks", 1)
+    lr, c, shrink, max_backtracks = _check_search(lr, c, shrink, max_backtracks)
     max_iter = check_int(max_iter, "max_iter", 0)
     grad_tol = check_nonnegative(grad_tol, "grad_tol")
     with np.errstate(all="ignore"):  # an overflowing trial fails the test, never warns

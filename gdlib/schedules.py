@@ -46,7 +46,9 @@ def _schedule(rule: Callable[[np.ndarray], np.ndarray]) -> Schedule:
 
     def schedule(epoch):
         e = np.asarray(epoch)
-        if e.dtype.kind not in "iu" or (e < 0).any():
+        if e.dtype.kind not in "iu":  # bool, float and str too: epoch 1.5 or "3" is no epoch
+            raise TypeError(f"epoch must be an integer >= 0 (or an array of them), got {epoch!r}")
+        if (e < 0).any():
             raise ValueError(f"epoch must be an integer >= 0 (or an array of them), got {epoch}")
         out = np.asarray(rule(e), dtype=np.float64)
         return float(out) if out.ndim == 0 else out
@@ -188,12 +190,9 @@ def get_schedule(name: str, lr: float, epochs: int, **hyper: float) -> Schedule:
     """
     settings = PRESETS[check_choice(name, "schedule", SCHEDULES)] | hyper
     epochs = check_int(epochs, "epochs", 1)
-    if name == "constant":
-        return constant_lr(lr, **settings)
-    if name == "step":
-        return step_lr(lr, **settings)
-    if name == "inverse_time":
-        return inverse_time_lr(lr, **settings)
+    by_rate_alone = {"constant": constant_lr, "step": step_lr, "inverse_time": inverse_time_lr}
+    if name in by_rate_alone:
+        return by_rate_alone[name](lr, **settings)
     if name == "cosine":
         return cosine_annealing_lr(lr, t_max=epochs, **settings)
     return warmup_cosine_lr(lr, total_epochs=epochs, **settings)

@@ -33,7 +33,8 @@ class Surface:
             below), ``None`` when none is known (a reader's own function).
         start: A suggested start point.
         lipschitz: Lipschitz constant L of the gradient when it is a constant, else ``None``;
-            plain gradient descent diverges on a quadratic when ``lr > 2 / L``.
+            on a quadratic, plain gradient descent with ``lr > 2 / L`` diverges from every start
+            off the other eigenvectors (the error along the top one grows by ``|1 - lr L| > 1``).
 
     >>> bowl = SURFACES["bowl"]
     >>> float(bowl.f([2.0, 2.0])), bowl.grad([2.0, 2.0]).tolist()

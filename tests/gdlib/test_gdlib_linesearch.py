@@ -158,3 +158,22 @@ def test_one_search_step_checks_its_settings_too(kwargs, error, words):
     with pytest.raises(error) as raised:
         backtracking_step(bowl.f, x, 8.0, bowl.grad(x), **kwargs)
     assert words in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    ("where", "bad", "error", "words"),
+    [
+        # A NaN value failed every trial and was reported as no rate passing the Armijo test.
+        ("value", math.nan, ValueError, "value must be finite, got nan"),
+        ("value", "8", TypeError, "value must be a real number"),
+        ("point", np.array([2.0, math.inf]), ValueError, "point contains NaN or infinite"),
+        ("gradient", np.array([4.0]), ValueError, "gradient must have shape (2,)"),
+    ],
+)
+def test_one_search_step_checks_where_it_starts(where, bad, error, words):
+    bowl = SURFACES["bowl"]
+    x = np.array([2.0, 2.0])
+    arguments = {"point": x, "value": 8.0, "gradient": bowl.grad(x)} | {where: bad}
+    with pytest.raises(error) as raised:
+        backtracking_step(bowl.f, **arguments)
+    assert words in str(raised.value)

@@ -1,0 +1,87 @@
+r"""One backtracking (Armijo) line search; ``gdlib.linesearch`` runs descent with it.
+
+From a point $x$ with gradient $g$, try $\eta_0, \beta\eta_0, \beta^2\eta_0, \dots$ and accept
+the first rate that passes $f(x - \eta g) \le f(x) - c\,\eta\,\lVert g \rVert^2$.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import NamedTuple
+
+import numpy as np
+
+from gdlib._validate import check_finite, check_fraction, check_int, check_lr, check_point
+
+__all__ = ["BacktrackingStep", "backtracking_step"]
+
+
+class BacktrackingStep(NamedTuple):
+    """One line search: the accepted rate, the new point and value, and the ``f`` evaluations."""
+
+    lr: float
+    point: np.ndarray
+    value: float
+    evaluations: int
+    accepted: bool
+
+
+def _check_search(lr, c, shrink, max_backtracks) -> tuple[float, float, float, int]:
+    """Check the search's settings, shared with ``descend_backtracking``."""
+    lr, c, shrink = check_lr(lr), check_fraction(c, "c"), check_fraction(shrink, "shrink")
+    return lr, c, shrink, check_int(max_backtracks, "max_backtracks", 1)
+
+
+def backtracking_step(
+    f: Callable[[np.ndarray], float],
+    point: np.ndarray,
+    value: float,
+    gradient: np.ndarray,
+    lr: float = 1.0,
+    c: float = 1e-4,
+    shrink: float = 0.5,
+    max_backtracks: int = 60,
+) -> BacktrackingStep:
+    r"""Shrink $\eta$ from ``lr`` until $f(x - \eta g) \le f(x) - c\,\eta\,\lVert g \rVert^2$.
+
+    A trial whose value is not finite fails the test and is shrunk like any other.
+
+    Args:
+        f: The function, called on points of shape ``(2,)``.
+        point: $x$; ``value`` is $f(x)$ and ``gradient`` is $g = \nabla f(x)$.
+        value: $f(x)$.
+        gradient: $\nabla f(x)$.
+        lr: First trial rate $\eta_0 > 0$.
+        c: Armijo constant in (0, 1).
+        shrink: Factor $\beta$ in (0, 1) applied after each failed trial.
+        max_backtracks: Trials before giving up (>= 1).
+
+    Returns:
+        A ``BacktrackingStep``; ``accepted`` is False (and the point unchanged) when no trial
+            passed.
+
+    Raises:
+        ValueError: ``lr``, ``c``, ``shrink`` or ``max_backtracks`` out of range, or ``value``,
+            ``point`` or ``gradient`` not finite (or not of shape ``(2,)``), named.
+
+    >>> from gdlib import get_surface
+    >>> bowl = get_surface("bowl")
+    >>> x = np.array([2.0, 2.0])
+    >>> step = backtracking_step(bowl.f, x, 8.0, bowl.grad(x), lr=4.0)
+    >>> step.lr, step.point.tolist(), step.value, step.evaluations
+    (0.5, [0.0, 0.0], 0.0, 4)
+
+    """
+    lr, c, shrink, max_backtracks = _check_search(lr, c, shrink, max_backtracks)
+    # A NaN value would fail every trial and look like a step too large for any rate.
+    value = check_finite(value, "value")
+    point, gradient = check_point(point, "point"), check_point(gradient, "gradient")
+    grad_sq = float(gradient @ gradient)
+    eta = lr
+    for trial in range(1, max_backtracks + 1):
+        candidate = point - eta * gradient
+        new_value = float(f(candidate))
+        if new_value <= value - c * eta * grad_sq:  # NaN compares False: shrink
+            return BacktrackingStep(eta, candidate, new_value, trial, True)
+        eta *= shrink
+    return BacktrackingStep(0.0, point, value, max_backtracks, False)
