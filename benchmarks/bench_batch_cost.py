@@ -1,9 +1,12 @@
 """What does a batch cost? Time of one mini-batch gradient step against the batch size.
 
 On a 262,144 x 10 float64 regression (gdlib.datasets.make_regression), one step is what gdlib's
-engine does per batch: gather b random rows, the residual, the gradient (gdlib's ``mse_grad``)
-and the update. For each b the median of REPEATS timings of a loop of steps gives the seconds per
-step; the table prints it with the time per example and the cost of a step relative to b = 1.
+``fit_linear`` does per batch, timed in its own epoch loop (``gdlib._minibatch.run_epoch``):
+gather the next b rows of a shuffled order, the residual, the gradient, the update and its
+divergence check (at b = n the whole array in place, as batch descent reads it). For each b the
+median of REPEATS timings of whole epochs (each timing at least MIN_SECONDS), divided by their
+steps, gives the seconds per step;
+the table prints it with the time per example and the cost of a step relative to b = 1.
 NumPy runs single-threaded (set before it loads). Other hardware (a GPU, a multi-threaded BLAS)
 gives another curve; this benchmark speaks only for the machine it ran on, which it records.
 
@@ -16,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import platform
 import statistics
@@ -27,27 +31,35 @@ for _name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
 
 import numpy as np  # noqa: E402  (after the thread settings, which are read at load time)
 
+from gdlib._minibatch import run_epoch  # noqa: E402
 from gdlib.datasets import make_regression  # noqa: E402
-from gdlib.regression import mse_grad  # noqa: E402
 
 ROWS, D = 2**18, 10
 SIZES = (1, 4, 16, 64, 256, 1024, 4096, 16384, 65536, ROWS)
 REPEATS = 7
+MIN_SECONDS = 0.25
 RESULT = Path(__file__).resolve().parent / "results" / "batch_cost.json"
 
 
 def seconds_per_step(X, y, b: int, rng: np.random.Generator) -> float:
-    """Median over REPEATS of the mean time of one step on b random rows."""
-    steps = max(3, min(2000, 2_000_000 // b))
-    orders = [rng.permutation(len(y))[:b] if b < len(y) else None for _ in range(3)]
-    theta, times = np.zeros(X.shape[1]), []
-    for _ in range(REPEATS):
+    """Median over REPEATS of the mean time of one step of gdlib's epoch loop at batch size b."""
+    n = len(y)
+    steps_per_epoch = -(-n // b)
+
+    def timed_epochs(epochs: int) -> float:
+        nonlocal theta
+        order = rng.permutation(n) if b < n else None  # batch descent reads X in place
         t0 = time.perf_counter()
-        for k in range(steps):
-            rows = orders[k % 3]
-            Xb, yb = (X, y) if rows is None else (X.take(rows, axis=0), y.take(rows))
-            theta = theta - 1e-9 * mse_grad(Xb, yb, theta)
-        times.append((time.perf_counter() - t0) / steps)
+        for _ in range(epochs):
+            theta, steps, diverged = run_epoch(X, y, order, theta, b, 1e-9, None)
+            if diverged or steps != steps_per_epoch:
+                raise AssertionError(f"the timed epoch at b = {b} stopped early")
+        return time.perf_counter() - t0
+
+    theta = np.zeros(X.shape[1])
+    # Each timing lasts at least MIN_SECONDS, so that a stall of the machine is a small part of it.
+    epochs = max(1, math.ceil(MIN_SECONDS / timed_epochs(1)))
+    times = [timed_epochs(epochs) / (epochs * steps_per_epoch) for _ in range(REPEATS)]
     return statistics.median(times)
 
 

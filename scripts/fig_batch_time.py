@@ -40,10 +40,13 @@ def main(out_dir: Path) -> list[Path]:
 
     at = dict(zip(sizes.tolist(), step.tolist(), strict=True))
     values = {"machine": record["machine"], "rows": f"{record['rows']:,}", "d": record["d"]}
-    for b in (1, 64, 256, 4096, int(sizes[-1])):
+    for b in (1, 16, 64, 256, 4096, int(sizes[-1])):
         values[f"us_b{b}"] = f"{at[b]:,.3g}" if at[b] < 1000 else f"{at[b]:,.0f}"
         values[f"ratio_b{b}"] = f"{at[b] / at[1]:.3g}"
         values[f"ratio_b{b}_n"] = at[b] / at[1]
         values[f"per_example_b{b}"] = f"{at[b] / b:.2g}"
     values["n"] = f"{int(sizes[-1]):,}"
+    per_example = step / sizes
+    # The full batch is read in place; every smaller batch first gathers its rows.
+    values["full_cheapest_per_example"] = bool(per_example.argmin() == len(sizes) - 1)
     return [*themed_svgs(draw, out_dir, "batch-time"), write_values(out_dir, "batchtime", values)]
