@@ -32,7 +32,7 @@ CLAIM_PAGES = {
     "concepts/conditioning": 12,
     "variants/batch": 13,
     "variants/stochastic": 13,
-    "variants/mini-batch": 8,
+    "variants/mini-batch": 10,
     "variants/comparison": 28,
 }
 ABBR = re.compile(r'<abbr title="([^"]+)">([^<]+)</abbr>')
