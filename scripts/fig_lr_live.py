@@ -25,6 +25,7 @@ from gdlib.surfaces import get_surface
 LR = float(f"{best_fixed_rate((2.0, 20.0)):.3g}")
 LR_MIN, LR_MAX = 0.001, 0.2
 MAX_ITER = 200
+LONG_CAP = 10_000  # enough for the slowest rate, 0.001, which needs about 7,700 steps
 
 
 def sweep_rates() -> np.ndarray:
@@ -51,4 +52,16 @@ def main(out_dir: Path) -> list[Path]:
         "widget": json.dumps(config),
     }
     values |= _rate_live.sweep_facts(rates, sweep, surface.lipschitz)
+    values |= capped_runs_given_time(surface, rates, sweep)
     return [*themed_svgs(draw, out_dir, "lr-live"), write_values(out_dir, "lr_live", values)]
+
+
+def capped_runs_given_time(surface, rates, sweep) -> dict:
+    """Rerun every rate that hit MAX_ITER with LONG_CAP steps: slow, or unstable?"""
+    capped = [r for r, run in zip(rates, sweep, strict=True) if run.status == "max_iter"]
+    longer = [descend(surface, surface.start, lr=r, max_iter=LONG_CAP) for r in capped]
+    return {
+        "long_cap": f"{LONG_CAP:,}",
+        "capped_all_converge_long": all(run.status == "converged" for run in longer),
+        "capped_slowest_steps": f"{max(run.iterations for run in longer):,}",
+    }
