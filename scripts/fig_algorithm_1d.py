@@ -62,6 +62,7 @@ def main(out_dir: Path) -> list[Path]:
         "start": START,
         "lr": LR,
         "factor": fmt(1 - 2 * LR),
+        "factor_raw": 1 - 2 * LR,  # the claim compares to this, not to the rounded text
         "x1": fmt(x[1]),
         "x2": fmt(x[2], 4),  # 1.225 exactly: three figures would round 1.75 x 0.7
         "steps": run.iterations,

@@ -57,7 +57,7 @@ def main(out_dir: Path) -> list[Path]:
 
 
 def capped_runs_given_time(surface, rates, sweep) -> dict:
-    """Rerun every rate that hit MAX_ITER with LONG_CAP steps: slow, or unstable?"""
+    """Rerun every rate that hit MAX_ITER with LONG_CAP steps, to tell slow from unstable."""
     capped = [r for r, run in zip(rates, sweep, strict=True) if run.status == "max_iter"]
     longer = [descend(surface, surface.start, lr=r, max_iter=LONG_CAP) for r in capped]
     return {
