@@ -25,7 +25,8 @@ def sweep_rates(lo: float, hi: float) -> np.ndarray:
 def rate_drawer(surface, run, lr, rates, sweep, max_iter, best=None):
     """Return a themed drawer of `run` at `lr` and the sweep's step counts at `rates`."""
     steps = np.array([r.iterations for r in sweep])
-    done = np.array([r.status == "converged" for r in sweep])
+    status = np.array([r.status for r in sweep])
+    done, capped, diverged = (status == s for s in ("converged", "max_iter", "diverged"))
 
     def draw(theme: str):
         fig, (left, right) = plt.subplots(1, 2, figsize=(8.4, 3.6), layout="constrained")
@@ -34,7 +35,10 @@ def rate_drawer(surface, run, lr, rates, sweep, max_iter, best=None):
         title = f"lr = {lr}: {run.status}, {run.iterations} steps"
         left.set(xlabel="$x$", ylabel="$y$", title=title)
         right.semilogx(rates[done], steps[done], "o", ms=3, color=COLORS["blue"], label="converged")
-        right.semilogx(rates[~done], steps[~done], "x", ms=4, color=COLORS["grey"], label="did not")
+        grey = {"ms": 4, "color": COLORS["grey"]}
+        right.semilogx(rates[capped], steps[capped], "x", label="hit the cap", **grey)
+        # Hollow triangles, as js/src/widgets/rate.js draws them: slow runs and unstable ones apart.
+        right.semilogx(rates[diverged], steps[diverged], "^", mfc="none", label="diverged", **grey)
         right.axvline(lr, color=COLORS["orange"], lw=1.5)
         right.axvline(2 / surface.lipschitz, color=COLORS["grey"], lw=1, ls="--")
         if best is not None:

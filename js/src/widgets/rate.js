@@ -27,6 +27,7 @@ function drawRate(ctx, w, h, colours, { setup, facts, contours, curve }) {
       const px = r.x(p.lr);
       const py = r.y(p.steps);
       if (p.status === "converged") dot(ctx, px, py, colours.path, 2.5);
+      else if (p.status === "diverged") line(ctx, [[px, py - 4], [px + 3.5, py + 2.5], [px - 3.5, py + 2.5], [px, py - 4]], colours.muted, 1.2);
       else line(ctx, [[px - 3, py - 3], [px + 3, py + 3]], colours.muted, 1.2), line(ctx, [[px - 3, py + 3], [px + 3, py - 3]], colours.muted, 1.2);
     }
     line(ctx, [[r.x(facts.lr), right.y], [r.x(facts.lr), right.y + right.h]], colours.point, 2);
