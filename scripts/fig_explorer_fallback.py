@@ -17,26 +17,29 @@ from _explorer_link import ExplorerRun, explorer_hash
 from _explorer_readout import outcome, point_rows, readout_number
 from _figure import CYCLE, grid, listed, sign_changes, surface_cmap, themed_svgs, write_values
 
+from gdlib._divergence import MAX_POSITION, MAX_VALUE
 from gdlib.descent import descend
 from gdlib.explorer_defaults import EXPLORER_DEFAULTS
 from gdlib.expression import DEFAULT_BOUNDS, surface_from_expression
 from gdlib.optimizers import LABELS, OPTIMIZERS, preset
+from gdlib.rates import best_fixed_rate
 from gdlib.surfaces import get_surface
 
 START = (EXPLORER_DEFAULTS["x"], EXPLORER_DEFAULTS["y"])
 LR = EXPLORER_DEFAULTS["lr"]
 LR_TOO_BIG = 1.5
-VALLEY_LR = 0.09
+VALLEY_LR = 0.09  # plain descent's best fixed rate on the valley, 2 / (2 + 20), to two digits
+VALLEY = get_surface("valley")
 ROSEN_LR = 0.001
 ROSEN_ITER = 5000
 CUSTOM = "x^2 + 2*y^2"  # the page's "Your function" example, as the reader would type it
 # The page's "things to try": each link opens this run, and the page quotes gdlib's run of it.
 TRY = {
     "big_lr": ExplorerRun("bowl", LR_TOO_BIG, START, ("gd",), speed=1),
-    "valley": ExplorerRun("valley", VALLEY_LR, (-2.5, 1.0), ("gd", "momentum"), speed=1),
+    "valley": ExplorerRun("valley", VALLEY_LR, VALLEY.start, ("gd", "momentum"), speed=1),
     "rosen": ExplorerRun("rosenbrock", ROSEN_LR, (-1.5, 2.0), OPTIMIZERS, 10, ROSEN_ITER),
     "custom": ExplorerRun("custom", LR, START, ("gd",), expr=CUSTOM, bounds=DEFAULT_BOUNDS),
-    "saddle": ExplorerRun("saddle", LR, (1.5, 0.01), ("gd",)),
+    "saddle": ExplorerRun("saddle", LR, get_surface("saddle").start, ("gd",)),
 }
 
 
@@ -132,7 +135,13 @@ def page_values(run, diverged, surface) -> dict[str, object]:
         "bowl_l": f"{surface.lipschitz:g}",
         "end_distance": f"{np.hypot(*run.positions[-1]):.1e}",
         "valley_lr": VALLEY_LR,
-        "valley_factor": f"{1 - VALLEY_LR * 20:g}",
+        "valley_factor": f"{1 - VALLEY_LR * VALLEY.lipschitz:g}",
+        "valley_l": f"{VALLEY.lipschitz:g}",
+        "valley_y0": f"{VALLEY.start[1]:g}",
+        "valley_best_lr_raw": best_fixed_rate((2.0, VALLEY.lipschitz)),
+        "saddle_start": "({:g}, {:g})".format(*get_surface("saddle").start),
+        "max_value": f"10<sup>{np.log10(MAX_VALUE):.0f}</sup>",
+        "max_position": f"10<sup>{np.log10(MAX_POSITION):.0f}</sup>",
         "valley_gd_steps": valley["gd"].iterations,
         "valley_momentum_steps": valley["momentum"].iterations,
         "rosen_lr": ROSEN_LR,
@@ -163,6 +172,8 @@ def page_values(run, diverged, surface) -> dict[str, object]:
         "valley_momentum_flips": sign_changes(valley["momentum"].positions[:, 1]),
         **momentum_swings(valley["momentum"].positions[:, 1]),
         "rosen_reached_count": len(reached),
+        # The page names the three stopped short and says why each fell short.
+        "rosen_adaptive_stopped": set(rosen) - {"gd", *reached} == {"adagrad", "rmsprop", "adam"},
         "rosen_gd_status_max_iter": rosen["gd"].status == "max_iter",
         "saddle_diverged": saddle.status == "diverged",
         "custom_over_diverged": over.status == "diverged",
