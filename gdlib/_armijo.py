@@ -76,6 +76,11 @@ def backtracking_step(
     # A NaN value would fail every trial and look like a step too large for any rate.
     value = check_finite(value, "value")
     point, gradient = check_point(point, "point"), check_point(gradient, "gradient")
+    return _search(f, point, value, gradient, lr, c, shrink, max_backtracks)
+
+
+def _search(f, point, value, gradient, lr, c, shrink, max_backtracks) -> BacktrackingStep:
+    """Run the search on checked arguments (``descend_backtracking`` checks them once a run)."""
     grad_sq = float(gradient @ gradient)
     eta = lr
     for trial in range(1, max_backtracks + 1):

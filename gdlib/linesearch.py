@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from gdlib._armijo import BacktrackingStep, _check_search, backtracking_step
+from gdlib._armijo import BacktrackingStep, _check_search, _search, backtracking_step
 from gdlib._divergence import _divergence, _divergence_hint
 from gdlib._validate import check_int, check_nonnegative, check_point
 from gdlib.surfaces import Surface, get_surface
@@ -118,7 +118,7 @@ def _loop(surface, point, lr, c, shrink, max_iter, grad_tol, max_backtracks) -> 
             break
         if len(rates) == max_iter:
             break
-        step = backtracking_step(surface.f, point, value, gradient, lr, c, shrink, max_backtracks)
+        step = _search(surface.f, point, value, gradient, lr, c, shrink, max_backtracks)
         if not step.accepted or np.array_equal(step.point, point):  # the latter: f's rounding
             status = "stalled"
             message = STALLED_BY_ROUNDING if step.accepted else STALLED.format(max_backtracks)
