@@ -5,10 +5,10 @@ On a 262,144 x 10 float64 regression (gdlib.datasets.make_regression), one step 
 gather the next b rows of a shuffled order, the residual, the gradient, the update and its
 divergence check (at b = n the whole array in place, as batch descent reads it). For each b the
 median of REPEATS timings of whole epochs (each timing at least MIN_SECONDS), divided by their
-steps, gives the seconds per step;
-the table prints it with the time per example and the cost of a step relative to b = 1.
-NumPy runs single-threaded (set before it loads). Other hardware (a GPU, a multi-threaded BLAS)
-gives another curve; this benchmark speaks only for the machine it ran on, which it records.
+steps, gives the seconds per step; the table prints it with the time per example and the cost of
+a step relative to b = 1. NumPy runs single-threaded (set before it loads). Other hardware (a
+GPU, a multi-threaded BLAS) gives another curve; this benchmark speaks only for the machine it
+ran on, which it records.
 
 Usage: ``python benchmarks/bench_batch_cost.py [--write]``; ``--write`` records the numbers, with
 the machine they were measured on, in ``benchmarks/results/batch_cost.json``, which the variant

@@ -29,7 +29,7 @@ START = (EXPLORER_DEFAULTS["x"], EXPLORER_DEFAULTS["y"])
 LR = EXPLORER_DEFAULTS["lr"]
 LR_TOO_BIG = 1.5
 VALLEY_LR = 0.09  # plain descent's best fixed rate on the valley, 2 / (2 + 20), to two digits
-VALLEY = get_surface("valley")
+VALLEY, SADDLE = get_surface("valley"), get_surface("saddle")
 ROSEN_LR = 0.001
 ROSEN_ITER = 5000
 CUSTOM = "x^2 + 2*y^2"  # the page's "Your function" example, as the reader would type it
@@ -39,7 +39,7 @@ TRY = {
     "valley": ExplorerRun("valley", VALLEY_LR, VALLEY.start, ("gd", "momentum"), speed=1),
     "rosen": ExplorerRun("rosenbrock", ROSEN_LR, (-1.5, 2.0), OPTIMIZERS, 10, ROSEN_ITER),
     "custom": ExplorerRun("custom", LR, START, ("gd",), expr=CUSTOM, bounds=DEFAULT_BOUNDS),
-    "saddle": ExplorerRun("saddle", LR, get_surface("saddle").start, ("gd",)),
+    "saddle": ExplorerRun("saddle", LR, SADDLE.start, ("gd",)),
 }
 
 
@@ -139,7 +139,7 @@ def page_values(run, diverged, surface) -> dict[str, object]:
         "valley_l": f"{VALLEY.lipschitz:g}",
         "valley_y0": f"{VALLEY.start[1]:g}",
         "valley_best_lr_raw": best_fixed_rate((2.0, VALLEY.lipschitz)),
-        "saddle_start": "({:g}, {:g})".format(*get_surface("saddle").start),
+        "saddle_start": "({:g}, {:g})".format(*SADDLE.start),
         "max_value": f"10<sup>{np.log10(MAX_VALUE):.0f}</sup>",
         "max_position": f"10<sup>{np.log10(MAX_POSITION):.0f}</sup>",
         "valley_gd_steps": valley["gd"].iterations,
@@ -161,7 +161,7 @@ def page_values(run, diverged, surface) -> dict[str, object]:
             r.status == "max_iter" for o, r in rosen.items() if o not in reached
         ),
         "saddle_steps": saddle.iterations,
-        "saddle_leaves": first_outside(saddle.positions, get_surface("saddle").bounds),
+        "saddle_leaves": first_outside(saddle.positions, SADDLE.bounds),
         "momentum_mu": preset("momentum")["momentum"],
         "saddle_lr": TRY["saddle"].lr,
         # For the page's checks: how each run ended, and how often y changed sign on the valley.
