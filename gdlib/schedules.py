@@ -195,4 +195,6 @@ def get_schedule(name: str, lr: float, epochs: int, **hyper: float) -> Schedule:
         return by_rate_alone[name](lr, **settings)
     if name == "cosine":
         return cosine_annealing_lr(lr, t_max=epochs, **settings)
+    if (warmup := settings["warmup_epochs"]) > epochs and "warmup_epochs" not in hyper:
+        raise ValueError(f"warmup_epochs must be in [1, {epochs}], got the preset's {warmup}")
     return warmup_cosine_lr(lr, total_epochs=epochs, **settings)

@@ -29,6 +29,9 @@ export function scheduleRates(name, lr, epochs, hyper = {}) {
   if (!SCHEDULES.includes(name)) throw new RangeError(`Unknown schedule "${name}"; known: ${SCHEDULES.join(", ")}`);
   if (!(typeof lr === "number" && Number.isFinite(lr) && lr > 0)) throw new RangeError(`Invalid learning rate: ${lr}`);
   if (!(Number.isInteger(epochs) && epochs >= 1)) throw new RangeError(`epochs must be an integer >= 1, got ${epochs}`);
-  const rate = RULES[name](lr, epochs, { ...PRESETS[name], ...hyper });
+  const settings = { ...PRESETS[name], ...hyper };
+  const w = settings.warmup_epochs;
+  if (name === "warmup_cosine" && !(Number.isInteger(w) && w >= 1 && w <= epochs)) throw new RangeError(`warmup_epochs must be in [1, ${epochs}], got ${w}`);
+  const rate = RULES[name](lr, epochs, settings);
   return Array.from({ length: epochs }, (_, e) => rate(e));
 }

@@ -83,6 +83,8 @@ def test_the_presets_cover_every_schedule_with_a_label():
         (lambda: warmup_cosine_lr(0.1, total_epochs=5, warmup_epochs=6), "warmup_epochs must be"),
         (lambda: get_schedule("linear", 0.1, 5), "Unknown schedule 'linear'"),
         (lambda: get_schedule("cosine", 0.1, 0), "epochs must be in"),
+        (lambda: get_schedule("warmup_cosine", 0.1, 3), "got the preset's 5"),
+        (lambda: get_schedule("warmup_cosine", 0.1, 3, warmup_epochs=4), "got 4"),
         (lambda: constant_lr(0.1)(-1), "epoch must be an integer >= 0"),
     ],
 )
