@@ -86,6 +86,12 @@ def floor_shape(sweeps, best) -> dict:
     }
 
 
+def stays_below_from(curve: np.ndarray, bound: np.ndarray) -> int:
+    """Return the first epoch from which `curve` < `bound` to the end (len(curve): never)."""
+    not_below = np.nonzero(curve >= bound)[0]
+    return int(not_below[-1]) + 1 if len(not_below) else 0
+
+
 def summary(sweeps, best, rule_gaps, best_gaps, lam, limit) -> dict:
     """Numbers for prose (formatted) and for build-time checks (raw floats, keys ending in _n)."""
     low = floor()
@@ -162,16 +168,12 @@ def summary(sweeps, best, rule_gaps, best_gaps, lam, limit) -> dict:
         v[f"{key}_tuned1_e1_n"] = e1.min() - low
     med_sgd = np.median(sweeps[1].epoch_losses[best[1]] - low, axis=0)
     med_batch = np.median(sweeps[N].epoch_losses[best[N]] - low, axis=0)
-    ahead = np.nonzero(med_batch < med_sgd)[0]
-    v["batch_ahead_from"] = int(ahead[0]) if len(ahead) else -1
-    v["batch_ahead_after"] = bool(len(ahead)) and bool(
-        np.all(med_batch[ahead[0] :] < med_sgd[ahead[0] :])
-    )
+    v["batch_ahead_from"] = stays_below_from(med_batch, med_sgd)
+    v["batch_ahead_after"] = v["batch_ahead_from"] < len(med_batch)
     # Ahead of the median is not ahead of the seeds: the first epoch from which batch stays
     # below the low end of stochastic descent's 10-90 % band.
     sgd_lo = np.quantile(sweeps[1].epoch_losses[best[1]] - low, Q[0], axis=0)
-    inside = np.nonzero(med_batch >= sgd_lo)[0]
-    v["batch_below_band_from"] = int(inside[-1]) + 1 if len(inside) else 0
+    v["batch_below_band_from"] = stays_below_from(med_batch, sgd_lo)
     # A rule run counts as failed (inf) when some seed's loss ended above its start.
     v["rule_bn_grew"] = not bool(np.isfinite(rule_gaps[-1]).any())
     v["rule_bn_above_limit"] = bool(RATES[best[1]] * N > limit)
