@@ -120,7 +120,7 @@ def fit_linear(
             batch of an epoch holds the remaining ``n % batch_size`` rows when that is not zero.
         seed: Seed of the generator that shuffles the rows each epoch.
         shuffle: Shuffle the rows at the start of each epoch.
-        lr_decay: $\delta \ge 0$, the per-epoch decay of the rate.
+        lr_decay: $\delta \ge 0$, the rate's decay per epoch (torch's Adagrad: per step).
         theta0: Start, shape (d,); zeros by default.
         record: ``"step"`` records every theta and its full-data loss; ``"epoch"`` only those at
             epoch ends, which keeps long runs cheap (the benchmark uses it).

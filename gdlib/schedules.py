@@ -91,7 +91,7 @@ def inverse_time_lr(lr: float, lr_decay: float) -> Schedule:
 
     Args:
         lr: The first epoch's rate $\eta_0$ (> 0).
-        lr_decay: $\delta \ge 0$ (0: a constant rate).
+        lr_decay: $\delta \ge 0$ (0: a constant rate), per epoch (torch's Adagrad: per step).
 
     >>> inverse_time_lr(0.05, lr_decay=0.5)(2)
     0.025

@@ -11,6 +11,7 @@ from gdlib import adam, descend, fit_linear, gradient_descent, mse, mse_grad, rm
 from gdlib._minibatch import run_epoch
 from gdlib.datasets import make_regression
 from gdlib.optimizers import RmspropState
+from gdlib.surfaces import SURFACES
 
 X3 = np.array([[1.0, 2.0], [2.0, 3.0], [3.0, 4.0]])
 Y3 = np.array([2.0, 4.0, 6.0])
@@ -154,3 +155,17 @@ def test_data_with_any_non_finite_entry_is_refused_by_name(bad, where):
 def test_make_regression_refuses_a_flag_that_is_not_a_bool():
     with pytest.raises(TypeError, match="intercept must be True or False, got 'no'"):
         make_regression(5, 3, intercept="no")
+
+
+def test_momentum_at_a_constant_rate_is_polyaks_heavy_ball():
+    """The glossary's identity: v <- mu v + g, theta <- theta - lr v (torch's form) takes the
+    steps of theta_{k+1} = theta_k - lr g_k + mu (theta_k - theta_{k-1})."""
+    surface, lr, mu = SURFACES["valley"], 0.05, 0.8
+    opt = sgd(lr, momentum=mu)
+    theta, state = np.array([2.0, 1.5]), opt.init(np.zeros(2))
+    previous = polyak = theta.copy()
+    for _ in range(30):
+        step, state = opt.update(surface.grad(theta), state)
+        theta = theta + step
+        polyak, previous = polyak - lr * surface.grad(polyak) + mu * (polyak - previous), polyak
+        np.testing.assert_allclose(theta, polyak, rtol=0, atol=1e-12)
