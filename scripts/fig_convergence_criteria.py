@@ -71,18 +71,22 @@ def stalls() -> dict[str, object]:
 def early_value_stop() -> dict[str, object]:
     """Run the table's value row at the page's rate: the value test fires while the run moves.
 
-    The change in value shrinks by the square of the slow factor, so value_tol = 1e-8 stops the
-    run while its gradient norm is still far above grad_tol.
+    On the valley floor (f ~ x^2) a step lowers f by lr (1 - lr) |grad|^2, so a value tolerance
+    acts as the gradient tolerance sqrt(value_tol / (lr (1 - lr))), far above grad_tol here.
     """
     tol = TOLERANCES[3]
     run = descend(SURFACE, START, lr=LR, max_iter=MAX_ITER, **tol)
     grad = float(np.linalg.norm(run.gradients[-1]))
+    equiv = float(np.sqrt(tol["value_tol"] / (LR * (1 - LR))))
     return {
         "early_value_by_value": run.status == "converged" and run.criterion == "value_tol",
         "early_value_tol": f"{tol['value_tol']:g}",
         "early_value_steps": run.iterations,
         "early_value_grad": fmt(grad, 2),
         "early_value_ratio": int(round(grad / tol["grad_tol"], -1)),
+        "early_value_grad_raw": grad,
+        "early_value_equiv": fmt(equiv, 2),
+        "early_value_equiv_raw": equiv,
     }
 
 

@@ -64,6 +64,8 @@ def main(out_dir: Path) -> list[Path]:
     for n in range(1, NMAX + 1):
         parts = [critical_points(n, 100 * n + s) for s in range(FUNCTIONS)]
         census[n] = [np.concatenate([p[i] for p in parts]) for i in range(3)]
+        if n == 1:  # on a line minima and maxima alternate: per function, counts within one
+            gap_1 = max(abs(int(np.sum(p[0] == 0)) - int(np.sum(p[0] == 1))) for p in parts)
     dims = np.arange(1, NMAX + 1)
     minima = np.array([np.mean(census[n][0] == 0) for n in dims])
     index, values_at, first_start = census[NMAX]
@@ -88,6 +90,7 @@ def main(out_dir: Path) -> list[Path]:
         values[f"minima_frac_{n}"] = f"{minima[n - 1]:.2g}"  # prose; checks use _raw
         values[f"minima_frac_{n}_raw"] = float(minima[n - 1])
         values[f"maxima_{n}"] = int(np.sum(census[n][0] == n))
+    values["minmax_gap_1"] = gap_1
     half = first_start < STARTS // 2
     values |= {"half_starts": STARTS // 2, "count_half": int(half.sum())}
     values["minima_frac_half"] = f"{np.mean(index[half] == 0):.2g}"

@@ -4,7 +4,8 @@ The double well f = x^2 + (y^2 - 1)^2 (a gdlib `Surface`, scripts/_double_well.p
 at the origin (Hessian eigenvalues 2 and -4) between minima at (0, +-1); its stable manifold is
 the line y = 0.
 Gradient descent at LR from (1.5, y0) for y0 from 1e-1 to 1e-12, and from y0 = 0 exactly. Left:
-the gradient norm along each run (the plateau is the time spent near the saddle). Right: steps
+the gradient norm along each run (the closer the start to y = 0, the later and lower it turns
+up); the loss's plateau near the saddle's value 1 is counted too. Right: steps
 spent within RADIUS of the saddle against y0, with the linear prediction: near the saddle y grows
 by the factor 1 + 4 LR per step, x shrinks by 1 - 2 LR, so the stay is
 ln(RADIUS / y0) / ln(1 + 4 LR) - ln(1.5 / RADIUS) / -ln(1 - 2 LR) steps.
@@ -30,6 +31,7 @@ from gdlib.expression import surface_from_expression
 OFFSETS = 10.0 ** -np.arange(1, 13)
 SHOWN = (1e-2, 1e-6, 1e-12)
 QUARTIC_Y0, CUBIC_Y0 = 1e-2, 0.5  # the starts' heights on the two degenerate saddles
+PLATEAU_TOL = 0.01  # the loss within this of the saddle's value counts as the plateau
 STALL_Y0 = (5e-3, 1e-3)  # quartic starts whose gradient passes the default test at the saddle
 
 
@@ -101,7 +103,7 @@ def main(out_dir: Path) -> list[Path]:
         norms = np.linalg.norm(on_manifold.gradients, axis=1)
         left.semilogy(norms, color=COLORS["grey"], ls="--", label="$y_0 = 0$")
         left.set(xlabel="step $k$", ylabel="$\\|\\nabla f\\|$", xlim=(0, 200), ylim=(1e-7, 10))
-        left.set_title("Gradient norm: the dip is the saddle")
+        left.set_title("Gradient norm: the closer the start, the later the turn")
         left.legend(fontsize=8)
         right.semilogx(OFFSETS, stays, "o", color=COLORS["blue"], label="measured")
         right.semilogx(
@@ -143,6 +145,12 @@ def main(out_dir: Path) -> list[Path]:
     values["totals_longer_from_then"] = bool(
         np.all(totals[decades >= rises_from] > on_manifold.iterations)
     )
+    # The stay in the loss: a plateau at the saddle's value f = 1, and every start escapes.
+    for y0 in SHOWN:
+        plateau = np.abs(runs[y0].values - 1.0) < PLATEAU_TOL
+        values[f"plateau_{-int(np.log10(y0))}"] = int(plateau.sum())
+    values["plateau_tol"] = PLATEAU_TOL
+    values["all_escaped"] = bool(all(abs(r.positions[-1][1]) > 0.9 for r in runs.values()))
     values |= degenerate_values(runs[QUARTIC_Y0])
     written = themed_svgs(draw, out_dir, "saddle-escape")
     return [*written, write_values(out_dir, "saddle", values)]
