@@ -85,6 +85,37 @@ def rosenbrock_settings() -> dict[str, object]:
     }
 
 
+def rosenbrock_start(runs) -> dict[str, object]:
+    """Why Nesterov swings widest on Rosenbrock: the race's rate is too large for the start.
+
+    On a quadratic of curvature lambda, plain descent is stable for lr lambda < 2, heavy ball for
+    lr lambda < 2 (1 + mu), Nesterov (torch's form) for lr lambda < 2 (1 + mu) / (1 + 2 mu). The
+    Hessian at the start (central differences) has lr lambda_max between Nesterov's limit and
+    heavy ball's; the swings are each run's largest |y - x^2| (off the floor) in its first 50 steps.
+    """
+    surface = get_surface("rosenbrock")
+    p, h = np.array(surface.start, dtype=float), 1e-4
+    columns = [(surface.grad(p + h * e) - surface.grad(p - h * e)) / (2 * h) for e in np.eye(2)]
+    top = float(np.linalg.eigvalsh(np.array(columns)).max())
+    lr, hyper = RACES["rosenbrock"]["nesterov"]
+    mu = hyper["momentum"]
+    swing = {
+        o: float(np.abs(r.positions[:51, 1] - r.positions[:51, 0] ** 2).max())
+        for o, r in runs.items()
+    }
+    others = max(v for o, v in swing.items() if o != "nesterov")
+    return {
+        "rosenbrock_start_lambda": f"{top:.0f}",
+        "rosenbrock_start_eta_lambda": f"{lr * top:.2f}",
+        "rosenbrock_nesterov_limit": f"{2 * (1 + mu) / (1 + 2 * mu):.2f}",
+        "rosenbrock_heavy_limit": f"{2 * (1 + mu):.1f}",
+        "rosenbrock_nesterov_swing": f"{swing['nesterov']:.2f}",
+        "rosenbrock_others_swing": f"{others:.2f}",
+        "rosenbrock_nesterov_f0": f"{runs['nesterov'].values[0]:.3g}",
+        "rosenbrock_nesterov_max_f": f"{runs['nesterov'].values[:51].max():.3g}",
+    }
+
+
 def table(runs) -> str:
     """Tabulate (Markdown) the steps taken and how each run stopped."""
     rows = [
@@ -116,7 +147,7 @@ def main(out_dir: Path) -> list[Path]:
         return fig
 
     values = {"table": table(runs)} | adam_on_valley(runs["valley"]["adam"])
-    values |= rosenbrock_settings() | {"max_iter": MAX_ITER}
+    values |= rosenbrock_settings() | rosenbrock_start(runs["rosenbrock"]) | {"max_iter": MAX_ITER}
     # Zig-zag: how often y changes sign over the first 20 steps on the valley.
     for opt, run in runs["valley"].items():
         values[f"valley_{opt}_flips"] = sign_changes(run.positions[:21, 1])

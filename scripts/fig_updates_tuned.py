@@ -90,5 +90,8 @@ def main(out_dir: Path) -> list[Path]:
         values[f"rate_{m}"] = f"{measured[m]:.3f}"
         values[f"steps_{m}_k10"] = int(steps[m][0])
         values[f"steps_{m}_k300"] = int(steps[m][-1])
+        # How far the measured curve ends above its dashed line (the factor k and a constant).
+        d = np.linalg.norm(runs[m].positions, axis=1)
+        values[f"above_{m}"] = f"{d[-1] / (d[0] * predicted[m] ** (len(d) - 1)):.3g}"
     written = themed_svgs(draw, out_dir, "updates-tuned")
     return [*written, write_values(out_dir, "tuned", values)]
