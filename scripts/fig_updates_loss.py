@@ -152,6 +152,8 @@ def main(out_dir: Path) -> list[Path]:
     for opt, run in runs["valley"].items():
         values[f"valley_{opt}_flips"] = sign_changes(run.positions[:21, 1])
         values[f"valley_{opt}_flips_all"] = sign_changes(run.positions[:, 1])
+        values[f"valley_{opt}_x_flips_all"] = sign_changes(run.positions[:, 0])
+        values[f"valley_{opt}_y1"] = f"{abs(run.positions[1, 1]):.2f}"  # the first swing
     for surface_name, results in runs.items():
         for opt, run in results.items():
             lr, hyper = RACES[surface_name][opt]
