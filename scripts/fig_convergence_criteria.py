@@ -102,7 +102,10 @@ def first_step_at_or_below(series: np.ndarray, tol: float) -> int:
     return int(below[0])
 
 
-def factor_per_step(series: np.ndarray, a: int = 100, b: int = 300) -> float:
+FIT_FROM, FIT_TO = 100, 300  # the steps over which the slow walk's factors are measured
+
+
+def factor_per_step(series: np.ndarray, a: int = FIT_FROM, b: int = FIT_TO) -> float:
     """Geometric-mean ratio per step of ``series`` between entries a and b.
 
     >>> round(factor_per_step(0.5 ** np.arange(400)), 12)
@@ -152,6 +155,7 @@ def main(out_dir: Path) -> list[Path]:
     values["grad_factor"] = round(factor_per_step(grad_norm), 4)
     values["step_factor"] = round(factor_per_step(step), 4)
     values["change_factor"] = round(factor_per_step(change), 4)
+    values["fit_from"], values["fit_to"] = FIT_FROM, FIT_TO
     values |= exact_landing() | stalls() | early_value_stop()
     config = {"surface": SURFACE, "start": list(START), "lr": LR, "maxIter": MAX_ITER}
     config |= LIVE_TOLERANCES | {"tolMin": TOL_MIN, "tolMax": TOL_MAX}
