@@ -61,5 +61,9 @@ def main(out_dir: Path) -> list[Path]:
     end = "({:.2g}, {:.2g})".format(*(run.positions[-1] + 0.0))  # + 0.0: no "-0"
     values = {"y0": f"{Y0:g}", "stay": stay(Y0), "message": run.message, "end": end}
     values |= {"steps": run.iterations, "widget": json.dumps(config)}
+    # Where the dots leave the dashed line: near the kink, where the count falls to 0.
+    gaps = np.abs(np.array(stays) - predicted_stay(ys))
+    values |= {"max_gap": f"{gaps.max():.1f}", "max_gap_at": f"{ys[np.argmax(gaps)]:.1e}"}
+    values["gap_elsewhere"] = f"{np.sort(gaps)[-3]:.1f}"  # the third largest: off the kink
     written = themed_svgs(draw, out_dir, "saddle-live")
     return [*written, write_values(out_dir, "saddle_live", values)]

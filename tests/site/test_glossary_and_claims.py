@@ -27,7 +27,7 @@ CLAIM_PAGES = {
     "concepts/gradients": 10,
     "concepts/updates": 31,
     "concepts/schedules": 11,
-    "concepts/saddle-points": 12,
+    "concepts/saddle-points": 13,
     "concepts/convergence": 12,
     "concepts/conditioning": 13,
     "variants/batch": 13,
