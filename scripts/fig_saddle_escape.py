@@ -150,6 +150,7 @@ def main(out_dir: Path) -> list[Path]:
         plateau = np.abs(runs[y0].values - 1.0) < PLATEAU_TOL
         values[f"plateau_{-int(np.log10(y0))}"] = int(plateau.sum())
     values["plateau_tol"] = PLATEAU_TOL
+    values["closest_2"] = f"{np.abs(runs[1e-2].values - 1.0).min():.3f}"
     values["all_escaped"] = bool(all(abs(r.positions[-1][1]) > 0.9 for r in runs.values()))
     values |= degenerate_values(runs[QUARTIC_Y0])
     written = themed_svgs(draw, out_dir, "saddle-escape")

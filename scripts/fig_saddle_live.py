@@ -22,6 +22,7 @@ from gdlib.descent import descend
 Y0, Y0_MIN, Y0_MAX = 1e-6, 1e-12, 1e-1
 MAX_ITER = 2000
 CURVE = 45  # js/src/widgets/escape-state.js CURVE_POINTS
+KINK = 10  # steps: below this count the linear estimate is judged near its kink
 
 
 def heights() -> np.ndarray:
@@ -61,9 +62,12 @@ def main(out_dir: Path) -> list[Path]:
     end = "({:.2g}, {:.2g})".format(*(run.positions[-1] + 0.0))  # + 0.0: no "-0"
     values = {"y0": f"{Y0:g}", "stay": stay(Y0), "message": run.message, "end": end}
     values |= {"steps": run.iterations, "widget": json.dumps(config)}
-    # Where the dots leave the dashed line: near the kink, where the count falls to 0.
-    gaps = np.abs(np.array(stays) - predicted_stay(ys))
+    # Where the dots leave the dashed line: near the kink, where the counts fall below KINK.
+    predicted = predicted_stay(ys)
+    gaps = np.abs(np.array(stays) - predicted)
+    away = np.minimum(stays, predicted) >= KINK
     values |= {"max_gap": f"{gaps.max():.1f}", "max_gap_at": f"{ys[np.argmax(gaps)]:.1e}"}
-    values["gap_elsewhere"] = f"{np.sort(gaps)[-3]:.1f}"  # the third largest: off the kink
+    values |= {"max_gap_stay": stays[int(np.argmax(gaps))], "kink": KINK}
+    values["gap_elsewhere"] = f"{gaps[away].max():.1f}"
     written = themed_svgs(draw, out_dir, "saddle-live")
     return [*written, write_values(out_dir, "saddle_live", values)]

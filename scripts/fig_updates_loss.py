@@ -111,6 +111,7 @@ def rosenbrock_start(runs) -> dict[str, object]:
         "rosenbrock_heavy_limit": f"{2 * (1 + mu):.1f}",
         "rosenbrock_nesterov_swing": f"{swing['nesterov']:.2f}",
         "rosenbrock_others_swing": f"{others:.2f}",
+        "rosenbrock_start_gap": f"{abs(p[1] - p[0] ** 2):.2f}",
         "rosenbrock_nesterov_f0": f"{runs['nesterov'].values[0]:.3g}",
         "rosenbrock_nesterov_max_f": f"{runs['nesterov'].values[:51].max():.3g}",
     }
@@ -154,6 +155,7 @@ def main(out_dir: Path) -> list[Path]:
         values[f"valley_{opt}_flips_all"] = sign_changes(run.positions[:, 1])
         values[f"valley_{opt}_x_flips_all"] = sign_changes(run.positions[:, 0])
         values[f"valley_{opt}_y1"] = f"{abs(run.positions[1, 1]):.2f}"  # the first swing
+        values[f"valley_{opt}_y1_crossed"] = bool(run.positions[1, 1] * run.positions[0, 1] < 0)
     for surface_name, results in runs.items():
         for opt, run in results.items():
             lr, hyper = RACES[surface_name][opt]

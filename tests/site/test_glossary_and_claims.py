@@ -25,7 +25,7 @@ CLAIM_PAGES = {
     "concepts/algorithm": 1,
     "concepts/learning-rate": 10,
     "concepts/gradients": 10,
-    "concepts/updates": 31,
+    "concepts/updates": 30,
     "concepts/schedules": 11,
     "concepts/saddle-points": 13,
     "concepts/convergence": 12,
