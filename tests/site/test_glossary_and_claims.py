@@ -30,7 +30,7 @@ CLAIM_PAGES = {
     "concepts/saddle-points": 12,
     "concepts/convergence": 12,
     "concepts/conditioning": 13,
-    "variants/batch": 13,
+    "variants/batch": 16,
     "variants/stochastic": 13,
     "variants/mini-batch": 10,
     "variants/comparison": 28,
