@@ -31,7 +31,7 @@ CLAIM_PAGES = {
     "concepts/convergence": 12,
     "concepts/conditioning": 13,
     "variants/batch": 16,
-    "variants/stochastic": 13,
+    "variants/stochastic": 18,
     "variants/mini-batch": 10,
     "variants/comparison": 28,
 }
