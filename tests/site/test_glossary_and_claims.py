@@ -33,7 +33,7 @@ CLAIM_PAGES = {
     "variants/batch": 16,
     "variants/stochastic": 18,
     "variants/mini-batch": 10,
-    "variants/comparison": 28,
+    "variants/comparison": 32,
 }
 ABBR = re.compile(r'<abbr title="([^"]+)">([^<]+)</abbr>')
 # Pages written as one Markdown document (the reference pages render each docstring apart).
