@@ -11,15 +11,33 @@ Three things the comparison page says about its own statistics, measured on the 
   b = MINI's seed k + 1 (another order) is the control;
 - the noise floor (median over seeds and the last ten epochs) at each size's best rate, beside
   eta * lambda_max, which says whether the first-order eta / b law can hold, and runs of
-  FULL_SIZES, sizes that divide N, against b = 64 and 256, whose every epoch ends on a short batch.
+  FULL_SIZES, sizes that divide N, against b = 64 and 256, whose every epoch ends on a short batch,
+  read third by third and seed by seed as above;
+- estimation: what precision on the training loss is worth, the excess loss on fresh data of the
+  exact least-squares fit over the true parameters (sigma^2 d / n on average over data sets).
 """
 
 from __future__ import annotations
 
 import numpy as np
 from _figure import fmt, listed
-from _variants import BATCH_SIZES, BUDGET, HORIZON, MINI, RATES, SEED, SEEDS, N, data, floor
+from _variants import (
+    BATCH_SIZES,
+    BUDGET,
+    HORIZON,
+    MINI,
+    NOISE,
+    RATES,
+    SEED,
+    SEEDS,
+    SHIFT,
+    N,
+    data,
+    floor,
+)
 from _variants_plots import stable_rates
+
+from gdlib.datasets import make_regression
 
 LOW_SIZES = (1, 4, 16)  # sizes whose 5-epoch medians differ far less than the seeds move them
 HIGH_SIZES = (64, 256)
@@ -110,6 +128,8 @@ def floors(sweeps, best, lam_max: float, full: dict) -> dict:
         v[f"late_full_b{b}"], v[f"late_full_b{b}_n"] = fmt(level, 2), level
         eb = float(np.median(run.epoch_losses[0, :, BUDGET] - low))
         v[f"eb_full_b{b}"], v[f"eb_full_b{b}_n"] = fmt(eb, 1), eb
+        v[f"n_div_b{b}"] = N // b
+        v |= full_against(sweeps, best, b, run)
     # One example's own curvature along its x_i is 2 ||x_i||^2: a step on it alone more than
     # reverses its error there (|1 - 2 eta ||x_i||^2| > 1) from eta = 2 / (2 ||x_i||^2) on.
     X, _, _ = data()
@@ -124,3 +144,44 @@ def floors(sweeps, best, lam_max: float, full: dict) -> dict:
         count = int(np.sum(rate * norms > 1))
         v[f"reversing_{tag}"], v[f"reversing_{tag}_n"] = count, count
     return v
+
+
+def full_against(sweeps, best, b: int, run) -> dict:
+    """Return FULL_SIZES[b]'s level against LOW_SIZES' and b's, by thirds of SEEDS and per seed."""
+    low, v = floor(), {}
+    levels = {s: sweeps[s].epoch_losses[best[s], :, LATE] - low for s in (*LOW_SIZES, b)}
+    levels["full"] = run.epoch_losses[0, :, LATE] - low  # (seeds, epochs)
+    thirds = {s: [np.median(p) for p in np.array_split(g, 3)] for s, g in levels.items()}
+    over = [thirds["full"][k] / max(thirds[s][k] for s in LOW_SIZES) for k in range(3)]
+    v[f"full_over_low_lo_b{b}"] = f"{min(over):.1f}"
+    v[f"full_over_low_hi_b{b}"] = f"{max(over):.1f}"
+    v[f"full_above_low_b{b}"] = min(over) > 1
+    v[f"full_below_b{b}"] = all(thirds["full"][k] < thirds[b][k] for k in range(3))
+    seed = {s: np.median(g, axis=1) for s, g in levels.items()}  # each seed's late level
+    share = min(float(np.mean(seed["full"] > seed[s])) for s in LOW_SIZES)
+    v[f"full_above_low_share_b{b}"], v[f"full_above_low_share_b{b}_n"] = f"{100 * share:.0f}", share
+    share = float(np.mean(seed["full"] < seed[b]))
+    v[f"full_below_share_b{b}"], v[f"full_below_share_b{b}_n"] = f"{100 * share:.0f}", share
+    return v
+
+
+HELD_OUT = 200_000  # fresh examples from the same source
+
+
+def estimation() -> dict:
+    """How well the data pin the parameters down: the exact fit's excess loss on fresh data."""
+    _, _, fit = data()
+    _, _, true = make_regression(N, 2, noise=NOISE, seed=SEED)  # the generating parameters
+    true = np.array([true[0] - SHIFT * true[1], true[1]])  # for the shifted feature
+    fresh, _, _ = make_regression(HELD_OUT, 2, seed=SEED + 1)  # new rows, same distribution
+    fresh[:, 1] += SHIFT
+    error = fresh @ (fit - true)  # the fit's prediction minus the truth's, on each fresh row
+    gap = float(np.mean(error**2))
+    expected = NOISE**2 * 2 / N
+    return {
+        "estimation_gap": fmt(gap, 2),
+        "estimation_gap_n": gap,
+        "estimation_expected": fmt(expected, 1),
+        "estimation_expected_n": expected,
+        "held_out": f"{HELD_OUT:,}",
+    }

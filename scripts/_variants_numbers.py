@@ -102,7 +102,7 @@ def summary(sweeps, best, rule_gaps, best_gaps, lam, limit) -> dict:
         "horizon": HORIZON,
         "mini": MINI,
     }
-    v["kappa"] = f"{lam[-1] / lam[0]:.1f}"
+    v["kappa"], v["kappa_n"] = f"{lam[-1] / lam[0]:.1f}", float(lam[-1] / lam[0])
     v["limit"] = f"{limit:.3g}"
     v["limit_n"] = limit
     v["rates_lo"], v["rates_hi"], v["n_rates"] = f"{RATES[0]:g}", f"{RATES[-1]:g}", len(RATES)

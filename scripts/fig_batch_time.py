@@ -49,4 +49,7 @@ def main(out_dir: Path) -> list[Path]:
     per_example = step / sizes
     # The full batch is read in place; every smaller batch first gathers its rows.
     values["full_cheapest_per_example"] = bool(per_example.argmin() == len(sizes) - 1)
+    # One example's cost in a one-example step over its cost in a full-batch step.
+    ratio = float(per_example[0] / per_example[-1])
+    values["per_example_ratio"], values["per_example_ratio_n"] = f"{ratio:,.0f}", ratio
     return [*themed_svgs(draw, out_dir, "batch-time"), write_values(out_dir, "batchtime", values)]

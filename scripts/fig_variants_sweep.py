@@ -35,7 +35,7 @@ from _variants import (
     data,
     floor,
 )
-from _variants_evidence import FULL_SIZES, floors, seed_noise, shared_orders
+from _variants_evidence import FULL_SIZES, estimation, floors, seed_noise, shared_orders
 from _variants_numbers import summary, table
 from _variants_plots import draw_curves, draw_grid, draw_scaling, stable_rates
 
@@ -99,5 +99,5 @@ def main(out_dir: Path) -> list[Path]:
         for b, size in FULL_SIZES.items()
     }
     values |= seed_noise(sweeps, best) | shared_orders(sweeps, best)
-    values |= floors(sweeps, best, float(lam[-1]), full)
+    values |= floors(sweeps, best, float(lam[-1]), full) | estimation()
     return [*written, write_values(out_dir, "compare", values)]

@@ -30,10 +30,10 @@ CLAIM_PAGES = {
     "concepts/saddle-points": 13,
     "concepts/convergence": 12,
     "concepts/conditioning": 13,
-    "variants/batch": 13,
-    "variants/stochastic": 13,
+    "variants/batch": 16,
+    "variants/stochastic": 18,
     "variants/mini-batch": 10,
-    "variants/comparison": 28,
+    "variants/comparison": 32,
 }
 ABBR = re.compile(r'<abbr title="([^"]+)">([^<]+)</abbr>')
 # Pages written as one Markdown document (the reference pages render each docstring apart).
