@@ -53,7 +53,9 @@ DRAWN_RUNS = {"const": "green", "decay": "purple", "small": "blue"}
 
 def escape_values(full_path: np.ndarray, sgd_path: np.ndarray) -> dict:
     """Escapes at LR, half and a quarter of it, and the barrier they climb."""
-    full_loss, deep = float(mean_loss(full_path[-1])), float(mean_loss(sgd_path[-1]))
+    # The deeper minimum: full-gradient descent from where the drawn SGD run ended.
+    settled = descend_sum(False, start=sgd_path[-1])[0, -1]
+    full_loss, deep = float(mean_loss(full_path[-1])), float(mean_loss(settled))
     lower, higher = escapes(full_loss, LR)
     v = {"escape_lower": lower, "escape_higher": higher, "escape_lower_n": lower}
     v["escaped"] = "all" if lower == len(ESCAPE_SEEDS) else "most" if lower > higher else "few"
