@@ -57,6 +57,13 @@ def adam_on_valley(run) -> dict[str, object]:
     }
 
 
+def largest_curvature(surface, point, h: float = 1e-4) -> float:
+    """Return the Hessian's largest eigenvalue at `point` (central differences of the gradient)."""
+    p = np.asarray(point, dtype=float)
+    columns = [(surface.grad(p + h * e) - surface.grad(p - h * e)) / (2 * h) for e in np.eye(2)]
+    return float(np.linalg.eigvalsh(np.array(columns)).max())
+
+
 def rosenbrock_settings() -> dict[str, object]:
     """How hand-picked the Rosenbrock race is: the rate plain descent could afford, and mu 0.95.
 
@@ -65,9 +72,7 @@ def rosenbrock_settings() -> dict[str, object]:
     under that limit is compared with the race's run at the end of their MAX_ITER steps.
     """
     surface = get_surface("rosenbrock")
-    p, h = np.array(surface.minima[0]), 1e-4
-    columns = [(surface.grad(p + h * e) - surface.grad(p - h * e)) / (2 * h) for e in np.eye(2)]
-    top = float(np.linalg.eigvalsh(np.array(columns)).max())
+    top = largest_curvature(surface, surface.minima[0])
     lr, _ = RACES["rosenbrock"]["gd"]
     near = descend(surface, surface.start, "gd", 0.975 * 2.0 / top, MAX_ITER)
     slow = descend(surface, surface.start, "gd", lr, MAX_ITER)
@@ -94,9 +99,8 @@ def rosenbrock_start(runs) -> dict[str, object]:
     heavy ball's; the swings are each run's largest |y - x^2| (off the floor) in its first 50 steps.
     """
     surface = get_surface("rosenbrock")
-    p, h = np.array(surface.start, dtype=float), 1e-4
-    columns = [(surface.grad(p + h * e) - surface.grad(p - h * e)) / (2 * h) for e in np.eye(2)]
-    top = float(np.linalg.eigvalsh(np.array(columns)).max())
+    p = np.array(surface.start, dtype=float)
+    top = largest_curvature(surface, p)
     lr, hyper = RACES["rosenbrock"]["nesterov"]
     mu = hyper["momentum"]
     swing = {
