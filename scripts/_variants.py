@@ -44,11 +44,20 @@ BEST_RATE = {1: RATES[5], 4: RATES[9], 16: RATES[12], 64: RATES[16], 256: RATES[
 NAMES = {1: "stochastic (b = 1)", MINI: f"mini-batch (b = {MINI})", N: f"batch (b = {N})"}
 
 
+def source(n: int, seed: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Draw n examples of the source: X (ones, feature + SHIFT), y and their true parameters.
+
+    The parameters are written for the shifted feature, so that y = X @ true + noise.
+    """
+    X, y, true = make_regression(n, 2, noise=NOISE, seed=seed)
+    X[:, 1] += SHIFT
+    return X, y, np.array([true[0] - SHIFT * true[1], true[1]])
+
+
 @cache
 def data() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Return X (ones and one feature), y and the least-squares solution."""
-    X, y, _ = make_regression(N, 2, noise=NOISE, seed=SEED)
-    X[:, 1] += SHIFT
+    X, y, _ = source(N, SEED)
     return X, y, np.linalg.lstsq(X, y, rcond=None)[0]
 
 

@@ -30,14 +30,12 @@ from _variants import (
     RATES,
     SEED,
     SEEDS,
-    SHIFT,
     N,
     data,
     floor,
+    source,
 )
 from _variants_plots import stable_rates
-
-from gdlib.datasets import make_regression
 
 LOW_SIZES = (1, 4, 16)  # sizes whose 5-epoch medians differ far less than the seeds move them
 HIGH_SIZES = (64, 256)
@@ -171,10 +169,8 @@ HELD_OUT = 200_000  # fresh examples from the same source
 def estimation() -> dict:
     """How well the data pin the parameters down: the exact fit's excess loss on fresh data."""
     _, _, fit = data()
-    _, _, true = make_regression(N, 2, noise=NOISE, seed=SEED)  # the generating parameters
-    true = np.array([true[0] - SHIFT * true[1], true[1]])  # for the shifted feature
-    fresh, _, _ = make_regression(HELD_OUT, 2, seed=SEED + 1)  # new rows, same distribution
-    fresh[:, 1] += SHIFT
+    _, _, true = source(N, SEED)  # the parameters that generated the data
+    fresh, _, _ = source(HELD_OUT, SEED + 1)  # new rows, same distribution
     error = fresh @ (fit - true)  # the fit's prediction minus the truth's, on each fresh row
     gap = float(np.mean(error**2))
     expected = NOISE**2 * 2 / N
