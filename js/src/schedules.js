@@ -14,10 +14,15 @@ const RULES = {
   inverse_time: (lr, _epochs, { lr_decay: delta }) => (e) => lr / (1 + delta * e),
   // cosine_annealing_lr with t_max = the run's epochs and eta_min = 0, as gdlib's get_schedule.
   cosine: (lr, epochs) => (e) => 0.0 + (lr - 0.0) * (1 + Math.cos((Math.PI * e) / epochs)) / 2,
-  warmup_cosine: (lr, epochs, { warmup_epochs: w }) => (e) => {
-    const warm = Math.min((e + 1) / w, 1.0);
-    const after = Math.max(e - w + 1, 0) / (epochs - w + 1);
-    return warm < 1 ? lr * warm : (lr * (1 + Math.cos(Math.PI * after))) / 2;
+  // Refused, as gdlib's warmup_cosine_lr refuses it, outside [1, epochs]: the rates would never
+  // reach the peak.
+  warmup_cosine: (lr, epochs, { warmup_epochs: w }) => {
+    if (!(Number.isInteger(w) && w >= 1 && w <= epochs)) throw new RangeError(`warmup_epochs must be in [1, ${epochs}], got ${w}`);
+    return (e) => {
+      const warm = Math.min((e + 1) / w, 1.0);
+      const after = Math.max(e - w + 1, 0) / (epochs - w + 1);
+      return warm < 1 ? lr * warm : (lr * (1 + Math.cos(Math.PI * after))) / 2;
+    };
   },
 };
 
@@ -29,9 +34,6 @@ export function scheduleRates(name, lr, epochs, hyper = {}) {
   if (!SCHEDULES.includes(name)) throw new RangeError(`Unknown schedule "${name}"; known: ${SCHEDULES.join(", ")}`);
   if (!(typeof lr === "number" && Number.isFinite(lr) && lr > 0)) throw new RangeError(`Invalid learning rate: ${lr}`);
   if (!(Number.isInteger(epochs) && epochs >= 1)) throw new RangeError(`epochs must be an integer >= 1, got ${epochs}`);
-  const settings = { ...PRESETS[name], ...hyper };
-  const w = settings.warmup_epochs;
-  if (name === "warmup_cosine" && !(Number.isInteger(w) && w >= 1 && w <= epochs)) throw new RangeError(`warmup_epochs must be in [1, ${epochs}], got ${w}`);
-  const rate = RULES[name](lr, epochs, settings);
+  const rate = RULES[name](lr, epochs, { ...PRESETS[name], ...hyper });
   return Array.from({ length: epochs }, (_, e) => rate(e));
 }
