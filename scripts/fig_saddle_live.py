@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 from _double_well import DOUBLE_WELL, LR, RADIUS, X0, predicted_stay
-from _figure import COLORS, contour, themed_svgs, write_values
+from _figure import COLORS, contour, fmt, themed_svgs, write_values
 from matplotlib import pyplot as plt
 
 from gdlib.descent import descend
@@ -66,7 +66,8 @@ def main(out_dir: Path) -> list[Path]:
     predicted = predicted_stay(ys)
     gaps = np.abs(np.array(stays) - predicted)
     away = np.minimum(stays, predicted) >= KINK
-    values |= {"max_gap": f"{gaps.max():.1f}", "max_gap_at": f"{ys[np.argmax(gaps)]:.1e}"}
+    at = float(ys[np.argmax(gaps)])
+    values |= {"max_gap": f"{gaps.max():.1f}", "max_gap_at": fmt(at, 2), "max_gap_at_raw": at}
     values |= {"max_gap_stay": stays[int(np.argmax(gaps))], "kink": KINK}
     values["gap_elsewhere"] = f"{gaps[away].max():.1f}"
     written = themed_svgs(draw, out_dir, "saddle-live")
