@@ -27,6 +27,7 @@ from gdlib.linesearch import descend_backtracking
 from gdlib.rates import (
     best_fixed_rate,
     condition_number,
+    hessian_eigenvalues,
     measured_rate,
     predicted_rate,
     steps_to_shrink,
@@ -88,13 +89,8 @@ def fit_at_best_rate(X: np.ndarray, y: np.ndarray) -> dict[str, object]:
     }
 
 
-def valley_eigenvalues() -> np.ndarray:
-    """Return the eigenvalues of the valley's Hessian (constant: it is a quadratic)."""
-    grad, d = get_surface("valley").grad, 1e-3
-    return np.linalg.eigvalsh([(grad(e * d) - grad(-e * d)) / (2 * d) for e in np.eye(2)])
-
-
-VALLEY_EIGENVALUES = valley_eigenvalues()
+# The valley is a quadratic: its Hessian, and so these, are the same at every point.
+VALLEY_EIGENVALUES = hessian_eigenvalues(get_surface("valley").grad, (0.0, 0.0), h=1e-3)
 VALLEY_START, VALLEY_LR = (-2.5, 1.0), best_fixed_rate(VALLEY_EIGENVALUES)
 
 

@@ -22,7 +22,7 @@ from gdlib.descent import descend
 from gdlib.explorer_defaults import EXPLORER_DEFAULTS
 from gdlib.expression import DEFAULT_BOUNDS, surface_from_expression
 from gdlib.optimizers import LABELS, OPTIMIZERS, preset
-from gdlib.rates import best_fixed_rate
+from gdlib.rates import best_fixed_rate, hessian_eigenvalues
 from gdlib.surfaces import get_surface
 
 START = (EXPLORER_DEFAULTS["x"], EXPLORER_DEFAULTS["y"])
@@ -104,7 +104,7 @@ def page_values(run, diverged, surface) -> dict[str, object]:
     custom = TRY["custom"]
     mine = surface_from_expression(custom.expr, custom.bounds)
     _runs(custom, mine)  # the linked run itself must run: gdlib refuses what it cannot
-    lam = largest_curvature(mine, START)
+    lam = hessian_eigenvalues(mine.grad, START).max()
     # Just above and below the limit 2/lambda (the first diverges, the second zig-zags to rest),
     # and just below 1/lambda, where the steps stop overshooting.
     over, under = (descend(mine, START, "gd", f * 2.0 / lam) for f in (1.05, 0.95))
@@ -182,14 +182,3 @@ def page_values(run, diverged, surface) -> dict[str, object]:
         "custom_under_zigzags": sign_changes(under.positions[:11, 1]) == 10,
         "custom_calm_straight": sign_changes(calm.positions[:, 1]) == 0,
     }
-
-
-def largest_curvature(surface, point, h: float = 1e-4) -> float:
-    """Return the Hessian's largest eigenvalue at `point`, which the explorer's rate hint uses.
-
-    Central differences of the exact gradient: exact for a quadratic such as CUSTOM.
-    """
-    p = np.asarray(point, dtype=float)
-    columns = [(surface.grad(p + h * e) - surface.grad(p - h * e)) / (2 * h) for e in np.eye(2)]
-    hessian = np.array(columns)
-    return float(np.linalg.eigvalsh((hessian + hessian.T) / 2).max())

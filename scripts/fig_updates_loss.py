@@ -19,6 +19,7 @@ from matplotlib import pyplot as plt
 
 from gdlib.descent import descend
 from gdlib.optimizers import adam
+from gdlib.rates import hessian_eigenvalues
 from gdlib.surfaces import get_surface
 
 ADAM_RATES = (0.05, 0.1, 0.2, 0.5, 1.0)  # step lengths tried on the valley
@@ -57,13 +58,6 @@ def adam_on_valley(run) -> dict[str, object]:
     }
 
 
-def largest_curvature(surface, point, h: float = 1e-4) -> float:
-    """Return the Hessian's largest eigenvalue at `point` (central differences of the gradient)."""
-    p = np.asarray(point, dtype=float)
-    columns = [(surface.grad(p + h * e) - surface.grad(p - h * e)) / (2 * h) for e in np.eye(2)]
-    return float(np.linalg.eigvalsh(np.array(columns)).max())
-
-
 def rosenbrock_settings() -> dict[str, object]:
     """How hand-picked the Rosenbrock race is: the rate plain descent could afford, and mu 0.95.
 
@@ -72,7 +66,7 @@ def rosenbrock_settings() -> dict[str, object]:
     under that limit is compared with the race's run at the end of their MAX_ITER steps.
     """
     surface = get_surface("rosenbrock")
-    top = largest_curvature(surface, surface.minima[0])
+    top = hessian_eigenvalues(surface.grad, surface.minima[0]).max()
     lr, _ = RACES["rosenbrock"]["gd"]
     near = descend(surface, surface.start, "gd", 0.975 * 2.0 / top, MAX_ITER)
     slow = descend(surface, surface.start, "gd", lr, MAX_ITER)
@@ -100,7 +94,7 @@ def rosenbrock_start(runs) -> dict[str, object]:
     """
     surface = get_surface("rosenbrock")
     p = np.array(surface.start, dtype=float)
-    top = largest_curvature(surface, p)
+    top = hessian_eigenvalues(surface.grad, p).max()
     lr, hyper = RACES["rosenbrock"]["nesterov"]
     mu = hyper["momentum"]
     swing = {
