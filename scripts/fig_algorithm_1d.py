@@ -3,7 +3,9 @@
 The run is gdlib's descent on the bowl x^2 + y^2 started on the x axis, where y stays 0, so it
 is exactly the 1-D problem. Left: each step as a horizontal arrow (x moves by -lr f'(x)) with
 the tangent at each iterate; right: the distance to the minimum per step on a log scale (a
-straight line: a constant factor per step).
+straight line: a constant factor per step). `regimes` runs the same start at the rates the
+page's takeaways name: one step at 1/2, a sign change every step between 1/2 and 1, an endless
+bounce at 1, growth above 1.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import json
 from pathlib import Path
 
 import numpy as np
-from _figure import COLORS, fmt, themed_svgs, write_values
+from _figure import COLORS, fmt, sign_changes, themed_svgs, write_values
 from matplotlib import pyplot as plt
 
 from gdlib.descent import descend
@@ -20,6 +22,29 @@ from gdlib.descent import descend
 START = 2.5
 LR = 0.15
 MAX_ITER = 200
+FLIP_LR, GROW_LR = 0.75, 1.05  # one rate between 1/2 and 1, one above 1
+
+
+def regimes() -> dict[str, object]:
+    """Run x^2 from START at 1/2, FLIP_LR, 1 and GROW_LR: what each rate does to x."""
+    runs = {
+        lr: descend("bowl", (START, 0.0), lr=lr, max_iter=MAX_ITER)
+        for lr in (0.5, FLIP_LR, 1.0, GROW_LR)
+    }
+    half, flip, bounce, grow = (runs[lr].positions[:, 0] for lr in runs)
+    return {
+        "half_one_step": runs[0.5].iterations == 1 and bool(half[1] == 0.0),
+        "flip_lr": FLIP_LR,
+        "flip_steps": runs[FLIP_LR].iterations,
+        "flip_every_step": runs[FLIP_LR].status == "converged"
+        and sign_changes(flip) == runs[FLIP_LR].iterations,
+        "bounce_steps": runs[1.0].iterations,
+        "bounce_endless": runs[1.0].status == "max_iter" and bool(np.all(np.abs(bounce) == START)),
+        "grow_lr": GROW_LR,
+        "grow_steps": runs[GROW_LR].iterations,
+        "grow_diverged": runs[GROW_LR].status == "diverged"
+        and bool(np.all(np.diff(np.abs(grow)) > 0)),
+    }
 
 
 def main(out_dir: Path) -> list[Path]:
@@ -72,6 +97,8 @@ def main(out_dir: Path) -> list[Path]:
         "ratio_min": float(np.min(np.abs(x[1:] / x[:-1]))),
         "ratio_max": float(np.max(np.abs(x[1:] / x[:-1]))),
         "converged": run.status == "converged",
+        "same_side": sign_changes(x) == 0,
+        **regimes(),
         # the live figure (js/src/widgets/tangent.js) replays this run: same start, rate, cap
         "widget": json.dumps({"start": START, "lr": LR, "maxIter": MAX_ITER}),
     }

@@ -15,6 +15,13 @@ import matplotlib.pyplot as plt
 import numpy as np
 from _explorer_link import ExplorerRun, explorer_hash
 from _explorer_readout import outcome, point_rows, readout_number
+from _explorer_try import (
+    GRID_STARTS,
+    custom_curvature,
+    minima_reached,
+    rosenbrock_steps,
+    saddle_turn,
+)
 from _figure import CYCLE, grid, listed, sign_changes, surface_cmap, themed_svgs, write_values
 
 from gdlib._divergence import MAX_POSITION, MAX_VALUE
@@ -32,6 +39,7 @@ VALLEY_LR = 0.09  # plain descent's best fixed rate on the valley, 2 / (2 + 20),
 VALLEY, SADDLE = get_surface("valley"), get_surface("saddle")
 ROSEN_LR = 0.001
 ROSEN_ITER = 5000
+ROSEN_MINIMUM = get_surface("rosenbrock").minima[0]
 CUSTOM = "x^2 + 2*y^2"  # the page's "Your function" example, as the reader would type it
 # The page's "things to try": each link opens this run, and the page quotes gdlib's run of it.
 TRY = {
@@ -75,7 +83,7 @@ def draw(theme: str, surface, run) -> plt.Figure:
 def main(out_dir: Path) -> list[Path]:
     """Write the light and dark figures and the page's numbers."""
     surface = get_surface(EXPLORER_DEFAULTS["surface"])
-    run = descend(surface, START, "gd", LR)
+    run = descend(surface, START, "gd", LR, max_iter=EXPLORER_DEFAULTS["maxIter"])
     diverged = _runs(TRY["big_lr"])["gd"]
     paths = themed_svgs(lambda theme: draw(theme, surface, run), out_dir, "explorer-fallback")
     return [*paths, write_values(out_dir, "explore", page_values(run, diverged, surface))]
@@ -104,19 +112,12 @@ def page_values(run, diverged, surface) -> dict[str, object]:
     custom = TRY["custom"]
     mine = surface_from_expression(custom.expr, custom.bounds)
     _runs(custom, mine)  # the linked run itself must run: gdlib refuses what it cannot
-    lam = hessian_eigenvalues(mine.grad, START).max()
-    # Just above and below the limit 2/lambda (the first diverges, the second zig-zags to rest),
-    # and just below 1/lambda, where the steps stop overshooting.
-    over, under = (descend(mine, START, "gd", f * 2.0 / lam) for f in (1.05, 0.95))
-    calm = descend(mine, START, "gd", 0.95 / lam)
     caption, rows = point_rows(LABELS["gd"], run)
+    valley_eigenvalues = hessian_eigenvalues(VALLEY.grad, VALLEY.start)
     return {f"{name}_link": explorer_hash(run) for name, run in TRY.items()} | {
         "custom_text": CUSTOM,
         "custom_value": f"{float(mine.f(START)):.2f}",
         "custom_gradient": "({:.2f}, {:.2f})".format(*mine.grad(START)),
-        "custom_lambda": f"{lam:.3g}",
-        "custom_limit": f"{2.0 / lam:.3g}",
-        "custom_overshoot": f"{1.0 / lam:.3g}",
         "custom_bounds": "[{}, {}] × [{}, {}]".format(*(f"{b:g}" for b in np.ravel(mine.bounds))),
         "default_steps": run.iterations,
         "default_message": run.message,
@@ -138,14 +139,22 @@ def page_values(run, diverged, surface) -> dict[str, object]:
         "valley_factor": f"{1 - VALLEY_LR * VALLEY.lipschitz:g}",
         "valley_l": f"{VALLEY.lipschitz:g}",
         "valley_y0": f"{VALLEY.start[1]:g}",
-        "valley_best_lr_raw": best_fixed_rate((2.0, VALLEY.lipschitz)),
+        "valley_best_lr_raw": best_fixed_rate(valley_eigenvalues),
+        "valley_best_lr": f"{best_fixed_rate(valley_eigenvalues):.4f}",
+        "valley_eigenvalues": " and ".join(f"{v:.3g}" for v in valley_eigenvalues),
+        "default_lr": LR,
+        "default_start": "({:g}, {:g})".format(*START),
+        "rosen_minimum": "({:g}, {:g})".format(*ROSEN_MINIMUM),
+        "rosen_reached_at_minimum": all(
+            np.hypot(*(rosen[o].positions[-1] - ROSEN_MINIMUM)) < 1e-3 for o in reached
+        ),
         "saddle_start": "({:g}, {:g})".format(*SADDLE.start),
         "max_value": f"10<sup>{np.log10(MAX_VALUE):.0f}</sup>",
         "max_position": f"10<sup>{np.log10(MAX_POSITION):.0f}</sup>",
         "valley_gd_steps": valley["gd"].iterations,
         "valley_momentum_steps": valley["momentum"].iterations,
         "rosen_lr": ROSEN_LR,
-        "rosen_iter": ROSEN_ITER,
+        "rosen_iter": f"{ROSEN_ITER:,}",
         "rosen_reached": " and ".join(LABELS[o] for o in reached),
         "rosen_reached_steps": max(rosen[o].iterations for o in reached),
         "rosen_gd_end": f"({gd_end[0]:.2f}, {gd_end[1]:.2f})",
@@ -176,9 +185,10 @@ def page_values(run, diverged, surface) -> dict[str, object]:
         "rosen_adaptive_stopped": set(rosen) - {"gd", *reached} == {"adagrad", "rmsprop", "adam"},
         "rosen_gd_status_max_iter": rosen["gd"].status == "max_iter",
         "saddle_diverged": saddle.status == "diverged",
-        "custom_over_diverged": over.status == "diverged",
-        "custom_under_converged": under.status == "converged",
-        # A zig-zag: y changes sign on every one of the first ten steps, not merely once.
-        "custom_under_zigzags": sign_changes(under.positions[:11, 1]) == 10,
-        "custom_calm_straight": sign_changes(calm.positions[:, 1]) == 0,
+        **custom_curvature(mine, START),
+        **rosenbrock_steps(rosen, ROSEN_LR),
+        **saddle_turn(saddle),
+        **minima_reached("himmelblau"),
+        **minima_reached("camel"),
+        "grid_starts": GRID_STARTS,
     }

@@ -1,0 +1,118 @@
+"""Facts behind the explorer page's "things to try": why each linked run ends as the page says.
+
+fig_explorer_fallback.py runs the settings the page links to and quotes their numbers; this
+module measures the behaviour the page's sentences describe, for its checks:
+
+- the Rosenbrock race: AdaGrad's steps shrink, Adam's stay at most the rate along each
+  coordinate, RMSProp's stay near it and, run on, end in a bounce across the floor;
+- the saddle: the path first nears the centre, then leaves it along y;
+- the surfaces with several minima: which minima the default rate reaches from a grid of starts;
+- the reader's own function: the curvature's thresholds 1/lambda and 2/lambda around the start.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from _figure import fmt, sign_changes
+
+from gdlib.descent import descend
+from gdlib.explorer_defaults import EXPLORER_DEFAULTS
+from gdlib.rates import hessian_eigenvalues
+from gdlib.surfaces import get_surface
+
+ROSEN_LONG = 20_000  # RMSProp run on this long is locked in its bounce (four times the race)
+GRID = (9, 7)  # starts across x and y for the census of minima reached
+GRID_STARTS = GRID[0] * GRID[1]
+
+
+def step_lengths(run) -> np.ndarray:
+    """Return the length of each step of a run."""
+    return np.linalg.norm(np.diff(run.positions, axis=0), axis=1)
+
+
+def rosenbrock_steps(rosen: dict, lr: float) -> dict[str, object]:
+    """Step lengths of the race's adaptive runs, and RMSProp's run continued to ROSEN_LONG."""
+    ada, adam, rms = (step_lengths(rosen[o]) for o in ("adagrad", "adam", "rmsprop"))
+    per_coordinate = lr * np.sqrt(2)  # a step of lr along both coordinates
+    longer = descend(
+        "rosenbrock", rosen["rmsprop"].positions[0], "rmsprop", lr, max_iter=ROSEN_LONG
+    )
+    tail = longer.positions[-101:]
+    bounce = step_lengths(longer)[-100:] / per_coordinate
+    ends = {o: rosen[o].values[-1] for o in ("adagrad", "adam", "rmsprop")}
+    return {
+        "rosen_adagrad_first": fmt(ada[0], 2),
+        "rosen_adagrad_last": fmt(ada[-1], 2),
+        "rosen_adagrad_shrinks": bool(ada[-1] < 0.01 * ada[0]),
+        "rosen_adam_path": fmt(adam.sum(), 2),
+        "rosen_adam_within_lr": bool(adam.max() <= per_coordinate * (1 + 1e-9)),
+        "rosen_rmsprop_last": fmt(rms[-1], 2),
+        "rosen_rmsprop_near_lr": bool(0.5 < rms[-1] / per_coordinate < 1.5),
+        "rosen_rmsprop_closest": min(ends, key=ends.get) == "rmsprop",
+        "rosen_long": f"{ROSEN_LONG:,}",
+        # The bounce: y - x^2 changes sign on each of the last 100 steps, each of length lr
+        # along both coordinates, and the run never passes the gradient test.
+        "rosen_rmsprop_bounces": longer.status == "max_iter"
+        and sign_changes(tail[:, 1] - tail[:, 0] ** 2) == 100
+        and bool(np.all(np.abs(bounce - 1) < 0.01)),
+    }
+
+
+def saddle_turn(saddle) -> dict[str, object]:
+    """Where the saddle run comes closest to the centre, and how far along y it ends."""
+    distance = np.hypot(*saddle.positions.T)
+    closest = int(np.argmin(distance))
+    x_end, y_end = saddle.positions[-1]
+    return {
+        "saddle_closest": fmt(distance[closest], 2),
+        "saddle_closest_step": closest,
+        "saddle_turns": 0 < closest < saddle.iterations and abs(y_end) > 100 * abs(x_end),
+    }
+
+
+def minima_reached(name: str) -> dict[str, object]:
+    """Count the minima of surface `name` reached from a GRID of starts at the default rate."""
+    surface = get_surface(name)
+    (x0, x1), (y0, y1) = surface.bounds
+    minima = np.array(surface.minima)
+    reached, converged = set(), 0
+    for x in np.linspace(x0, x1, GRID[0] + 2)[1:-1]:  # inside the domain, off its edges
+        for y in np.linspace(y0, y1, GRID[1] + 2)[1:-1]:
+            run = descend(
+                surface,
+                (x, y),
+                "gd",
+                EXPLORER_DEFAULTS["lr"],
+                max_iter=EXPLORER_DEFAULTS["maxIter"],
+            )
+            converged += run.status == "converged"
+            gaps = np.linalg.norm(minima - run.positions[-1], axis=1)
+            if gaps.min() < 1e-3:
+                reached.add(int(np.argmin(gaps)))
+    return {
+        f"{name}_minima": len(minima),
+        f"{name}_reached": len(reached),
+        f"{name}_all_converged": converged == GRID_STARTS,
+    }
+
+
+def custom_curvature(surface, start) -> dict[str, object]:
+    """Return the thresholds 1/lambda and 2/lambda at `start`, with runs either side of each."""
+    lam = float(hessian_eigenvalues(surface.grad, start).max())
+    y_flips = lambda f: sign_changes(descend(surface, start, "gd", f / lam).positions[:11, 1])  # noqa: E731
+    over, under = (descend(surface, start, "gd", f * 2.0 / lam) for f in (1.05, 0.95))
+    return {
+        "custom_lambda": f"{lam:.3g}",
+        "custom_limit": f"{2.0 / lam:.3g}",
+        "custom_overshoot": f"{1.0 / lam:.3g}",
+        "custom_over_diverged": over.status == "diverged",
+        "custom_under_converged": under.status == "converged",
+        # y changes sign on each of the first ten steps just above 1/lambda and near 2/lambda,
+        # and never just below 1/lambda.
+        "custom_just_over_zigzags": y_flips(1.05) == 10,
+        "custom_under_zigzags": y_flips(1.9) == 10,
+        "custom_calm_straight": sign_changes(
+            descend(surface, start, "gd", 0.95 / lam).positions[:, 1]
+        )
+        == 0,
+    }
