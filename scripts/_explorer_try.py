@@ -3,6 +3,7 @@
 fig_explorer_fallback.py runs the settings the page links to and quotes their numbers; this
 module measures the behaviour the page's sentences describe, for its checks:
 
+- the valley race: momentum's error shrinks by sqrt(mu) a step in both directions;
 - the Rosenbrock race: AdaGrad's steps shrink, Adam's stay at most the rate along each
   coordinate, RMSProp's stay near it and, run on, end in a bounce across the floor;
 - the saddle: the path first nears the centre, then leaves it along y;
@@ -17,7 +18,7 @@ from _figure import fmt, sign_changes
 
 from gdlib.descent import descend
 from gdlib.explorer_defaults import EXPLORER_DEFAULTS
-from gdlib.rates import hessian_eigenvalues
+from gdlib.rates import hessian_eigenvalues, measured_rate
 from gdlib.surfaces import get_surface
 
 ROSEN_LONG = 20_000  # RMSProp run on this long is locked in its bounce (four times the race)
@@ -28,6 +29,24 @@ GRID_STARTS = GRID[0] * GRID[1]
 def step_lengths(run) -> np.ndarray:
     """Return the length of each step of a run."""
     return np.linalg.norm(np.diff(run.positions, axis=0), axis=1)
+
+
+def valley_contraction(valley: dict, lr: float, mu: float, eigenvalues) -> dict[str, object]:
+    r"""Measure the contraction per step of the valley race's runs, against heavy ball's sqrt(mu).
+
+    With momentum the error along an eigenvalue lambda follows a two-term recurrence whose roots
+    are complex, of modulus $\sqrt{\mu}$, when $(1 + \mu - \eta\lambda)^2 < 4\mu$.
+    """
+    lam = np.asarray(eigenvalues)
+    rates = {o: measured_rate(run.positions, (0.0, 0.0)) for o, run in valley.items()}
+    return {
+        "valley_gd_rate": f"{rates['gd']:.3f}",
+        "valley_momentum_rate": f"{rates['momentum']:.3f}",
+        "valley_sqrt_mu": f"{np.sqrt(mu):.3f}",
+        "valley_momentum_as_sqrt_mu": bool(np.all((1 + mu - lr * lam) ** 2 < 4 * mu))
+        and abs(rates["momentum"] - np.sqrt(mu)) < 0.01
+        and rates["gd"] < rates["momentum"],
+    }
 
 
 def rosenbrock_steps(rosen: dict, lr: float) -> dict[str, object]:

@@ -21,6 +21,7 @@ from _explorer_try import (
     minima_reached,
     rosenbrock_steps,
     saddle_turn,
+    valley_contraction,
 )
 from _figure import CYCLE, grid, listed, sign_changes, surface_cmap, themed_svgs, write_values
 
@@ -187,6 +188,7 @@ def page_values(run, diverged, surface) -> dict[str, object]:
         "saddle_diverged": saddle.status == "diverged",
         **custom_curvature(mine, START),
         **rosenbrock_steps(rosen, ROSEN_LR),
+        **valley_contraction(valley, VALLEY_LR, preset("momentum")["momentum"], valley_eigenvalues),
         **saddle_turn(saddle),
         **minima_reached("himmelblau"),
         **minima_reached("camel"),
