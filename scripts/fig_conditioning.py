@@ -38,6 +38,7 @@ from gdlib.surfaces import Surface, get_surface
 KAPPAS = (2, 5, 10, 20, 50, 100, 200)
 LOGISTIC_LR, LOGISTIC_STEPS = 1.0, 10_000
 EPOCHS = 3000
+EXAMPLES, UNITS, OFFSET, GAP_TOL = 200, 10, 5, 1e-8  # the scaling experiment's setup
 
 
 LOGISTIC = Surface(
@@ -67,21 +68,21 @@ def kappa_sweep() -> dict[str, np.ndarray]:
 
 def scaled_problems() -> dict[str, tuple[np.ndarray, np.ndarray]]:
     """Return the same regression twice: one feature in other units and off-centre, standardised."""
-    X, y, _ = make_regression(200, 3, noise=0.1, seed=4)
+    X, y, _ = make_regression(EXAMPLES, 3, noise=0.1, seed=4)
     raw = X.copy()
-    raw[:, 2] = 10.0 * X[:, 2] + 5.0  # e.g. measured in other units, and not centred
+    raw[:, 2] = UNITS * X[:, 2] + OFFSET  # e.g. measured in other units, and not centred
     scaled = raw.copy()
     scaled[:, 1:] = (raw[:, 1:] - raw[:, 1:].mean(0)) / raw[:, 1:].std(0)
     return {"raw": (raw, y), "scaled": (scaled, y)}
 
 
 def fit_at_best_rate(X: np.ndarray, y: np.ndarray) -> dict[str, object]:
-    """Batch descent at 2/(lambda_min + lambda_max) of the Hessian 2/n X^T X; epochs to 1e-8."""
+    """Batch descent at 2/(lambda_min + lambda_max) of the Hessian 2/n X^T X; epochs to GAP_TOL."""
     eig = np.linalg.eigvalsh(2.0 / len(y) * X.T @ X)
     run = fit_linear(X, y, lr=best_fixed_rate(eig), epochs=EPOCHS, record="step")
     best = mse(X, y, np.linalg.lstsq(X, y, rcond=None)[0])
     gap = run.epoch_losses - best
-    reached = np.flatnonzero(gap <= 1e-8)
+    reached = np.flatnonzero(gap <= GAP_TOL)
     return {
         "kappa": condition_number(eig),
         "gap": gap,
@@ -181,6 +182,10 @@ def main(out_dir: Path) -> list[Path]:
         "valley_f_300": f"{float(valley.values[-1]):.3g}",
         "valley_lr": str(Fraction(VALLEY_LR).limit_denominator(1000)),
         "valley_start": "({:g}, {:g})".format(*VALLEY_START),
+        **dict(
+            examples=EXAMPLES, units=UNITS, offset=OFFSET, kappa_min=KAPPAS[0], kappa_max=KAPPAS[-1]
+        ),
+        "gap_tol": f"10<sup>{np.log10(GAP_TOL):.0f}</sup>",
     }
     values |= predicted_steps()
     values["steps_ratio"] = round(values["steps_100"] / values["steps_10"], 1)
