@@ -149,7 +149,7 @@ def main(out_dir: Path) -> list[Path]:
     values["peak_share_of_limit"] = f"{PEAK * curvature.max() / 2:.3g}"
     limit = batch_limit(X)
     values["batch_limit"], values["batch_limit_raw"] = fmt(limit, 2), f"{limit:.3g}"
-    values["batches_drawn"] = SEEDS * EPOCHS * (N // BATCH)
+    values["batches_drawn"] = f"{SEEDS * EPOCHS * (N // BATCH):,}"
     # Warm-up squeezes the cosine into fewer epochs: from its first epoch at the peak on (1-based),
     # its rate stays above plain cosine's to the end.
     rates_by_name = schedules()
