@@ -155,7 +155,7 @@ def page_values(run, diverged, surface) -> dict[str, object]:
         "valley_gd_steps": valley["gd"].iterations,
         "valley_momentum_steps": valley["momentum"].iterations,
         "rosen_lr": ROSEN_LR,
-        "rosen_iter": f"{ROSEN_ITER:,}",
+        "rosen_iter": ROSEN_ITER,
         "rosen_reached": " and ".join(LABELS[o] for o in reached),
         "rosen_reached_steps": max(rosen[o].iterations for o in reached),
         "rosen_gd_end": f"({gd_end[0]:.2f}, {gd_end[1]:.2f})",
