@@ -76,7 +76,9 @@ def seed_noise(sweeps, best) -> dict:
     v["low_pair_above"], v["low_pair_below"] = above, below
     v["low_pair_share"], v["low_pair_share_n"] = f"{100 * share:.0f}", share
     v["coin_share_n"] = 0.5 + 3 * 0.5 / np.sqrt(len(at[LOW_SIZES[0]]))
-    v["high_over_low"] = f"{v['high_over_low_n']:.1f}"
+    # Pages say "at least" this many times: rounded down, with the shown number for the check.
+    v["high_over_low_shown_n"] = np.floor(10 * v["high_over_low_n"]) / 10
+    v["high_over_low"] = f"{v['high_over_low_shown_n']:.1f}"
     return v
 
 
