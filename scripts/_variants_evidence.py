@@ -128,7 +128,7 @@ def floors(sweeps, best, lam_max: float, full: dict) -> dict:
         v[f"late_full_b{b}"], v[f"late_full_b{b}_n"] = fmt(level, 2), level
         eb = float(np.median(run.epoch_losses[0, :, BUDGET] - low))
         v[f"eb_full_b{b}"], v[f"eb_full_b{b}_n"] = fmt(eb, 1), eb
-        v[f"n_div_b{b}"] = N // b
+        v[f"n_div_b{b}"], v[f"steps_b{b}"] = N // b, -(-N // b)
         v |= full_against(sweeps, best, b, run)
     # One example's own curvature along its x_i is 2 ||x_i||^2: a step on it alone more than
     # reverses its error there (|1 - 2 eta ||x_i||^2| > 1) from eta = 2 / (2 ||x_i||^2) on.
