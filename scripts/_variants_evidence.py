@@ -76,7 +76,9 @@ def seed_noise(sweeps, best) -> dict:
     v["low_pair_above"], v["low_pair_below"] = above, below
     v["low_pair_share"], v["low_pair_share_n"] = f"{100 * share:.0f}", share
     v["coin_share_n"] = 0.5 + 3 * 0.5 / np.sqrt(len(at[LOW_SIZES[0]]))
-    v["high_over_low"] = f"{v['high_over_low_n']:.1f}"
+    # Pages say "at least" this many times: rounded down, with the shown number for the check.
+    v["high_over_low_shown_n"] = np.floor(10 * v["high_over_low_n"]) / 10
+    v["high_over_low"] = f"{v['high_over_low_shown_n']:.1f}"
     return v
 
 
@@ -126,7 +128,7 @@ def floors(sweeps, best, lam_max: float, full: dict) -> dict:
         v[f"late_full_b{b}"], v[f"late_full_b{b}_n"] = fmt(level, 2), level
         eb = float(np.median(run.epoch_losses[0, :, BUDGET] - low))
         v[f"eb_full_b{b}"], v[f"eb_full_b{b}_n"] = fmt(eb, 1), eb
-        v[f"n_div_b{b}"] = N // b
+        v[f"n_div_b{b}"], v[f"steps_b{b}"] = N // b, -(-N // b)
         v |= full_against(sweeps, best, b, run)
     # One example's own curvature along its x_i is 2 ||x_i||^2: a step on it alone more than
     # reverses its error there (|1 - 2 eta ||x_i||^2| > 1) from eta = 2 / (2 ||x_i||^2) on.

@@ -40,12 +40,16 @@ def main(out_dir: Path) -> list[Path]:
 
     at = dict(zip(sizes.tolist(), step.tolist(), strict=True))
     values = {"machine": record["machine"], "rows": f"{record['rows']:,}", "d": record["d"]}
-    for b in (1, 16, 64, 256, 4096, int(sizes[-1])):
+    for b in (1, 16, 64, 256, 4096, int(sizes[-2]), int(sizes[-1])):
         values[f"us_b{b}"] = f"{at[b]:,.3g}" if at[b] < 1000 else f"{at[b]:,.0f}"
+        values[f"us_b{b}_n"] = at[b]
         values[f"ratio_b{b}"] = f"{at[b] / at[1]:.3g}"
         values[f"ratio_b{b}_n"] = at[b] / at[1]
         values[f"per_example_b{b}"] = f"{at[b] / b:.2g}"
     values["n"] = f"{int(sizes[-1]):,}"
+    # The step time rises from b = 64 to the largest gathered batch; the full one is read in place.
+    values["before_full"] = f"{int(sizes[-2]):,}"
+    values["rises_from_64"] = bool(np.all(np.diff(step[sizes >= 64][:-1]) > 0))
     per_example = step / sizes
     # The full batch is read in place; every smaller batch first gathers its rows.
     values["full_cheapest_per_example"] = bool(per_example.argmin() == len(sizes) - 1)

@@ -6,8 +6,9 @@ of b per-example gradients g_i. Sampling theory predicts its spread around the f
     std_b = sigma / sqrt(b) * sqrt((n - b) / (n - 1)),   sigma^2 = mean_i ||g_i - g||^2,
 
 the 1/sqrt(b) rule with the finite-population factor, which takes it to exactly 0 at b = n
-(batch descent). DRAWS seeded batches of each size are compared with the rule; the per-example
-gradients are checked to average to gdlib's `mse_grad` on the full data.
+(batch descent). DRAWS seeded batches of each size are compared with the rule, each gap against
+its standard error (delta method over the draws); the per-example gradients are checked to average
+to gdlib's `mse_grad` on the full data.
 """
 
 from __future__ import annotations
@@ -35,19 +36,24 @@ def per_example_gradients() -> np.ndarray:
     return grads
 
 
-def measured_std(grads: np.ndarray) -> np.ndarray:
-    """Root-mean-square distance of DRAWS batch gradients from the full gradient, per size."""
+def measured_std(grads: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Root-mean-square distance of DRAWS batch gradients from the full gradient, per size.
+
+    With its standard error: the draws are independent, so the mean square's error is their
+    squares' standard deviation over sqrt(DRAWS), and its root's is half that over the root.
+    """
     rng = np.random.default_rng(SEED)
     full = grads.mean(axis=0)
     # The first b rows of a random permutation are a batch drawn without replacement; one
     # permutation per draw serves every size, through running sums.
     orders = np.argsort(rng.random((DRAWS, N)), axis=1)
     sums = np.cumsum(grads[orders], axis=1)
-    out = []
+    out, se = [], []
     for b in SIZES:
-        errors = sums[:, b - 1] / b - full
-        out.append(np.sqrt(np.mean(np.sum(errors**2, axis=1))))
-    return np.array(out)
+        squares = np.sum((sums[:, b - 1] / b - full) ** 2, axis=1)
+        out.append(np.sqrt(np.mean(squares)))
+        se.append(np.std(squares, ddof=1) / np.sqrt(DRAWS) / (2 * out[-1]))
+    return np.array(out), np.array(se)
 
 
 def main(out_dir: Path) -> list[Path]:
@@ -58,7 +64,7 @@ def main(out_dir: Path) -> list[Path]:
     sizes = np.array(SIZES, dtype=float)
     naive = sigma / np.sqrt(sizes)
     predicted = naive * np.sqrt((N - sizes) / (N - 1))
-    measured = measured_std(grads)
+    measured, stderr = measured_std(grads)
     norm = np.linalg.norm(full)
 
     def draw(theme: str):
@@ -94,6 +100,9 @@ def main(out_dir: Path) -> list[Path]:
     worst = np.max(np.abs(measured[:-1] / predicted[:-1] - 1))
     values["worst_rel_dev"] = f"{np.ceil(1000 * worst) / 10:.1f} %"  # up: "within" stays true
     values["worst_rel_dev_n"] = worst
+    # Each gap in standard errors: the measurement's own noise, not the formula's error.
+    z = float(np.max(np.abs(measured[:-1] - predicted[:-1]) / stderr[:-1]))
+    values["worst_z"], values["worst_z_n"] = f"{np.ceil(10 * z) / 10:.1f}", z  # up: "within"
     values["sizes_below_n"] = len(SIZES) - 1  # the sizes `worst` is taken over
     values["largest_below_n"] = SIZES[-2]
     values["bn_rounding_only"] = bool(measured[-1] / norm < 1e-12)

@@ -34,6 +34,7 @@ from _variants import (
     N,
     data,
     floor,
+    run,
 )
 from _variants_evidence import FULL_SIZES, estimation, floors, seed_noise, shared_orders
 from _variants_numbers import summary, table
@@ -58,6 +59,31 @@ def best_index(gaps: np.ndarray) -> int:
     stable = stable_rates(gaps)
     med = np.where(stable, np.median(at_budget, axis=1), np.inf)
     return int(np.argmin(med))
+
+
+def batch_rate(lam: np.ndarray, limit: float) -> dict:
+    """Where the full batch's best rate sits: beside eta* = 2 / (lam_min + lam_max), below 2/L.
+
+    With the exact gradient, eta* contracts the flattest and steepest directions equally fast,
+    the fastest both can go at once. The grid's six rates per decade are too coarse to tell eta*
+    from 2/L, so a finer scan of batch descent (one run: no seeds) looks between them.
+    """
+    eta_star = float(2 / (lam[0] + lam[-1]))
+    fine = np.linspace(0.25, limit, 55, endpoint=False)  # steps of about 0.0025
+    gaps = [run(N, BUDGET, lr=float(r)).losses[-1] - floor() for r in fine]
+    best = float(fine[int(np.argmin(gaps))])
+    return {
+        "eta_star": f"{eta_star:.3f}",
+        "eta_star_n": eta_star,
+        "batch_fine_best": f"{best:.2f}",
+        "batch_fine_best_n": best,
+        "fine_lo": f"{fine[0]:g}",
+        # From b = 256 to b = N: how much the batch grew, and how much its best rate did.
+        "grew_256_n": N / 256,
+        "grew_256": f"{N / 256:.2g}",
+        "lr_grew_256_n": float(BEST_RATE[N] / BEST_RATE[256]),
+        "lr_grew_256": f"{BEST_RATE[N] / BEST_RATE[256]:.2g}",
+    }
 
 
 def main(out_dir: Path) -> list[Path]:
@@ -99,5 +125,5 @@ def main(out_dir: Path) -> list[Path]:
         for b, size in FULL_SIZES.items()
     }
     values |= seed_noise(sweeps, best) | shared_orders(sweeps, best)
-    values |= floors(sweeps, best, float(lam[-1]), full) | estimation()
+    values |= floors(sweeps, best, float(lam[-1]), full) | estimation() | batch_rate(lam, limit)
     return [*written, write_values(out_dir, "compare", values)]

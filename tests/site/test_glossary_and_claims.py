@@ -32,7 +32,7 @@ CLAIM_PAGES = {
     "concepts/conditioning": 13,
     "variants/batch": 16,
     "variants/stochastic": 18,
-    "variants/mini-batch": 10,
+    "variants/mini-batch": 14,
     "variants/comparison": 32,
 }
 ABBR = re.compile(r'<abbr title="([^"]+)">([^<]+)</abbr>')
