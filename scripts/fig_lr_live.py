@@ -3,10 +3,10 @@
 Left: gdlib's plain descent on x^2 + 10 y^2 from the valley's start at the live figure's opening
 rate (the best fixed rate 2 / (2 + 20), rounded to the three digits the slider shows). Right: the
 steps each of SWEEP log-spaced rates took to converge (capped at MAX_ITER; a cross marks a
-rate that hit the cap, on the cap line, or diverged, at the step where it was stopped), with the
-opening rate marked. js/src/widgets/rate.js draws the same picture in the browser from the same
-settings (the page passes them as its config), with the JS port of descend that
-tests/test_js_agreement.py holds to gdlib's paths.
+rate that hit the cap, on the cap line, a triangle one that diverged, on a row above the cap, as
+fig_lr_bound.py draws them), with the opening rate marked. js/src/widgets/rate.js draws the same
+picture in the browser from the same settings (the page passes them as its config), with the JS
+port of descend that tests/test_js_agreement.py holds to gdlib's paths.
 """
 
 from __future__ import annotations
