@@ -1,8 +1,9 @@
 """The rate widget's static twin, drawn for any surface: a run's path and steps to converge.
 
 Left: the path of gdlib's plain descent at the opening rate on the surface's contours. Right: the
-steps each rate of the sweep took (converged: dots; the cap or divergence: crosses), the opening
-rate (solid), 2/L (dashed) and, when given, the best fixed rate (dotted). fig_lr_live.py (the
+steps each rate of the sweep took (converged: dots; the cap: crosses; diverged: triangles on a
+row above the cap, whatever step gdlib stopped them at), the opening rate (solid), 2/L (dashed)
+and, when given, the best fixed rate (dotted). fig_lr_live.py (the
 valley) and fig_conditioning_live.py (a quadratic of chosen condition number) draw with it;
 js/src/widgets/rate.js draws the same in the browser. `sweep_facts` reads the sweep's shape from
 its runs (which rates hit the cap, where the fewest steps are) for the pages' descriptions of it.
@@ -15,6 +16,10 @@ from _figure import COLORS, contour
 from matplotlib import pyplot as plt
 
 SWEEP = 60  # js/src/widgets/rate-state.js SWEEP_POINTS
+# Diverged runs sit on a row above the cap, as in fig_lr_bound.py: drawn at the step gdlib
+# stopped them they would fall below the converged runs and read as the fastest rates.
+DIVERGED_ROW = 1.12  # js/src/widgets/rate-state.js DIVERGED_ROW
+CHART_TOP = 1.2  # js/src/widgets/rate-state.js CHART_TOP
 
 
 def sweep_rates(lo: float, hi: float) -> np.ndarray:
@@ -22,9 +27,17 @@ def sweep_rates(lo: float, hi: float) -> np.ndarray:
     return lo * (hi / lo) ** (np.arange(SWEEP) / (SWEEP - 1))
 
 
+def plotted_steps(sweep, max_iter: int) -> np.ndarray:
+    """Return the height the steps chart gives each run: its step count, or the diverged row."""
+    return np.array(
+        [DIVERGED_ROW * max_iter if r.status == "diverged" else r.iterations for r in sweep],
+        dtype=float,
+    )
+
+
 def rate_drawer(surface, run, lr, rates, sweep, max_iter, best=None):
     """Return a themed drawer of `run` at `lr` and the sweep's step counts at `rates`."""
-    steps = np.array([r.iterations for r in sweep])
+    steps = plotted_steps(sweep, max_iter)
     status = np.array([r.status for r in sweep])
     done, capped, diverged = (status == s for s in ("converged", "max_iter", "diverged"))
 
@@ -38,13 +51,14 @@ def rate_drawer(surface, run, lr, rates, sweep, max_iter, best=None):
         grey = {"ms": 4, "color": COLORS["grey"]}
         right.semilogx(rates[capped], steps[capped], "x", label="hit the cap", **grey)
         # Hollow triangles, as js/src/widgets/rate.js draws them: slow runs and unstable ones apart.
-        right.semilogx(rates[diverged], steps[diverged], "^", mfc="none", label="diverged", **grey)
+        shown = {"mfc": "none", "label": "diverged (above the cap)"}
+        right.semilogx(rates[diverged], steps[diverged], "^", **shown, **grey)
         right.axvline(lr, color=COLORS["orange"], lw=1.5)
         right.axvline(2 / surface.lipschitz, color=COLORS["grey"], lw=1, ls="--")
         if best is not None:
             right.axvline(best, color=COLORS["grey"], lw=1, ls=":")
         cap = f"steps to converge (cap {max_iter})"
-        right.set(xlabel="learning rate", ylabel="steps", title=cap)
+        right.set(xlabel="learning rate", ylabel="steps", title=cap, ylim=(0, CHART_TOP * max_iter))
         right.legend(fontsize=8)
         return fig
 

@@ -1,12 +1,12 @@
 """The 2/L stability bound, measured: steps to converge on the valley for a sweep of rates.
 
-Left: the per-step contraction factors |1 - lr * lambda| of the valley's two directions
-(lambda = 2 and 20), which must both stay below 1. Right: how many steps gdlib's descent needs
-at each rate, with 1/L and 2/L drawn. Each run is drawn by how it really ended: converged (the
-gradient norm reached 1e-6), stopped at max_iter (at exactly 2/L the stiff direction's factor is
--1: the run bounces forever, never converges), or diverged (marked above the cap). The values
-file holds the counts and boolean facts a page can check (``every_rate_above_two_over_l_diverged``,
-``none_at_two_over_l_converged``, ...).
+Left: the per-step contraction factors |1 - lr * lambda| of the valley's two directions (lambda
+the Hessian's eigenvalues, measured on the surface), which must both stay below 1. Right: how
+many steps gdlib's descent needs at each rate, with 1/L and 2/L drawn. Each run is drawn by how
+it really ended: converged (the gradient norm reached 1e-6), stopped at max_iter (at exactly 2/L
+the stiff direction's factor is -1: the run bounces forever, never converges), or diverged
+(marked above the cap). The values file holds the counts and boolean facts a page can check
+(``every_rate_above_two_over_l_diverged``, ``falls_to_best``, ...).
 """
 
 from __future__ import annotations
@@ -18,11 +18,11 @@ from _figure import COLORS, fmt, themed_svgs, write_values
 from matplotlib import pyplot as plt
 
 from gdlib.descent import descend
+from gdlib.rates import hessian_eigenvalues
 from gdlib.surfaces import get_surface
 
 RATES = np.round(np.linspace(0.004, 0.11, 54), 4)
 MAX_ITER = 2000
-CURVATURES = (2.0, 20.0)  # the valley's Hessian is diag(2, 20)
 DIVERGED_MARK = 1.6 * MAX_ITER  # diverged runs are drawn above the cap
 
 
@@ -49,10 +49,32 @@ def facts(rates: np.ndarray, status: np.ndarray, two_over_l: float) -> dict[str,
     }
 
 
+def shape(rates: np.ndarray, steps: np.ndarray, converged: np.ndarray) -> dict[str, object]:
+    """How the converged runs' step counts move with the rate: down to the fewest, then up.
+
+    >>> shape(np.array([0.1, 0.2, 0.3, 0.4]), np.array([9, 5, 7, 30]), np.ones(4, bool))
+    ... # doctest: +NORMALIZE_WHITESPACE
+    {'falls_to_best': True, 'rises_after_best': True, 'first_rate': '0.1', 'first_steps': 9,
+     'last_converged_steps': 30}
+    """
+    counts = steps[converged]
+    best = int(np.argmin(counts))
+    return {
+        # each needs a run on its side of the fewest: a lone point neither falls nor rises
+        "falls_to_best": bool(best > 0 and np.all(np.diff(counts[: best + 1]) < 0)),
+        "rises_after_best": bool(best < len(counts) - 1 and np.all(np.diff(counts[best:]) > 0)),
+        "first_rate": fmt(rates[converged][0]),
+        "first_steps": int(counts[0]),
+        "last_converged_steps": int(counts[-1]),
+    }
+
+
 def main(out_dir: Path) -> list[Path]:
     """Write the figure and the fastest rate found by the sweep."""
     surface = get_surface("valley")
     L = surface.lipschitz
+    # On this quadratic the central differences at the minimum are exact: the curvatures 2, 20.
+    curvatures = hessian_eigenvalues(surface.grad, surface.minima[0])
     runs = [descend(surface, surface.start, lr=float(lr), max_iter=MAX_ITER) for lr in RATES]
     steps = np.array([r.iterations for r in runs])
     status = np.array([r.status for r in runs])
@@ -64,7 +86,7 @@ def main(out_dir: Path) -> list[Path]:
     def draw(theme: str):
         fig, (left, right) = plt.subplots(1, 2, figsize=(8.4, 3.3), layout="constrained")
         lrs = np.linspace(0, 0.11, 300)
-        for lam, color in zip(CURVATURES, (COLORS["green"], COLORS["purple"]), strict=True):
+        for lam, color in zip(curvatures, (COLORS["green"], COLORS["purple"]), strict=True):
             left.plot(lrs, np.abs(1 - lrs * lam), color=color, label=f"$|1 - \\eta\\,{lam:g}|$")
         left.axhline(1, color=COLORS["grey"], ls="--", lw=1)
         left.set(xlabel="learning rate $\\eta$", ylabel="factor per step", ylim=(0, 1.3))
@@ -112,5 +134,6 @@ def main(out_dir: Path) -> list[Path]:
         "two_over_l": fmt(2 / L),
         "l": fmt(L),
         **facts(RATES, status, 2 / L),
+        **shape(RATES, steps, converged),
     }
     return [*themed_svgs(draw, out_dir, "lr-bound"), write_values(out_dir, "lr_bound", values)]

@@ -3,10 +3,10 @@
 Left: gdlib's plain descent on x^2 + 10 y^2 from the valley's start at the live figure's opening
 rate (the best fixed rate 2 / (2 + 20), rounded to the three digits the slider shows). Right: the
 steps each of SWEEP log-spaced rates took to converge (capped at MAX_ITER; a cross marks a
-rate that hit the cap, on the cap line, or diverged, at the step where it was stopped), with the
-opening rate marked. js/src/widgets/rate.js draws the same picture in the browser from the same
-settings (the page passes them as its config), with the JS port of descend that
-tests/test_js_agreement.py holds to gdlib's paths.
+rate that hit the cap, on the cap line, a triangle one that diverged, on a row above the cap, as
+fig_lr_bound.py draws them), with the opening rate marked. js/src/widgets/rate.js draws the same
+picture in the browser from the same settings (the page passes them as its config), with the JS
+port of descend that tests/test_js_agreement.py holds to gdlib's paths.
 """
 
 from __future__ import annotations
@@ -19,10 +19,12 @@ import numpy as np
 from _figure import fmt, themed_svgs, write_values
 
 from gdlib.descent import descend
-from gdlib.rates import best_fixed_rate
+from gdlib.rates import best_fixed_rate, hessian_eigenvalues
 from gdlib.surfaces import get_surface
 
-LR = float(f"{best_fixed_rate((2.0, 20.0)):.3g}")
+VALLEY = get_surface("valley")
+# The Hessian's eigenvalues at the minimum, exact on this quadratic: the rate is not typed.
+LR = float(f"{best_fixed_rate(hessian_eigenvalues(VALLEY.grad, VALLEY.minima[0])):.3g}")
 LR_MIN, LR_MAX = 0.001, 0.2
 MAX_ITER = 200
 LONG_CAP = 10_000  # enough for the slowest rate, 0.001, which needs about 7,700 steps
@@ -35,7 +37,7 @@ def sweep_rates() -> np.ndarray:
 
 def main(out_dir: Path) -> list[Path]:
     """Write the figure and the live figure's settings."""
-    surface = get_surface("valley")
+    surface = VALLEY
     run = descend(surface, surface.start, lr=LR, max_iter=MAX_ITER)
     rates = sweep_rates()
     sweep = [descend(surface, surface.start, lr=r, max_iter=MAX_ITER) for r in rates]

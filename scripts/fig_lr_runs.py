@@ -5,7 +5,8 @@ iteration cap), 1/L = 0.05 (the steep direction is solved in one step, the flat 
 factor 0.9), the best fixed rate 2/(lambda_min + lambda_max) = 1/11 (both directions shrink by
 9/11 per step: it zig-zags across the valley and is the fastest), and 0.11, above 2/L = 0.1
 (diverges). Each panel is titled with how gdlib's run ended; the values file also holds the
-booleans and step counts the page's claims check.
+booleans and step counts the page's claims check, and the curvatures (the Hessian's eigenvalues,
+measured on the surface, not typed) with what they predict.
 """
 
 from __future__ import annotations
@@ -17,20 +18,24 @@ from _figure import CYCLE, contour, fmt, sign_changes, themed_svgs, write_values
 from matplotlib import pyplot as plt
 
 from gdlib.descent import descend
-from gdlib.rates import best_fixed_rate
+from gdlib.rates import best_fixed_rate, condition_number, hessian_eigenvalues, predicted_rate
 from gdlib.surfaces import get_surface
 
-EIGENVALUES = (2.0, 20.0)  # the valley's Hessian is diag(2, 20)
+VALLEY = get_surface("valley")
+# Taken at the minimum, where the central differences of this quadratic's gradient are exact.
+EIGENVALUES = tuple(hessian_eigenvalues(VALLEY.grad, VALLEY.minima[0]).tolist())
 BEST = best_fixed_rate(EIGENVALUES)
-CASES = (("too small", 0.005), ("one over l", 0.05), ("best", BEST), ("diverging", 0.11))
+ONE_OVER_L = 1 / VALLEY.lipschitz
+CASES = (("too small", 0.005), ("one over l", ONE_OVER_L), ("best", BEST), ("diverging", 0.11))
 TITLES = {"too small": "too small", "one over l": "1/L", "best": "best fixed rate"}
 TITLES["diverging"] = "above 2/L"
 MAX_ITER = 200
+FLIP_WINDOW = 40  # steps over which the page counts the zig-zag's crossings of y = 0
 
 
 def main(out_dir: Path) -> list[Path]:
     """Write the 2 x 2 figure and the numbers the learning-rate page quotes."""
-    surface = get_surface("valley")
+    surface = VALLEY
     runs = [descend(surface, surface.start, lr=lr, max_iter=MAX_ITER) for _, lr in CASES]
 
     def draw(theme: str):
@@ -47,6 +52,8 @@ def main(out_dir: Path) -> list[Path]:
 
     values = {"max_iter": MAX_ITER, "two_over_l": fmt(2 / surface.lipschitz)}
     values["l"] = surface.lipschitz
+    values |= curvature_values(EIGENVALUES)
+    values["flip_window"] = FLIP_WINDOW
     for (label, lr), run in zip(CASES, runs, strict=True):
         key = label.replace(" ", "_")
         values[f"{key}_lr"] = fmt(lr)
@@ -59,6 +66,34 @@ def main(out_dir: Path) -> list[Path]:
         values[f"{key}_value"] = fmt(float(run.values[-1]))
         values[f"{key}_value_raw"] = float(run.values[-1])
         values[f"{key}_y1"] = fmt(abs(float(run.positions[1, 1])))
-        # sign changes of y over the first 40 steps: the zig-zag across the valley
-        values[f"{key}_y_flips"] = sign_changes(run.positions[:41, 1])
+        values[f"{key}_y_flips"] = sign_changes(run.positions[: FLIP_WINDOW + 1, 1])
+        values |= overshoots(key, run.positions[:, 1])
     return [*themed_svgs(draw, out_dir, "lr-runs"), write_values(out_dir, "lr_runs", values)]
+
+
+def curvature_values(eigenvalues) -> dict[str, object]:
+    """Return the valley's curvatures and what they predict: kappa, the factors per step."""
+    low, high = eigenvalues[0], eigenvalues[-1]
+    return {
+        "lam_min": fmt(low),
+        "lam_max": fmt(high),
+        "lam_min_n": low,
+        "lam_max_n": high,
+        "kappa": fmt(condition_number(eigenvalues)),
+        "kappa_n": condition_number(eigenvalues),
+        "best_factor": fmt(predicted_rate(eigenvalues)),
+        "best_factor_n": predicted_rate(eigenvalues),
+        # at 1/L the steep direction's factor is 0 and the flat one's sets the pace
+        "one_over_l_slow_factor": fmt(1 - ONE_OVER_L * low),
+        "one_over_l_slow_factor_n": 1 - ONE_OVER_L * low,
+        "one_over_l_steep_factor_n": 1 - ONE_OVER_L * high,
+    }
+
+
+def overshoots(key: str, y: np.ndarray) -> dict[str, bool]:
+    """Whether y changed sign at every step of the run, and whether |y| grew at every step."""
+    y = y[np.isfinite(y)]
+    return {
+        f"{key}_y_flips_each_step": bool(len(y) > 1 and np.all(y[1:] * y[:-1] < 0)),
+        f"{key}_y_grows": bool(len(y) > 1 and np.all(np.diff(np.abs(y)) > 0)),
+    }

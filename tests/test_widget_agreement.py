@@ -137,7 +137,7 @@ def _configs() -> dict:
 
 SCRIPT = """
 import { createTangent } from "TANGENT";
-import { rateSetup, rateFacts, sweep, withKappa } from "RATE";
+import { plottedSteps, rateSetup, rateFacts, sweep, withKappa } from "RATE";
 import { createFit, lastEpochGap, withBatch } from "VARIANTS";
 import { forwardDifference, gradientFacts, gradientSetup } from "GRADIENT";
 import { criteriaFacts, criteriaSetup } from "CRITERIA";
@@ -153,6 +153,7 @@ const facts = rateFacts(setup, c.rate.lr);
 const fit = createFit({ ...c.variants, batch: c.batches[0] });
 const fits = c.batches.map((b) => withBatch(fit, b).run);
 const rate = { run: facts.run, sweep: sweep(setup) };
+rate.plotted = rate.sweep.map((p) => plottedSteps(p, setup.maxIter));
 const cond = rateSetup(c.conditioning);
 const conditioning = c.conditioning.kappas.map((k) => {
   const s = withKappa(cond, k);
@@ -241,6 +242,17 @@ def test_the_learning_rate_figure_run_and_sweep_are_gdlibs(js):
     for point, lr in zip(js["rate"]["sweep"], rates, strict=True):
         run = descend("valley", (-2.5, 1.0), lr=float(lr), max_iter=LR_LIVE.MAX_ITER)
         assert (point["status"], point["steps"]) == (run.status, run.iterations), lr
+
+
+def test_the_learning_rate_figure_draws_its_sweep_where_the_static_twin_does(js):
+    sweep = [
+        descend("valley", (-2.5, 1.0), lr=float(lr), max_iter=LR_LIVE.MAX_ITER)
+        for lr in LR_LIVE.sweep_rates()
+    ]
+    heights = LR_LIVE._rate_live.plotted_steps(sweep, LR_LIVE.MAX_ITER)
+    _close(js["rate"]["plotted"], heights)
+    diverged = np.array([run.status == "diverged" for run in sweep])
+    assert any(diverged) and all(heights[diverged] > LR_LIVE.MAX_ITER)
 
 
 def test_the_conditioning_figure_runs_gdlibs_quadratics(js):

@@ -8,7 +8,7 @@ import { linearScale, logScale, logSlider, logTicks, niceTicks } from "../src/wi
 import { createTangent, reset, rows, stepFacts, stepOnce, summary, withRate } from "../src/widgets/tangent-state.js";
 import { floorCrossings } from "../src/widgets/crossings.js";
 import { descend } from "../src/descent.js";
-import { WINDOW, quadratic, rateFacts, rateRows, rateSetup, rateSummary, runAt, sweep, withKappa } from "../src/widgets/rate-state.js";
+import { CHART_TOP, DIVERGED_ROW, WINDOW, plottedSteps, quadratic, rateFacts, rateRows, rateSetup, rateSummary, runAt, sweep, withKappa } from "../src/widgets/rate-state.js";
 
 test("scales map both ways, log scales refuse non-positive bounds", () => {
   const s = linearScale([0, 10], [100, 200]);
@@ -113,6 +113,17 @@ test("the learning-rate figure: regimes, status and sentences from gdlib's run",
   assert.equal(rateRows(runAt(setup, 0.005), 10).length, 10);
   assert.equal(floorCrossings(runAt(setup, 0.05), WINDOW), 0);
   assert.equal(rateFacts(setup, 0.05).regime, "exactly 1/L");
+});
+
+test("the learning-rate figure draws diverged runs above the cap, never among the converged", () => {
+  const setup = rateSetup({ surface: "valley", lrMin: 0.001, lrMax: 0.2, maxIter: 200, lr: 0.0909 });
+  const curve = sweep(setup);
+  const fewest = Math.min(...curve.filter((p) => p.status === "converged").map((p) => p.steps));
+  const diverged = curve.filter((p) => p.status === "diverged");
+  assert.ok(diverged.length > 0 && diverged.some((p) => p.steps < fewest), "some blow up sooner than the best converges");
+  for (const p of diverged) assert.equal(plottedSteps(p, setup.maxIter), DIVERGED_ROW * setup.maxIter);
+  for (const p of curve.filter((q) => q.status !== "diverged")) assert.equal(plottedSteps(p, setup.maxIter), p.steps);
+  assert.ok(1 < DIVERGED_ROW && DIVERGED_ROW < CHART_TOP);
 });
 
 test("the learning-rate figure counts crossings over the first 40 steps, or all of a shorter run", () => {

@@ -23,7 +23,7 @@ CLAIM_PAGES = {
     "": 1,  # the home page
     "explore": 7,
     "concepts/algorithm": 2,
-    "concepts/learning-rate": 10,
+    "concepts/learning-rate": 12,
     "concepts/gradients": 10,
     "concepts/updates": 30,
     "concepts/schedules": 11,

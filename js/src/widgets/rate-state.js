@@ -14,6 +14,17 @@ const num = (v) => formatG(v, 3);
 export const SWEEP_POINTS = 60;
 /** The steps over which the summary counts crossings of the valley floor. */
 export const WINDOW = 40;
+/**
+ * Where the steps chart draws a run that diverged, as a multiple of the cap: above it, like the
+ * static figures. The step gdlib stopped it at says how fast it blew up; drawn at that height it
+ * would sit below the converged runs and read as the fastest rate. scripts/_rate_live.py DIVERGED_ROW
+ */
+export const DIVERGED_ROW = 1.12;
+/** The chart's top, as a multiple of the cap: room for the diverged row. */
+export const CHART_TOP = 1.2;
+
+/** The height the steps chart gives a sweep point: its step count, or the diverged row. */
+export const plottedSteps = (point, cap) => (point.status === "diverged" ? DIVERGED_ROW * cap : point.steps);
 
 /**
  * _quadratic.quadratic(kappa): 0.5 (x^2 + kappa y^2), Hessian diag(1, kappa), so L = kappa

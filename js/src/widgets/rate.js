@@ -8,7 +8,7 @@ import { select, slider } from "./controls.js";
 import { buildFrame } from "./frame.js";
 import { chart, clear, dot, line, mapPanel, panels } from "./plot.js";
 import { logTicks, niceTicks } from "./scale.js";
-import { rateFacts, rateRows, rateSetup, rateSummary, runAt, sweep, withKappa } from "./rate-state.js";
+import { CHART_TOP, plottedSteps, rateFacts, rateRows, rateSetup, rateSummary, runAt, sweep, withKappa } from "./rate-state.js";
 
 function drawRate(ctx, w, h, colours, { setup, facts, contours, curve }) {
   clear(ctx, w, h, colours);
@@ -20,12 +20,12 @@ function drawRate(ctx, w, h, colours, { setup, facts, contours, curve }) {
     dot(ctx, path[0][0], path[0][1], colours.path, 4);
   });
   const cap = setup.maxIter;
-  chart(ctx, right, colours, { x: [setup.lrMin, setup.lrMax], y: [0, cap * 1.05], xLog: true, xTicks: logTicks(setup.lrMin, setup.lrMax), yTicks: niceTicks(0, cap, 4), xLabel: "rate η (log scale)", yLabel: "steps" }, (r) => {
+  chart(ctx, right, colours, { x: [setup.lrMin, setup.lrMax], y: [0, cap * CHART_TOP], xLog: true, xTicks: logTicks(setup.lrMin, setup.lrMax), yTicks: niceTicks(0, cap, 4), xLabel: "rate η (log scale)", yLabel: "steps" }, (r) => {
     line(ctx, [[r.x(2 / facts.L), right.y], [r.x(2 / facts.L), right.y + right.h]], colours.muted, 1, [4, 4]);
     if (facts.best) line(ctx, [[r.x(facts.best), right.y], [r.x(facts.best), right.y + right.h]], colours.text, 1, [1, 3]);
     for (const p of curve) {
       const px = r.x(p.lr);
-      const py = r.y(p.steps);
+      const py = r.y(plottedSteps(p, cap));
       if (p.status === "converged") dot(ctx, px, py, colours.path, 2.5);
       else if (p.status === "diverged") line(ctx, [[px, py - 4], [px + 3.5, py + 2.5], [px - 3.5, py + 2.5], [px, py - 4]], colours.muted, 1.2);
       else line(ctx, [[px - 3, py - 3], [px + 3, py + 3]], colours.muted, 1.2), line(ctx, [[px - 3, py + 3], [px + 3, py - 3]], colours.muted, 1.2);
