@@ -128,18 +128,31 @@ def exact_landing() -> dict[str, object]:
     return out | {"zero_tols_steps": zeros.iterations}
 
 
+def watched(run) -> dict[str, np.ndarray]:
+    """Return the three quantities gdlib tests at each iterate k of ``run``, by tolerance name.
+
+    Entry k is the gradient norm at x_k and the step and value change that reached x_k (NaN at
+    k = 0, before any step), so a run that stops at step k stops on entry k of each; the live
+    figure indexes its series, table and dots the same way.
+    """
+    return {
+        "grad_tol": np.linalg.norm(run.gradients, axis=1),
+        "step_tol": np.r_[np.nan, np.linalg.norm(np.diff(run.positions, axis=0), axis=1)],
+        "value_tol": np.r_[np.nan, np.abs(np.diff(run.values))],
+    }
+
+
 def main(out_dir: Path) -> list[Path]:
     """Write the traces figure and the table of stopping rules."""
     run = descend(SURFACE, START, lr=LR, max_iter=MAX_ITER, grad_tol=0.0, step_tol=0.0)
-    grad_norm = np.linalg.norm(run.gradients, axis=1)
-    step = np.linalg.norm(np.diff(run.positions, axis=0), axis=1)
-    change = np.abs(np.diff(run.values))
+    series = watched(run)
+    grad_norm, step, change = series["grad_tol"], series["step_tol"], series["value_tol"]
 
     def draw(theme: str):
         fig, ax = plt.subplots(figsize=(7.6, 3.4), layout="constrained")
         ax.semilogy(grad_norm, color=COLORS["blue"], label="gradient norm $\\|\\nabla f(x_k)\\|$")
-        ax.semilogy(step, color=COLORS["orange"], label="step length $\\|x_{k+1} - x_k\\|$")
-        ax.semilogy(change, color=COLORS["green"], label="change in value $|f_{k+1} - f_k|$")
+        ax.semilogy(step, color=COLORS["orange"], label="step length $\\|x_k - x_{k-1}\\|$")
+        ax.semilogy(change, color=COLORS["green"], label="change in value $|f_k - f_{k-1}|$")
         for tol, color in ((1e-3, "blue"), (1e-6, "blue"), (1e-5, "orange"), (1e-8, "green")):
             ax.axhline(tol, color=COLORS[color], ls=":", lw=1)
         ax.set(

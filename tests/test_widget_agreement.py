@@ -140,7 +140,7 @@ import { createTangent } from "TANGENT";
 import { plottedSteps, rateSetup, rateFacts, sweep, withKappa } from "RATE";
 import { createFit, lastEpochGap, withBatch } from "VARIANTS";
 import { forwardDifference, gradientFacts, gradientSetup } from "GRADIENT";
-import { criteriaFacts, criteriaSetup } from "CRITERIA";
+import { criteriaFacts, criteriaSetup, markIndex } from "CRITERIA";
 import { raceFacts, raceSetting, raceSetup } from "RACE";
 import { escapeFacts, escapeSetup } from "ESCAPE";
 import { createSchedules, withDecay, withRate, withSchedule } from "SCHEDULE_STATE";
@@ -176,7 +176,8 @@ const brief = (r) => [r.iterations, r.message];
 const stops = c.criteriaSettings.map((t) => {
   const f = criteriaFacts(cs, t);
   const alone = Object.entries(f.alone).map(([k, r]) => [k, brief(r)]);
-  return { run: brief(f.run), alone: Object.fromEntries(alone) };
+  const marks = Object.keys(f.alone).map((k) => [k, markIndex(f, k)]);
+  return { run: brief(f.run), alone: Object.fromEntries(alone), marks: Object.fromEntries(marks) };
 });
 const criteria = { quantities: cs.quantities, stops };
 const rs = raceSetup(c.race);
@@ -314,10 +315,14 @@ def test_the_convergence_figure_stops_where_gdlib_stops(js):
     lr, start, cap = CRITERIA.LR, CRITERIA.START, CRITERIA.MAX_ITER
     trace = descend(CRITERIA.SURFACE, start, lr=lr, max_iter=cap, **off)
     quantities = js["criteria"]["quantities"]
-    _close(quantities["gradTol"], np.linalg.norm(trace.gradients, axis=1))
-    _close(quantities["stepTol"], np.linalg.norm(np.diff(trace.positions, axis=0), axis=1))
-    _close(quantities["valueTol"], np.abs(np.diff(trace.values)))
     names = {"gradTol": "grad_tol", "stepTol": "step_tol", "valueTol": "value_tol"}
+    # Entry k is what gdlib tests at iterate k, as the static figure plots it: no step at k = 0.
+    watched = CRITERIA.watched(trace)
+    for key, name in names.items():
+        assert (quantities[key][0] is None) == (key != "gradTol"), key
+        got = np.array([np.nan if v is None else v for v in quantities[key]])
+        assert np.array_equal(np.isnan(got), np.isnan(watched[name])), key
+        _close(got[1:], watched[name][1:])
     for tolerances, stops in zip(CRITERIA_SETTINGS, js["criteria"]["stops"], strict=True):
         both = {names[k]: v for k, v in tolerances.items()}
         run = descend(CRITERIA.SURFACE, start, lr=lr, max_iter=cap, **both)
@@ -327,6 +332,14 @@ def test_the_convergence_figure_stops_where_gdlib_stops(js):
                 CRITERIA.SURFACE, start, lr=lr, max_iter=cap, **off | {name: both[name]}
             )
             assert stops["alone"][key] == [alone.iterations, alone.message], (key, tolerances)
+            mark = stops["marks"][key]
+            if alone.status != "converged":
+                assert mark is None, (key, tolerances)
+                continue
+            # The dot sits on the stop step, on the number gdlib tested there.
+            assert mark == alone.iterations, (key, tolerances)
+            tested = CRITERIA.watched(alone)[name][-1]
+            assert quantities[key][mark] == pytest.approx(tested, rel=1e-9), (key, tolerances)
 
 
 def test_the_updates_figure_opens_on_the_races_runs(js):

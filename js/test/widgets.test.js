@@ -246,6 +246,33 @@ test("the criteria figure marks where each test alone stops, and the first one s
   assert.match(criteriaSummary(capped), /never \(it runs to max_iter = 100\).*cap of 100 steps/);
 });
 
+test("the criteria figure's row, series and dot at the stopping step hold the number gdlib tested there", async () => {
+  const { criteriaFacts, criteriaRows, criteriaSetup, criteriaStatus, markIndex } = await import("../src/widgets/criteria-state.js");
+  const { formatG } = await import("../src/pyfmt.js");
+  const setup = criteriaSetup({ surface: "valley", start: [-2.5, 1], lr: 0.02, maxIter: 1000, gradTol: 1e-6, stepTol: 1e-5, valueTol: 1e-8, tolMin: 1e-12, tolMax: 1 });
+  const cases = [
+    [setup.tolerances, "valueTol", 3, /value change (\S+) <= /],
+    [{ gradTol: 1e-6, stepTol: 1e-5, valueTol: 1e-12 }, "stepTol", 2, /step norm (\S+) <= /],
+    [{ gradTol: 1e-3, stepTol: 1e-12, valueTol: 1e-12 }, "gradTol", 1, /gradient norm (\S+) <= /],
+  ];
+  for (const [tolerances, key, column, quoted] of cases) {
+    const facts = criteriaFacts(setup, tolerances);
+    const k = facts.run.iterations;
+    const rows = criteriaRows(setup, facts);
+    assert.equal(rows.at(-1)[0], String(k));
+    const said = criteriaStatus(facts).match(quoted)[1];
+    // The status rounds to 2 digits, the table to 3: they agree within the status's rounding.
+    assert.ok(Math.abs(Number(rows.at(-1)[column]) / Number(said) - 1) < 0.01, key);
+    assert.equal(rows.at(-1)[column], formatG(setup.quantities[key][k], 3), key);
+    assert.equal(formatG(setup.quantities[key][k], 2), said, key);
+    assert.equal(markIndex(facts, key), k, key);
+    // The step before did not pass the test, else gdlib would have stopped there.
+    assert.ok(setup.quantities[key][k - 1] > tolerances[key], key);
+  }
+  const first = criteriaRows(setup, criteriaFacts(setup, setup.tolerances))[0];
+  assert.deepEqual([first[2], first[3]], ["", ""]);
+});
+
 test("the race figure runs the chosen optimizer against plain descent's race run", async () => {
   const { WINDOW: RACE_WINDOW, raceFacts, raceRows, raceSetting, raceSetup, raceStatus, raceSummary } = await import("../src/widgets/race-state.js");
   const races = { valley: { gd: [2 / 22, {}], momentum: [0.1, { momentum: 0.3 }], adam: [0.1, {}] } };

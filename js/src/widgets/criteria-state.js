@@ -20,10 +20,14 @@ export function criteriaSetup({ surface = "valley", start, lr, maxIter, gradTol,
   const base = { surface: s.name, start: start ?? s.start, lr, maxIter };
   const trace = descend(base.surface, base.start, { optimizer: "gd", lr, maxIter, ...OFF });
   const hyp = (a, b) => Math.hypot(a[0] - b[0], a[1] - b[1]);
+  // Indexed as gdlib tests them at iterate k: the gradient at theta_k, and the step and value
+  // change that reached theta_k (null at k = 0, before any step), so a run that stops at step k
+  // stops on entry k of each series and the table, status and dot agree.
+  const back = (xs, d) => xs.map((x, k) => (k === 0 ? null : d(x, xs[k - 1])));
   const quantities = {
     gradTol: trace.gradients.map(([gx, gy]) => Math.hypot(gx, gy)),
-    stepTol: trace.positions.slice(1).map((p, k) => hyp(p, trace.positions[k])),
-    valueTol: trace.values.slice(1).map((v, k) => Math.abs(v - trace.values[k])),
+    stepTol: back(trace.positions, hyp),
+    valueTol: back(trace.values, (v, u) => Math.abs(v - u)),
   };
   return { base, trace, quantities, tolerances: { gradTol, stepTol, valueTol }, tolMin, tolMax, slider: logSlider(tolMin, tolMax, steps) };
 }
@@ -43,8 +47,7 @@ const stopsAt = (run, maxIter) => (run.status === "converged" ? `step ${run.iter
 /** Where test `key`'s run stops, as an index into its watched quantity (null: it never fires). */
 export function markIndex(facts, key) {
   const run = facts.alone[key];
-  if (run.status !== "converged") return null;
-  return key === "gradTol" ? run.iterations : run.iterations - 1;
+  return run.status === "converged" ? run.iterations : null;
 }
 
 /** The status line: where gdlib's run with the three tolerances stops, in its own words. */
@@ -67,13 +70,9 @@ function whichFires({ run, alone }) {
   return `The ${list} tests fire together at step ${run.iterations}; gdlib checks the ${first.what} test first and names it.`;
 }
 
-/** Table rows k, gradient norm, step, value change, up to where the run stops. */
+/** Table rows k, gradient norm, step, value change, up to where the run stops (no step at k = 0). */
 export function criteriaRows(setup, facts) {
+  const cell = (v) => (v == null ? "" : num(v));
   const { gradTol, stepTol, valueTol } = setup.quantities;
-  return Array.from({ length: facts.run.iterations + 1 }, (_, k) => [
-    String(k),
-    num(gradTol[k]),
-    k < stepTol.length ? num(stepTol[k]) : "",
-    k < valueTol.length ? num(valueTol[k]) : "",
-  ]);
+  return Array.from({ length: facts.run.iterations + 1 }, (_, k) => [String(k), cell(gradTol[k]), cell(stepTol[k]), cell(valueTol[k])]);
 }

@@ -24,7 +24,7 @@ function drawCriteria(ctx, w, h, colours, { setup, facts }) {
       const [colour, dash] = styles[key];
       const series = setup.quantities[key];
       const points = [];
-      for (let k = 0; k < Math.min(series.length, xMax + 1); k += 1) points.push([s.x(k), s.y(Math.max(series[k], LO / 10))]);
+      for (let k = 0; k < Math.min(series.length, xMax + 1); k += 1) if (series[k] !== null) points.push([s.x(k), s.y(Math.max(series[k], LO / 10))]);
       line(ctx, points, colour, 1.6, dash);
       const tol = facts.tolerances[key];
       line(ctx, [[box.x, s.y(tol)], [box.x + box.w, s.y(tol)]], colour, 1, [2, 3]);
