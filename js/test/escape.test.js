@@ -23,7 +23,7 @@ test("a start closer to the manifold stays longer near the saddle, about as pred
   assert.ok(Math.abs(near.stay - near.predicted) < 1.5);
   assert.equal(predictedStay(setup, 0.1), 0);
   assert.match(near.ending, /^converged to the minimum \(0, 1\) after \d+ steps$/);
-  assert.match(escapeSummary(far), /^Started 0\.0001 above the stable manifold, the run spent \d+ steps within 0\.1 of the saddle \(the linearised estimate: [\d.]+\) and converged to the minimum \(0, 1\)/);
+  assert.match(escapeSummary(far), /^Started 0\.0001 above the stable manifold, the run had \d+ iterates within 0\.1 of the saddle \(the linearised estimate: [\d.]+\) and converged to the minimum \(0, 1\)/);
   assert.equal(escapeFacts(setup, -1e-6).ending.includes("(0, -1)"), true, "below the manifold it falls to the other minimum");
 });
 
@@ -51,4 +51,16 @@ test("the curve spans the slider's range; rows are capped", () => {
   const rows = escapeRows(escapeFacts(setup, 1e-6).run, 20);
   assert.equal(rows.length, 20);
   assert.equal(rows[0][0], "0");
+});
+
+test("the summary counts the iterates near the saddle in one word, singular for one", () => {
+  const setup = escapeSetup(config);
+  // Typed heights at the kink where one, two and no iterates fall inside the circle.
+  for (const [y0, words] of [[0.0003585, "1 iterate "], [0.0003564, "2 iterates "], [0.0003764, "0 iterates "]]) {
+    const summary = escapeSummary(escapeFacts(setup, y0));
+    assert.ok(summary.includes(`the run had ${words}within 0.1 of the saddle`), summary);
+    assert.doesNotMatch(summary, /\b1 steps\b|steps within/);
+  }
+  const on = escapeSummary(escapeFacts(setup, 0));
+  assert.match(on, /, with \d+ iterates within 0\.1 of the saddle\.$/);
 });

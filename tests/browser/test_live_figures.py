@@ -377,7 +377,7 @@ def test_the_condition_number_choice_swaps_the_quadratic(page, site_url):
 def test_the_saddle_start_moves_and_sits_on_the_manifold(page, site_url):
     open_live(page, site_url, "concepts/saddle-points/", "escape")
     box = wrapper(page, "escape")
-    assert re.search(r"spent \d+ steps within 0.1 of the saddle", summary(page, "escape"))
+    assert re.search(r"had \d+ iterates within 0.1 of the saddle", summary(page, "escape"))
     image = canvas_image(page, "escape")
     box.get_by_role("button", name="Start on the manifold (y₀ = 0)").click()
     page.wait_for_function(IDLE)

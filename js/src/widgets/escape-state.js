@@ -5,6 +5,7 @@
 // range. Pure: no DOM, tested by node --test and held to gdlib by tests/test_widget_agreement.py.
 import { descend } from "../descent.js";
 import { formatG } from "../pyfmt.js";
+import { count, steps } from "../words.js";
 import { logSlider } from "./scale.js";
 import { cappedVerdict } from "./verdicts.js";
 
@@ -48,9 +49,9 @@ export function predictedStay({ lr, x0, radius }, y0) {
 }
 
 /** Measured and predicted stays for CURVE_POINTS log-spaced heights over the slider's range. */
-export function escapeCurve(setup, count = CURVE_POINTS) {
-  return Array.from({ length: count }, (_, i) => {
-    const y0 = setup.y0Min * (setup.y0Max / setup.y0Min) ** (i / (count - 1));
+export function escapeCurve(setup, points = CURVE_POINTS) {
+  return Array.from({ length: points }, (_, i) => {
+    const y0 = setup.y0Min * (setup.y0Max / setup.y0Min) ** (i / (points - 1));
     return { y0, stay: stayNear(runFrom(setup, y0), setup.radius), predicted: predictedStay(setup, y0) };
   });
 }
@@ -59,9 +60,9 @@ export function escapeCurve(setup, count = CURVE_POINTS) {
 function ending(setup, run) {
   const [x, y] = run.positions.at(-1);
   if (run.status !== "converged") return run.status === "diverged" ? "diverged" : cappedVerdict(run);
-  if (Math.hypot(x, y) < 1e-3) return `converged at the saddle, not a minimum, after ${run.iterations} steps`;
+  if (Math.hypot(x, y) < 1e-3) return `converged at the saddle, not a minimum, after ${steps(run.iterations)}`;
   const near = setup.surface.minima.find(([mx, my]) => Math.hypot(x - mx, y - my) < 1e-3);
-  return near ? `converged to the minimum (${num(near[0])}, ${num(near[1])}) after ${run.iterations} steps` : `converged after ${run.iterations} steps`;
+  return near ? `converged to the minimum (${num(near[0])}, ${num(near[1])}) after ${steps(run.iterations)}` : `converged after ${steps(run.iterations)}`;
 }
 
 /** The facts the status, summary and table quote for the start height y0. */
@@ -72,14 +73,16 @@ export function escapeFacts(setup, y0, run = runFrom(setup, y0)) {
 /** The status line: the start and gdlib's message. */
 export const escapeStatus = (facts) => `y₀ = ${num(facts.y0)}: ${facts.message}`;
 
-/** One paragraph for a reader who cannot see the figure. */
+/** One paragraph for a reader who cannot see the figure. `stay` counts iterates (stayNear), so
+ * both branches name them as iterates, singular for one. */
 export function escapeSummary(facts) {
   const { y0, stay, predicted, radius, ending: end } = facts;
+  const near = `${count(stay, "iterate")} within ${radius} of the saddle`;
   if (y0 === 0) {
-    return `Started exactly on the stable manifold y = 0, the gradient never has a y component: the run ${end}, ${stay} of its iterates within ${radius} of the saddle.`;
+    return `Started exactly on the stable manifold y = 0, the gradient never has a y component: the run ${end}, with ${near}.`;
   }
   return (
-    `Started ${num(y0)} above the stable manifold, the run spent ${stay} steps within ${radius} of the saddle ` +
+    `Started ${num(y0)} above the stable manifold, the run had ${near} ` +
     `(the linearised estimate: ${num(predicted)}) and ${end}.`
   );
 }
