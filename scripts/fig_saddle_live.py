@@ -22,12 +22,23 @@ from gdlib.descent import descend
 Y0, Y0_MIN, Y0_MAX = 1e-6, 1e-12, 1e-1
 MAX_ITER = 2000
 CURVE = 45  # js/src/widgets/escape-state.js CURVE_POINTS
+SLIDER_STEPS = 220  # the live figure's slider has SLIDER_STEPS + 1 positions (its config)
 KINK = 10  # steps: below this count the linear estimate is judged near its kink
 
 
 def heights() -> np.ndarray:
     """Return the start heights of the curve, log-spaced over the slider's range."""
     return Y0_MIN * (Y0_MAX / Y0_MIN) ** (np.arange(CURVE) / (CURVE - 1))
+
+
+def slider_heights() -> np.ndarray:
+    """Return every height the live figure's slider reaches (js/src/widgets/scale.js logSlider).
+
+    Log-spaced over SLIDER_STEPS and each rounded to the 3 digits the slider shows; the page's
+    gaps are measured over these, so they hold for every position a reader can pick.
+    """
+    raw = Y0_MIN * np.exp(np.log(Y0_MAX / Y0_MIN) * np.arange(SLIDER_STEPS + 1) / SLIDER_STEPS)
+    return np.array([float(f"{y0:.3g}") for y0 in raw])
 
 
 def stay(y0: float) -> int:
@@ -57,18 +68,23 @@ def main(out_dir: Path) -> list[Path]:
         return fig
 
     config = {"lr": LR, "x0": X0, "y0": Y0, "y0Min": Y0_MIN, "y0Max": Y0_MAX, "radius": RADIUS}
-    config |= {"maxIter": MAX_ITER, "bounds": [list(b) for b in DOUBLE_WELL.bounds]}
+    config |= {"maxIter": MAX_ITER, "sliderSteps": SLIDER_STEPS}
+    config |= {"bounds": [list(b) for b in DOUBLE_WELL.bounds]}
     config |= {"minima": [list(m) for m in DOUBLE_WELL.minima]}
     end = "({:.2g}, {:.2g})".format(*(run.positions[-1] + 0.0))  # + 0.0: no "-0"
     values = {"y0": f"{Y0:g}", "stay": stay(Y0), "message": run.message, "end": end}
     values |= {"steps": run.iterations, "widget": json.dumps(config)}
-    # Where the dots leave the dashed line: near the kink, where the counts fall below KINK.
-    predicted = predicted_stay(ys)
-    gaps = np.abs(np.array(stays) - predicted)
-    away = np.minimum(stays, predicted) >= KINK
-    at = float(ys[np.argmax(gaps)])
-    values |= {"max_gap": f"{gaps.max():.1f}", "max_gap_at": fmt(at, 2), "max_gap_at_raw": at}
-    values |= {"max_gap_stay": stays[int(np.argmax(gaps))], "kink": KINK}
-    values["gap_elsewhere"] = f"{gaps[away].max():.1f}"
+    # Where the count leaves the estimate: near the kink, where the counts fall below KINK;
+    # measured at every slider position, finer than the plotted curve, as the reader can reach.
+    reach = slider_heights()
+    reached = np.array([stay(y0) for y0 in reach])
+    gaps = np.abs(reached - predicted_stay(reach))
+    away = np.minimum(reached, predicted_stay(reach)) >= KINK
+    at = int(np.argmax(gaps))
+    values |= {"max_gap": f"{gaps[at]:.1f}", "max_gap_raw": float(gaps[at])}
+    values |= {"max_gap_at": fmt(reach[at], 3), "max_gap_at_raw": float(reach[at])}
+    values |= {"max_gap_stay": int(reached[at]), "kink": KINK, "positions": reach.size}
+    elsewhere = float(gaps[away].max())
+    values |= {"gap_elsewhere": f"{elsewhere:.1f}", "gap_elsewhere_raw": elsewhere}
     written = themed_svgs(draw, out_dir, "saddle-live")
     return [*written, write_values(out_dir, "saddle_live", values)]

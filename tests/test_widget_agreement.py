@@ -7,7 +7,7 @@ sentence (and on the conditioning page, for each condition number the reader can
 variant figure's opening run at each page's batch size (gdlib's own row orders),
 and on the comparison page its yardstick run and the last epoch's median gaps the page quotes,
 the updates figure's race runs, the saddle figure's runs from its start heights and their steps
-near the saddle,
+near the saddle (at every height its slider reaches, where the page measures its gaps),
 the convergence figure's traced quantities and where each tolerance stops the run, and the
 gradient figure's analytic gradient and forward differences over its h range. Paths to
 1e-9; counts, statuses and messages exactly; the finite differences bit for bit (the same float64
@@ -125,6 +125,7 @@ def _configs() -> dict:
             "y0Max": SADDLE_LIVE.Y0_MAX,
             "radius": DOUBLE_WELL.RADIUS,
             "maxIter": SADDLE_LIVE.MAX_ITER,
+            "sliderSteps": SADDLE_LIVE.SLIDER_STEPS,
             "bounds": [list(b) for b in DOUBLE_WELL.DOUBLE_WELL.bounds],
             "minima": [list(m) for m in DOUBLE_WELL.DOUBLE_WELL.minima],
         },
@@ -192,6 +193,8 @@ const es = escapeSetup(c.escape);
 const from = (y0) => escapeFacts(es, y0);
 const brief2 = (f) => ({ positions: f.run.positions, message: f.run.message, stay: f.stay });
 const escape = { open: brief2(from(c.escape.y0)), manifold: brief2(from(0)), curve: es.curve };
+escape.slider = Array.from({ length: es.slider.steps + 1 }, (_, i) => es.slider.value(i));
+escape.sliderStays = escape.slider.map((y0) => from(y0).stay);
 const opening = createSchedules(c.schedules);
 const schedules = {};
 c.scheduleRates.forEach((lr, i) => {
@@ -363,6 +366,9 @@ def test_the_saddle_figure_counts_the_steps_gdlibs_runs_spend_near_the_saddle(js
     _close([p["y0"] for p in curve], SADDLE_LIVE.heights())
     assert [p["stay"] for p in curve] == [SADDLE_LIVE.stay(y0) for y0 in SADDLE_LIVE.heights()]
     _close([p["predicted"] for p in curve], DOUBLE_WELL.predicted_stay(SADDLE_LIVE.heights()))
+    # The page's gaps are measured at every height the slider reaches: exactly these.
+    assert js["escape"]["slider"] == SADDLE_LIVE.slider_heights().tolist()
+    assert js["escape"]["sliderStays"] == [SADDLE_LIVE.stay(y0) for y0 in js["escape"]["slider"]]
 
 
 def test_the_schedules_figure_runs_gdlibs_schedules_on_gdlibs_batches(js):

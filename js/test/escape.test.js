@@ -6,7 +6,7 @@ import test from "node:test";
 
 import { doubleWell, escapeCurve, escapeFacts, escapeRows, escapeSetup, escapeStatus, escapeSummary, predictedStay, stayNear } from "../src/widgets/escape-state.js";
 
-const config = { lr: 0.05, x0: 1.5, y0: 1e-6, y0Min: 1e-12, y0Max: 0.1, radius: 0.1, maxIter: 2000, bounds: [[-2, 2], [-1.5, 1.5]], minima: [[0, 1], [0, -1]] };
+const config = { lr: 0.05, x0: 1.5, y0: 1e-6, y0Min: 1e-12, y0Max: 0.1, radius: 0.1, maxIter: 2000, sliderSteps: 220, bounds: [[-2, 2], [-1.5, 1.5]], minima: [[0, 1], [0, -1]] };
 
 test("the double well has its saddle at the origin and minima at (0, +-1)", () => {
   const s = doubleWell(config.bounds, config.minima);

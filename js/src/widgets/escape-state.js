@@ -25,9 +25,10 @@ export function doubleWell(bounds, minima) {
   };
 }
 
-/** The figure's settings from the page's config: {lr, x0, y0, y0Min, y0Max, radius, maxIter, bounds, minima}. */
-export function escapeSetup({ lr, x0, y0, y0Min, y0Max, radius, maxIter, bounds, minima, steps = 220 }) {
-  const setup = { surface: doubleWell(bounds, minima), lr, x0, y0, y0Min, y0Max, radius, maxIter, slider: logSlider(y0Min, y0Max, steps) };
+/** The figure's settings from the page's config: {lr, x0, y0, y0Min, y0Max, radius, maxIter, sliderSteps, bounds, minima}.
+ * The slider's positions come from the config because the page quotes gaps measured at each. */
+export function escapeSetup({ lr, x0, y0, y0Min, y0Max, radius, maxIter, sliderSteps, bounds, minima }) {
+  const setup = { surface: doubleWell(bounds, minima), lr, x0, y0, y0Min, y0Max, radius, maxIter, slider: logSlider(y0Min, y0Max, sliderSteps) };
   return { ...setup, curve: escapeCurve(setup) };
 }
 
