@@ -4,17 +4,15 @@
 // wires the controls (two sliders, the optimizer and the surface).
 import { sampleSurface } from "../contours.js";
 import { getSurface } from "../descent.js";
-import { formatG } from "../pyfmt.js";
 import { select, slider } from "./controls.js";
 import { buildFrame } from "./frame.js";
 import { chart, clear, dot, line, mapPanel, panels } from "./plot.js";
 import { logSlider, logTicks, niceTicks, stepSlider } from "./scale.js";
-import { LABELS, MOMENTUM_OPTIMIZERS, raceFacts, raceRows, raceSetting, raceSetup, raceStatus, raceSummary } from "./race-state.js";
+import { LABELS, MOMENTUM_OPTIMIZERS, raceFacts, raceRows, raceSetting, raceSetup, raceStatus, raceSummary, rateText } from "./race-state.js";
 
 const LO = 1e-14;
 const HI = 1e4;
 const MU_MAX = 0.99; // momentum 0, 0.01, ..., 0.99
-const rateText = (v) => formatG(v, 3); // as the status line writes it: the race's own rates are long
 
 function drawRace(ctx, w, h, colours, { facts, contours }) {
   clear(ctx, w, h, colours);
@@ -55,7 +53,7 @@ export function mount(root, config) {
   const rate = slider(frame, {
     label: "Learning rate η",
     scale: rateScale,
-    format: rateText,
+    format: (lr) => rateText({ ...choice, lr }),
     range: { min: setup.lrMin, max: setup.lrMax, positive: true },
     onChange: (lr) => ((choice.lr = lr), update()),
   });
@@ -70,6 +68,8 @@ export function mount(root, config) {
         mu = 0.01;
       }
       choice.momentum = mu;
+      // The limits the rate is written apart from move with μ.
+      rate.set(choice.lr, { announce: false });
       update();
     },
   });

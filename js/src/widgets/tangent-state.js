@@ -9,8 +9,10 @@ export const LR_RANGE = Object.freeze({ min: 0.01, max: 1.1, step: 0.01 });
 const num = (v) => formatG(v, 4);
 const signed = (v) => (v < 0 ? `(${num(v)})` : num(v));
 // The rate and the factor 1 − 2η beside the values where the lesson changes (η = 1/2 lands on
-// the minimum, η = 1 never shrinks): a typed 0.99999 must not print as 1.
-const rate = (lr) => formatApart(lr, [0.5, 1], 4);
+// the minimum, η = 1 never shrinks): a typed 0.99999 must not print as 1. The rate field uses
+// `rateText` too, so the field never shows a landmark the summary says the rate is not.
+export const rateText = (lr) => formatApart(lr, [0.5, 1], 4);
+const rate = rateText;
 const factorWords = (v) => formatApart(v, [-1, 0, 1], 4);
 
 /** A fresh state: gdlib's run from `start` at `lr` (capped at maxIter steps), at step 0. */

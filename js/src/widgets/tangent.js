@@ -5,9 +5,7 @@ import { button, slider } from "./controls.js";
 import { buildFrame } from "./frame.js";
 import { chart, clear, dot, line, panels } from "./plot.js";
 import { niceTicks, logTicks, stepSlider } from "./scale.js";
-import { LR_RANGE, createTangent, reset, rows, stepFacts, stepOnce, summary, withRate, xAt, slopeAt } from "./tangent-state.js";
-
-const fmt = (v) => String(Number(v.toPrecision(3)));
+import { LR_RANGE, createTangent, rateText, reset, rows, stepFacts, stepOnce, summary, withRate, xAt, slopeAt } from "./tangent-state.js";
 
 function drawTangent(ctx, w, h, colours, state) {
   clear(ctx, w, h, colours);
@@ -63,7 +61,7 @@ export function mount(root, config) {
   const rate = slider(frame, {
     label: "Learning rate η",
     scale: stepSlider(LR_RANGE.min, LR_RANGE.max, LR_RANGE.step),
-    format: fmt,
+    format: rateText,
     range: { min: LR_RANGE.min, max: LR_RANGE.max, positive: true },
     onChange: (lr) => {
       state = withRate(state, lr);
