@@ -50,14 +50,17 @@ export function stepFacts(state) {
 export function summary(state) {
   const { k, lr, run } = state;
   const factor = 1 - 2 * lr;
+  const end = xAt(state, run.iterations);
   const shape =
-    Math.abs(factor) >= 1
-      ? `|1 − 2η| = ${factorWords(Math.abs(factor))} is not below 1, so the steps never shrink`
-      : factor === 0
-        ? `1 − 2η = 0, so the first step lands exactly on the minimum`
-        : factor < 0
-          ? `1 − 2η = ${factorWords(factor)} is negative, so x jumps across the minimum each step while |x| shrinks`
-          : `every step multiplies x by 1 − 2η = ${factorWords(factor)}, so the steps shrink as the slope flattens`;
+    Math.abs(factor) > 1
+      ? `|1 − 2η| = ${factorWords(Math.abs(factor))} is above 1, so |x| grows by that factor every step, reaching x = ${num(end)} at step ${run.iterations}`
+      : Math.abs(factor) === 1
+        ? `|1 − 2η| = 1 is not below 1, so the steps never shrink: x bounces between ${num(state.start)} and ${num(-state.start)}`
+        : factor === 0
+          ? `1 − 2η = 0, so the first step lands exactly on the minimum`
+          : factor < 0
+            ? `1 − 2η = ${factorWords(factor)} is negative, so x jumps across the minimum each step while |x| shrinks`
+            : `every step multiplies x by 1 − 2η = ${factorWords(factor)}, so the steps shrink as the slope flattens`;
   const where = `At step ${k}, x = ${num(xAt(state, k))} and the slope f′(x) = 2x is ${num(slopeAt(state, k))}.`;
   return `${where} With η = ${rate(lr)}, ${shape}. gdlib's loop ends after ${steps(run.iterations)}: ${run.message}.`;
 }
