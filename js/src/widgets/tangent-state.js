@@ -4,6 +4,7 @@
 import { descend } from "../descent.js";
 import { formatApart, formatG } from "../pyfmt.js";
 import { steps } from "../words.js";
+import { logTicks } from "./scale.js";
 
 export const LR_RANGE = Object.freeze({ min: 0.01, max: 1.1, step: 0.01 });
 const num = (v) => formatG(v, 4);
@@ -73,4 +74,32 @@ export function rows(state) {
     num(state.run.values[i]),
     num(slopeAt(state, i)),
   ]);
+}
+
+const FLOOR = 1e-9; // below this |x_k| sits on the axis's floor
+const ZERO_GAP = 4; // the "0" row sits this factor under the lowest labelled value
+
+/**
+ * The right panel's log axis for |x_k|: y range, labelled ticks ([value, text] for the "0" row)
+ * and where each |x_k| is drawn. A log axis has no place for 0, so an x_k of exactly 0 (η = 1/2
+ * lands on the minimum) gets its own row under the others labelled "0"; a range too narrow for
+ * two powers of ten (|x| constant at η = 1) widens to the decades around it.
+ */
+export function logPanel(state) {
+  const sizes = state.run.positions.map((p) => Math.abs(p[0]));
+  const shown = sizes.filter((v) => v > 0);
+  if (shown.length === 0) shown.push(1); // a run from the minimum itself: 0 is all there is
+  let lo = Math.max(FLOOR, Math.min(...shown) / 2);
+  let hi = Math.min(1e7, Math.max(...shown) * 2);
+  if (logTicks(lo, hi).length < 2) [lo, hi] = [10 ** Math.floor(Math.log10(lo)), 10 ** Math.ceil(Math.log10(hi))];
+  const decades = logTicks(lo, hi);
+  const every = Math.ceil(decades.length / 5);
+  const ticks = decades.filter((_, i) => i % every === 0);
+  const zero = sizes.includes(0) ? lo / ZERO_GAP : null;
+  return {
+    y: [zero === null ? lo : zero / 2, hi], // room under the "0" row for its dots
+    ticks: zero === null ? ticks : [[zero, "0"], ...ticks],
+    zero,
+    points: sizes.map((v) => (v === 0 ? zero : Math.max(lo, v))),
+  };
 }
