@@ -13,6 +13,7 @@ import { LABELS, MOMENTUM_OPTIMIZERS, raceFacts, raceRows, raceSetting, raceSetu
 const LO = 1e-14;
 const HI = 1e4;
 const MU_MAX = 0.99; // momentum 0, 0.01, ..., 0.99
+const RATE_STEPS = 240;
 
 function drawRace(ctx, w, h, colours, { facts, contours }) {
   clear(ctx, w, h, colours);
@@ -49,7 +50,10 @@ export function mount(root, config) {
     scene.facts = raceFacts(setup, choice);
     frame.show({ statusText: raceStatus(scene.facts), summaryText: raceSummary(scene.facts), tableRows: () => raceRows(scene.facts.run) });
   };
-  const rateScale = logSlider(setup.lrMin, setup.lrMax, 240);
+  // Each race setting is a position of the rate slider (the grid runs through it), so a reader
+  // who moves away and back gets the race's rate again; reset re-anchors it.
+  let rateGrid = logSlider(setup.lrMin, setup.lrMax, RATE_STEPS, 3, choice.lr);
+  const rateScale = { steps: RATE_STEPS, value: (p) => rateGrid.value(p), position: (v) => rateGrid.position(v) };
   const rate = slider(frame, {
     label: "Learning rate η",
     scale: rateScale,
@@ -75,6 +79,7 @@ export function mount(root, config) {
   });
   const reset = () => {
     Object.assign(choice, raceSetting(setup, choice.surface, choice.optimizer));
+    rateGrid = logSlider(setup.lrMin, setup.lrMax, RATE_STEPS, 3, choice.lr);
     rate.set(choice.lr, { announce: false });
     const active = MOMENTUM_OPTIMIZERS.includes(choice.optimizer);
     if (choice.momentum === null) choice.momentum = 0.9;
