@@ -23,6 +23,9 @@ export function scalesFor(box, xDomain, yDomain, { xLog = false, yLog = false } 
 
 /** A tick label: whole numbers as they are (2000, not 2e+03), others to three digits. */
 export const tick = (t) => (Number.isInteger(t) && Math.abs(t) < 1e6 ? String(t) : formatG(t, 3));
+// A tick is a value, or [value, text] where the place and the label differ (a log axis's "0" row).
+const tickAt = (t) => (Array.isArray(t) ? t[0] : t);
+const tickText = (t) => (Array.isArray(t) ? t[1] : tick(t));
 
 const TICK_GAP = 4; // pixels between the frame and a y tick label
 const LABEL_SIZE = 12; // the 11 px font's line: the rotated y label needs this much from the edge
@@ -37,13 +40,13 @@ export function axes(ctx, box, { x, y }, colours, { xTicks, yTicks, xLabel, yLab
   ctx.font = "11px sans-serif";
   ctx.textAlign = "center";
   ctx.textBaseline = "top";
-  for (const t of xTicks) ctx.fillText(tick(t), x(t), box.y + box.h + 4);
+  for (const t of xTicks) ctx.fillText(tickText(t), x(tickAt(t)), box.y + box.h + 4);
   ctx.textAlign = "right";
   ctx.textBaseline = "middle";
   let widest = 0;
   for (const t of yTicks) {
-    ctx.fillText(tick(t), box.x - TICK_GAP, y(t));
-    widest = Math.max(widest, ctx.measureText(tick(t)).width);
+    ctx.fillText(tickText(t), box.x - TICK_GAP, y(tickAt(t)));
+    widest = Math.max(widest, ctx.measureText(tickText(t)).width);
   }
   ctx.textAlign = "center";
   ctx.textBaseline = "bottom";

@@ -43,15 +43,16 @@ export function raceFacts(setup, { surface, optimizer, lr, momentum }) {
 }
 
 /** Rates near a stability limit get the digits that tell them apart from it: 2/L, heavy ball's
- * 2(1 + μ)/L, Nesterov's 2(1 + μ)/((1 + 2μ)L). */
-function rate({ surface, optimizer, lr, momentum }) {
+ * 2(1 + μ)/L, Nesterov's 2(1 + μ)/((1 + 2μ)L). The rate field writes its value so too, so the
+ * field and the status never disagree on which side of a limit the rate is. */
+export function rateText({ surface, optimizer, lr, momentum }) {
   const L = getSurface(surface).lipschitz;
   if (L === null) return num(lr);
   const mu = MOMENTUM_OPTIMIZERS.includes(optimizer) ? momentum : 0;
   const edge = optimizer === "nesterov" ? (2 * (1 + mu)) / ((1 + 2 * mu) * L) : (2 * (1 + mu)) / L;
   return formatApart(lr, [2 / L, edge]);
 }
-const setting = (facts) => `${LABELS[facts.optimizer]} (η = ${rate(facts)}${MOMENTUM_OPTIMIZERS.includes(facts.optimizer) ? `, μ = ${num(facts.momentum)}` : ""})`;
+const setting = (facts) => `${LABELS[facts.optimizer]} (η = ${rateText(facts)}${MOMENTUM_OPTIMIZERS.includes(facts.optimizer) ? `, μ = ${num(facts.momentum)}` : ""})`;
 
 /** The status line: gdlib's sentence for the reader's run, and plain descent's count. */
 export const raceStatus = (facts) => `${setting(facts)}: ${facts.run.message}, ${steps(facts.run.iterations)}; GD at η = ${num(facts.gdLr)}: ${steps(facts.gd.iterations)}.`;

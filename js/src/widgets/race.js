@@ -4,17 +4,16 @@
 // wires the controls (two sliders, the optimizer and the surface).
 import { sampleSurface } from "../contours.js";
 import { getSurface } from "../descent.js";
-import { formatG } from "../pyfmt.js";
 import { select, slider } from "./controls.js";
 import { buildFrame } from "./frame.js";
 import { chart, clear, dot, line, mapPanel, panels } from "./plot.js";
 import { logSlider, logTicks, niceTicks, stepSlider } from "./scale.js";
-import { LABELS, MOMENTUM_OPTIMIZERS, raceFacts, raceRows, raceSetting, raceSetup, raceStatus, raceSummary } from "./race-state.js";
+import { LABELS, MOMENTUM_OPTIMIZERS, raceFacts, raceRows, raceSetting, raceSetup, raceStatus, raceSummary, rateText } from "./race-state.js";
 
 const LO = 1e-14;
 const HI = 1e4;
 const MU_MAX = 0.99; // momentum 0, 0.01, ..., 0.99
-const rateText = (v) => formatG(v, 3); // as the status line writes it: the race's own rates are long
+const RATE_STEPS = 240;
 
 function drawRace(ctx, w, h, colours, { facts, contours }) {
   clear(ctx, w, h, colours);
@@ -51,11 +50,14 @@ export function mount(root, config) {
     scene.facts = raceFacts(setup, choice);
     frame.show({ statusText: raceStatus(scene.facts), summaryText: raceSummary(scene.facts), tableRows: () => raceRows(scene.facts.run) });
   };
-  const rateScale = logSlider(setup.lrMin, setup.lrMax, 240);
+  // Each race setting is a position of the rate slider (the grid runs through it), so a reader
+  // who moves away and back gets the race's rate again; reset re-anchors it.
+  let rateGrid = logSlider(setup.lrMin, setup.lrMax, RATE_STEPS, 3, choice.lr);
+  const rateScale = { steps: RATE_STEPS, value: (p) => rateGrid.value(p), position: (v) => rateGrid.position(v) };
   const rate = slider(frame, {
     label: "Learning rate η",
     scale: rateScale,
-    format: rateText,
+    format: (lr) => rateText({ ...choice, lr }),
     range: { min: setup.lrMin, max: setup.lrMax, positive: true },
     onChange: (lr) => ((choice.lr = lr), update()),
   });
@@ -70,11 +72,14 @@ export function mount(root, config) {
         mu = 0.01;
       }
       choice.momentum = mu;
+      // The limits the rate is written apart from move with μ.
+      rate.set(choice.lr, { announce: false });
       update();
     },
   });
   const reset = () => {
     Object.assign(choice, raceSetting(setup, choice.surface, choice.optimizer));
+    rateGrid = logSlider(setup.lrMin, setup.lrMax, RATE_STEPS, 3, choice.lr);
     rate.set(choice.lr, { announce: false });
     const active = MOMENTUM_OPTIMIZERS.includes(choice.optimizer);
     if (choice.momentum === null) choice.momentum = 0.9;

@@ -41,16 +41,24 @@ export function logTicks(lo, hi) {
 
 /**
  * A slider position 0..steps <-> a value on a log scale over [lo, hi], rounded to `digits`
- * significant digits so the value shown is the value that runs.
+ * significant digits so the value shown is the value that runs. With an `anchor` in [lo, hi]
+ * (a figure's opening value, often long: 0.11544...) the grid runs through it instead of from lo,
+ * and its position gives it exactly, so moving away and back returns to it; the ends stay lo, hi.
  */
-export function logSlider(lo, hi, steps, digits = 3) {
+export function logSlider(lo, hi, steps, digits = 3, anchor = null) {
   const ratio = Math.log(hi / lo);
   const round = (v) => Number(v.toPrecision(digits));
-  return {
-    steps,
-    value: (position) => round(lo * Math.exp((ratio * Math.min(steps, Math.max(0, position))) / steps)),
-    position: (value) => Math.min(steps, Math.max(0, Math.round((steps * Math.log(value / lo)) / ratio))),
+  const clamp = (position) => Math.min(steps, Math.max(0, position));
+  const anchored = anchor !== null && anchor >= lo && anchor <= hi;
+  const base = anchored ? anchor : lo;
+  const at = anchored ? Math.round((steps * Math.log(anchor / lo)) / ratio) : 0;
+  const value = (position) => {
+    const p = clamp(position);
+    if (!anchored) return round(lo * Math.exp((ratio * p) / steps));
+    if (p === at) return anchor;
+    return p === 0 ? lo : p === steps ? hi : round(anchor * Math.exp((ratio * (p - at)) / steps));
   };
+  return { steps, value, position: (v) => clamp(Math.round(at + (steps * Math.log(v / base)) / ratio)) };
 }
 
 /** A slider position 0..steps <-> lo, lo + step, ..., hi (values rounded to the step's digits). */

@@ -4,13 +4,16 @@
 import { descend } from "../descent.js";
 import { formatApart, formatG } from "../pyfmt.js";
 import { steps } from "../words.js";
+import { logTicks } from "./scale.js";
 
 export const LR_RANGE = Object.freeze({ min: 0.01, max: 1.1, step: 0.01 });
 const num = (v) => formatG(v, 4);
 const signed = (v) => (v < 0 ? `(${num(v)})` : num(v));
 // The rate and the factor 1 − 2η beside the values where the lesson changes (η = 1/2 lands on
-// the minimum, η = 1 never shrinks): a typed 0.99999 must not print as 1.
-const rate = (lr) => formatApart(lr, [0.5, 1], 4);
+// the minimum, η = 1 never shrinks): a typed 0.99999 must not print as 1. The rate field uses
+// `rateText` too, so the field never shows a landmark the summary says the rate is not.
+export const rateText = (lr) => formatApart(lr, [0.5, 1], 4);
+const rate = rateText;
 const factorWords = (v) => formatApart(v, [-1, 0, 1], 4);
 
 /** A fresh state: gdlib's run from `start` at `lr` (capped at maxIter steps), at step 0. */
@@ -48,14 +51,17 @@ export function stepFacts(state) {
 export function summary(state) {
   const { k, lr, run } = state;
   const factor = 1 - 2 * lr;
+  const end = xAt(state, run.iterations);
   const shape =
-    Math.abs(factor) >= 1
-      ? `|1 − 2η| = ${factorWords(Math.abs(factor))} is not below 1, so the steps never shrink`
-      : factor === 0
-        ? `1 − 2η = 0, so the first step lands exactly on the minimum`
-        : factor < 0
-          ? `1 − 2η = ${factorWords(factor)} is negative, so x jumps across the minimum each step while |x| shrinks`
-          : `every step multiplies x by 1 − 2η = ${factorWords(factor)}, so the steps shrink as the slope flattens`;
+    Math.abs(factor) > 1
+      ? `|1 − 2η| = ${factorWords(Math.abs(factor))} is above 1, so |x| grows by that factor every step, reaching x = ${num(end)} at step ${run.iterations}`
+      : Math.abs(factor) === 1
+        ? `|1 − 2η| = 1 is not below 1, so the steps never shrink: x bounces between ${num(state.start)} and ${num(-state.start)}`
+        : factor === 0
+          ? `1 − 2η = 0, so the first step lands exactly on the minimum`
+          : factor < 0
+            ? `1 − 2η = ${factorWords(factor)} is negative, so x jumps across the minimum each step while |x| shrinks`
+            : `every step multiplies x by 1 − 2η = ${factorWords(factor)}, so the steps shrink as the slope flattens`;
   const where = `At step ${k}, x = ${num(xAt(state, k))} and the slope f′(x) = 2x is ${num(slopeAt(state, k))}.`;
   return `${where} With η = ${rate(lr)}, ${shape}. gdlib's loop ends after ${steps(run.iterations)}: ${run.message}.`;
 }
@@ -68,4 +74,32 @@ export function rows(state) {
     num(state.run.values[i]),
     num(slopeAt(state, i)),
   ]);
+}
+
+const FLOOR = 1e-9; // below this |x_k| sits on the axis's floor
+const ZERO_GAP = 4; // the "0" row sits this factor under the lowest labelled value
+
+/**
+ * The right panel's log axis for |x_k|: y range, labelled ticks ([value, text] for the "0" row)
+ * and where each |x_k| is drawn. A log axis has no place for 0, so an x_k of exactly 0 (η = 1/2
+ * lands on the minimum) gets its own row under the others labelled "0"; a range too narrow for
+ * two powers of ten (|x| constant at η = 1) widens to the decades around it.
+ */
+export function logPanel(state) {
+  const sizes = state.run.positions.map((p) => Math.abs(p[0]));
+  const shown = sizes.filter((v) => v > 0);
+  if (shown.length === 0) shown.push(1); // a run from the minimum itself: 0 is all there is
+  let lo = Math.max(FLOOR, Math.min(...shown) / 2);
+  let hi = Math.min(1e7, Math.max(...shown) * 2);
+  if (logTicks(lo, hi).length < 2) [lo, hi] = [10 ** Math.floor(Math.log10(lo)), 10 ** Math.ceil(Math.log10(hi))];
+  const decades = logTicks(lo, hi);
+  const every = Math.ceil(decades.length / 5);
+  const ticks = decades.filter((_, i) => i % every === 0);
+  const zero = sizes.includes(0) ? lo / ZERO_GAP : null;
+  return {
+    y: [zero === null ? lo : zero / 2, hi], // room under the "0" row for its dots
+    ticks: zero === null ? ticks : [[zero, "0"], ...ticks],
+    zero,
+    points: sizes.map((v) => (v === 0 ? zero : Math.max(lo, v))),
+  };
 }

@@ -4,10 +4,8 @@
 import { button, slider } from "./controls.js";
 import { buildFrame } from "./frame.js";
 import { chart, clear, dot, line, panels } from "./plot.js";
-import { niceTicks, logTicks, stepSlider } from "./scale.js";
-import { LR_RANGE, createTangent, reset, rows, stepFacts, stepOnce, summary, withRate, xAt, slopeAt } from "./tangent-state.js";
-
-const fmt = (v) => String(Number(v.toPrecision(3)));
+import { niceTicks, stepSlider } from "./scale.js";
+import { LR_RANGE, createTangent, logPanel, rateText, reset, rows, stepFacts, stepOnce, summary, withRate, xAt, slopeAt } from "./tangent-state.js";
 
 function drawTangent(ctx, w, h, colours, state) {
   clear(ctx, w, h, colours);
@@ -29,14 +27,12 @@ function drawTangent(ctx, w, h, colours, state) {
     }
     dot(ctx, s.x(x), s.y(x * x), colours.point, 5);
   });
-  const errors = state.run.positions.map((p) => Math.abs(p[0])).filter((v) => v > 0);
-  const lo = Math.max(1e-9, Math.min(...errors) / 2);
-  const hi = Math.min(1e7, Math.max(...errors) * 2);
+  const panel = logPanel(state);
   const n = Math.max(1, state.run.iterations);
-  const decades = logTicks(lo, hi);
-  const every = Math.ceil(decades.length / 5);
-  chart(ctx, right, colours, { x: [0, n], y: [lo, hi], yLog: true, xTicks: niceTicks(0, n, 4), yTicks: decades.filter((_, i) => i % every === 0), xLabel: "step k", yLabel: "|x_k|" }, (r) => {
-    const path = state.run.positions.map((p, i) => [r.x(i), r.y(Math.max(lo, Math.abs(p[0])))]);
+  chart(ctx, right, colours, { x: [0, n], y: panel.y, yLog: true, xTicks: niceTicks(0, n, 4), yTicks: panel.ticks, xLabel: "step k", yLabel: "|x_k|" }, (r) => {
+    // The "0" row is not a value on the log scale: a dashed line keeps it apart from the decades.
+    if (panel.zero !== null) line(ctx, [[r.x(0), r.y(panel.zero)], [r.x(n), r.y(panel.zero)]], colours.faint, 1, [3, 3]);
+    const path = panel.points.map((v, i) => [r.x(i), r.y(v)]);
     line(ctx, path, colours.faint, 1.2);
     for (let i = 0; i <= k; i += 1) dot(ctx, path[i][0], path[i][1], i === k ? colours.point : colours.path, i === k ? 4 : 2.5);
   });
@@ -63,7 +59,7 @@ export function mount(root, config) {
   const rate = slider(frame, {
     label: "Learning rate η",
     scale: stepSlider(LR_RANGE.min, LR_RANGE.max, LR_RANGE.step),
-    format: fmt,
+    format: rateText,
     range: { min: LR_RANGE.min, max: LR_RANGE.max, positive: true },
     onChange: (lr) => {
       state = withRate(state, lr);

@@ -1,0 +1,29 @@
+// The race figure's rate control against its status line: a typed rate beside a stability limit
+// keeps the digits the status prints, and the race's own rate is a position of the slider.
+import assert from "node:assert/strict";
+import test from "node:test";
+
+import { raceFacts, raceSetup, raceStatus, rateText } from "../src/widgets/race-state.js";
+
+test("the race's rate field writes a typed rate as the status line does", () => {
+  const setup = raceSetup({ races: { valley: { gd: [2 / 22, {}] } }, maxIter: 4000 });
+  for (const [optimizer, lr, momentum] of [["gd", 0.10004, null], ["gd", 0.0999, null], ["momentum", 0.11544307851020348, 0.26987386361223836]]) {
+    const choice = { surface: "valley", optimizer, lr, momentum };
+    const status = raceStatus(raceFacts(setup, choice));
+    assert.equal(rateText(choice), status.match(/η = ([^,)]+)/)[1]);
+  }
+  assert.notEqual(rateText({ surface: "valley", optimizer: "gd", lr: 0.10004, momentum: null }), "0.1");
+});
+
+test("a log slider anchored at the race's rate has it as a position, exactly, and keeps its ends", async () => {
+  const { logSlider } = await import("../src/widgets/scale.js");
+  const anchor = 0.11544307851020348;
+  const s = logSlider(1e-4, 0.5, 240, 3, anchor);
+  const at = s.position(anchor);
+  assert.equal(s.value(at), anchor);
+  assert.equal(s.value(s.position(s.value(at + 7)) - 7), anchor);
+  assert.equal(s.value(0), 1e-4);
+  assert.equal(s.value(240), 0.5);
+  for (let p = 1; p < 240; p += 1) assert.equal(s.position(s.value(p)), p);
+  assert.notEqual(logSlider(1e-4, 0.5, 240).value(logSlider(1e-4, 0.5, 240).position(anchor)), anchor);
+});
