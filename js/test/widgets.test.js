@@ -321,7 +321,8 @@ test("the gradient figure names the larger error term from the page's model, not
   const minimum = gradientFacts(setup, [3, 2], 1e-4);
   assert.deepEqual(minimum.exact, [0, 0]);
   const said = gradientSummary(minimum);
-  assert.match(said, /^At \(3, 2\), the gradient is zero here: a stationary point\. /);
+  assert.match(said, /^At \(3, 2\), the gradient is zero here, a stationary point, yet the forward difference with h = 0\.0001 gives \([^)]+\), all of it error\. /);
+  assert.ok(Math.hypot(...minimum.estimate) > 0, "the estimate's arrow is drawn: it is not zero");
   assert.equal(minimum.best, minimum.tiniest);
   assert.doesNotMatch(said, /grows|meet/);
   assert.match(said, /rounding 0 at h = 0\.0001: truncation dominates\.$/);
