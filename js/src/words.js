@@ -10,3 +10,7 @@ export const steps = (n) => count(n, "step");
 /** The steps a count was taken over: "its first 40 steps" (window 40), or all of a shorter run,
  * "its 14 steps". */
 export const counted = (n, window) => (n > window ? `its first ${window} steps` : `its ${steps(n)}`);
+
+/** A ratio to say aloud, three significant figures: from 1000 on as a whole number with
+ * separators ("1,390"), not as "1.39e+03"; below, as formatG would write it (`small`). */
+export const ratio = (v, small) => (v >= 1000 ? Number(v.toPrecision(3)).toLocaleString("en-US") : small(v));

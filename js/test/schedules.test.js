@@ -123,6 +123,11 @@ test("the status and summary quote the runs; a reseed draws other batches", () =
   assert.match(scheduleStatus(facts), /^Step decay, η₀ = 0\.05: completed 12 epochs, .* above the optimum\.$/);
   assert.match(scheduleSummary(facts), /cut by γ = 0\.1 every 10 epochs/);
   assert.match(scheduleSummary(facts), /gdlib's row orders/);
+  // Step decay against the constant rate, as a ratio said in words, in whichever order is true.
+  const [mine, constant] = [facts.final, facts.reference.final];
+  const against = mine <= constant ? /; the constant rate's .* is [\d,.]+ times as high\./ : /, [\d,.]+ times as high as the constant rate's/;
+  assert.match(scheduleSummary(facts), against);
+  assert.doesNotMatch(scheduleSummary(facts), /1\/[\d.]|e\+/);
   const again = reseed(state);
   assert.match(scheduleFacts(again).orders, /seed 1/);
   assert.notDeepEqual(again.run.excess, state.run.excess);

@@ -106,7 +106,9 @@ export function gradientStatus(facts) {
 /** One paragraph for a reader who cannot see the figure, from the computed facts. */
 export function gradientSummary(facts) {
   const { point, f, norm, best, tiniest, dominant, truncation, rounding, crossover } = facts;
-  const slope = norm === 0 ? "the gradient is zero here: a stationary point." : `f = ${num(f)} and the slope downhill is ${num(norm)}.`;
+  // At a stationary point the figure still draws the estimate's arrow: say that it is all error.
+  const zero = `the gradient is zero here, a stationary point, yet the forward difference with h = ${num(facts.h)} gives ${pair(facts.estimate)}, all of it error.`;
+  const slope = norm === 0 ? zero : `f = ${num(f)} and the slope downhill is ${num(norm)}.`;
   const grows = tiniest.error > best.error ? ` and grows to ${num(tiniest.error)} at the tiniest h` : "";
   // The chosen h lies between plotted steps: luck can give it a smaller error than any of them.
   const chosen = facts.error < best.error ? `; the chosen h, between them, gets ${num(facts.error)}` : "";

@@ -14,6 +14,8 @@ const num = (v) => formatG(v, 3);
 export const SWEEP_POINTS = 60;
 /** The steps over which the summary counts crossings of the valley floor. */
 export const WINDOW = 40;
+// A swing ratio below which the summary calls the zig-zag dying out rather than a zig-zag.
+const DYING_SWING = 0.1;
 /**
  * Where the steps chart draws a run that diverged, as a multiple of the cap: above it, like the
  * static figures. The step gdlib stopped it at says how fast it blew up; drawn at that height it
@@ -97,9 +99,11 @@ export function rateSummary(facts) {
   // 0.6667 beside 2/L = 0.667 (kappa = 3) as below it: each side gets the digits that differ.
   const [oneOverL, twoOverL] = [formatApart(1 / L, [lr]), formatApart(2 / L, [lr])];
   const where = `η = ${formatApart(lr, [1 / L, 2 / L])} is ${regime} (1/L = ${oneOverL}, 2/L = ${twoOverL}).`;
+  // The round bowl (kappa = 1) has no valley to swing across.
+  const grows = facts.kappa === 1 ? "The path jumps across the minimum ever farther each step" : "The path's swing across the valley grows each step";
   const path =
     status === "diverged"
-      ? `The path's swing across the valley grows each step and gdlib stops it after ${stepCount(steps)} as diverged.`
+      ? `${grows} and gdlib stops it after ${stepCount(steps)} as diverged.`
       : `The path ${crossingWords(facts)} and ${ending(facts.run)}.`;
   return `${where} ${path}${facts.kappa === null ? "" : ` ${conditionSentence(facts)}`}`;
 }
@@ -111,8 +115,10 @@ function crossingWords({ crossings, steps, kappa, swing }) {
   if (crossings === 0) return `never crossed ${kappa === 1 ? "the minimum" : "the valley floor"} ${over}`;
   if (kappa === 1) return `jumped across the minimum ${count(crossings, "time")} ${over}`;
   // Measured, as the sign flips may be far too small to see: at η = 0.0509 on the valley each
-  // swing is 0.018 times the last, so the path looks straight after two steps.
+  // swing is 0.018 times the last, so the path looks straight after two steps. Below a tenth
+  // per swing, three crossings leave under a thousandth of the first: no zig-zag to speak of.
   const size = Math.abs(swing - 1) < 0.005 ? "swings of about the same size" : `each swing about ${num(swing)} times the one before`;
+  if (swing < DYING_SWING) return `crossed the valley floor ${count(crossings, "time")} ${over}, ${size}, so the zig-zag dies out within the first few steps`;
   return `crossed the valley floor ${count(crossings, "time")} ${over} (a zig-zag: ${size})`;
 }
 

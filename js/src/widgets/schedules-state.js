@@ -5,12 +5,13 @@
 // constant rate on the same batches is the yardstick. Seed 0 replays the row orders gdlib drew
 // (given in the config), each reseed draws new seeded orders. Pure: no DOM, node --test.
 import { formatG } from "../pyfmt.js";
-import { count } from "../words.js";
+import { count, ratio } from "../words.js";
 import { fitLinear, leastSquares, lossCurvatures, mse, seededOrders } from "../regression.js";
 import { PRESETS, SCHEDULE_LABELS, SCHEDULES, scheduleRates } from "../schedules.js";
 import { logSlider, stepSlider } from "./scale.js";
 
 const num = (v) => formatG(v, 3);
+const times = (v) => ratio(v, num);
 
 /**
  * The run of `rates` (one per epoch) from theta = 0: the loss above the least-squares floor at the
@@ -154,9 +155,10 @@ function yardstick(f) {
   const floor = constantTail(r);
   if (f.constant) return floor;
   if (f.status === "diverged") return ` The constant rate (dashed) ended ${num(r.final)} above the optimum.`;
-  const ratio = r.final / f.final;
-  const verdict = ratio >= 1 ? `1/${num(ratio)} of` : `${num(1 / ratio)} times`;
-  return `, ${verdict} the constant rate's ${num(r.final)} on the same batches (dashed).${floor}`;
+  const above = r.final / f.final;
+  const against = `the constant rate's ${num(r.final)} on the same batches (dashed)`;
+  const verdict = above >= 1 ? `; ${against} is ${times(above)} times as high` : `, ${times(1 / above)} times as high as ${against}`;
+  return `${verdict}.${floor}`;
 }
 
 /** The constant run's last epochs: a noise floor only if they go up and down, each loss below the
