@@ -384,3 +384,14 @@ test("the conditioning figure runs the quadratic of the chosen kappa and names i
   assert.equal(rateFacts(rateSetup({ surface: "valley", lr: 0.09, lrMin: 0.001, lrMax: 0.2, maxIter: 200 }), 0.09).kappa, null);
   assert.throws(() => quadratic(0.5, config.bounds, config.start), /kappa must be a number >= 1/);
 });
+
+test("the learning-rate figure's opening rate is a position of its slider", () => {
+  for (const lr of [0.0909, 0.182]) {
+    const { slider } = rateSetup({ surface: "valley", start: [-2.5, 1], lr, lrMin: 0.001, lrMax: 2.5, maxIter: 200 });
+    const at = slider.position(lr);
+    assert.equal(slider.value(at), lr);
+    assert.equal(slider.value(slider.position(slider.value(at + 3))), slider.value(at + 3));
+    assert.equal(slider.value(0), 0.001);
+    assert.equal(slider.value(slider.steps), 2.5);
+  }
+});

@@ -53,7 +53,8 @@ export function quadratic(kappa, bounds, start) {
  */
 export function rateSetup({ surface = "valley", start, maxIter, lrMin, lrMax, lr, steps = 240, kappas, kappa, bounds }) {
   const s = kappas ? quadratic(kappa, bounds, start) : getSurface(surface);
-  const setup = { surface: s, start: start ?? s.start, maxIter, lrMin, lrMax, lr, slider: logSlider(lrMin, lrMax, steps) };
+  // The opening rate is a slider position: moving away and back returns to it exactly.
+  const setup = { surface: s, start: start ?? s.start, maxIter, lrMin, lrMax, lr, slider: logSlider(lrMin, lrMax, steps, 3, lr ?? null) };
   return kappas ? { ...setup, kappas, bounds } : setup;
 }
 
