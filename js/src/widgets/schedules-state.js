@@ -11,7 +11,6 @@ import { PRESETS, SCHEDULE_LABELS, SCHEDULES, scheduleRates } from "../schedules
 import { logSlider, stepSlider } from "./scale.js";
 
 const num = (v) => formatG(v, 3);
-const times = (v) => ratio(v, num);
 
 /**
  * The run of `rates` (one per epoch) from theta = 0: the loss above the least-squares floor at the
@@ -155,10 +154,8 @@ function yardstick(f) {
   const floor = constantTail(r);
   if (f.constant) return floor;
   if (f.status === "diverged") return ` The constant rate (dashed) ended ${num(r.final)} above the optimum.`;
-  const above = r.final / f.final;
-  const against = `the constant rate's ${num(r.final)} on the same batches (dashed)`;
-  const verdict = above >= 1 ? `; ${against} is ${times(above)} times as high` : `, ${times(1 / above)} times as high as ${against}`;
-  return `${verdict}.${floor}`;
+  const [above, against] = [r.final / f.final, `the constant rate's ${num(r.final)} on the same batches (dashed)`];
+  return `${above >= 1 ? `; ${against} is ${ratio(above, num)} times as high` : `, ${ratio(1 / above, num)} times as high as ${against}`}.${floor}`;
 }
 
 /** The constant run's last epochs: a noise floor only if they go up and down, each loss below the
