@@ -298,6 +298,12 @@ test("the race figure runs the chosen optimizer against plain descent's race run
   const far = raceFacts(setup, { surface: "valley", optimizer: "momentum", lr: 0.5, momentum: 0.3 });
   assert.match(raceSummary(far), /diverged after \d+ steps, crossing the valley floor y = 0 on \d+ of its \d+ steps;/);
   assert.ok(far.run.iterations < 20, "the crossings are counted over the run's steps, not 20");
+  assert.match(raceSummary(far), / Only plain descent arrived\.$/);
+  // Plain descent at exactly 2/L bounces to the cap; the chosen run arrives: the summary says so.
+  const bouncing = raceSetup({ races: { valley: { gd: [0.1, {}] } }, maxIter: 4000 });
+  const alone = raceFacts(bouncing, { surface: "valley", optimizer: "momentum", lr: 0.05, momentum: 0.3 });
+  assert.equal(alone.gd.status, "max_iter");
+  assert.match(raceSummary(alone), / Only this run arrived\.$/);
   assert.equal(floorCrossings({ positions: [[0, 1], [0, -1], [0, 1]] }, RACE_WINDOW), 2);
   assert.equal(raceRows(facts.run).at(-1)[0], String(facts.run.iterations));
 });

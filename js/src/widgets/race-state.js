@@ -61,18 +61,20 @@ export const raceStatus = (facts) => `${setting(facts)}: ${facts.run.message}, $
 export function raceSummary(facts) {
   const { run, gd } = facts;
   const title = getSurface(facts.surface).title;
-  const race =
-    !arrived(run) || !arrived(gd)
-      ? ""
-      : run.iterations < gd.iterations
-        ? ` It beats plain descent by ${steps(gd.iterations - run.iterations)}.`
-        : run.iterations > gd.iterations
-          ? ` Plain descent is ${steps(run.iterations - gd.iterations)} faster.`
-          : " They tie.";
+  const race = verdict(run, gd);
   const valley = facts.surface === "valley";
   const zig = valley ? `, crossing the valley floor y = 0 on ${facts.flips} of ${counted(run.iterations, WINDOW)}` : "";
   const gdZig = valley ? ` (on ${facts.gdFlips} of ${counted(gd.iterations, WINDOW)})` : "";
   return `On “${title}”, ${setting(facts)} ${ending(run)}${zig}; plain descent at its race rate η = ${num(facts.gdLr)} ${ending(gd)}${gdZig}.${race}`;
+}
+
+/** Who won, when both arrived; who alone arrived, when one did; nothing when neither did. */
+function verdict(run, gd) {
+  if (arrived(run) !== arrived(gd)) return arrived(run) ? " Only this run arrived." : " Only plain descent arrived.";
+  if (!arrived(run)) return "";
+  if (run.iterations === gd.iterations) return " They tie.";
+  const by = steps(Math.abs(gd.iterations - run.iterations));
+  return run.iterations < gd.iterations ? ` It beats plain descent by ${by}.` : ` Plain descent is ${by} faster.`;
 }
 
 /** Table rows k, x, y, f for the reader's run (at most `limit`, the last one always included). */
