@@ -8,29 +8,20 @@ exactly those settings, with no message, and the page must not type a hash of it
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from _js_data import write_js_data
 from _node import run_node
+from _scripts import load_script
 
 from gdlib.optimizers import OPTIMIZERS
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-try:
-    from _explorer_link import ExplorerRun, explorer_hash
-
-    spec = importlib.util.spec_from_file_location(
-        "fig_explorer_fallback", ROOT / "scripts" / "fig_explorer_fallback.py"
-    )
-    FALLBACK = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(FALLBACK)
-finally:
-    sys.path.remove(str(ROOT / "scripts"))
+FALLBACK = load_script("fig_explorer_fallback")
+LINK = load_script("_explorer_link")
+ExplorerRun, explorer_hash = LINK.ExplorerRun, LINK.explorer_hash
 
 PARSE = """
 import { parseHash } from "URL_STATE";

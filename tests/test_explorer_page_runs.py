@@ -8,31 +8,21 @@ every linked run to its full length, and writes the note the page says it writes
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import numpy as np
 import pytest
 from _js_data import write_js_data
 from _node import run_node
+from _scripts import load_script
 
 from gdlib.descent import descend
 from gdlib.expression import surface_from_expression
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-try:
-    from _explorer_try import custom_curvature
-
-    spec = importlib.util.spec_from_file_location(
-        "fig_explorer_fallback", ROOT / "scripts" / "fig_explorer_fallback.py"
-    )
-    FALLBACK = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(FALLBACK)
-finally:
-    sys.path.remove(str(ROOT / "scripts"))
+FALLBACK = load_script("fig_explorer_fallback")
+custom_curvature = load_script("_explorer_try").custom_curvature
 
 SRC = ROOT / "js" / "src"
 READ = "const chunks = []; for await (const c of process.stdin) chunks.push(c);"

@@ -16,15 +16,14 @@ operations in the same order, rounding error included).
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import numpy as np
 import pytest
 from _js_data import write_js_data
 from _node import run_node
+from _scripts import load_script
 
 from gdlib.descent import descend
 from gdlib.regression import fit_linear, mse
@@ -35,28 +34,17 @@ ROOT = Path(__file__).resolve().parent.parent
 WIDGETS = ROOT / "js" / "src" / "widgets"
 
 
-def _script(name: str):
-    sys.path.insert(0, str(ROOT / "scripts"))
-    try:
-        spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        return module
-    finally:
-        sys.path.remove(str(ROOT / "scripts"))
-
-
-ALGORITHM = _script("fig_algorithm_1d")
-LR_LIVE = _script("fig_lr_live")
-COND_LIVE = _script("fig_conditioning_live")
-SADDLE_LIVE = _script("fig_saddle_live")
-DOUBLE_WELL = _script("_double_well")
-QUADRATIC = _script("_quadratic")
-VARIANTS_LIVE = _script("fig_variants_live")
-FIELD = _script("fig_gradient_field")
-CRITERIA = _script("fig_convergence_criteria")
-RACES = _script("_races")
-SCHED_LIVE = _script("fig_schedules_live")
+ALGORITHM = load_script("fig_algorithm_1d")
+LR_LIVE = load_script("fig_lr_live")
+COND_LIVE = load_script("fig_conditioning_live")
+SADDLE_LIVE = load_script("fig_saddle_live")
+DOUBLE_WELL = load_script("_double_well")
+QUADRATIC = load_script("_quadratic")
+VARIANTS_LIVE = load_script("fig_variants_live")
+FIELD = load_script("fig_gradient_field")
+CRITERIA = load_script("fig_convergence_criteria")
+RACES = load_script("_races")
+SCHED_LIVE = load_script("fig_schedules_live")
 SCHED_RATES = (SCHED_LIVE.PEAK, 0.3, SCHED_LIVE.LR_MAX)
 # Each schedule's own setting away from its preset, as the reader may move it.
 SCHED_SETTINGS = {"step": 0.5, "inverse_time": 2.0, "warmup_cosine": 12}
