@@ -58,8 +58,7 @@ def hessian_eigenvalues(grad: object, point: object, h: float = 1e-4) -> np.ndar
 
     Column $j$ of the Hessian is $(\nabla f(p + h e_j) - \nabla f(p - h e_j)) / 2h$, exact up
     to rounding when $f$ is quadratic; the matrix is symmetrised before its eigenvalues are
-    taken. The largest, $\lambda_{\max}$, sets the stability limit $2 / \lambda_{\max}$ near
-    the point.
+    taken. The largest, $\lambda_{\max}$, sets the stability limit $2 / \lambda_{\max}$ there.
 
     Args:
         grad: The gradient, a function of a point of shape ``(2,)`` (a ``Surface``'s ``grad``).
@@ -78,12 +77,14 @@ def hessian_eigenvalues(grad: object, point: object, h: float = 1e-4) -> np.ndar
         raise ValueError(f"grad must be callable, got {grad!r}")
     p = check_point(point, "point")
     h = check_finite(h, "h")
-    if h <= 0.0:
-        raise ValueError(f"h must be above zero, got {h}")
+    if not (h > 0.0 and np.all(p + h != p)):  # a step lost in p's rounding measures nothing
+        raise ValueError(f"h must be above zero and move point {p.tolist()}, got {h}")
     columns = [
         (np.asarray(grad(p + h * e)) - np.asarray(grad(p - h * e))) / (2 * h) for e in np.eye(2)
     ]
     hessian = np.array(columns, dtype=float)
+    if hessian.shape != (2, 2):
+        raise ValueError(f"grad must return shape (2,), got {np.shape(grad(p))}")
     if not np.isfinite(hessian).all():
         raise ValueError(f"the gradient is not finite within h = {h} of point {p.tolist()}")
     return np.linalg.eigvalsh((hessian + hessian.T) / 2)

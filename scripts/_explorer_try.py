@@ -51,8 +51,10 @@ def valley_contraction(valley: dict, lr: float, mu: float, eigenvalues) -> dict[
 
 def rosenbrock_steps(rosen: dict, lr: float) -> dict[str, object]:
     """Step lengths of the race's adaptive runs, and RMSProp's run continued to ROSEN_LONG."""
-    ada, adam, rms = (step_lengths(rosen[o]) for o in ("adagrad", "adam", "rmsprop"))
+    ada, adam = (step_lengths(rosen[o]) for o in ("adagrad", "adam"))
     per_coordinate = lr * np.sqrt(2)  # a step of lr along both coordinates
+    adam_moves = np.abs(np.diff(rosen["adam"].positions, axis=0))  # along each coordinate
+    rms_last = np.abs(np.diff(rosen["rmsprop"].positions[-2:], axis=0))[0]
     longer = descend(
         "rosenbrock", rosen["rmsprop"].positions[0], "rmsprop", lr, max_iter=ROSEN_LONG
     )
@@ -64,9 +66,9 @@ def rosenbrock_steps(rosen: dict, lr: float) -> dict[str, object]:
         "rosen_adagrad_last": fmt(ada[-1], 2),
         "rosen_adagrad_shrinks": bool(ada[-1] < 0.01 * ada[0]),
         "rosen_adam_path": fmt(adam.sum(), 2),
-        "rosen_adam_within_lr": bool(adam.max() <= per_coordinate * (1 + 1e-9)),
-        "rosen_rmsprop_last": fmt(rms[-1], 2),
-        "rosen_rmsprop_near_lr": bool(0.5 < rms[-1] / per_coordinate < 1.5),
+        "rosen_adam_within_lr": bool(adam_moves.max() <= lr * (1 + 1e-9)),
+        "rosen_rmsprop_last": " and ".join(f"{v:.3g}" for v in rms_last),
+        "rosen_rmsprop_near_lr": bool(np.all((0.5 * lr < rms_last) & (rms_last < 1.5 * lr))),
         "rosen_rmsprop_closest": min(ends, key=ends.get) == "rmsprop",
         "rosen_long": f"{ROSEN_LONG:,}",
         # The bounce: y - x^2 changes sign on each of the last 100 steps, each of length lr

@@ -21,7 +21,7 @@ from _figure import COLORS, fmt, themed_svgs, write_values
 from matplotlib import pyplot as plt
 
 from gdlib import fit_linear, make_regression, mse
-from gdlib.schedules import LABELS, PRESETS, get_schedule, rates
+from gdlib.schedules import LABELS, get_schedule, rates
 
 N_LIVE, NOISE, BATCH, EPOCHS, PEAK = 100, 1.0, 5, 30, 0.05
 LR_MIN, LR_MAX = 0.001, 2.0
@@ -92,10 +92,12 @@ def main(out_dir: Path) -> list[Path]:
 
     values = {"n": N_LIVE, "batch": BATCH, "epochs": EPOCHS, "peak": PEAK}
     values |= {"schedule": LABELS[SCHEDULE], "widget": widget_config()}
-    # The drawn schedule's cuts, for the alt text: every step_size epochs, to gamma of the rate.
-    every, gamma = PRESETS[SCHEDULE]["step_size"], PRESETS[SCHEDULE]["gamma"]
-    values["cut_to"], values["cut_at"] = f"{gamma:g}", f"{every} and {2 * every}"
-    values["cuts_twice"] = 2 * every < EPOCHS <= 3 * every
+    # The drawn schedule's cuts, for the alt text: after which epochs its rate changes, and the
+    # factor of each change (the same one twice: three levels).
+    cuts = np.flatnonzero(np.diff(run["rates"])) + 1
+    factors = [f"{run['rates'][c] / run['rates'][c - 1]:.3g}" for c in cuts]
+    values["cut_at"], values["cut_to"] = " and ".join(str(c) for c in cuts), factors[0]
+    values["cuts_twice"] = len(cuts) == 2 and len(set(factors)) == 1
     values["final"] = float(run["excess"][-1])
     values["final_constant"] = float(constant["excess"][-1])
     # Where the two runs part (the first epoch after which their losses differ), and the constant

@@ -29,9 +29,8 @@ READ = "const chunks = []; for await (const c of process.stdin) chunks.push(c);"
 READ += "const input = JSON.parse(Buffer.concat(chunks).toString());"
 LINKED = [
     {"name": name, "surface": run.surface, "optimizer": o, "lr": run.lr, "start": list(run.start)}
-    | {"max_iter": run.max_iter}
+    | {"max_iter": run.max_iter, "expr": run.expr, "bounds": run.bounds}
     for name, run in FALLBACK.TRY.items()
-    if run.surface != "custom"  # the custom run's surface is the reader's text: checked below
     for o in run.optimizers
 ]
 
@@ -39,9 +38,12 @@ LINKED = [
 @pytest.fixture(scope="module")
 def js_runs() -> list[dict]:
     write_js_data()
+    # "Your function" runs on the surface the reader's text makes, in both languages.
     script = (
-        f"import {{ descend }} from {json.dumps((SRC / 'descent.js').as_uri())};{READ}"
-        "process.stdout.write(JSON.stringify(input.map((c) => descend(c.surface, c.start,"
+        f"import {{ descend }} from {json.dumps((SRC / 'descent.js').as_uri())};"
+        f"import {{ surfaceFromExpression }} from {json.dumps((SRC / 'expression.js').as_uri())};"
+        f"{READ}process.stdout.write(JSON.stringify(input.map((c) => descend("
+        "  c.expr ? surfaceFromExpression(c.expr, c.bounds) : c.surface, c.start,"
         "  { optimizer: c.optimizer, lr: c.lr, maxIter: c.max_iter }))));"
     )
     return run_node(script, LINKED, "the explorer page's linked runs")
@@ -54,9 +56,10 @@ def js_runs() -> list[dict]:
 )
 def test_the_explorer_replays_each_linked_run_as_gdlib_ran_it(js_runs, index):
     case, js = LINKED[index], js_runs[index]
-    py = descend(
-        case["surface"], case["start"], case["optimizer"], case["lr"], max_iter=case["max_iter"]
-    )
+    surface = case["surface"]
+    if case["expr"]:
+        surface = surface_from_expression(case["expr"], case["bounds"])
+    py = descend(surface, case["start"], case["optimizer"], case["lr"], max_iter=case["max_iter"])
     assert (js["status"], js["iterations"], js["message"]) == (py.status, py.iterations, py.message)
     scale = np.maximum(1.0, np.abs(py.positions))
     assert np.max(np.abs(np.asarray(js["positions"]) - py.positions) / scale) <= 1e-9

@@ -11,6 +11,10 @@ export const steps = (n) => count(n, "step");
  * "its 14 steps". */
 export const counted = (n, window) => (n > window ? `its first ${window} steps` : `its ${steps(n)}`);
 
-/** A ratio to say aloud, three significant figures: from 1000 on as a whole number with
- * separators ("1,390"), not as "1.39e+03"; below, as formatG would write it (`small`). */
-export const ratio = (v, small) => (v >= 1000 ? Number(v.toPrecision(3)).toLocaleString("en-US") : small(v));
+/** A ratio to say aloud, three significant figures: from 1000 on (after rounding: 999.6 is
+ * 1000) as a whole number with separators ("1,390"), not as "1.39e+03"; below, as `small`
+ * (formatG) writes it. */
+export const ratio = (v, small) => {
+  const rounded = Number(v.toPrecision(3));
+  return rounded >= 1000 ? rounded.toLocaleString("en-US") : small(v);
+};

@@ -27,3 +27,15 @@ test("a log slider anchored at the race's rate has it as a position, exactly, an
   for (let p = 1; p < 240; p += 1) assert.equal(s.position(s.value(p)), p);
   assert.notEqual(logSlider(1e-4, 0.5, 240).value(logSlider(1e-4, 0.5, 240).position(anchor)), anchor);
 });
+
+test("an anchor within half a step of an end, but not on it, leaves both ends reachable", async () => {
+  const { logSlider } = await import("../src/widgets/scale.js");
+  const [lo, hi, steps] = [1e-4, 0.5, 240];
+  const step = Math.log(hi / lo) / steps;
+  for (const anchor of [hi * Math.exp(-0.3 * step), lo * Math.exp(0.3 * step), lo, hi]) {
+    const s = logSlider(lo, hi, steps, 3, anchor);
+    assert.equal(s.value(0), lo);
+    assert.equal(s.value(steps), hi);
+    assert.equal(s.value(s.position(anchor)), anchor);
+  }
+});

@@ -18,6 +18,7 @@ test("a ratio from 1000 on is a whole number with separators, never e-notation",
   assert.equal(ratio(1390.4, num), "1,390");
   assert.equal(ratio(6759.9, num), "6,760");
   assert.equal(ratio(2.5e6, num), "2,500,000");
+  assert.equal(ratio(999.6, num), "1,000");
   assert.equal(ratio(634.2, num), "634");
   assert.equal(ratio(1.31, num), "1.31");
   assert.doesNotMatch(ratio(1e21, num), /e\+/);

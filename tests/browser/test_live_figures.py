@@ -112,6 +112,12 @@ def test_step_writes_the_update_out_and_moves_the_point(page, site_url):
     assert changed_share(image, canvas_image(page, "tangent")) > 0.001
     wrapper(page, "tangent").get_by_role("button", name="Reset").click()
     assert status(page, "tangent").startswith("Step 0:")
+    # Just below 1, where the lesson turns: the field does not round the rate to 1.
+    rate = wrapper(page, "tangent").locator(".gd-live__field")
+    rate.fill("0.99999")
+    rate.press("Enter")
+    assert rate.input_value() == "0.99999"
+    assert "η = 0.99999" in summary(page, "tangent")
     assert_clean(page)
 
 
@@ -357,6 +363,15 @@ def test_the_updates_race_follows_momentum_optimizer_and_surface(page, site_url)
     field.press("Enter")
     assert "must be above 0 for Nesterov" in box.locator(".gd-live__message").inner_text()
     assert "μ = 0.01" in status(page, "race")
+    # A typed rate just above the valley's 2/L = 0.1: the field writes it as the status does.
+    box.get_by_label("Surface", exact=True).select_option("valley")
+    box.get_by_label("Optimizer", exact=True).select_option("gd")
+    rate = box.locator(".gd-live__field").first
+    rate.fill("0.10004")
+    rate.press("Enter")
+    page.wait_for_function(IDLE)
+    assert rate.input_value() == "0.10004"
+    assert "η = 0.10004" in status(page, "race")
     assert_clean(page)
 
 

@@ -135,6 +135,8 @@ def test_the_hessian_of_rosenbrock_at_its_minimum():
         ((get_surface("valley").grad, (0, 0), 0.0), "h"),
         ((get_surface("valley").grad, (0, 0), float("inf")), "h"),
         ((lambda p: p / 0.0, (0.0, 0.0)), "not finite"),
+        ((get_surface("valley").grad, (1e13, 0.0)), "h must .* move point"),
+        ((lambda p: np.zeros(3), (0.0, 0.0)), "grad must return shape"),
     ],
 )
 def test_hessian_eigenvalues_refuses_bad_input_by_name(args, named):

@@ -51,7 +51,10 @@ export function logSlider(lo, hi, steps, digits = 3, anchor = null) {
   const clamp = (position) => Math.min(steps, Math.max(0, position));
   const anchored = anchor !== null && anchor >= lo && anchor <= hi;
   const base = anchored ? anchor : lo;
-  const at = anchored ? Math.round((steps * Math.log(anchor / lo)) / ratio) : 0;
+  // An anchor within half a step of an end, but not on it, takes the next position inward:
+  // the ends stay lo and hi.
+  const nearest = Math.round((steps * Math.log(anchor / lo)) / ratio);
+  const at = !anchored ? 0 : anchor === lo ? 0 : anchor === hi ? steps : Math.min(steps - 1, Math.max(1, nearest));
   const value = (position) => {
     const p = clamp(position);
     if (!anchored) return round(lo * Math.exp((ratio * p) / steps));

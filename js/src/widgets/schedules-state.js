@@ -155,7 +155,8 @@ function yardstick(f) {
   if (f.constant) return floor;
   if (f.status === "diverged") return ` The constant rate (dashed) ended ${num(r.final)} above the optimum.`;
   const [above, against] = [r.final / f.final, `the constant rate's ${num(r.final)} on the same batches (dashed)`];
-  return `${above >= 1 ? `; ${against} is ${ratio(above, num)} times as high` : `, ${ratio(1 / above, num)} times as high as ${against}`}.${floor}`;
+  const times = (v) => (num(v) === "1" ? "about as high" : `${ratio(v, num)} times as high`); // not "1 times"
+  return above >= 1 ? `; ${against} is ${times(above)}.${floor}` : `, ${times(1 / above)} as ${against}.${floor}`;
 }
 
 /** The constant run's last epochs: a noise floor only if they go up and down, each loss below the
