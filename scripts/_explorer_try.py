@@ -14,7 +14,7 @@ module measures the behaviour the page's sentences describe, for its checks:
 from __future__ import annotations
 
 import numpy as np
-from _figure import fmt, sign_changes
+from _figure import fmt, sign_changes, step_lengths
 
 from gdlib.descent import descend
 from gdlib.explorer_defaults import EXPLORER_DEFAULTS
@@ -24,11 +24,6 @@ from gdlib.surfaces import get_surface
 ROSEN_LONG = 20_000  # RMSProp run on this long is locked in its bounce (four times the race)
 GRID = (9, 7)  # starts across x and y for the census of minima reached
 GRID_STARTS = GRID[0] * GRID[1]
-
-
-def step_lengths(run) -> np.ndarray:
-    """Return the length of each step of a run."""
-    return np.linalg.norm(np.diff(run.positions, axis=0), axis=1)
 
 
 def valley_contraction(valley: dict, lr: float, mu: float, eigenvalues) -> dict[str, object]:
@@ -51,7 +46,7 @@ def valley_contraction(valley: dict, lr: float, mu: float, eigenvalues) -> dict[
 
 def rosenbrock_steps(rosen: dict, lr: float) -> dict[str, object]:
     """Step lengths of the race's adaptive runs, and RMSProp's run continued to ROSEN_LONG."""
-    ada, adam = (step_lengths(rosen[o]) for o in ("adagrad", "adam"))
+    ada, adam = (step_lengths(rosen[o].positions) for o in ("adagrad", "adam"))
     per_coordinate = lr * np.sqrt(2)  # a step of lr along both coordinates
     adam_moves = np.abs(np.diff(rosen["adam"].positions, axis=0))  # along each coordinate
     rms_last = np.abs(np.diff(rosen["rmsprop"].positions[-2:], axis=0))[0]
@@ -59,7 +54,7 @@ def rosenbrock_steps(rosen: dict, lr: float) -> dict[str, object]:
         "rosenbrock", rosen["rmsprop"].positions[0], "rmsprop", lr, max_iter=ROSEN_LONG
     )
     tail = longer.positions[-101:]
-    bounce = step_lengths(longer)[-100:] / per_coordinate
+    bounce = step_lengths(longer.positions)[-100:] / per_coordinate
     ends = {o: rosen[o].values[-1] for o in ("adagrad", "adam", "rmsprop")}
     return {
         "rosen_adagrad_first": fmt(ada[0], 2),
@@ -120,8 +115,8 @@ def minima_reached(name: str) -> dict[str, object]:
 def custom_curvature(surface, start) -> dict[str, object]:
     """Return the thresholds 1/lambda and 2/lambda at `start`, with runs either side of each."""
     lam = float(hessian_eigenvalues(surface.grad, start).max())
-    y_flips = lambda f: sign_changes(descend(surface, start, "gd", f / lam).positions[:11, 1])  # noqa: E731
     over, under = (descend(surface, start, "gd", f * 2.0 / lam) for f in (1.05, 0.95))
+    just_over = descend(surface, start, "gd", 1.05 / lam)
     return {
         "custom_lambda": f"{lam:.3g}",
         "custom_limit": f"{2.0 / lam:.3g}",
@@ -130,8 +125,8 @@ def custom_curvature(surface, start) -> dict[str, object]:
         "custom_under_converged": under.status == "converged",
         # y changes sign on each of the first ten steps just above 1/lambda and near 2/lambda,
         # and never just below 1/lambda.
-        "custom_just_over_zigzags": y_flips(1.05) == 10,
-        "custom_under_zigzags": y_flips(1.9) == 10,
+        "custom_just_over_zigzags": sign_changes(just_over.positions[:11, 1]) == 10,
+        "custom_under_zigzags": sign_changes(under.positions[:11, 1]) == 10,
         "custom_calm_straight": sign_changes(
             descend(surface, start, "gd", 0.95 / lam).positions[:, 1]
         )

@@ -176,6 +176,11 @@ def listed(words: list[str]) -> str:
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
+def step_lengths(positions: np.ndarray) -> np.ndarray:
+    """Return the length of each step of a path of points, shape ``(n + 1, 2)`` -> ``(n,)``."""
+    return np.linalg.norm(np.diff(positions, axis=0), axis=1)
+
+
 def sign_changes(y: np.ndarray) -> int:
     """Count the times y crosses zero: a zig-zag across the valley floor (y = 0).
 

@@ -18,7 +18,7 @@ import json
 from pathlib import Path
 
 import numpy as np
-from _figure import COLORS, fmt, themed_svgs, write_values
+from _figure import COLORS, fmt, step_lengths, themed_svgs, write_values
 from matplotlib import pyplot as plt
 
 from gdlib.descent import descend
@@ -137,7 +137,7 @@ def watched(run) -> dict[str, np.ndarray]:
     """
     return {
         "grad_tol": np.linalg.norm(run.gradients, axis=1),
-        "step_tol": np.r_[np.nan, np.linalg.norm(np.diff(run.positions, axis=0), axis=1)],
+        "step_tol": np.r_[np.nan, step_lengths(run.positions)],
         "value_tol": np.r_[np.nan, np.abs(np.diff(run.values))],
     }
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 from _animation import Track, path_animation
-from _figure import CYCLE, contour, fmt, write_values
+from _figure import CYCLE, contour, fmt, step_lengths, write_values
 from matplotlib import pyplot as plt
 
 from gdlib.descent import descend
@@ -57,7 +57,7 @@ def main(out_dir: Path) -> list[Path]:
     values["stopped_on_gradient"] = all(t.criterion == "grad_tol" for t in trajectories)
     # Every step lowers f; a start on a steep slope makes its first step the run's longest.
     values["downhill"] = all(bool(np.all(np.diff(t.values) <= 0)) for t in trajectories)
-    steps = [np.linalg.norm(np.diff(t.positions, axis=0), axis=1) for t in trajectories]
+    steps = [step_lengths(t.positions) for t in trajectories]
     values["first_longest"] = sum(int(np.argmax(s)) == 0 for s in steps)
     values["grad_tol"] = fmt(inspect.signature(descend).parameters["grad_tol"].default, 1)
     end_gap = max(float(g.min()) for g in gaps)

@@ -13,7 +13,7 @@ import inspect
 from pathlib import Path
 
 import numpy as np
-from _figure import CYCLE, sign_changes, themed_svgs, write_values
+from _figure import CYCLE, sign_changes, step_lengths, themed_svgs, write_values
 from _races import MAX_ITER, RACES, race
 from matplotlib import pyplot as plt
 
@@ -40,7 +40,7 @@ def adam_on_valley(run) -> dict[str, object]:
     d, n = np.linalg.norm(run.positions, axis=1), run.iterations
     late = np.arange(n // 2, n + 1)
     contraction = float(np.exp(np.polyfit(late, np.log(d[late]), 1)[0]))
-    steps = np.linalg.norm(np.diff(run.positions, axis=0), axis=1)
+    steps = step_lengths(run.positions)
     plain = descend(surface, surface.start, "adam", lr, MAX_ITER, hyper={"betas": (0.0, 0.999)})
     rates = [f"{r:g}" for r in ADAM_RATES]
     others = [descend(surface, surface.start, "adam", r, MAX_ITER).iterations for r in ADAM_RATES]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from _figure import CYCLE, PALETTES, themed_svgs, write_values
+from _figure import CYCLE, PALETTES, step_lengths, themed_svgs, write_values
 from _quadratic import slope
 from matplotlib import pyplot as plt
 
@@ -28,7 +28,7 @@ def step_ratios(momentum: float, name: str = "") -> np.ndarray:
     hyper = {"momentum": momentum} if momentum else {}
     name = name or ("momentum" if momentum else "gd")
     run = descend(surface, surface.start, optimizer=name, lr=LR, max_iter=STEPS, hyper=hyper)
-    return np.linalg.norm(np.diff(run.positions, axis=0), axis=1) / LR
+    return step_lengths(run.positions) / LR
 
 
 def main(out_dir: Path) -> list[Path]:
