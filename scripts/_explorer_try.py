@@ -24,6 +24,9 @@ from gdlib.surfaces import get_surface
 ROSEN_LONG = 20_000  # RMSProp run on this long is locked in its bounce (four times the race)
 GRID = (9, 7)  # starts across x and y for the census of minima reached
 GRID_STARTS = GRID[0] * GRID[1]
+# How closely tests/test_js_agreement.py holds the explorer's JavaScript to gdlib; the page says so.
+AGREEMENT_STEPS = 200  # steps of each run compared on every surface and optimizer
+AGREEMENT_TOLERANCE = 1e-9  # relative once the numbers exceed 1
 
 
 def valley_contraction(valley: dict, lr: float, mu: float, eigenvalues) -> dict[str, object]:

@@ -16,6 +16,8 @@ import numpy as np
 from _explorer_link import ExplorerRun, explorer_hash
 from _explorer_readout import outcome, point_rows, readout_number
 from _explorer_try import (
+    AGREEMENT_STEPS,
+    AGREEMENT_TOLERANCE,
     GRID_STARTS,
     custom_curvature,
     minima_reached,
@@ -144,6 +146,8 @@ def page_values(run, diverged, surface) -> dict[str, object]:
         "valley_best_lr": f"{best_fixed_rate(valley_eigenvalues):.4f}",
         "valley_eigenvalues": " and ".join(f"{v:.3g}" for v in valley_eigenvalues),
         "default_lr": LR,
+        "agreement_steps": AGREEMENT_STEPS,
+        "agreement_tolerance": f"10<sup>{round(np.log10(AGREEMENT_TOLERANCE))}</sup>",
         "default_start": "({:g}, {:g})".format(*START),
         "rosen_minimum": "({:g}, {:g})".format(*ROSEN_MINIMUM),
         "rosen_reached_at_minimum": all(
