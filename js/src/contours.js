@@ -61,29 +61,36 @@ const SEGMENTS = [
  */
 export function contourLines(sample, levels = contourLevels()) {
   const { n, xs, ys, heights } = sample;
+  // One cell's corner heights and coordinates, reused: the explorer contours 12 levels of a
+  // 64 x 64 grid in one task at load, and an array per cell kept the garbage collector busy.
+  const [h, cx, cy] = [new Float64Array(4), new Float64Array(4), new Float64Array(4)];
   return levels.map((level) => {
     const segments = [];
     for (let j = 0; j < n - 1; j += 1) {
       for (let i = 0; i < n - 1; i += 1) {
-        const h = [heights[j * n + i], heights[j * n + i + 1], heights[(j + 1) * n + i + 1], heights[(j + 1) * n + i]];
-        if (!h.every(Number.isFinite)) continue; // a cell touching a gap has no contour
+        h[0] = heights[j * n + i];
+        h[1] = heights[j * n + i + 1];
+        h[2] = heights[(j + 1) * n + i + 1];
+        h[3] = heights[(j + 1) * n + i];
+        if (!Number.isFinite(h[0] + h[1] + h[2] + h[3])) continue; // a cell touching a gap has no contour
         const code = (h[0] > level) | ((h[1] > level) << 1) | ((h[2] > level) << 2) | ((h[3] > level) << 3);
+        if (code === 0 || code === 15) continue;
+        cx[0] = cx[3] = xs[i];
+        cx[1] = cx[2] = xs[i + 1];
+        cy[0] = cy[1] = ys[j];
+        cy[2] = cy[3] = ys[j + 1];
         for (const pair of SEGMENTS[code]) {
-          for (const edge of pair) segments.push(...edgePoint(edge, h, level, xs[i], xs[i + 1], ys[j], ys[j + 1]));
+          for (const a of pair) {
+            // Where the level crosses edge a, from corner a to corner a + 1.
+            const b = (a + 1) % 4;
+            const t = (level - h[a]) / (h[b] - h[a]);
+            segments.push(cx[a] + t * (cx[b] - cx[a]), cy[a] + t * (cy[b] - cy[a]));
+          }
         }
       }
     }
     return { level, segments };
   });
-}
-
-function edgePoint(edge, h, level, xa, xb, ya, yb) {
-  const a = edge;
-  const b = (edge + 1) % 4;
-  const t = (level - h[a]) / (h[b] - h[a]);
-  const cx = [xa, xb, xb, xa];
-  const cy = [ya, ya, yb, yb];
-  return [cx[a] + t * (cx[b] - cx[a]), cy[a] + t * (cy[b] - cy[a])];
 }
 
 /**

@@ -32,7 +32,7 @@ export function mount(root, early) {
   // Grid points a side: fewer on a phone, where the mesh is small and the CPU slow.
   const grid = window.matchMedia("(max-width: 600px)").matches ? 64 : 96;
   let settings; // what the controls show: the state of url-state.js without its step
-  let playback = null; // the runs (playback.js), from the third task of init() on
+  let playback = null; // the runs (playback.js), once init() has built them
   let url = null; // the address bar (url-sync.js), once there are runs to name
   let palette = readPalette(root);
   let view = null; // the 3D view (view.js), or null without WebGL
@@ -60,9 +60,11 @@ export function mount(root, early) {
     if (!(await nextTask())) return;
     const ready = await surfaces.first(settings, nextTask);
     if (!ready || !(await nextTask())) return;
+    onWindowResize(); // sizes the view; the inset takes its size as the surface is drawn
+    if (!ready.error) showSurface(ready); // a task of its own: the inset's contours, the view's mesh
+    if (!(await nextTask())) return;
     url = createUrlSync({ on, onNavigate });
     apply(settings, step, ready, { write: false }); // the address names this run already, or none
-    onWindowResize(); // sizes the view and draws the inset's contours
     if (view) {
       // Programs are made in a task of their own; the first frame's task then only draws.
       view.compile();
@@ -93,10 +95,7 @@ export function mount(root, early) {
   /** Show `next` on its surface, or its error in place: the last valid surface stays, no run. */
   function apply(next, step, ready, { write = true } = {}) {
     settings = next;
-    if (!ready.error && ready.surface !== shown?.surface) {
-      shown = ready;
-      showSurface();
-    }
+    if (!ready.error && ready.surface !== shown?.surface) showSurface(ready);
     const problem = surfaces.show(next, ready); // "Your function"'s fields and messages
     playback = new Playback(settings, step, problem ? null : ready.surface, problem);
     showSettings(ui, settings);
@@ -107,9 +106,10 @@ export function mount(root, early) {
   // How the runs end, in words (summary-view.js): after the first frame, then on every change.
   const describe = () => readout.describe(settings, playback.surface, playback.problem);
 
-  /** Draw the surface in the view and the inset (the view drops its paths: show() resends them). */
-  function showSurface() {
-    if (!shown) return;
+  /** Draw `next` ({surface, sample}) in the view and the inset (show() resends the paths). */
+  function showSurface(next = shown) {
+    if (!next) return;
+    shown = next;
     [debug.surfaces, debug.surfaceAt] = [debug.surfaces + 1, performance.now()];
     view?.setSurface(shown.surface, shown.sample, palette);
     inset.setSurface(shown.surface, shown.sample, palette);

@@ -2,7 +2,7 @@
 // chunk (custom.js, with the parser and mathjs), imported the first time the reader chooses it
 // or a link names it, so the explorer's first load never carries the parser.
 import { MAX_VALUE, SURFACES } from "./descent.js";
-import { contourLines, sampleHeights, sampleSurface } from "./contours.js";
+import { contourLevels, contourLines, sampleHeights, sampleSurface } from "./contours.js";
 import { CUSTOM } from "./custom-state.js";
 import { normalize } from "./state.js";
 
@@ -11,6 +11,7 @@ const helpers = { sampleSurface, normalize, maxValue: MAX_VALUE };
 // custom.js is bundled apart, under a name hooks/assets.py defines (its content hash).
 /* global __GD_CUSTOM_CHUNK__ */
 const CHUNK = typeof __GD_CUSTOM_CHUNK__ === "string" ? __GD_CUSTOM_CHUNK__ : "./custom.js";
+const CONTOUR_LEVELS_A_TASK = 4;
 
 /**
  * Surfaces sampled on a `grid` x `grid` grid. Once custom.js has loaded, its panel is built in
@@ -36,12 +37,19 @@ export function createSurfaces(grid, panel) {
     keep(name, sample) {
       last = { name, surface: SURFACES[name], sample };
     },
-    /** The first surface: a built-in one is sampled over two tasks, so neither blocks input long. */
+    /**
+     * The first surface: a built-in one is sampled in one task and contoured in a few more, a
+     * third of the levels each, so none blocks input long on a slow phone.
+     */
     async first(settings, nextTask) {
       if (settings.surface !== CUSTOM) {
         const sample = sampleHeights(SURFACES[settings.surface], grid);
-        if (!(await nextTask())) return null;
-        sample.contours = contourLines(sample);
+        const levels = contourLevels();
+        sample.contours = [];
+        for (let k = 0; k < levels.length; k += CONTOUR_LEVELS_A_TASK) {
+          if (!(await nextTask())) return null;
+          sample.contours.push(...contourLines(sample, levels.slice(k, k + CONTOUR_LEVELS_A_TASK)));
+        }
         this.keep(settings.surface, sample);
       }
       return this.get(settings);
