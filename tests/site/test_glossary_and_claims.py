@@ -25,7 +25,7 @@ CLAIM_PAGES = {
     "concepts/algorithm": 2,
     "concepts/learning-rate": 12,
     "concepts/gradients": 10,
-    "concepts/updates": 30,
+    "concepts/updates": 31,
     "concepts/schedules": 11,
     "concepts/saddle-points": 13,
     "concepts/convergence": 12,
