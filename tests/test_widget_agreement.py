@@ -293,6 +293,7 @@ def test_the_gradient_figures_differences_are_numpys_bit_for_bit(js):
     p = np.array(FIELD.POINT)
     assert js["gradient"]["exact"] == surface.grad(p).tolist()
     curve = np.array(js["gradient"]["curve"])
+    assert len(curve) == FIELD.CURVE_POINTS  # the page quotes FIELD.error_curve's ends and minimum
     hs = FIELD.H_MIN * (FIELD.H_MAX / FIELD.H_MIN) ** (np.arange(len(curve)) / (len(curve) - 1))
     _close(curve[:, 0], hs)
     for h, dx, dy in curve:

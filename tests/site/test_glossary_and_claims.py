@@ -24,7 +24,7 @@ CLAIM_PAGES = {
     "explore": 7,
     "concepts/algorithm": 2,
     "concepts/learning-rate": 12,
-    "concepts/gradients": 10,
+    "concepts/gradients": 11,
     "concepts/updates": 31,
     "concepts/schedules": 11,
     "concepts/saddle-points": 13,
