@@ -26,7 +26,7 @@ CLAIM_PAGES = {
     "concepts/learning-rate": 12,
     "concepts/gradients": 11,
     "concepts/updates": 31,
-    "concepts/schedules": 13,
+    "concepts/schedules": 14,
     "concepts/saddle-points": 13,
     "concepts/convergence": 12,
     "concepts/conditioning": 13,
