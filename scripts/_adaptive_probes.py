@@ -45,10 +45,11 @@ def rmsprop_jump(best_lr: float) -> dict[str, object]:
     The first step, 10 lr per coordinate, jumps far; its gradient fills the running square s, so
     each later step multiplies a coordinate by 1 - gain, gain = lr lambda / sqrt(s) = 1 -
     x_{k+1} / x_k, near 1 (Newton) at first; as s forgets (alpha^k) gain passes 2: f rises again.
+    Run on past the cap, the cycle starts again after the run settled (`next_rise`, `next_peak`).
     """
     surface, tol = valley(10.0), TOLS[1]
-    run = descend(surface, surface.start, "rmsprop", RATES[-1], STEPS, 0, 0)
-    p, f = run.positions, run.values
+    run = descend(surface, surface.start, "rmsprop", RATES[-1], 4 * STEPS, 0, 0)
+    p, f, past = run.positions[: STEPS + 1], run.values[: STEPS + 1], run.values
     gain = 1.0 - p[2:] / p[1:-1]
     first, rise = dip_and_rise(f, tol)
     peak = rise + int(np.argmax(f[rise:]))
@@ -60,6 +61,9 @@ def rmsprop_jump(best_lr: float) -> dict[str, object]:
     # gain[i] is the step from point i + 1 to i + 2: step i + 2.
     out |= {"pass2": int(np.argmax(gain[:, 0] > 2)) + 2, "min_f": f"{f.min():.0e}"}
     out["settled"] = int(settled_below(f[:, None], tol)[0])
+    out["next_rise"] = rise_after(past, out["settled"], tol)
+    out["next_peak_step"] = out["next_rise"] + int(np.argmax(past[out["next_rise"] :][:STEPS]))
+    out["next_peak"] = f"{past[out['next_peak_step']]:.0f}"
     out = {f"rmsprop_jump_{k}": v for k, v in out.items()}
     flare = rise_after(on, settled, tol)  # = settled: it never rose again
     return out | {"rmsprop_best_settled": settled, "rmsprop_best_flare": flare}

@@ -4,6 +4,8 @@ Arrows (gdlib's analytic gradient, normalised so that the direction reads clearl
 show the size) point downhill everywhere; the four minima sit where they converge. The page's
 live figure (js/src/widgets/gradient.js) takes this figure's place, opening at POINT with the
 forward-difference step H over [H_MIN, H_MAX]; its settings are written here as `field.widget`.
+Below its map it plots the estimate's error at CURVE_POINTS log-spaced steps over that range
+(js/src/widgets/gradient-state.js); `error_curve` computes the same curve at POINT for the page.
 """
 
 from __future__ import annotations
@@ -12,13 +14,22 @@ import json
 from pathlib import Path
 
 import numpy as np
-from _figure import PALETTES, contour, grid, themed_svgs, write_values
+from _figure import PALETTES, contour, fmt, grid, themed_svgs, write_values
 from matplotlib import pyplot as plt
 
 from gdlib.surfaces import get_surface
 
 POINT = (1.0, 1.0)
 H, H_MIN, H_MAX = 1e-4, 1e-13, 0.1
+CURVE_POINTS = 61
+
+
+def error_curve(surface, point) -> tuple[np.ndarray, np.ndarray]:
+    """Return the live figure's steps h and the forward difference's largest coordinate error."""
+    hs = H_MIN * (H_MAX / H_MIN) ** (np.arange(CURVE_POINTS) / (CURVE_POINTS - 1))
+    at, exact = np.asarray(point), surface.grad(np.asarray(point))
+    errors = [np.abs((surface.f(at + h * np.eye(2)) - surface.f(at)) / h - exact).max() for h in hs]
+    return hs, np.array(errors)
 
 
 def main(out_dir: Path) -> list[Path]:
@@ -43,4 +54,11 @@ def main(out_dir: Path) -> list[Path]:
     values = {"f": f"{float(surface.f(at)):g}", "gx": f"{g[0]:g}", "gy": f"{g[1]:g}"}
     config = {"surface": surface.name, "point": list(POINT), "h": H, "hMin": H_MIN, "hMax": H_MAX}
     values |= {"h": f"{H:g}", "widget": json.dumps(config)}
+    # The error curve at the opening point: smallest inside the range, far higher at the ends.
+    hs, errors = error_curve(surface, POINT)
+    best = int(np.argmin(errors))
+    values |= {"curve_best_i": best, "curve_last_i": CURVE_POINTS - 1}
+    for key, i, digits in (("best", best, 2), ("hmin", 0, 1), ("hmax", -1, 1)):
+        values[f"curve_{key}_h"], values[f"curve_{key}"] = fmt(hs[i], digits), fmt(errors[i], 2)
+        values[f"curve_{key}_raw"] = f"{errors[i]:.3g}"
     return [*themed_svgs(draw, out_dir, "gradient-field"), write_values(out_dir, "field", values)]

@@ -6,7 +6,8 @@ gdlib's mini-batch descent (`fit_linear`, batch BATCH), one epoch per call: the 
 theta (a fresh shuffle seed per epoch). The figure plots the excess loss (full-data loss minus
 the least-squares optimum's) after each epoch, the median over SEEDS shuffling seeds with the
 range shaded, and the rates themselves. The page weighs the peak rate against the stability
-limit of the full loss and of every batch the runs draw (`batch_limit`).
+limit of the full loss and of every batch the runs draw (`batch_limit`), and quotes the runs of
+_schedule_probes.py: how the noise floor scales with the rate, and what warm-up does for Adam.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 
 import numpy as np
 from _figure import CYCLE, fmt, listed, themed_svgs, write_values
+from _schedule_probes import noise_floors, warmup_first_steps
 from matplotlib import pyplot as plt
 
 from gdlib import fit_linear, make_regression, mse
@@ -85,6 +87,16 @@ def figure_facts(median: dict[str, np.ndarray]) -> dict[str, object]:
         "at2_warmup_raw": f"{median['warmup'][2]:.3g}",
         "at2_four_low_raw": f"{min(second):.3g}",
         "step_drop_raw": f"{median['step'][10] / median['step'][14]:.3g}",  # after the first cut
+        "step_cut": f"{median['step'][10] / median['step'][20]:.0f}",  # over the first cut's epochs
+        # The last epoch (from 5, warm-up's first at the peak) that each cosine ends within a
+        # factor of two of the constant run, and how much cosine falls in the last ten epochs
+        # and in the ten before.
+        **{
+            f"{k}_near_to": int(np.argmax(median[k][5:] < median["constant"][5:] / 2)) + 4
+            for k in ("cosine", "warmup")
+        },
+        "cosine_fall_last": f"{median['cosine'][-11] / median['cosine'][-1]:.3g}",
+        "cosine_fall_before": f"{median['cosine'][-21] / median['cosine'][-11]:.3g}",
         "inv_lowest_from": int(stretch[0][0]),
         "inv_lowest_to": int(stretch[0][-1]),
         "inv_lowest_again": again(lowest[len(stretch[0]) :]),
@@ -150,6 +162,12 @@ def main(out_dir: Path) -> list[Path]:
     limit = batch_limit(X)
     values["batch_limit"], values["batch_limit_raw"] = fmt(limit, 2), f"{limit:.3g}"
     values["batches_drawn"] = f"{SEEDS * EPOCHS * (N // BATCH):,}"
+    # Step decay's last rate, over its last step_size epochs of N / BATCH steps: even with exact
+    # gradients the loss can shrink at best by the steepest curvature's factor (squared: a loss).
+    last, steps = rates["step decay"][-1], values["step_size"] * (N // BATCH)
+    values["steps_per_epoch"] = N // BATCH
+    values["last_shrink"] = f"{np.abs(1 - last * curvature).min() ** (2 * steps):.2g}"
+    values |= noise_floors(X, y, PEAK, values["gamma"], BATCH) | warmup_first_steps()
     # Warm-up squeezes the cosine into fewer epochs: from its first epoch at the peak on (1-based),
     # its rate stays above plain cosine's to the end.
     rates_by_name = schedules()

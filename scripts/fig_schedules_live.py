@@ -8,7 +8,9 @@ optimum after each epoch (log scale) for SCHEDULE (solid) and the constant rate 
 batches (dashed); right: each epoch's rate. The live figure (js/src/widgets/schedules.js) opens on
 the same runs, gdlib's row orders passed in its config, and lets the reader pick the schedule, the
 peak rate and the schedule's own setting (DECAY); tests/test_widget_agreement.py holds its rates
-and losses to gdlib's.
+and losses to gdlib's. `ranking` replays the widget's opening run and its first RESEEDS reseeds
+(`seeded_orders`, a port of js/src/regression.js's seededOrders) for the page's comparison of
+1/t with step decay, and bounds what step decay's last rate can still do.
 """
 
 from __future__ import annotations
@@ -21,11 +23,13 @@ from _figure import COLORS, fmt, themed_svgs, write_values
 from matplotlib import pyplot as plt
 
 from gdlib import fit_linear, make_regression, mse
+from gdlib._minibatch import run_epoch
 from gdlib.schedules import LABELS, get_schedule, rates
 
 N_LIVE, NOISE, BATCH, EPOCHS, PEAK = 100, 1.0, 5, 30, 0.05
 LR_MIN, LR_MAX = 0.001, 2.0
 SCHEDULE = "step"
+RESEEDS = 5
 # The live figure's third control, each schedule's own setting in gdlib's name and its range
 # (`step` spaces a control's positions; without it the positions are on a log scale).
 DECAY = {
@@ -44,6 +48,55 @@ def live_data() -> tuple[np.ndarray, np.ndarray]:
 def orders() -> list[list[int]]:
     """Return the row order fit_linear draws in each epoch (seed e in epoch e)."""
     return [np.random.default_rng(e).permutation(N_LIVE).tolist() for e in range(EPOCHS)]
+
+
+def seeded_orders(n: int, epochs: int, seed: int) -> list[list[int]]:
+    """Return the row orders the live figure draws for `seed` (mulberry32 and Fisher-Yates)."""
+    state, mask = seed & 0xFFFFFFFF, 0xFFFFFFFF
+
+    def random() -> float:
+        nonlocal state
+        state = (state + 0x6D2B79F5) & mask
+        t = ((state ^ (state >> 15)) * (state | 1)) & mask
+        t ^= (t + ((t ^ (t >> 7)) * (t | 61) & mask)) & mask
+        return ((t ^ (t >> 14)) & mask) / 4294967296
+
+    out = []
+    for _ in range(epochs):
+        order = list(range(n))
+        for i in range(n - 1, 0, -1):
+            j = int(random() * (i + 1))
+            order[i], order[j] = order[j], order[i]
+        out.append(order)
+    return out
+
+
+def final_gap(X, y, name: str, orders: list[list[int]]) -> float:
+    """Run schedule `name` at PEAK on the given row orders; return the last loss gap."""
+    theta = np.zeros(X.shape[1])
+    for order, rate in zip(orders, rates(get_schedule(name, PEAK, EPOCHS), EPOCHS), strict=True):
+        theta, _, diverged = run_epoch(X, y, np.array(order), theta, BATCH, float(rate), None)
+        assert not diverged, name
+    return mse(X, y, theta) - mse(X, y, np.linalg.lstsq(X, y, rcond=None)[0])
+
+
+def ranking(X, y, run: dict) -> dict[str, object]:
+    """1/t against step decay on the opening orders and RESEEDS reseeds; step decay's last rate."""
+    seeds = [orders(), *(seeded_orders(N_LIVE, EPOCHS, s) for s in range(1, RESEEDS + 1))]
+    gaps = [[final_gap(X, y, name, o) for name in ("inverse_time", "step")] for o in seeds]
+    out = {"ranked": len(seeds), "reseeds": RESEEDS}
+    out["inv_below_step"] = sum(inv < step for inv, step in gaps)
+    out["opening_matches"] = bool(np.isclose(gaps[0][1], run["excess"][-1], rtol=1e-9))
+    # Over its last ten epochs of N_LIVE / BATCH steps, even with exact gradients the loss can
+    # shrink at best by the steepest curvature's factor (squared: a loss).
+    last, steps = run["rates"][-1], 10 * -(-N_LIVE // BATCH)
+    curvature = np.linalg.eigvalsh(2.0 / N_LIVE * X.T @ X)
+    out |= {"last_rate": f"{last:.2g}", "steps_per_epoch": -(-N_LIVE // BATCH)}
+    out["last_shrink"] = f"{np.abs(1 - last * curvature).min() ** (2 * steps):.2g}"
+    out["at20_text"] = fmt(run["excess"][-11])
+    out["last_ten_shrink"] = f"{run['excess'][-1] / run['excess'][-11]:.3g}"
+    inv_rates = rates(get_schedule("inverse_time", PEAK, EPOCHS), EPOCHS)
+    return out | {"inv_last_rate": f"{inv_rates[-1]:.2g}"}
 
 
 def run_schedule(X, y, name: str, lr: float, **hyper: float) -> dict:
@@ -115,5 +168,7 @@ def main(out_dir: Path) -> list[Path]:
     # whole range after the split, not its last value.
     values["const_low_n"] = float(tail.min())
     values["const_low_text"], values["const_high_text"] = fmt(tail.min()), fmt(tail.max())
+    values["tail_from"] = split  # the constant run's range above is over epochs split .. EPOCHS
+    values |= ranking(X, y, run)
     written = themed_svgs(draw, out_dir, "schedules-live")
     return [*written, write_values(out_dir, "schedules_live", values)]

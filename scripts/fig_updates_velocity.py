@@ -20,6 +20,7 @@ from gdlib.descent import descend
 
 LR, STEPS = 0.01, 80
 MOMENTA = (0.0, 0.5, 0.9)
+NEAR = 0.02  # "within 2% of the limit", the caption's measure of how soon the step gets there
 
 
 def step_ratios(momentum: float, name: str = "") -> np.ndarray:
@@ -60,5 +61,10 @@ def main(out_dir: Path) -> list[Path]:
     values["adagrad_pred"] = f"{1 / np.sqrt(STEPS):.4f}"
     values["rmsprop_first"] = f"{rmsprop[0]:.2f}"
     values["rmsprop_last"] = f"{rmsprop[-1]:.3f}"
+    # The first step from which each momentum's ratio stays within NEAR of 1 / (1 - momentum).
+    values["near_pct"] = f"{100 * NEAR:g}%"
+    for mu, key in ((0.5, "near_05"), (0.9, "near_09")):
+        far = np.abs(ratios[mu] * (1 - mu) - 1) > NEAR
+        values[key] = int(np.flatnonzero(far)[-1]) + 2  # ratios[i] is step i + 1
     written = themed_svgs(draw, out_dir, "updates-velocity")
     return [*written, write_values(out_dir, "velocity", values)]

@@ -121,6 +121,7 @@ def _configs() -> dict:
         "schedules": json.loads(SCHED_LIVE.widget_config()),
         "scheduleRates": list(SCHED_RATES),
         "scheduleSettings": SCHED_SETTINGS,
+        "reseeds": list(range(1, SCHED_LIVE.RESEEDS + 1)),
     }
 
 
@@ -134,6 +135,7 @@ import { raceFacts, raceSetting, raceSetup } from "RACE";
 import { escapeFacts, escapeSetup } from "ESCAPE";
 import { createSchedules, withDecay, withRate, withSchedule } from "SCHEDULE_STATE";
 import { SCHEDULES } from "SCHEDULE_PORT";
+import { seededOrders } from "REGRESSION_PORT";
 const chunks = []; for await (const c of process.stdin) chunks.push(c);
 const c = JSON.parse(Buffer.concat(chunks).toString());
 const tangent = createTangent(c.tangent).run;
@@ -197,6 +199,7 @@ for (const [name, value] of Object.entries(c.scheduleSettings)) {
 }
 const out = { tangent, rate, conditioning, escape, fits, compare, gradient, criteria, race };
 out.schedules = schedules;
+out.reseeds = c.reseeds.map((seed) => seededOrders(c.schedules.x.length, c.schedules.epochs, seed));
 process.stdout.write(JSON.stringify(out));
 """
 
@@ -210,6 +213,7 @@ def js() -> dict:
         script = script.replace(name, (WIDGETS / f"{module}-state.js").as_uri())
     script = script.replace("SCHEDULE_STATE", (WIDGETS / "schedules-state.js").as_uri())
     script = script.replace("SCHEDULE_PORT", (WIDGETS.parent / "schedules.js").as_uri())
+    script = script.replace("REGRESSION_PORT", (WIDGETS.parent / "regression.js").as_uri())
     return run_node(script, _configs(), "the live figures", "--no-warnings")
 
 
@@ -293,6 +297,7 @@ def test_the_gradient_figures_differences_are_numpys_bit_for_bit(js):
     p = np.array(FIELD.POINT)
     assert js["gradient"]["exact"] == surface.grad(p).tolist()
     curve = np.array(js["gradient"]["curve"])
+    assert len(curve) == FIELD.CURVE_POINTS  # the page quotes FIELD.error_curve's ends and minimum
     hs = FIELD.H_MIN * (FIELD.H_MAX / FIELD.H_MIN) ** (np.arange(len(curve)) / (len(curve) - 1))
     _close(curve[:, 0], hs)
     for h, dx, dy in curve:
@@ -372,6 +377,12 @@ def test_the_schedules_figure_runs_gdlibs_schedules_on_gdlibs_batches(js):
             statuses.add(py["status"])
     # The rates tried include one that completes and one that diverges.
     assert statuses == {"completed", "diverged"}
+
+
+def test_the_schedules_page_ranks_the_reseeds_the_figure_draws(js):
+    # The page compares 1/t with step decay on the widget's first reseeds, replayed in Python.
+    for seed, got in enumerate(js["reseeds"], 1):
+        assert got == SCHED_LIVE.seeded_orders(SCHED_LIVE.N_LIVE, SCHED_LIVE.EPOCHS, seed), seed
 
 
 def test_the_schedules_figures_own_settings_run_gdlibs_schedules(js):
