@@ -104,3 +104,28 @@ def test_a_glossary_term_shows_its_definition_when_tapped(browser, site_url):
         shown.wait_for(state="detached")
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("touch", [False, True], ids=["pointed", "tapped"])
+def test_a_checked_claim_shows_what_was_checked(browser, site_url, touch):
+    """A ✓ shows its label in the theme's tooltip (javascripts/checks.js), not from a `title`."""
+    context = browser.new_context(viewport={"width": 412, "height": 823}, has_touch=touch)
+    try:
+        page = context.new_page()
+        page.goto(site_url + "variants/comparison/")
+        marks = page.locator("article .gd-check")
+        assert marks.count() > 20 and page.locator("article .gd-check[title]").count() == 0
+        mark = marks.nth(3)
+        mark.scroll_into_view_if_needed()
+        mark.tap() if touch else mark.hover()
+        shown = page.locator(".gd-check-tip.md-tooltip2--active .md-tooltip2__inner")
+        shown.wait_for()
+        assert shown.inner_text() == mark.get_attribute("aria-label")
+        below, tip = mark.bounding_box(), shown.bounding_box()
+        assert below["y"] + below["height"] <= tip["y"] <= below["y"] + below["height"] + 30
+        assert 0 <= tip["x"] and tip["x"] + tip["width"] <= 412, tip
+        heading = page.locator("article h2").first
+        heading.tap() if touch else heading.hover()
+        page.locator(".gd-check-tip.md-tooltip2--active").wait_for(state="detached")
+    finally:
+        context.close()
