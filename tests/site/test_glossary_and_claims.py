@@ -27,7 +27,7 @@ CLAIM_PAGES = {
     "concepts/gradients": 10,
     "concepts/updates": 30,
     "concepts/schedules": 11,
-    "concepts/saddle-points": 14,
+    "concepts/saddle-points": 18,
     "concepts/convergence": 12,
     "concepts/conditioning": 13,
     "variants/batch": 16,
