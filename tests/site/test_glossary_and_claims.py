@@ -29,7 +29,7 @@ CLAIM_PAGES = {
     "concepts/schedules": 11,
     "concepts/saddle-points": 18,
     "concepts/convergence": 12,
-    "concepts/conditioning": 13,
+    "concepts/conditioning": 15,
     "variants/batch": 16,
     "variants/stochastic": 18,
     "variants/mini-batch": 14,
