@@ -28,7 +28,7 @@ CLAIM_PAGES = {
     "concepts/updates": 30,
     "concepts/schedules": 11,
     "concepts/saddle-points": 18,
-    "concepts/convergence": 12,
+    "concepts/convergence": 13,
     "concepts/conditioning": 15,
     "variants/batch": 16,
     "variants/stochastic": 18,
