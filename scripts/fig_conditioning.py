@@ -6,8 +6,8 @@ against the prediction (kappa - 1)/(kappa + 1), and the steps to a gradient norm
 Middle: without strong convexity the rate is sublinear: on the logistic loss log(1 + e^-x)
 (convex, no minimiser, infimum 0) f(x_k) falls like 1/(lr k), drawn against the valley's linear
 fall. Right: feature scaling, least squares by batch descent on raw features (one in other units,
-off-centre) and on standardised ones, each at its own best fixed rate. The values also hold a
-backtracking (Armijo) run on the valley started at a rate ten times 2/L, with no L given.
+off-centre) and on standardised ones, each at its own best fixed rate. The values also hold an
+Armijo run on the valley from ten times 2/L, and tuned heavy ball (_conditioning_momentum.py).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from fractions import Fraction
 from pathlib import Path
 
 import numpy as np
+from _conditioning_momentum import momentum_values
 from _figure import COLORS, fmt, themed_svgs, write_values
 from _quadratic import quadratic
 from matplotlib import pyplot as plt
@@ -39,7 +40,6 @@ KAPPAS = (2, 5, 10, 20, 50, 100, 200)
 LOGISTIC_LR, LOGISTIC_STEPS = 1.0, 10_000
 EPOCHS = 3000
 EXAMPLES, UNITS, OFFSET, GAP_TOL = 200, 10, 5, 1e-8  # the scaling experiment's setup
-
 
 LOGISTIC = Surface(
     name="logistic",
@@ -192,7 +192,7 @@ def main(out_dir: Path) -> list[Path]:
     for name, fit in fits.items():
         values[f"{name}_kappa"] = fmt(fit["kappa"])
         values[f"{name}_epochs"] = fit["epochs"]
-    values |= backtracking()
+    values |= backtracking() | momentum_values()
     values["max_rate_error_raw"] = float(np.max(np.abs(sweep["measured"] - sweep["predicted"])))
     return [
         *themed_svgs(draw, out_dir, "conditioning"),

@@ -4,7 +4,8 @@ Plain descent on _quadratic.quadratic(KAPPA) = 0.5 (x^2 + KAPPA y^2) from (1, 1)
 page, at the best fixed rate 2 / (1 + KAPPA) rounded to the three digits the slider shows (left),
 and the steps each of the sweep's rates took, with 2/L (dashed) and the best fixed rate (dotted)
 (right). The sweep's grid has no rate between the best fixed rate and 2/L, where the count rises
-again; one run halfway between them says by how much (`rise_lr`, `rise_steps`). The live figure
+again; one run halfway between them says by how much (`rise_lr`, `rise_steps`), and one at the
+largest KAPPAS that the opening rate diverges there (`raised_*`). The live figure
 (js/src/widgets/rate.js with `kappas` in its config) opens on the same run and lets the reader
 choose the condition number among KAPPAS; tests/test_widget_agreement.py holds its runs and
 sweeps to gdlib's for every one of them.
@@ -43,6 +44,19 @@ def rise_facts(surface, rates, best: float) -> dict[str, object]:
     }
 
 
+def raised_facts() -> dict[str, object]:
+    """Return the opening rate's run at the largest kappa the reader can choose: above its 2/L."""
+    kappa = max(KAPPAS)
+    surface = quadratic(kappa)
+    run = descend(surface, START, lr=LR, max_iter=MAX_ITER)
+    return {
+        "raised_kappa": kappa,
+        "raised_two_over_l": fmt(2 / surface.lipschitz),
+        "raised_diverged": run.status == "diverged",
+        "raised_steps": run.iterations,
+    }
+
+
 def main(out_dir: Path) -> list[Path]:
     """Write the figure and the live figure's settings."""
     surface = quadratic(KAPPA)
@@ -66,6 +80,6 @@ def main(out_dir: Path) -> list[Path]:
         "widget": json.dumps(config),
     }
     values |= _rate_live.sweep_facts(rates, sweep, surface.lipschitz)
-    values |= rise_facts(surface, rates, best)
+    values |= rise_facts(surface, rates, best) | raised_facts()
     written = themed_svgs(draw, out_dir, "conditioning-live")
     return [*written, write_values(out_dir, "conditioning_live", values)]

@@ -22,6 +22,8 @@ from _figure import COLORS, fmt, step_lengths, themed_svgs, write_values
 from matplotlib import pyplot as plt
 
 from gdlib.descent import descend
+from gdlib.rates import hessian_eigenvalues
+from gdlib.surfaces import get_surface
 
 SURFACE = "valley"
 START = (-2.5, 1.0)
@@ -71,14 +73,18 @@ def stalls() -> dict[str, object]:
 def early_value_stop() -> dict[str, object]:
     """Run the table's value row at the page's rate: the value test fires while the run moves.
 
-    On the valley floor (f ~ x^2) a step lowers f by lr (1 - lr) |grad|^2, so a value tolerance
-    acts as the gradient tolerance sqrt(value_tol / (lr (1 - lr))), far above grad_tol here.
+    Along a direction of curvature lam a step lowers f by lr (1 - lr lam / 2) |grad|^2, so a value
+    tolerance acts as the gradient tolerance sqrt(value_tol / (lr (1 - lr lam / 2))), far above
+    grad_tol here. On the valley floor lam is the Hessian's smaller eigenvalue (2: f ~ x^2).
     """
     tol = TOLERANCES[3]
     run = descend(SURFACE, START, lr=LR, max_iter=MAX_ITER, **tol)
     grad = float(np.linalg.norm(run.gradients[-1]))
-    equiv = float(np.sqrt(tol["value_tol"] / (LR * (1 - LR))))
+    # Rounded to 6 digits: the central differences are exact on a quadratic up to rounding.
+    lam = float(f"{hessian_eigenvalues(get_surface(SURFACE).grad, START).min():.6g}")
+    equiv = float(np.sqrt(tol["value_tol"] / (LR * (1 - LR * lam / 2))))
     return {
+        "floor_lambda": f"{lam:.6g}",
         "early_value_by_value": run.status == "converged" and run.criterion == "value_tol",
         "early_value_tol": f"{tol['value_tol']:g}",
         "early_value_steps": run.iterations,

@@ -58,12 +58,41 @@ def critical_points(n: int, seed: int) -> tuple[np.ndarray, np.ndarray, np.ndarr
     return index, value(points), np.flatnonzero(found)[first]
 
 
+def coin_toss(census: dict, per_function: dict) -> dict[str, object]:
+    """Compare the share of minima with 2^-d, the chance if each curvature were a coin toss.
+
+    Per dimension pooled over the functions (`ratio_upto3_*` for d <= 3, `ratio_from4_*` from 4
+    on) and per function (`ratio_fn_min_d`, `ratio_fn_max_d`); and pooled over d = 4 to NMAX, the
+    minima and maxima found against the coin toss's expected count, with how many binomial
+    standard deviations below it they are.
+    """
+    ratio = {n: np.mean(census[n][0] == 0) * 2.0**n for n in census}
+    out: dict[str, object] = {}
+    for name, dims in (("upto3", range(1, 4)), ("from4", range(4, NMAX + 1))):
+        out[f"ratio_{name}_lo"] = f"{min(ratio[n] for n in dims):.2f}"
+        out[f"ratio_{name}_hi"] = f"{max(ratio[n] for n in dims):.2f}"
+    for n in census:
+        each = [np.mean(index == 0) * 2.0**n for index in per_function[n]]
+        out[f"ratio_fn_min_{n}"], out[f"ratio_fn_max_{n}"] = f"{min(each):.2f}", f"{max(each):.2f}"
+    high = range(4, NMAX + 1)
+    counts = np.array([len(census[n][0]) for n in high])
+    chance = 0.5 ** np.array(high)
+    expected, spread = float(counts @ chance), float(np.sqrt(counts @ (chance * (1 - chance))))
+    found = sum(int(np.sum(census[n][0] == 0)) for n in high)
+    maxima = sum(int(np.sum(census[n][0] == n)) for n in high)
+    out |= {"pooled_minima": found, "pooled_maxima": maxima, "pooled_expected": f"{expected:.1f}"}
+    out["pooled_sd_below"] = f"{(expected - found) / spread:.1f}"
+    out["pooled_sd_below_maxima"] = f"{(expected - maxima) / spread:.1f}"
+    return out
+
+
 def main(out_dir: Path) -> list[Path]:
     """Write the census figure and its counts."""
-    census = {}
+    census, per_function = {}, {}
     for n in range(1, NMAX + 1):
         parts = [critical_points(n, 100 * n + s) for s in range(FUNCTIONS)]
         census[n] = [np.concatenate([p[i] for p in parts]) for i in range(3)]
+        per_function[n] = [p[0] for p in parts]
         if n == 1:  # on a line minima and maxima alternate: per function, counts within one
             gap_1 = max(abs(int(np.sum(p[0] == 0)) - int(np.sum(p[0] == 1))) for p in parts)
     dims = np.arange(1, NMAX + 1)
@@ -95,9 +124,7 @@ def main(out_dir: Path) -> list[Path]:
     values |= {"half_starts": STARTS // 2, "count_half": int(half.sum())}
     values["minima_frac_half"] = f"{np.mean(index[half] == 0):.2g}"
     values["minima_frac_half_raw"] = float(np.mean(index[half] == 0))
-    # Against a coin toss per curvature: the measured share of minima over 2^-d, each dimension.
-    ratios = minima * 2.0**dims
-    values["coin_ratio_lo"], values["coin_ratio_hi"] = f"{ratios.min():.2f}", f"{ratios.max():.2f}"
+    values |= coin_toss(census, per_function)
     values["f_minima"] = f"{values_at[index == 0].mean():.2f}"
     values["f_saddles"] = f"{values_at[(index > 0) & (index < NMAX)].mean():.2f}"
     values["f_maxima"] = f"{values_at[index == NMAX].mean():.2f}"

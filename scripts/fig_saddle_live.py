@@ -1,8 +1,8 @@
 """Saddle points, the live figure's static twin: one start near the stable manifold and its escape.
 
 Left: gdlib's plain descent on the double well (scripts/_double_well.py) from (X0, Y0), with the
-circle of RADIUS around the saddle. Right: the steps each start height of the curve (CURVE
-log-spaced heights over the slider's range) spent within RADIUS of the saddle, measured (dots)
+circle of RADIUS around the saddle. Right: the iterates within RADIUS of the saddle of each start
+height of the curve (CURVE log-spaced heights over the slider's range), measured (dots)
 and by the linearised count (dashed), with Y0 marked. The live figure (js/src/widgets/escape.js)
 opens on the same run and lets the reader move the start height or put it on the manifold.
 """
@@ -42,7 +42,7 @@ def slider_heights() -> np.ndarray:
 
 
 def stay(y0: float) -> int:
-    """Count the steps of the run from (X0, y0) within RADIUS of the saddle."""
+    """Count the iterates of the run from (X0, y0) within RADIUS of the saddle (the start too)."""
     run = descend(DOUBLE_WELL, (X0, y0), lr=LR, max_iter=MAX_ITER)
     return int(np.sum(np.linalg.norm(run.positions, axis=1) < RADIUS))
 
@@ -59,11 +59,11 @@ def main(out_dir: Path) -> list[Path]:
         circle = plt.Circle((0, 0), RADIUS, fill=False, color=COLORS["grey"], ls="--")
         left.add_patch(circle)
         left.plot(run.positions[:, 0], run.positions[:, 1], "-", color=COLORS["orange"], lw=1.2)
-        left.set(xlabel="$x$", ylabel="$y$", title=f"from $y_0$ = {Y0:g}: {stay(Y0)} steps near")
+        left.set(xlabel="$x$", ylabel="$y$", title=f"from $y_0$ = {Y0:g}: {stay(Y0)} iterates near")
         right.semilogx(ys, stays, "o", ms=3, color=COLORS["blue"], label="measured")
         right.semilogx(ys, predicted_stay(ys), "--", color=COLORS["grey"], label="predicted")
         right.axvline(Y0, color=COLORS["orange"], lw=1.5)
-        right.set(xlabel="start height $y_0$", ylabel=f"steps within {RADIUS:g} of the saddle")
+        right.set(xlabel="start height $y_0$", ylabel=f"iterates within {RADIUS:g} of the saddle")
         right.legend(fontsize=8)
         return fig
 

@@ -1,6 +1,6 @@
 // The saddle-points page's live figure, as pure state: gdlib's plain descent on the double well
 // x^2 + (y^2 - 1)^2 of scripts/_double_well.py from (x0, y0), with the height y0 above the saddle's
-// stable manifold y = 0 chosen on a log scale (or exactly 0); the steps the run spends within
+// stable manifold y = 0 chosen on a log scale (or exactly 0); the iterates of the run within
 // `radius` of the saddle, measured and predicted by the linearised dynamics, over the slider's
 // range. Pure: no DOM, tested by node --test and held to gdlib by tests/test_widget_agreement.py.
 import { descend } from "../descent.js";

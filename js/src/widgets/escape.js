@@ -1,6 +1,6 @@
 // The saddle-points page's live figure: the double well's contour map with gdlib's path from the
-// start height the reader picks (left; the circle is the saddle's neighbourhood), and the steps
-// spent in that circle against the start height on a log scale, measured and predicted, with the
+// start height the reader picks (left; the circle is the saddle's neighbourhood), and the iterates
+// in that circle against the start height on a log scale, measured and predicted, with the
 // reader's start marked (right). The numbers are escape-state.js; this module draws and wires.
 import { sampleSurface } from "../contours.js";
 import { formatG } from "../pyfmt.js";
@@ -26,7 +26,7 @@ function drawEscape(ctx, w, h, colours, { setup, facts, contours }) {
   });
   const top = Math.max(10, ...setup.curve.map((p) => p.stay), facts.stay) * 1.1;
   const decades = logTicks(setup.y0Min, setup.y0Max).filter((_, i) => i % 3 === 0);
-  const options = { x: [setup.y0Min, setup.y0Max], y: [0, top], xLog: true, xTicks: decades, yTicks: niceTicks(0, top, 4), xLabel: "start height y₀ (log scale)", yLabel: `steps within ${setup.radius}` };
+  const options = { x: [setup.y0Min, setup.y0Max], y: [0, top], xLog: true, xTicks: decades, yTicks: niceTicks(0, top, 4), xLabel: "start height y₀ (log scale)", yLabel: `iterates within ${setup.radius}` };
   chart(ctx, right, colours, options, (r) => {
     line(ctx, setup.curve.map((p) => [r.x(p.y0), r.y(p.predicted)]), colours.muted, 1, [4, 4]);
     for (const p of setup.curve) dot(ctx, r.x(p.y0), r.y(p.stay), colours.path, 2.5);
@@ -42,7 +42,7 @@ export function mount(root, config) {
   const setup = escapeSetup(config);
   const scene = { setup, facts: escapeFacts(setup, setup.y0), contours: sampleSurface(setup.surface, 64).contours };
   const frame = buildFrame(root, {
-    label: "Live figure: contour map of the double well with the descent path from the chosen start height above the stable manifold, and the steps spent near the saddle against the start height, measured (dots) and predicted (dashed).",
+    label: "Live figure: contour map of the double well with the descent path from the chosen start height above the stable manifold, and the iterates near the saddle against the start height, measured (dots) and predicted (dashed).",
     tableCaption: "The path's points from the chosen start",
     columns: ["k", "x", "y", "f(x, y)", "gradient norm"],
     draw: (ctx, w, h, colours) => drawEscape(ctx, w, h, colours, scene),

@@ -1,0 +1,112 @@
+"""The saddle page's two degenerate saddles (a zero Hessian eigenvalue), next to its double well.
+
+fig_saddle_escape.py writes these values with its own. On x^2 - y^4 the push away from y = 0 is
+4 y^3, so y needs (1/y0^2 - 1/RADIUS^2) / (8 LR) steps to reach RADIUS, and from heights of
+STALL_Y0 gdlib's default gradient test stops the run at the saddle. On x^2 + y^3 nothing pushes
+away on the side y > 0: each step multiplies y by 1 - 3 LR y, so 1/y grows by about 3 LR a step
+and the run creeps into the saddle, until the default gradient test (3 y^2 <= grad_tol) fires
+after about (1/y_stop - 1/y0) / (3 LR) steps. CUBIC_STARTS spread over the side y > 0 of the
+double well's domain say that every start there does the same, far beyond the default cap.
+"""
+
+from __future__ import annotations
+
+import inspect
+
+import numpy as np
+from _double_well import DOUBLE_WELL, LR, RADIUS, X0
+from _figure import fmt
+
+from gdlib.descent import Trajectory, descend
+from gdlib.expression import surface_from_expression
+
+QUARTIC_Y0, CUBIC_Y0 = 1e-2, 0.5  # the starts' heights on the two degenerate saddles
+STALL_Y0 = (5e-3, 1e-3)  # quartic starts whose gradient passes the default test at the saddle
+# Starts on the cubic's side y > 0, from near the line to the domain's edge; x0 matters little
+# (x and y do not interact), so each takes another. The page's own run, (X0, CUBIC_Y0), is one.
+# Each run creeps for thousands of steps (about a second), so the grid stays this small.
+CUBIC_STARTS = ((-1.5, 1e-3), (X0, CUBIC_Y0), (1.9, 1.5))
+CUBIC_CAP = 100_000
+
+
+def escape_step(run: Trajectory) -> int:
+    """Return the first step at which |y| reaches RADIUS (the run's length if it never does)."""
+    away = np.abs(run.positions[:, 1]) >= RADIUS
+    return int(np.argmax(away)) if away.any() else run.iterations
+
+
+def cubic_grid(cubic_saddle, cubic: Trajectory) -> dict[str, object]:
+    """Run the cubic from every start of CUBIC_STARTS, with a high cap and with the default one.
+
+    `cubic` is the page's run from (X0, CUBIC_Y0), already made at the high cap.
+    The creep's estimate: 1/y grows by 3 LR a step, from 1/y0 to 1/y_stop, where the default
+    gradient test 3 y^2 <= grad_tol fires.
+    """
+    grad_tol = inspect.signature(descend).parameters["grad_tol"].default
+    default_cap = inspect.signature(descend).parameters["max_iter"].default
+    y_stop = np.sqrt(grad_tol / 3)
+    runs = [
+        cubic if s == (X0, CUBIC_Y0) else descend(cubic_saddle, s, lr=LR, max_iter=CUBIC_CAP)
+        for s in CUBIC_STARTS
+    ]
+    capped = [descend(cubic_saddle, s, lr=LR) for s in CUBIC_STARTS]
+    steps = np.array([r.iterations for r in runs])
+    predicted = np.array([(1 / y_stop - 1 / y0) / (3 * LR) for _, y0 in CUBIC_STARTS])
+    return {
+        "cubic_starts": len(CUBIC_STARTS),
+        "cubic_all_converged": all(r.status == "converged" for r in runs),
+        "cubic_all_at_saddle": max(float(np.linalg.norm(r.positions[-1])) for r in runs) < 1e-3,
+        "cubic_steps_min": f"{steps.min():,}",
+        "cubic_steps_max": f"{steps.max():,}",
+        "cubic_pred_gap": float(np.max(np.abs(steps / predicted - 1))),
+        "cubic_pred_gap_pct": f"{100 * np.max(np.abs(steps / predicted - 1)):.1f}",
+        "cubic_y0_min": fmt(min(y0 for _, y0 in CUBIC_STARTS)),
+        "cubic_y0_max": fmt(max(y0 for _, y0 in CUBIC_STARTS)),
+        "cubic_grad_tol_decade": -round(np.log10(grad_tol)),
+        "cubic_creep_steps": f"{1 / (3 * LR * y_stop):,.0f}",
+        "cubic_y_stop": fmt(y_stop, 2),
+        "cubic_default_cap": default_cap,
+        "cubic_all_capped": all(r.status == "max_iter" for r in capped),
+        "cubic_steps_min_n": int(steps.min()),
+        "cubic_one_over_3lr": f"{1 / (3 * LR):.3g}",
+    }
+
+
+def degenerate_values(double_well_run: Trajectory) -> dict:
+    """Measure the escape from the quartic saddle and the cubic saddle's creep into its saddle.
+
+    The quartic's escape is set beside the double well's from the same height. Both surfaces
+    are gdlib's, from their formulas (SymPy differentiates them), on the double well's domain.
+    """
+    quartic_saddle, cubic_saddle = (
+        surface_from_expression(text, DOUBLE_WELL.bounds) for text in ("x^2 - y^4", "x^2 + y^3")
+    )
+    # No stopping test but divergence: the run goes on until y has escaped and run away.
+    quartic = descend(
+        quartic_saddle, (X0, QUARTIC_Y0), lr=LR, max_iter=40_000, grad_tol=0, step_tol=0
+    )
+    cubic = descend(cubic_saddle, (X0, CUBIC_Y0), lr=LR, max_iter=CUBIC_CAP)
+    stalls = [descend(quartic_saddle, (X0, y0), lr=LR) for y0 in STALL_Y0]
+    escape = escape_step(quartic)
+    predicted = round((1 / QUARTIC_Y0**2 - 1 / RADIUS**2) / (8 * LR))
+    return {
+        "quartic_escape": f"{escape:,}",
+        "quartic_escape_n": escape,
+        "quartic_pred": f"{predicted:,}",
+        "quartic_pred_n": predicted,
+        "well_escape": escape_step(double_well_run),
+        "cubic_message": cubic.message,
+        "cubic_converged": cubic.status == "converged",
+        "cubic_steps": f"{cubic.iterations:,}",
+        "cubic_x": abs(float(cubic.positions[-1][0])),
+        "cubic_y": fmt(float(cubic.positions[-1][1]), 2),
+        "cubic_y_n": float(cubic.positions[-1][1]),
+        "stall_y0": fmt(STALL_Y0[0], 1),
+        "stall_y0_low": f"10^{{{np.log10(STALL_Y0[1]):.0f}}}",
+        "stall_message": stalls[0].message,
+        "stall_steps": stalls[0].iterations,
+        "stall_y": fmt(float(stalls[0].positions[-1][1]), 2),
+        "stall_all": all(r.criterion == "grad_tol" for r in stalls),
+        "stall_y_kept": min(r.positions[-1][1] / r.positions[0][1] for r in stalls),
+        "stall_x": max(abs(float(r.positions[-1][0])) for r in stalls),
+    } | cubic_grid(cubic_saddle, cubic)
