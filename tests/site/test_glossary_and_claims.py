@@ -31,7 +31,7 @@ CLAIM_PAGES = {
     "concepts/convergence": 12,
     "concepts/conditioning": 13,
     "variants/batch": 16,
-    "variants/stochastic": 18,
+    "variants/stochastic": 19,
     "variants/mini-batch": 14,
     "variants/comparison": 32,
 }
