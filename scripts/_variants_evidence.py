@@ -14,7 +14,8 @@ Three things the comparison page says about its own statistics, measured on the 
   FULL_SIZES, sizes that divide N, against b = 64 and 256, whose every epoch ends on a short batch,
   read third by third and seed by seed as above;
 - estimation: what precision on the training loss is worth, the excess loss on fresh data of the
-  exact least-squares fit over the true parameters (sigma^2 d / n on average over data sets).
+  exact least-squares fit over the true parameters (sigma^2 d / n on average over data sets), and
+  of stochastic descent's last iterates at its best rate (median over seeds).
 """
 
 from __future__ import annotations
@@ -168,15 +169,26 @@ def full_against(sweeps, best, b: int, run) -> dict:
 HELD_OUT = 200_000  # fresh examples from the same source
 
 
-def estimation() -> dict:
-    """How well the data pin the parameters down: the exact fit's excess loss on fresh data."""
+def estimation(sgd_final: np.ndarray) -> dict:
+    """How well the data pin the parameters down: the exact fit's excess loss on fresh data.
+
+    And how far stochastic descent's last iterates (`sgd_final`, seeds x 2) are from it: their
+    excess on the same fresh rows, median over seeds, against the exact fit's.
+    """
     _, _, fit = data()
     _, _, true = source(N, SEED)  # the parameters that generated the data
     fresh, _, _ = source(HELD_OUT, SEED + 1)  # new rows, same distribution
     error = fresh @ (fit - true)  # the fit's prediction minus the truth's, on each fresh row
     gap = float(np.mean(error**2))
     expected = NOISE**2 * 2 / N
+    moment = fresh.T @ fresh / HELD_OUT  # so a parameter error e costs e' M e on the fresh rows
+    off = sgd_final - true
+    sgd = float(np.median(np.einsum("si,ij,sj->s", off, moment, off)))
     return {
+        "estimation_sgd": fmt(sgd, 2),
+        "estimation_sgd_n": sgd,
+        "estimation_sgd_ratio": f"{sgd / gap:.1f}",
+        "estimation_sgd_ratio_n": sgd / gap,
         "estimation_gap": fmt(gap, 2),
         "estimation_gap_n": gap,
         "estimation_expected": fmt(expected, 1),

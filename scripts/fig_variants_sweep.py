@@ -125,5 +125,6 @@ def main(out_dir: Path) -> list[Path]:
         for b, size in FULL_SIZES.items()
     }
     values |= seed_noise(sweeps, best) | shared_orders(sweeps, best)
-    values |= floors(sweeps, best, float(lam[-1]), full) | estimation() | batch_rate(lam, limit)
+    values |= floors(sweeps, best, float(lam[-1]), full) | batch_rate(lam, limit)
+    values |= estimation(sweeps[1].final[best[1]])  # stochastic descent's last iterates
     return [*written, write_values(out_dir, "compare", values)]

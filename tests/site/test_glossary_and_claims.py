@@ -30,7 +30,7 @@ CLAIM_PAGES = {
     "concepts/saddle-points": 13,
     "concepts/convergence": 12,
     "concepts/conditioning": 13,
-    "variants/batch": 16,
+    "variants/batch": 17,
     "variants/stochastic": 19,
     "variants/mini-batch": 14,
     "variants/comparison": 32,
