@@ -39,6 +39,7 @@ from _variants import (
 from _variants_evidence import FULL_SIZES, estimation, floors, seed_noise, shared_orders
 from _variants_numbers import summary, table
 from _variants_plots import draw_curves, draw_grid, draw_scaling, stable_rates
+from _variants_splits import seed_splits
 
 
 def run_sweeps() -> dict:
@@ -124,7 +125,7 @@ def main(out_dir: Path) -> list[Path]:
         b: sweep(X, y, THETA0, size, [RATES[best[b]] * size / b], SEEDS, HORIZON)
         for b, size in FULL_SIZES.items()
     }
-    values |= seed_noise(sweeps, best) | shared_orders(sweeps, best)
+    values |= seed_noise(sweeps, best) | shared_orders(sweeps, best) | seed_splits(sweeps, best)
     values |= floors(sweeps, best, float(lam[-1]), full) | batch_rate(lam, limit)
     values |= estimation(sweeps[1].final[best[1]])  # stochastic descent's last iterates
     return [*written, write_values(out_dir, "compare", values)]
