@@ -119,6 +119,13 @@ def main(out_dir: Path) -> list[Path]:
         draw_scaling(best, rule_gaps, best_gaps, limit), out_dir, "batch-scaling"
     )
     values = summary(sweeps, best, rule_gaps, best_gaps, lam, limit)
+    # Progress per epoch a larger batch costs at its own rate: each size's median after BUDGET
+    # epochs over the best size's, the worst of the sizes below N against the full batch.
+    gaps = dict(zip(BATCH_SIZES, np.median(best_gaps, axis=1).tolist(), strict=True))
+    worst = max((b for b in BATCH_SIZES if b < N), key=gaps.get)
+    cost, full_cost = gaps[worst] / min(gaps.values()), gaps[N] / min(gaps.values())
+    values |= {"small_cost_b": worst, "small_cost": f"{cost:.1f}", "small_cost_n": cost}
+    values |= {"full_cost": f"{full_cost:.0f}", "full_cost_n": full_cost}
     values["table"] = table(sweeps, best)
     # Sizes that divide N, at b = 64's and 256's eta / b: do their short last batches set the level?
     full = {
