@@ -10,9 +10,14 @@ a step relative to b = 1. NumPy runs single-threaded (set before it loads). Othe
 GPU, a multi-threaded BLAS) gives another curve; this benchmark speaks only for the machine it
 ran on, which it records.
 
-Usage: ``python benchmarks/bench_batch_cost.py [--write]``; ``--write`` records the numbers, with
-the machine they were measured on, in ``benchmarks/results/batch_cost.json``, which the variant
-pages cite (through ``scripts/fig_batch_time.py``).
+The same timing on the variant pages' own problem (PROBLEM: 2000 rows, an intercept and one
+feature shifted by 1, as in ``scripts/_variants.py``): a full-batch step, read in place, and a
+one-example step, whose time for 2000 steps is one epoch of stochastic descent.
+
+Usage: ``python benchmarks/bench_batch_cost.py [--write] [--only-problem]``; ``--write`` records
+the numbers, with the machine they were measured on, in ``benchmarks/results/batch_cost.json``,
+which the variant pages cite (through ``scripts/fig_batch_time.py``); ``--only-problem`` times
+only the pages' problem and, with ``--write``, keeps the recorded table of batch sizes.
 """
 
 from __future__ import annotations
@@ -39,6 +44,7 @@ SIZES = (1, 4, 16, 64, 256, 1024, 4096, 16384, 65536, ROWS)
 REPEATS = 7
 MIN_SECONDS = 0.25
 RESULT = Path(__file__).resolve().parent / "results" / "batch_cost.json"
+PROBLEM = {"rows": 2000, "d": 2, "noise": 1.0, "seed": 3, "shift": 1.0}  # scripts/_variants.py
 
 
 def seconds_per_step(X, y, b: int, rng: np.random.Generator) -> float:
@@ -79,25 +85,44 @@ def machine() -> str:
     )
 
 
+def problem_seconds(rng: np.random.Generator) -> dict[str, float]:
+    """Seconds per step on the pages' problem: one example, and all of them (batch descent)."""
+    X, y, _ = make_regression(PROBLEM["rows"], 2, noise=PROBLEM["noise"], seed=PROBLEM["seed"])
+    X[:, 1] += PROBLEM["shift"]  # the feature the pages shift to a mean of about 1
+    return {str(b): seconds_per_step(X, y, b, rng) for b in (1, PROBLEM["rows"])}
+
+
 def main() -> int:
     """Time every batch size, print the table, optionally record it."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write", action="store_true", help=f"record the numbers in {RESULT}")
+    parser.add_argument("--only-problem", action="store_true", help="time only the pages' problem")
     args = parser.parse_args()
-    X, y, _ = make_regression(ROWS, D, seed=0)
     rng = np.random.default_rng(0)
-    per_step = {b: seconds_per_step(X, y, b, rng) for b in SIZES}
-    print(f"one gradient step on b random rows of a {ROWS:,} x {D} problem ({machine()})")
-    print(f"{'b':>8} {'us per step':>12} {'us per example':>15} {'step / step(b=1)':>17}")
-    for b, s in per_step.items():
-        print(f"{b:>8} {s * 1e6:12.1f} {s * 1e6 / b:15.4f} {s / per_step[1]:17.2f}")
-    if args.write:
+    if args.only_problem:
+        record = json.loads(RESULT.read_text(encoding="utf-8"))
+    else:
+        X, y, _ = make_regression(ROWS, D, seed=0)
+        per_step = {b: seconds_per_step(X, y, b, rng) for b in SIZES}
+        print(f"one gradient step on b random rows of a {ROWS:,} x {D} problem ({machine()})")
+        print(f"{'b':>8} {'us per step':>12} {'us per example':>15} {'step / step(b=1)':>17}")
+        for b, s in per_step.items():
+            print(f"{b:>8} {s * 1e6:12.1f} {s * 1e6 / b:15.4f} {s / per_step[1]:17.2f}")
         record = {
             "machine": machine(),
             "rows": ROWS,
             "d": D,
             "seconds_per_step": {str(b): s for b, s in per_step.items()},
         }
+    problem = problem_seconds(rng)
+    rows = PROBLEM["rows"]
+    print(f"the pages' {rows} x {PROBLEM['d']} problem: a full-batch step", end=" ")
+    print(f"{problem[str(rows)] * 1e6:.1f} us, one epoch of single-example steps", end=" ")
+    print(f"{problem['1'] * rows * 1e6:.0f} us")
+    # The machine's one-minute load average, as timings on a busy machine run slow.
+    load = round(os.getloadavg()[0], 2)
+    record["problem"] = PROBLEM | {"machine": machine(), "load": load, "seconds_per_step": problem}
+    if args.write:
         RESULT.write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")
         print(f"recorded in {RESULT}")
     return 0

@@ -6,8 +6,11 @@ descent and single-example SGD (gdlib's camel gradients and sgd update, examples
 replacement by each seed's generator) run STEPS steps at the rate LR. Whether SGD escapes depends
 on the rate, so `escapes` counts the seeded runs that end lower than full-gradient descent at LR,
 half of it (also with twice the steps, the same distance budget) and a quarter of it. `barrier`
-measures how high the loss must rise to leave the basin, on a grid; `largest_rise` how high one
-step on a single example lifts it from the local minimum.
+measures how high the loss must rise to leave the basin, on a grid. Whether one noisy step is
+enough: `short_escapes` takes every single step and every pair of steps on the examples from the
+shallow minimum, then full-gradient descent, and counts those that end in another basin;
+`escape_steps` starts seeded runs at the minimum itself and records the step at which each first
+left its basin.
 """
 
 from __future__ import annotations
@@ -26,6 +29,8 @@ LR, STEPS = 0.04, 1600
 DRAWN = 11  # the seed whose path is drawn
 ESCAPE_SEEDS = tuple(range(20))
 MARGIN = 0.1  # a run escaped if it ends this much lower than full-gradient descent
+TIMED_SEEDS = tuple(range(99))  # runs started at the shallow minimum, timed to their escape
+SETTLE = 200  # full-gradient steps after one or two noisy ones (back within 1e-14 if they stay)
 
 
 def descend_sum(stochastic: bool, seeds=(DRAWN,), lr: float = LR, steps: int = STEPS, start=START):
@@ -89,7 +94,28 @@ def barrier(start: np.ndarray, goal: np.ndarray, n: int = 240) -> float:
     raise AssertionError("the grid does not join the two minima")
 
 
-def largest_rise(p: np.ndarray, lr: float) -> float:
-    """Return the largest rise of the full loss from `p` in one step on a single example."""
-    grads = get_surface("camel").grad(p - SHIFTS)  # one example's gradient per row
-    return float(np.max(mean_loss(p - lr * grads)) - mean_loss(p))
+def short_escapes(minimum: np.ndarray, lr: float) -> tuple[int, int]:
+    """Single steps and pairs of steps from `minimum`, then SETTLE full-gradient steps: escapes.
+
+    Returns how many of the EXAMPLES single steps and of the EXAMPLES ** 2 pairs (one example,
+    then another, all at the rate lr) end MARGIN lower than the minimum's loss.
+    """
+    camel = get_surface("camel")
+    one = minimum - lr * camel.grad(minimum - SHIFTS)  # one step per example, (EXAMPLES, 2)
+    two = one[:, None, :] - lr * camel.grad(one[:, None, :] - SHIFTS)  # then each example
+    p = np.concatenate([one, two.reshape(-1, 2)])
+    for _ in range(SETTLE):
+        p = p - lr * camel.grad(p[:, None, :] - SHIFTS).mean(axis=1)
+    out = mean_loss(p) < float(mean_loss(minimum)) - MARGIN
+    return int(np.sum(out[:EXAMPLES])), int(np.sum(out[EXAMPLES:]))
+
+
+def escape_steps(minimum: np.ndarray, lr: float) -> np.ndarray:
+    """Return each TIMED_SEEDS run's first step out of `minimum`'s basin (-1: none in STEPS).
+
+    A run started at `minimum` has left its basin once its loss is MARGIN below the minimum's.
+    """
+    below = mean_loss(descend_sum(True, TIMED_SEEDS, lr, start=minimum)) < (
+        float(mean_loss(minimum)) - MARGIN
+    )
+    return np.where(below.any(axis=1), below.argmax(axis=1), -1)

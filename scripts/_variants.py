@@ -33,9 +33,9 @@ BATCH_SIZES = (1, 4, 16, 64, 256, N)
 MINI = 16
 RATES = 10.0 ** (np.arange(-24, 1) / 6)  # 1e-4 to 1, six per decade
 # Shuffle seeds of every sweep; results are medians over them. One run's loss after a few epochs
-# varies over more than a decade from seed to seed, so medians need many: with 11 seeds the
-# 5-epoch median of b = 1 moved fivefold between disjoint seed sets, with three sets of 33 it moves
-# about twofold (the pages quote that spread, measured on the thirds of SEEDS).
+# varies over more than a decade from seed to seed, so medians need many: even over 33 seeds a
+# 5-epoch median moves between random thirds of SEEDS by a typical factor of 1.5-2, and by about 3
+# in one split in twenty (the comparison page quotes the spread, from scripts/_variants_splits.py).
 SEEDS = tuple(range(99))
 BUDGET = 5  # epochs: each variant's rate is the grid's best after this many passes
 HORIZON = 30  # epochs drawn, to show what happens after the budget

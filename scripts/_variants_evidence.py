@@ -2,9 +2,10 @@
 
 Three things the comparison page says about its own statistics, measured on the sweep:
 
-- seed noise: the median after BUDGET epochs over each third of SEEDS, so the page can say how
-  much a median moves with the seeds, and rank batch sizes only where they differ by more; and
-  the small sizes paired seed by seed, which shows a difference the medians cannot;
+- seed noise: the median after BUDGET epochs over each third of SEEDS (in order), so the page can
+  rank batch sizes only where they differ in every third (how much a median moves between random
+  thirds is measured in scripts/_variants_splits.py); and the small sizes paired seed by seed,
+  which shows a difference the medians cannot;
 - shared row orders: every batch size reads the rows in the same order for a given seed (gdlib
   draws epoch e's order from `default_rng(seed)` whatever the batch size), so runs of b = 1 and
   b = MINI at about the same eta / b move together seed by seed. Pairing b = 1's seed k with
@@ -14,7 +15,8 @@ Three things the comparison page says about its own statistics, measured on the 
   FULL_SIZES, sizes that divide N, against b = 64 and 256, whose every epoch ends on a short batch,
   read third by third and seed by seed as above;
 - estimation: what precision on the training loss is worth, the excess loss on fresh data of the
-  exact least-squares fit over the true parameters (sigma^2 d / n on average over data sets).
+  exact least-squares fit over the true parameters (sigma^2 d / n on average over data sets), and
+  of stochastic descent's last iterates at its best rate (median over seeds).
 """
 
 from __future__ import annotations
@@ -54,8 +56,6 @@ def seed_noise(sweeps, best) -> dict:
     v["low_sizes"] = listed([str(b) for b in LOW_SIZES])
     v["low_eb_lo"], v["low_eb_hi"] = fmt(min(low_meds), 1), fmt(max(low_meds), 1)
     v["low_eb_spread_n"] = max(low_meds) / min(low_meds)
-    moved = max(float(parts[b].max() / parts[b].min()) for b in LOW_SIZES)
-    v["thirds_moved"], v["thirds_moved_n"] = f"{moved:.1f}", moved
     for b in HIGH_SIZES:
         v[f"high_eb_b{b}"], v[f"high_eb_b{b}_n"] = fmt(med[b], 1), med[b]
         # Higher than every one of LOW_SIZES in each third of the seeds, not just overall.
@@ -69,8 +69,9 @@ def seed_noise(sweeps, best) -> dict:
     v["high_over_low_n"] = min(med[b] for b in HIGH_SIZES) / max(low_meds)
     # The small sizes paired seed by seed too: the largest share of seeds in which one ended
     # above another. Were the seeds alone to decide, each share would be a fair coin's over the
-    # seeds: above one half plus three of its standard deviations only by chance of about 1 in 250
-    # for one pair (so about 1 in 80 for the best of three).
+    # seeds: above one half plus three of its standard deviations (65 or more heads in 99) with an
+    # exact one-sided binomial probability of about 1/835 for one ordered pair, so about 1/140 for
+    # the largest of the six.
     pairs = {(s, t): float(np.mean(at[s] > at[t])) for s in LOW_SIZES for t in LOW_SIZES if s != t}
     (above, below), share = max(pairs.items(), key=lambda item: item[1])
     v["low_pair_above"], v["low_pair_below"] = above, below
@@ -168,15 +169,26 @@ def full_against(sweeps, best, b: int, run) -> dict:
 HELD_OUT = 200_000  # fresh examples from the same source
 
 
-def estimation() -> dict:
-    """How well the data pin the parameters down: the exact fit's excess loss on fresh data."""
+def estimation(sgd_final: np.ndarray) -> dict:
+    """How well the data pin the parameters down: the exact fit's excess loss on fresh data.
+
+    And how far stochastic descent's last iterates (`sgd_final`, seeds x 2) are from it: their
+    excess on the same fresh rows, median over seeds, against the exact fit's.
+    """
     _, _, fit = data()
     _, _, true = source(N, SEED)  # the parameters that generated the data
     fresh, _, _ = source(HELD_OUT, SEED + 1)  # new rows, same distribution
     error = fresh @ (fit - true)  # the fit's prediction minus the truth's, on each fresh row
     gap = float(np.mean(error**2))
     expected = NOISE**2 * 2 / N
+    moment = fresh.T @ fresh / HELD_OUT  # so a parameter error e costs e' M e on the fresh rows
+    off = sgd_final - true
+    sgd = float(np.median(np.einsum("si,ij,sj->s", off, moment, off)))
     return {
+        "estimation_sgd": fmt(sgd, 2),
+        "estimation_sgd_n": sgd,
+        "estimation_sgd_ratio": f"{sgd / gap:.1f}",
+        "estimation_sgd_ratio_n": sgd / gap,
         "estimation_gap": fmt(gap, 2),
         "estimation_gap_n": gap,
         "estimation_expected": fmt(expected, 1),

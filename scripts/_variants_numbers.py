@@ -170,6 +170,10 @@ def summary(sweeps, best, rule_gaps, best_gaps, lam, limit) -> dict:
     med_batch = np.median(sweeps[N].epoch_losses[best[N]] - low, axis=0)
     v["batch_ahead_from"] = stays_below_from(med_batch, med_sgd)
     v["batch_ahead_after"] = v["batch_ahead_from"] < len(med_batch)
+    # Against stochastic descent re-tuned for each epoch: the lowest median of its stable rates.
+    by_rate = np.median(sweeps[1].epoch_losses, axis=1) - low  # (rates, epochs)
+    tuned = np.min(by_rate[stable_rates(sweeps[1].epoch_losses)], axis=0)
+    v["batch_ahead_tuned_from"] = stays_below_from(med_batch, tuned)
     # Ahead of the median is not ahead of the seeds: the first epoch from which batch stays
     # below the low end of stochastic descent's 10-90 % band.
     sgd_lo = np.quantile(sweeps[1].epoch_losses[best[1]] - low, Q[0], axis=0)

@@ -11,7 +11,8 @@ from the cloud), so the page counts a trend only beyond a factor of two, and its
 that the constant runs stay within it.
 Right: escaping a local minimum (scripts/_sgd_escape.py): plain GD and SGD on a non-convex loss;
 the noise of single examples carries SGD out of the shallow basin where full-gradient descent
-stays, at the rate drawn, but seldom at half of it.
+stays, at the rate drawn, but seldom at half of it; no single step, nor pair of steps, from the
+shallow minimum escapes: it takes a run of them.
 """
 
 from __future__ import annotations
@@ -25,13 +26,16 @@ from _sgd_escape import (
     ESCAPE_SEEDS,
     EXAMPLES,
     LR,
+    MARGIN,
     START,
     STEPS,
+    TIMED_SEEDS,
     barrier,
     descend_sum,
+    escape_steps,
     escapes,
-    largest_rise,
     mean_loss,
+    short_escapes,
 )
 from _sweep import check_against_gdlib, sweep
 from _variants import BEST_RATE, SEEDS, THETA0, data, floor, log_axes
@@ -52,7 +56,7 @@ DRAWN_RUNS = {"const": "green", "decay": "purple", "small": "blue"}
 
 
 def escape_values(full_path: np.ndarray, sgd_path: np.ndarray) -> dict:
-    """Escapes at LR, half and a quarter of it, and the barrier they climb."""
+    """Escapes at LR, half and a quarter of it, the barrier they climb and the steps they take."""
     # The deeper minimum: full-gradient descent from where the drawn SGD run ended.
     settled = descend_sum(False, start=sgd_path[-1])[0, -1]
     full_loss, deep = float(mean_loss(full_path[-1])), float(mean_loss(settled))
@@ -66,9 +70,16 @@ def escape_values(full_path: np.ndarray, sgd_path: np.ndarray) -> dict:
     top = barrier(full_path[-1], sgd_path[-1])
     v["barrier"], v["barrier_n"] = f"{top - full_loss:#.2g}", top - full_loss
     v["depth"], v["depth_n"] = f"{full_loss - deep:#.2g}", full_loss - deep
-    for tag, rate in (("", LR), ("_half", LR / 2), ("_quarter", LR / 4)):
-        rise = largest_rise(full_path[-1], rate)
-        v[f"rise{tag}"], v[f"rise{tag}_n"] = f"{rise:#.2g}", rise
+    # From the shallow minimum itself: one or two noisy steps, then full-gradient descent; and
+    # seeded runs timed to their escape, at LR and at half of it.
+    v["one_step_escapes"], v["two_step_escapes"] = short_escapes(full_path[-1], LR)
+    v["pairs"], v["timed_runs"], v["margin"] = EXAMPLES**2, len(TIMED_SEEDS), MARGIN
+    first = escape_steps(full_path[-1], LR)
+    v["timed_escaped"] = int(np.sum(first >= 0))
+    left = first[first >= 0]
+    v["escape_step_median"], v["escape_step_median_n"] = f"{np.median(left):g}", np.median(left)
+    v["escape_step_lo"], v["escape_step_hi"] = (f"{q:.0f}" for q in np.quantile(left, [0.1, 0.9]))
+    v["timed_escaped_half"] = int(np.sum(escape_steps(full_path[-1], LR / 2) >= 0))
     return v
 
 

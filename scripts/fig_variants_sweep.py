@@ -39,6 +39,7 @@ from _variants import (
 from _variants_evidence import FULL_SIZES, estimation, floors, seed_noise, shared_orders
 from _variants_numbers import summary, table
 from _variants_plots import draw_curves, draw_grid, draw_scaling, stable_rates
+from _variants_splits import seed_splits
 
 
 def run_sweeps() -> dict:
@@ -118,12 +119,20 @@ def main(out_dir: Path) -> list[Path]:
         draw_scaling(best, rule_gaps, best_gaps, limit), out_dir, "batch-scaling"
     )
     values = summary(sweeps, best, rule_gaps, best_gaps, lam, limit)
+    # Progress per epoch a larger batch costs at its own rate: each size's median after BUDGET
+    # epochs over the best size's, the worst of the sizes below N against the full batch.
+    gaps = dict(zip(BATCH_SIZES, np.median(best_gaps, axis=1).tolist(), strict=True))
+    worst = max((b for b in BATCH_SIZES if b < N), key=gaps.get)
+    cost, full_cost = gaps[worst] / min(gaps.values()), gaps[N] / min(gaps.values())
+    values |= {"small_cost_b": worst, "small_cost": f"{cost:.1f}", "small_cost_n": cost}
+    values |= {"full_cost": f"{full_cost:.0f}", "full_cost_n": full_cost}
     values["table"] = table(sweeps, best)
     # Sizes that divide N, at b = 64's and 256's eta / b: do their short last batches set the level?
     full = {
         b: sweep(X, y, THETA0, size, [RATES[best[b]] * size / b], SEEDS, HORIZON)
         for b, size in FULL_SIZES.items()
     }
-    values |= seed_noise(sweeps, best) | shared_orders(sweeps, best)
-    values |= floors(sweeps, best, float(lam[-1]), full) | estimation() | batch_rate(lam, limit)
+    values |= seed_noise(sweeps, best) | shared_orders(sweeps, best) | seed_splits(sweeps, best)
+    values |= floors(sweeps, best, float(lam[-1]), full) | batch_rate(lam, limit)
+    values |= estimation(sweeps[1].final[best[1]])  # stochastic descent's last iterates
     return [*written, write_values(out_dir, "compare", values)]

@@ -3,6 +3,7 @@
 import assert from "node:assert/strict";
 import test from "node:test";
 
+import { formatG } from "../src/pyfmt.js";
 import { createFit, fitFacts, fitRows, fitSummary, lastEpochGap, reseed, withBatch } from "../src/widgets/variants-state.js";
 
 const n = 40;
@@ -30,6 +31,8 @@ test("the batch size runs from 1 (stochastic) to n (batch, no shuffling)", () =>
   assert.match(fitSummary(fitFacts(all)), /\(batch\).*no shuffling/);
   assert.equal(fitFacts(all).message, "completed 3 epochs of 1 step");
   assert.match(fitSummary(fitFacts(all)), /: 1 step per epoch of 40 examples, 3 steps in 3 epochs, /);
+  // One step an epoch: the last epoch's median is the last step, said once.
+  assert.match(fitSummary(fitFacts(all)), /\. After them the loss is \S+ above the least-squares minimum\.$/);
 });
 
 test("the least-squares floor is below every loss; rows are capped", () => {
@@ -53,7 +56,12 @@ test("with compare, a yardstick run on the same orders is described against the 
   assert.equal(lastEpochGap(state.reference, n, n, state.floor), state.reference.losses.at(-1) - state.floor);
   assert.equal(facts.reference.ratio, (state.reference.losses.at(-1) - state.floor) / mine);
   assert.ok(facts.reference.ratio > 1, "ten steps an epoch end nearer the minimum than one full step an epoch");
-  assert.match(fitSummary(facts), /The dashed run, b = 40, took 3 steps in the same epochs and ended \S+ above it\. Over the last epoch the median gap was \S+ for b = 4 and \S+ for b = 40, \S+ times that of b = 4\.$/);
+  // The reader's run is described by its last epoch's median, the last step only as an aside.
+  assert.equal(facts.tail, formatG(mine, 3));
+  assert.equal(facts.above, formatG(state.run.losses.at(-1) - state.floor, 3));
+  const lead = `Over the last epoch the loss had a median of ${facts.tail} above the least-squares minimum (the last step alone: ${facts.above}).`;
+  assert.ok(fitSummary(facts).includes(lead));
+  assert.match(fitSummary(facts), /The dashed run, b = 40, took 3 steps in the same epochs and ended \S+ above it, \S+ times that of b = 4\.$/);
   assert.match(fitSummary(fitFacts(withBatch(state, n))), /The dashed run, b = 40, is this run\.$/);
   // A ratio near 1 keeps the digits that tell it from 1 (0.994 once read "1/1 of that").
   const near = { ...facts, reference: { ...facts.reference, ratio: 0.994 } };

@@ -30,8 +30,8 @@ CLAIM_PAGES = {
     "concepts/saddle-points": 18,
     "concepts/convergence": 13,
     "concepts/conditioning": 15,
-    "variants/batch": 16,
-    "variants/stochastic": 18,
+    "variants/batch": 17,
+    "variants/stochastic": 19,
     "variants/mini-batch": 14,
     "variants/comparison": 32,
 }

@@ -29,18 +29,21 @@ export const withBatch = (state, batch) => withRun({ ...state, batch });
 /** New row orders for every epoch. */
 export const reseed = (state) => withRun({ ...state, seed: state.seed + 1 });
 
-/** The facts the status, summary and table quote. */
+/**
+ * The facts the status, summary and table quote. `tail` is the median gap over the last epoch, the
+ * pages' measure of where a run ended; `above` is the last step's alone.
+ */
 export function fitFacts(state) {
   const { run, batch, epochs, floor, seed } = state;
   const n = state.X.length;
   const steps = run.thetas.length - 1;
   const above = run.losses.at(-1) - floor;
+  const mine = lastEpochGap(run, n, batch, floor);
   const orders = batch === n ? "no shuffling (a full batch)" : seed === 0 ? "gdlib's row orders" : `row orders of seed ${seed}`;
-  const facts = { n, batch, epochs, steps, above: num(above), message: run.message, orders, perEpoch: Math.ceil(n / batch) };
+  const facts = { n, batch, epochs, steps, above: num(above), tail: num(mine), message: run.message, orders, perEpoch: Math.ceil(n / batch) };
   if (state.reference) {
-    const [mine, theirs] = [lastEpochGap(run, n, batch, floor), lastEpochGap(state.reference, n, state.compare, floor)];
-    facts.tail = num(mine);
-    facts.reference = { batch: state.compare, steps: state.reference.thetas.length - 1, above: num(state.reference.losses.at(-1) - floor), tail: num(theirs), ratio: theirs / mine };
+    const theirs = lastEpochGap(state.reference, n, state.compare, floor);
+    facts.reference = { batch: state.compare, steps: state.reference.thetas.length - 1, tail: num(theirs), ratio: theirs / mine };
   }
   return facts;
 }
@@ -56,24 +59,28 @@ export function lastEpochGap(run, n, batch, floor) {
 }
 
 /** How the reader's run ended against the yardstick run, on the same epochs (examples read). */
-function against({ batch, tail, reference }) {
-  const { batch: b, steps, above, ratio } = reference;
+function against({ n, batch, reference }) {
+  const { batch: b, steps, tail, ratio } = reference;
   if (batch === b) return ` The dashed run, b = ${b}, is this run.`;
   // Digits enough that a ratio near 1 never prints as 1 beside two different gaps.
   const verdict = ratio >= 1 ? `${formatApart(ratio, [1])} times that of b = ${batch}` : `1/${formatApart(1 / ratio, [1])} of that of b = ${batch}`;
-  return (
-    ` The dashed run, b = ${b}, took ${steps} steps in the same epochs and ended ${above} above it. Over the last epoch the median ` +
-    `gap was ${tail} for b = ${batch} and ${reference.tail} for b = ${b}, ${verdict}.`
-  );
+  const gap = Math.ceil(n / b) === 1 ? ` and ended ${tail} above it` : `; over its last epoch the median gap was ${tail}`;
+  return ` The dashed run, b = ${b}, took ${steps} steps in the same epochs${gap}, ${verdict}.`;
 }
 
 /** One paragraph for a reader who cannot see the figure. */
 export function fitSummary(facts) {
-  const { n, batch, epochs, steps, above, perEpoch, orders } = facts;
+  const { n, batch, epochs, steps, above, tail, perEpoch, orders } = facts;
   const kind = batch === 1 ? "stochastic" : batch === n ? "batch" : "mini-batch";
+  // Where a noisy run ended is where it hovers, the median over its last epoch (as the pages say);
+  // its last step alone can land far above or below that. One step an epoch: they are the same.
+  const ended =
+    perEpoch === 1
+      ? `After them the loss is ${above} above the least-squares minimum.`
+      : `Over the last epoch the loss had a median of ${tail} above the least-squares minimum (the last step alone: ${above}).`;
   return (
     `b = ${batch} (${kind}): ${count(perEpoch, "step")} per epoch of ${n} examples, ${count(steps, "step")} in ${count(epochs, "epoch")}, ` +
-    `with ${orders}. After them the loss is ${above} above the least-squares minimum.` +
+    `with ${orders}. ${ended}` +
     (facts.reference ? against(facts) : "")
   );
 }
