@@ -123,7 +123,7 @@ def test_a_checked_claim_shows_what_was_checked(browser, site_url, touch):
         assert shown.inner_text() == mark.get_attribute("aria-label")
         below, tip = mark.bounding_box(), shown.bounding_box()
         assert below["y"] + below["height"] <= tip["y"] <= below["y"] + below["height"] + 30
-        assert 0 <= tip["x"] and tip["x"] + tip["width"] <= 412, tip
+        assert tip["x"] >= 0 and tip["x"] + tip["width"] <= 412, tip
         heading = page.locator("article h2").first
         heading.tap() if touch else heading.hover()
         page.locator(".gd-check-tip.md-tooltip2--active").wait_for(state="detached")
