@@ -46,10 +46,25 @@ def torch_output(built_site) -> str:
     return printed(built_site, "pytorch")
 
 
-def test_numpy_sample_prints_gdlibs_theta(numpy_output):
-    expected = gradient_descent(*seed_page_data())
-    np.testing.assert_array_equal(vector(numpy_output, "theta"), expected)
-    np.testing.assert_array_equal(vector(numpy_output, "gdlib theta"), expected)
+def test_numpy_sample_matches_the_closed_form_and_gdlibs_mse_run(numpy_output):
+    """The checks share no code with the loop: the closed form theta* - (I - eta H)^k theta*,
+    and gdlib's `fit_linear` on the mean squared error f = 2J at half the rate."""
+    X, y = seed_page_data()
+    H = X.T @ X / len(y)
+    best = np.linalg.lstsq(X, y)[0]
+    closed = best - np.linalg.matrix_power(np.eye(2) - 0.01 * H, 1000) @ best
+    theta = vector(numpy_output, "theta")
+    np.testing.assert_array_equal(theta, gradient_descent(X, y))  # the page's loop, as gdlib's
+    np.testing.assert_allclose(theta, closed, rtol=0, atol=1e-12)
+    shown_closed = vector(numpy_output, "closed form theta")
+    np.testing.assert_allclose(shown_closed, closed, rtol=0, atol=1e-13)
+    shown = re.search(r"max difference from the loop: (\S+)", numpy_output).group(1)
+    assert shown == f"{np.abs(theta - shown_closed).max():.1e}"
+    assert float(shown) < 1e-12
+    run = fit_linear(X, y, lr=0.005, epochs=1000, theta0=np.zeros(2))
+    np.testing.assert_array_equal(vector(numpy_output, "gdlib theta"), run.thetas[-1])
+    np.testing.assert_allclose(run.thetas[-1], closed, rtol=0, atol=1e-12)
+    assert "max difference from the closed form:" in numpy_output
 
 
 def test_numpy_notebook_shows_the_run_has_not_converged(numpy_output):
