@@ -234,6 +234,16 @@ def test_torch_notebook_shows_why_the_original_snippet_fails(torch_output):
     assert "Using a target size (torch.Size([3]))" in torch_output  # (3,) targets broadcast
 
 
+def test_torch_notebook_shows_the_broadcast_scores_perfect_predictions_wrongly(torch_output):
+    _, y = seed_page_data()
+    pairs = (y.reshape(-1, 1) - y) ** 2  # every prediction against every target: (3, 3)
+    found = re.search(
+        r"compared as \((\d+), (\d+)\): perfect predictions score (\S+), not (\S+)", torch_output
+    )
+    assert (int(found[1]), int(found[2])) == pairs.shape
+    assert float(found[3]) == round(pairs.mean(), 4) > 5 and float(found[4]) == 0
+
+
 STEP_LINE = re.compile(r"step \d: gradient (\S+), \.grad used (\S+), w = (\S+)")
 
 
@@ -260,6 +270,24 @@ def test_torch_notebook_shows_gradients_accumulate_without_zero_grad(torch_outpu
     distances = [abs(new - 0.5) for *_, new in cleared]
     assert distances == sorted(distances, reverse=True) and distances[-1] < distances[0]
     assert "after zero_grad(), w.grad is None" in torch_output
+
+
+def test_torch_summed_batch_gradients_are_the_full_batch_gradient(torch_output):
+    """Three batches of one, each loss divided by 3, sum to the mean loss's gradient (recomputed
+    in float64 from the printed start)."""
+    found = re.search(r"initial weight = (\[[^\]]*\])\s+bias = (\S+)", torch_output)
+    X, y = seed_page_data()
+    residual = X @ ast.literal_eval(found[1]) + float(found[2]) - y
+    expected = [*(2 / 3 * X.T @ residual), 2 / 3 * residual.sum()]  # weight, then bias
+    shown = {}
+    for label in ("full batch", "summed"):
+        line = re.search(rf"^{label} \.grad\s+\(weight, bias\): (.*)$", torch_output, re.M)[1]
+        weight, bias = ast.literal_eval(line)
+        shown[label] = np.array([*weight, *bias])
+        np.testing.assert_allclose(shown[label], expected, rtol=1e-5)
+    gap = float(re.search(r"largest difference: (\S+)", torch_output)[1])
+    assert gap == float(f"{np.abs(shown['summed'] - shown['full batch']).max():.1e}")
+    assert gap < 1e-5
 
 
 def test_torch_optim_sgd_step_is_the_plain_update(torch_output):
