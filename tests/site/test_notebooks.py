@@ -190,6 +190,22 @@ def test_torch_sums_say_how_far_the_run_is_from_the_line_of_exact_fits(torch_out
     assert np.all(X[:, 1] == X[:, 0] + 1) and np.all(y == 2 * X[:, 0])
 
 
+def along_line_drift(start: np.ndarray) -> float:
+    """The sample's float32 run, rerun here: how far it moved along the line of exact fits."""
+    torch.manual_seed(0)
+    model = torch.nn.Linear(2, 1)
+    np.testing.assert_array_equal([model.bias.item(), *model.weight.flatten().tolist()], start)
+    opt = torch.optim.SGD(model.parameters(), lr=0.01)
+    X, y = (torch.tensor(a, dtype=torch.float32) for a in seed_page_data())
+    for _ in range(1000):
+        loss = torch.nn.MSELoss()(model(X), y.reshape(-1, 1))
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+    end = np.array([model.bias.item(), *model.weight.detach().flatten().tolist()])
+    return float(np.array([1.0, 1.0, -1.0]) / np.sqrt(3) @ (end - start))
+
+
 def test_torch_run_keeps_its_component_along_the_line_and_nears_the_nearest_exact_fit(torch_output):
     """Cell 6: descent never moves along the line of exact fits, so the run converges to the
     exact fit nearest its start (recomputed here in NumPy from the printed start)."""
@@ -203,7 +219,12 @@ def test_torch_run_keeps_its_component_along_the_line_and_nears_the_nearest_exac
     along = np.array([1.0, 1.0, -1.0]) / np.sqrt(3)
     assert np.allclose(A @ along, 0) and abs(along @ (limit - start)) < 1e-9  # nearest one
     kept = re.search(r"component along the line: start (\S+), now (\S+)", torch_output)
-    assert abs(float(kept.group(1)) - float(kept.group(2))) < 2e-6  # float32 rounding only
+    assert float(kept.group(1)) == round(along @ start, 6)
+    drift = float(re.search(r"drift along the line: (\S+) \(float32 rounding\)", torch_output)[1])
+    # What this machine's float32 run drifts, recomputed (another CPU may round differently);
+    # small: a float32 rounding per step random-walks about sqrt(1000) * 2e-8, about 6e-7.
+    assert drift == float(f"{along_line_drift(start):.1e}")
+    assert abs(drift) < 3e-6
     theta = np.array([float(re.search(r"^bias = (\S+)", torch_output, re.M).group(1))])
     theta = np.concatenate([theta, vector(torch_output, "weight")])
     distance = float(re.search(r"distance from the limit: (\S+)", torch_output).group(1))
@@ -221,6 +242,15 @@ def test_torch_sample_agrees_with_gdlib_from_the_same_start(torch_output):
     torch_theta = vector(torch_output, "torch  (bias, w1, w2)")
     np.testing.assert_allclose(vector(torch_output, "gdlib  (bias, w1, w2)"), run.thetas[-1])
     np.testing.assert_allclose(torch_theta, run.thetas[-1], atol=1e-5)  # float32 rounding
+    spacing = np.spacing(np.abs(torch_theta).astype(np.float32)).max()
+    assert spacing == 2.0**-24  # every parameter lies in [0.5, 1)
+    shown = f"float32 spacing at these parameters: 2^{np.log2(spacing):.0f} = {spacing:.1e}"
+    assert shown in torch_output
+    # The same loop in float64 leaves float64 rounding only.
+    torch64 = vector(torch_output, "torch float64 (bias, w1, w2)")
+    np.testing.assert_allclose(torch64, run.thetas[-1], rtol=0, atol=1e-12)
+    gap = float(re.search(r"max difference from gdlib, float64: (\S+)", torch_output)[1])
+    assert gap == float(f"{np.abs(torch64 - run.thetas[-1]).max():.1e}") and gap < 1e-12
 
 
 def test_torch_without_bias_at_half_the_rate_is_the_numpy_sample(torch_output):
