@@ -346,6 +346,31 @@ def test_torch_optim_sgd_step_is_the_plain_update(torch_output):
     assert "updates taken in one pass over the 3 examples: 3" in torch_output  # steps that moved
 
 
+def test_torch_page_explains_the_lower_loss_by_convention_and_bias(torch_output):
+    """The MSE convention doubles the curvatures, the bias column raises the slowest nonzero one:
+    each row's slowest curvature, its error factor after 1000 steps and its MSE, recomputed."""
+    X, y = seed_page_data()
+    A = np.column_stack([np.ones(3), X])
+    bias = float(re.search(r"^bias = (\S+)", torch_output, re.M)[1])
+    rows = {
+        "NumPy: J, no bias": (X.T @ X / 3, X, gradient_descent(X, y)),
+        "MSE, no bias": (2 * X.T @ X / 3, X, gradient_descent(X, y, learning_rate=0.02)),
+        "PyTorch: MSE, bias": (2 * A.T @ A / 3, A, [bias, *vector(torch_output, "weight")]),
+    }
+    mses, slowest = [], []
+    for name, (hessian, features, params) in rows.items():
+        lam = np.linalg.eigvalsh(hessian)
+        slowest.append(lam[lam > 1e-9].min())
+        mses.append(mse := np.mean((features @ params - y) ** 2))
+        shrink = (1 - 0.01 * slowest[-1]) ** 1000
+        line = f"slowest curvature {slowest[-1]:.4f}, error there x {shrink:.3f}, MSE {mse:.2e}"
+        assert f"{name:<18} {line}" in torch_output
+    np.testing.assert_allclose(slowest[1], 2 * slowest[0])  # the convention doubles it
+    assert slowest[2] > slowest[1] and mses[0] > mses[1] > mses[2]
+    ratio = re.search(r"the NumPy sample's MSE is (\d+) times the PyTorch sample's", torch_output)
+    assert int(ratio[1]) == round(mses[0] / mses[2]) and int(ratio[1]) > 50
+
+
 @pytest.mark.parametrize("name", ["numpy", "pytorch"])
 def test_notebook_pages_show_nothing_printed_to_stderr(built_site, name):
     """A warning in a lesson's output (a fresh machine's Matplotlib font cache, a deprecation)
