@@ -1,8 +1,9 @@
 """MkDocs hook: keep the notebook pages (mkdocs-jupyter) fresh, local and light.
 
 - `on_config` keys mkdocs-jupyter's cache of executed notebooks on gdlib, the tools that run
-  them and the code that runs them (`_notebook_run`, via `_cache_key`), so a gdlib change, an
-  upgrade or a change of the runner re-executes them; stale caches go.
+  them, the libraries their cells import (NumPy, PyTorch, Matplotlib) and the code that runs
+  them (`_notebook_run`, via `_cache_key`), so a gdlib change, an upgrade or a change of the
+  runner re-executes them; stale caches go.
 - `on_post_page`, on each finished notebook page: strips the MathJax and mermaid loaders nbconvert
   adds (they point at CDNs), trims the JupyterLab stylesheet nbconvert inlines (`_css_trim`),
   moves the plots nbconvert inlines as base64 into files of their own, loaded lazily, gives each
@@ -35,7 +36,8 @@ from mkdocs.plugins import event_priority
 ROOT = Path(__file__).resolve().parent.parent
 NB_CACHE = ROOT / ".cache" / "mkdocs-jupyter"
 NB_CSS_CACHE = ROOT / ".cache" / "notebook-css"
-NB_TOOLS = ["mkdocs-jupyter", "nbconvert", "nbclient", "ipykernel"]
+# What converts and runs the notebooks, and what their cells import: an upgrade re-executes them.
+NB_TOOLS = ["mkdocs-jupyter", "nbconvert", "nbclient", "ipykernel", "numpy", "torch", "matplotlib"]
 
 NB_LOADERS = [
     re.compile(r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->", re.S),

@@ -73,3 +73,26 @@ def test_every_cache_of_the_build_uses_the_helper():
         "stylesheets.py",
     }
     assert expected <= users
+
+
+def test_the_notebook_cache_key_names_every_library_the_notebooks_import():
+    """An upgrade of NumPy, PyTorch or Matplotlib must re-execute the notebooks: their outputs
+    are what those libraries computed."""
+    import json
+    import sys
+    from importlib.metadata import packages_distributions
+
+    from hook_loader import load_hook
+
+    tools = set(load_hook("notebooks").NB_TOOLS)
+    distributions = packages_distributions()
+    imported = set()
+    for notebook in (ROOT / "docs" / "code").glob("*.ipynb"):
+        for cell in json.loads(notebook.read_text(encoding="utf-8"))["cells"]:
+            if cell["cell_type"] == "code":
+                source = "".join(cell["source"])
+                imported |= set(re.findall(r"^\s*(?:from|import) (\w+)", source, re.M))
+    third_party = imported - set(sys.stdlib_module_names) - {"gdlib"}
+    assert third_party >= {"numpy", "torch", "matplotlib"}, third_party
+    for module in third_party:
+        assert set(distributions[module]) & tools, f"{module} is not in the notebooks' cache key"

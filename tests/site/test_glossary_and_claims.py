@@ -23,6 +23,7 @@ CLAIM_PAGES = {
     "": 1,  # the home page
     "explore": 7,
     "concepts/algorithm": 2,
+    "concepts/glossary": 2,
     "concepts/learning-rate": 12,
     "concepts/gradients": 11,
     "concepts/updates": 31,
@@ -37,7 +38,7 @@ CLAIM_PAGES = {
 }
 ABBR = re.compile(r'<abbr title="([^"]+)">([^<]+)</abbr>')
 # Pages written as one Markdown document (the reference pages render each docstring apart).
-PROSE_PAGES = ["", "explore", "concepts/glossary", *(p for p in CLAIM_PAGES if "/" in p)]
+PROSE_PAGES = ["", "explore", *(p for p in CLAIM_PAGES if "/" in p)]  # the glossary too
 
 
 def glossary_terms() -> dict[str, str]:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+import torch
 from hook_loader import load_hook
 
 from gdlib.datasets import seed_page_data
@@ -46,10 +47,25 @@ def torch_output(built_site) -> str:
     return printed(built_site, "pytorch")
 
 
-def test_numpy_sample_prints_gdlibs_theta(numpy_output):
-    expected = gradient_descent(*seed_page_data())
-    np.testing.assert_array_equal(vector(numpy_output, "theta"), expected)
-    np.testing.assert_array_equal(vector(numpy_output, "gdlib theta"), expected)
+def test_numpy_sample_matches_the_closed_form_and_gdlibs_mse_run(numpy_output):
+    """The checks share no code with the loop: the closed form theta* - (I - eta H)^k theta*,
+    and gdlib's `fit_linear` on the mean squared error f = 2J at half the rate."""
+    X, y = seed_page_data()
+    H = X.T @ X / len(y)
+    best = np.linalg.lstsq(X, y)[0]
+    closed = best - np.linalg.matrix_power(np.eye(2) - 0.01 * H, 1000) @ best
+    theta = vector(numpy_output, "theta")
+    np.testing.assert_array_equal(theta, gradient_descent(X, y))  # the page's loop, as gdlib's
+    np.testing.assert_allclose(theta, closed, rtol=0, atol=1e-12)
+    shown_closed = vector(numpy_output, "closed form theta")
+    np.testing.assert_allclose(shown_closed, closed, rtol=0, atol=1e-13)
+    shown = re.search(r"max difference from the loop: (\S+)", numpy_output).group(1)
+    assert shown == f"{np.abs(theta - shown_closed).max():.1e}"
+    assert float(shown) < 1e-12
+    run = fit_linear(X, y, lr=0.005, epochs=1000, theta0=np.zeros(2))
+    np.testing.assert_array_equal(vector(numpy_output, "gdlib theta"), run.thetas[-1])
+    np.testing.assert_allclose(run.thetas[-1], closed, rtol=0, atol=1e-12)
+    assert "max difference from the closed form:" in numpy_output
 
 
 def test_numpy_notebook_shows_the_run_has_not_converged(numpy_output):
@@ -174,6 +190,22 @@ def test_torch_sums_say_how_far_the_run_is_from_the_line_of_exact_fits(torch_out
     assert np.all(X[:, 1] == X[:, 0] + 1) and np.all(y == 2 * X[:, 0])
 
 
+def along_line_drift(start: np.ndarray) -> float:
+    """The sample's float32 run, rerun here: how far it moved along the line of exact fits."""
+    torch.manual_seed(0)
+    model = torch.nn.Linear(2, 1)
+    np.testing.assert_array_equal([model.bias.item(), *model.weight.flatten().tolist()], start)
+    opt = torch.optim.SGD(model.parameters(), lr=0.01)
+    X, y = (torch.tensor(a, dtype=torch.float32) for a in seed_page_data())
+    for _ in range(1000):
+        loss = torch.nn.MSELoss()(model(X), y.reshape(-1, 1))
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+    end = np.array([model.bias.item(), *model.weight.detach().flatten().tolist()])
+    return float(np.array([1.0, 1.0, -1.0]) / np.sqrt(3) @ (end - start))
+
+
 def test_torch_run_keeps_its_component_along_the_line_and_nears_the_nearest_exact_fit(torch_output):
     """Cell 6: descent never moves along the line of exact fits, so the run converges to the
     exact fit nearest its start (recomputed here in NumPy from the printed start)."""
@@ -187,7 +219,12 @@ def test_torch_run_keeps_its_component_along_the_line_and_nears_the_nearest_exac
     along = np.array([1.0, 1.0, -1.0]) / np.sqrt(3)
     assert np.allclose(A @ along, 0) and abs(along @ (limit - start)) < 1e-9  # nearest one
     kept = re.search(r"component along the line: start (\S+), now (\S+)", torch_output)
-    assert abs(float(kept.group(1)) - float(kept.group(2))) < 2e-6  # float32 rounding only
+    assert float(kept.group(1)) == round(along @ start, 6)
+    drift = float(re.search(r"drift along the line: (\S+) \(float32 rounding\)", torch_output)[1])
+    # What this machine's float32 run drifts, recomputed (another CPU may round differently);
+    # small: a float32 rounding per step random-walks about sqrt(1000) * 2e-8, about 6e-7.
+    assert drift == float(f"{along_line_drift(start):.1e}")
+    assert abs(drift) < 3e-6
     theta = np.array([float(re.search(r"^bias = (\S+)", torch_output, re.M).group(1))])
     theta = np.concatenate([theta, vector(torch_output, "weight")])
     distance = float(re.search(r"distance from the limit: (\S+)", torch_output).group(1))
@@ -205,6 +242,15 @@ def test_torch_sample_agrees_with_gdlib_from_the_same_start(torch_output):
     torch_theta = vector(torch_output, "torch  (bias, w1, w2)")
     np.testing.assert_allclose(vector(torch_output, "gdlib  (bias, w1, w2)"), run.thetas[-1])
     np.testing.assert_allclose(torch_theta, run.thetas[-1], atol=1e-5)  # float32 rounding
+    spacing = np.spacing(np.abs(torch_theta).astype(np.float32)).max()
+    assert spacing == 2.0**-24  # every parameter lies in [0.5, 1)
+    shown = f"float32 spacing at these parameters: 2^{np.log2(spacing):.0f} = {spacing:.1e}"
+    assert shown in torch_output
+    # The same loop in float64 leaves float64 rounding only.
+    torch64 = vector(torch_output, "torch float64 (bias, w1, w2)")
+    np.testing.assert_allclose(torch64, run.thetas[-1], rtol=0, atol=1e-12)
+    gap = float(re.search(r"max difference from gdlib, float64: (\S+)", torch_output)[1])
+    assert gap == float(f"{np.abs(torch64 - run.thetas[-1]).max():.1e}") and gap < 1e-12
 
 
 def test_torch_without_bias_at_half_the_rate_is_the_numpy_sample(torch_output):
@@ -217,6 +263,16 @@ def test_torch_notebook_shows_why_the_original_snippet_fails(torch_output):
     assert "TypeError: linear(): argument 'input'" in torch_output  # NumPy array, not a tensor
     assert "mat1 and mat2 must have the same dtype" in torch_output  # integer tensor
     assert "Using a target size (torch.Size([3]))" in torch_output  # (3,) targets broadcast
+
+
+def test_torch_notebook_shows_the_broadcast_scores_perfect_predictions_wrongly(torch_output):
+    _, y = seed_page_data()
+    pairs = (y.reshape(-1, 1) - y) ** 2  # every prediction against every target: (3, 3)
+    found = re.search(
+        r"compared as \((\d+), (\d+)\): perfect predictions score (\S+), not (\S+)", torch_output
+    )
+    assert (int(found[1]), int(found[2])) == pairs.shape
+    assert float(found[3]) == round(pairs.mean(), 4) > 5 and float(found[4]) == 0
 
 
 STEP_LINE = re.compile(r"step \d: gradient (\S+), \.grad used (\S+), w = (\S+)")
@@ -247,10 +303,72 @@ def test_torch_notebook_shows_gradients_accumulate_without_zero_grad(torch_outpu
     assert "after zero_grad(), w.grad is None" in torch_output
 
 
+def test_torch_summed_batch_gradients_are_the_full_batch_gradient(torch_output):
+    """Three batches of one, each loss divided by 3, sum to the mean loss's gradient (recomputed
+    in float64 from the printed start)."""
+    found = re.search(r"initial weight = (\[[^\]]*\])\s+bias = (\S+)", torch_output)
+    X, y = seed_page_data()
+    residual = X @ ast.literal_eval(found[1]) + float(found[2]) - y
+    expected = [*(2 / 3 * X.T @ residual), 2 / 3 * residual.sum()]  # weight, then bias
+    shown = {}
+    for label in ("full batch", "summed"):
+        line = re.search(rf"^{label} \.grad\s+\(weight, bias\): (.*)$", torch_output, re.M)[1]
+        weight, bias = ast.literal_eval(line)
+        shown[label] = np.array([*weight, *bias])
+        np.testing.assert_allclose(shown[label], expected, rtol=1e-5)
+    gap = float(re.search(r"largest difference: (\S+)", torch_output)[1])
+    assert gap == float(f"{np.abs(shown['summed'] - shown['full batch']).max():.1e}")
+    assert gap < 1e-5
+
+
+def step_by_step_matches() -> list[bool]:
+    """The optim.SGD cell's comparison, rerun here: is each step() bit for bit p - lr * grad?"""
+    torch.manual_seed(0)
+    model = torch.nn.Linear(2, 1)
+    opt = torch.optim.SGD(model.parameters(), lr=0.01)
+    X, y = (torch.tensor(a, dtype=torch.float32) for a in seed_page_data())
+    matches = []
+    for i in range(3):
+        opt.zero_grad()
+        torch.nn.MSELoss()(model(X[i : i + 1]), y[i : i + 1].reshape(-1, 1)).backward()
+        by_hand = [p.detach() - 0.01 * p.grad for p in model.parameters()]
+        opt.step()
+        after = [p.detach() for p in model.parameters()]
+        matches.append(all(torch.equal(p, q) for p, q in zip(after, by_hand, strict=True)))
+    return matches
+
+
 def test_torch_optim_sgd_step_is_the_plain_update(torch_output):
-    same = re.findall(r"step\(\) moved weight and bias to p - lr \* grad: (\w+)", torch_output)
-    assert same == ["True"] * 3, same
-    assert "updates taken in one pass over the 3 examples: 3" in torch_output
+    pattern = r"step\(\) moved weight and bias to p - lr \* grad, bit for bit: (\w+)"
+    same = re.findall(pattern, torch_output)
+    # What this machine's torch does (the page allows a last-bit difference on another machine).
+    assert same == [str(m) for m in step_by_step_matches()], same
+    assert "updates taken in one pass over the 3 examples: 3" in torch_output  # steps that moved
+
+
+def test_torch_page_explains_the_lower_loss_by_convention_and_bias(torch_output):
+    """The MSE convention doubles the curvatures, the bias column raises the slowest nonzero one:
+    each row's slowest curvature, its error factor after 1000 steps and its MSE, recomputed."""
+    X, y = seed_page_data()
+    A = np.column_stack([np.ones(3), X])
+    bias = float(re.search(r"^bias = (\S+)", torch_output, re.M)[1])
+    rows = {
+        "NumPy: J, no bias": (X.T @ X / 3, X, gradient_descent(X, y)),
+        "MSE, no bias": (2 * X.T @ X / 3, X, gradient_descent(X, y, learning_rate=0.02)),
+        "PyTorch: MSE, bias": (2 * A.T @ A / 3, A, [bias, *vector(torch_output, "weight")]),
+    }
+    mses, slowest = [], []
+    for name, (hessian, features, params) in rows.items():
+        lam = np.linalg.eigvalsh(hessian)
+        slowest.append(lam[lam > 1e-9].min())
+        mses.append(mse := np.mean((features @ params - y) ** 2))
+        shrink = (1 - 0.01 * slowest[-1]) ** 1000
+        line = f"slowest curvature {slowest[-1]:.4f}, error there x {shrink:.3f}, MSE {mse:.2e}"
+        assert f"{name:<18} {line}" in torch_output
+    np.testing.assert_allclose(slowest[1], 2 * slowest[0])  # the convention doubles it
+    assert slowest[2] > slowest[1] and mses[0] > mses[1] > mses[2]
+    ratio = re.search(r"the NumPy sample's MSE is (\d+) times the PyTorch sample's", torch_output)
+    assert int(ratio[1]) == round(mses[0] / mses[2]) and int(ratio[1]) > 50
 
 
 @pytest.mark.parametrize("name", ["numpy", "pytorch"])
