@@ -1,9 +1,10 @@
 // The ✓ after a sentence the build checked (hooks/_claims.py) names what was checked in its
 // aria-label; this shows that label in the theme's own tooltip when the reader points at the mark
 // or taps it. The theme mounts a tooltip, with its own listeners and subscriptions, for every
-// element with a title as a page starts, in one long task, and a page holds up to 33 marks: here
-// one listener serves them all and one tooltip is built on first use (benchmarks/HISTORY.md,
+// element with a title as a page starts, in one long task, and a page holds dozens of marks:
+// here one listener serves them all and one tooltip is built on first use (benchmarks/HISTORY.md,
 // session 29). A tap is a pointer over the mark in the browser's eyes; a tap elsewhere hides it.
+// Without JavaScript the label is still the mark's accessible name, but nothing shows it.
 const MARK = ".gd-check[aria-label]";
 let tip = null; // the tooltip, built the first time a mark is pointed at
 let shownFor = null; // the mark whose label is shown
@@ -12,7 +13,9 @@ function tooltip() {
   if (!tip) {
     tip = document.createElement("div");
     tip.className = "md-tooltip2 md-tooltip2--bottom gd-check-tip";
-    tip.setAttribute("role", "tooltip");
+    tip.setAttribute("role", "tooltip"); // the theme styles its tooltips by role
+    // The mark's own aria-label says it to screen readers; this copy is for the eye only.
+    tip.setAttribute("aria-hidden", "true");
     tip.append(Object.assign(document.createElement("div"), { className: "md-tooltip2__inner md-typeset" }));
   }
   if (!tip.isConnected) document.body.append(tip);
@@ -52,5 +55,9 @@ addEventListener(
   },
   { passive: true },
 );
-// Instant navigation swaps the article: a tooltip left from the last page goes.
+// Escape dismisses it; a tooltip placed for another layout, window or page goes too (instant
+// navigation swaps the article without a reload).
+addEventListener("keydown", (event) => event.key === "Escape" && hide());
+for (const type of ["resize", "blur"]) addEventListener(type, hide, { passive: true });
+document.addEventListener("mouseout", (event) => event.relatedTarget === null && hide(), { passive: true });
 window.document$?.subscribe(hide);

@@ -12,7 +12,7 @@ export function sampleSurface(surface, n = 96) {
   return sample;
 }
 
-/** The grid and heights of `sampleSurface`, without the contours (to build in two tasks). */
+/** The grid and heights of `sampleSurface`, without the contours (to build over several tasks). */
 export function sampleHeights(surface, n = 96) {
   const [[x0, x1], [y0, y1]] = surface.bounds;
   const xs = Array.from({ length: n }, (_, i) => x0 + ((x1 - x0) * i) / (n - 1));
@@ -61,8 +61,8 @@ const SEGMENTS = [
  */
 export function contourLines(sample, levels = contourLevels()) {
   const { n, xs, ys, heights } = sample;
-  // One cell's corner heights and coordinates, reused: the explorer contours 12 levels of a
-  // 64 x 64 grid in one task at load, and an array per cell kept the garbage collector busy.
+  // One cell's corner heights and coordinates, reused: the explorer contours thousands of cells
+  // for each level as it loads, and an array per cell kept the garbage collector busy.
   const [h, cx, cy] = [new Float64Array(4), new Float64Array(4), new Float64Array(4)];
   return levels.map((level) => {
     const segments = [];

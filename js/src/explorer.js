@@ -159,9 +159,8 @@ export function mount(root, early) {
   function onPaletteChange(next, scheme) {
     palette = next;
     debug.scheme = scheme;
-    if (!playback) return; // init is still building, and reads `palette` as it goes
-    showSurface();
-    show({ write: false });
+    showSurface(); // none yet while init builds: it reads `palette` as it goes
+    if (playback) show({ write: false });
   }
 
   /** The address names a run (the reader edited it, or followed a link on this page to one). */

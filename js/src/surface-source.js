@@ -38,8 +38,8 @@ export function createSurfaces(grid, panel) {
       last = { name, surface: SURFACES[name], sample };
     },
     /**
-     * The first surface: a built-in one is sampled in one task and contoured in a few more, a
-     * third of the levels each, so none blocks input long on a slow phone.
+     * The first surface: a built-in one is sampled in one task and contoured in a few more,
+     * CONTOUR_LEVELS_A_TASK levels each, so none blocks input long on a slow phone.
      */
     async first(settings, nextTask) {
       if (settings.surface !== CUSTOM) {
