@@ -5,8 +5,9 @@ the stable manifold directly, where Lee et al.'s theorem (a gradient L-Lipschitz
 below 1/L) does not apply: the curvature f_yy = 12 y^2 - 4 grows without bound, and even on the
 plotted box LR is above 1/L. The map sends only y = 0 and y = +-sqrt(1 + 1/(4 LR)) to 0, and it
 folds over (its derivative is 0) at y = +-sqrt((1 + 4 LR) / (12 LR)).
-`turn_facts`: where each shown run's gradient norm turns away from the manifold's line (its
-lowest point before |y| passes TURN_Y) and the bump it climbs after, for the figure's description.
+`turn_facts`: where each shown run's gradient norm turns up (its lowest point before |y| passes
+TURN_Y; the run has left the manifold's line a few steps earlier) and the bump it climbs after,
+for the figure's description.
 `depth_facts`: the escape from the same start on the double well and on one DEEPER times as deep,
 whose saddle curves down DEEPER times as steeply.
 """
