@@ -4,9 +4,11 @@
 the stable manifold directly, where Lee et al.'s theorem (a gradient L-Lipschitz everywhere, a rate
 below 1/L) does not apply: the curvature f_yy = 12 y^2 - 4 grows without bound, and even on the
 plotted box LR is above 1/L. The map sends only y = 0 and y = +-sqrt(1 + 1/(4 LR)) to 0, and it
-folds over (its derivative is 0) at y = +-sqrt((1 + 4 LR) / (12 LR)).
-`turn_facts`: where each shown run's gradient norm turns away from the manifold's line (its
-lowest point before |y| passes TURN_Y) and the bump it climbs after, for the figure's description.
+folds over (its derivative is 0) at y = +-sqrt((1 + 4 LR) / (12 LR)). Iterated from heights across
+the box, |y| never falls below min(|y0|, 1): it grows below 1 and stays at 1 or above from above.
+`turn_facts`: where each shown run's gradient norm turns up (its lowest point before |y| passes
+TURN_Y; the run has left the manifold's line a few steps earlier) and the bump it climbs after,
+for the figure's description.
 `depth_facts`: the escape from the same start on the double well and on one DEEPER times as deep,
 whose saddle curves down DEEPER times as steeply.
 """
@@ -27,7 +29,20 @@ DEEPER, DEPTH_Y0 = 2.0, 1e-6
 
 def height_map(y: np.ndarray) -> np.ndarray:
     """Return the height after one step of plain descent from height y (x plays no part)."""
-    return y - LR * np.array([DOUBLE_WELL.grad(np.array([0.0, v]))[1] for v in y])
+    return y - LR * DOUBLE_WELL.grad(np.stack([np.zeros_like(y), y], axis=-1))[..., 1]
+
+
+FLOOR_STEPS = 300  # steps of the height map iterated from each height of the box
+
+
+def map_floor(heights: np.ndarray, steps: int = FLOOR_STEPS) -> float:
+    """Return the least |y_k| / min(|y_0|, 1) over `steps` steps of the map from each height."""
+    y, floor = heights.copy(), np.minimum(np.abs(heights), 1.0)
+    least = np.ones_like(y)
+    for _ in range(steps):
+        y = height_map(y)
+        least = np.minimum(least, np.abs(y) / floor)
+    return float(least.min())
 
 
 def map_facts() -> dict[str, object]:
@@ -49,6 +64,9 @@ def map_facts() -> dict[str, object]:
         "fold_sq_raw": fold_sq,
         "box_image": f"{image:.2f}",
         "box_image_raw": image,
+        "floor_starts": len(heights) - 1,
+        "floor_steps": FLOOR_STEPS,
+        "floor_ratio_raw": map_floor(heights[heights != 0]),
     }
 
 

@@ -5,7 +5,9 @@ f(x) = sum_j a_j cos(w_j . x + phi_j) (TERMS terms, w_j standard normal, seeded)
 critical points by Newton's method on the gradient from STARTS uniform starts in the box
 [-BOX, BOX]^d (Newton converges to critical points of every kind, not just minima). Converged points
 inside the box are deduplicated, and the index of each (the number of negative Hessian
-eigenvalues) counted. Left: the fraction that are minima (index 0) against the dimension d; right:
+eigenvalues) counted. How complete the search is comes from the same run: the points the first
+half of the starts found against all. Left: the fraction of the points found that are minima
+(index 0) against the dimension d, open where the search is incomplete; right:
 the value f at each critical point against its index, for d = NMAX. Everything is vectorised over
 the starts.
 """
@@ -37,11 +39,12 @@ def random_function(n: int, seed: int):
     return derivatives, lambda x: np.cos(x @ w.T + phase) @ a
 
 
-def critical_points(n: int, seed: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Return (index, value, first start) of every distinct critical point Newton finds in the box.
+def critical_points(n: int, seed: int) -> tuple[np.ndarray, ...]:
+    """Return (index, value, first start, starts) of every distinct critical point in the box.
 
     The first start is the lowest-numbered start that converged to the point: how many points the
-    first half of the starts found tells how far the search is from complete.
+    first half of the starts found tells how far the search is from complete. `starts` counts the
+    starts that converged to it.
     """
     derivatives, value = random_function(n, seed)
     x = np.random.default_rng(seed + 1000).uniform(-BOX, BOX, (STARTS, n))
@@ -52,56 +55,82 @@ def critical_points(n: int, seed: int) -> tuple[np.ndarray, np.ndarray, np.ndarr
         x = x - np.clip(step, -0.5, 0.5)
     grad, hess = derivatives(x)
     found = (np.linalg.norm(grad, axis=1) < 1e-9) & (np.abs(x).max(axis=1) < BOX)
-    _, first = np.unique(np.round(x[found], 6), axis=0, return_index=True)
+    _, first, starts = np.unique(
+        np.round(x[found], 6), axis=0, return_index=True, return_counts=True
+    )
     points, hess = x[found][first], hess[found][first]
     index = (np.linalg.eigvalsh(hess) < 0).sum(axis=1)
-    return index, value(points), np.flatnonzero(found)[first]
+    return index, value(points), np.flatnonzero(found)[first], starts
 
 
-def coin_toss(census: dict, per_function: dict) -> dict[str, object]:
-    """Compare the share of minima with 2^-d, the chance if each curvature were a coin toss.
+def coin_toss(census: dict) -> dict[str, object]:
+    """Compare the share of minima found with 2^-d, the chance if each curvature were a coin toss.
 
-    Per dimension pooled over the functions (`ratio_upto3_*` for d <= 3, `ratio_from4_*` from 4
-    on) and per function (`ratio_fn_min_d`, `ratio_fn_max_d`); and pooled over d = 4 to NMAX, the
-    minima and maxima found against the coin toss's expected count, with how many binomial
-    standard deviations below it they are.
+    Per dimension pooled over the functions: `ratio_upto3_*` for d <= 3, `ratio_from4_*` from 4 on.
     """
     ratio = {n: np.mean(census[n][0] == 0) * 2.0**n for n in census}
     out: dict[str, object] = {}
     for name, dims in (("upto3", range(1, 4)), ("from4", range(4, NMAX + 1))):
         out[f"ratio_{name}_lo"] = f"{min(ratio[n] for n in dims):.2f}"
         out[f"ratio_{name}_hi"] = f"{max(ratio[n] for n in dims):.2f}"
-    for n in census:
-        each = [np.mean(index == 0) * 2.0**n for index in per_function[n]]
-        out[f"ratio_fn_min_{n}"], out[f"ratio_fn_max_{n}"] = f"{min(each):.2f}", f"{max(each):.2f}"
-    high = range(4, NMAX + 1)
-    counts = np.array([len(census[n][0]) for n in high])
-    chance = 0.5 ** np.array(high)
-    expected, spread = float(counts @ chance), float(np.sqrt(counts @ (chance * (1 - chance))))
-    found = sum(int(np.sum(census[n][0] == 0)) for n in high)
-    maxima = sum(int(np.sum(census[n][0] == n)) for n in high)
-    out |= {"pooled_minima": found, "pooled_maxima": maxima, "pooled_expected": f"{expected:.1f}"}
-    out["pooled_sd_below"] = f"{(expected - found) / spread:.1f}"
-    out["pooled_sd_below_maxima"] = f"{(expected - maxima) / spread:.1f}"
+    return out
+
+
+def completeness(census: dict) -> dict[str, object]:
+    """How complete the search is, from the run itself, per dimension d.
+
+    `complete_d`: the points all STARTS starts found over those the first half found (1 when the
+    second half adds none); `added_d`: how many the second half added. And, at d = 3, how many
+    starts converged to each minimum, maximum and saddle on average (`starts_min_3` and so on): a
+    kind reached from fewer starts is the likelier to be missed by an incomplete search.
+    """
+    out: dict[str, object] = {}
+    for n, (index, _, first, _) in census.items():
+        half = int(np.sum(first < STARTS // 2))
+        out[f"complete_{n}"] = f"{len(index) / half:.2f}"  # prose; checks use _raw
+        out[f"complete_{n}_raw"] = len(index) / half
+        out[f"added_{n}"] = len(index) - half
+    index, _, _, starts = census[3]
+    for kind, mask in (("min", index == 0), ("max", index == 3), ("saddle", (index % 3) > 0)):
+        out[f"starts_{kind}_3"] = f"{starts[mask].mean():.1f}"
+        out[f"starts_{kind}_3_raw"] = float(starts[mask].mean())
     return out
 
 
 def main(out_dir: Path) -> list[Path]:
     """Write the census figure and its counts."""
-    census, per_function = {}, {}
+    census = {}
     for n in range(1, NMAX + 1):
         parts = [critical_points(n, 100 * n + s) for s in range(FUNCTIONS)]
-        census[n] = [np.concatenate([p[i] for p in parts]) for i in range(3)]
-        per_function[n] = [p[0] for p in parts]
+        census[n] = [np.concatenate([p[i] for p in parts]) for i in range(4)]
         if n == 1:  # on a line minima and maxima alternate: per function, counts within one
             gap_1 = max(abs(int(np.sum(p[0] == 0)) - int(np.sum(p[0] == 1))) for p in parts)
     dims = np.arange(1, NMAX + 1)
     minima = np.array([np.mean(census[n][0] == 0) for n in dims])
-    index, values_at, first_start = census[NMAX]
+    index, values_at, _, _ = census[NMAX]
+    values = {"functions": FUNCTIONS, "starts": STARTS, "terms": TERMS, "nmax": NMAX}
+    values |= coin_toss(census) | completeness(census)
+    # Open markers where the second half of the starts still found 10% more points or beyond.
+    complete = np.array([values[f"complete_{n}_raw"] < 1.1 for n in dims])
 
     def draw(theme: str):
         fig, (left, right) = plt.subplots(1, 2, figsize=(8.6, 3.4), layout="constrained")
-        left.semilogy(dims, minima, "o-", color=COLORS["blue"], label="measured")
+        left.semilogy(dims, minima, "-", color=COLORS["blue"])
+        left.semilogy(
+            dims[complete],
+            minima[complete],
+            "o",
+            color=COLORS["blue"],
+            label="search (near) complete",
+        )
+        left.semilogy(
+            dims[~complete],
+            minima[~complete],
+            "o",
+            mfc="none",
+            color=COLORS["blue"],
+            label="search incomplete",
+        )
         left.semilogy(dims, 0.5**dims, "--", color=COLORS["grey"], lw=1, label="$2^{-d}$")
         left.set(xlabel="dimension $d$", ylabel="fraction that are minima")
         left.set_title("Minima among the stationary points found")
@@ -112,7 +141,6 @@ def main(out_dir: Path) -> list[Path]:
         right.set_title(f"d = {NMAX}: the more downhill directions, the higher $f$")
         return fig
 
-    values = {"functions": FUNCTIONS, "starts": STARTS, "terms": TERMS, "nmax": NMAX}
     for n in dims:
         values[f"count_{n}"] = len(census[n][0])
         values[f"minima_{n}"] = int(np.sum(census[n][0] == 0))
@@ -120,11 +148,7 @@ def main(out_dir: Path) -> list[Path]:
         values[f"minima_frac_{n}_raw"] = float(minima[n - 1])
         values[f"maxima_{n}"] = int(np.sum(census[n][0] == n))
     values["minmax_gap_1"] = gap_1
-    half = first_start < STARTS // 2
-    values |= {"half_starts": STARTS // 2, "count_half": int(half.sum())}
-    values["minima_frac_half"] = f"{np.mean(index[half] == 0):.2g}"
-    values["minima_frac_half_raw"] = float(np.mean(index[half] == 0))
-    values |= coin_toss(census, per_function)
+    values["half_starts"] = STARTS // 2
     values["f_minima"] = f"{values_at[index == 0].mean():.2f}"
     values["f_saddles"] = f"{values_at[(index > 0) & (index < NMAX)].mean():.2f}"
     values["f_maxima"] = f"{values_at[index == NMAX].mean():.2f}"

@@ -95,7 +95,7 @@ def main(out_dir: Path) -> list[Path]:
         d = np.linalg.norm(runs[m].positions, axis=1)
         values[f"above_{m}"] = f"{d[-1] / (d[0] * predicted[m] ** (len(d) - 1)):.3g}"
     # Plain descent at its best rate shrinks both coordinates by exactly (kappa - 1)/(kappa + 1)
-    # each step: its dashed line lies under its solid one (the caption says so).
+    # each step: its dashed line is hidden under its solid one (the caption says so).
     d = np.linalg.norm(runs["gd"].positions, axis=1)
     line = d[0] * predicted["gd"] ** np.arange(len(d))
     values["gd_on_line"] = bool(np.allclose(d, line, rtol=1e-9, atol=0))

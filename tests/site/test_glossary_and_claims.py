@@ -28,7 +28,7 @@ CLAIM_PAGES = {
     "concepts/gradients": 11,
     "concepts/updates": 31,
     "concepts/schedules": 14,
-    "concepts/saddle-points": 18,
+    "concepts/saddle-points": 17,
     "concepts/convergence": 13,
     "concepts/conditioning": 15,
     "variants/batch": 17,
