@@ -49,6 +49,7 @@ LATE = slice(HORIZON - 9, HORIZON + 1)  # the last ten epochs
 def seed_noise(sweeps, best) -> dict:
     """Medians after BUDGET epochs over all seeds and over each third of them."""
     low, v = floor(), {"third": len(SEEDS) // 3}
+    v["thirds_in_order"] = ", ".join(f"{p[0]}–{p[-1]}" for p in np.array_split(SEEDS, 3))
     at = {b: sweeps[b].epoch_losses[best[b], :, BUDGET] - low for b in BATCH_SIZES if b < N}
     parts = {b: np.array([np.median(p) for p in np.array_split(g, 3)]) for b, g in at.items()}
     med = {b: float(np.median(g)) for b, g in at.items()}
