@@ -10,9 +10,9 @@ a step relative to b = 1. NumPy runs single-threaded (set before it loads). Othe
 GPU, a multi-threaded BLAS) gives another curve; this benchmark speaks only for the machine it
 ran on, which it records.
 
-The same timing on the variant pages' own problem (PROBLEM: 2000 rows, an intercept and one
-feature shifted by 1, as in ``scripts/_variants.py``): a full-batch step, read in place, and a
-one-example step, whose time for 2000 steps is one epoch of stochastic descent.
+The same timing on the variant pages' own problem, built by ``scripts/_variants.py`` itself (its
+``data()``: 2000 rows, an intercept and one shifted feature): a full-batch step, read in place,
+and a one-example step, whose time for 2000 steps is one epoch of stochastic descent.
 
 Usage: ``python benchmarks/bench_batch_cost.py [--write] [--only-problem]``; ``--write`` records
 the numbers, with the machine they were measured on, in ``benchmarks/results/batch_cost.json``,
@@ -28,6 +28,7 @@ import math
 import os
 import platform
 import statistics
+import sys
 import time
 from pathlib import Path
 
@@ -44,7 +45,7 @@ SIZES = (1, 4, 16, 64, 256, 1024, 4096, 16384, 65536, ROWS)
 REPEATS = 7
 MIN_SECONDS = 0.25
 RESULT = Path(__file__).resolve().parent / "results" / "batch_cost.json"
-PROBLEM = {"rows": 2000, "d": 2, "noise": 1.0, "seed": 3, "shift": 1.0}  # scripts/_variants.py
+SCRIPTS = Path(__file__).resolve().parent.parent / "scripts"  # the pages' problem is defined there
 
 
 def seconds_per_step(X, y, b: int, rng: np.random.Generator) -> float:
@@ -85,11 +86,16 @@ def machine() -> str:
     )
 
 
-def problem_seconds(rng: np.random.Generator) -> dict[str, float]:
-    """Seconds per step on the pages' problem: one example, and all of them (batch descent)."""
-    X, y, _ = make_regression(PROBLEM["rows"], 2, noise=PROBLEM["noise"], seed=PROBLEM["seed"])
-    X[:, 1] += PROBLEM["shift"]  # the feature the pages shift to a mean of about 1
-    return {str(b): seconds_per_step(X, y, b, rng) for b in (1, PROBLEM["rows"])}
+def problem_seconds(rng: np.random.Generator) -> dict:
+    """Build the pages' problem with scripts/_variants.py and time a step at b = 1 and b = n."""
+    sys.path.insert(0, str(SCRIPTS))
+    import _variants  # the build scripts' folder is not a package
+
+    X, y, _ = _variants.data()
+    rows, d = X.shape
+    seconds = {str(b): seconds_per_step(X, y, b, rng) for b in (1, rows)}
+    setup = {"noise": _variants.NOISE, "seed": _variants.SEED, "shift": _variants.SHIFT}
+    return {"rows": rows, "d": d, **setup, "seconds_per_step": seconds}
 
 
 def main() -> int:
@@ -115,13 +121,12 @@ def main() -> int:
             "seconds_per_step": {str(b): s for b, s in per_step.items()},
         }
     problem = problem_seconds(rng)
-    rows = PROBLEM["rows"]
-    print(f"the pages' {rows} x {PROBLEM['d']} problem: a full-batch step", end=" ")
-    print(f"{problem[str(rows)] * 1e6:.1f} us, one epoch of single-example steps", end=" ")
-    print(f"{problem['1'] * rows * 1e6:.0f} us")
+    rows, seconds = problem["rows"], problem["seconds_per_step"]
+    print(f"the pages' {rows} x {problem['d']} problem: a full-batch step", end=" ")
+    print(f"{seconds[str(rows)] * 1e6:.1f} us, a one-example step {seconds['1'] * 1e6:.1f} us")
     # The machine's one-minute load average, as timings on a busy machine run slow.
     load = round(os.getloadavg()[0], 2)
-    record["problem"] = PROBLEM | {"machine": machine(), "load": load, "seconds_per_step": problem}
+    record["problem"] = {**problem, "machine": machine(), "load": load}
     if args.write:
         RESULT.write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")
         print(f"recorded in {RESULT}")

@@ -49,6 +49,7 @@ LATE = slice(HORIZON - 9, HORIZON + 1)  # the last ten epochs
 def seed_noise(sweeps, best) -> dict:
     """Medians after BUDGET epochs over all seeds and over each third of them."""
     low, v = floor(), {"third": len(SEEDS) // 3}
+    v["thirds_in_order"] = ", ".join(f"{p[0]}–{p[-1]}" for p in np.array_split(SEEDS, 3))
     at = {b: sweeps[b].epoch_losses[best[b], :, BUDGET] - low for b in BATCH_SIZES if b < N}
     parts = {b: np.array([np.median(p) for p in np.array_split(g, 3)]) for b, g in at.items()}
     med = {b: float(np.median(g)) for b, g in at.items()}
@@ -187,8 +188,10 @@ def estimation(sgd_final: np.ndarray) -> dict:
     return {
         "estimation_sgd": fmt(sgd, 2),
         "estimation_sgd_n": sgd,
-        "estimation_sgd_ratio": f"{sgd / gap:.1f}",
-        "estimation_sgd_ratio_n": sgd / gap,
+        # Its noise's addition to the exact fit's excess; the fit's share of the average one.
+        "estimation_sgd_added": fmt(sgd - gap, 1),
+        "estimation_sgd_added_n": sgd - gap,
+        "estimation_gap_share": f"{100 * gap / expected:.0f}",
         "estimation_gap": fmt(gap, 2),
         "estimation_gap_n": gap,
         "estimation_expected": fmt(expected, 1),

@@ -7,9 +7,14 @@ measure again on the parts:
   random sets of a third of the seeds, and the largest over the smallest; over THIRDS splits, the
   typical ratio (median over splits) and a high one (95th percentile), each as a range over the
   sizes. One fixed split (the seeds in order) is one draw from this spread, not its bound;
+- bootstrap: the same ratio for three medians each over len(SEEDS) seeds drawn with replacement,
+  since thirds, of a third of the seeds each, overstate how much a median over all of them moves;
 - halves: HALVES random splits into two halves, in each half the best rate picked again as the
   sweep picks it (the lowest median after BUDGET epochs among the rates stable in that half): the
-  share of the halves that picked another rate than all SEEDS did, for b = 1 and b = MINI.
+  share of the halves that picked another rate than all SEEDS did, for b = 1 and b = MINI, and
+  the number of splits whose two halves picked different rates from each other (each half shares
+  half its seeds with all SEEDS, which inflates the first count's agreement; the two halves of a
+  split share none, though both come from SEEDS and the one data set).
 """
 
 from __future__ import annotations
@@ -34,17 +39,29 @@ def seed_splits(sweeps, best) -> dict:
         ratio = parts.max(axis=1) / parts.min(axis=1)
         typical.append(float(np.median(ratio)))
         high.append(float(np.quantile(ratio, 0.95)))
-    for key, got in (("typical", typical), ("high", high)):
+    # Three medians each over all SEEDS, resampled with replacement (a seeded bootstrap): how
+    # much a median over all of them moves, which the thirds, of a third of the seeds, overstate
+    # (its own generator, so the halves below draw the same splits as before).
+    boot = np.random.default_rng(1).integers(len(SEEDS), size=(THIRDS, 3, len(SEEDS)))
+    resampled = []
+    for b in LOW_SIZES:
+        parts = np.median((sweeps[b].epoch_losses[best[b], :, BUDGET] - low)[boot], axis=2)
+        resampled.append(float(np.median(parts.max(axis=1) / parts.min(axis=1))))
+    for key, got in (("typical", typical), ("high", high), ("boot", resampled)):
         v[f"thirds_{key}_lo"], v[f"thirds_{key}_hi"] = f"{min(got):.1f}", f"{max(got):.1f}"
         v[f"thirds_{key}_lo_n"], v[f"thirds_{key}_hi_n"] = min(got), max(got)
     for b, key in ((1, "sgd"), (MINI, "mini")):
-        losses, other = sweeps[b].epoch_losses, 0
+        losses, other, apart = sweeps[b].epoch_losses, 0, 0
         for _ in range(HALVES):
-            split = rng.permutation(len(SEEDS))
+            split, picks = rng.permutation(len(SEEDS)), []
             for half in np.array_split(split, 2):
                 part = losses[:, half]
                 med = np.where(stable_rates(part), np.median(part[:, :, BUDGET], axis=1), np.inf)
-                other += int(np.argmin(med) != best[b])
+                picks.append(int(np.argmin(med)))
+                other += int(picks[-1] != best[b])
+            apart += int(picks[0] != picks[1])
         share = other / (2 * HALVES)
         v[f"halves_other_{key}"], v[f"halves_other_{key}_n"] = f"{100 * share:.3g}", share
+        # The splits whose two halves picked different rates, and their share of the splits.
+        v[f"halves_apart_{key}"], v[f"halves_apart_{key}_n"] = apart, apart / HALVES
     return v

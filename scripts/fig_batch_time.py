@@ -65,6 +65,9 @@ def main(out_dir: Path) -> list[Path]:
     values["problem_load"] = f"{problem['load']:.1f}"  # the machine's load average then
     values["problem_us_full"], values["problem_us_full_n"] = f"{full:.2g}", full
     values["problem_us_b1"], values["problem_us_b1_n"] = f"{one:.2g}", one
+    # Reading all rows in one step against reading one: the fixed cost of a step, on this problem.
+    ratio = full / one
+    values["problem_full_over_b1"], values["problem_full_over_b1_n"] = f"{ratio:.1f}", ratio
     epoch = one * rows  # one epoch of single-example steps, in microseconds
     values["problem_ms_epoch"], values["problem_us_epoch_n"] = f"{epoch / 1000:.2g}", epoch
     # Batch descent's HORIZON epochs, one full step each, against one epoch of single examples.

@@ -125,6 +125,7 @@ def main(out_dir: Path) -> list[Path]:
     worst = max((b for b in BATCH_SIZES if b < N), key=gaps.get)
     cost, full_cost = gaps[worst] / min(gaps.values()), gaps[N] / min(gaps.values())
     values |= {"small_cost_b": worst, "small_cost": f"{cost:.1f}", "small_cost_n": cost}
+    values["small_cost_best"] = min(gaps, key=gaps.get)  # the size whose median the costs are over
     values |= {"full_cost": f"{full_cost:.0f}", "full_cost_n": full_cost}
     values["table"] = table(sweeps, best)
     # Sizes that divide N, at b = 64's and 256's eta / b: do their short last batches set the level?

@@ -61,12 +61,12 @@ test("with compare, a yardstick run on the same orders is described against the 
   assert.equal(facts.above, formatG(state.run.losses.at(-1) - state.floor, 3));
   const lead = `Over the last epoch the loss had a median of ${facts.tail} above the least-squares minimum (the last step alone: ${facts.above}).`;
   assert.ok(fitSummary(facts).includes(lead));
-  assert.match(fitSummary(facts), /The dashed run, b = 40, took 3 steps in the same epochs and ended \S+ above it, \S+ times that of b = 4\.$/);
+  assert.match(fitSummary(facts), /The dashed full-batch run \(b = 40\) took 3 steps in the same epochs and ended \S+ above the minimum, \S+ times b = 4's median gap\.$/);
   assert.match(fitSummary(fitFacts(withBatch(state, n))), /The dashed run, b = 40, is this run\.$/);
   // A ratio near 1 keeps the digits that tell it from 1 (0.994 once read "1/1 of that").
   const near = { ...facts, reference: { ...facts.reference, ratio: 0.994 } };
-  assert.match(fitSummary(near), /, 1\/1\.01 of that of b = 4\.$/);
-  assert.match(fitSummary({ ...near, reference: { ...near.reference, ratio: 1.004 } }), /, 1\.004 times that of b = 4\.$/);
+  assert.match(fitSummary(near), /, 1\/1\.01 of b = 4's median gap\.$/);
+  assert.match(fitSummary({ ...near, reference: { ...near.reference, ratio: 1.004 } }), /, 1\.004 times b = 4's median gap\.$/);
   assert.equal(reseed(state).reference.thetas.length, 4);
   assert.equal(createFit(config).reference, null);
 });

@@ -410,7 +410,8 @@ def test_the_saddle_start_moves_and_sits_on_the_manifold(page, site_url):
 
 def test_the_comparison_figure_draws_the_full_batch_beside_the_readers(page, site_url):
     open_live(page, site_url, "variants/comparison/", "variants")
-    assert "The dashed run, b = 200, took 10 steps in the same epochs" in summary(page, "variants")
+    lead = "The dashed full-batch run (b = 200) took 10 steps in the same epochs"
+    assert lead in summary(page, "variants")
     image = canvas_image(page, "variants")
     field = wrapper(page, "variants").locator(".gd-live__field")
     field.fill("200")

@@ -63,9 +63,12 @@ function against({ n, batch, reference }) {
   const { batch: b, steps, tail, ratio } = reference;
   if (batch === b) return ` The dashed run, b = ${b}, is this run.`;
   // Digits enough that a ratio near 1 never prints as 1 beside two different gaps.
-  const verdict = ratio >= 1 ? `${formatApart(ratio, [1])} times that of b = ${batch}` : `1/${formatApart(1 / ratio, [1])} of that of b = ${batch}`;
-  const gap = Math.ceil(n / b) === 1 ? ` and ended ${tail} above it` : `; over its last epoch the median gap was ${tail}`;
-  return ` The dashed run, b = ${b}, took ${steps} steps in the same epochs${gap}, ${verdict}.`;
+  const times = ratio >= 1 ? `${formatApart(ratio, [1])} times` : `1/${formatApart(1 / ratio, [1])} of`;
+  if (Math.ceil(n / b) === 1) {
+    // One step an epoch: its last step is its gap, set against the reader's last-epoch median.
+    return ` The dashed full-batch run (b = ${b}) took ${steps} steps in the same epochs and ended ${tail} above the minimum, ${times} b = ${batch}'s median gap.`;
+  }
+  return ` The dashed run, b = ${b}, took ${steps} steps in the same epochs; over its last epoch the median gap was ${tail}, ${times} that of b = ${batch}.`;
 }
 
 /** One paragraph for a reader who cannot see the figure. */
