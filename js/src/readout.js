@@ -1,12 +1,11 @@
 // The readout: position, value, gradient, iteration and status of the lead path, and a legend
 // with every racing path's colour and status. Status changes reach screen readers through the
 // live region of the Status field; the numbers, updated every frame, are not announced. How
-// each run ends is said in words by summary-view.js, when the settings change.
+// each run ends is said in words by summary-view.js, when the settings change; the page's HTML
+// holds those words for the opening run, so that module loads after the explorer's first frame,
+// outside its first load.
+import { fmt } from "./fmt.js";
 import { OPTIMIZER_LABELS } from "./palette.js";
-import { fmt } from "./summary.js";
-import { createSummary } from "./summary-view.js";
-
-export { fmt };
 
 const CRITERIA = {
   grad_tol: "the gradient is small enough",
@@ -76,6 +75,12 @@ export function createReadout(section, signal) {
     });
   }
 
-  const summary = createSummary(section.querySelector(".gdx__summary"), section.querySelector(".gdx__points"), signal);
-  return { update, describe: summary.later };
+  let summary = null; // summary-view.js's createSummary, once loaded
+  const describe = (...run) => {
+    summary ??= import("./summary-view.js").then(({ createSummary }) =>
+      createSummary(section.querySelector(".gdx__summary"), section.querySelector(".gdx__points"), signal),
+    );
+    summary.then((view) => view.later(...run));
+  };
+  return { update, describe };
 }

@@ -3,18 +3,12 @@
 // table rows. Pure: no DOM, no three.js; tested by node --test, and the page's build-time copy
 // of the default run's text (scripts/fig_explorer_fallback.py) is compared with it in Chromium.
 import { Descent } from "./descent.js";
+import { fmt } from "./fmt.js";
 import { formatG } from "./pyfmt.js";
 import { steps } from "./words.js";
 
 /** Rows shown from the start of a path; the last point follows them. */
 export const FIRST_ROWS = 50;
-
-/** Two decimals for ordinary numbers, scientific notation for huge ones; never "-0.00". */
-export function fmt(v) {
-  if (!Number.isFinite(v)) return "—";
-  const text = Math.abs(v) < 1e5 ? v.toFixed(2) : v.toExponential(2);
-  return text === "-0.00" ? "0.00" : text;
-}
 
 
 /**

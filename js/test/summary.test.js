@@ -4,7 +4,8 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 
 import { Descent, SURFACES } from "../src/descent.js";
-import { FIRST_ROWS, finishedRuns, fmt, outcome, pointRows, reached, summaryLines } from "../src/summary.js";
+import { fmt } from "../src/fmt.js";
+import { FIRST_ROWS, finishedRuns, outcome, pointRows, reached, summaryLines } from "../src/summary.js";
 import { DEFAULTS } from "../src/state.js";
 
 const { step: _, ...BOWL } = DEFAULTS;
