@@ -27,20 +27,6 @@ HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
 # A body holding headings of its own stays unboxed: the theme reads every heading's position
 # at start-up, and reading one inside a skipped box lays that whole box out.
 NESTED_HEADING = re.compile(r"<h[1-6][\s>]")
-# A skipped box stands at its estimate (30em in extra.css), and what it holds lies past a box too
-# short for it: axe, in Lighthouse, then measured the text of a long section near a page's end
-# over the footer (accessibility 96 on the updates page, whose race section is 331em tall at
-# 412 px). A long section gets its own estimate, fitted at a phone's width on the updates and
-# schedules pages: about 0.035em a character of text, 15em a figure, 40em a live figure.
-TAG = re.compile(r"<[^>]+>")
-ESTIMATE_EM = {"<img": 15, "data-gd-widget": 40, "<pre": 5}
-
-
-def estimate_em(body: str) -> int:
-    """Estimate a section's height at a phone's width, in em, from its text and figures."""
-    text = " ".join(TAG.sub(" ", body).split())
-    blocks = sum(em * body.count(marker) for marker, em in ESTIMATE_EM.items())
-    return int(0.035 * len(text) + blocks) + 1
 
 
 class _TopLevelHeadings(DepthParser):
@@ -88,9 +74,7 @@ def wrap_sections(content: str) -> str:
         body = content[body_start:body_end]
         pieces.append(content[cursor:body_start])
         if body.strip() and not NESTED_HEADING.search(body):
-            em = estimate_em(body)
-            estimate = f' style="--gd-estimate: {em}em"' if em > 30 else ""
-            body = f"{SECTION_OPEN[:-1]}{estimate}>{body}{SECTION_CLOSE}"
+            body = f"{SECTION_OPEN}{body}{SECTION_CLOSE}"
         pieces.append(body)
         cursor = body_end
     pieces.append(content[cursor:])

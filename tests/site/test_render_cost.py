@@ -63,9 +63,9 @@ def test_unbalanced_html_is_an_error():
 def test_built_pages_box_every_section_and_no_heading(built_site, page):
     html = (built_site.root / page).read_text(encoding="utf-8")
     article = html[html.index("<article") : html.index("</article>")]
-    boxes = article.count('<div class="gd-section"')
+    boxes = article.count('<div class="gd-section">')
     assert boxes == len(re.findall(r"<h2 id=", article)) > 0
-    for after_box in article.split('<div class="gd-section"')[1:]:
+    for after_box in article.split('<div class="gd-section">')[1:]:
         box = after_box.split("<h2 ")[0]
         assert not re.search(r"<h[1-6][\s>]", box), "a heading inside a skipped box"
 
