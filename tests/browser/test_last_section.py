@@ -3,8 +3,8 @@
 Sections off screen are skipped (content-visibility: auto in extra.css) and stand at an estimated
 height until drawn. Skipped, the last one ends where its estimate does: axe, in Lighthouse,
 measured the algorithm page's takeaways, taller than the estimate, where the footer is drawn and
-judged their black text on the footer's black (accessibility 96). The axe gate draws every
-section before it judges, so it cannot see this.
+judged their black text on the footer's black (accessibility 96). Drawn, the last section also
+keeps the footer where it is while a reader scrolls to it.
 """
 
 from __future__ import annotations
