@@ -4,7 +4,8 @@ The library behind the gradient descent website: 2-D test surfaces (``gdlib.surf
 as pure update rules with torch.optim's conventions (``gdlib.optimizers``), the descent loop and its
 stopping rules (``gdlib.descent``), a reader's own f(x, y) as a surface (``gdlib.expression``, with
 the optional SymPy extra), gradient descent with a backtracking (Armijo) line search
-(``gdlib.linesearch``), predicted and measured linear rates on quadratics (``gdlib.rates``),
+(``gdlib.linesearch``), the Hessian by central differences (``gdlib.curvature``), predicted and
+measured linear rates on quadratics (``gdlib.rates``),
 linear regression by batch, stochastic and mini-batch descent (``gdlib.regression``) with
 learning-rate schedules (``gdlib.schedules``), small
 seeded datasets (``gdlib.datasets``) and the NumPy page's sample (``gdlib.seed_example``).

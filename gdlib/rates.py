@@ -14,7 +14,7 @@ $$
 ``predicted_rate`` gives $\rho$, ``measured_rate`` the per-step contraction of a real run (the
 geometric mean of $\lVert x_{k+1} - x^* \rVert / \lVert x_k - x^* \rVert$), so a page can set the
 two side by side. The eigenvalues are those of the Hessian $\nabla^2 f = A$: the valley
-$x^2 + 10y^2$ has $(2, 20)$, and ``hessian_eigenvalues`` finds them from any gradient.
+$x^2 + 10y^2$ has $(2, 20)$, and ``gdlib.curvature`` finds them from any gradient.
 """
 
 from __future__ import annotations
@@ -26,7 +26,6 @@ import numpy as np
 
 from gdlib._validate import (
     _float_array,
-    check_finite,
     check_int,
     check_lr,
     check_point,
@@ -36,7 +35,6 @@ from gdlib._validate import (
 __all__ = [
     "best_fixed_rate",
     "condition_number",
-    "hessian_eigenvalues",
     "measured_rate",
     "predicted_rate",
     "steps_to_shrink",
@@ -51,43 +49,6 @@ def _eigenvalues(eigenvalues: object) -> np.ndarray:
     if not (np.isfinite(values).all() and (values > 0).all()):
         raise ValueError(f"eigenvalues must be positive and finite, got {values.tolist()}")
     return values
-
-
-def hessian_eigenvalues(grad: object, point: object, h: float = 1e-4) -> np.ndarray:
-    r"""Return the Hessian's eigenvalues at a point, ascending, by central differences.
-
-    Column $j$ of the Hessian is $(\nabla f(p + h e_j) - \nabla f(p - h e_j)) / 2h$, exact up
-    to rounding when $f$ is quadratic; the matrix is symmetrised before its eigenvalues are
-    taken. The largest, $\lambda_{\max}$, sets the stability limit $2 / \lambda_{\max}$ there.
-
-    Args:
-        grad: The gradient, a function of a point of shape ``(2,)`` (a ``Surface``'s ``grad``).
-        point: Where to take the Hessian, shape ``(2,)``.
-        h: The difference step (> 0).
-
-    Returns:
-        The two eigenvalues, smallest first.
-
-    >>> from gdlib.surfaces import get_surface
-    >>> hessian_eigenvalues(get_surface("valley").grad, (0.3, -1.0)).round(6).tolist()
-    [2.0, 20.0]
-
-    """
-    if not callable(grad):
-        raise ValueError(f"grad must be callable, got {grad!r}")
-    p = check_point(point, "point")
-    h = check_finite(h, "h")
-    if not (h > 0.0 and np.all(p + h != p)):  # a step lost in p's rounding measures nothing
-        raise ValueError(f"h must be above zero and move point {p.tolist()}, got {h}")
-    columns = [
-        (np.asarray(grad(p + h * e)) - np.asarray(grad(p - h * e))) / (2 * h) for e in np.eye(2)
-    ]
-    hessian = np.array(columns, dtype=float)
-    if hessian.shape != (2, 2):
-        raise ValueError(f"grad must return shape (2,), got {np.shape(grad(p))}")
-    if not np.isfinite(hessian).all():
-        raise ValueError(f"the gradient is not finite within h = {h} of point {p.tolist()}")
-    return np.linalg.eigvalsh((hessian + hessian.T) / 2)
 
 
 def condition_number(eigenvalues: object) -> float:

@@ -16,9 +16,10 @@ from __future__ import annotations
 import numpy as np
 from _figure import fmt, sign_changes, step_lengths
 
+from gdlib.curvature import hessian_eigenvalues
 from gdlib.descent import descend
 from gdlib.explorer_defaults import EXPLORER_DEFAULTS
-from gdlib.rates import hessian_eigenvalues, measured_rate
+from gdlib.rates import measured_rate
 from gdlib.surfaces import get_surface
 
 ROSEN_LONG = 20_000  # RMSProp run on this long is locked in its bounce (four times the race)

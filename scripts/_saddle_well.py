@@ -19,8 +19,8 @@ import numpy as np
 from _double_well import DOUBLE_WELL, LR, RADIUS, X0
 from _figure import fmt
 
+from gdlib.curvature import hessian_eigenvalues
 from gdlib.descent import descend
-from gdlib.rates import hessian_eigenvalues
 from gdlib.surfaces import Surface
 
 TURN_Y = 0.5  # a run has left the saddle once |y| passes this

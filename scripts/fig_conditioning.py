@@ -22,13 +22,13 @@ from _figure import COLORS, fmt, themed_svgs, write_values
 from _quadratic import quadratic
 from matplotlib import pyplot as plt
 
+from gdlib.curvature import hessian_eigenvalues
 from gdlib.datasets import make_regression
 from gdlib.descent import descend
 from gdlib.linesearch import descend_backtracking
 from gdlib.rates import (
     best_fixed_rate,
     condition_number,
-    hessian_eigenvalues,
     measured_rate,
     predicted_rate,
     steps_to_shrink,

@@ -21,8 +21,8 @@ import numpy as np
 from _figure import COLORS, fmt, step_lengths, themed_svgs, write_values
 from matplotlib import pyplot as plt
 
+from gdlib.curvature import hessian_eigenvalues
 from gdlib.descent import descend
-from gdlib.rates import hessian_eigenvalues
 from gdlib.surfaces import get_surface
 
 SURFACE = "valley"

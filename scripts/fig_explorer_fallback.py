@@ -3,8 +3,7 @@
 Plain gradient descent from (2, 2) at learning rate 0.01 (the explorer's default run) drawn on
 the bowl's surface, light and dark. It also saves the numbers the explorer page quotes about its
 default run and about a rate above 2/L, so the prose matches what the explorer will show, and
-the page's "things to try" links (`*_link`), written from the same settings (`TRY`) as the runs
-whose numbers the page quotes.
+the page's "things to try" links (`*_link`), from the settings (`TRY`) of the runs it quotes.
 """
 
 from __future__ import annotations
@@ -28,11 +27,12 @@ from _explorer_try import (
 from _figure import CYCLE, grid, listed, sign_changes, surface_cmap, themed_svgs, write_values
 
 from gdlib._divergence import MAX_POSITION, MAX_VALUE
+from gdlib.curvature import hessian_eigenvalues
 from gdlib.descent import descend
 from gdlib.explorer_defaults import EXPLORER_DEFAULTS
 from gdlib.expression import DEFAULT_BOUNDS, surface_from_expression
 from gdlib.optimizers import LABELS, OPTIMIZERS, preset
-from gdlib.rates import best_fixed_rate, hessian_eigenvalues
+from gdlib.rates import best_fixed_rate
 from gdlib.surfaces import get_surface
 
 START = (EXPLORER_DEFAULTS["x"], EXPLORER_DEFAULTS["y"])

@@ -1,9 +1,10 @@
 """The glossary page's numbers, computed: no figure, only `values-glossary.json`.
 
 - The Hessian of the valley $x^2 + 10y^2$ (gdlib's `valley` surface) and of the saddle
-  $x^2 - 3y^2$ (parsed by gdlib's expression engine), by central differences of their gradients
-  (exact for a quadratic: its gradient is linear); the saddle's Lipschitz constant is the largest
-  absolute eigenvalue of its Hessian. A Hessian that is not diagonal fails the build.
+  $x^2 - 3y^2$ (parsed by gdlib's expression engine), by gdlib's central differences of their
+  gradients with a unit step (exact for a quadratic: its gradient is linear); the saddle's
+  Lipschitz constant is the largest absolute eigenvalue of its Hessian. A Hessian that is not
+  diagonal fails the build.
 - Machine precision, NumPy's `finfo(float).eps`, which must be the spacing of the floats at 1.
 - The finite-population factor against a simulation: batches of `B` drawn without replacement
   from `N` per-example gradients; the spread of their mean against the population's
@@ -17,17 +18,12 @@ from pathlib import Path
 import numpy as np
 from _figure import fmt, write_values
 
+from gdlib.curvature import hessian
 from gdlib.expression import surface_from_expression
 from gdlib.surfaces import get_surface
 
 N, B, DRAWS, SEED = 20, 8, 100_000, 0
-
-
-def hessian(gradient, point=(0.3, -0.7)) -> np.ndarray:
-    """Central differences of `gradient` with a unit step: exact when the gradient is linear."""
-    point = np.asarray(point, dtype=float)
-    columns = [(gradient(point + e) - gradient(point - e)) / 2 for e in np.eye(2)]
-    return np.column_stack(columns)
+POINT = (0.3, -0.7)  # any point does on a quadratic: its Hessian is the same everywhere
 
 
 def diagonal(matrix: np.ndarray, name: str) -> np.ndarray:
@@ -52,9 +48,9 @@ def main(out_dir: Path) -> list[Path]:
     valley = get_surface("valley")
     if valley.formula != r"f(x, y) = x^2 + 10\,y^2":
         raise RuntimeError(f"the glossary quotes x^2 + 10y^2, gdlib's valley is {valley.formula}")
-    valley_h = diagonal(hessian(valley.grad), "the valley")
+    valley_h = diagonal(hessian(valley.grad, POINT, h=1.0), "the valley")
     saddle = surface_from_expression("x^2 - 3*y^2")
-    saddle_h = diagonal(hessian(saddle.grad), "x^2 - 3y^2")
+    saddle_h = diagonal(hessian(saddle.grad, POINT, h=1.0), "x^2 - 3y^2")
     eps = np.finfo(float).eps
     if eps != np.spacing(1.0):
         raise RuntimeError("machine precision is not the spacing of the floats at 1")

@@ -17,8 +17,8 @@ import numpy as np
 from _figure import COLORS, fmt, themed_svgs, write_values
 from matplotlib import pyplot as plt
 
+from gdlib.curvature import hessian_eigenvalues
 from gdlib.descent import descend
-from gdlib.rates import hessian_eigenvalues
 from gdlib.surfaces import get_surface
 
 RATES = np.round(np.linspace(0.004, 0.11, 54), 4)

@@ -18,8 +18,9 @@ import _rate_live
 import numpy as np
 from _figure import fmt, themed_svgs, write_values
 
+from gdlib.curvature import hessian_eigenvalues
 from gdlib.descent import descend
-from gdlib.rates import best_fixed_rate, hessian_eigenvalues
+from gdlib.rates import best_fixed_rate
 from gdlib.surfaces import get_surface
 
 VALLEY = get_surface("valley")

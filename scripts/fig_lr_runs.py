@@ -17,8 +17,9 @@ import numpy as np
 from _figure import CYCLE, contour, fmt, sign_changes, themed_svgs, write_values
 from matplotlib import pyplot as plt
 
+from gdlib.curvature import hessian_eigenvalues
 from gdlib.descent import descend
-from gdlib.rates import best_fixed_rate, condition_number, hessian_eigenvalues, predicted_rate
+from gdlib.rates import best_fixed_rate, condition_number, predicted_rate
 from gdlib.surfaces import get_surface
 
 VALLEY = get_surface("valley")

@@ -17,9 +17,9 @@ from _figure import CYCLE, sign_changes, step_lengths, themed_svgs, write_values
 from _races import MAX_ITER, RACES, race
 from matplotlib import pyplot as plt
 
+from gdlib.curvature import hessian_eigenvalues
 from gdlib.descent import descend
 from gdlib.optimizers import adam
-from gdlib.rates import hessian_eigenvalues
 from gdlib.surfaces import get_surface
 
 ADAM_RATES = (0.05, 0.1, 0.2, 0.5, 1.0)  # step lengths tried on the valley

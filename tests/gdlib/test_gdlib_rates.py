@@ -8,11 +8,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_gdlib_descent import quadratic
 
-from gdlib import descend, get_surface
+from gdlib import descend
 from gdlib.rates import (
     best_fixed_rate,
     condition_number,
-    hessian_eigenvalues,
     measured_rate,
     predicted_rate,
     steps_to_shrink,
@@ -107,38 +106,3 @@ def test_bad_arguments_name_themselves(call, error, words):
     with pytest.raises(error) as raised:
         call()
     assert words in str(raised.value)
-
-
-@settings(max_examples=40, deadline=None)
-@given(
-    eigenvalues=st.tuples(st.floats(0.05, 50.0), st.floats(0.05, 50.0)),
-    angle=st.floats(0.0, np.pi),
-    point=st.tuples(st.floats(-5, 5), st.floats(-5, 5)),
-)
-def test_the_hessian_of_any_quadratic_is_found_anywhere(eigenvalues, angle, point):
-    surface = quadratic(eigenvalues, angle)  # f = p^T A p: the Hessian is 2 A
-    found = hessian_eigenvalues(surface.grad, point)
-    assert found == pytest.approx(sorted(2 * e for e in eigenvalues), rel=1e-6, abs=1e-6)
-
-
-def test_the_hessian_of_rosenbrock_at_its_minimum():
-    exact = np.linalg.eigvalsh([[802.0, -400.0], [-400.0, 200.0]])  # d2f at (1, 1)
-    found = hessian_eigenvalues(get_surface("rosenbrock").grad, (1.0, 1.0))
-    assert found == pytest.approx(exact, rel=1e-6, abs=1e-5)  # error h^2 f'''' / 6
-
-
-@pytest.mark.parametrize(
-    ("args", "named"),
-    [
-        (("not a function", (0, 0)), "grad"),
-        ((get_surface("valley").grad, (0, float("nan"))), "point"),
-        ((get_surface("valley").grad, (0, 0), 0.0), "h"),
-        ((get_surface("valley").grad, (0, 0), float("inf")), "h"),
-        ((lambda p: p / 0.0, (0.0, 0.0)), "not finite"),
-        ((get_surface("valley").grad, (1e13, 0.0)), "h must .* move point"),
-        ((lambda p: np.zeros(3), (0.0, 0.0)), "grad must return shape"),
-    ],
-)
-def test_hessian_eigenvalues_refuses_bad_input_by_name(args, named):
-    with pytest.raises(ValueError, match=named):
-        hessian_eigenvalues(*args)

@@ -1,0 +1,80 @@
+r"""Curvature of a surface at a point: its Hessian by central differences, and its eigenvalues.
+
+The Hessian $\nabla^2 f$ says how the gradient turns as the point moves. Its largest eigenvalue
+$\lambda_{\max}$ sets the stability limit $2 / \lambda_{\max}$ of a fixed rate near the point, and
+on a quadratic $f(x) = \tfrac12 (x - x^*)^\top A (x - x^*)$ it is $A$ everywhere: the valley
+$x^2 + 10y^2$ has eigenvalues $(2, 20)$. Only the gradient is needed, never $f$ itself.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from gdlib._validate import check_finite, check_point
+
+__all__ = ["hessian", "hessian_eigenvalues"]
+
+
+def hessian(grad: object, point: object, h: float = 1e-4) -> np.ndarray:
+    r"""Return the Hessian at a point by central differences of the gradient.
+
+    $$
+    \nabla^2 f(p)\, e_j \approx \frac{\nabla f(p + h e_j) - \nabla f(p - h e_j)}{2h}
+    $$
+
+    Column $j$ is that difference: exact up to rounding when $f$ is quadratic (its gradient is
+    linear), with an error of order $h^2$ otherwise. The matrix is returned as measured, not
+    symmetrised, so a caller can see how far rounding took it from symmetric.
+
+    Args:
+        grad: The gradient, a function of a point of shape ``(2,)`` (a ``Surface``'s ``grad``).
+        point: Where to take the Hessian, shape ``(2,)``.
+        h: The difference step (> 0), large enough to move ``point``.
+
+    Returns:
+        The 2 x 2 matrix, row $i$ holding the derivatives of $\partial f / \partial x_i$.
+
+    >>> from gdlib.surfaces import get_surface
+    >>> hessian(get_surface("valley").grad, (0.3, -0.7), h=1.0).tolist()
+    [[2.0, 0.0], [0.0, 20.0]]
+
+    """
+    if not callable(grad):
+        raise ValueError(f"grad must be callable, got {grad!r}")
+    p = check_point(point, "point")
+    h = check_finite(h, "h")
+    if not (h > 0.0 and np.all(p + h != p)):  # a step lost in p's rounding measures nothing
+        raise ValueError(f"h must be above zero and move point {p.tolist()}, got {h}")
+    with np.errstate(invalid="ignore", over="ignore"):  # checked below, with a clear message
+        columns = [
+            (np.asarray(grad(p + h * e)) - np.asarray(grad(p - h * e))) / (2 * h) for e in np.eye(2)
+        ]
+    matrix = np.column_stack(columns).astype(float)
+    if matrix.shape != (2, 2):
+        raise ValueError(f"grad must return shape (2,), got {np.shape(grad(p))}")
+    if not np.isfinite(matrix).all():
+        raise ValueError(f"the gradient is not finite within h = {h} of point {p.tolist()}")
+    return matrix
+
+
+def hessian_eigenvalues(grad: object, point: object, h: float = 1e-4) -> np.ndarray:
+    r"""Return the Hessian's eigenvalues at a point, ascending, by central differences.
+
+    The matrix from ``hessian`` is symmetrised, $(H + H^\top) / 2$, before its eigenvalues are
+    taken. The largest, $\lambda_{\max}$, sets the stability limit $2 / \lambda_{\max}$ there.
+
+    Args:
+        grad: The gradient, a function of a point of shape ``(2,)`` (a ``Surface``'s ``grad``).
+        point: Where to take the Hessian, shape ``(2,)``.
+        h: The difference step (> 0).
+
+    Returns:
+        The two eigenvalues, smallest first.
+
+    >>> from gdlib.surfaces import get_surface
+    >>> hessian_eigenvalues(get_surface("valley").grad, (0.3, -1.0)).round(6).tolist()
+    [2.0, 20.0]
+
+    """
+    matrix = hessian(grad, point, h)
+    return np.linalg.eigvalsh((matrix + matrix.T) / 2)
