@@ -41,7 +41,12 @@ def rmsprop(
 
     Args:
         lr: Learning rate $\eta > 0$.
-        alpha: Smoothing constant in [0, 1).
+        alpha: Smoothing constant in [0, 1). At 0 only the latest gradient counts: a step is
+            $\eta\, g_t / (|g_t| + \epsilon)$, about $\eta \operatorname{sign}(g_t)$, as in torch.
+            Refused at 0 with ``centered=True`` (torch takes it): the variance of one gradient,
+            $g_t^2 - g_t^2$, is 0, so a step is $\eta\, g_t / \epsilon$ (torch's divides by
+            the rounding error of $g_t^2$ instead, or is NaN). Refused from 1 up (torch takes
+            it): at 1 $v_t$ stays 0, above it turns negative.
         eps: $\epsilon > 0$ (torch also takes 0, which divides 0 by 0 on a zero gradient).
         momentum: $\mu \ge 0$.
         centered: Normalise by the estimated variance instead of the raw second moment.
@@ -61,10 +66,12 @@ def rmsprop(
 
     """
     lr = check_lr(lr)
-    alpha = check_unit_interval(alpha, "alpha")
+    centered = check_bool(centered, "centered")
+    if check_unit_interval(alpha, "alpha") == 0.0 and centered:
+        raise ValueError(f"Invalid alpha value: {alpha} (centered needs alpha > 0: g^2 - g^2 = 0)")
+    alpha = float(alpha)
     eps = check_eps(eps)
     momentum = check_nonnegative(momentum, "momentum")
-    centered = check_bool(centered, "centered")
 
     def init(params: np.ndarray) -> RmspropState:
         params = as_array(params)

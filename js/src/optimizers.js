@@ -80,6 +80,8 @@ export function adagrad(lr = 0.01, { lr_decay = 0.0, initial_accumulator_value =
 export function rmsprop(lr = 0.01, { alpha = 0.99, eps = 1e-8, momentum = 0.0, centered = false } = {}) {
   checkLr(lr);
   checkUnitInterval(alpha, `Invalid alpha value: ${alpha}`);
+  // As gdlib's rmsprop: torch takes it, but the variance of one gradient, g^2 - g^2, is 0.
+  if (centered && alpha === 0) throw new RangeError(`Invalid alpha value: ${alpha} (centered needs alpha > 0: g^2 - g^2 = 0)`);
   checkEps(eps);
   checkNonnegative(momentum, "momentum");
   return {

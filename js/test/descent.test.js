@@ -47,6 +47,9 @@ test("an unknown surface or optimizer is refused by name", () => {
   for (const name of ["adagrad", "rmsprop", "adam"]) {
     assert.throws(() => getOptimizer(name, 0.1, { eps: 0 }), /Invalid epsilon value: 0 \(must be > 0/);
   }
+  assert.throws(() => getOptimizer("rmsprop", 0.1, { alpha: 1 }), /^RangeError: Invalid alpha value: 1$/);
+  assert.throws(() => getOptimizer("rmsprop", 0.1, { alpha: 0, centered: true }), /Invalid alpha value: 0 \(centered needs alpha > 0/);
+  assert.ok(getOptimizer("rmsprop", 0.1, { alpha: 0 }));
 });
 
 test("gradient descent steps are -lr * grad; momentum follows torch's buffer rule", () => {

@@ -48,6 +48,18 @@ CASES = [
             p, lr=lr, alpha=0.9, eps=1e-6, momentum=0.5, centered=True
         ),
     ),
+    # alpha = 0: only the latest gradient, a step of lr g / (|g| + eps)
+    (
+        "rmsprop-alpha-0",
+        lambda lr: rmsprop(lr, alpha=0.0),
+        lambda p, lr: torch.optim.RMSprop(p, lr=lr, alpha=0.0),
+    ),
+    # alpha < 0.5: torch's lerp of the mean gradient takes its other branch
+    (
+        "rmsprop-centered-alpha-0.3",
+        lambda lr: rmsprop(lr, alpha=0.3, centered=True),
+        lambda p, lr: torch.optim.RMSprop(p, lr=lr, alpha=0.3, centered=True),
+    ),
     ("adam", lambda lr: adam(lr), lambda p, lr: torch.optim.Adam(p, lr=lr)),
     (
         "adam-betas",
