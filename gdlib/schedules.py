@@ -102,29 +102,29 @@ def inverse_time_lr(lr: float, lr_decay: float) -> Schedule:
     return _schedule(lambda e: lr / (1 + lr_decay * e))
 
 
-def cosine_annealing_lr(lr: float, t_max: int, eta_min: float = 0.0) -> Schedule:
+def cosine_annealing_lr(lr: float, T_max: int, eta_min: float = 0.0) -> Schedule:
     r"""Return cosine annealing (torch's ``CosineAnnealingLR``, closed form).
 
     $$\eta_e = \eta_{\min} + (\eta_0 - \eta_{\min}) \, \tfrac12 \left(1 + \cos(\pi e / T)\right),$$
 
-    from $\eta_0$ at $e = 0$ to $\eta_{\min}$ at $e = T$ (an epoch count ``t_max``).
+    from $\eta_0$ at $e = 0$ to $\eta_{\min}$ at $e = T$ (an epoch count ``T_max``).
 
     Args:
         lr: The first epoch's rate $\eta_0$ (> 0).
-        t_max: The half period $T$ in epochs (>= 1); a run of $T$ epochs ends just above
+        T_max: The half period $T$ in epochs (>= 1); a run of $T$ epochs ends just above
             $\eta_{\min}$.
         eta_min: The floor $\eta_{\min}$, in $[0, \eta_0]$.
 
-    >>> rates(cosine_annealing_lr(1.0, t_max=2), 3).tolist()
+    >>> rates(cosine_annealing_lr(1.0, T_max=2), 3).tolist()
     [1.0, 0.5, 0.0]
 
     """
     lr = check_lr(lr)
-    t_max = check_int(t_max, "t_max", 1)
+    T_max = check_int(T_max, "T_max", 1)
     eta_min = check_nonnegative(eta_min, "eta_min")
     if eta_min > lr:
         raise ValueError(f"eta_min must be in [0, lr = {lr}], got {eta_min}")
-    return _schedule(lambda e: eta_min + (lr - eta_min) * (1 + np.cos(np.pi * e / t_max)) / 2)
+    return _schedule(lambda e: eta_min + (lr - eta_min) * (1 + np.cos(np.pi * e / T_max)) / 2)
 
 
 def warmup_cosine_lr(lr: float, total_epochs: int, warmup_epochs: int) -> Schedule:
@@ -172,7 +172,7 @@ def get_schedule(name: str, lr: float, epochs: int, **hyper: float) -> Schedule:
     """Build the schedule called ``name`` for a run of ``epochs`` epochs at peak rate ``lr``.
 
     The hyperparameters are ``PRESETS[name]`` with ``hyper`` on top; cosine annealing runs over
-    the whole run (``t_max = epochs``), warm-up + cosine ends with it.
+    the whole run (``T_max = epochs``), warm-up + cosine ends with it.
 
     Args:
         name: One of ``SCHEDULES``.
@@ -194,7 +194,7 @@ def get_schedule(name: str, lr: float, epochs: int, **hyper: float) -> Schedule:
     if name in by_rate_alone:
         return by_rate_alone[name](lr, **settings)
     if name == "cosine":
-        return cosine_annealing_lr(lr, t_max=epochs, **settings)
+        return cosine_annealing_lr(lr, T_max=epochs, **settings)
     if (warmup := settings["warmup_epochs"]) > epochs and "warmup_epochs" not in hyper:
         raise ValueError(f"warmup_epochs must be in [1, {epochs}], got the preset's {warmup}")
     return warmup_cosine_lr(lr, total_epochs=epochs, **settings)

@@ -12,7 +12,7 @@ const RULES = {
   constant: (lr) => () => lr,
   step: (lr, _epochs, { step_size: s, gamma }) => (e) => lr * gamma ** Math.floor(e / s),
   inverse_time: (lr, _epochs, { lr_decay: delta }) => (e) => lr / (1 + delta * e),
-  // cosine_annealing_lr with t_max = the run's epochs and eta_min = 0, as gdlib's get_schedule.
+  // cosine_annealing_lr with T_max = the run's epochs and eta_min = 0, as gdlib's get_schedule.
   cosine: (lr, epochs) => (e) => 0.0 + (lr - 0.0) * (1 + Math.cos((Math.PI * e) / epochs)) / 2,
   // Refused, as gdlib's warmup_cosine_lr refuses it, outside [1, epochs]: the rates would never
   // reach the peak.

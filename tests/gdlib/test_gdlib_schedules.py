@@ -3,6 +3,7 @@ bad values refused with the argument named."""
 
 from __future__ import annotations
 
+import inspect
 import math
 
 import numpy as np
@@ -28,7 +29,7 @@ def test_each_formula_at_a_few_epochs():
     assert rates(constant_lr(0.05), 3).tolist() == [0.05] * 3
     assert rates(step_lr(1.0, step_size=2, gamma=0.5), 5).tolist() == [1, 1, 0.5, 0.5, 0.25]
     assert rates(inverse_time_lr(2.0, lr_decay=0.5), 3).tolist() == [2.0, 2 / 1.5, 1.0]
-    cosine = cosine_annealing_lr(1.0, t_max=4, eta_min=0.2)
+    cosine = cosine_annealing_lr(1.0, T_max=4, eta_min=0.2)
     assert cosine(0) == 1.0 and math.isclose(cosine(2), 0.6) and math.isclose(cosine(4), 0.2)
     warm = rates(warmup_cosine_lr(1.0, total_epochs=6, warmup_epochs=3), 6)
     assert warm[:3].tolist() == [1 / 3, 2 / 3, 1.0]
@@ -65,6 +66,26 @@ def test_torch_lr_schedulers_give_the_same_rates():
     assert np.allclose(ours["warmup_cosine"], torch_rates(sequential))
 
 
+@pytest.mark.parametrize(
+    ("ours", "theirs", "hyper"),
+    [
+        (step_lr, sched.StepLR, {"step_size": 3, "gamma": 0.5}),
+        (cosine_annealing_lr, sched.CosineAnnealingLR, {"T_max": 7, "eta_min": 0.01}),
+    ],
+)
+def test_hyperparameters_go_by_torchs_names(ours, theirs, hyper):
+    assert set(inspect.signature(ours).parameters) - {"lr"} <= set(
+        inspect.signature(theirs).parameters
+    )
+    opt = torch.optim.SGD([torch.zeros(1, requires_grad=True)], lr=0.05)
+    scheduler, torch_rates = theirs(opt, **hyper), []
+    for _ in range(8):
+        torch_rates.append(opt.param_groups[0]["lr"])
+        opt.step()
+        scheduler.step()
+    assert np.allclose(rates(ours(0.05, **hyper), 8), torch_rates, rtol=0, atol=1e-15)
+
+
 def test_the_presets_cover_every_schedule_with_a_label():
     assert set(PRESETS) == set(LABELS) == set(SCHEDULES)
     assert rates(get_schedule("inverse_time", 0.05, 30), 30)[2] == 0.05 / (1 + 0.5 * 2)
@@ -78,8 +99,8 @@ def test_the_presets_cover_every_schedule_with_a_label():
         (lambda: step_lr(0.1, step_size=0), "step_size must be in"),
         (lambda: step_lr(0.1, step_size=2, gamma=0.0), "gamma"),
         (lambda: inverse_time_lr(0.1, lr_decay=-0.5), "Invalid lr_decay value: -0.5"),
-        (lambda: cosine_annealing_lr(0.1, t_max=0), "t_max must be in"),
-        (lambda: cosine_annealing_lr(0.1, t_max=5, eta_min=0.2), "eta_min must be in"),
+        (lambda: cosine_annealing_lr(0.1, T_max=0), "T_max must be in"),
+        (lambda: cosine_annealing_lr(0.1, T_max=5, eta_min=0.2), "eta_min must be in"),
         (lambda: warmup_cosine_lr(0.1, total_epochs=5, warmup_epochs=6), "warmup_epochs must be"),
         (lambda: get_schedule("linear", 0.1, 5), "Unknown schedule 'linear'"),
         (lambda: get_schedule("cosine", 0.1, 0), "epochs must be in"),
