@@ -171,8 +171,9 @@ def rates(schedule: Schedule, epochs: int) -> np.ndarray:
 def get_schedule(name: str, lr: float, epochs: int, **hyper: float) -> Schedule:
     """Build the schedule called ``name`` for a run of ``epochs`` epochs at peak rate ``lr``.
 
-    The hyperparameters are ``PRESETS[name]`` with ``hyper`` on top; cosine annealing runs over
-    the whole run (``T_max = epochs``), warm-up + cosine ends with it.
+    The hyperparameters are ``PRESETS[name]`` with ``hyper`` on top, checked as if passed:
+    cosine annealing runs over the whole run (``T_max = epochs``), warm-up + cosine ends with
+    it, so its preset ``warmup_epochs=5`` needs ``epochs >= 5`` unless ``hyper`` gives another.
 
     Args:
         name: One of ``SCHEDULES``.
@@ -195,6 +196,4 @@ def get_schedule(name: str, lr: float, epochs: int, **hyper: float) -> Schedule:
         return by_rate_alone[name](lr, **settings)
     if name == "cosine":
         return cosine_annealing_lr(lr, T_max=epochs, **settings)
-    if (warmup := settings["warmup_epochs"]) > epochs and "warmup_epochs" not in hyper:
-        raise ValueError(f"warmup_epochs must be in [1, {epochs}], got the preset's {warmup}")
     return warmup_cosine_lr(lr, total_epochs=epochs, **settings)

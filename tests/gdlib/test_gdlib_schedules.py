@@ -104,7 +104,11 @@ def test_the_presets_cover_every_schedule_with_a_label():
         (lambda: warmup_cosine_lr(0.1, total_epochs=5, warmup_epochs=6), "warmup_epochs must be"),
         (lambda: get_schedule("linear", 0.1, 5), "Unknown schedule 'linear'"),
         (lambda: get_schedule("cosine", 0.1, 0), "epochs must be in"),
-        (lambda: get_schedule("warmup_cosine", 0.1, 3), "got the preset's 5"),
+        # The preset's warm-up (5) is checked as if passed: the same message as the JS port's.
+        (
+            lambda: get_schedule("warmup_cosine", 0.1, 3),
+            r"^warmup_epochs must be in \[1, 3\], got 5$",
+        ),
         (lambda: get_schedule("warmup_cosine", 0.1, 3, warmup_epochs=4), "got 4"),
         (lambda: constant_lr(0.1)(-1), "epoch must be an integer >= 0"),
     ],
@@ -123,3 +127,13 @@ def test_an_unknown_hyperparameter_is_a_type_error():
 def test_an_epoch_that_is_no_integer_is_a_type_error(epoch):
     with pytest.raises(TypeError, match="epoch must be an integer >= 0"):
         constant_lr(0.1)(epoch)
+
+
+def test_the_preset_warm_up_fits_a_run_of_its_length_and_a_shorter_run_passes_its_own():
+    warm = PRESETS["warmup_cosine"]["warmup_epochs"]
+    at_length = rates(get_schedule("warmup_cosine", 1.0, warm), warm)
+    assert at_length.tolist() == [(e + 1) / warm for e in range(warm)]  # the peak at the end
+    short = rates(get_schedule("warmup_cosine", 1.0, 3, warmup_epochs=2), 3)
+    assert (
+        short.tolist() == rates(warmup_cosine_lr(1.0, total_epochs=3, warmup_epochs=2), 3).tolist()
+    )
