@@ -389,6 +389,27 @@ def test_the_condition_number_choice_swaps_the_quadratic(page, site_url):
     assert_clean(page)
 
 
+def test_the_rate_slider_stops_on_the_chosen_kappas_best_rate(page, site_url):
+    # The grid ran through the opening kappa's best rate only: at kappa = 1 the keyboard stopped
+    # at 0.991, and the one-step run at 1 was reached by typing alone.
+    open_live(page, site_url, "concepts/conditioning/", "rate")
+    box = wrapper(page, "rate")
+    box.get_by_label("Condition number κ").select_option("1")
+    field = box.get_by_label("Learning rate η, typed")
+    field.fill("0.99")
+    field.press("Enter")
+    page.wait_for_function(IDLE)
+    rate = box.get_by_label("Learning rate η", exact=True)
+    rate.focus()
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowLeft")
+    page.wait_for_function(IDLE)
+    assert field.input_value() == "1"
+    assert status(page, "rate").startswith("κ = 1, η = 1: converged")
+    assert "converged in 1 step." in summary(page, "rate")
+    assert_clean(page)
+
+
 def test_the_saddle_start_moves_and_sits_on_the_manifold(page, site_url):
     open_live(page, site_url, "concepts/saddle-points/", "escape")
     box = wrapper(page, "escape")

@@ -44,8 +44,9 @@ export function logTicks(lo, hi) {
  * significant digits so the value shown is the value that runs. With an `anchor` in [lo, hi]
  * (a figure's opening value, often long: 0.11544...) the grid runs through it instead of from lo,
  * and its position gives it exactly, so moving away and back returns to it; the ends stay lo, hi.
+ * Each of `pins` takes the grid position nearest it, if inside and free, the same way.
  */
-export function logSlider(lo, hi, steps, digits = 3, anchor = null) {
+export function logSlider(lo, hi, steps, digits = 3, anchor = null, pins = []) {
   const ratio = Math.log(hi / lo);
   const round = (v) => Number(v.toPrecision(digits));
   const clamp = (position) => Math.min(steps, Math.max(0, position));
@@ -55,13 +56,23 @@ export function logSlider(lo, hi, steps, digits = 3, anchor = null) {
   // the ends stay lo and hi.
   const nearest = Math.round((steps * Math.log(anchor / lo)) / ratio);
   const at = !anchored ? 0 : anchor === lo ? 0 : anchor === hi ? steps : Math.min(steps - 1, Math.max(1, nearest));
-  const value = (position) => {
-    const p = clamp(position);
+  const position = (v) => clamp(Math.round(at + (steps * Math.log(v / base)) / ratio));
+  // A pin replaces one grid value, so its position is the one `position` already gives it and
+  // every other position keeps its value. One that would need an end or the anchor's position
+  // is left to be typed: the ends and the anchor come first.
+  const pinned = new Map();
+  for (const pin of pins) {
+    const p = position(pin);
+    if (pin > lo && pin < hi && p > 0 && p < steps && !(anchored && p === at) && !pinned.has(p)) pinned.set(p, pin);
+  }
+  const value = (index) => {
+    const p = clamp(index);
+    if (pinned.has(p)) return pinned.get(p);
     if (!anchored) return round(lo * Math.exp((ratio * p) / steps));
     if (p === at) return anchor;
     return p === 0 ? lo : p === steps ? hi : round(anchor * Math.exp((ratio * (p - at)) / steps));
   };
-  return { steps, value, position: (v) => clamp(Math.round(at + (steps * Math.log(v / base)) / ratio)) };
+  return { steps, value, position };
 }
 
 /** A slider position 0..steps <-> lo, lo + step, ..., hi (values rounded to the step's digits). */
