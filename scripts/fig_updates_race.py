@@ -4,7 +4,8 @@ Left, the ill-conditioned valley x^2 + 10 y^2; right, Rosenbrock's banana. Every
 run from the surface's suggested start with the rates in `_races.RACES`; the same runs feed
 fig_updates_loss.py, which plots their values against the step count. The page's live figure
 (js/src/widgets/race.js) takes the animation's place and opens on the same runs: its settings
-(`race.widget`) are `_races.RACES` and MAX_ITER, never typed twice.
+(`race.widget`, `widget_config`) are `_races.RACES`, MAX_ITER and the rate slider's range, never
+typed twice.
 """
 
 from __future__ import annotations
@@ -32,6 +33,12 @@ def subtitle(surface_name: str) -> str:
     return f"hand-picked: lr {lr:g}, momentum {mu:g}; {adam}"
 
 
+def widget_config() -> str:
+    """Return the live figure's settings as the page carries them (JSON)."""
+    config = {"races": RACES, "maxIter": MAX_ITER, "surface": "valley", "optimizer": "momentum"}
+    return json.dumps(config | {"lrMin": LR_MIN, "lrMax": LR_MAX})
+
+
 def main(out_dir: Path) -> list[Path]:
     """Write the two-panel animation."""
     runs = {name: race(name) for name in RACES}
@@ -49,7 +56,5 @@ def main(out_dir: Path) -> list[Path]:
                 tracks.append(Track(ax, run.positions, CYCLE[i], opt))
         return fig, tracks
 
-    config = {"races": RACES, "maxIter": MAX_ITER, "surface": "valley", "optimizer": "momentum"}
-    config |= {"lrMin": LR_MIN, "lrMax": LR_MAX}
-    values = write_values(out_dir, "race", {"widget": json.dumps(config)})
+    values = write_values(out_dir, "race", {"widget": widget_config()})
     return [*path_animation(setup, out_dir, "updates-race", frames=60), values]

@@ -45,6 +45,7 @@ VARIANTS_LIVE = load_script("fig_variants_live")
 FIELD = load_script("fig_gradient_field")
 CRITERIA = load_script("fig_convergence_criteria")
 RACES = load_script("_races")
+RACE_FIG = load_script("fig_updates_race")
 SCHED_LIVE = load_script("fig_schedules_live")
 SCHED_RATES = (SCHED_LIVE.PEAK, 0.3, SCHED_LIVE.LR_MAX)
 # Each schedule's own setting away from its preset, as the reader may move it.
@@ -104,7 +105,7 @@ def _configs() -> dict:
             "tolMax": CRITERIA.TOL_MAX,
         },
         "criteriaSettings": CRITERIA_SETTINGS,
-        "race": {"races": RACES.RACES, "maxIter": RACES.MAX_ITER},
+        "race": json.loads(RACE_FIG.widget_config()),
         "batches": list(VARIANTS_LIVE.BATCHES),
         "escape": {
             "lr": DOUBLE_WELL.LR,
@@ -132,7 +133,7 @@ import { plottedSteps, rateSetup, rateFacts, sweep, withKappa } from "RATE";
 import { createFit, lastEpochGap, withBatch } from "VARIANTS";
 import { forwardDifference, gradientFacts, gradientSetup } from "GRADIENT";
 import { criteriaFacts, criteriaSetup, markIndex } from "CRITERIA";
-import { raceFacts, raceSetting, raceSetup } from "RACE";
+import { raceFacts, raceSetting, raceSetup, rateGrid } from "RACE";
 import { escapeFacts, escapeSetup } from "ESCAPE";
 import { createSchedules, withDecay, withRate, withSchedule } from "SCHEDULE_STATE";
 import { SCHEDULES } from "SCHEDULE_PORT";
@@ -177,8 +178,12 @@ const rs = raceSetup(c.race);
 const race = {};
 for (const [surface, methods] of Object.entries(c.race.races)) {
   for (const optimizer of Object.keys(methods)) {
-    const f = raceFacts(rs, { surface, optimizer, ...raceSetting(rs, surface, optimizer) });
-    race[`${surface}/${optimizer}`] = { run: f.run, gd: f.gd };
+    const setting = raceSetting(rs, surface, optimizer);
+    const f = raceFacts(rs, { surface, optimizer, ...setting });
+    const grid = rateGrid(rs, setting.lr);
+    const stop = grid.value(grid.position(setting.lr));
+    const ends = [grid.value(0), grid.value(rs.steps)];
+    race[`${surface}/${optimizer}`] = { run: f.run, gd: f.gd, stop, ends };
   }
 }
 const es = escapeSetup(c.escape);
@@ -356,6 +361,15 @@ def test_the_updates_figure_opens_on_the_races_runs(js):
             for mine, theirs in ((got["run"], runs[optimizer]), (got["gd"], runs["gd"])):
                 assert (mine["message"], mine["iterations"]) == (theirs.message, theirs.iterations)
                 _close(mine["positions"], theirs.positions)
+
+
+def test_the_updates_rate_slider_stops_on_each_race_rate_within_the_pages_range(js):
+    # The slider's range is the build script's alone: a race rate outside it would be no stop.
+    for surface, methods in RACES.RACES.items():
+        for optimizer, (lr, _) in methods.items():
+            got = js["race"][f"{surface}/{optimizer}"]
+            assert got["stop"] == lr, (surface, optimizer)
+            assert got["ends"] == [RACE_FIG.LR_MIN, RACE_FIG.LR_MAX], (surface, optimizer)
 
 
 def test_the_saddle_figure_counts_the_steps_gdlibs_runs_spend_near_the_saddle(js):

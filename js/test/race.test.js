@@ -39,3 +39,17 @@ test("an anchor within half a step of an end, but not on it, leaves both ends re
     assert.equal(s.value(s.position(anchor)), anchor);
   }
 });
+
+test("the rate slider's grid takes its range and positions from the page's config and stops on each race rate", async () => {
+  const { rateGrid } = await import("../src/widgets/race-state.js");
+  const races = { valley: { gd: [2 / 22, {}], momentum: [0.11544307851020348, { momentum: 0.27 }] }, rosenbrock: { gd: [0.001, {}] } };
+  const setup = raceSetup({ races, maxIter: 4000, lrMin: 2e-4, lrMax: 0.4, steps: 100 });
+  for (const methods of Object.values(races)) {
+    for (const [lr] of Object.values(methods)) {
+      const grid = rateGrid(setup, lr);
+      assert.equal(grid.steps, 100);
+      assert.deepEqual([grid.value(0), grid.value(100)], [2e-4, 0.4]);
+      assert.equal(grid.value(grid.position(lr)), lr);
+    }
+  }
+});

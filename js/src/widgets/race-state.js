@@ -1,22 +1,29 @@
 // The parameter-updates page's live figure, as pure state: gdlib's runs on the race's surfaces,
 // the reader's optimizer at the reader's rate and momentum against plain descent at its race
-// setting, and the facts the status, summary and table quote. The race settings come from the
-// page's config (scripts/_races.py). Pure: no DOM, tested by node --test.
+// setting, and the facts the status, summary and table quote. The race settings and the rate
+// slider's range come from the page's config (scripts/fig_updates_race.py), never typed here.
+// Pure: no DOM, tested by node --test.
 import { descend, getSurface } from "../descent.js";
 import { SHARED } from "../surfaces.js";
 import { formatApart, formatG } from "../pyfmt.js";
 import { counted, steps } from "../words.js";
 import { floorCrossings } from "./crossings.js";
+import { logSlider } from "./scale.js";
 import { arrived, ending } from "./verdicts.js";
 
 const num = (v) => formatG(v, 3);
 export const MOMENTUM_OPTIMIZERS = ["momentum", "nesterov"];
 export const LABELS = SHARED.optimizers.labels;
 
-/** The figure's settings: {races: {surface: {optimizer: [lr, hyper]}}, maxIter, surface, optimizer}. */
-export function raceSetup({ races, maxIter, surface = "valley", optimizer = "momentum", lrMin = 1e-4, lrMax = 0.5 }) {
-  return { races, maxIter, surface, optimizer, lrMin, lrMax };
+/** The figure's settings: {races: {surface: {optimizer: [lr, hyper]}}, maxIter, surface,
+ * optimizer, lrMin, lrMax}, and the rate slider's positions (`steps`). */
+export function raceSetup({ races, maxIter, surface = "valley", optimizer = "momentum", lrMin, lrMax, steps = 240 }) {
+  return { races, maxIter, surface, optimizer, lrMin, lrMax, steps };
 }
+
+/** The rate slider's grid: log over [lrMin, lrMax], running through `lr` (the race setting the
+ * figure opens or resets on), so a reader who moves away and back gets that rate again. */
+export const rateGrid = (setup, lr) => logSlider(setup.lrMin, setup.lrMax, setup.steps, 3, lr);
 
 /** The race's own setting of `optimizer` on `surface`: {lr, momentum}. */
 export function raceSetting(setup, surface, optimizer) {

@@ -7,13 +7,12 @@ import { getSurface } from "../descent.js";
 import { select, slider } from "./controls.js";
 import { buildFrame } from "./frame.js";
 import { chart, clear, dot, line, mapPanel, panels } from "./plot.js";
-import { logSlider, logTicks, niceTicks, stepSlider } from "./scale.js";
-import { LABELS, MOMENTUM_OPTIMIZERS, raceFacts, raceRows, raceSetting, raceSetup, raceStatus, raceSummary, rateText } from "./race-state.js";
+import { logTicks, niceTicks, stepSlider } from "./scale.js";
+import { LABELS, MOMENTUM_OPTIMIZERS, raceFacts, raceRows, raceSetting, raceSetup, raceStatus, raceSummary, rateGrid, rateText } from "./race-state.js";
 
 const LO = 1e-14;
 const HI = 1e4;
 const MU_MAX = 0.99; // momentum 0, 0.01, ..., 0.99
-const RATE_STEPS = 240;
 
 function drawRace(ctx, w, h, colours, { facts, contours }) {
   clear(ctx, w, h, colours);
@@ -50,10 +49,10 @@ export function mount(root, config) {
     scene.facts = raceFacts(setup, choice);
     frame.show({ statusText: raceStatus(scene.facts), summaryText: raceSummary(scene.facts), tableRows: () => raceRows(scene.facts.run) });
   };
-  // Each race setting is a position of the rate slider (the grid runs through it), so a reader
-  // who moves away and back gets the race's rate again; reset re-anchors it.
-  let rateGrid = logSlider(setup.lrMin, setup.lrMax, RATE_STEPS, 3, choice.lr);
-  const rateScale = { steps: RATE_STEPS, value: (p) => rateGrid.value(p), position: (v) => rateGrid.position(v) };
+  // The grid runs through the race setting on screen, so reset(), which restores a setting, is
+  // where it is built; it runs before the reader can touch the slider.
+  let grid = null;
+  const rateScale = { steps: setup.steps, value: (p) => grid.value(p), position: (v) => grid.position(v) };
   const rate = slider(frame, {
     label: "Learning rate η",
     scale: rateScale,
@@ -79,7 +78,7 @@ export function mount(root, config) {
   });
   const reset = () => {
     Object.assign(choice, raceSetting(setup, choice.surface, choice.optimizer));
-    rateGrid = logSlider(setup.lrMin, setup.lrMax, RATE_STEPS, 3, choice.lr);
+    grid = rateGrid(setup, choice.lr);
     rate.set(choice.lr, { announce: false });
     const active = MOMENTUM_OPTIMIZERS.includes(choice.optimizer);
     if (choice.momentum === null) choice.momentum = 0.9;
