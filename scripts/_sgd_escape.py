@@ -4,8 +4,9 @@ The loss is the mean of EXAMPLES shifted six-hump camels, one per "example", so 
 gradient is one camel's. From START, in the basin of a shallow local minimum, plain gradient
 descent and single-example SGD (gdlib's camel gradients and sgd update, examples drawn with
 replacement by each seed's generator) run STEPS steps at the rate LR. Whether SGD escapes depends
-on the rate, so `escapes` counts the seeded runs that end lower than full-gradient descent at LR,
-half of it (also with twice the steps, the same distance budget) and a quarter of it. `barrier`
+on the rate, so `escapes` counts the seeded runs (`escape_runs`, the drawn seed among them) that end
+lower than full-gradient descent at LR, half of it (also with twice the steps, the same distance
+budget) and a quarter of it. `barrier`
 measures how high the loss must rise to leave the basin, on a grid. Whether one noisy step is
 enough: `short_escapes` takes every single step and every pair of steps on the examples from the
 shallow minimum, then full-gradient descent, and counts those that end in another basin;
@@ -60,9 +61,14 @@ def mean_loss(p: np.ndarray) -> np.ndarray:
     return get_surface("camel").f(np.asarray(p)[..., None, :] - SHIFTS).mean(axis=-1)
 
 
-def escapes(full_loss: float, lr: float, steps: int = STEPS) -> tuple[int, int]:
-    """Seeded SGD runs (of ESCAPE_SEEDS) ending lower and higher than full-gradient descent."""
-    ends = mean_loss(descend_sum(True, ESCAPE_SEEDS, lr, steps)[:, -1])
+def escape_runs(lr: float, steps: int = STEPS) -> np.ndarray:
+    """Run ESCAPE_SEEDS' SGD from START at lr: (seeds, steps + 1, 2); at LR, DRAWN's is drawn."""
+    return descend_sum(True, ESCAPE_SEEDS, lr, steps)
+
+
+def escapes(full_loss: float, runs: np.ndarray) -> tuple[int, int]:
+    """How many of `runs` (escape_runs) end lower and higher than full-gradient descent."""
+    ends = mean_loss(runs[:, -1])
     return int(np.sum(ends < full_loss - MARGIN)), int(np.sum(ends > full_loss + MARGIN))
 
 

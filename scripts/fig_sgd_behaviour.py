@@ -32,6 +32,7 @@ from _sgd_escape import (
     TIMED_SEEDS,
     barrier,
     descend_sum,
+    escape_runs,
     escape_steps,
     escapes,
     mean_loss,
@@ -55,17 +56,18 @@ RUNS = ("const", "decay", "best", "small")  # the runs of the left panel's sweep
 DRAWN_RUNS = {"const": "green", "decay": "purple", "small": "blue"}
 
 
-def escape_values(full_path: np.ndarray, sgd_path: np.ndarray) -> dict:
-    """Escapes at LR, half and a quarter of it, the barrier they climb and the steps they take."""
+def escape_values(full_path: np.ndarray, runs: np.ndarray) -> dict:
+    """Escapes at LR (`runs`), half and a quarter of it, the barrier and the steps they take."""
+    sgd_path = runs[ESCAPE_SEEDS.index(DRAWN)]
     # The deeper minimum: full-gradient descent from where the drawn SGD run ended.
     settled = descend_sum(False, start=sgd_path[-1])[0, -1]
     full_loss, deep = float(mean_loss(full_path[-1])), float(mean_loss(settled))
-    lower, higher = escapes(full_loss, LR)
+    lower, higher = escapes(full_loss, runs)
     v = {"escape_lower": lower, "escape_higher": higher, "escape_lower_n": lower}
     v["escaped"] = "all" if lower == len(ESCAPE_SEEDS) else "most" if lower > higher else "few"
-    v["escape_half"], _ = escapes(full_loss, LR / 2)
-    v["escape_half_long"], _ = escapes(full_loss, LR / 2, 2 * STEPS)
-    v["escape_quarter"], _ = escapes(full_loss, LR / 4)
+    v["escape_half"], _ = escapes(full_loss, escape_runs(LR / 2))
+    v["escape_half_long"], _ = escapes(full_loss, escape_runs(LR / 2, 2 * STEPS))
+    v["escape_quarter"], _ = escapes(full_loss, escape_runs(LR / 4))
     v["lr_half"], v["lr_quarter"] = f"{LR / 2:g}", f"{LR / 4:g}"
     top = barrier(full_path[-1], sgd_path[-1])
     v["barrier"], v["barrier_n"] = f"{top - full_loss:#.2g}", top - full_loss
@@ -101,7 +103,13 @@ def main(out_dir: Path) -> list[Path]:
     early, late = (np.median(gaps[:, :, part], axis=(1, 2)) for part in (EARLY, LATE))
     shares = list(zip(RUNS, late / early, strict=True))
     full_path = descend_sum(False)[0]
-    sgd_path = descend_sum(True)[0]
+    # The drawn path is one of the seeded runs the escapes are counted on: run once, for both.
+    runs_at_lr = escape_runs(LR)
+    sgd_path = runs_at_lr[ESCAPE_SEEDS.index(DRAWN)]
+    # The loss under the right panel, the same for both themes.
+    cx, cy, points = grid(get_surface("camel").bounds, 120)
+    Z = mean_loss(points)
+    shade = np.log1p(Z - Z.min())
     labels = {
         "const": f"constant rate {LR_CONST}",
         "decay": f"decayed, $\\delta$ = {DECAY}",
@@ -118,9 +126,7 @@ def main(out_dir: Path) -> list[Path]:
         log_axes(left)
         left.set(xlabel="epoch", ylabel="loss above the minimum", title="SGD, b = 1")
         left.legend(fontsize=8)
-        X, Y, P = grid(get_surface("camel").bounds, 120)
-        Z = mean_loss(P)
-        right.contourf(X, Y, np.log1p(Z - Z.min()), levels=16, cmap=surface_cmap(), rasterized=True)
+        right.contourf(cx, cy, shade, levels=16, cmap=surface_cmap(), rasterized=True)
         right.set_aspect("equal")
         right.grid(False)
         right.plot(*sgd_path.T, color=COLORS["orange"], lw=0.8, label="one example")
@@ -167,6 +173,6 @@ def main(out_dir: Path) -> list[Path]:
         "steps": STEPS,
         "escape_runs": len(ESCAPE_SEEDS),
         "drawn_seed": DRAWN,
-        **escape_values(full_path, sgd_path),
+        **escape_values(full_path, runs_at_lr),
     }
     return [*themed_svgs(draw, out_dir, "sgd-behaviour"), write_values(out_dir, "sgd", values)]
