@@ -5,8 +5,9 @@ iteration cap), 1/L = 0.05 (the steep direction is solved in one step, the flat 
 factor 0.9), the best fixed rate 2/(lambda_min + lambda_max) = 1/11 (both directions shrink by
 9/11 per step: it zig-zags across the valley and is the fastest), and 0.11, above 2/L = 0.1
 (diverges). Each panel is titled with how gdlib's run ended; the values file also holds the
-booleans and step counts the page's claims check, and the curvatures (the Hessian's eigenvalues,
-measured on the surface, not typed) with what they predict.
+booleans and step counts the page's claims check, the curvatures (the Hessian's eigenvalues,
+measured on the surface, not typed) with what they predict, and the best run's measured factor per
+step along each axis, to set against the prediction.
 """
 
 from __future__ import annotations
@@ -69,6 +70,7 @@ def main(out_dir: Path) -> list[Path]:
         values[f"{key}_y1"] = fmt(abs(float(run.positions[1, 1])))
         values[f"{key}_y_flips"] = sign_changes(run.positions[: FLIP_WINDOW + 1, 1])
         values |= overshoots(key, run.positions[:, 1])
+    values |= axis_factors(dict(zip((label for label, _ in CASES), runs, strict=True))["best"])
     return [*themed_svgs(draw, out_dir, "lr-runs"), write_values(out_dir, "lr_runs", values)]
 
 
@@ -98,3 +100,14 @@ def overshoots(key: str, y: np.ndarray) -> dict[str, bool]:
         f"{key}_y_flips_each_step": bool(len(y) > 1 and np.all(y[1:] * y[:-1] < 0)),
         f"{key}_y_grows": bool(len(y) > 1 and np.all(np.diff(np.abs(y)) > 0)),
     }
+
+
+def axis_factors(run) -> dict[str, float]:
+    """Return the best run's factor per step along x and along y, measured from its path.
+
+    The axes are the valley's eigenvectors, so the page can check that the two factors the formula
+    balances are equal in the run itself, and equal to (kappa - 1)/(kappa + 1).
+    """
+    error = np.abs(run.positions - VALLEY.minima[0])
+    x_factor, y_factor = (error[-1] / error[0]) ** (1 / run.iterations)
+    return {"best_x_factor_n": float(x_factor), "best_y_factor_n": float(y_factor)}
