@@ -3,11 +3,11 @@
 Left: plain gradient descent at the best fixed rate 2/(lambda_min + lambda_max) on quadratics
 0.5 (x^2 + kappa y^2) for a range of condition numbers kappa: the measured factor per step (dots)
 against the prediction (kappa - 1)/(kappa + 1), and the steps to a gradient norm of 1e-6.
-Middle: without strong convexity the rate is sublinear: on the logistic loss log(1 + e^-x)
-(convex, no minimiser, infimum 0) f(x_k) falls like 1/(lr k), drawn against the valley's linear
-fall. Right: feature scaling, least squares by batch descent on raw features (one in other units,
-off-centre) and on standardised ones, each at its own best fixed rate. The values also hold an
-Armijo run on the valley from ten times 2/L, and tuned heavy ball (_conditioning_momentum.py).
+Middle: without strong convexity a rate can be sublinear: on the logistic loss log(1 + e^-x)
+(convex, infimum 0 but no minimiser, so outside the O(1/k) bound) f(x_k) falls like 1/(lr k),
+against the valley's linear fall. Right: feature scaling, least squares by batch descent on raw
+features (one in other units, off-centre) and on standardised ones, each at its own best fixed
+rate. Values also hold an Armijo run on the valley from ten times 2/L, and tuned heavy ball.
 """
 
 from __future__ import annotations
@@ -144,9 +144,7 @@ def main(out_dir: Path) -> list[Path]:
         a.set(xlabel="condition number $\\kappa$", ylabel="factor per step", ylim=(0, 1.05))
         a.legend(loc="lower right", fontsize=8)
         a.set_title("linear rate at the best fixed $\\eta$")
-        b.loglog(
-            k, logistic.values[1:], color=COLORS["orange"], label="logistic: not strongly convex"
-        )
+        b.loglog(k, logistic.values[1:], color=COLORS["orange"], label="logistic (no minimiser)")
         b.loglog(k, 1 / (LOGISTIC_LR * k), ":", color=COLORS["grey"], label="$1/(\\eta k)$")
         b.loglog(
             np.arange(1, 301),
@@ -154,9 +152,9 @@ def main(out_dir: Path) -> list[Path]:
             color=COLORS["blue"],
             label="valley ($\\kappa$ = 10)",
         )
-        b.set(xlabel="step $k$", ylabel="$f(x_k) - f^*$", ylim=(1e-12, 10))
+        b.set(xlabel="step $k$", ylabel="$f(x_k) - \\inf f$", ylim=(1e-12, 10))
         b.legend(loc="lower left", fontsize=8)
-        b.set_title("not strongly convex: $O(1/k)$")
+        b.set_title("no minimiser: $f \\approx 1/(\\eta k)$")
         for name, color, style in (("raw", "red", "-"), ("scaled", "green", ".-")):
             fit = fits[name]
             label = f"{name} features, $\\kappa$ = {fmt(fit['kappa'])}"
