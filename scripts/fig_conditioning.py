@@ -18,6 +18,7 @@ from pathlib import Path
 
 import numpy as np
 from _conditioning_momentum import momentum_values
+from _conditioning_quartic import quartic_values
 from _figure import COLORS, fmt, themed_svgs, write_values
 from _quadratic import quadratic
 from matplotlib import pyplot as plt
@@ -190,7 +191,7 @@ def main(out_dir: Path) -> list[Path]:
     for name, fit in fits.items():
         values[f"{name}_kappa"] = fmt(fit["kappa"])
         values[f"{name}_epochs"] = fit["epochs"]
-    values |= backtracking() | momentum_values()
+    values |= backtracking() | momentum_values() | quartic_values()
     values["max_rate_error_raw"] = float(np.max(np.abs(sweep["measured"] - sweep["predicted"])))
     return [
         *themed_svgs(draw, out_dir, "conditioning"),

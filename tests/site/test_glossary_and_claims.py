@@ -30,7 +30,7 @@ CLAIM_PAGES = {
     "concepts/schedules": 14,
     "concepts/saddle-points": 17,
     "concepts/convergence": 13,
-    "concepts/conditioning": 15,
+    "concepts/conditioning": 16,
     "variants/batch": 17,
     "variants/stochastic": 19,
     "variants/mini-batch": 14,
