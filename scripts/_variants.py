@@ -118,6 +118,7 @@ def variant_animation(out_dir, name: str, runs: dict[str, RegressionRun]) -> lis
     from _animation import Track, path_animation
     from _figure import CYCLE
     from matplotlib import pyplot as plt
+    from matplotlib import ticker
 
     def setup(theme: str):
         fig, (left, right) = plt.subplots(1, 2, figsize=(8.6, 3.9), layout="constrained")
@@ -142,6 +143,8 @@ def variant_animation(out_dir, name: str, runs: dict[str, RegressionRun]) -> lis
         right.set_xlim(0, max(r.examples_seen[-1] for r in runs.values()))
         right.set_ylim(lowest / 2, max(float(r.losses.max() - low) for r in runs.values()) * 2)
         right.set(xlabel="gradient evaluations (examples seen)", ylabel="loss above the minimum")
+        # At most five gaps: labels every 2000 up to 16000 (mini-batch) ran into each other.
+        right.xaxis.set_major_locator(ticker.MaxNLocator(5))
         return fig, tracks
 
     return path_animation(setup, out_dir, name, frames=44)

@@ -21,6 +21,16 @@ from matplotlib import pyplot as plt
 RESULT = Path(__file__).resolve().parent.parent / "benchmarks" / "results" / "batch_cost.json"
 
 
+def two_figures(x: float) -> str:
+    """Round to two significant figures, written out in full.
+
+    >>> two_figures(3294.1), two_figures(19.56), two_figures(0.8676)
+    ('3,300', '20', '0.87')
+    """
+    rounded = float(f"{x:.2g}")
+    return f"{rounded:,.0f}" if rounded >= 100 else f"{rounded:g}"
+
+
 def main(out_dir: Path) -> list[Path]:
     """Write the figure and the recorded ratios the pages quote."""
     record = json.loads(RESULT.read_text(encoding="utf-8"))
@@ -43,9 +53,10 @@ def main(out_dir: Path) -> list[Path]:
     at = dict(zip(sizes.tolist(), step.tolist(), strict=True))
     values = {"machine": record["machine"], "rows": f"{record['rows']:,}", "d": record["d"]}
     for b in (1, 16, 64, 256, 4096, int(sizes[-2]), int(sizes[-1])):
-        values[f"us_b{b}"] = f"{at[b]:,.3g}" if at[b] < 1000 else f"{at[b]:,.0f}"
+        # Two figures: timings of one machine move by a few % from one recording to the next.
+        values[f"us_b{b}"] = two_figures(at[b])
         values[f"us_b{b}_n"] = at[b]
-        values[f"ratio_b{b}"] = f"{at[b] / at[1]:.3g}"
+        values[f"ratio_b{b}"] = two_figures(at[b] / at[1])
         values[f"ratio_b{b}_n"] = at[b] / at[1]
         values[f"per_example_b{b}"] = f"{at[b] / b:.2g}"
     values["n"] = f"{int(sizes[-1]):,}"

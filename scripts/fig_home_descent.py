@@ -55,8 +55,9 @@ def main(out_dir: Path) -> list[Path]:
     values["distinct_minima"] = len({int(np.argmin(g)) for g in gaps})
     values["converged"] = sum(t.status == "converged" for t in trajectories)
     values["stopped_on_gradient"] = all(t.criterion == "grad_tol" for t in trajectories)
-    # Every step lowers f; a start on a steep slope makes its first step the run's longest.
-    values["downhill"] = all(bool(np.all(np.diff(t.values) <= 0)) for t in trajectories)
+    # Every step lowers f, strictly: a step that leaves f unchanged does not lower it. A start
+    # on a steep slope makes its first step the run's longest.
+    values["downhill"] = all(bool(np.all(np.diff(t.values) < 0)) for t in trajectories)
     steps = [step_lengths(t.positions) for t in trajectories]
     values["first_longest"] = sum(int(np.argmax(s)) == 0 for s in steps)
     values["grad_tol"] = fmt(inspect.signature(descend).parameters["grad_tol"].default, 1)

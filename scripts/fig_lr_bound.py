@@ -87,33 +87,36 @@ def main(out_dir: Path) -> list[Path]:
         fig, (left, right) = plt.subplots(1, 2, figsize=(8.4, 3.3), layout="constrained")
         lrs = np.linspace(0, 0.11, 300)
         for lam, color in zip(curvatures, (COLORS["green"], COLORS["purple"]), strict=True):
-            left.plot(lrs, np.abs(1 - lrs * lam), color=color, label=f"$|1 - \\eta\\,{lam:g}|$")
+            left.plot(lrs, np.abs(1 - lrs * lam), color=color, label=f"$|1 - {lam:g}\\,\\eta|$")
         left.axhline(1, color=COLORS["grey"], ls="--", lw=1)
         left.set(xlabel="learning rate $\\eta$", ylabel="factor per step", ylim=(0, 1.3))
         left.legend(loc="lower left")
         right.semilogy(
             RATES[converged], steps[converged], "o", ms=3.5, color=COLORS["blue"], label="converged"
         )
+        # The markers of the live figure below it on the page (scripts/_rate_live.py): a cross
+        # for a run that hit the cap, a hollow triangle above the cap for one that diverged.
         right.semilogy(
             RATES[capped],
             steps[capped],
-            "s",
+            "x",
             ms=5,
-            mfc="none",
             color=COLORS["purple"],
-            label=f"stopped at max_iter = {MAX_ITER}",
+            label=f"hit the cap (max_iter = {MAX_ITER})",
         )
         right.semilogy(
             RATES[diverged],
             np.full(diverged.sum(), DIVERGED_MARK),
-            "x",
+            "^",
+            mfc="none",
             color=COLORS["red"],
-            label="diverged",
+            label="diverged (above the cap)",
         )
         for x, text in ((1 / L, "1/L"), (2 / L, "2/L")):
             for ax in (left, right):
                 ax.axvline(x, color=COLORS["orange"], lw=1)
             right.annotate(text, (x, DIVERGED_MARK), textcoords="offset points", xytext=(-22, 4))
+            left.annotate(text, (x, 1.2), textcoords="offset points", xytext=(-22, 0))
         right.set(xlabel="learning rate $\\eta$", ylabel="steps to $\\|\\nabla f\\| \\leq 10^{-6}$")
         right.set_ylim(top=DIVERGED_MARK * 2)
         right.legend(loc="upper left", bbox_to_anchor=(0.12, 0.8), fontsize=8)
