@@ -68,7 +68,7 @@ def main(out_dir: Path) -> list[Path]:
     values["full_cheapest_per_example"] = bool(per_example.argmin() == len(sizes) - 1)
     # One example's cost in a one-example step over its cost in a full-batch step.
     ratio = float(per_example[0] / per_example[-1])
-    values["per_example_ratio"], values["per_example_ratio_n"] = f"{ratio:,.0f}", ratio
+    values["per_example_ratio"], values["per_example_ratio_n"] = two_figures(ratio), ratio
     problem = record["problem"]  # the pages' own problem, timed by the same benchmark
     rows = problem["rows"]
     full, one = (problem["seconds_per_step"][str(b)] * 1e6 for b in (rows, 1))
