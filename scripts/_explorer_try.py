@@ -3,7 +3,8 @@
 fig_explorer_fallback.py runs the settings the page links to and quotes their numbers; this
 module measures the behaviour the page's sentences describe, for its checks:
 
-- the rate above 2/L on the bowl: each step crosses the minimum and lands farther from it;
+- the rate above 2/L on the bowl: each step crosses the minimum and lands farther from it, and
+  just above 2/L slowly: a run can reach the explorer's step limit before gdlib calls it diverged;
 - the valley race: momentum's first swings across the floor, and its error shrinking by
   sqrt(mu) a step in both directions;
 - the Rosenbrock race: AdaGrad's steps shrink, Adam's stay at most the rate along each
@@ -56,6 +57,26 @@ def overshoots_further(positions: np.ndarray) -> bool:
     flips = [sign_changes(positions[:, i]) for i in (0, 1)]
     farther = np.diff(np.hypot(*positions.T)) > 0
     return flips == [len(positions) - 1] * 2 and bool(np.all(farther))
+
+
+def slow_divergence(surface, start, max_iter: int) -> dict[str, object]:
+    """Run plain descent at 1.01 and 1.001 times 2/L, just above the limit.
+
+    The first diverges late; the second, still growing, not within `max_iter` (the explorer's).
+    """
+    limit = 2.0 / surface.lipschitz
+    near, nearer = (
+        descend(surface, start, "gd", f * limit, max_iter=max_iter) for f in (1.01, 1.001)
+    )
+    return {
+        "near_limit_lr": f"{1.01 * limit:g}",
+        "near_limit_steps": near.iterations,
+        "nearer_limit_lr": f"{1.001 * limit:g}",
+        "max_iter": max_iter,
+        "near_limit_slow": near.status == "diverged"
+        and nearer.status == "max_iter"
+        and bool(np.hypot(*nearer.positions[-1]) > np.hypot(*start)),
+    }
 
 
 def valley_contraction(valley: dict, lr: float, mu: float, eigenvalues) -> dict[str, object]:

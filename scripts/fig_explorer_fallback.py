@@ -25,6 +25,7 @@ from _explorer_try import (
     overshoots_further,
     rosenbrock_steps,
     saddle_turn,
+    slow_divergence,
     valley_contraction,
 )
 from _figure import CYCLE, grid, listed, sign_changes, surface_cmap, themed_svgs, write_values
@@ -184,6 +185,7 @@ def page_values(run, diverged, surface) -> dict[str, object]:
         **rosenbrock_steps(rosen, ROSEN_LR),
         **valley_contraction(valley, VALLEY_LR, preset("momentum")["momentum"], valley_eigenvalues),
         **saddle_turn(saddle),
+        **slow_divergence(surface, START, EXPLORER_DEFAULTS["maxIter"]),
         **minima_reached("himmelblau"),
         **minima_reached("camel"),
         "grid_starts": GRID_STARTS,
