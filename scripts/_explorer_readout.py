@@ -8,11 +8,32 @@ test_explorer_poster.py, compares the two).
 
 from __future__ import annotations
 
+import math
+
+LARGE = ("thousand", "million", "billion", "trillion")  # the summary's scale words, from 10^3
+
 
 def readout_number(v: float) -> str:
-    """Format as the readout does (js/src/summary.js fmt): two decimals, never "-0.00"."""
+    """Format as the readout does (js/src/fmt.js fmt): two decimals, never "-0.00"."""
     text = f"{v:.2f}" if abs(v) < 1e5 else f"{v:.2e}".replace("e+0", "e+").replace("e-0", "e-")
     return "0.00" if text == "-0.00" else text
+
+
+def said_number(v: float) -> str:
+    """Format as the summary's sentences do (js/src/summary.js said): words from 1e5 on.
+
+    Below 1e5 as the readout; from there three significant figures and a scale word, "123
+    thousand" or "-5.78 billion", which a screen reader speaks as written.
+    """
+    if not math.isfinite(v) or abs(v) < 1e5:
+        return readout_number(v)
+    mantissa, exp = f"{abs(v):.2e}".split("e")
+    group = int(exp) // 3
+    if group > len(LARGE):
+        return readout_number(v)
+    digits, point = mantissa.replace(".", ""), int(exp) % 3 + 1
+    number = f"{digits[:point]}.{digits[point:]}" if point < 3 else digits
+    return f"{'-' if v < 0 else ''}{number} {LARGE[group - 1]}"
 
 
 def outcome(label: str, run) -> str:
@@ -22,7 +43,7 @@ def outcome(label: str, run) -> str:
     `reached` clause for a stationary point that is no minimum is not ported.
     """
     x, y = run.positions[-1]
-    at = "({}, {}), value {}".format(*(readout_number(v) for v in (x, y, run.values[-1])))
+    at = "({}, {}), value {}".format(*(said_number(v) for v in (x, y, run.values[-1])))
     steps = f"{run.iterations} step{'' if run.iterations == 1 else 's'}"
     if run.status == "converged":
         return f"{label} converged in {steps} to {at}."

@@ -3,10 +3,15 @@
 fig_explorer_fallback.py runs the settings the page links to and quotes their numbers; this
 module measures the behaviour the page's sentences describe, for its checks:
 
-- the valley race: momentum's error shrinks by sqrt(mu) a step in both directions;
+- the rate above 2/L on the bowl: each step crosses the minimum and lands farther from it, and
+  just above 2/L slowly: a run can reach the explorer's step limit before gdlib calls it diverged;
+- the valley race: momentum's first swings across the floor, and its error shrinking by
+  sqrt(mu) a step in both directions;
 - the Rosenbrock race: AdaGrad's steps shrink, Adam's stay at most the rate along each
-  coordinate, RMSProp's stay near it and, run on, end in a bounce across the floor;
-- the saddle: the path first nears the centre, then leaves it along y;
+  coordinate (on this run: Adam's bound is about 3.2 times the rate after a sudden jump in the
+  gradient), RMSProp's stay near it and, run on, end in a bounce across the floor; of the runs
+  the step limit stops, RMSProp's ends closest to the minimum;
+- the saddle: the path first nears the centre, then leaves it along y, and the drawn square;
 - the surfaces with several minima: which minima the default rate reaches from a grid of starts;
 - the reader's own function: the curvature's thresholds 1/lambda and 2/lambda around the start.
 """
@@ -28,6 +33,50 @@ GRID_STARTS = GRID[0] * GRID[1]
 # How closely tests/test_js_agreement.py holds the explorer's JavaScript to gdlib; the page says so.
 AGREEMENT_STEPS = 200  # steps of each run compared on every surface and optimizer
 AGREEMENT_TOLERANCE = 1e-9  # relative once the numbers exceed 1
+
+
+def momentum_swings(y: np.ndarray) -> dict[str, str]:
+    """Return the farthest y of the valley's momentum run on its first two swings across."""
+    swings = np.split(y, np.flatnonzero(np.diff(np.sign(y)) != 0) + 1)
+    far, back = (swing[np.argmax(np.abs(swing))] for swing in swings[1:3])
+    return {"valley_momentum_far": f"{far:.2f}", "valley_momentum_back": f"{back:.2f}"}
+
+
+def first_outside(positions: np.ndarray, bounds) -> int:
+    """Return the first step whose position lies outside the drawn square ``bounds``."""
+    (x0, x1), (y0, y1) = bounds
+    x, y = positions[:, 0], positions[:, 1]
+    return int(np.argmax((x < x0) | (x > x1) | (y < y0) | (y > y1)))
+
+
+def overshoots_further(positions: np.ndarray) -> bool:
+    """Whether each step crosses the minimum at the origin and lands farther from it.
+
+    Crossing: both coordinates change sign at every step; farther: the distance grows.
+    """
+    flips = [sign_changes(positions[:, i]) for i in (0, 1)]
+    farther = np.diff(np.hypot(*positions.T)) > 0
+    return flips == [len(positions) - 1] * 2 and bool(np.all(farther))
+
+
+def slow_divergence(surface, start, max_iter: int) -> dict[str, object]:
+    """Run plain descent at 1.01 and 1.001 times 2/L, just above the limit.
+
+    The first diverges late; the second, still growing, not within `max_iter` (the explorer's).
+    """
+    limit = 2.0 / surface.lipschitz
+    near, nearer = (
+        descend(surface, start, "gd", f * limit, max_iter=max_iter) for f in (1.01, 1.001)
+    )
+    return {
+        "near_limit_lr": f"{1.01 * limit:g}",
+        "near_limit_steps": near.iterations,
+        "nearer_limit_lr": f"{1.001 * limit:g}",
+        "max_iter": max_iter,
+        "near_limit_slow": near.status == "diverged"
+        and nearer.status == "max_iter"
+        and bool(np.hypot(*nearer.positions[-1]) > np.hypot(*start)),
+    }
 
 
 def valley_contraction(valley: dict, lr: float, mu: float, eigenvalues) -> dict[str, object]:
@@ -59,7 +108,9 @@ def rosenbrock_steps(rosen: dict, lr: float) -> dict[str, object]:
     )
     tail = longer.positions[-101:]
     bounce = step_lengths(longer.positions)[-100:] / per_coordinate
-    ends = {o: rosen[o].values[-1] for o in ("adagrad", "adam", "rmsprop")}
+    # Distance to the minimum (1, 1) where each run the step limit stopped ends, GD's too.
+    stopped = {o: r for o, r in rosen.items() if r.status != "converged"}
+    ends = {o: np.hypot(*(r.positions[-1] - 1.0)) for o, r in stopped.items()}
     return {
         "rosen_adagrad_first": fmt(ada[0], 2),
         "rosen_adagrad_last": fmt(ada[-1], 2),

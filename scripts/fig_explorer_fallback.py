@@ -19,9 +19,13 @@ from _explorer_try import (
     AGREEMENT_TOLERANCE,
     GRID_STARTS,
     custom_curvature,
+    first_outside,
     minima_reached,
+    momentum_swings,
+    overshoots_further,
     rosenbrock_steps,
     saddle_turn,
+    slow_divergence,
     valley_contraction,
 )
 from _figure import CYCLE, grid, listed, sign_changes, surface_cmap, themed_svgs, write_values
@@ -90,20 +94,6 @@ def main(out_dir: Path) -> list[Path]:
     diverged = _runs(TRY["big_lr"])["gd"]
     paths = themed_svgs(lambda theme: draw(theme, surface, run), out_dir, "explorer-fallback")
     return [*paths, write_values(out_dir, "explore", page_values(run, diverged, surface))]
-
-
-def momentum_swings(y: np.ndarray) -> dict[str, str]:
-    """Return the farthest y of the valley's momentum run on its first two swings across."""
-    swings = np.split(y, np.flatnonzero(np.diff(np.sign(y)) != 0) + 1)
-    far, back = (swing[np.argmax(np.abs(swing))] for swing in swings[1:3])
-    return {"valley_momentum_far": f"{far:.2f}", "valley_momentum_back": f"{back:.2f}"}
-
-
-def first_outside(positions: np.ndarray, bounds) -> int:
-    """Return the first step whose position lies outside the drawn square ``bounds``."""
-    (x0, x1), (y0, y1) = bounds
-    x, y = positions[:, 0], positions[:, 1]
-    return int(np.argmax((x < x0) | (x > x1) | (y < y0) | (y > y1)))
 
 
 def page_values(run, diverged, surface) -> dict[str, object]:
@@ -181,6 +171,7 @@ def page_values(run, diverged, surface) -> dict[str, object]:
         # For the page's checks: how each run ended, and how often y changed sign on the valley.
         "default_converged": run.status == "converged",
         "big_lr_diverged": diverged.status == "diverged",
+        "big_lr_overshoots": overshoots_further(diverged.positions),
         "valley_converged": all(r.status == "converged" for r in valley.values()),
         "valley_gd_flips": sign_changes(valley["gd"].positions[:, 1]),
         "valley_momentum_flips": sign_changes(valley["momentum"].positions[:, 1]),
@@ -194,6 +185,7 @@ def page_values(run, diverged, surface) -> dict[str, object]:
         **rosenbrock_steps(rosen, ROSEN_LR),
         **valley_contraction(valley, VALLEY_LR, preset("momentum")["momentum"], valley_eigenvalues),
         **saddle_turn(saddle),
+        **slow_divergence(surface, START, EXPLORER_DEFAULTS["maxIter"]),
         **minima_reached("himmelblau"),
         **minima_reached("camel"),
         "grid_starts": GRID_STARTS,

@@ -26,6 +26,7 @@ from gdlib.surfaces import SURFACES
 ROOT = Path(__file__).resolve().parent.parent
 DESCENT_JS = ROOT / "js" / "src" / "descent.js"  # re-exports surfaces.js and optimizers.js
 PYFMT_JS = ROOT / "js" / "src" / "pyfmt.js"
+SUMMARY_JS = ROOT / "js" / "src" / "summary.js"
 AGREEMENT = load_script("_explorer_try")  # the explorer page quotes these two settings
 STEPS = AGREEMENT.AGREEMENT_STEPS
 TOLERANCE = AGREEMENT.AGREEMENT_TOLERANCE
@@ -152,3 +153,21 @@ def test_js_formats_floats_as_python_does():
         [repr(v), f"{v:.0e}", f"{v:.1e}", f"{v:g}", f"{v:.2g}", f"{v:.3g}"] for v in NUMBERS
     ]
     assert _node(script, NUMBERS) == expected
+
+
+# The summary's numbers (summary.js said), around each switch: to words at 1e5, between the scale
+# words, on a tie (Python's even digit), and past the trillions back to the readout's form.
+SAID = [0.0, -0.004, 2.5, 99999.994, 99999.996, 1e5, -123456.0, 999_499.0, 999_500.0]
+SAID += [1_235_000.0, 1_245_000.0, 99_950_000.0, -5.784321e9, 1e12, 1.44e14, 9.996e14, 2e15]
+
+
+def test_the_summary_says_numbers_as_the_build_does():
+    write_js_data()  # summary.js imports descent.js, which reads the generated JSON
+    script = (
+        f"import {{ said }} from {json.dumps(SUMMARY_JS.as_uri())};"
+        + _read_stdin_js()
+        + "process.stdout.write(JSON.stringify(input.map((v) => said(v))));"
+    )
+    readout = load_script("_explorer_readout")
+    assert _node(script, SAID) == [readout.said_number(v) for v in SAID]
+    assert readout.said_number(-5.784321e9) == "-5.78 billion"

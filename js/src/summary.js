@@ -4,7 +4,7 @@
 // of the default run's text (scripts/fig_explorer_fallback.py) is compared with it in Chromium.
 import { Descent } from "./descent.js";
 import { fmt } from "./fmt.js";
-import { formatG } from "./pyfmt.js";
+import { formatE, formatG } from "./pyfmt.js";
 import { steps } from "./words.js";
 
 /** Rows shown from the start of a path; the last point follows them. */
@@ -27,10 +27,32 @@ export function reached(surface, [x, y]) {
   return minima.some(([mx, my]) => Math.hypot(x - mx, y - my) < near) ? "" : ": a stationary point that is none of the surface's minima";
 }
 
+/** Scale words for the summary's large numbers, from 10^3 on: see `said`. */
+const LARGE = ["thousand", "million", "billion", "trillion"];
+
+/**
+ * A number in the summary's sentences, which screen readers speak: as the readout writes it
+ * (fmt) below 1e5, and from there in words to three significant figures, "123 thousand" or
+ * "-5.78 billion", not the readout's "1.23e+5" (heard as "e plus 5"; a power of ten in
+ * superscript is often heard as "1.23 times 105"). Rounded as Python rounds (formatE), so
+ * scripts/_explorer_readout.py's said_number writes the same digits. Past the trillions
+ * (which no run that has not diverged reaches: gdlib stops at |f| > 1e12) it falls back to fmt.
+ */
+export function said(v) {
+  if (!Number.isFinite(v) || Math.abs(v) < 1e5) return fmt(v);
+  const [mantissa, exp] = formatE(Math.abs(v), 2).split("e");
+  const group = Math.floor(Number(exp) / 3);
+  if (group > LARGE.length) return fmt(v);
+  const digits = mantissa.replace(".", "");
+  const point = (Number(exp) % 3) + 1;
+  const number = point < 3 ? `${digits.slice(0, point)}.${digits.slice(point)}` : digits;
+  return `${v < 0 ? "-" : ""}${number} ${LARGE[group - 1]}`;
+}
+
 /** One sentence for a finished run: "GD converged in 770 steps to (0.00, 0.00), value 0.00." */
 export function outcome(label, run) {
   const [x, y] = run.point;
-  const at = `(${fmt(x)}, ${fmt(y)}), value ${fmt(run.value)}`;
+  const at = `(${said(x)}, ${said(y)}), value ${said(run.value)}`;
   if (run.status === "converged") return `${label} converged in ${steps(run.iterations)} to ${at}${reached(run.surface, run.point)}.`;
   if (run.status === "diverged") return `${label} diverged after ${steps(run.iterations)}.`;
   if (run.status === "max_iter") return `${label} did not converge within ${steps(run.iterations)}; it stopped at ${at}.`;

@@ -5,7 +5,7 @@ import { test } from "node:test";
 
 import { Descent, SURFACES } from "../src/descent.js";
 import { fmt } from "../src/fmt.js";
-import { FIRST_ROWS, finishedRuns, outcome, pointRows, reached, summaryLines } from "../src/summary.js";
+import { FIRST_ROWS, finishedRuns, outcome, pointRows, reached, said, summaryLines } from "../src/summary.js";
 import { DEFAULTS } from "../src/state.js";
 
 const { step: _, ...BOWL } = DEFAULTS;
@@ -69,6 +69,15 @@ test("fmt never shows -0.00 and switches to exponents for huge values", () => {
   assert.equal(fmt(-0.001), "0.00");
   assert.equal(fmt(123456), "1.23e+5");
   assert.equal(fmt(Number.NaN), "—");
+});
+
+test("the sentences say large numbers in words, where the readout writes exponents", () => {
+  const run = { status: "max_iter", iterations: 800, point: [1.5e-6, -76_543.2], value: -5_784_321_000, surface: null };
+  assert.equal(outcome("GD", run), "GD did not converge within 800 steps; it stopped at (0.00, -76543.20), value -5.78 billion.");
+  assert.equal(fmt(-5_784_321_000), "-5.78e+9"); // the readout keeps the compact form
+  assert.deepEqual([123_456, 1_234_567, 99_950_000, 999_999_999, 1.44e12].map(said), ["123 thousand", "1.23 million", "100 million", "1.00 billion", "1.44 trillion"]);
+  assert.equal(said(1_245_000), "1.24 million"); // a tie goes to the even digit, as in Python
+  assert.equal(said(2e15), "2.00e+15");
 });
 
 test("a run that converges at a stationary point other than a minimum says so", () => {
