@@ -25,7 +25,9 @@ def said_number(v: float) -> str:
     Below 1e5 as the readout; from there three significant figures and a scale word, "123
     thousand" or "-5.78 billion", which a screen reader speaks as written.
     """
-    if not math.isfinite(v) or abs(v) < 1e5:
+    if not math.isfinite(v):
+        return "—"  # as fmt.js writes a number that is not finite
+    if abs(v) < 1e5:
         return readout_number(v)
     mantissa, exp = f"{abs(v):.2e}".split("e")
     group = int(exp) // 3

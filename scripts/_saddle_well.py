@@ -8,8 +8,8 @@ folds over (its derivative is 0) at y = +-sqrt((1 + 4 LR) / (12 LR)). Iterated f
 the box, |y| never falls below min(|y0|, 1): it grows below 1 and stays at 1 or above from above.
 `turn_facts`: where each shown run's gradient norm turns up (its lowest point before |y| passes
 TURN_Y) and the bump it climbs after, for the figure's description. The turn is not where a run
-parts from the straight line of the run on the manifold: each shown run's norm is 1 % above that
-line 5 steps before its turn and 10 % above it 1 step before; the page quotes only the turn.
+parts from the straight line of the run on the manifold: each shown run's norm is already a little
+above that line a few steps before its turn; the page quotes only the turn.
 `depth_facts`: the escape from the same start on the double well and on one DEEPER times as deep,
 whose saddle curves down DEEPER times as steeply.
 """

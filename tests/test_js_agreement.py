@@ -171,3 +171,4 @@ def test_the_summary_says_numbers_as_the_build_does():
     readout = load_script("_explorer_readout")
     assert _node(script, SAID) == [readout.said_number(v) for v in SAID]
     assert readout.said_number(-5.784321e9) == "-5.78 billion"
+    assert readout.said_number(float("nan")) == readout.said_number(float("inf")) == "—"

@@ -67,9 +67,9 @@ def rmsprop(
     """
     lr = check_lr(lr)
     centered = check_bool(centered, "centered")
-    if check_unit_interval(alpha, "alpha") == 0.0 and centered:
+    if (checked := check_unit_interval(alpha, "alpha")) == 0.0 and centered:  # as passed, as torch
         raise ValueError(f"Invalid alpha value: {alpha} (centered needs alpha > 0: g^2 - g^2 = 0)")
-    alpha = float(alpha)
+    alpha = checked
     eps = check_eps(eps)
     momentum = check_nonnegative(momentum, "momentum")
 

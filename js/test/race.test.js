@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import test from "node:test";
 
-import { raceFacts, raceSetup, raceStatus, rateText } from "../src/widgets/race-state.js";
+import { raceFacts, raceSetup, raceStatus, rateGrid, rateText } from "../src/widgets/race-state.js";
 
 test("the race's rate field writes a typed rate as the status line does", () => {
   const setup = raceSetup({ races: { valley: { gd: [2 / 22, {}] } }, maxIter: 4000 });
@@ -41,7 +41,6 @@ test("an anchor within half a step of an end, but not on it, leaves both ends re
 });
 
 test("the rate slider's grid takes its range and positions from the page's config and stops on each race rate", async () => {
-  const { rateGrid } = await import("../src/widgets/race-state.js");
   const races = { valley: { gd: [2 / 22, {}], momentum: [0.11544307851020348, { momentum: 0.27 }] }, rosenbrock: { gd: [0.001, {}] } };
   const setup = raceSetup({ races, maxIter: 4000, lrMin: 2e-4, lrMax: 0.4, steps: 100 });
   for (const methods of Object.values(races)) {
@@ -52,4 +51,9 @@ test("the rate slider's grid takes its range and positions from the page's confi
       assert.equal(grid.value(grid.position(lr)), lr);
     }
   }
+});
+
+test("the rate slider's grid refuses a config without the build script's range", () => {
+  const setup = raceSetup({ races: { valley: { gd: [0.1, {}] } }, maxIter: 4000 });
+  assert.throws(() => rateGrid(setup, 0.1), /lrMin and lrMax must satisfy/);
 });

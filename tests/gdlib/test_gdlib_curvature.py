@@ -46,6 +46,7 @@ def test_the_hessian_of_rosenbrock_at_its_minimum():
         ((lambda p: np.full(2, np.inf), (0.0, 0.0)), "not finite"),
         ((get_surface("valley").grad, (1e13, 0.0)), "h must .* move point"),
         ((lambda p: np.zeros(3), (0.0, 0.0)), "grad must return shape"),
+        ((lambda p: np.reshape(p, (2, 1)), (0.0, 0.0)), "grad must return shape"),
     ],
 )
 @pytest.mark.parametrize("curvature", [hessian, hessian_eigenvalues])

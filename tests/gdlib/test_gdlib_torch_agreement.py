@@ -149,3 +149,33 @@ def test_updates_are_pure():
     np.testing.assert_array_equal(first[0], second[0])
     np.testing.assert_array_equal(state.exp_avg, np.zeros(2))
     np.testing.assert_array_equal(grads, [1.0, -2.0])
+
+
+@pytest.mark.parametrize("alpha", [1.0, 1.5, float("inf")])
+def test_rmsprop_alpha_from_one_up_is_refused_where_torch_runs_to_nothing(alpha):
+    # torch checks only alpha >= 0; from 1 up its square average stays 0 or turns negative.
+    param = torch.zeros(2, dtype=torch.float64, requires_grad=True)
+    opt = torch.optim.RMSprop([param], lr=0.01, alpha=alpha)
+    for _ in range(2):
+        param.grad = torch.tensor([0.3, -0.7], dtype=torch.float64)
+        opt.step()
+    steps = param.detach().numpy() / (0.01 * 2 * np.array([0.3, 0.7]))
+    assert not (np.abs(steps) < 1e3).all()  # NaN or a step over 1000 times lr * g
+    with pytest.raises(ValueError, match=rf"^Invalid alpha value: {alpha}$"):
+        rmsprop(alpha=alpha)
+
+
+def test_rmsprop_alpha_zero_centered_is_refused_as_torch_divides_by_rounding_error():
+    # The variance of a single gradient is 0: torch's steps are NaN or ~1e7 times lr * g.
+    grad = np.random.default_rng(0).normal(size=1000)
+    param = torch.zeros(1000, dtype=torch.float64, requires_grad=True)
+    opt = torch.optim.RMSprop([param], lr=0.01, alpha=0.0, centered=True)
+    param.grad = torch.from_numpy(grad.copy())
+    opt.step()
+    ratio = np.abs(param.detach().numpy()) / (0.01 * np.abs(grad))
+    # NaN where torch's g^2 - g g rounds below 0, else a step of g / eps or g / rounding error:
+    # which depends on whether the CPU fuses the multiply-add, so either counts.
+    assert (np.isnan(ratio) | (ratio > 1e6)).all()
+    with pytest.raises(ValueError, match=r"^Invalid alpha value: 0.0 \(centered needs alpha > 0"):
+        rmsprop(alpha=0.0, centered=True)
+    rmsprop(alpha=0.0)  # uncentered, 0 is fine: tests/gdlib/test_gdlib_torch_agreement.py

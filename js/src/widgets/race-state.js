@@ -23,7 +23,11 @@ export function raceSetup({ races, maxIter, surface = "valley", optimizer = "mom
 
 /** The rate slider's grid: log over [lrMin, lrMax], running through `lr` (the race setting the
  * figure opens or resets on), so a reader who moves away and back gets that rate again. */
-export const rateGrid = (setup, lr) => logSlider(setup.lrMin, setup.lrMax, setup.steps, 3, lr);
+export function rateGrid({ lrMin, lrMax, steps }, lr) {
+  // The range is the build script's (fig_updates_race.py) alone: without it the grid is NaN.
+  if (!(lrMin > 0 && lrMax > lrMin)) throw new RangeError(`lrMin and lrMax must satisfy 0 < lrMin < lrMax, got ${lrMin} and ${lrMax}`);
+  return logSlider(lrMin, lrMax, steps, 3, lr);
+}
 
 /** The race's own setting of `optimizer` on `surface`: {lr, momentum}. */
 export function raceSetting(setup, surface, optimizer) {
