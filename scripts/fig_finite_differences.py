@@ -130,7 +130,8 @@ def main(out_dir: Path) -> list[Path]:
         values[f"{short}_err_raw"] = f"{median[kind].min():.3g}"
         values[f"{short}_err_big_raw"] = f"{median[kind][at_big]:.3g}"
         scale = np.abs(surface.grad(POINT)).max()
-        values[f"{short}_digits"] = f"{-np.log10(median[kind].min() / scale):.1f}"
+        digits = -np.log10(median[kind].min() / scale)  # against the largest coordinate's size
+        values[f"{short}_digits"], values[f"{short}_digits_raw"] = f"{digits:.0f}", f"{digits:.3g}"
     values["sqrt_eps_raw"] = f"{np.sqrt(EPS):.3g}"
     values["cbrt_eps_raw"] = f"{np.cbrt(EPS):.3g}"
     written = themed_svgs(draw, out_dir, "finite-differences")

@@ -79,6 +79,7 @@ def figure_facts(median: dict[str, np.ndarray]) -> dict[str, object]:
     first, second = ([median[key][e] for key in four] for e in (1, 2))
     others = np.min([m for key, m in median.items() if key != "inv"], axis=0)
     lowest = np.flatnonzero(median["inv"] < others)  # epochs where 1/t is the lowest curve
+    cut = median["step"][10] / median["step"][20]  # over the first cut's epochs
     stretch = np.split(lowest, np.flatnonzero(np.diff(lowest) != 1) + 1)  # unbroken runs of them
     return {
         "at1_four_low_raw": f"{min(first):.3g}",
@@ -87,7 +88,9 @@ def figure_facts(median: dict[str, np.ndarray]) -> dict[str, object]:
         "at2_warmup_raw": f"{median['warmup'][2]:.3g}",
         "at2_four_low_raw": f"{min(second):.3g}",
         "step_drop_raw": f"{median['step'][10] / median['step'][14]:.3g}",  # after the first cut
-        "step_cut": f"{median['step'][10] / median['step'][20]:.0f}",  # over the first cut's epochs
+        # Over the first cut's epochs: one epoch's draw from a floor that moves, so one figure.
+        "step_cut": f"{float(f'{cut:.1g}'):.0f}",
+        "step_cut_raw": f"{cut:.3g}",
         # The last epoch (from 5, warm-up's first at the peak) that each cosine ends within a
         # factor of two of the constant run, and how much cosine falls in the last ten epochs
         # and in the ten before.
