@@ -46,8 +46,8 @@ def hessian(grad: object, point: object, h: float = 1e-4) -> np.ndarray:
     if not (h > 0.0 and np.all(p + h != p)):  # a step lost in p's rounding measures nothing
         raise ValueError(f"h must be above zero and move point {p.tolist()}, got {h}")
     pairs = [(np.asarray(grad(p + h * e)), np.asarray(grad(p - h * e))) for e in np.eye(2)]
-    if any(np.shape(g) != (2,) for pair in pairs for g in pair):
-        raise ValueError(f"grad must return shape (2,), got {np.shape(pairs[0][0])}")
+    if wrong := [np.shape(g) for pair in pairs for g in pair if np.shape(g) != (2,)]:
+        raise ValueError(f"grad must return shape (2,), got {wrong[0]}")
     with np.errstate(invalid="ignore", over="ignore"):  # checked below, with a clear message
         matrix = np.column_stack([(ahead - behind) / (2 * h) for ahead, behind in pairs])
     matrix = matrix.astype(float)

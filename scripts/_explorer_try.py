@@ -64,14 +64,12 @@ def slow_divergence(surface, start, max_iter: int) -> dict[str, object]:
 
     The first diverges late; the second, still growing, not within `max_iter` (the explorer's).
     """
-    limit = 2.0 / surface.lipschitz
-    near, nearer = (
-        descend(surface, start, "gd", f * limit, max_iter=max_iter) for f in (1.01, 1.001)
-    )
+    lrs = [factor * (2.0 / surface.lipschitz) for factor in (1.01, 1.001)]
+    near, nearer = (descend(surface, start, "gd", lr, max_iter=max_iter) for lr in lrs)
     return {
-        "near_limit_lr": f"{1.01 * limit:g}",
+        "near_limit_lr": f"{lrs[0]:g}",
         "near_limit_steps": near.iterations,
-        "nearer_limit_lr": f"{1.001 * limit:g}",
+        "nearer_limit_lr": f"{lrs[1]:g}",
         "max_iter": max_iter,
         "near_limit_slow": near.status == "diverged"
         and nearer.status == "max_iter"

@@ -70,7 +70,8 @@ def main(out_dir: Path) -> list[Path]:
         values[f"{key}_y1"] = fmt(abs(float(run.positions[1, 1])))
         values[f"{key}_y_flips"] = sign_changes(run.positions[: FLIP_WINDOW + 1, 1])
         values |= overshoots(key, run.positions[:, 1])
-    values |= axis_factors(dict(zip((label for label, _ in CASES), runs, strict=True))["best"])
+        if key == "best":
+            values |= axis_factors(run)
     return [*themed_svgs(draw, out_dir, "lr-runs"), write_values(out_dir, "lr_runs", values)]
 
 

@@ -129,7 +129,7 @@ def _configs() -> dict:
 
 SCRIPT = """
 import { createTangent } from "TANGENT";
-import { plottedSteps, rateSetup, rateFacts, sweep, withKappa } from "RATE";
+import { bestRate, plottedSteps, rateSetup, rateFacts, sweep, withKappa } from "RATE";
 import { createFit, lastEpochGap, withBatch } from "VARIANTS";
 import { forwardDifference, gradientFacts, gradientSetup } from "GRADIENT";
 import { criteriaFacts, criteriaSetup, markIndex } from "CRITERIA";
@@ -150,7 +150,7 @@ rate.plotted = rate.sweep.map((p) => plottedSteps(p, setup.maxIter));
 const cond = rateSetup(c.conditioning);
 const conditioning = c.conditioning.kappas.map((k) => {
   const s = withKappa(cond, k);
-  const stop = cond.slider.value(cond.slider.position(2 / (1 + k)));
+  const stop = cond.slider.value(cond.slider.position(bestRate(k)));
   return { run: rateFacts(s, c.conditioning.lr).run, sweep: sweep(s), stop };
 });
 const pair = createFit(c.compare);

@@ -30,8 +30,11 @@ export const plottedSteps = (point, cap) => (point.status === "diverged" ? DIVER
 
 /**
  * _quadratic.quadratic(kappa): 0.5 (x^2 + kappa y^2), Hessian diag(1, kappa), so L = kappa
- * (kappa >= 1) and the best fixed rate is 2 / (1 + kappa); `bounds` and `start` from the config.
+ * (kappa >= 1) and the best fixed rate is bestRate(kappa); `bounds` and `start` from the config.
  */
+/** The best fixed rate 2 / (lambda_min + lambda_max) of that quadratic: 2 / (1 + kappa). */
+export const bestRate = (kappa) => 2 / (1 + kappa);
+
 export function quadratic(kappa, bounds, start) {
   if (!(Number.isFinite(kappa) && kappa >= 1)) throw new RangeError(`kappa must be a number >= 1, got ${kappa}`);
   return {
@@ -57,7 +60,7 @@ export function rateSetup({ surface = "valley", start, maxIter, lrMin, lrMax, lr
   // each kappa's best fixed rate, to the slider's three digits: the grid through the opening
   // rate alone missed them (0.991 beside 1 at kappa = 1, where 1 reaches the minimum in one
   // step), and only typing reached them.
-  const pins = (kappas ?? []).map((k) => Number((2 / (1 + k)).toPrecision(3)));
+  const pins = (kappas ?? []).map((k) => Number(bestRate(k).toPrecision(3)));
   const setup = { surface: s, start: start ?? s.start, maxIter, lrMin, lrMax, lr, slider: logSlider(lrMin, lrMax, steps, 3, lr ?? null, pins) };
   return kappas ? { ...setup, kappas, bounds } : setup;
 }
@@ -93,7 +96,7 @@ export function rateFacts(setup, lr, run = runAt(setup, lr)) {
     message: run.message,
     steps: run.iterations,
     kappa,
-    best: kappa === null ? null : 2 / (1 + kappa),
+    best: kappa === null ? null : bestRate(kappa),
   };
 }
 
