@@ -37,6 +37,15 @@ IDLE = (
 )
 
 
+def wait_idle(page) -> None:
+    """Wait until a figure has drawn and no frame is pending.
+
+    Polled from a timer, between frames: polled from an animation frame (Playwright's default),
+    the check can run after a figure's paint and before the same frame's layout asks for another.
+    """
+    page.wait_for_function(IDLE, polling=20)
+
+
 def wrapper(page, name: str):
     return page.locator(f'[data-gd-widget="{name}"]')
 
@@ -47,7 +56,7 @@ def bring_in(page, name: str) -> None:
     # one clean-clone run timed out waiting for the conditioning figure at 1280 px that way.
     wrapper(page, name).evaluate("(e) => e.scrollIntoView({block: 'center'})")
     page.wait_for_selector(f'[data-gd-widget="{name}"].gd-live--live')
-    page.wait_for_function(IDLE)
+    wait_idle(page)
 
 
 def open_live(page, site_url: str, path: str, name: str):
@@ -58,7 +67,7 @@ def open_live(page, site_url: str, path: str, name: str):
 
 
 def canvas_image(page, name: str) -> Image.Image:
-    page.wait_for_function(IDLE)
+    wait_idle(page)
     png = element_png(wrapper(page, name).locator("canvas"))
     return Image.open(io.BytesIO(png)).convert("RGB")
 

@@ -13,7 +13,6 @@ import pytest
 from explorer_helpers import assert_clean
 from holding import hold, release, wait_for_held
 from live_helpers import (
-    IDLE,
     LABELS,
     LIVE,
     bring_in,
@@ -22,6 +21,7 @@ from live_helpers import (
     open_live,
     status,
     summary,
+    wait_idle,
     widget_chunks,
     wrapper,
 )
@@ -94,7 +94,7 @@ def test_the_keyboard_reaches_and_moves_the_rate(page, site_url, path, name):
     at_max = page.evaluate("document.activeElement.value === document.activeElement.max")
     for _ in range(8):
         page.keyboard.press("ArrowLeft" if at_max else "ArrowRight")
-    page.wait_for_function(IDLE)
+    wait_idle(page)
     assert (status(page, name), summary(page, name)) != said
     assert changed_share(image, canvas_image(page, name)) > 0.002
     page.keyboard.press("Tab")
@@ -167,10 +167,11 @@ def test_points_as_a_table_on_demand(page, site_url, path, name):
 @pytest.mark.parametrize(("path", "name"), LIVE, ids=IDS)
 def test_nothing_plays_by_itself_and_no_frames_while_idle(page, site_url, path, name):
     open_live(page, site_url, path, name)
-    draws = page.evaluate("window.__gdWidgets.draws")
+    # Mounting is one change: one frame, the resize observer's first report included.
+    assert page.evaluate("window.__gdWidgets.draws") == 1
     said = status(page, name)
     page.wait_for_timeout(800)
-    assert page.evaluate("[window.__gdWidgets.draws, window.__gdWidgets.pending]") == [draws, 0]
+    assert page.evaluate("[window.__gdWidgets.draws, window.__gdWidgets.pending]") == [1, 0]
     assert status(page, name) == said
 
 
@@ -215,7 +216,7 @@ def test_leaving_and_coming_back_leaves_one_widget(page, site_url):
     wrapper(page, "tangent").get_by_role("button", name="Step").click()
     assert status(page, "tangent").startswith("Step 1:")
     assert page.evaluate("window.__gdWidgets.pending") in (0, 1)
-    page.wait_for_function(IDLE)
+    wait_idle(page)
     assert_clean(page)
 
 
@@ -266,7 +267,7 @@ def test_a_figure_in_view_goes_live_without_shifting_anything(page, site_url, pa
     page.evaluate("window.__gdShift = 0")
     release(held)
     page.wait_for_selector(f'[data-gd-widget="{name}"].gd-live--live')
-    page.wait_for_function(IDLE)
+    wait_idle(page)
     page.wait_for_timeout(300)
     assert page.evaluate("window.__gdShift") == 0
     assert_clean(page)
@@ -283,7 +284,7 @@ def test_the_gradient_point_moves_by_drag_and_by_keyboard(page, site_url):
     page.mouse.down()
     page.mouse.move(box["x"] + 0.25 * box["width"], box["y"] + 0.1 * box["height"], steps=4)
     page.mouse.up()
-    page.wait_for_function(IDLE)
+    wait_idle(page)
     dragged = status(page, "gradient")
     assert not dragged.startswith("At (1, 1)") and dragged.startswith("At (-")
     assert changed_share(image, canvas_image(page, "gradient")) > 0.002
@@ -292,7 +293,7 @@ def test_the_gradient_point_moves_by_drag_and_by_keyboard(page, site_url):
     said, image = summary(page, "gradient"), canvas_image(page, "gradient")
     for _ in range(5):
         page.keyboard.press("ArrowRight")
-    page.wait_for_function(IDLE)
+    wait_idle(page)
     assert summary(page, "gradient") != said and status(page, "gradient") != dragged
     assert changed_share(image, canvas_image(page, "gradient")) > 0.001
     assert "arrow keys move it" in point.get_attribute("aria-label")
@@ -328,7 +329,7 @@ def test_each_convergence_tolerance_moves_its_mark_and_the_stop(page, site_url):
         slider.focus()
         for _ in range(40):
             page.keyboard.press("ArrowRight")
-        page.wait_for_function(IDLE)
+        wait_idle(page)
         assert summary(page, "criteria") != said, label
         assert changed_share(image, canvas_image(page, "criteria")) > 0.002, label
     # All three tolerances loose now: the gradient-norm test's 1e-6 became larger, and so on.
@@ -347,7 +348,7 @@ def test_the_updates_race_follows_momentum_optimizer_and_surface(page, site_url)
     momentum.focus()
     for _ in range(30):
         page.keyboard.press("ArrowRight")
-    page.wait_for_function(IDLE)
+    wait_idle(page)
     assert summary(page, "race") != said
     assert changed_share(image, canvas_image(page, "race")) > 0.002
     box.get_by_label("Optimizer", exact=True).select_option("adam")
@@ -369,7 +370,7 @@ def test_the_updates_race_follows_momentum_optimizer_and_surface(page, site_url)
     rate = box.locator(".gd-live__field").first
     rate.fill("0.10004")
     rate.press("Enter")
-    page.wait_for_function(IDLE)
+    wait_idle(page)
     assert rate.input_value() == "0.10004"
     assert "η = 0.10004" in status(page, "race")
     assert_clean(page)
@@ -382,7 +383,7 @@ def test_the_condition_number_choice_swaps_the_quadratic(page, site_url):
     assert "this rate is within 1 % of it" in summary(page, "rate")
     image = canvas_image(page, "rate")
     box.get_by_label("Condition number κ").select_option("100")
-    page.wait_for_function(IDLE)
+    wait_idle(page)
     assert status(page, "rate").startswith("κ = 100, η = 0.182: diverged")
     assert "best fixed rate is 2/(1 + κ) = 0.0198" in summary(page, "rate")
     assert changed_share(image, canvas_image(page, "rate")) > 0.01
@@ -398,12 +399,12 @@ def test_the_rate_slider_stops_on_the_chosen_kappas_best_rate(page, site_url):
     field = box.get_by_label("Learning rate η, typed")
     field.fill("0.99")
     field.press("Enter")
-    page.wait_for_function(IDLE)
+    wait_idle(page)
     rate = box.get_by_label("Learning rate η", exact=True)
     rate.focus()
     page.keyboard.press("ArrowRight")
     page.keyboard.press("ArrowLeft")
-    page.wait_for_function(IDLE)
+    wait_idle(page)
     assert field.input_value() == "1"
     assert status(page, "rate").startswith("κ = 1, η = 1: converged")
     assert "converged in 1 step." in summary(page, "rate")
@@ -416,7 +417,7 @@ def test_the_saddle_start_moves_and_sits_on_the_manifold(page, site_url):
     assert re.search(r"had \d+ iterates within 0.1 of the saddle", summary(page, "escape"))
     image = canvas_image(page, "escape")
     box.get_by_role("button", name="Start on the manifold (y₀ = 0)").click()
-    page.wait_for_function(IDLE)
+    wait_idle(page)
     assert status(page, "escape").startswith("y₀ = 0: converged")
     assert "converged at the saddle, not a minimum" in summary(page, "escape")
     assert box.locator(".gd-live__field").input_value() == "0"
@@ -437,7 +438,7 @@ def test_the_comparison_figure_draws_the_full_batch_beside_the_readers(page, sit
     field = wrapper(page, "variants").locator(".gd-live__field")
     field.fill("200")
     field.press("Enter")
-    page.wait_for_function(IDLE)
+    wait_idle(page)
     assert "The dashed run, b = 200, is this run." in summary(page, "variants")
     assert changed_share(image, canvas_image(page, "variants")) > 0.002
     assert_clean(page)
@@ -451,14 +452,14 @@ def test_the_schedule_choice_and_reseed_change_the_run(page, site_url):
     assert "times as high" in summary(page, "schedules")
     image = canvas_image(page, "schedules")
     box.get_by_label("Schedule", exact=True).select_option("cosine")
-    page.wait_for_function(IDLE)
+    wait_idle(page)
     assert status(page, "schedules").startswith("Cosine, η₀ = 0.05: completed 30 epochs")
     assert changed_share(image, canvas_image(page, "schedules")) > 0.002
     box.get_by_label("Schedule", exact=True).select_option("constant")
     assert "its noise floor" in summary(page, "schedules")
     said, image = summary(page, "schedules"), canvas_image(page, "schedules")
     box.get_by_role("button", name="Reseed").click()
-    page.wait_for_function(IDLE)
+    wait_idle(page)
     assert "row orders of seed 1" in summary(page, "schedules")
     assert summary(page, "schedules") != said
     assert changed_share(image, canvas_image(page, "schedules")) > 0.002
@@ -480,7 +481,7 @@ def test_each_schedules_own_setting_has_a_control_that_changes_the_run(page, sit
     assert page.evaluate("document.activeElement.labels[0].textContent") == "Cut factor γ"
     for _ in range(4):
         page.keyboard.press("ArrowRight")
-    page.wait_for_function(IDLE)
+    wait_idle(page)
     assert "cut by γ = 0.3 every 10 epochs" in summary(page, "schedules")
     assert summary(page, "schedules") != said
     assert changed_share(image, canvas_image(page, "schedules")) > 0.002
@@ -493,7 +494,7 @@ def test_each_schedules_own_setting_has_a_control_that_changes_the_run(page, sit
     assert 'Decay δ must be a number; got "abc".' in box.inner_text()
     delta.fill("5")
     delta.press("Enter")
-    page.wait_for_function(IDLE)
+    wait_idle(page)
     assert "with δ = 5" in summary(page, "schedules")
     choice.select_option("warmup_cosine")
     warmup = box.get_by_label("Warm-up epochs, typed", exact=True)
