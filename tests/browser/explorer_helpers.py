@@ -39,8 +39,11 @@ def frames(page) -> int:
 
 
 def wait_idle(page) -> None:
-    """Wait until no animation frame is pending (the view drew what it had to and stopped)."""
-    page.wait_for_function("() => window.__gdExplorer.loops === 0")
+    """Wait until no animation frame is pending (the view drew what it had to and stopped).
+
+    Polled from a timer, between frames (see live_helpers.wait_idle).
+    """
+    page.wait_for_function("() => window.__gdExplorer.loops === 0", polling=20)
 
 
 def canvas_image(page) -> Image.Image:
