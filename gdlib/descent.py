@@ -20,6 +20,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from gdlib._converged import _converged
 from gdlib._divergence import MAX_POSITION, MAX_VALUE, _divergence, _divergence_hint
 from gdlib._validate import check_int, check_nonnegative, check_point
 from gdlib.optimizers import GradientTransformation, get_optimizer
@@ -152,7 +153,7 @@ def _loop(
         grad_norm = math.hypot(gradient[0], gradient[1])
         if grad_norm <= grad_tol:
             status, criterion = "converged", "grad_tol"
-            message = f"converged: gradient norm {grad_norm:.2g} <= {grad_tol:g}"
+            message = _converged("gradient norm", grad_norm, grad_tol)
             break
         if k == max_iter:
             break
@@ -171,12 +172,12 @@ def _loop(
         step_norm = math.hypot(step[0], step[1])
         if step_tol > 0 and step_norm <= step_tol:
             status, criterion = "converged", "step_tol"
-            message = f"converged: step norm {step_norm:.2g} <= {step_tol:g}"
+            message = _converged("step norm", step_norm, step_tol)
             break
         change = abs(new_value - value)
         if value_tol > 0 and change <= value_tol:
             status, criterion = "converged", "value_tol"
-            message = f"converged: value change {change:.2g} <= {value_tol:g}"
+            message = _converged("value change", change, value_tol)
             break
         point, value, gradient = new_point, new_value, new_gradient
     return Trajectory(

@@ -23,6 +23,7 @@ from typing import NamedTuple
 import numpy as np
 
 from gdlib._armijo import BacktrackingStep, _check_search, _search, backtracking_step
+from gdlib._converged import _converged
 from gdlib._divergence import _divergence, _divergence_hint
 from gdlib._validate import check_int, check_nonnegative, check_point
 from gdlib.surfaces import Surface, get_surface
@@ -114,7 +115,7 @@ def _loop(surface, point, lr, c, shrink, max_iter, grad_tol, max_backtracks) -> 
         grad_norm = math.hypot(gradient[0], gradient[1])
         if grad_norm <= grad_tol:
             status, criterion = "converged", "grad_tol"
-            message = f"converged: gradient norm {grad_norm:.2g} <= {grad_tol:g}"
+            message = _converged("gradient norm", grad_norm, grad_tol)
             break
         if len(rates) == max_iter:
             break

@@ -19,6 +19,7 @@ from _js_data import write_js_data
 from _node import run_node
 from _scripts import load_script
 
+from gdlib._converged import _converged
 from gdlib.descent import descend
 from gdlib.optimizers import OPTIMIZERS
 from gdlib.surfaces import SURFACES
@@ -172,3 +173,26 @@ def test_the_summary_says_numbers_as_the_build_does():
     assert _node(script, SAID) == [readout.said_number(v) for v in SAID]
     assert readout.said_number(-5.784321e9) == "-5.78 billion"
     assert readout.said_number(float("nan")) == readout.said_number(float("inf")) == "—"
+
+
+# Messages of converged runs: two digits, and more where two would print the limit or above it.
+CONVERGED = [(9.96e-07, 1e-06), (9.9e-07, 1e-06), (1e-06, 1e-06), (1.255e-06, 1.26e-06)]
+CONVERGED += [(4.2e-09, 1e-08), (9.99999e-07, 1e-06), (0.0, 1e-06), (0.0995, 0.1)]
+
+
+def test_converged_messages_match_gdlibs():
+    write_js_data()  # descent.js reads the generated JSON
+    script = (
+        f"import {{ convergedMessage }} from {json.dumps(DESCENT_JS.as_uri())};"
+        + _read_stdin_js()
+        + "process.stdout.write(JSON.stringify(input.map(([v, t]) =>"
+        "  convergedMessage('gradient norm', v, t))));"
+    )
+    expected = [_converged("gradient norm", v, t) for v, t in CONVERGED]
+    assert _node(script, CONVERGED) == expected
+    assert expected[:4] == [
+        "converged: gradient norm 9.96e-07 <= 1e-06",
+        "converged: gradient norm 9.9e-07 <= 1e-06",
+        "converged: gradient norm 1e-06 <= 1e-06",
+        "converged: gradient norm 1.255e-06 <= 1.26e-06",
+    ]

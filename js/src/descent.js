@@ -25,6 +25,14 @@ function divergence(position, value, gradient) {
   return null;
 }
 
+// gdlib/_converged.py: the measure to two significant digits, more where two would round it up
+// to the limit or past it ("gradient norm 1e-06 <= 1e-06" reads as a misprint).
+export function convergedMessage(measure, value, limit) {
+  let digits = 2;
+  while (digits < 6 && value < limit && limit <= Number(formatG(value, digits))) digits += 1;
+  return `converged: ${measure} ${formatG(value, digits)} <= ${formatG(limit)}`;
+}
+
 // minima: [] when the surface has none (unbounded below: that comes first, with 2/L beside it
 // when both hold), null when none is known.
 function divergenceHint(surface, optimizer, lr, reason) {
@@ -89,7 +97,7 @@ export class Descent {
   checkCurrent() {
     const gradNorm = Math.hypot(this.gradient[0], this.gradient[1]);
     if (gradNorm <= this.gradTol) {
-      return this.finish("converged", "grad_tol", `converged: gradient norm ${formatG(gradNorm, 2)} <= ${formatG(this.gradTol)}`);
+      return this.finish("converged", "grad_tol", convergedMessage("gradient norm", gradNorm, this.gradTol));
     }
     if (this.iterations === this.maxIter) {
       return this.finish("max_iter", null, `stopped: reached max_iter = ${this.maxIter}`);
@@ -124,12 +132,12 @@ export class Descent {
     [this.point, this.value, this.gradient] = [newPoint, newValue, newGradient];
     const stepNorm = Math.hypot(step[0], step[1]);
     if (this.stepTol > 0 && stepNorm <= this.stepTol) {
-      return this.finish("converged", "step_tol", `converged: step norm ${formatG(stepNorm, 2)} <= ${formatG(this.stepTol)}`);
+      return this.finish("converged", "step_tol", convergedMessage("step norm", stepNorm, this.stepTol));
     }
     const change = Math.abs(newValue - oldValue);
     // A tolerance of 0 switches its test off: a period-2 bounce changes the value by exactly 0.
     if (this.valueTol > 0 && change <= this.valueTol) {
-      return this.finish("converged", "value_tol", `converged: value change ${formatG(change, 2)} <= ${formatG(this.valueTol)}`);
+      return this.finish("converged", "value_tol", convergedMessage("value change", change, this.valueTol));
     }
     return this.checkCurrent();
   }

@@ -1,0 +1,23 @@
+"""The message of a run that converged, shared by ``gdlib.descent`` and ``gdlib.linesearch``.
+
+js/src/descent.js mirrors it (``convergedMessage``), and the agreement tests compare the two.
+"""
+
+from __future__ import annotations
+
+
+def _converged(measure: str, value: float, limit: float) -> str:
+    """Say which test stopped the run, with the measure to two significant digits.
+
+    More digits where two would round ``value`` up to ``limit`` or past it: "gradient norm
+    1e-06 <= 1e-06" reads as a misprint, and "1.3e-06 <= 1.26e-06" as a false statement.
+
+    >>> _converged("gradient norm", 9.96e-07, 1e-06)
+    'converged: gradient norm 9.96e-07 <= 1e-06'
+    >>> _converged("step norm", 4.2e-09, 1e-08)
+    'converged: step norm 4.2e-09 <= 1e-08'
+    """
+    digits = 2
+    while digits < 6 and value < limit <= float(f"{value:.{digits}g}"):
+        digits += 1
+    return f"converged: {measure} {value:.{digits}g} <= {limit:g}"
