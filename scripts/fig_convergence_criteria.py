@@ -79,7 +79,9 @@ def early_value_stop() -> dict[str, object]:
     """
     tol = TOLERANCES[3]
     run = descend(SURFACE, START, lr=LR, max_iter=MAX_ITER, **tol)
-    grad = float(np.linalg.norm(run.gradients[-1]))
+    # The test compares the change made by the last step, so the gradient it weighs is the one
+    # where that step began, not the one it ended on.
+    grad = float(np.linalg.norm(run.gradients[-2]))
     # Rounded to 6 digits: the central differences are exact on a quadratic up to rounding.
     lam = float(f"{hessian_eigenvalues(get_surface(SURFACE).grad, START).min():.6g}")
     equiv = float(np.sqrt(tol["value_tol"] / (LR * (1 - LR * lam / 2))))
@@ -88,10 +90,10 @@ def early_value_stop() -> dict[str, object]:
         "early_value_by_value": run.status == "converged" and run.criterion == "value_tol",
         "early_value_tol": f"{tol['value_tol']:g}",
         "early_value_steps": run.iterations,
-        "early_value_grad": fmt(grad, 2),
+        "early_value_grad": fmt(grad),
         "early_value_ratio": int(round(grad / tol["grad_tol"], -1)),
         "early_value_grad_raw": grad,
-        "early_value_equiv": fmt(equiv, 2),
+        "early_value_equiv": fmt(equiv),
         "early_value_equiv_raw": equiv,
     }
 

@@ -83,8 +83,8 @@ def main(out_dir: Path) -> list[Path]:
         "best_epoch": early["best"],
         "lr": fmt(early["lr"]),
         "epochs": EPOCHS,
-        "valid_best": fmt(float(early["valid"][early["best"]])),
-        "valid_last": fmt(float(early["valid"][-1])),
+        "valid_best": f"{float(early['valid'][early['best']]):.2f}",  # a pair: same decimals
+        "valid_last": f"{float(early['valid'][-1]):.2f}",
         "train_last": fmt(float(early["train"][-1])),
         "train_at_best": fmt(float(early["train"][early["best"]])),
         "train_falls_every_epoch": bool(np.all(np.diff(early["train"]) < 0)),
