@@ -112,7 +112,7 @@ def main(out_dir: Path) -> list[Path]:
     shade = np.log1p(Z - Z.min())
     labels = {
         "const": f"constant rate {LR_CONST}",
-        "decay": f"decayed, $\\delta$ = {DECAY}",
+        "decay": "decayed, $\\eta_e$",
         "small": f"constant rate {decayed[-1]:.2g} (decayed's last)",
     }
 

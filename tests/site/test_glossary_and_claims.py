@@ -32,9 +32,9 @@ CLAIM_PAGES = {
     "concepts/convergence": 13,
     "concepts/conditioning": 16,
     "variants/batch": 17,
-    "variants/stochastic": 19,
+    "variants/stochastic": 20,
     "variants/mini-batch": 14,
-    "variants/comparison": 32,
+    "variants/comparison": 33,
 }
 ABBR = re.compile(r'<abbr title="([^"]+)">([^<]+)</abbr>')
 # Pages written as one Markdown document (the reference pages render each docstring apart).
