@@ -74,6 +74,7 @@ def main(out_dir: Path) -> list[Path]:
     full, one = (problem["seconds_per_step"][str(b)] * 1e6 for b in (rows, 1))
     values |= {"problem_rows": f"{rows}", "problem_rows_n": rows, "problem_d": problem["d"]}
     values["problem_load"] = f"{problem['load']:.1f}"  # the machine's load average then
+    values["problem_machine"] = problem["machine"]  # a recording of its own
     values["problem_us_full"], values["problem_us_full_n"] = f"{full:.2g}", full
     values["problem_us_b1"], values["problem_us_b1_n"] = f"{one:.2g}", one
     # Reading all rows in one step against reading one: the fixed cost of a step, on this problem.
