@@ -10,7 +10,8 @@ def _converged(measure: str, value: float, limit: float) -> str:
     """Say which test stopped the run, with the measure to two significant digits.
 
     More digits where two would round ``value`` up to ``limit`` or past it: "gradient norm
-    1e-06 <= 1e-06" reads as a misprint, and "1.3e-06 <= 1.26e-06" as a false statement.
+    1e-06 <= 1e-06" reads as a misprint when the norm is below 1e-06, and "1.3e-06 <= 1.26e-06"
+    as a false statement, even when the norm is 1.26e-06 itself.
 
     >>> _converged("gradient norm", 9.96e-07, 1e-06)
     'converged: gradient norm 9.96e-07 <= 1e-06'
@@ -18,6 +19,11 @@ def _converged(measure: str, value: float, limit: float) -> str:
     'converged: step norm 4.2e-09 <= 1e-08'
     """
     digits = 2
-    while digits < 6 and value < limit <= float(f"{value:.{digits}g}"):
+    while digits < 17 and _misleads(float(f"{value:.{digits}g}"), value, limit):
         digits += 1
     return f"converged: {measure} {value:.{digits}g} <= {limit:g}"
+
+
+def _misleads(shown: float, value: float, limit: float) -> bool:
+    """Whether the rounded ``shown`` reads above ``limit``, or equal to it when ``value`` is not."""
+    return shown > limit or value < limit <= shown

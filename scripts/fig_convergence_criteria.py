@@ -95,6 +95,7 @@ def early_value_stop() -> dict[str, object]:
         "early_value_grad_raw": grad,
         "early_value_equiv": fmt(equiv),
         "early_value_equiv_raw": equiv,
+        "early_value_apart": fmt(grad) != fmt(equiv),  # "just below" must read below
     }
 
 

@@ -178,6 +178,7 @@ def test_the_summary_says_numbers_as_the_build_does():
 # Messages of converged runs: two digits, and more where two would print the limit or above it.
 CONVERGED = [(9.96e-07, 1e-06), (9.9e-07, 1e-06), (1e-06, 1e-06), (1.255e-06, 1.26e-06)]
 CONVERGED += [(4.2e-09, 1e-08), (9.99999e-07, 1e-06), (0.0, 1e-06), (0.0995, 0.1)]
+CONVERGED += [(1.26e-06, 1.26e-06), (9.999999e-07, 1e-06), (1e-06 * (1 - 2**-52), 1e-06)]
 
 
 def test_converged_messages_match_gdlibs():
@@ -196,3 +197,8 @@ def test_converged_messages_match_gdlibs():
         "converged: gradient norm 1e-06 <= 1e-06",
         "converged: gradient norm 1.255e-06 <= 1.26e-06",
     ]
+    assert expected[8:10] == [
+        "converged: gradient norm 1.26e-06 <= 1.26e-06",
+        "converged: gradient norm 9.999999e-07 <= 1e-06",
+    ]
+    assert expected[10] == f"converged: gradient norm {1e-06 * (1 - 2**-52)!r} <= 1e-06"

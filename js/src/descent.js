@@ -26,10 +26,12 @@ function divergence(position, value, gradient) {
 }
 
 // gdlib/_converged.py: the measure to two significant digits, more where two would round it up
-// to the limit or past it ("gradient norm 1e-06 <= 1e-06" reads as a misprint).
+// to the limit or past it ("gradient norm 1e-06 <= 1e-06" reads as a misprint, "1.3e-06 <=
+// 1.26e-06" as a false statement).
 export function convergedMessage(measure, value, limit) {
+  const misleads = (shown) => shown > limit || (value < limit && limit <= shown);
   let digits = 2;
-  while (digits < 6 && value < limit && limit <= Number(formatG(value, digits))) digits += 1;
+  while (digits < 17 && misleads(Number(formatG(value, digits)))) digits += 1;
   return `converged: ${measure} ${formatG(value, digits)} <= ${formatG(limit)}`;
 }
 

@@ -175,6 +175,19 @@ def test_nothing_plays_by_itself_and_no_frames_while_idle(page, site_url, path, 
     assert status(page, name) == said
 
 
+def test_a_resize_after_mount_redraws_at_the_new_size(page, site_url):
+    """The resize observer's report at the size just painted draws nothing; a real resize does."""
+    open_live(page, site_url, "concepts/algorithm/", "tangent")
+    canvas = wrapper(page, "tangent").locator("canvas")
+    before = canvas.evaluate("(c) => [c.width, c.clientWidth]")
+    assert page.evaluate("window.__gdWidgets.draws") == 1
+    page.set_viewport_size({"width": 420, "height": 800})
+    page.wait_for_function("() => window.__gdWidgets.draws > 1", polling=20)
+    wait_idle(page)
+    width, css_width, ratio = canvas.evaluate("(c) => [c.width, c.clientWidth, devicePixelRatio]")
+    assert css_width < before[1] and width == round(css_width * ratio) != before[0]
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize(("path", "name"), LIVE, ids=IDS)
 def test_colours_follow_the_palette_and_axe_finds_nothing(browser, site_url, path, name, scheme):

@@ -66,14 +66,18 @@ export function buildFrame(root, { label, tableCaption, columns, draw }) {
   });
 
   let frame = 0;
-  let painted = "";
-  const paint = () => {
-    frame = 0;
-    registry.pending -= 1;
-    painted = `${canvas.clientWidth}x${canvas.clientHeight}`;
+  let painted = ""; // the pixel ratio and device-pixel size last drawn at
+  const deviceSize = () => {
     const ratio = window.devicePixelRatio || 1;
     const w = Math.max(1, Math.round(canvas.clientWidth * ratio));
     const h = Math.max(1, Math.round(canvas.clientHeight * ratio));
+    return [ratio, w, h, `${ratio}:${w}x${h}`];
+  };
+  const paint = () => {
+    frame = 0;
+    registry.pending -= 1;
+    const [ratio, w, h, key] = deviceSize();
+    painted = key;
     if (canvas.width !== w || canvas.height !== h) Object.assign(canvas, { width: w, height: h });
     const context = canvas.getContext("2d");
     context.setTransform(ratio, 0, 0, ratio, 0, 0);
@@ -89,7 +93,7 @@ export function buildFrame(root, { label, tableCaption, columns, draw }) {
   // second frame for it once cost an extra draw on mount and let a test see the figure idle
   // between the two.
   const resize = new ResizeObserver(() => {
-    if (`${canvas.clientWidth}x${canvas.clientHeight}` !== painted) invalidate();
+    if (deviceSize()[3] !== painted) invalidate();
   });
   resize.observe(canvas);
   const scheme = watchScheme(invalidate);
