@@ -28,6 +28,7 @@ from _variants import (
     BEST_RATE,
     BUDGET,
     HORIZON,
+    MINI,
     RATES,
     SEEDS,
     THETA0,
@@ -87,6 +88,18 @@ def batch_rate(lam: np.ndarray, limit: float) -> dict:
     }
 
 
+def batch_passes(sweeps, best) -> int:
+    """Return the epoch from which batch's median stays below both noisy variants' medians.
+
+    As compare-curves' first panel draws them; the build fails if it ends above either.
+    """
+    med = {b: np.median(sweeps[b].epoch_losses[best[b]], axis=0) for b in (1, MINI, N)}
+    below = med[N] < np.minimum(med[1], med[MINI])
+    if not below[-1]:
+        raise ValueError("batch's median no longer ends below the noisy variants' (compare-curves)")
+    return int(np.flatnonzero(~below).max()) + 1
+
+
 def main(out_dir: Path) -> list[Path]:
     """Run the sweep, write the three figures and the numbers the variant pages quote."""
     X, y, _ = data()
@@ -133,6 +146,7 @@ def main(out_dir: Path) -> list[Path]:
     values["small_cost_best"] = min(gaps, key=gaps.get)  # the size whose median the costs are over
     values |= {"full_cost": f"{float(f'{full_cost:.1g}'):g}", "full_cost_n": full_cost}
     values["table"] = table(sweeps, best)
+    values["batch_passes"] = batch_passes(sweeps, best)
     # Sizes that divide N, at b = 64's and 256's eta / b: do their short last batches set the level?
     full = {
         b: sweep(X, y, THETA0, size, [RATES[best[b]] * size / b], SEEDS, HORIZON)
