@@ -162,13 +162,19 @@ def contour(ax, surface, bounds=None, levels: int = 16, log: bool = True, n: int
 
 
 def fmt(x: float, digits: int = 3) -> str:
-    """Format a number for prose: `digits` significant figures, powers of ten when extreme."""
+    """Format a number for prose: `digits` significant figures, powers of ten when extreme.
+
+    >>> fmt(0.0855), fmt(303, 1), fmt(232.4, 2), fmt(2.5e-4, 2)
+    ('0.0855', '300', '230', '2.5 × 10<sup>-4</sup>')
+    """
     if x == 0:
         return "0"
     if abs(x) < 1e-3 or abs(x) >= 1e5:
         mantissa, exp = f"{x:.{digits - 1}e}".split("e")
         return f"{mantissa} × 10<sup>{int(exp)}</sup>"
-    return f"{x:.{digits}g}"
+    text = f"{x:.{digits}g}"
+    # From 10**digits on, g writes e-notation ("3e+02" for 303 to one figure); prose wants "300".
+    return text if "e" not in text else f"{float(text):.0f}"
 
 
 def listed(words: list[str]) -> str:

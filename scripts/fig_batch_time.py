@@ -14,7 +14,7 @@ import json
 from pathlib import Path
 
 import numpy as np
-from _figure import COLORS, themed_svgs, write_values
+from _figure import COLORS, fmt, themed_svgs, write_values
 from _variants import HORIZON, log_axes
 from matplotlib import pyplot as plt
 
@@ -83,6 +83,6 @@ def main(out_dir: Path) -> list[Path]:
     epoch = one * rows  # one epoch of single-example steps, in microseconds
     values["problem_ms_epoch"], values["problem_us_epoch_n"] = f"{epoch / 1000:.2g}", epoch
     # Batch descent's HORIZON epochs, one full step each, against one epoch of single examples.
-    values["problem_us_horizon"] = f"{float(f'{HORIZON * full:.2g}'):g}"  # two figures, no e+02
+    values["problem_us_horizon"] = fmt(HORIZON * full, 2)  # two figures
     values["problem_epoch_over_horizon"] = f"{epoch / (HORIZON * full):.0f}"
     return [*themed_svgs(draw, out_dir, "batch-time"), write_values(out_dir, "batchtime", values)]

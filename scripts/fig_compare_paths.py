@@ -19,7 +19,8 @@ def main(out_dir: Path) -> list[Path]:
     """Write the animation and its numbers."""
     runs = {b: run(b, EPOCHS) for b in (N, MINI, 1)}
     written = variant_animation(out_dir, "compare-paths", {NAMES[b]: r for b, r in runs.items()})
-    gaps = {b: float(r.epoch_losses[-1]) - floor() for b, r in runs.items()}
+    low = floor()
+    gaps = {b: float(r.epoch_losses[-1]) - low for b, r in runs.items()}
     values = {"epochs": EPOCHS, "examples": f"{EPOCHS * N:,}", "batch_gap": fmt(gaps[N], 2)}
     values |= {"mini_gap": fmt(gaps[MINI], 1), "sgd_gap": fmt(gaps[1], 1)}
     return [*written, write_values(out_dir, "compare_paths", values)]

@@ -89,7 +89,7 @@ def figure_facts(median: dict[str, np.ndarray]) -> dict[str, object]:
         "at2_four_low_raw": f"{min(second):.3g}",
         "step_drop_raw": f"{median['step'][10] / median['step'][14]:.3g}",  # after the first cut
         # Over the first cut's epochs: one epoch's draw from a floor that moves, so one figure.
-        "step_cut": f"{float(f'{cut:.1g}'):.0f}",
+        "step_cut": fmt(cut, 1),
         "step_cut_raw": f"{cut:.3g}",
         # The last epoch (from 5, warm-up's first at the peak) that each cosine ends within a
         # factor of two of the constant run, and how much cosine falls in the last ten epochs

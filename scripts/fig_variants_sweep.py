@@ -21,7 +21,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from _figure import themed_svgs, write_values
+from _figure import fmt, themed_svgs, write_values
 from _sweep import check_against_gdlib, sweep
 from _variants import (
     BATCH_SIZES,
@@ -138,13 +138,9 @@ def main(out_dir: Path) -> list[Path]:
     worst = max((b for b in BATCH_SIZES if b < N), key=gaps.get)
     cost, full_cost = gaps[worst] / min(gaps.values()), gaps[N] / min(gaps.values())
     # One significant figure, as the page's table gives these medians: they move with the seeds.
-    values |= {
-        "small_cost_b": worst,
-        "small_cost": f"{float(f'{cost:.1g}'):g}",
-        "small_cost_n": cost,
-    }
+    values |= {"small_cost_b": worst, "small_cost": fmt(cost, 1), "small_cost_n": cost}
     values["small_cost_best"] = min(gaps, key=gaps.get)  # the size whose median the costs are over
-    values |= {"full_cost": f"{float(f'{full_cost:.1g}'):g}", "full_cost_n": full_cost}
+    values |= {"full_cost": fmt(full_cost, 1), "full_cost_n": full_cost}
     values["table"] = table(sweeps, best)
     values["batch_passes"] = batch_passes(sweeps, best)
     # Sizes that divide N, at b = 64's and 256's eta / b: do their short last batches set the level?

@@ -32,9 +32,6 @@ export const plottedSteps = (point, cap) => (point.status === "diverged" ? DIVER
  * _quadratic.quadratic(kappa): 0.5 (x^2 + kappa y^2), Hessian diag(1, kappa), so L = kappa
  * (kappa >= 1) and the best fixed rate is bestRate(kappa); `bounds` and `start` from the config.
  */
-/** The best fixed rate 2 / (lambda_min + lambda_max) of that quadratic: 2 / (1 + kappa). */
-export const bestRate = (kappa) => 2 / (1 + kappa);
-
 export function quadratic(kappa, bounds, start) {
   if (!(Number.isFinite(kappa) && kappa >= 1)) throw new RangeError(`kappa must be a number >= 1, got ${kappa}`);
   return {
@@ -49,6 +46,9 @@ export function quadratic(kappa, bounds, start) {
     kappa,
   };
 }
+
+/** The best fixed rate 2 / (lambda_min + lambda_max) of quadratic(kappa): 2 / (1 + kappa). */
+export const bestRate = (kappa) => 2 / (1 + kappa);
 
 /**
  * The figure's settings from the page's config: a gdlib surface by name, or with `kappas` the
