@@ -1,15 +1,16 @@
 """Browser gates on every built page: offline, console, accessibility (light and dark), mobile.
 
-Every page is loaded twice and the results are shared by the tests below, to keep the suite lean:
-once on a 360 px phone in the light palette, once on a 1280 px desktop in the dark palette
-(Material follows prefers-color-scheme, which the contexts emulate). axe-core runs on both loads
-with every section drawn; on the phone it also runs first on the page as loaded, as Lighthouse
-runs it (a phone, the light palette, sections off screen skipped). Skipped, a section stands at
-its estimate while its text runs on past it: Lighthouse once measured the reference page's last
-docstring, and later the updates page's long race section, over the footer, which the drawn page
-never shows. A phone, the narrowest width, makes text the tallest past its estimate; the desktop
-load of an earlier version of this gate missed the updates page. The phone load also checks that
-the page body never scrolls sideways.
+Every page is loaded three times and the results are shared by the tests below, to keep the suite
+lean: on a 360 px phone in the light palette, on a 1280 px desktop in the dark palette, and on the
+phone in the dark palette, whose header, drawer and scrolled tables the desktop never shows
+(Material follows prefers-color-scheme, which the contexts emulate). axe-core runs on every load
+with every section drawn; on the light phone it also runs first on the page as loaded, as
+Lighthouse runs it (a phone, the light palette, sections off screen skipped). Skipped, a section
+stands at its estimate while its text runs on past it: Lighthouse once measured the reference
+page's last docstring, and later the updates page's long race section, over the footer, which the
+drawn page never shows. A phone, the narrowest width, makes text the tallest past its estimate; the
+desktop load of an earlier version of this gate missed the updates page. The phone loads also
+check that the page body never scrolls sideways.
 """
 
 import pytest
@@ -25,8 +26,15 @@ PROFILES = {
         "has_touch": True,
     },
     "dark": {"viewport": {"width": 1280, "height": 800}, "color_scheme": "dark"},
+    "dark phone": {
+        "viewport": {"width": 360, "height": 740},
+        "color_scheme": "dark",
+        "is_mobile": True,
+        "has_touch": True,
+    },
 }
-MATERIAL_SCHEMES = {"light": "default", "dark": "slate"}
+MATERIAL_SCHEMES = {"light": "default", "dark": "slate", "dark phone": "slate"}
+PHONES = [profile for profile, options in PROFILES.items() if options["viewport"]["width"] == 360]
 
 
 @pytest.fixture(scope="module")
@@ -101,8 +109,10 @@ def test_images_have_alt_text(audits, site_url):
 
 def test_no_horizontal_scrolling_at_360_px(audits, site_url):
     overflowing = [
-        f"{a.url.removeprefix(site_url) or '/'}: " + "; ".join(a.horizontal_overflow)
-        for a in audits["light"]
+        f"{a.url.removeprefix(site_url) or '/'} [{a.color_scheme}]: "
+        + "; ".join(a.horizontal_overflow)
+        for profile in PHONES
+        for a in audits[profile]
         if a.horizontal_overflow
     ]
     _fail_listing("pages that scroll sideways at 360 px", overflowing)
