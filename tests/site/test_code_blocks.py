@@ -41,6 +41,17 @@ def session_of(page: Path) -> str:
     return page.relative_to(DOCS).with_suffix("").as_posix()
 
 
+def outputs(html: str) -> list[str]:
+    """The texts of a built page's Output blocks, each right below its code block."""
+    shown = re.findall(
+        r'</code></pre></div>\s*<div class="highlight"><span class="filename">Output</span>'
+        r"<pre><span></span><code>(.*?)</code>",
+        html,
+        re.S,
+    )
+    return [re.sub(r"<[^>]+>", "", text) for text in shown]
+
+
 def test_the_site_has_python_blocks_to_run():
     assert sum(bool(python_fences(p)) for p in PAGES) >= 10
 
@@ -67,16 +78,23 @@ def test_built_pages_show_each_blocks_output_below_it(built_site, page):
     html_path = built_site.root / page.relative_to(DOCS).with_suffix("") / "index.html"
     if page.stem == "index":
         html_path = built_site.root / page.relative_to(DOCS).parent / "index.html"
-    html = html_path.read_text(encoding="utf-8")
-    # A code block, then right below it the block titled Output.
-    shown = re.findall(
-        r'</code></pre></div>\s*<div class="highlight"><span class="filename">Output</span>'
-        r"<pre><span></span><code>(.*?)</code>",
-        html,
-        re.S,
-    )
+    shown = outputs(html_path.read_text(encoding="utf-8"))
     assert len(shown) == len(python_fences(page)), f"{page.name}: a block has no output below it"
-    assert all(re.sub(r"<[^>]+>", "", text).strip() for text in shown), "an empty output"
+    assert all(text.strip() for text in shown), "an empty output"
+
+
+def test_the_stochastic_try_it_shows_a_too_fast_decay_freezing_and_a_slow_one_falling(built_site):
+    # The answer says: at decay 5000 the run ends about where its first epoch left it, at 0.5 it
+    # goes on falling (and decaying beats the constant rate, as the page's medians show).
+    html = (built_site.root / "variants/stochastic/index.html").read_text(encoding="utf-8")
+    pattern = r"decay (\S+)\s+epoch 1: (\S+)  last three: (\S+)"
+    lines = [re.findall(pattern, text) for text in outputs(html)]
+    (rows,) = [found for found in lines if found]
+    runs = {float(d): (float(first), float(last)) for d, first, last in rows}
+    assert sorted(runs) == [0.0, 0.5, 5000.0]
+    (frozen_first, frozen_last), (slow_first, slow_last) = runs[5000.0], runs[0.5]
+    assert 0.8 < frozen_last / frozen_first <= 1
+    assert slow_last < slow_first / 4 and slow_last < runs[0.0][1]
 
 
 def _build(tmp_path: Path, code: str) -> subprocess.CompletedProcess:
