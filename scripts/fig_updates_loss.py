@@ -24,7 +24,8 @@ from gdlib.surfaces import get_surface
 
 ADAM_RATES = (0.05, 0.1, 0.2, 0.5, 1.0)  # step lengths tried on the valley
 HEAVIER = 0.95  # a second momentum tried on Rosenbrock at the race's rate
-BETA1 = inspect.signature(adam).parameters["betas"].default[0]  # torch's and gdlib's 0.9
+BETAS = inspect.signature(adam).parameters["betas"].default  # torch's and gdlib's (0.9, 0.999)
+BETA1 = BETAS[0]
 
 
 def adam_on_valley(run) -> dict[str, object]:
@@ -115,6 +116,16 @@ def rosenbrock_start(runs) -> dict[str, object]:
     }
 
 
+def momentum_cell(opt: str, hyper: dict) -> str:
+    """Name the run's momentum setting: mu, Adam's betas (beta1 is a momentum), or none."""
+    if "momentum" in hyper:
+        return f"μ = {hyper['momentum']:.3g}"
+    if opt == "adam":
+        beta1, beta2 = hyper.get("betas", BETAS)
+        return f"β₁ = {beta1:g} (β₂ = {beta2:g})"
+    return "none"
+
+
 def table(runs) -> str:
     """Tabulate (Markdown) the steps taken and how each run stopped."""
     rows = [
@@ -124,7 +135,7 @@ def table(runs) -> str:
     for surface_name, results in runs.items():
         for opt, run in results.items():
             lr, hyper = RACES[surface_name][opt]
-            mom = f"{hyper['momentum']:.3g}" if "momentum" in hyper else "–"
+            mom = momentum_cell(opt, hyper)
             cells = f"{surface_name} | {opt} | {lr:.3g} | {mom} | {run.iterations} | {run.message}"
             rows.append(f"| {cells} |")
     return "\n".join(rows)

@@ -1,0 +1,36 @@
+"""The updates page's race table names each run's momentum: mu, Adam's betas, or none.
+
+Adam's beta1 is a momentum (a running mean of the gradients), so a dash in its momentum column
+would tell the reader it has none; the betas shown are the ones gdlib's adam runs with.
+"""
+
+from __future__ import annotations
+
+import inspect
+
+from _scripts import load_script
+
+from gdlib.optimizers import adam
+
+updates_loss = load_script("fig_updates_loss")
+
+
+def test_adam_shows_the_betas_it_runs_with_and_plain_descent_none():
+    beta1, beta2 = inspect.signature(adam).parameters["betas"].default
+    assert updates_loss.momentum_cell("adam", {}) == f"β₁ = {beta1:g} (β₂ = {beta2:g})"
+    assert updates_loss.momentum_cell("adam", {"betas": (0.5, 0.99)}) == "β₁ = 0.5 (β₂ = 0.99)"
+    assert updates_loss.momentum_cell("gd", {}) == "none"
+    assert updates_loss.momentum_cell("nesterov", {"momentum": 0.519}) == "μ = 0.519"
+
+
+def test_every_race_row_has_a_momentum_cell():
+    rows = updates_loss.table(
+        {name: {opt: _Run() for opt in runs} for name, runs in updates_loss.RACES.items()}
+    ).splitlines()[2:]
+    cells = [row.split(" | ")[3] for row in rows]
+    assert len(cells) == sum(len(runs) for runs in updates_loss.RACES.values()) == 8
+    assert all(c == "none" or c.startswith(("μ = ", "β₁ = ")) for c in cells), cells
+
+
+class _Run:
+    iterations, message = 1, "converged"
