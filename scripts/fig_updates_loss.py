@@ -165,6 +165,9 @@ def main(out_dir: Path) -> list[Path]:
         values[f"valley_{opt}_x_flips_all"] = sign_changes(run.positions[:, 0])
         values[f"valley_{opt}_y1"] = f"{abs(run.positions[1, 1]):.2f}"  # the first swing
         values[f"valley_{opt}_y1_crossed"] = bool(run.positions[1, 1] * run.positions[0, 1] < 0)
+        off_floor = np.flatnonzero(np.abs(run.positions[:, 1]) > 1e-12)  # y = 0 is the floor
+        values[f"valley_{opt}_floor_from"] = int(off_floor[-1]) + 1 if off_floor.size else 0
+    values["valley_start_y"] = f"{abs(runs['valley']['gd'].positions[0, 1]):g}"
     for surface_name, results in runs.items():
         for opt, run in results.items():
             lr, hyper = RACES[surface_name][opt]
