@@ -5,7 +5,9 @@ fig_conditioning.py writes these values with its own. gdlib's heavy ball (plain 
 descent does on the page, with Polyak's tuning for curvatures in [1, kappa] (_quadratic.heavy_ball:
 lr 4 / (sqrt(L) + sqrt(m))^2, momentum ((sqrt(kappa) - 1) / (sqrt(kappa) + 1))^2), to the same
 gradient norm of 1e-6. The factor per step is measured over the second half of the run, against
-(sqrt(kappa) - 1) / (sqrt(kappa) + 1), the tuned method's rate on a quadratic.
+rho = (sqrt(kappa) - 1) / (sqrt(kappa) + 1), the tuned method's rate on a quadratic, and against
+the same window's mean factor of k rho^k: Polyak's tuning gives the extreme curvatures double
+roots.
 """
 
 from __future__ import annotations
@@ -28,10 +30,17 @@ def momentum_values() -> dict[str, object]:
         if run.status != "converged":
             raise RuntimeError(f"heavy ball at kappa {kappa}: {run.message}")
         root = np.sqrt(kappa)
-        rate = measured_rate(run.positions, (0.0, 0.0), start=run.iterations // 2)
-        out[f"hb_steps_{kappa}"] = run.iterations
+        n = run.iterations
+        rate = measured_rate(run.positions, (0.0, 0.0), start=n // 2)
+        rho = (root - 1) / (root + 1)
+        out[f"hb_steps_{kappa}"] = n
         out[f"hb_rate_{kappa}"] = round(float(rate), 4)
-        out[f"hb_pred_{kappa}"] = round(float((root - 1) / (root + 1)), 4)
+        out[f"hb_pred_{kappa}"] = round(float(rho), 4)
+        # Double roots: the error goes like k rho^k, so from step n // 2 to n the mean factor is
+        # rho (n / (n // 2))^(1 / (n - n // 2)).
+        distance = np.hypot(*run.positions.T)
+        out[f"hb_grows_{kappa}"] = int(np.sum(np.diff(distance) > 0))  # steps that moved away
+        out[f"hb_pred_k_{kappa}"] = round(float(rho * (n / (n // 2)) ** (1 / (n - n // 2))), 4)
         out[f"hb_mu_{kappa}"] = round(mu, 4)
         out[f"hb_lr_{kappa}"] = round(lr, 4)
     first, last = MOMENTUM_KAPPAS[0], MOMENTUM_KAPPAS[-1]

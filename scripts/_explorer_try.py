@@ -77,6 +77,12 @@ def slow_divergence(surface, start, max_iter: int) -> dict[str, object]:
     }
 
 
+def local_maxima(values: np.ndarray) -> list[int]:
+    """Return the indices of the interior points no lower than either neighbour."""
+    inner = np.flatnonzero((values[1:-1] >= values[:-2]) & (values[1:-1] >= values[2:]))
+    return (inner + 1).tolist()
+
+
 def valley_contraction(valley: dict, lr: float, mu: float, eigenvalues) -> dict[str, object]:
     r"""Measure the contraction per step of the valley race's runs, against heavy ball's sqrt(mu).
 
@@ -85,12 +91,19 @@ def valley_contraction(valley: dict, lr: float, mu: float, eigenvalues) -> dict[
     """
     lam = np.asarray(eigenvalues)
     rates = {o: measured_rate(run.positions, (0.0, 0.0)) for o, run in valley.items()}
+    # Momentum's distance to the minimum dips and rises as it swings, and the convergence test
+    # stops the run in a dip: over the whole run that end reads below sqrt(mu). Measured from
+    # the distance's first peak to its last, the window's ends sit on the envelope.
+    peaks = local_maxima(np.hypot(*valley["momentum"].positions.T))
+    rates["momentum"] = measured_rate(
+        valley["momentum"].positions, (0.0, 0.0), start=peaks[0], stop=peaks[-1]
+    )
     return {
         "valley_gd_rate": f"{rates['gd']:.3f}",
         "valley_momentum_rate": f"{rates['momentum']:.3f}",
         "valley_sqrt_mu": f"{np.sqrt(mu):.3f}",
         "valley_momentum_as_sqrt_mu": bool(np.all((1 + mu - lr * lam) ** 2 < 4 * mu))
-        and abs(rates["momentum"] - np.sqrt(mu)) < 0.01
+        and abs(rates["momentum"] - np.sqrt(mu)) < 0.002
         and rates["gd"] < rates["momentum"],
     }
 
