@@ -14,7 +14,7 @@ check that the page body never scrolls sideways.
 """
 
 import pytest
-from page_audit import PageAudit, audit_page, describe_violations
+from page_audit import HORIZONTAL_OVERFLOW, PageAudit, audit_page, describe_violations
 
 pytestmark = pytest.mark.browser
 
@@ -116,6 +116,21 @@ def test_no_horizontal_scrolling_at_360_px(audits, site_url):
         if a.horizontal_overflow
     ]
     _fail_listing("pages that scroll sideways at 360 px", overflowing)
+
+
+def test_without_javascript_no_page_scrolls_sideways_at_360_px(built_site, site_url, open_page):
+    # The theme's script wraps wide tables in scroll boxes; without it, extra.css must.
+    page = open_page(java_script_enabled=False, viewport={"width": 360, "height": 740})
+    overflowing = []
+    for path in built_site.pages():
+        url = site_url + path.relative_to(built_site.root).as_posix().removesuffix("index.html")
+        page.goto(url)
+        # Through a locator: with scripts off, Playwright still runs its own in the page.
+        found = page.locator("html").evaluate(HORIZONTAL_OVERFLOW)
+        if found:
+            overflowing.append(f"{url.removeprefix(site_url) or '/'}: " + "; ".join(found))
+    assert len(built_site.pages()) > 1
+    _fail_listing("pages that scroll sideways at 360 px without JavaScript", overflowing)
 
 
 def test_each_page_preloads_exactly_the_katex_fonts_its_formulas_use(audits, site_url):

@@ -135,3 +135,25 @@ def test_a_checked_claim_shows_what_was_checked(browser, site_url, touch):
         page.locator(".gd-check-tip.md-tooltip2--active").wait_for(state="detached")
     finally:
         context.close()
+
+
+def test_without_javascript_pointing_at_a_check_shows_its_label(browser, site_url):
+    """With no script, the theme's `no-js` class stays; CSS shows the label at the window's foot."""
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 360, "height": 740})
+    try:
+        page = context.new_page()
+        page.goto(site_url + "variants/comparison/")
+        assert "no-js" in page.locator("html").get_attribute("class")
+        mark = page.locator("article .gd-check").nth(3)
+        mark.scroll_into_view_if_needed()
+        shown = "el => getComputedStyle(el, '::after').content"
+        assert mark.evaluate(shown) == "none"
+        mark.hover()
+        label = mark.get_attribute("aria-label")
+        assert mark.evaluate(shown) == f'"{label}"'
+        style = "el => ['position', 'left', 'right'].map((p) => getComputedStyle(el, '::after')[p])"
+        position, left, right = mark.evaluate(style)
+        assert position == "fixed" and left == right and float(left.removesuffix("px")) > 0
+        assert page.locator("html").evaluate("el => el.scrollWidth") <= 360
+    finally:
+        context.close()
