@@ -34,13 +34,19 @@ def hessian(grad: object, point: object, h: float = 1e-4) -> np.ndarray:
     Returns:
         The 2 x 2 matrix, row $i$ holding the derivatives of $\partial f / \partial x_i$.
 
+    Raises:
+        TypeError: ``grad`` is not callable, or ``h`` is not a real number.
+        ValueError: ``point`` is not a finite point of shape ``(2,)``; ``h`` is not above zero
+            or too small to move ``point``; ``grad`` returns another shape, or a gradient that
+            is not finite within ``h`` of ``point``.
+
     >>> from gdlib.surfaces import get_surface
     >>> hessian(get_surface("valley").grad, (0.3, -0.7), h=1.0).tolist()
     [[2.0, 0.0], [0.0, 20.0]]
 
     """
     if not callable(grad):
-        raise ValueError(f"grad must be callable, got {grad!r}")
+        raise TypeError(f"grad must be callable, got {type(grad).__name__}")
     p = check_point(point, "point")
     h = check_finite(h, "h")
     if not (h > 0.0 and np.all(p + h != p)):  # a step lost in p's rounding measures nothing
@@ -69,6 +75,9 @@ def hessian_eigenvalues(grad: object, point: object, h: float = 1e-4) -> np.ndar
 
     Returns:
         The two eigenvalues, smallest first.
+
+    Raises:
+        TypeError, ValueError: As ``hessian``, for the same arguments.
 
     >>> from gdlib.surfaces import get_surface
     >>> hessian_eigenvalues(get_surface("valley").grad, (0.3, -1.0)).round(6).tolist()

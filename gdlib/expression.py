@@ -67,7 +67,10 @@ def _to_sympy(node: ast.expr, sp, depth: int = 1):
         return {"pi": sp.pi, "e": sp.E}[node.id]
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub | ast.UAdd):
         operand = down(node.operand)
-        return sp.Mul(-1, operand, evaluate=False) if isinstance(node.op, ast.USub) else operand
+        if not isinstance(node.op, ast.USub):
+            return operand
+        # A negative number is one literal (x^-2, not x to the power "(-1) 2").
+        return -operand if operand.is_Number else sp.Mul(-1, operand, evaluate=False)
     if isinstance(node, ast.BinOp) and type(node.op) in _BINARY:
         a, b = down(node.left), down(node.right)
         return {

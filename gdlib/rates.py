@@ -20,12 +20,12 @@ $x^2 + 10y^2$ has $(2, 20)$, and ``gdlib.curvature`` finds them from any gradien
 from __future__ import annotations
 
 import math
-import numbers
 
 import numpy as np
 
 from gdlib._validate import (
     _float_array,
+    check_fraction,
     check_int,
     check_lr,
     check_point,
@@ -142,16 +142,17 @@ def steps_to_shrink(rate: float, factor: float) -> int:
     $\lceil \ln \phi / \ln \rho \rceil$ up to rounding: it is settled in floating point, so
     ``0.1 ** 2`` (0.010000000000000002) does not reach 0.01.
 
+    Raises:
+        TypeError: ``rate`` or ``factor`` is not a real number.
+        ValueError: ``rate`` or ``factor`` is not strictly between 0 and 1.
+
     >>> steps_to_shrink(0.5, 1e-3)
     10
     >>> steps_to_shrink(0.1, 0.01)
     3
+
     """
-    if not (isinstance(rate, numbers.Real) and 0.0 < rate < 1.0):
-        raise ValueError(f"rate must be in (0, 1), got {rate!r}")
-    if not (isinstance(factor, numbers.Real) and 0.0 < factor < 1.0):
-        raise ValueError(f"factor must be in (0, 1), got {factor!r}")
-    rate, factor = float(rate), float(factor)
+    rate, factor = check_fraction(rate, "rate"), check_fraction(factor, "factor")
     steps = max(1, math.ceil(math.log(factor) / math.log(rate)))
     # The logarithms round; settle on the least k with rate ** k <= factor in floating point.
     while steps > 1 and rate ** (steps - 1) <= factor:

@@ -36,6 +36,7 @@ __all__ = [
 ]
 
 OPTIMIZERS = ("gd", "momentum", "nesterov", "adagrad", "rmsprop", "adam")
+"""The names ``get_optimizer`` and ``preset`` accept, in the order the site lists them."""
 LABELS = {
     "gd": "GD",
     "momentum": "Momentum",
@@ -44,6 +45,7 @@ LABELS = {
     "rmsprop": "RMSProp",
     "adam": "Adam",
 }
+"""How a page names each optimizer: the explorer's legend and the figures' labels."""
 
 _PRESETS = {
     "gd": (sgd, {}),

@@ -38,7 +38,6 @@ def test_the_hessian_of_rosenbrock_at_its_minimum():
 @pytest.mark.parametrize(
     ("args", "named"),
     [
-        (("not a function", (0, 0)), "grad"),
         ((get_surface("valley").grad, (0, float("nan"))), "point"),
         ((get_surface("valley").grad, (0, 0), 0.0), "h"),
         ((get_surface("valley").grad, (0, 0), float("inf")), "h"),
@@ -52,6 +51,16 @@ def test_the_hessian_of_rosenbrock_at_its_minimum():
 @pytest.mark.parametrize("curvature", [hessian, hessian_eigenvalues])
 def test_bad_input_is_refused_by_name(curvature, args, named):
     with pytest.raises(ValueError, match=named):
+        curvature(*args)
+
+
+@pytest.mark.parametrize(
+    ("args", "named"),
+    [(("not a function", (0, 0)), "grad must be callable"), ((abs, (0, 0), "1e-4"), "h must be")],
+)
+@pytest.mark.parametrize("curvature", [hessian, hessian_eigenvalues])
+def test_a_wrong_type_is_a_type_error_naming_the_argument(curvature, args, named):
+    with pytest.raises(TypeError, match=named):
         curvature(*args)
 
 

@@ -98,8 +98,14 @@ def test_measured_rate_reads_iterates_very_close_to_the_minimum():
         (lambda: measured_rate(np.ones((5, 2)), (0, 0), 3, 3), ValueError, "start must be in"),
         (lambda: measured_rate(np.ones((5, 2)), (1, 1)), ValueError, "off the minimum"),
         (lambda: measured_rate(np.ones((5, 2)), (0, 0), 0, 9), ValueError, "stop must be in"),
-        (lambda: steps_to_shrink(1.0, 0.5), ValueError, "rate must be in (0, 1)"),
-        (lambda: steps_to_shrink(0.5, 2.0), ValueError, "factor must be in (0, 1)"),
+        (
+            lambda: steps_to_shrink(1.0, 0.5),
+            ValueError,
+            "Invalid rate value: 1.0 (must be in (0, 1))",
+        ),
+        (lambda: steps_to_shrink(0.5, 2.0), ValueError, "Invalid factor value: 2.0"),
+        (lambda: steps_to_shrink("a", 0.1), TypeError, "rate must be a real number, got str"),
+        (lambda: steps_to_shrink(0.5, True), TypeError, "factor must be a real number, got bool"),
     ],
 )
 def test_bad_arguments_name_themselves(call, error, words):
