@@ -3,9 +3,8 @@ r"""Linear least squares by batch, stochastic and mini-batch gradient descent.
 The loss follows ``torch.nn.MSELoss``: $f(\theta) = \frac1n \lVert X\theta - y \rVert^2$
 with gradient $\frac2n X^\top (X\theta - y)$; a batch of size $b$ uses the same mean
 over its own rows. Each epoch draws one permutation from ``numpy.random.default_rng(seed)`` and
-walks it in consecutive batches of ``batch_size`` rows, the last holding what remains. A full
-batch is never shuffled (row order cannot change its gradient), which makes ``batch_size=n``
-exactly the batch run.
+walks it in batches of ``batch_size`` rows (the last holds the rest). A full batch is never
+shuffled (row order cannot change its gradient): ``batch_size=n`` is exactly the batch run.
 """
 
 from __future__ import annotations

@@ -136,9 +136,8 @@ def warmup_cosine_lr(lr: float, total_epochs: int, warmup_epochs: int) -> Schedu
     $$\eta_e = \eta_0 \, \tfrac12 \left(1 + \cos\frac{\pi (e - W + 1)}{E - W + 1}\right):$$
 
     torch's ``LinearLR(start_factor=1/W, total_iters=W-1)`` followed by
-    ``CosineAnnealingLR(T_max=E-W+1)``, chained by ``SequentialLR(..., milestones=[W-1])``: the
-    cosine takes over at epoch $W - 1$, the warm-up's last (with ``milestones=[W]`` torch would
-    hold $\eta_0$ for two epochs and shift the cosine by one).
+    ``CosineAnnealingLR(T_max=E-W+1)`` chained by ``SequentialLR(..., milestones=[W-1])`` (with
+    ``milestones=[W]``, torch holds $\eta_0$ two epochs and shifts the cosine by one).
 
     Args:
         lr: The peak rate $\eta_0$ (> 0).

@@ -87,8 +87,8 @@ def get_optimizer(name: str, lr: float, **hyper: object) -> GradientTransformati
 def preset(name: str) -> dict[str, object]:
     """Return the hyperparameters besides the rate that the optimizer ``name`` runs with.
 
-    >>> preset("momentum")
-    {'momentum': 0.9}
+    >>> sorted(preset("nesterov").items())
+    [('momentum', 0.9), ('nesterov', True)]
 
     """
     return dict(_PRESETS[check_choice(name, "optimizer", OPTIMIZERS)][1])
