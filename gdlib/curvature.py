@@ -35,7 +35,8 @@ def hessian(grad: object, point: object, h: float = 1e-4) -> np.ndarray:
         The 2 x 2 matrix, row $i$ holding the derivatives of $\partial f / \partial x_i$.
 
     Raises:
-        TypeError: ``grad`` is not callable, or ``h`` is not a real number.
+        TypeError: ``grad`` is not callable, ``point`` is not an array of real numbers, or
+            ``h`` is not a real number.
         ValueError: ``point`` is not a finite point of shape ``(2,)``; ``h`` is not above zero
             or too small to move ``point``; ``grad`` returns another shape, or a gradient that
             is not finite within ``h`` of ``point``.

@@ -51,6 +51,7 @@ def main(out_dir: Path) -> list[Path]:
         "steps": run.iterations,
         "max_iter": MAX_ITER,
         "message": run.message,
+        "grad_norm_end": float(np.linalg.norm(surface.grad(run.positions[-1]))),
         "two_over_l": fmt(2 / surface.lipschitz),
         "widget": json.dumps(config),
     }

@@ -72,6 +72,7 @@ def main(out_dir: Path) -> list[Path]:
         values |= overshoots(key, run.positions[:, 1])
         if key == "best":
             values |= axis_factors(run)
+            values["best_grad_norm_end"] = float(np.linalg.norm(surface.grad(run.positions[-1])))
     return [*themed_svgs(draw, out_dir, "lr-runs"), write_values(out_dir, "lr_runs", values)]
 
 

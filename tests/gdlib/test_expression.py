@@ -26,6 +26,13 @@ def test_the_issue_example_at_two_two():
     assert (s.name, s.title, s.formula) == ("custom", "Your function", "x^{2} + 2 y^{2}")
 
 
+def test_a_typed_negative_number_is_one_literal_in_the_formula():
+    # Not x^{(-1) 2}: unary minus on a number gives the negative number, on anything else -1 times.
+    assert surface_from_expression("x^-2 + y^2").formula == r"y^{2} + \frac{1}{x^{2}}"
+    assert surface_from_expression("-3*x + y/-2").formula == r"- 3 x + \frac{y}{-2}"
+    assert surface_from_expression("-(x + y)").formula == "- (x + y)"
+
+
 @pytest.mark.parametrize("entry", CORPUS["accepted"], ids=lambda e: e["text"][:40])
 def test_gradient_matches_central_differences(entry):
     s = surface_from_expression(entry["text"], entry.get("bounds", ((-3, 3), (-3, 3))))

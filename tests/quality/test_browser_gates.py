@@ -62,9 +62,11 @@ def _all(audits) -> list[PageAudit]:
 
 
 def _report(audits, attribute: str, site_url: str) -> list[str]:
+    """One line per problem, named by page and load (two loads share the dark palette)."""
     return [
-        f"{a.url.removeprefix(site_url) or '/'} [{a.color_scheme}]: {item}"
-        for a in _all(audits)
+        f"{a.url.removeprefix(site_url) or '/'} [{profile}]: {item}"
+        for profile, found in audits.items()
+        for a in found
         for item in getattr(a, attribute)
     ]
 

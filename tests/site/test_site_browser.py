@@ -5,8 +5,10 @@ its definition."""
 from __future__ import annotations
 
 import contextlib
+import io
 
 import pytest
+from PIL import Image, ImageChops
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 pytestmark = pytest.mark.browser
@@ -146,6 +148,8 @@ def test_without_javascript_pointing_at_a_check_shows_its_label(browser, site_ur
         assert "no-js" in page.locator("html").get_attribute("class")
         mark = page.locator("article .gd-check").nth(3)
         mark.scroll_into_view_if_needed()
+        foot = {"x": 0, "y": 740 - 60, "width": 360, "height": 60}  # where the bar shows
+        before = Image.open(io.BytesIO(page.screenshot(clip=foot))).convert("RGB")
         shown = "el => getComputedStyle(el, '::after').content"
         assert mark.evaluate(shown) == "none"
         mark.hover()
@@ -155,5 +159,8 @@ def test_without_javascript_pointing_at_a_check_shows_its_label(browser, site_ur
         position, left, right = mark.evaluate(style)
         assert position == "fixed" and left == right and float(left.removesuffix("px")) > 0
         assert page.locator("html").evaluate("el => el.scrollWidth") <= 360
+        # Drawn, not clipped by a box around the mark (a section's paint containment once did).
+        after = Image.open(io.BytesIO(page.screenshot(clip=foot))).convert("RGB")
+        assert ImageChops.difference(before, after).getbbox() is not None
     finally:
         context.close()
