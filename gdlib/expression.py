@@ -163,7 +163,7 @@ def surface_from_expression(
     return Surface(
         name="custom",
         title="Your function",
-        formula=sp.latex(expr),
+        formula=f"f(x, y) = {sp.latex(expr)}",
         func=_lambdify(sp, expr),
         gradient=lambda px, py: (fx(px, py), fy(px, py)),
         bounds=box,

@@ -25,7 +25,7 @@ class Surface:
     Attributes:
         name: Key in ``SURFACES``.
         title: Display name.
-        formula: The function in LaTeX.
+        formula: The function in LaTeX, as ``f(x, y) = ...``.
         func: The raw function ``func(x, y)`` on two broadcastable arrays.
         gradient: Its gradient ``gradient(x, y)``, the pair of arrays ``(df/dx, df/dy)``.
         bounds: ``((xmin, xmax), (ymin, ymax))``, a good plotting window.

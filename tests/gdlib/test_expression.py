@@ -23,14 +23,15 @@ def test_the_issue_example_at_two_two():
     s = surface_from_expression("x^2 + 2*y^2")
     assert float(s.f([2.0, 2.0])) == 12.0
     assert s.grad([2.0, 2.0]).tolist() == [4.0, 8.0]
-    assert (s.name, s.title, s.formula) == ("custom", "Your function", "x^{2} + 2 y^{2}")
+    assert (s.name, s.title, s.formula) == ("custom", "Your function", "f(x, y) = x^{2} + 2 y^{2}")
 
 
 def test_a_typed_negative_number_is_one_literal_in_the_formula():
     # Not x^{(-1) 2}: unary minus on a number gives the negative number, on anything else -1 times.
-    assert surface_from_expression("x^-2 + y^2").formula == r"y^{2} + \frac{1}{x^{2}}"
-    assert surface_from_expression("-3*x + y/-2").formula == r"- 3 x + \frac{y}{-2}"
-    assert surface_from_expression("-(x + y)").formula == "- (x + y)"
+    formula = lambda text: surface_from_expression(text).formula.removeprefix("f(x, y) = ")  # noqa: E731
+    assert formula("x^-2 + y^2") == r"y^{2} + \frac{1}{x^{2}}"
+    assert formula("-3*x + y/-2") == r"- 3 x + \frac{y}{-2}"
+    assert formula("-(x + y)") == "- (x + y)"
 
 
 @pytest.mark.parametrize("entry", CORPUS["accepted"], ids=lambda e: e["text"][:40])
