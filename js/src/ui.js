@@ -23,7 +23,8 @@ function template() {
   const surfaces = [...Object.values(SURFACES), { name: CUSTOM, title: CUSTOM_TITLE }]
     .map((s) => `<option value="${s.name}">${s.title}</option>`)
     .join("");
-  const speeds = SPEEDS.map((v) => `<option value="${v}">${v} step${v > 1 ? "s" : ""} per frame</option>`).join("");
+  // The unit in the label, not in each option: "100 steps per frame" did not fit a phone's column.
+  const speeds = SPEEDS.map((v) => `<option value="${v}">${v}</option>`).join("");
   const optimizers = OPTIMIZERS.map(
     (name) => html`<label class="gdx__check"><input type="checkbox" name="optimizer" value="${name}">
       <span class="gdx__swatch gdx__swatch--${name}" aria-hidden="true"></span>${OPTIMIZER_LABELS[name]}</label>`,
@@ -51,7 +52,7 @@ function template() {
       </div>
       <fieldset class="gdx__optimizers"><legend>Optimizers (tick several to race them)</legend>${optimizers}</fieldset>
       <div class="gdx__pair">
-        ${field("gdx-speed", "Speed", `<select id="gdx-speed" name="speed">${speeds}</select>`)}
+        ${field("gdx-speed", "Steps per frame", `<select id="gdx-speed" name="speed">${speeds}</select>`)}
         ${field("gdx-max-iter", "Max iterations", `<input type="number" id="gdx-max-iter" name="maxIter" min="1" max="${MAX_ITER_LIMIT}" step="1">`)}
       </div>
     </form>`;
