@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import test from "node:test";
 
 import { checkNumber, parseNumber } from "../src/widgets/check.js";
+import { labelCentre, spacedLabels } from "../src/widgets/plot.js";
 import { linearScale, logScale, logSlider, logTicks, niceTicks } from "../src/widgets/scale.js";
 import { createTangent, reset, rows, stepFacts, stepOnce, summary, withRate } from "../src/widgets/tangent-state.js";
 import { floorCrossings } from "../src/widgets/crossings.js";
@@ -400,4 +401,21 @@ test("the learning-rate figure's opening rate is a position of its slider", () =
     assert.equal(slider.value(0), 0.001);
     assert.equal(slider.value(slider.steps), 2.5);
   }
+});
+
+test("x tick labels that would run into the last one drawn are left out, left to right", () => {
+  // Four decade labels 35 px wide, 30 px apart on a phone's panel: every other one is kept.
+  const phone = [0, 30, 60, 90].map((at) => ({ at, width: 35 }));
+  assert.deepEqual(spacedLabels(phone), [0, 2]);
+  // With room, every label is kept; a gap of exactly 6 px is enough.
+  assert.deepEqual(spacedLabels([0, 100, 200].map((at) => ({ at, width: 35 }))), [0, 1, 2]);
+  assert.deepEqual(spacedLabels([{ at: 0, width: 10 }, { at: 16, width: 10 }]), [0, 1]);
+  assert.deepEqual(spacedLabels([{ at: 0, width: 10 }, { at: 15.9, width: 10 }]), [0]);
+  assert.deepEqual(spacedLabels([]), []);
+});
+
+test("an axis label stays under its panel where it fits and is moved in from the canvas's edge", () => {
+  assert.equal(labelCentre(100, 80, 400), 100);
+  assert.equal(labelCentre(300, 160, 360), 280); // would end at 380: moved left to end at 360
+  assert.equal(labelCentre(30, 100, 360), 50); // would start at -20: moved right to start at 0
 });

@@ -28,7 +28,30 @@ const tickAt = (t) => (Array.isArray(t) ? t[0] : t);
 const tickText = (t) => (Array.isArray(t) ? t[1] : tick(t));
 
 const TICK_GAP = 4; // pixels between the frame and a y tick label
+
+/**
+ * Which x tick labels to draw, left to right, so that none overlaps the last one drawn: each of
+ * `labels` ({at, width}, centred at `at`) is kept when it starts `gap` pixels past the end of the
+ * last kept one. On a phone's narrow panel "1e-12 1e-09 1e-06" ran together.
+ */
+export function spacedLabels(labels, gap = 6) {
+  const kept = [];
+  let end = -Infinity;
+  for (const [i, { at, width }] of labels.entries()) {
+    if (at - width / 2 < end + gap) continue;
+    kept.push(i);
+    end = at + width / 2;
+  }
+  return kept;
+}
 const LABEL_SIZE = 12; // the 11 px font's line: the rotated y label needs this much from the edge
+
+/** Where to centre a label `width` wide under a panel centred at `centre`, on a canvas `canvasWidth`
+ * wide: under the panel where it fits, else moved in from the canvas's edge ("start height y₀
+ * (log scale)" under a phone's right panel lost its last characters). */
+export function labelCentre(centre, width, canvasWidth) {
+  return Math.max(width / 2, Math.min(centre, canvasWidth - width / 2));
+}
 
 /** Frame, ticks and axis labels of a panel. */
 export function axes(ctx, box, { x, y }, colours, { xTicks, yTicks, xLabel, yLabel }) {
@@ -40,7 +63,9 @@ export function axes(ctx, box, { x, y }, colours, { xTicks, yTicks, xLabel, yLab
   ctx.font = "11px sans-serif";
   ctx.textAlign = "center";
   ctx.textBaseline = "top";
-  for (const t of xTicks) ctx.fillText(tickText(t), x(tickAt(t)), box.y + box.h + 4);
+  const xLabels = xTicks.map((t) => ({ text: tickText(t), at: x(tickAt(t)) }));
+  for (const label of xLabels) label.width = ctx.measureText(label.text).width;
+  for (const i of spacedLabels(xLabels)) ctx.fillText(xLabels[i].text, xLabels[i].at, box.y + box.h + 4);
   ctx.textAlign = "right";
   ctx.textBaseline = "middle";
   let widest = 0;
@@ -50,7 +75,10 @@ export function axes(ctx, box, { x, y }, colours, { xTicks, yTicks, xLabel, yLab
   }
   ctx.textAlign = "center";
   ctx.textBaseline = "bottom";
-  ctx.fillText(xLabel, box.x + box.w / 2, box.y + box.h + 32);
+  // The frame's transform is the pixel ratio alone (frame.js), so this is the canvas's CSS width.
+  const canvasWidth = ctx.canvas.width / ctx.getTransform().a;
+  const centre = labelCentre(box.x + box.w / 2, ctx.measureText(xLabel).width, canvasWidth);
+  ctx.fillText(xLabel, centre, box.y + box.h + 32);
   // The rotated label's baseline sits clear of the widest tick label (measured, not guessed),
   // but never off the canvas.
   ctx.translate(Math.max(LABEL_SIZE, box.x - TICK_GAP - widest - 4), box.y + box.h / 2);
