@@ -36,10 +36,10 @@ def momentum_values() -> dict[str, object]:
         out[f"hb_steps_{kappa}"] = n
         out[f"hb_rate_{kappa}"] = round(float(rate), 4)
         out[f"hb_pred_{kappa}"] = round(float(rho), 4)
-        # Double roots: the error goes like k rho^k, so from step n // 2 to n the mean factor is
-        # rho (n / (n // 2))^(1 / (n - n // 2)).
         distance = np.hypot(*run.positions.T)
         out[f"hb_grows_{kappa}"] = int(np.sum(np.diff(distance) > 0))  # steps that moved away
+        # Double roots: the error goes like k rho^k, so from step n // 2 to n the mean factor is
+        # rho (n / (n // 2))^(1 / (n - n // 2)).
         out[f"hb_pred_k_{kappa}"] = round(float(rho * (n / (n // 2)) ** (1 / (n - n // 2))), 4)
         out[f"hb_mu_{kappa}"] = round(mu, 4)
         out[f"hb_lr_{kappa}"] = round(lr, 4)

@@ -90,14 +90,15 @@ def valley_contraction(valley: dict, lr: float, mu: float, eigenvalues) -> dict[
     are complex, of modulus $\sqrt{\mu}$, when $(1 + \mu - \eta\lambda)^2 < 4\mu$.
     """
     lam = np.asarray(eigenvalues)
-    rates = {o: measured_rate(run.positions, (0.0, 0.0)) for o, run in valley.items()}
+    swings = valley["momentum"].positions
     # Momentum's distance to the minimum dips and rises as it swings, and the convergence test
     # stops the run in a dip: over the whole run that end reads below sqrt(mu). Measured from
     # the distance's first peak to its last, the window's ends sit on the envelope.
-    peaks = local_maxima(np.hypot(*valley["momentum"].positions.T))
-    rates["momentum"] = measured_rate(
-        valley["momentum"].positions, (0.0, 0.0), start=peaks[0], stop=peaks[-1]
-    )
+    peaks = local_maxima(np.hypot(*swings.T))
+    rates = {
+        "gd": measured_rate(valley["gd"].positions, (0.0, 0.0)),
+        "momentum": measured_rate(swings, (0.0, 0.0), start=peaks[0], stop=peaks[-1]),
+    }
     return {
         "valley_gd_rate": f"{rates['gd']:.3f}",
         "valley_momentum_rate": f"{rates['momentum']:.3f}",

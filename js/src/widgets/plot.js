@@ -28,6 +28,7 @@ const tickAt = (t) => (Array.isArray(t) ? t[0] : t);
 const tickText = (t) => (Array.isArray(t) ? t[1] : tick(t));
 
 const TICK_GAP = 4; // pixels between the frame and a y tick label
+const LABEL_SIZE = 12; // the 11 px font's line: the rotated y label needs this much from the edge
 
 /**
  * Which x tick labels to draw, left to right, so that none overlaps the last one drawn: each of
@@ -44,7 +45,6 @@ export function spacedLabels(labels, gap = 6) {
   }
   return kept;
 }
-const LABEL_SIZE = 12; // the 11 px font's line: the rotated y label needs this much from the edge
 
 /** Where to centre a label `width` wide under a panel centred at `centre`, on a canvas `canvasWidth`
  * wide: under the panel where it fits, else moved in from the canvas's edge ("start height y₀
@@ -63,8 +63,10 @@ export function axes(ctx, box, { x, y }, colours, { xTicks, yTicks, xLabel, yLab
   ctx.font = "11px sans-serif";
   ctx.textAlign = "center";
   ctx.textBaseline = "top";
-  const xLabels = xTicks.map((t) => ({ text: tickText(t), at: x(tickAt(t)) }));
-  for (const label of xLabels) label.width = ctx.measureText(label.text).width;
+  const xLabels = xTicks.map((t) => {
+    const text = tickText(t);
+    return { text, at: x(tickAt(t)), width: ctx.measureText(text).width };
+  });
   for (const i of spacedLabels(xLabels)) ctx.fillText(xLabels[i].text, xLabels[i].at, box.y + box.h + 4);
   ctx.textAlign = "right";
   ctx.textBaseline = "middle";
