@@ -91,9 +91,8 @@ def valley_contraction(valley: dict, lr: float, mu: float, eigenvalues) -> dict[
     """
     lam = np.asarray(eigenvalues)
     swings = valley["momentum"].positions
-    # Momentum's distance to the minimum dips and rises as it swings, and the convergence test
-    # stops the run in a dip: over the whole run that end reads below sqrt(mu). Measured from
-    # the distance's first peak to its last, the window's ends sit on the envelope.
+    # Momentum's distance dips and rises as it swings, and the run stops in a dip (over the whole
+    # run it reads below sqrt(mu)): from the first peak to the last, both ends sit on the envelope.
     peaks = local_maxima(np.hypot(*swings.T))
     rates = {
         "gd": measured_rate(valley["gd"].positions, (0.0, 0.0)),
