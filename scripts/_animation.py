@@ -32,6 +32,7 @@ class Track:
 
     `clock` (increasing, one entry per point; the step index by default) says when each point
     is reached, so runs of different step counts can share one time axis, e.g. examples seen.
+    `halo` outlines the line in the page's colour: a blue path on blue contours stays legible.
     """
 
     ax: plt.Axes
@@ -40,6 +41,7 @@ class Track:
     label: str | None = None
     clock: np.ndarray | None = None
     lw: float = 2.0
+    halo: bool = True
     artists: list = field(default_factory=list)
 
     def time(self) -> np.ndarray:
@@ -54,24 +56,29 @@ def schedule(tracks: Sequence[Track], frames: int) -> np.ndarray:
     return np.unique(eased)
 
 
-def _add_artists(track: Track) -> None:
-    (line,) = track.ax.plot(
-        [], [], color=track.color, lw=track.lw, label=track.label, animated=True
-    )
-    (head,) = track.ax.plot([], [], "o", color=track.color, ms=6, mec="white", animated=True)
-    track.ax.plot(*track.points[0], "o", color=track.color, ms=4, alpha=0.8)
-    track.artists = [line, head]
+def _add_artists(track: Track, page: str) -> None:
+    plot = track.ax.plot
+    # The casing is drawn under every line, so one path's outline never cuts another path.
+    casing = plot([], [], color=page, lw=track.lw + 2.4, animated=True)[0] if track.halo else None
+    (line,) = plot([], [], color=track.color, lw=track.lw, label=track.label, animated=True)
+    (head,) = plot([], [], "o", color=track.color, ms=6, mec="white", animated=True)
+    plot(*track.points[0], "o", color=track.color, ms=4, alpha=0.8)
+    track.artists = [casing, line, head]
 
 
 def _frame(fig, background, tracks: list[Track], now: float) -> Image.Image:
     fig.canvas.restore_region(background)
     for track in tracks:
         upto = max(int(np.searchsorted(track.time(), now, side="right")) - 1, 0)
-        line, head = track.artists
-        line.set_data(track.points[: upto + 1, 0], track.points[: upto + 1, 1])
+        casing, line, head = track.artists
+        for path in (casing, line) if casing else (line,):
+            path.set_data(track.points[: upto + 1, 0], track.points[: upto + 1, 1])
         head.set_data([track.points[upto, 0]], [track.points[upto, 1]])
-        track.ax.draw_artist(line)
-        track.ax.draw_artist(head)
+    # Casings, then lines, then heads: a run that ends on another's path still shows its head.
+    for layer in range(3):
+        for track in tracks:
+            if track.artists[layer] is not None:
+                track.ax.draw_artist(track.artists[layer])
     # PIL drops the alpha in C; a strided NumPy copy of the RGB planes cost ~6 ms a frame.
     width, height = fig.canvas.get_width_height(physical=True)
     rgba = Image.frombuffer("RGBA", (width, height), fig.canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
@@ -85,8 +92,8 @@ def _render(setup, theme: str, frames: int) -> list[Image.Image]:
         # Opaque frames in the page's own colour: alpha would triple the WebP's size.
         fig.set_facecolor(THEMES[theme]["page"])
         for track in tracks:
-            _add_artists(track)
-        labelled = {t.label: t.artists[0] for t in tracks if t.label}
+            _add_artists(track, THEMES[theme]["page"])
+        labelled = {t.label: t.artists[1] for t in tracks if t.label}
         if labelled:
             # One legend under the panels: inside a panel it would hide part of the paths.
             fig.legend(

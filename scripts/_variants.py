@@ -17,7 +17,7 @@ from __future__ import annotations
 from functools import cache
 
 import numpy as np
-from _figure import grid, surface_cmap
+from _figure import COLORS, grid, surface_cmap
 from _sweep import quadratic_loss
 
 from gdlib.datasets import make_regression
@@ -42,6 +42,8 @@ HORIZON = 30  # epochs drawn, to show what happens after the budget
 # Best rates after BUDGET epochs (median loss over SEEDS), checked by fig_variants_sweep.py.
 BEST_RATE = {1: RATES[5], 4: RATES[9], 16: RATES[12], 64: RATES[16], 256: RATES[19], N: RATES[21]}
 NAMES = {1: "stochastic (b = 1)", MINI: f"mini-batch (b = {MINI})", N: f"batch (b = {N})"}
+# One colour per variant on every page: a reader who met them in the comparison knows them.
+COLOR = {1: COLORS["green"], MINI: COLORS["orange"], N: COLORS["blue"]}
 
 
 def source(n: int, seed: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -126,7 +128,7 @@ def variant_animation(out_dir, name: str, runs: dict[str, RegressionRun]) -> lis
         low = floor()
         tracks, lowest = [], np.inf
         for i, (label, r) in enumerate(runs.items()):
-            color = CYCLE[i]
+            color = COLOR.get(r.batch_size, CYCLE[i])
             # A path of thousands of tiny steps reads the same drawn through every few-th point.
             every = np.unique(
                 np.r_[0 : len(r.thetas) : max(1, len(r.thetas) // 1500), -1 % len(r.thetas)]
@@ -138,7 +140,8 @@ def variant_animation(out_dir, name: str, runs: dict[str, RegressionRun]) -> lis
             lowest = min(lowest, float(gap.min()))
             # A staircase: the loss changes only when a step completes, not while it reads.
             x, y = np.repeat(seen, 2)[1:], np.repeat(gap, 2)[:-1]
-            tracks.append(Track(right, np.column_stack([x, y]), color, None, clock=x, lw=1.0))
+            curve = np.column_stack([x, y])
+            tracks.append(Track(right, curve, color, None, clock=x, lw=1.0, halo=False))
         log_axes(right)
         right.set_xlim(0, max(r.examples_seen[-1] for r in runs.values()))
         right.set_ylim(lowest / 2, max(float(r.losses.max() - low) for r in runs.values()) * 2)

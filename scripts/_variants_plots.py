@@ -11,6 +11,7 @@ from _figure import COLORS
 from _variants import (
     BATCH_SIZES,
     BUDGET,
+    COLOR,
     HORIZON,
     MINI,
     NAMES,
@@ -22,7 +23,6 @@ from _variants import (
 from matplotlib import pyplot as plt
 
 SHOWN = (1, MINI, N)
-COLOR = {1: COLORS["green"], MINI: COLORS["orange"], N: COLORS["blue"]}
 Q = (0.1, 0.9)
 
 

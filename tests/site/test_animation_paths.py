@@ -1,0 +1,92 @@
+"""Animated paths stay legible: cased in the page's colour, heads on top, one colour per variant.
+
+A blue path on the blue contours of the loss was hard to see (the mini-batch page's, in the dark
+palette); each path now has a casing in the page's colour under every line, and the variant pages
+draw each variant in the colour the comparison gives it.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import numpy as np
+import pytest
+from _scripts import SCRIPTS
+from matplotlib import pyplot as plt
+
+sys.path.insert(0, str(SCRIPTS))
+import _animation
+import _variants
+from _figure import COLORS, THEMES
+
+sys.path.remove(str(SCRIPTS))
+
+SIZE = 2.0  # inches: the still is SIZE * DPI pixels a side
+BACKGROUND = COLORS["blue"]
+
+
+def rgb(hex_colour: str) -> np.ndarray:
+    return np.array([int(hex_colour[i : i + 2], 16) for i in (1, 3, 5)])
+
+
+def still(*tracks_at) -> np.ndarray:
+    """The last frame of tracks `(points, colour, halo)` on a blue panel filling the figure."""
+
+    def setup(_theme):
+        fig = plt.figure(figsize=(SIZE, SIZE))
+        ax = fig.add_axes((0, 0, 1, 1))
+        ax.axvspan(0, 1, color=BACKGROUND)
+        ax.set(xlim=(0, 1), ylim=(0, 1))
+        ax.set_axis_off()
+        tracks = [_animation.Track(ax, np.asarray(p), c, halo=h) for p, c, h in tracks_at]
+        return fig, tracks
+
+    return np.asarray(_animation._render(setup, "light", frames=3)[-1], dtype=int)
+
+
+def pixel(image: np.ndarray, x: float, y: float, dy: int = 0) -> np.ndarray:
+    side = image.shape[0]
+    return image[round((1 - y) * side) + dy, round(x * side)]
+
+
+def near(a: np.ndarray, b: np.ndarray, tolerance: int = 40) -> bool:
+    return bool(np.abs(a - b).max() <= tolerance)
+
+
+ACROSS = [[0.1, 0.5], [0.9, 0.5]]
+
+
+@pytest.mark.parametrize("halo", [True, False])
+def test_a_path_is_cased_in_the_page_colour_only_when_asked(halo):
+    image = still((ACROSS, BACKGROUND, halo))
+    page = rgb(THEMES["light"]["page"])
+    assert near(pixel(image, 0.5, 0.5), rgb(BACKGROUND))  # the line itself
+    beside = pixel(image, 0.5, 0.5, dy=-3)  # just outside the line, inside its casing
+    assert near(beside, page) is halo
+    assert near(beside, rgb(BACKGROUND)) is not halo
+    assert near(pixel(image, 0.5, 0.5, dy=-12), rgb(BACKGROUND))  # the panel, away from it
+
+
+def test_a_casing_never_cuts_another_path_and_heads_sit_above_every_line():
+    up, orange = [[0.5, 0.1], [0.5, 0.9]], (ACROSS, COLORS["orange"], True)
+    crossing = still((up, COLORS["green"], True), orange)
+    # Just beside the orange line, inside its casing, the green line drawn before it still shows.
+    assert near(pixel(crossing, 0.5, 0.5, dy=-3), rgb(COLORS["green"]))
+    ending = still(([up[0], [0.5, 0.5]], COLORS["green"], True), orange)
+    # The green run ends on the orange path drawn after it: its head still shows.
+    assert near(pixel(ending, 0.5, 0.5), rgb(COLORS["green"]))
+
+
+def test_variant_animations_draw_each_variant_in_its_comparison_colour(monkeypatch):
+    captured = {}
+    monkeypatch.setattr(
+        _animation, "path_animation", lambda setup, *a, **k: captured.update(s=setup)
+    )
+    runs = {f"b = {b}": _variants.run(b, 1) for b in (_variants.N, 1, _variants.MINI)}
+    _variants.variant_animation(None, "test", runs)
+    fig, tracks = captured["s"]("light")
+    plt.close(fig)
+    on_contours = [t for t in tracks if t.label]
+    assert [t.color for t in on_contours] == [COLORS["blue"], COLORS["green"], COLORS["orange"]]
+    assert all(t.halo for t in on_contours)
+    assert not any(t.halo for t in tracks if not t.label)  # loss curves stand on a plain panel
