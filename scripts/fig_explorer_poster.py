@@ -30,7 +30,7 @@ CSS = ROOT / "docs" / "stylesheets" / "explorer.css"
 GRID = 96  # explorer.js: grid points a side on a wide screen
 HEIGHT = 0.9  # world.js
 LIFT = 0.006
-FOV = 40.0
+FOV, WIDE = 40.0, 4 / 3  # world.js: below 4:3 the field widens (verticalFov)
 EYE, TARGET = np.array([2.3, -3.1, 2.4]), np.array([0.0, 0.0, 0.3])  # view.js's Orbit
 LIGHT = np.array([0.35, -0.5, 0.8]) / np.linalg.norm([0.35, -0.5, 0.8])  # scene.js
 LEVELS = (np.arange(12) + 0.5) / 12  # contours.js: contourLevels()
@@ -86,7 +86,8 @@ class Camera:
         right /= np.linalg.norm(right)
         self.axes = np.array([right, np.cross(right, forward), forward])
         self.size = (width, height)
-        self.tan = np.tan(np.radians(FOV) / 2)
+        tan = np.tan(np.radians(FOV) / 2)
+        self.tan = tan * max(1.0, WIDE * height / width)
 
     def project(self, points: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Pixel coordinates (..., 2) and depth (...) of world points (..., 3)."""
@@ -131,21 +132,22 @@ def draw(theme: str, shape: str, palette: dict[str, str], scale: int = 2) -> Ima
     # Axes along the box's edges (axes.js) with their labels, first: the surface hides parts.
     axis_rgb = tuple(int(c) for c in srgb(linear(palette["axis"])))
     a0, a1 = -1.0, 1.0
-    for end in ([a1, a0, 0], [a0, a1, 0], [a0, a0, HEIGHT]):
-        (p, q), _ = camera.project(np.array([[a0, a0, 0], end]))
+    left, near, right = [a0, a0, 0], [a1, a0, 0], [a1, a1, 0]  # corners as the camera sees them
+    for edge in ((left, near), (near, right), (left, [a0, a0, HEIGHT])):
+        (p, q), _ = camera.project(np.array(edge))
         pen.line([tuple(p), tuple(q)], fill=axis_rgb, width=scale)
     font = ImageFont.truetype(
         str(Path(matplotlib.get_data_path()) / "fonts/ttf/DejaVuSans.ttf"), 13 * scale
     )
     text_rgb = tuple(int(c) for c in srgb(linear(palette["text"])))
     labels = [
-        ("x", [a1 + 0.1, a0 - 0.1, 0], text_rgb),
-        ("y", [a0 - 0.1, a1 + 0.1, 0], text_rgb),
+        ("x", [0, a0 - 0.2, 0], text_rgb),
+        ("y", [a1 + 0.2, a0 + 0.4, 0], text_rgb),
         ("f(x, y)", [a0 - 0.1, a0 - 0.1, HEIGHT + 0.05], text_rgb),
         (f"{x0:g}", [a0, a0 - 0.1, 0], axis_rgb),
         (f"{x1:g}", [a1, a0 - 0.1, 0], axis_rgb),
-        (f"{y0:g}", [a0 - 0.1, a0 + 0.05, 0], axis_rgb),
-        (f"{y1:g}", [a0 - 0.1, a1, 0], axis_rgb),
+        (f"{y0:g}", [a1 + 0.1, a0, 0], axis_rgb),
+        (f"{y1:g}", [a1 + 0.1, a1, 0], axis_rgb),
     ]
     for text, where, rgb in labels:
         (p,), _ = camera.project(np.array([where]))
@@ -194,7 +196,3 @@ def main(out_dir: Path) -> list[Path]:
             draw(theme, shape, palette).save(path, "WEBP", quality=82, method=6)
             paths.append(path)
     return paths
-
-
-if __name__ == "__main__":
-    main(Path("/tmp/exp"))

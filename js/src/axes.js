@@ -1,5 +1,7 @@
 // Axes of the 3D view: three lines along the box's edges and sprite labels (x, y, f and the
-// bounds), drawn in the palette's text and axis colours.
+// bounds), drawn in the palette's text and axis colours. x runs along the front edge and y along
+// the right one, the two nearest the default camera, so the bowl hides neither; each bound sits
+// just outside its axis and each name beside it, so no two labels share a corner.
 import { BufferAttribute, BufferGeometry, CanvasTexture, LineBasicMaterial, LineSegments, Sprite, SpriteMaterial } from "three";
 
 function label(text, color, position, size = 0.09) {
@@ -27,19 +29,20 @@ function label(text, color, position, size = 0.09) {
 export function axes(surface, map, palette, top) {
   const [ax0, ax1, ay0, ay1] = map.corners;
   const [[x0, x1], [y0, y1]] = surface.bounds;
-  const lines = [ax0, ay0, 0, ax1, ay0, 0, ax0, ay0, 0, ax0, ay1, 0, ax0, ay0, 0, ax0, ay0, top];
+  const lines = [ax0, ay0, 0, ax1, ay0, 0, ax1, ay0, 0, ax1, ay1, 0, ax0, ay0, 0, ax0, ay0, top];
   const geometry = new BufferGeometry();
   geometry.setAttribute("position", new BufferAttribute(new Float32Array(lines), 3));
   const group = new LineSegments(geometry, new LineBasicMaterial({ color: palette.axis }));
   const pad = 0.1;
   const labels = () => group.add(
-    label("x", palette.text, [ax1 + pad, ay0 - pad, 0]),
-    label("y", palette.text, [ax0 - pad, ay1 + pad, 0]),
+    label("x", palette.text, [(ax0 + ax1) / 2, ay0 - 2 * pad, 0]),
+    // A fifth of the way along, not at the middle: on a wide screen the inset covers the rest.
+    label("y", palette.text, [ax1 + 2 * pad, ay0 + (ay1 - ay0) / 5, 0]),
     label("f(x, y)", palette.text, [ax0 - pad, ay0 - pad, top + 0.05]),
     label(String(x0), palette.axis, [ax0, ay0 - pad, 0], 0.07),
     label(String(x1), palette.axis, [ax1, ay0 - pad, 0], 0.07),
-    label(String(y0), palette.axis, [ax0 - pad, ay0 + 0.05, 0], 0.07),
-    label(String(y1), palette.axis, [ax0 - pad, ay1, 0], 0.07),
+    label(String(y0), palette.axis, [ax1 + pad, ay0, 0], 0.07),
+    label(String(y1), palette.axis, [ax1 + pad, ay1, 0], 0.07),
   );
   return { lines: group, labels };
 }

@@ -19,7 +19,7 @@ import {
 import { axes } from "./axes.js";
 import { pathObjects, updatePath } from "./trails.js";
 import { rampColor } from "./palette.js";
-import { FOV, HEIGHT, worldMap } from "./world.js";
+import { FOV, HEIGHT, verticalFov, worldMap } from "./world.js";
 
 const linearRgb = (css) => {
   const c = new Color(css);
@@ -156,6 +156,7 @@ export function createScene(canvas, context, pixelRatio) {
   function resize(width, height) {
     renderer.setSize(width, height, false);
     camera.aspect = width / height;
+    camera.fov = verticalFov(camera.aspect);
     camera.updateProjectionMatrix();
   }
 

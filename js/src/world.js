@@ -3,7 +3,17 @@
 // shared by the page (picking) and the view worker (drawing).
 export const HEIGHT = 0.9;
 const LIFT = 0.006; // trails float just above the mesh so they are not hidden in it
-export const FOV = 40; // the camera's vertical field of view, degrees
+export const FOV = 40; // the camera's vertical field of view, degrees, on a canvas 4:3 or wider
+const WIDE = 4 / 3;
+
+/**
+ * The vertical field of view for a canvas of this aspect (width / height): below 4:3 it widens,
+ * so a phone's square canvas shows as much across as the desktop's and no corner is cut off.
+ */
+export function verticalFov(aspect) {
+  if (aspect >= WIDE) return FOV;
+  return (360 / Math.PI) * Math.atan((Math.tan((FOV * Math.PI) / 360) * WIDE) / aspect);
+}
 
 const clamp = (v, lo, hi) => Math.min(hi, Math.max(lo, v));
 
@@ -38,7 +48,7 @@ export function pickSurface(map, eye, target, aspect, u, v) {
   const forward = unit(sub(target, eye));
   const right = unit(cross(forward, [0, 0, 1]));
   const up = cross(right, forward);
-  const t = Math.tan((FOV * Math.PI) / 360);
+  const t = Math.tan((verticalFov(aspect) * Math.PI) / 360);
   const dir = forward.map((f, i) => f + u * t * aspect * right[i] + v * t * up[i]);
   const [ax0, ax1, ay0, ay1] = map.corners;
   // Above (> 0) or below (< 0) the surface at distance s along the ray; null outside the domain.

@@ -7,7 +7,7 @@ import { SURFACES } from "../src/descent.js";
 import { sampleHeights } from "../src/contours.js";
 import { Orbit } from "../src/orbit.js";
 import { isSoftwareRenderer, viewOptions } from "../src/view-start.js";
-import { pickSurface, worldMap } from "../src/world.js";
+import { FOV, pickSurface, verticalFov, worldMap } from "../src/world.js";
 
 const element = () => Object.assign(new EventTarget(), { clientHeight: 100 });
 const distance = (a, b) => Math.hypot(...a.map((v, i) => v - b[i]));
@@ -42,6 +42,18 @@ test("picking the middle of the view from above finds the bowl's centre; the sky
   const [px] = pickSurface(map, [0, -0.01, 3], [0, 0, 0], 1, 0.5, 0);
   assert.ok(px > 0.5, "right of the middle is towards +x");
   assert.equal(pickSurface(map, [0, -4, 0.5], [0, 0, 0.3], 1, 0, 1), null);
+});
+
+test("a canvas narrower than 4:3 widens the field of view so it shows as much across", () => {
+  assert.equal(verticalFov(4 / 3), FOV);
+  assert.equal(verticalFov(2), FOV);
+  const across = (aspect) => Math.tan((verticalFov(aspect) * Math.PI) / 360) * aspect;
+  for (const aspect of [1, 0.8, 1.2]) assert.ok(Math.abs(across(aspect) - across(4 / 3)) < 1e-12, `${aspect}`);
+  // Picking follows the same field: halfway to a square view's right edge is halfway in a 4:3 one.
+  const bowl = SURFACES.bowl;
+  const map = worldMap(bowl, sampleHeights(bowl, 32).height);
+  const edge = (aspect) => pickSurface(map, [0, -0.01, 3], [0, 0, 0], aspect, 0.5, 0);
+  assert.ok(Math.abs(edge(1)[0] - edge(4 / 3)[0]) < 1e-6, `${edge(1)} vs ${edge(4 / 3)}`);
 });
 
 test("multisampling is on only for a GPU at a pixel ratio under 1.5", () => {
