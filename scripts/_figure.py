@@ -26,7 +26,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 import matplotlib.text
 import numpy as np
-from _palette import COLORS, CYCLE, PALETTES, PLACEHOLDERS, SHARED, THEMES, themed
+from _palette import COLORS, CYCLE, PALETTES, PLACEHOLDERS, SHARED, THEMES, case_lines, themed
 from _svg_rasters import rasters, recolourable, retheme
 from matplotlib.colors import ListedColormap
 from matplotlib.mathtext import MathTextParser
@@ -47,6 +47,7 @@ __all__ = [  # the palette's names too: scripts import everything from here
     "PALETTES",
     "SHARED",
     "THEMES",
+    "case_lines",
     "contour",
     "fmt",
     "grid",

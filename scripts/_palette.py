@@ -87,6 +87,23 @@ def rc_for(theme: str) -> dict:
     }
 
 
+def case_lines(ax, theme: str, widen: float = 2.4) -> None:
+    """Lay a casing in the page's colour under each line now drawn on `ax` (not markers alone).
+
+    A path on filled contours (a blue one on the blue map) reads against the page's colour, as
+    on a map. Each casing sits just under its own line's zorder: under all lines of that zorder,
+    so one path's casing never cuts another path drawn at the same level.
+    """
+    for line in list(ax.get_lines()):
+        if line.get_linestyle() not in ("None", ""):
+            ax.plot(
+                *line.get_data(),
+                color=PALETTES[theme]["page"],
+                lw=line.get_linewidth() + widen,
+                zorder=line.get_zorder() - 0.01,
+            )
+
+
 @contextmanager
 def themed(theme: str) -> Iterator[None]:
     """Draw inside this context to get the palette's style."""

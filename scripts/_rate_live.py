@@ -12,7 +12,7 @@ its runs (which rates hit the cap, where the fewest steps are) for the pages' de
 from __future__ import annotations
 
 import numpy as np
-from _figure import COLORS, contour
+from _figure import COLORS, case_lines, contour
 from matplotlib import pyplot as plt
 
 SWEEP = 60  # js/src/widgets/rate-state.js SWEEP_POINTS
@@ -45,6 +45,7 @@ def rate_drawer(surface, run, lr, rates, sweep, max_iter, best=None):
         fig, (left, right) = plt.subplots(1, 2, figsize=(8.4, 3.6), layout="constrained")
         contour(left, surface, n=120)
         left.plot(run.positions[:, 0], run.positions[:, 1], ".-", color=COLORS["orange"], lw=1)
+        case_lines(left, theme)
         title = f"lr = {lr}: {run.status}, {run.iterations} steps"
         left.set(xlabel="$x$", ylabel="$y$", title=title)
         right.semilogx(rates[done], steps[done], "o", ms=3, color=COLORS["blue"], label="converged")
@@ -53,10 +54,11 @@ def rate_drawer(surface, run, lr, rates, sweep, max_iter, best=None):
         # Hollow triangles, as js/src/widgets/rate.js draws them: slow runs and unstable ones apart.
         shown = {"mfc": "none", "label": "diverged (above the cap)"}
         right.semilogx(rates[diverged], steps[diverged], "^", **shown, **grey)
-        right.axvline(lr, color=COLORS["orange"], lw=1.5)
-        right.axvline(2 / surface.lipschitz, color=COLORS["grey"], lw=1, ls="--")
+        # Under the markers (zorder 2): the chosen rate's own dot stays in sight on its line.
+        right.axvline(lr, color=COLORS["orange"], lw=1.5, zorder=1.5)
+        right.axvline(2 / surface.lipschitz, color=COLORS["grey"], lw=1, ls="--", zorder=1.5)
         if best is not None:
-            right.axvline(best, color=COLORS["grey"], lw=1, ls=":")
+            right.axvline(best, color=COLORS["grey"], lw=1, ls=":", zorder=1.5)
         cap = f"steps to converge (cap {max_iter})"
         right.set(xlabel="learning rate", ylabel="steps", title=cap, ylim=(0, CHART_TOP * max_iter))
         right.legend(fontsize=8)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from _figure import COLORS, CYCLE, contour, themed_svgs, write_values
+from _figure import COLORS, CYCLE, case_lines, contour, themed_svgs, write_values
 from matplotlib import pyplot as plt
 
 from gdlib.descent import descend
@@ -50,6 +50,7 @@ def main(out_dir: Path) -> list[Path]:
             p = run.positions
             left.plot(p[:, 0], p[:, 1], color=CYCLE[nearest], lw=1.3)
             left.plot(*p[0], "o", color=CYCLE[nearest], ms=3)
+        case_lines(left, theme)  # blue paths end in the map's darkest well
         minima = np.array(camel.minima)
         for i, (mx, my) in enumerate(minima):
             left.plot(mx, my, "*", color=CYCLE[i], mec="white", ms=12, mew=0.8)

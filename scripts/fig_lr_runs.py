@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from _figure import CYCLE, contour, fmt, sign_changes, themed_svgs, write_values
+from _figure import CYCLE, case_lines, contour, fmt, sign_changes, themed_svgs, write_values
 from matplotlib import pyplot as plt
 
 from gdlib.curvature import hessian_eigenvalues
@@ -48,6 +48,7 @@ def main(out_dir: Path) -> list[Path]:
             ax.plot(path[:, 0], path[:, 1], "-", color=CYCLE[i], lw=1.2)
             ax.plot(path[:40, 0], path[:40, 1], ".", color=CYCLE[i], ms=3)
             ax.plot(*surface.start, "o", color=CYCLE[i])
+            case_lines(ax, theme)
             ending = f"{run.status} after {run.iterations} steps"
             ax.set_title(f"{TITLES[key]}: lr = {fmt(lr)}\n{ending}")
         return fig

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 from _double_well import DOUBLE_WELL, LR, RADIUS, X0, predicted_stay
-from _figure import COLORS, contour, fmt, themed_svgs, write_values
+from _figure import COLORS, PALETTES, case_lines, contour, fmt, themed_svgs, write_values
 from matplotlib import pyplot as plt
 
 from gdlib.descent import descend
@@ -56,9 +56,11 @@ def main(out_dir: Path) -> list[Path]:
     def draw(theme: str):
         fig, (left, right) = plt.subplots(1, 2, figsize=(8.4, 3.6), layout="constrained")
         contour(left, DOUBLE_WELL, n=120)
-        circle = plt.Circle((0, 0), RADIUS, fill=False, color=COLORS["grey"], ls="--")
+        # In the text colour: grey was faint on the dark palette's blue map.
+        circle = plt.Circle((0, 0), RADIUS, fill=False, color=PALETTES[theme]["text"], ls="--")
         left.add_patch(circle)
         left.plot(run.positions[:, 0], run.positions[:, 1], "-", color=COLORS["orange"], lw=1.2)
+        case_lines(left, theme)
         left.set(xlabel="$x$", ylabel="$y$", title=f"from $y_0$ = {Y0:g}: {stay(Y0)} iterates near")
         right.semilogx(ys, stays, "o", ms=3, color=COLORS["blue"], label="measured")
         right.semilogx(ys, predicted_stay(ys), "--", color=COLORS["grey"], label="predicted")

@@ -20,7 +20,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from _figure import COLORS, fmt, grid, surface_cmap, themed_svgs, write_values
+from _figure import COLORS, case_lines, fmt, grid, surface_cmap, themed_svgs, write_values
 from _sgd_escape import (
     DRAWN,
     ESCAPE_SEEDS,
@@ -132,6 +132,7 @@ def main(out_dir: Path) -> list[Path]:
         right.plot(*sgd_path.T, color=COLORS["orange"], lw=0.8, label="one example")
         # Drawn last: the full-gradient path, short, lies under the stochastic one's start.
         right.plot(*full_path.T, color=COLORS["blue"], lw=2.5, zorder=4, label="full gradient")
+        case_lines(right, theme)  # the blue path on the blue map, and above the orange tangle
         right.plot(*full_path[-1], "s", color=COLORS["blue"], mec="white", ms=6, zorder=5)
         right.plot(*START, "o", color="black", ms=4, zorder=6)
         right.set_title(f"escaping a local minimum (mean of {EXAMPLES} shifted camels)", fontsize=9)

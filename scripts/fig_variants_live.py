@@ -18,7 +18,7 @@ from math import ceil
 from pathlib import Path
 
 import numpy as np
-from _figure import COLORS, fmt, grid, surface_cmap, themed_svgs, write_values
+from _figure import COLORS, case_lines, fmt, grid, surface_cmap, themed_svgs, write_values
 from _sweep import quadratic_loss
 from _variants import BOUNDS, SEED, THETA0, data
 from matplotlib import pyplot as plt
@@ -55,6 +55,7 @@ def drawer(runs, floor, best, contours, title):
             style = {"color": COLORS["grey"], "ls": "--"} if dashed else {"color": COLORS["orange"]}
             left.plot(run.thetas[:, 0], run.thetas[:, 1], lw=1, **style)
             right.semilogy(run.examples_seen, run.losses - floor, lw=1, **style)
+        case_lines(left, theme)
         left.plot(*best, "*", color="white", mec="black", ms=10, mew=0.6)
         left.set(xlim=BOUNDS[0], ylim=BOUNDS[1], xlabel="intercept", ylabel="slope")
         left.set_title(title)

@@ -1,8 +1,9 @@
-"""Animated paths stay legible: cased in the page's colour, heads on top, one colour per variant.
+"""Paths on contour maps stay legible: cased in the page's colour, heads and dots on top.
 
-A blue path on the blue contours of the loss was hard to see (the mini-batch page's, in the dark
-palette); each path now has a casing in the page's colour under every line, and the variant pages
-draw each variant in the colour the comparison gives it.
+A blue path on the blue contours of the loss was hard to see (the mini-batch page's animation, the
+escape from a local minimum, the runs into the camel's darkest well, in the dark palette); each path
+now has a casing in the page's colour under every line, the variant pages draw each variant in the
+colour the comparison gives it, and the rate charts' marker lines pass under their dots.
 """
 
 from __future__ import annotations
@@ -16,8 +17,11 @@ from matplotlib import pyplot as plt
 
 sys.path.insert(0, str(SCRIPTS))
 import _animation
+import _rate_live
 import _variants
-from _figure import COLORS, THEMES
+from _figure import COLORS, PALETTES, SHARED, THEMES, case_lines
+
+from gdlib import descend, get_surface
 
 sys.path.remove(str(SCRIPTS))
 
@@ -90,3 +94,33 @@ def test_variant_animations_draw_each_variant_in_its_comparison_colour(monkeypat
     assert [t.color for t in on_contours] == [COLORS["blue"], COLORS["green"], COLORS["orange"]]
     assert all(t.halo for t in on_contours)
     assert not any(t.halo for t in tracks if not t.label)  # loss curves stand on a plain panel
+
+
+@pytest.mark.parametrize("theme", ["dark", SHARED])
+def test_case_lines_lays_a_page_coloured_casing_just_under_each_line_only(theme):
+    fig, ax = plt.subplots()
+    ax.plot([0, 1], [0, 1], lw=1.5)
+    ax.plot([0, 1], [1, 0], "o")  # markers alone: nothing to case
+    ax.plot([0, 1], [0.5, 0.5], lw=2, zorder=4)
+    case_lines(ax, theme)
+    casings = ax.get_lines()[3:]
+    plt.close(fig)
+    assert len(casings) == 2
+    # SHARED's placeholder, swapped in the SVG text for each palette's page colour.
+    assert {c.get_color() for c in casings} == {PALETTES[theme]["page"]}
+    assert [c.get_linewidth() for c in casings] == [1.5 + 2.4, 2 + 2.4]
+    assert [c.get_zorder() for c in casings] == [2 - 0.01, 4 - 0.01]
+
+
+def test_the_rate_charts_marker_lines_pass_under_their_dots():
+    surface = get_surface("valley")
+    rates = _rate_live.sweep_rates(0.001, 0.2)[::12]
+    sweep = [descend(surface, surface.start, lr=lr, max_iter=200) for lr in rates]
+    draw = _rate_live.rate_drawer(surface, sweep[3], rates[3], rates, sweep, 200, best=rates[2])
+    fig = draw("light")
+    right = fig.axes[1].get_lines()
+    plt.close(fig)
+    rules = [line.get_zorder() for line in right if line.get_linestyle() not in ("None", "")]
+    dots = [line.get_zorder() for line in right if line.get_linestyle() in ("None", "")]
+    assert len(rules) == 3 and dots
+    assert max(rules) < min(dots)
