@@ -58,6 +58,7 @@ def drawer(runs, floor, best, contours, title):
         case_lines(left, theme)
         left.plot(*best, "*", color="white", mec="black", ms=10, mew=0.6)
         left.set(xlim=BOUNDS[0], ylim=BOUNDS[1], xlabel="intercept", ylabel="slope")
+        left.grid(False)  # as on every contour map: grid lines would cross the paths
         left.set_title(title)
         right.set(xlabel="examples seen", ylabel="loss above the minimum")
         return fig

@@ -9,6 +9,7 @@ colour the comparison gives it, and the rate charts' marker lines pass under the
 from __future__ import annotations
 
 import sys
+from types import SimpleNamespace
 
 import numpy as np
 import pytest
@@ -19,7 +20,8 @@ sys.path.insert(0, str(SCRIPTS))
 import _animation
 import _rate_live
 import _variants
-from _figure import COLORS, PALETTES, SHARED, THEMES, case_lines
+import fig_variants_live
+from _figure import COLORS, PALETTES, SHARED, THEMES, case_lines, themed
 
 from gdlib import descend, get_surface
 
@@ -124,3 +126,20 @@ def test_the_rate_charts_marker_lines_pass_under_their_dots():
     dots = [line.get_zorder() for line in right if line.get_linestyle() in ("None", "")]
     assert len(rules) == 3 and dots
     assert max(rules) < min(dots)
+
+
+def test_the_variants_live_twin_has_no_grid_across_its_map_and_its_paths_are_cased():
+    T0, T1 = np.meshgrid(np.linspace(-4, 1, 5), np.linspace(-2, 2, 5))
+    run = SimpleNamespace(
+        thetas=np.array([[-3.0, 1.5], [-1.0, -0.5]]),
+        examples_seen=np.array([0, 10]),
+        losses=np.array([2.0, 1.0]),
+    )
+    draw = fig_variants_live.drawer([(run, True)], 0.5, (-0.7, -0.7), (T0, T1, T0 + T1), "t")
+    with themed("light"):  # the palette's style turns grids on
+        fig = draw("light")
+    left = fig.axes[0]
+    plt.close(fig)
+    assert not any(line.get_visible() for line in left.get_xgridlines() + left.get_ygridlines())
+    page = PALETTES["light"]["page"]
+    assert any(line.get_color() == page for line in left.get_lines())
