@@ -1,0 +1,71 @@
+"""Wide formulas and tables on a phone scroll sideways, and a shadow says on which side (extra.css).
+
+The cue is CSS alone: shadows fixed to the scroll box's edges under covers that scroll with the
+content, so a shadow shows only where more is hidden. Sections clip at their own edge; they reach
+as far as the theme's full-bleed boxes, or the boxes lose their edges and with them the shadows.
+Blank boxes of each kind are put into the page's first section, so no glyph darkens an edge.
+"""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from PIL import Image
+
+pytestmark = pytest.mark.browser
+
+PAGE = "concepts/gradients/"
+BLANK = '<span style="display: inline-block; width: 1200px; height: 3rem"></span>'
+BOXES = {
+    "formula": f'<div class="arithmatex" id="cue">{BLANK}</div>',
+    "table": '<div class="md-typeset__scrollwrap" id="cue"><div class="md-typeset__table"><table>'
+    f"<tbody><tr><td>{BLANK}</td></tr></tbody></table></div></div>",
+}
+INSERT = """(html) => document.querySelector('.md-typeset .gd-section')
+    .insertAdjacentHTML('afterbegin', html)"""
+
+
+def edges(page) -> tuple[float, float]:
+    """How much darker or lighter than the page the box's outermost columns are, left and right."""
+    image = Image.open(io.BytesIO(page.locator("#cue").screenshot())).convert("L")
+    width, height = image.size
+    middle = height // 2
+    ground = image.getpixel((width // 2, middle))  # the blank middle: the page's own colour
+    left = sum(abs(image.getpixel((x, middle)) - ground) for x in (0, 1)) / 2
+    right = sum(abs(image.getpixel((x, middle)) - ground) for x in (width - 2, width - 1)) / 2
+    return left, right
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("kind", BOXES)
+def test_a_box_wider_than_a_phone_shows_a_shadow_where_more_is_hidden(
+    browser, site_url, kind, scheme
+):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(site_url + PAGE)
+    page.evaluate(INSERT, BOXES[kind])
+    page.locator("#cue").scroll_into_view_if_needed()
+    box = page.evaluate("() => document.querySelector('#cue').getBoundingClientRect().width")
+    assert box == 360, "the box runs to the window's edges, as the theme lays it out"
+    at_start = edges(page)
+    page.evaluate(
+        "() => { const e = document.querySelector('#cue'); e.scrollLeft = e.scrollWidth; }"
+    )
+    at_end = edges(page)
+    context.close()
+    assert at_start[0] < 3 < 12 < at_start[1], f"start: {at_start}"
+    assert at_end[1] < 3 < 12 < at_end[0], f"end: {at_end}"
+
+
+def test_the_wide_formula_on_the_page_does_scroll_on_a_phone(browser, site_url):
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    page.goto(site_url + PAGE)
+    wide = page.evaluate(
+        """() => [...document.querySelectorAll('div.arithmatex')]
+            .filter((e) => e.scrollWidth > e.clientWidth + 1).length"""
+    )
+    context.close()
+    assert wide >= 1
