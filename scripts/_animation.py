@@ -17,6 +17,7 @@ from pathlib import Path
 
 import numpy as np
 from _figure import THEMES, themed
+from _palette import CASING
 from matplotlib import pyplot as plt
 from PIL import Image
 
@@ -32,7 +33,7 @@ class Track:
 
     `clock` (increasing, one entry per point; the step index by default) says when each point
     is reached, so runs of different step counts can share one time axis, e.g. examples seen.
-    `halo` outlines the line in the page's colour: a blue path on blue contours stays legible.
+    `cased` lays the line on a casing in the page's colour: a blue path on blue contours reads.
     """
 
     ax: plt.Axes
@@ -41,7 +42,7 @@ class Track:
     label: str | None = None
     clock: np.ndarray | None = None
     lw: float = 2.0
-    halo: bool = True
+    cased: bool = True
     artists: list = field(default_factory=list)
 
     def time(self) -> np.ndarray:
@@ -59,11 +60,19 @@ def schedule(tracks: Sequence[Track], frames: int) -> np.ndarray:
 def _add_artists(track: Track, page: str) -> None:
     plot = track.ax.plot
     # The casing is drawn under every line, so one path's outline never cuts another path.
-    casing = plot([], [], color=page, lw=track.lw + 2.4, animated=True)[0] if track.halo else None
+    wide = track.lw + CASING
+    casing = plot([], [], color=page, lw=wide, animated=True)[0] if track.cased else None
     (line,) = plot([], [], color=track.color, lw=track.lw, label=track.label, animated=True)
     (head,) = plot([], [], "o", color=track.color, ms=6, mec="white", animated=True)
     plot(*track.points[0], "o", color=track.color, ms=4, alpha=0.8)
     track.artists = [casing, line, head]
+
+
+def _markers(tracks: list[Track]) -> list:
+    """Return the still markers of the tracks' axes (starts, minima), drawn over every path."""
+    axes = {id(t.ax): t.ax for t in tracks}.values()
+    lines = [line for ax in axes for line in ax.get_lines() if not line.get_animated()]
+    return [line for line in lines if line.get_linestyle() in ("None", "")]
 
 
 def _frame(fig, background, tracks: list[Track], now: float) -> Image.Image:
@@ -71,14 +80,14 @@ def _frame(fig, background, tracks: list[Track], now: float) -> Image.Image:
     for track in tracks:
         upto = max(int(np.searchsorted(track.time(), now, side="right")) - 1, 0)
         casing, line, head = track.artists
-        for path in (casing, line) if casing else (line,):
+        for path in (line,) if casing is None else (casing, line):
             path.set_data(track.points[: upto + 1, 0], track.points[: upto + 1, 1])
         head.set_data([track.points[upto, 0]], [track.points[upto, 1]])
-    # Casings, then lines, then heads: a run that ends on another's path still shows its head.
-    for layer in range(3):
-        for track in tracks:
-            if track.artists[layer] is not None:
-                track.ax.draw_artist(track.artists[layer])
+    # Casings, lines, the still markers, heads: no path hides a start, a minimum or a run's head.
+    casings, lines, heads = zip(*(t.artists for t in tracks), strict=True)
+    for artist in (*casings, *lines, *_markers(tracks), *heads):
+        if artist is not None:
+            artist.axes.draw_artist(artist)
     # PIL drops the alpha in C; a strided NumPy copy of the RGB planes cost ~6 ms a frame.
     width, height = fig.canvas.get_width_height(physical=True)
     rgba = Image.frombuffer("RGBA", (width, height), fig.canvas.buffer_rgba(), "raw", "RGBA", 0, 1)

@@ -87,7 +87,10 @@ def rc_for(theme: str) -> dict:
     }
 
 
-def case_lines(ax, theme: str, widen: float = 2.4) -> None:
+CASING = 2.4  # points: a casing is this much wider than its line, 1.2 pt showing on each side
+
+
+def case_lines(ax, theme: str, widen: float = CASING) -> None:
     """Lay a casing in the page's colour under each line now drawn on `ax` (not markers alone).
 
     A path on filled contours (a blue one on the blue map) reads against the page's colour, as

@@ -141,7 +141,7 @@ def variant_animation(out_dir, name: str, runs: dict[str, RegressionRun]) -> lis
             # A staircase: the loss changes only when a step completes, not while it reads.
             x, y = np.repeat(seen, 2)[1:], np.repeat(gap, 2)[:-1]
             curve = np.column_stack([x, y])
-            tracks.append(Track(right, curve, color, None, clock=x, lw=1.0, halo=False))
+            tracks.append(Track(right, curve, color, None, clock=x, lw=1.0, cased=False))
         log_axes(right)
         right.set_xlim(0, max(r.examples_seen[-1] for r in runs.values()))
         right.set_ylim(lowest / 2, max(float(r.losses.max() - low) for r in runs.values()) * 2)

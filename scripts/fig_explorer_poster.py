@@ -2,12 +2,13 @@
 
 Shown in the canvas's place until the live view has drawn its first frame, and for readers
 without JavaScript. The picture is the live view's own projection, redone in NumPy: the same
-96 x 96 grid, height scale (js/src/contours.js), world box (js/src/world.js), camera (position,
-target and field of view of js/src/view.js), colour ramp with the light baked in
-(js/src/scene.js), the contour lines, the axes and the ball at the start. Colours are read from
-docs/stylesheets/explorer.css, where the live view reads them too. Quads are painted far to near
-on a canvas twice the size, then halved (antialiasing). Two shapes, as the page lays the canvas
-out: 4:3 (the stage beside the inset) and 1:1 (a phone); each in both palettes, as WebP.
+96 x 96 grid, height scale (js/src/contours.js), world box (js/src/world.js), camera (position
+and target of js/src/view.js, field of view of js/src/world.js, wider below 4:3), colour ramp
+with the light baked in (js/src/scene.js), the contour lines, the axes and the ball at the
+start. Colours are read from docs/stylesheets/explorer.css, where the live view reads them too.
+Quads are painted far to near on a canvas twice the size, then halved (antialiasing). Two shapes,
+as the page lays the canvas out: 4:3 (the stage beside the inset) and 1:1 (a phone); each in
+both palettes, as WebP.
 """
 
 # reads: docs/stylesheets/explorer.css

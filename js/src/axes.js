@@ -1,7 +1,7 @@
 // Axes of the 3D view: three lines along the box's edges and sprite labels (x, y, f and the
 // bounds), drawn in the palette's text and axis colours. x runs along the front edge and y along
-// the right one, the two nearest the default camera, so the bowl hides neither; each bound sits
-// just outside its axis and each name beside it, so no two labels share a corner.
+// the right one, the two nearest the default camera, so the bowl hides neither. Each bound sits
+// just outside its own axis, so the near corner's two ("3" of x, "-3" of y) stand apart.
 import { BufferAttribute, BufferGeometry, CanvasTexture, LineBasicMaterial, LineSegments, Sprite, SpriteMaterial } from "three";
 
 function label(text, color, position, size = 0.09) {

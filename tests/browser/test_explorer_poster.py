@@ -177,8 +177,8 @@ def test_the_keyboard_opens_the_points_and_the_rate_slider_changes_them(page, si
     assert_clean(page)
 
 
-@pytest.mark.parametrize(("width", "poster"), [(1280, ""), (412, "-square")])
-def test_the_poster_is_the_live_views_first_picture(page, site_url, built_site, width, poster):
+@pytest.mark.parametrize(("width", "shape"), [(1280, ""), (412, "-square")])
+def test_the_poster_is_the_live_views_first_picture(page, site_url, built_site, width, shape):
     """The poster redoes the live view's camera, box and colours in Python: they must not drift.
 
     On a phone's square canvas the field of view widens (world.js verticalFov) and the poster
@@ -193,7 +193,7 @@ def test_the_poster_is_the_live_views_first_picture(page, site_url, built_site, 
             .forEach((el) => { el.style.visibility = 'hidden'; })"""
     )
     live = canvas_image(page)
-    poster_file = built_site.root / "generated" / "figures" / f"explorer-poster{poster}-light.webp"
+    poster_file = built_site.root / "generated" / "figures" / f"explorer-poster{shape}-light.webp"
     with Image.open(poster_file) as poster:
         drawn = poster.convert("RGB").resize(live.size, Image.Resampling.LANCZOS)
     pairs = zip(live.get_flattened_data(), drawn.get_flattened_data(), strict=True)

@@ -7,11 +7,12 @@ import pytest
 pytestmark = pytest.mark.browser
 
 WIDTHS = """() => { const cell = document.querySelector('.jp-CodeCell');
-    const prompt = cell.querySelector('.jp-InputPrompt');
+    const shown = (selector) => [...document.querySelectorAll(selector)]
+        .filter((e) => e.getClientRects().length > 0).length;
     return { cell: cell.getBoundingClientRect().width,
              code: cell.querySelector('.jp-InputArea-editor, .jp-CodeMirrorEditor, .highlight')
                  .getBoundingClientRect().width,
-             prompt: prompt.getClientRects().length > 0 }; }"""
+             prompts: [shown('.jp-InputPrompt'), shown('.jp-OutputPrompt')] }; }"""
 
 
 @pytest.mark.parametrize("path", ["code/numpy/", "code/pytorch/"])
@@ -25,7 +26,7 @@ def test_code_cells_use_the_phones_width_and_keep_their_prompts_on_wider_screens
     sizes = page.evaluate(WIDTHS)
     context.close()
     if width == 360:
-        assert not sizes["prompt"]
+        assert sizes["prompts"] == [0, 0], sizes
         assert sizes["code"] >= 0.9 * sizes["cell"], sizes  # 0.69 with the prompts
     else:
-        assert sizes["prompt"]
+        assert min(sizes["prompts"]) > 0, sizes

@@ -55,17 +55,39 @@ def test_a_box_wider_than_a_phone_shows_a_shadow_where_more_is_hidden(
     )
     at_end = edges(page)
     context.close()
-    assert at_start[0] < 3 < 12 < at_start[1], f"start: {at_start}"
-    assert at_end[1] < 3 < 12 < at_end[0], f"end: {at_end}"
+    assert at_start[0] < 3 and at_start[1] > 12, f"start: {at_start}"
+    assert at_end[1] < 3 and at_end[0] > 12, f"end: {at_end}"
 
 
-def test_the_wide_formula_on_the_page_does_scroll_on_a_phone(browser, site_url):
+def test_the_pages_wide_formula_scrolls_and_its_section_does_not_clip_its_ends(browser, site_url):
     context = browser.new_context(viewport={"width": 360, "height": 740})
     page = context.new_page()
     page.goto(site_url + PAGE)
-    wide = page.evaluate(
-        """() => [...document.querySelectorAll('div.arithmatex')]
-            .filter((e) => e.scrollWidth > e.clientWidth + 1).length"""
+    boxes = page.evaluate(
+        """() => [...document.querySelectorAll('.gd-section > div.arithmatex')]
+            .filter((e) => e.scrollWidth > e.clientWidth + 1)
+            .map((e) => [e.getBoundingClientRect(), e.parentElement.getBoundingClientRect()]
+                .map((r) => [r.left, r.right]))"""
     )
     context.close()
-    assert wide >= 1
+    assert boxes, "no formula on the page is wider than a phone"
+    # The section clips at its own edges: the formula's box, shadows and all, lies inside them.
+    assert all(s[0] <= f[0] and f[1] <= s[1] for f, s in boxes), boxes
+
+
+def test_a_formula_in_a_note_stays_inside_the_notes_border(browser, site_url):
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    page.goto(site_url + PAGE)
+    title = '<p class="admonition-title">Note</p>'
+    note = f'<div class="admonition note" id="note">{title}{BOXES["formula"]}</div>'
+    page.evaluate(INSERT, note)
+    inner = page.evaluate(
+        """() => { const note = document.querySelector('#note').getBoundingClientRect();
+            const style = getComputedStyle(document.querySelector('#note'));
+            const box = document.querySelector('#cue').getBoundingClientRect();
+            return [note.left + parseFloat(style.borderLeftWidth), box.left,
+                    box.right, note.right - parseFloat(style.borderRightWidth)]; }"""
+    )
+    context.close()
+    assert inner == sorted(inner), inner

@@ -36,7 +36,7 @@ def rgb(hex_colour: str) -> np.ndarray:
 
 
 def still(*tracks_at) -> np.ndarray:
-    """The last frame of tracks `(points, colour, halo)` on a blue panel filling the figure."""
+    """The last frame of tracks `(points, colour, cased)` on a blue panel filling the figure."""
 
     def setup(_theme):
         fig = plt.figure(figsize=(SIZE, SIZE))
@@ -44,7 +44,7 @@ def still(*tracks_at) -> np.ndarray:
         ax.axvspan(0, 1, color=BACKGROUND)
         ax.set(xlim=(0, 1), ylim=(0, 1))
         ax.set_axis_off()
-        tracks = [_animation.Track(ax, np.asarray(p), c, halo=h) for p, c, h in tracks_at]
+        tracks = [_animation.Track(ax, np.asarray(p), c, cased=h) for p, c, h in tracks_at]
         return fig, tracks
 
     return np.asarray(_animation._render(setup, "light", frames=3)[-1], dtype=int)
@@ -62,14 +62,14 @@ def near(a: np.ndarray, b: np.ndarray, tolerance: int = 40) -> bool:
 ACROSS = [[0.1, 0.5], [0.9, 0.5]]
 
 
-@pytest.mark.parametrize("halo", [True, False])
-def test_a_path_is_cased_in_the_page_colour_only_when_asked(halo):
-    image = still((ACROSS, BACKGROUND, halo))
+@pytest.mark.parametrize("cased", [True, False])
+def test_a_path_is_cased_in_the_page_colour_only_when_asked(cased):
+    image = still((ACROSS, BACKGROUND, cased))
     page = rgb(THEMES["light"]["page"])
     assert near(pixel(image, 0.5, 0.5), rgb(BACKGROUND))  # the line itself
     beside = pixel(image, 0.5, 0.5, dy=-3)  # just outside the line, inside its casing
-    assert near(beside, page) is halo
-    assert near(beside, rgb(BACKGROUND)) is not halo
+    assert near(beside, page) is cased
+    assert near(beside, rgb(BACKGROUND)) is not cased
     assert near(pixel(image, 0.5, 0.5, dy=-12), rgb(BACKGROUND))  # the panel, away from it
 
 
@@ -83,6 +83,14 @@ def test_a_casing_never_cuts_another_path_and_heads_sit_above_every_line():
     assert near(pixel(ending, 0.5, 0.5), rgb(COLORS["green"]))
 
 
+def test_a_start_dot_shows_through_its_own_casing():
+    image = still((ACROSS, COLORS["green"], True))
+    # 1.5 pt above the start, inside its 4 pt dot and outside the 2 pt line, within the casing.
+    beside_start = pixel(image, 0.1, 0.5, dy=-3)
+    page, green = rgb(THEMES["light"]["page"]), rgb(COLORS["green"])
+    assert np.abs(beside_start - green).sum() < np.abs(beside_start - page).sum()
+
+
 def test_variant_animations_draw_each_variant_in_its_comparison_colour(monkeypatch):
     captured = {}
     monkeypatch.setattr(
@@ -94,8 +102,8 @@ def test_variant_animations_draw_each_variant_in_its_comparison_colour(monkeypat
     plt.close(fig)
     on_contours = [t for t in tracks if t.label]
     assert [t.color for t in on_contours] == [COLORS["blue"], COLORS["green"], COLORS["orange"]]
-    assert all(t.halo for t in on_contours)
-    assert not any(t.halo for t in tracks if not t.label)  # loss curves stand on a plain panel
+    assert all(t.cased for t in on_contours)
+    assert not any(t.cased for t in tracks if not t.label)  # loss curves stand on a plain panel
 
 
 @pytest.mark.parametrize("theme", ["dark", SHARED])
