@@ -1,4 +1,5 @@
-"""The notebook pages on a phone: code gets the width; "In [n]:" prompts show on wider screens."""
+"""The notebook pages on a phone: code gets the width, "In [n]:" prompts show on wider screens
+only, and outputs wrap between numbers, never inside one."""
 
 from __future__ import annotations
 
@@ -30,3 +31,39 @@ def test_code_cells_use_the_phones_width_and_keep_their_prompts_on_wider_screens
         assert sizes["code"] >= 0.9 * sizes["cell"], sizes  # 0.69 with the prompts
     else:
         assert min(sizes["prompts"]) > 0, sizes
+
+
+# Each number in the outputs, character by character: a number drawn on two lines was split by a
+# wrap. A break just after an exponent's hyphen ("1.6e-" / "14") is the browser's ordinary line
+# breaking and reads as one; one between digits ("1.6e-1" / "4") reads as another number.
+SPLIT_NUMBERS = r"""() => {
+  const split = [];
+  const top = (node, i) => {
+    const range = document.createRange();
+    range.setStart(node, i);
+    range.setEnd(node, i + 1);
+    return Math.round(range.getBoundingClientRect().top);
+  };
+  for (const pre of document.querySelectorAll('.jp-OutputArea-output pre')) {
+    const walker = document.createTreeWalker(pre, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const match of node.data.matchAll(/-?\d+(\.\d+)?(e[-+]?\d+)?/g)) {
+        for (let i = match.index + 1; i < match.index + match[0].length; i += 1) {
+          if (top(node, i) !== top(node, i - 1) && node.data[i - 1] !== '-') split.push(match[0]);
+        }
+      }
+    }
+  }
+  return split; }"""
+
+
+@pytest.mark.parametrize("path", ["code/numpy/", "code/pytorch/"])
+def test_outputs_on_a_phone_never_split_a_number_across_lines(browser, site_url, path):
+    context = browser.new_context(viewport={"width": 360, "height": 800})
+    page = context.new_page()
+    page.goto(site_url + path)
+    drawn = "(c) => c.style.contentVisibility = 'visible'"
+    page.evaluate(f"() => document.querySelectorAll('.jp-Cell').forEach({drawn})")
+    split = page.evaluate(SPLIT_NUMBERS)
+    context.close()
+    assert split == []
