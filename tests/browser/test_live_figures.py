@@ -358,6 +358,9 @@ def test_the_updates_race_follows_momentum_optimizer_and_surface(page, site_url)
     image, said = canvas_image(page, "race"), summary(page, "race")
     momentum = box.locator('input[type="range"]').nth(1)
     assert box.locator(f"label[for='{momentum.get_attribute('id')}']").inner_text() == "Momentum μ"
+    # The typed field shows the tuned μ as the words write it, not its 17 digits.
+    typed = box.get_by_label("Momentum μ, typed").input_value()
+    assert f"μ = {typed})" in status(page, "race") and len(typed) <= 5, typed
     momentum.focus()
     for _ in range(30):
         page.keyboard.press("ArrowRight")

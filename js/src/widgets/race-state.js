@@ -11,7 +11,8 @@ import { floorCrossings } from "./crossings.js";
 import { logSlider } from "./scale.js";
 import { arrived, ending } from "./verdicts.js";
 
-const num = (v) => formatG(v, 3);
+/** A number as the race's words write it: three significant digits. */
+export const num = (v) => formatG(v, 3);
 export const MOMENTUM_OPTIMIZERS = ["momentum", "nesterov"];
 export const LABELS = SHARED.optimizers.labels;
 

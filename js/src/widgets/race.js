@@ -8,7 +8,7 @@ import { select, slider } from "./controls.js";
 import { buildFrame } from "./frame.js";
 import { chart, clear, dot, line, mapPanel, panels } from "./plot.js";
 import { logTicks, niceTicks, stepSlider } from "./scale.js";
-import { LABELS, MOMENTUM_OPTIMIZERS, raceFacts, raceRows, raceSetting, raceSetup, raceStatus, raceSummary, rateGrid, rateText } from "./race-state.js";
+import { LABELS, MOMENTUM_OPTIMIZERS, num, raceFacts, raceRows, raceSetting, raceSetup, raceStatus, raceSummary, rateGrid, rateText } from "./race-state.js";
 
 const LO = 1e-14;
 const HI = 1e4;
@@ -63,6 +63,8 @@ export function mount(root, config) {
   const momentum = slider(frame, {
     label: "Momentum μ",
     scale: stepSlider(0, MU_MAX, 0.01),
+    // The field shows what the summary says (μ = 0.27), not the tuned μ's 17 digits.
+    format: num,
     range: { min: 0, max: MU_MAX },
     onChange: (mu) => {
       if (choice.optimizer === "nesterov" && mu === 0) {
