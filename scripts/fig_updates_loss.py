@@ -10,6 +10,7 @@ minimum allows plain descent, and momentum at mu = 0.95).
 from __future__ import annotations
 
 import inspect
+import re
 from pathlib import Path
 
 import numpy as np
@@ -126,6 +127,15 @@ def momentum_cell(opt: str, hyper: dict) -> str:
     return "none"
 
 
+def unbroken(message: str) -> str:
+    """Keep each number of `message` on one line: a narrow column broke "9.9e-07" after its "-".
+
+    >>> unbroken("gradient norm 9.9e-07 <= 1e-06")
+    'gradient norm <span class="gd-nowrap">9.9e-07</span> <= <span class="gd-nowrap">1e-06</span>'
+    """
+    return re.sub(r"\d+(?:\.\d+)?e[-+]\d+", r'<span class="gd-nowrap">\g<0></span>', message)
+
+
 def table(runs) -> str:
     """Tabulate (Markdown) the steps taken and how each run stopped."""
     rows = [
@@ -136,7 +146,8 @@ def table(runs) -> str:
         for opt, run in results.items():
             lr, hyper = RACES[surface_name][opt]
             mom = momentum_cell(opt, hyper)
-            cells = f"{surface_name} | {opt} | {lr:.3g} | {mom} | {run.iterations} | {run.message}"
+            why = unbroken(run.message)
+            cells = f"{surface_name} | {opt} | {lr:.3g} | {mom} | {run.iterations} | {why}"
             rows.append(f"| {cells} |")
     return "\n".join(rows)
 

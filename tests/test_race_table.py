@@ -34,3 +34,10 @@ def test_every_race_row_has_a_momentum_cell():
 
 class _Run:
     iterations, message = 1, "converged"
+
+
+def test_the_stopping_message_keeps_each_number_on_one_line():
+    cell = updates_loss.unbroken("converged: gradient norm 9.9e-07 <= 1e-06")
+    whole = ['<span class="gd-nowrap">9.9e-07</span>', '<span class="gd-nowrap">1e-06</span>']
+    assert all(number in cell for number in whole), cell
+    assert updates_loss.unbroken("max_iter: 200 steps") == "max_iter: 200 steps"
