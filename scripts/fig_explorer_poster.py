@@ -21,7 +21,8 @@ from pathlib import Path
 import contourpy
 import matplotlib
 import numpy as np
-from PIL import Image, ImageDraw, ImageFont
+from _poster_axes import draw_axes
+from PIL import Image, ImageDraw
 
 from gdlib.explorer_defaults import EXPLORER_DEFAULTS
 from gdlib.surfaces import get_surface
@@ -36,6 +37,9 @@ EYE, TARGET = np.array([2.3, -3.1, 2.4]), np.array([0.0, 0.0, 0.3])  # view.js's
 LIGHT = np.array([0.35, -0.5, 0.8]) / np.linalg.norm([0.35, -0.5, 0.8])  # scene.js
 LEVELS = (np.arange(12) + 0.5) / 12  # contours.js: contourLevels()
 SHAPES = {"": (720, 540), "-square": (600, 600)}  # CSS pixels of each poster
+# About the CSS width the page shows each at (688 px beside the inset, 328 to 412 on a phone): the
+# live view's labels are a fixed size in CSS pixels, so the poster's are drawn to come out so.
+SHOWN = {"": 720, "-square": 360}
 
 
 def css_palettes() -> dict[str, dict[str, str]]:
@@ -131,28 +135,9 @@ def draw(theme: str, shape: str, palette: dict[str, str], scale: int = 2) -> Ima
     normals /= np.linalg.norm(normals, axis=-1, keepdims=True)
     colours = np.minimum(1, colours * (0.55 + 0.5 * np.abs(normals @ LIGHT))[..., None])
     # Axes along the box's edges (axes.js) with their labels, first: the surface hides parts.
-    axis_rgb = tuple(int(c) for c in srgb(linear(palette["axis"])))
-    a0, a1 = -1.0, 1.0
-    left, near, right = [a0, a0, 0], [a1, a0, 0], [a1, a1, 0]  # corners as the camera sees them
-    for edge in ((left, near), (near, right), (left, [a0, a0, HEIGHT])):
-        (p, q), _ = camera.project(np.array(edge))
-        pen.line([tuple(p), tuple(q)], fill=axis_rgb, width=scale)
-    font = ImageFont.truetype(
-        str(Path(matplotlib.get_data_path()) / "fonts/ttf/DejaVuSans.ttf"), 13 * scale
-    )
-    text_rgb = tuple(int(c) for c in srgb(linear(palette["text"])))
-    labels = [
-        ("x", [0, a0 - 0.2, 0], text_rgb),
-        ("y", [a1 + 0.2, a0 + 0.4, 0], text_rgb),
-        ("f(x, y)", [a0 - 0.1, a0 - 0.1, HEIGHT + 0.05], text_rgb),
-        (f"{x0:g}", [a0, a0 - 0.1, 0], axis_rgb),
-        (f"{x1:g}", [a1, a0 - 0.1, 0], axis_rgb),
-        (f"{y0:g}", [a1 + 0.1, a0, 0], axis_rgb),
-        (f"{y1:g}", [a1 + 0.1, a1, 0], axis_rgb),
-    ]
-    for text, where, rgb in labels:
-        (p,), _ = camera.project(np.array([where]))
-        pen.text(tuple(p), text, fill=rgb, font=font, anchor="mm")
+    rgb = {k: tuple(int(c) for c in srgb(linear(palette[k]))) for k in ("axis", "text")}
+    text_scale = scale * SHAPES[shape][0] / SHOWN[shape]
+    draw_axes(pen, camera.project, surface.bounds, rgb, HEIGHT, (scale, text_scale))
     # Quads far to near (the painter's algorithm), each in its corners' mean colour.
     corners = [
         (slice(0, -1), slice(0, -1)),

@@ -16,7 +16,7 @@ import {
   WebGLRenderer,
 } from "three";
 
-import { axes } from "./axes.js";
+import { axes, sizeLabels } from "./axes.js";
 import { pathObjects, updatePath } from "./trails.js";
 import { rampColor } from "./palette.js";
 import { FOV, HEIGHT, verticalFov, worldMap } from "./world.js";
@@ -116,6 +116,8 @@ export function createScene(canvas, context, pixelRatio) {
   let map = null;
   let world = null; // mesh + contours + axes of the current surface
   let labels = null; // adds the axes' labels, after the surface's first frame
+  let axisLines = null; // the current axes, whose labels are sized to the canvas
+  let cssHeight = 1;
   const trails = new Map();
 
   function setSurface(surface, sample, palette) {
@@ -126,7 +128,8 @@ export function createScene(canvas, context, pixelRatio) {
     world = surfaceMesh(sample, map, palette);
     const axis = axes(surface, map, palette, HEIGHT);
     world.add(contourMesh(sample, map, palette), axis.lines);
-    labels = axis.labels;
+    axisLines = axis.lines;
+    labels = () => sizeLabels(axis.labels(), cssHeight, camera.fov);
     scene.add(world);
     scene.background = new Color(palette.background);
   }
@@ -158,6 +161,8 @@ export function createScene(canvas, context, pixelRatio) {
     camera.aspect = width / height;
     camera.fov = verticalFov(camera.aspect);
     camera.updateProjectionMatrix();
+    cssHeight = height;
+    if (axisLines) sizeLabels(axisLines, height, camera.fov);
   }
 
   function dispose() {

@@ -8,6 +8,7 @@ import { sampleHeights } from "../src/contours.js";
 import { Orbit } from "../src/orbit.js";
 import { isSoftwareRenderer, viewOptions } from "../src/view-start.js";
 import { FOV, pickSurface, verticalFov, worldMap } from "../src/world.js";
+import { sizeLabels } from "../src/axes.js";
 
 const element = () => Object.assign(new EventTarget(), { clientHeight: 100 });
 const distance = (a, b) => Math.hypot(...a.map((v, i) => v - b[i]));
@@ -54,6 +55,17 @@ test("a canvas narrower than 4:3 widens the field of view so it shows as much ac
   const map = worldMap(bowl, sampleHeights(bowl, 32).height);
   const edge = (aspect) => pickSurface(map, [0, -0.01, 3], [0, 0, 0], aspect, 0.5, 0);
   assert.ok(Math.abs(edge(1)[0] - edge(4 / 3)[0]) < 1e-6, `${edge(1)} vs ${edge(4 / 3)}`);
+});
+
+test("the axes' labels keep their height in CSS pixels on any canvas and field of view", () => {
+  const sprite = { userData: { px: 16, aspect: 2.5 }, scale: { set(x, y) { Object.assign(this, { x, y }); } } };
+  for (const [height, fov] of [[516, 40], [328, verticalFov(1)], [900, 25]]) {
+    sizeLabels({ children: [sprite] }, height, fov);
+    // Without size attenuation a sprite of scale s spans s / tan(fov / 2) of the view's half-height.
+    const drawn = ((sprite.scale.y / Math.tan((fov * Math.PI) / 360)) * height) / 2;
+    assert.ok(Math.abs(drawn - 16) < 1e-9, `${height} px, ${fov} degrees: ${drawn}`);
+    assert.ok(Math.abs(sprite.scale.x / sprite.scale.y - 2.5) < 1e-12);
+  }
 });
 
 test("multisampling is on only for a GPU at a pixel ratio under 1.5", () => {

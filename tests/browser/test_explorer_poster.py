@@ -183,8 +183,9 @@ def test_the_poster_is_the_live_views_first_picture(page, site_url, built_site, 
 
     On a phone's square canvas the field of view widens (world.js verticalFov) and the poster
     must widen with it. Measured: 1.0 % of the pixels differ by more than 40 in a channel at
-    1280 px, 1.3 % at 412; the same poster moved by 10 px sideways differs in 3.7 %, and the
-    square one drawn with the desktop's field of view in 13 %.
+    1280 px, 1.5 % at 412 (the labels, a fixed size in CSS pixels, drawn for a 360 px canvas); the
+    same poster moved by 10 px sideways differs in 3.7 %, and the square one drawn with the
+    desktop's field of view in 13 %.
     """
     page.set_viewport_size({"width": width, "height": 900})
     open_explorer(page, site_url)
