@@ -1,8 +1,9 @@
 """The explorer poster's axes and their labels, as js/src/axes.js draws them in the live view.
 
 Three lines along the box's edges (the front one for x, the right one for y, the left corner's
-upright for f), and labels of a fixed size in CSS pixels, each hanging off its point on the side
-away from its axis: axes.js's sprites, whose text is 0.8 of their height.
+upright for f), and labels of a fixed size in CSS pixels, x's and y's hanging off their points
+away from their axes (f's centred on its own): axes.js's sprites, whose text is 0.8 of their
+height.
 """
 
 from __future__ import annotations

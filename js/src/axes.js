@@ -2,8 +2,9 @@
 // bounds), drawn in the palette's text and axis colours. x runs along the front edge and y along
 // the right one, the two nearest the default camera, so the bowl hides neither. Labels keep one
 // size in CSS pixels on any canvas and at any distance (a phone's world-sized ones were 3 px
-// tall); each hangs off its point away from its axis, so the near corner's two ("3" of x, "-3"
-// of y) sit either side of it.
+// tall). In the default view each of x's and y's hangs off its point away from its axis (f(x, y)
+// is centred on its own), so the near corner's two ("3" of x, "-3" of y) sit either side of it;
+// the hang is fixed on screen, so orbited round they may hang over the box.
 import { BufferAttribute, BufferGeometry, CanvasTexture, LineBasicMaterial, LineSegments, Sprite, SpriteMaterial } from "three";
 
 const NAME_PX = 16; // sprite heights in CSS pixels: the text is 0.8 of its sprite

@@ -166,6 +166,7 @@ export function createScene(canvas, context, pixelRatio) {
   }
 
   function dispose() {
+    axisLines = null;
     if (world) disposeTree(world);
     for (const trail of trails.values()) disposeTree(trail);
     renderer.dispose();

@@ -8,6 +8,7 @@ import { sampleHeights } from "../src/contours.js";
 import { Orbit } from "../src/orbit.js";
 import { isSoftwareRenderer, viewOptions } from "../src/view-start.js";
 import { FOV, pickSurface, verticalFov, worldMap } from "../src/world.js";
+import { PerspectiveCamera, Sprite } from "three";
 import { sizeLabels } from "../src/axes.js";
 
 const element = () => Object.assign(new EventTarget(), { clientHeight: 100 });
@@ -58,12 +59,14 @@ test("a canvas narrower than 4:3 widens the field of view so it shows as much ac
 });
 
 test("the axes' labels keep their height in CSS pixels on any canvas and field of view", () => {
-  const sprite = { userData: { px: 16, aspect: 2.5 }, scale: { set(x, y) { Object.assign(this, { x, y }); } } };
-  for (const [height, fov] of [[516, 40], [328, verticalFov(1)], [900, 25]]) {
-    sizeLabels({ children: [sprite] }, height, fov);
-    // Without size attenuation a sprite of scale s spans s / tan(fov / 2) of the view's half-height.
-    const drawn = ((sprite.scale.y / Math.tan((fov * Math.PI) / 360)) * height) / 2;
-    assert.ok(Math.abs(drawn - 16) < 1e-9, `${height} px, ${fov} degrees: ${drawn}`);
+  const sprite = Object.assign(new Sprite(), { userData: { px: 16, aspect: 2.5 } });
+  for (const [width, height] of [[688, 516], [328, 328], [1600, 900]]) {
+    const camera = new PerspectiveCamera(verticalFov(width / height), width / height, 0.01, 50);
+    sizeLabels({ children: [sprite] }, height, camera.fov);
+    // three.js's sprite shader without size attenuation multiplies the scale by the depth, which
+    // the projection divides out again: the sprite spans scale.y * P[1][1] of the clip space's 2.
+    const drawn = (camera.projectionMatrix.elements[5] * sprite.scale.y * height) / 2;
+    assert.ok(Math.abs(drawn - 16) < 1e-9, `${width} x ${height}: ${drawn} px`);
     assert.ok(Math.abs(sprite.scale.x / sprite.scale.y - 2.5) < 1e-12);
   }
 });
