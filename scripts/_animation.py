@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 from _figure import THEMES, themed
-from _palette import CASING
+from _palette import CASING, draws_a_line
 from matplotlib import pyplot as plt
 from PIL import Image
 
@@ -68,14 +68,20 @@ def _add_artists(track: Track, page: str) -> None:
     track.artists = [casing, line, head]
 
 
-def _markers(tracks: list[Track]) -> list:
-    """Return the still markers of the tracks' axes (starts, minima), drawn over every path."""
+def _layers(tracks: list[Track]) -> list:
+    """Return what each frame draws, bottom to top, found once for all frames.
+
+    Casings, lines, the axes' still markers (starts, minima), heads: so no path hides a start,
+    a minimum or a run's head.
+    """
     axes = {id(t.ax): t.ax for t in tracks}.values()
-    lines = [line for ax in axes for line in ax.get_lines() if not line.get_animated()]
-    return [line for line in lines if line.get_linestyle() in ("None", "")]
+    still = [line for ax in axes for line in ax.get_lines() if not line.get_animated()]
+    markers = [line for line in still if not draws_a_line(line)]
+    casings, lines, heads = zip(*(t.artists for t in tracks), strict=True)
+    return [a for a in (*casings, *lines, *markers, *heads) if a is not None]
 
 
-def _frame(fig, background, tracks: list[Track], now: float) -> Image.Image:
+def _frame(fig, background, tracks: list[Track], layers: list, now: float) -> Image.Image:
     fig.canvas.restore_region(background)
     for track in tracks:
         upto = max(int(np.searchsorted(track.time(), now, side="right")) - 1, 0)
@@ -83,11 +89,8 @@ def _frame(fig, background, tracks: list[Track], now: float) -> Image.Image:
         for path in (line,) if casing is None else (casing, line):
             path.set_data(track.points[: upto + 1, 0], track.points[: upto + 1, 1])
         head.set_data([track.points[upto, 0]], [track.points[upto, 1]])
-    # Casings, lines, the still markers, heads: no path hides a start, a minimum or a run's head.
-    casings, lines, heads = zip(*(t.artists for t in tracks), strict=True)
-    for artist in (*casings, *lines, *_markers(tracks), *heads):
-        if artist is not None:
-            artist.axes.draw_artist(artist)
+    for artist in layers:
+        artist.axes.draw_artist(artist)
     # PIL drops the alpha in C; a strided NumPy copy of the RGB planes cost ~6 ms a frame.
     width, height = fig.canvas.get_width_height(physical=True)
     rgba = Image.frombuffer("RGBA", (width, height), fig.canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
@@ -115,7 +118,8 @@ def _render(setup, theme: str, frames: int) -> list[Image.Image]:
             )
         fig.canvas.draw()
         background = fig.canvas.copy_from_bbox(fig.bbox)
-        images = [_frame(fig, background, tracks, now) for now in schedule(tracks, frames)]
+        layers = _layers(tracks)
+        images = [_frame(fig, background, tracks, layers, t) for t in schedule(tracks, frames)]
         plt.close(fig)
     return images
 

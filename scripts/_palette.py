@@ -90,6 +90,11 @@ def rc_for(theme: str) -> dict:
 CASING = 2.4  # points: a casing is this much wider than its line, 1.2 pt showing on each side
 
 
+def draws_a_line(line) -> bool:
+    """Whether a matplotlib Line2D draws a line, not only markers (`linestyle` "None")."""
+    return line.get_linestyle() not in ("None", "")
+
+
 def case_lines(ax, theme: str, widen: float = CASING) -> None:
     """Lay a casing in the page's colour under each line now drawn on `ax` (not markers alone).
 
@@ -98,7 +103,7 @@ def case_lines(ax, theme: str, widen: float = CASING) -> None:
     so one path's casing never cuts another path drawn at the same level.
     """
     for line in list(ax.get_lines()):
-        if line.get_linestyle() not in ("None", ""):
+        if draws_a_line(line):
             ax.plot(
                 *line.get_data(),
                 color=PALETTES[theme]["page"],
