@@ -37,6 +37,23 @@ def vector(text: str, label: str) -> np.ndarray:
     return np.array(ast.literal_eval(match.group(1)), dtype=float)
 
 
+def float32_values(values) -> np.ndarray:
+    """Printed float32 values (the fewest digits that identify each) as the float32 numbers."""
+    return np.asarray(values, dtype=np.float32).astype(float)
+
+
+def torch_start(torch_output: str) -> np.ndarray:
+    """The sample's printed start, (bias, w1, w2), as the float32 numbers it ran from."""
+    found = re.search(r"initial weight = (\[[^\]]*\])\s+bias = (\S+)", torch_output)
+    return float32_values([float(found[2]), *ast.literal_eval(found[1])])
+
+
+def torch_end(torch_output: str) -> np.ndarray:
+    """The sample's printed result, (bias, w1, w2), as the float32 numbers it ended at."""
+    bias = float(re.search(r"^bias = (\S+)", torch_output, re.M)[1])
+    return float32_values([bias, *vector(torch_output, "weight")])
+
+
 @pytest.fixture(scope="module")
 def numpy_output(built_site) -> str:
     return printed(built_site, "numpy")
@@ -179,9 +196,24 @@ def test_torch_runs_the_sample_with_float32_tensors_of_the_right_shape(torch_out
     assert loss < 0.01
 
 
+FLOAT32_LINES = re.compile(
+    r"^(?:initial weight|weight|bias|full batch \.grad|summed \.grad|torch  \(bias, w1, w2\)) .*$",
+    re.M,
+)
+
+
+def test_torch_prints_float32_values_with_the_digits_float32_holds(torch_output):
+    """`tolist()` prints a float32's float64 expansion, 0.9756311774253845 for 0.9756312: digits
+    float32 does not hold. Each number is the shortest string that gives back its float32."""
+    lines = FLOAT32_LINES.findall(torch_output)
+    assert len(lines) == 6, lines
+    numbers = [n for line in lines for n in re.findall(r"-?\d+\.\d+(?:e-?\d+)?", line)]
+    assert len(numbers) == 15, lines
+    assert all(str(np.float32(n)) == n for n in numbers), numbers
+
+
 def test_torch_sums_say_how_far_the_run_is_from_the_line_of_exact_fits(torch_output):
-    w1, w2 = vector(torch_output, "weight")
-    bias = float(re.search(r"^bias = (\S+)", torch_output, re.M).group(1))
+    bias, w1, w2 = torch_end(torch_output)
     sums = re.search(r"^w1 \+ w2 = (\S+)\s+bias \+ w2 = (\S+)", torch_output, re.M)
     assert (float(sums.group(1)), float(sums.group(2))) == (round(w1 + w2, 4), round(bias + w2, 4))
     X, y = seed_page_data()
@@ -209,8 +241,7 @@ def along_line_drift(start: np.ndarray) -> float:
 def test_torch_run_keeps_its_component_along_the_line_and_nears_the_nearest_exact_fit(torch_output):
     """Cell 6: descent never moves along the line of exact fits, so the run converges to the
     exact fit nearest its start (recomputed here in NumPy from the printed start)."""
-    found = re.search(r"initial weight = (\[[^\]]*\])\s+bias = (\S+)", torch_output)
-    start = np.array([float(found.group(2)), *ast.literal_eval(found.group(1))])
+    start = torch_start(torch_output)
     X, y = seed_page_data()
     A = np.column_stack([np.ones(3), X])
     limit = start + np.linalg.pinv(A) @ (y - A @ start)
@@ -225,8 +256,7 @@ def test_torch_run_keeps_its_component_along_the_line_and_nears_the_nearest_exac
     # small: a float32 rounding per step random-walks about sqrt(1000) * 2e-8, about 6e-7.
     assert drift == float(f"{along_line_drift(start):.1e}")
     assert abs(drift) < 3e-6
-    theta = np.array([float(re.search(r"^bias = (\S+)", torch_output, re.M).group(1))])
-    theta = np.concatenate([theta, vector(torch_output, "weight")])
+    theta = torch_end(torch_output)
     distance = float(re.search(r"distance from the limit: (\S+)", torch_output).group(1))
     assert distance == float(f"{np.linalg.norm(theta - limit):.3g}")
     # Most of the way there: 1000 steps shrink the slowest direction's error by (1 - lr lam)^1000.
@@ -235,11 +265,11 @@ def test_torch_run_keeps_its_component_along_the_line_and_nears_the_nearest_exac
 
 
 def test_torch_sample_agrees_with_gdlib_from_the_same_start(torch_output):
-    start = re.search(r"initial weight = (\[[^\]]*\])\s+bias = (\S+)", torch_output)
-    w0, b0 = ast.literal_eval(start.group(1)), float(start.group(2))
+    start = torch_start(torch_output)
     X, y = seed_page_data()
-    run = fit_linear(np.column_stack([np.ones(3), X]), y, lr=0.01, epochs=1000, theta0=[b0, *w0])
-    torch_theta = vector(torch_output, "torch  (bias, w1, w2)")
+    run = fit_linear(np.column_stack([np.ones(3), X]), y, lr=0.01, epochs=1000, theta0=start)
+    torch_theta = float32_values(vector(torch_output, "torch  (bias, w1, w2)"))
+    np.testing.assert_array_equal(torch_theta, torch_end(torch_output))
     np.testing.assert_allclose(vector(torch_output, "gdlib  (bias, w1, w2)"), run.thetas[-1])
     np.testing.assert_allclose(torch_theta, run.thetas[-1], atol=1e-5)  # float32 rounding
     spacing = np.spacing(np.abs(torch_theta).astype(np.float32)).max()
@@ -306,9 +336,9 @@ def test_torch_notebook_shows_gradients_accumulate_without_zero_grad(torch_outpu
 def test_torch_summed_batch_gradients_are_the_full_batch_gradient(torch_output):
     """Three batches of one, each loss divided by 3, sum to the mean loss's gradient (recomputed
     in float64 from the printed start)."""
-    found = re.search(r"initial weight = (\[[^\]]*\])\s+bias = (\S+)", torch_output)
+    bias, *weight = torch_start(torch_output)
     X, y = seed_page_data()
-    residual = X @ ast.literal_eval(found[1]) + float(found[2]) - y
+    residual = X @ weight + bias - y
     expected = [*(2 / 3 * X.T @ residual), 2 / 3 * residual.sum()]  # weight, then bias
     shown = {}
     for label in ("full batch", "summed"):
@@ -353,12 +383,11 @@ def test_torch_page_explains_the_lower_loss_by_convention_bias_and_start(torch_o
     and its MSE, recomputed, and the factor each change contributes."""
     X, y = seed_page_data()
     A = np.column_stack([np.ones(3), X])
-    bias = float(re.search(r"^bias = (\S+)", torch_output, re.M)[1])
     rows = {
         "NumPy: J, no bias": (X.T @ X / 3, X, gradient_descent(X, y)),
         "MSE, no bias": (2 * X.T @ X / 3, X, gradient_descent(X, y, learning_rate=0.02)),
         "MSE, bias": (2 * A.T @ A / 3, A, gradient_descent(A, y, learning_rate=0.02)),
-        "PyTorch: its start": (2 * A.T @ A / 3, A, [bias, *vector(torch_output, "weight")]),
+        "PyTorch: its start": (2 * A.T @ A / 3, A, torch_end(torch_output)),
     }
     mses, slowest = [], []
     for name, (hessian, features, params) in rows.items():
