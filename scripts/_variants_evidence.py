@@ -132,10 +132,10 @@ def floors(sweeps, best, lam_max: float, full: dict) -> dict:
         v[f"eb_full_b{b}"], v[f"eb_full_b{b}_n"] = fmt(eb, 1), eb
         v[f"n_div_b{b}"], v[f"steps_b{b}"] = N // b, -(-N // b)
         v |= full_against(sweeps, best, b, run)
-    # One example's own curvature along its x_i is 2 ||x_i||^2: a step on it alone more than
-    # reverses its error there (|1 - 2 eta ||x_i||^2| > 1) from eta = 2 / (2 ||x_i||^2) on.
+    # One example's own curvature along its row X_i = (1, x_i) is 2 ||X_i||^2: a step on it alone
+    # more than reverses its error there (|1 - 2 eta ||X_i||^2| > 1) from eta = 1 / ||X_i||^2 on.
     X, _, _ = data()
-    norms = np.sum(X**2, axis=1)  # ||x_i||^2 of each example
+    norms = np.sum(X**2, axis=1)  # ||X_i||^2 = 1 + x_i^2 of each example
     curvature = float(2 * np.max(norms))
     v["example_curv_max"], v["example_limit"] = f"{curvature:.3g}", f"{2 / curvature:.2g}"
     v["example_limit_n"] = 2 / curvature

@@ -24,11 +24,12 @@ RESULT = Path(__file__).resolve().parent.parent / "benchmarks" / "results" / "ba
 def two_figures(x: float) -> str:
     """Round to two significant figures, written out in full.
 
-    >>> two_figures(3294.1), two_figures(19.56), two_figures(0.8676)
-    ('3,300', '20', '0.87')
+    >>> two_figures(3294.1), two_figures(19.56), two_figures(0.8676), two_figures(0.00998)
+    ('3,300', '20', '0.87', '0.010')
     """
     rounded = float(f"{x:.2g}")
-    return f"{rounded:,.0f}" if rounded >= 100 else f"{rounded:g}"
+    # '#' keeps a trailing zero that is a figure (0.010), and then a bare point (20.) goes.
+    return f"{rounded:,.0f}" if rounded >= 100 else f"{rounded:#.2g}".rstrip(".")
 
 
 def main(out_dir: Path) -> list[Path]:
@@ -58,7 +59,7 @@ def main(out_dir: Path) -> list[Path]:
         values[f"us_b{b}_n"] = at[b]
         values[f"ratio_b{b}"] = two_figures(at[b] / at[1])
         values[f"ratio_b{b}_n"] = at[b] / at[1]
-        values[f"per_example_b{b}"] = f"{at[b] / b:.2g}"
+        values[f"per_example_b{b}"] = two_figures(at[b] / b)
     values["n"] = f"{int(sizes[-1]):,}"
     # The step time rises from b = 64 to the largest gathered batch; the full one is read in place.
     values["before_full"] = f"{int(sizes[-2]):,}"
@@ -84,5 +85,5 @@ def main(out_dir: Path) -> list[Path]:
     values["problem_ms_epoch"], values["problem_us_epoch_n"] = f"{epoch / 1000:.2g}", epoch
     # Batch descent's HORIZON epochs, one full step each, against one epoch of single examples.
     values["problem_us_horizon"] = fmt(HORIZON * full, 2)  # two figures
-    values["problem_epoch_over_horizon"] = f"{epoch / (HORIZON * full):.0f}"
+    values["problem_epoch_over_horizon"] = two_figures(epoch / (HORIZON * full))
     return [*themed_svgs(draw, out_dir, "batch-time"), write_values(out_dir, "batchtime", values)]
