@@ -126,7 +126,7 @@ def main(out_dir: Path) -> list[Path]:
             table[m, a, k] = best(valley(k, angle), m, v)
 
     def draw(theme: str):
-        fig, axes = plt.subplots(1, 2, figsize=(8.6, 3.9), layout="constrained", sharey=True)
+        fig, axes = plt.subplots(1, 2, figsize=(8.6, 4.4), layout="constrained", sharey=True)
         for j, (ax, tol) in enumerate(zip(axes, TOLS, strict=True)):
             for color, m in zip(CYCLE, METHODS, strict=False):
                 for a, ls, marker in (("aligned", "-", "o"), ("turned", "--", "s")):
@@ -137,7 +137,14 @@ def main(out_dir: Path) -> list[Path]:
             ax.set(xscale="log", yscale="log", xlabel="condition number $\\kappa$")
             ax.set_title(f"steps until $f$ stays $< 10^{{{int(np.log10(tol))}}}$, best grid rate")
         axes[0].set_ylabel(f"steps (dotted line: not settled within {STEPS})")
-        axes[0].legend(ncol=2, fontsize=7.5)
+        # Below the panels, where no curve runs; handles long enough to show the dashes.
+        fig.legend(
+            *axes[0].get_legend_handles_labels(),
+            loc="outside lower center",
+            ncol=4,
+            fontsize=7.5,
+            handlelength=3.2,
+        )
         fig.suptitle("Solid: narrow direction along an axis; dashed: turned 45°", fontsize=10)
         return fig
 
