@@ -8,7 +8,7 @@ batches (each epoch a permutation: every example used once) an epoch's noise wou
 fixed theta, and cancels the more the less the run forgets within the epoch: the floor falls
 faster, ever faster as the rate shrinks (a local log-log slope near 1.4 at 0.05-0.1, near 3 below
 0.0025 with 60 epochs). The slope is fitted over FLOOR_CUTS rates from the peak down to the peak
-times gamma, and measured between neighbours (`floor_upper`, `floor_lower`).
+times gamma, and measured between neighbours (`floor_upper`, `floor_lower`), also seed by seed.
 
 `warmup_first_steps`: what warm-up protects. Adam at a large rate on gdlib's valley
 x^2 + 10 y^2, per step under the page's cosine and warm-up + cosine schedules (torch's
@@ -29,10 +29,11 @@ SEEDS, EPOCHS, BURN, FLOOR_CUTS = 5, 30, 10, 3
 WARM_LR, WARM_STEPS, WARM_W, WARM_TOL = 5.12, 400, 10, 1e-6
 
 
-def _floor(X, y, theta, best, rate: float, batch: int, replace: bool) -> float:
-    """Mean excess loss at epoch ends after BURN epochs, over SEEDS seeds, from theta."""
-    n, ends = len(y), []
+def _floor(X, y, theta, best, rate: float, batch: int, replace: bool) -> np.ndarray:
+    """Each of SEEDS seeds' mean excess loss at epoch ends after BURN epochs, from theta."""
+    n, seeds = len(y), []
     for seed in range(SEEDS):
+        ends = []
         if not replace:
             run = fit_linear(
                 X,
@@ -44,14 +45,15 @@ def _floor(X, y, theta, best, rate: float, batch: int, replace: bool) -> float:
                 theta0=theta,
                 record="epoch",
             )
-            ends += [v - best for v in run.epoch_losses[BURN + 1 :]]
+            seeds.append(np.mean(run.epoch_losses[BURN + 1 :]) - best)
             continue
         rng, t = np.random.default_rng(seed), theta
         for epoch in range(EPOCHS):
             t, _, diverged = run_epoch(X, y, rng.integers(0, n, n), t, batch, rate, None)
             assert not diverged
             ends += [mse(X, y, t) - best] if epoch >= BURN else []
-    return float(np.mean(ends))
+        seeds.append(np.mean(ends))
+    return np.array(seeds)
 
 
 def noise_floors(X, y, peak: float, gamma: float, batch: int) -> dict[str, str]:
@@ -62,11 +64,18 @@ def noise_floors(X, y, peak: float, gamma: float, batch: int) -> dict[str, str]:
     out = {"floor_hi": f"{cuts[0]:g}", "floor_lo": f"{cuts[-1]:g}", "floor_mid": f"{cuts[1]:.2g}"}
     out |= {"floor_seeds": SEEDS, "floor_burn": BURN}
     for key, replace in (("rr", False), ("wr", True)):
-        floors = np.array([_floor(X, y, theta, best, r, batch, replace) for r in cuts])
+        per_seed = np.array([_floor(X, y, theta, best, r, batch, replace) for r in cuts]).T
+        floors = per_seed.mean(axis=0)  # every seed has as many epoch ends
         out[f"floor_slope_{key}"] = f"{np.polyfit(np.log(cuts), np.log(floors), 1)[0]:.2f}"
         out[f"floor_cut_{key}"] = f"{floors[0] / floors[-1]:.0f}"
         local = np.diff(np.log(floors)) / np.diff(np.log(cuts))
         out[f"floor_upper_{key}"], out[f"floor_lower_{key}"] = (f"{v:.2f}" for v in local)
+        # The same two slopes seed by seed: how far one seed's runs move them.
+        seeds = np.diff(np.log(per_seed), axis=1) / np.diff(np.log(cuts))
+        for i, part in enumerate(("upper", "lower")):
+            low, high = seeds[:, i].min(), seeds[:, i].max()
+            out[f"floor_{part}_{key}_range"] = f"{low:.2f} to {high:.2f}"
+            out[f"floor_{part}_{key}_min"], out[f"floor_{part}_{key}_max"] = low, high
     return out
 
 

@@ -77,7 +77,7 @@ def main(out_dir: Path) -> list[Path]:
             left.semilogy(k, d[0] * predicted[m] ** k, color=color, ls="--", lw=1)
             right.loglog(KAPPAS, steps[m], "o-", color=color, label=LABELS[m])
         left.set(xlabel="step $k$", ylabel="distance to the minimum", ylim=(1e-8, 10))
-        title = "Valley, $\\kappa$ = 10: measured (solid),\npredicted contraction per step (dashed)"
+        title = "Valley, $\\kappa$ = 10: measured (solid),\npredicted asymptotic rate (dashed)"
         left.set_title(title)
         right.set(xlabel="condition number $\\kappa$")
         right.set(ylabel="steps to $\\|\\nabla f\\| \\leq 10^{-6}$")
