@@ -99,7 +99,12 @@ VALLEY_START, VALLEY_LR = (-2.5, 1.0), best_fixed_rate(VALLEY_EIGENVALUES)
 def backtracking() -> dict[str, object]:
     """Armijo backtracking on the valley from a first trial rate of 1 (2/L is 0.1), no L given."""
     run = descend_backtracking("valley", VALLEY_START, lr=1.0)
+    # Where a rate above 2/L passed the test: the steep y small next to x at those steps' starts.
+    at = run.positions[: run.iterations][run.step_sizes > 2 / VALLEY_EIGENVALUES.max()]
+    steep = float(np.abs(at[:, 1] / at[:, 0]).max())
     return {
+        "bt_over_steep": f"{steep:.2f}",
+        "bt_over_steep_raw": steep,
         "bt_status_converged": run.status == "converged",
         "bt_steps": run.iterations,
         "bt_c": f"{inspect.signature(descend_backtracking).parameters['c'].default:g}",
@@ -147,12 +152,8 @@ def main(out_dir: Path) -> list[Path]:
         a.set_title("linear rate at the best fixed $\\eta$")
         b.loglog(k, logistic.values[1:], color=COLORS["orange"], label="logistic (no minimiser)")
         b.loglog(k, 1 / (LOGISTIC_LR * k), ":", color=COLORS["grey"], label="$1/(\\eta k)$")
-        b.loglog(
-            np.arange(1, 301),
-            valley.values[1:],
-            color=COLORS["blue"],
-            label="valley ($\\kappa$ = 10)",
-        )
+        valley_label = "valley ($\\kappa$ = 10)"
+        b.loglog(np.arange(1, 301), valley.values[1:], color=COLORS["blue"], label=valley_label)
         b.set(xlabel="step $k$", ylabel="$f(x_k) - \\inf f$", ylim=(1e-12, 10))
         b.legend(loc="lower left", fontsize=8)
         b.set_title("no minimiser: $f \\approx 1/(\\eta k)$")
