@@ -117,6 +117,7 @@ def test_a_checked_claim_shows_what_was_checked(browser, site_url, touch):
         page.goto(site_url + "variants/comparison/")
         marks = page.locator("article .gd-check")
         assert marks.count() > 20 and page.locator("article .gd-check[title]").count() == 0
+        marks = page.locator("article .gd-check >> visible=true")  # not in a closed evidence block
         mark = marks.nth(3)
         mark.scroll_into_view_if_needed()
         mark.tap() if touch else mark.hover()
