@@ -56,7 +56,7 @@ def _floor(X, y, theta, best, rate: float, batch: int, replace: bool) -> np.ndar
     return np.array(seeds)
 
 
-def noise_floors(X, y, peak: float, gamma: float, batch: int) -> dict[str, str]:
+def noise_floors(X, y, peak: float, gamma: float, batch: int) -> dict[str, object]:
     """Fit the floor's log-log slope against the rate, reshuffled and with replacement."""
     theta = np.linalg.lstsq(X, y, rcond=None)[0]
     best = mse(X, y, theta)

@@ -99,12 +99,12 @@ VALLEY_START, VALLEY_LR = (-2.5, 1.0), best_fixed_rate(VALLEY_EIGENVALUES)
 def backtracking() -> dict[str, object]:
     """Armijo backtracking on the valley from a first trial rate of 1 (2/L is 0.1), no L given."""
     run = descend_backtracking("valley", VALLEY_START, lr=1.0)
-    # Where a rate above 2/L passed the test: the steep y small next to x at those steps' starts.
-    at = run.positions[: run.iterations][run.step_sizes > 2 / VALLEY_EIGENVALUES.max()]
-    steep = float(np.abs(at[:, 1] / at[:, 0]).max())
+    over = run.step_sizes > 2 / VALLEY_EIGENVALUES.max()  # rates above 2/L, by |y|/|x| below
+    steep = np.abs(run.positions[: run.iterations, 1] / run.positions[: run.iterations, 0])
     return {
-        "bt_over_steep": f"{steep:.2f}",
-        "bt_over_steep_raw": steep,
+        "bt_over_steep": f"{np.ceil(100 * steep[over].max()) / 100:.2f}",  # up: a bound
+        "bt_over_steep_raw": float(steep[over].max()),
+        "bt_rest_steep_raw": float(steep[~over].min()),
         "bt_status_converged": run.status == "converged",
         "bt_steps": run.iterations,
         "bt_c": f"{inspect.signature(descend_backtracking).parameters['c'].default:g}",

@@ -26,15 +26,15 @@ CLAIM_PAGES = {
     "concepts/glossary": 2,
     "concepts/learning-rate": 13,
     "concepts/gradients": 11,
-    "concepts/updates": 32,
-    "concepts/schedules": 14,
-    "concepts/saddle-points": 17,
+    "concepts/updates": 36,
+    "concepts/schedules": 16,
+    "concepts/saddle-points": 19,
     "concepts/convergence": 13,
     "concepts/conditioning": 16,
     "variants/batch": 17,
-    "variants/stochastic": 20,
+    "variants/stochastic": 22,
     "variants/mini-batch": 14,
-    "variants/comparison": 33,
+    "variants/comparison": 36,
 }
 ABBR = re.compile(r'<abbr title="([^"]+)">([^<]+)</abbr>')
 # Pages written as one Markdown document (the reference pages render each docstring apart).
