@@ -59,7 +59,10 @@ def main(out_dir: Path) -> list[Path]:
         values[f"us_b{b}_n"] = at[b]
         values[f"ratio_b{b}"] = two_figures(at[b] / at[1])
         values[f"ratio_b{b}_n"] = at[b] / at[1]
-        values[f"per_example_b{b}"] = two_figures(at[b] / b)
+        values[f"per_example_b{b}"], values[f"per_example_b{b}_n"] = (
+            two_figures(at[b] / b),
+            at[b] / b,
+        )
     values["n"] = f"{int(sizes[-1]):,}"
     # The step time rises from b = 64 to the largest gathered batch; the full one is read in place.
     values["before_full"] = f"{int(sizes[-2]):,}"
