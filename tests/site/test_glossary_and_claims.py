@@ -103,9 +103,14 @@ def test_the_glossary_page_defines_every_tooltip_term(built_site):
 class _MarkedTerms(HTMLParser):
     """Each glossary term marked in the article, with the section or block it is read in."""
 
+    VOID = frozenset({"br", "img", "input", "hr", "meta", "link", "wbr", "source"})
+
     def __init__(self) -> None:
         super().__init__()
-        self.open: list[tuple[str, bool]] = []  # tag, starts a scope read on its own
+        # Open tags, each with the number of the block it starts if it is read on its own (a
+        # collapsed block or a content tab, as gd_markdown/first_use.py reads them), else None.
+        self.open: list[tuple[str, int | None]] = []
+        self.blocks = 0
         self.section = 0
         self.in_article = False
         self.abbr = False
@@ -114,24 +119,27 @@ class _MarkedTerms(HTMLParser):
     def handle_starttag(self, tag, attrs):
         if tag == "article":
             self.in_article = True
-        if not self.in_article or tag in {"br", "img", "input", "hr", "meta", "link", "wbr"}:
+        if not self.in_article or tag in self.VOID:
             return
         if tag in {"h1", "h2"}:
             self.section += 1
         own = tag == "details" or "tabbed-block" in (dict(attrs).get("class") or "").split()
-        self.open.append((tag, own))
+        self.blocks += own
+        self.open.append((tag, self.blocks if own else None))
         self.abbr = tag == "abbr"
 
     def handle_endtag(self, tag):
         if tag == "article":
             self.in_article = False
+        if tag in self.VOID:  # `<img ... />` ends nothing that was opened
+            return
         while self.in_article and self.open and self.open.pop()[0] != tag:
             pass
         self.abbr = False
 
     def handle_data(self, data):
         if self.abbr:
-            scope = (self.section, *(i for i, (_, own) in enumerate(self.open) if own))
+            scope = (self.section, *(block for _, block in self.open if block is not None))
             self.marks.append((scope, data.casefold()))
 
 
@@ -143,6 +151,19 @@ def test_each_term_is_marked_once_a_section(built_site, page):
     assert parser.marks, f"{page}: no glossary term marked"
     repeats = {mark for mark in parser.marks if parser.marks.count(mark) > 1}
     assert not repeats, f"{page}: terms marked twice in one section: {sorted(repeats)}"
+
+
+def test_sibling_blocks_and_figures_keep_their_own_scopes():
+    """Two collapsed blocks of one section are read on their own, each its own first use; a
+    figure's `<img />` before them closes nothing."""
+    parser = _MarkedTerms()
+    block = '<details class="info"><summary>s</summary><p><abbr>epoch</abbr></p></details>'
+    parser.feed(f'<article><h2>A</h2><p><img src="f.svg" /><abbr>epoch</abbr></p>{block}{block}')
+    scopes = [scope for scope, _ in parser.marks]
+    assert len(scopes) == len(set(scopes)) == 3, scopes
+    parser = _MarkedTerms()
+    parser.feed("<article><h2>A</h2><p><abbr>epoch</abbr></p><p><abbr>epoch</abbr></p>")
+    assert len({scope for scope, _ in parser.marks}) == 1  # the same section: a repeat
 
 
 def test_a_term_is_marked_again_in_the_next_section(built_site):
