@@ -33,7 +33,6 @@ def _floor(X, y, theta, best, rate: float, batch: int, replace: bool) -> np.ndar
     """Each of SEEDS seeds' mean excess loss at epoch ends after BURN epochs, from theta."""
     n, seeds = len(y), []
     for seed in range(SEEDS):
-        ends = []
         if not replace:
             run = fit_linear(
                 X,
@@ -47,7 +46,7 @@ def _floor(X, y, theta, best, rate: float, batch: int, replace: bool) -> np.ndar
             )
             seeds.append(np.mean(run.epoch_losses[BURN + 1 :]) - best)
             continue
-        rng, t = np.random.default_rng(seed), theta
+        rng, t, ends = np.random.default_rng(seed), theta, []
         for epoch in range(EPOCHS):
             t, _, diverged = run_epoch(X, y, rng.integers(0, n, n), t, batch, rate, None)
             assert not diverged
