@@ -13,7 +13,6 @@ numbers quoted in page prose are written with `write_values` and substituted by 
 from __future__ import annotations
 
 import functools
-import io
 import json
 import re
 from collections.abc import Callable
@@ -26,7 +25,9 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 import matplotlib.text
 import numpy as np
+from _narrow import narrowed
 from _palette import COLORS, CYCLE, PALETTES, PLACEHOLDERS, SHARED, THEMES, case_lines, themed
+from _svg_file import svg_text
 from _svg_rasters import rasters, recolourable, retheme
 from matplotlib.colors import ListedColormap
 from matplotlib.mathtext import MathTextParser
@@ -56,40 +57,6 @@ __all__ = [  # the palette's names too: scripts import everything from here
     "themed_svgs",
     "write_values",
 ]
-SVG_METADATA = {"Date": None, "Creator": None}
-
-
-SVG_SIZE = re.compile(r'(<svg[^>]*?width=")([\d.]+)(pt" height=")([\d.]+)pt"')
-
-
-def whole_pixels(svg: str) -> str:
-    """`svg` with its width and height (in points) rounded to whole CSS pixels (0.75 pt each).
-
-    The page gives each figure its size in whole pixels (`hooks/_figure_markup.py`), and the
-    browser keeps that box until the file arrives, then takes the file's own proportions: a
-    tight bounding box of 490.8 x 253.2 pt is 654.4 x 337.6 px, and the figure grew 0.6 px
-    taller as it loaded, moving what follows. The viewBox is kept; the drawing is scaled into
-    the rounded box, a fraction of a pixel smaller or larger.
-
-    >>> whole_pixels('<svg width="490.79952pt" height="253.19952pt" viewBox="0 0 1 1">')
-    '<svg width="490.5pt" height="253.5pt" viewBox="0 0 1 1">'
-    """
-
-    def rounded(match: re.Match) -> str:
-        width, height = (round(float(match.group(i)) * 4 / 3) * 0.75 for i in (2, 4))
-        return f'{match.group(1)}{width:g}{match.group(3)}{height:g}pt"'
-
-    return SVG_SIZE.sub(rounded, svg, count=1)
-
-
-def _svg_text(fig: plt.Figure) -> str:
-    """`fig` as reproducible SVG text, sized in whole CSS pixels; the figure is closed."""
-    buf = io.BytesIO()
-    fig.savefig(
-        buf, format="svg", metadata=SVG_METADATA, bbox_inches="tight", pad_inches=0.05, dpi=110
-    )
-    plt.close(fig)
-    return whole_pixels(buf.getvalue().decode("utf-8"))
 
 
 def _recolour(svg: str, theme: str) -> str:
@@ -98,8 +65,12 @@ def _recolour(svg: str, theme: str) -> str:
     return re.sub("|".join(swap), lambda m: swap[m.group(0)], svg)
 
 
-def themed_svgs(draw: Callable[[str], plt.Figure], out_dir: Path, name: str) -> list[Path]:
+def themed_svgs(
+    draw: Callable[[str], plt.Figure], out_dir: Path, name: str, narrow: bool = False
+) -> list[Path]:
     """Save `draw(theme)` for both palettes as `NAME-light.svg` and `NAME-dark.svg`.
+
+    With `narrow`, also `NAME-narrow-THEME.svg`: its panels stacked for phones (`_narrow`).
 
     The palettes differ only in colours, so `draw(SHARED)` is laid out and written once, with
     placeholder colours that each palette's own replace in the SVG text: the same bytes as two
@@ -111,18 +82,20 @@ def themed_svgs(draw: Callable[[str], plt.Figure], out_dir: Path, name: str) -> 
     with themed(SHARED):
         fig = draw(SHARED)
         found = rasters(fig)
-        shared = _svg_text(fig) if not found or recolourable(found, SHARED) else None
+        shared = svg_text(fig) if not found or recolourable(found, SHARED) else None
     plt.close(fig)
     paths = []
     for theme in THEMES:
         svg = shared if shared is None or not found else retheme(shared, SHARED, theme)
         if svg is None:
             with themed(theme):
-                svg = _svg_text(draw(theme))
+                svg = svg_text(draw(theme))
         else:
             svg = _recolour(svg, theme)
         paths.append(out_dir / f"{name}-{theme}.svg")
         paths[-1].write_text(svg, encoding="utf-8")
+    if narrow:
+        paths += themed_svgs(narrowed(draw), out_dir, f"{name}-narrow")
     return paths
 
 

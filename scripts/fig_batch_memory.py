@@ -160,5 +160,5 @@ def main(out_dir: Path) -> list[Path]:
         "chunk_rel_diff_n": chunk_diff,
         "chunk_over_full_n": chunk_kib / peaks[-1],
     }
-    written = themed_svgs(draw, out_dir, "batch-memory")
+    written = themed_svgs(draw, out_dir, "batch-memory", narrow=True)
     return [*written, write_values(out_dir, "memory", values)]

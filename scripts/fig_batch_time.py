@@ -89,4 +89,7 @@ def main(out_dir: Path) -> list[Path]:
     # Batch descent's HORIZON epochs, one full step each, against one epoch of single examples.
     values["problem_us_horizon"] = fmt(HORIZON * full, 2)  # two figures
     values["problem_epoch_over_horizon"] = two_figures(epoch / (HORIZON * full))
-    return [*themed_svgs(draw, out_dir, "batch-time"), write_values(out_dir, "batchtime", values)]
+    return [
+        *themed_svgs(draw, out_dir, "batch-time", narrow=True),
+        write_values(out_dir, "batchtime", values),
+    ]

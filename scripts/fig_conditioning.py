@@ -195,6 +195,6 @@ def main(out_dir: Path) -> list[Path]:
     values |= backtracking() | momentum_values() | quartic_values()
     values["max_rate_error_raw"] = float(np.max(np.abs(sweep["measured"] - sweep["predicted"])))
     return [
-        *themed_svgs(draw, out_dir, "conditioning"),
+        *themed_svgs(draw, out_dir, "conditioning", narrow=True),
         write_values(out_dir, "conditioning", values),
     ]

@@ -89,5 +89,5 @@ def main(out_dir: Path) -> list[Path]:
         "max_steps": max(run.iterations for run, _ in runs),
         "max_end_gap": f"{end_gap:.1e}",
     }
-    written = themed_svgs(draw, out_dir, "convergence-minima")
+    written = themed_svgs(draw, out_dir, "convergence-minima", narrow=True)
     return [*written, write_values(out_dir, "minima", values)]

@@ -134,5 +134,5 @@ def main(out_dir: Path) -> list[Path]:
         values[f"{short}_digits"], values[f"{short}_digits_raw"] = f"{digits:.0f}", f"{digits:.3g}"
     values["sqrt_eps_raw"] = f"{np.sqrt(EPS):.3g}"
     values["cbrt_eps_raw"] = f"{np.cbrt(EPS):.3g}"
-    written = themed_svgs(draw, out_dir, "finite-differences")
+    written = themed_svgs(draw, out_dir, "finite-differences", narrow=True)
     return [*written, write_values(out_dir, "fd", values)]

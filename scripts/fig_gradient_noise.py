@@ -106,5 +106,5 @@ def main(out_dir: Path) -> list[Path]:
     values["sizes_below_n"] = len(SIZES) - 1  # the sizes `worst` is taken over
     values["largest_below_n"] = SIZES[-2]
     values["bn_rounding_only"] = bool(measured[-1] / norm < 1e-12)
-    written = themed_svgs(draw, out_dir, "gradient-noise")
+    written = themed_svgs(draw, out_dir, "gradient-noise", narrow=True)
     return [*written, write_values(out_dir, "noise", values)]

@@ -139,4 +139,7 @@ def main(out_dir: Path) -> list[Path]:
         **facts(RATES, status, 2 / L),
         **shape(RATES, steps, converged),
     }
-    return [*themed_svgs(draw, out_dir, "lr-bound"), write_values(out_dir, "lr_bound", values)]
+    return [
+        *themed_svgs(draw, out_dir, "lr-bound", narrow=True),
+        write_values(out_dir, "lr_bound", values),
+    ]

@@ -74,7 +74,10 @@ def main(out_dir: Path) -> list[Path]:
         if key == "best":
             values |= axis_factors(run)
             values["best_grad_norm_end"] = float(np.linalg.norm(surface.grad(run.positions[-1])))
-    return [*themed_svgs(draw, out_dir, "lr-runs"), write_values(out_dir, "lr_runs", values)]
+    return [
+        *themed_svgs(draw, out_dir, "lr-runs", narrow=True),
+        write_values(out_dir, "lr_runs", values),
+    ]
 
 
 def curvature_values(eigenvalues) -> dict[str, object]:

@@ -182,5 +182,5 @@ def main(out_dir: Path) -> list[Path]:
     ]:
         values[f"{key}_raw"] = f"{values[key]:.3g}"
         values[key] = fmt(values[key], 2)
-    written = themed_svgs(draw, out_dir, "lr-schedules")
+    written = themed_svgs(draw, out_dir, "lr-schedules", narrow=True)
     return [*written, write_values(out_dir, "schedules", values)]

@@ -153,5 +153,5 @@ def main(out_dir: Path) -> list[Path]:
     values["f_saddles"] = f"{values_at[(index > 0) & (index < NMAX)].mean():.2f}"
     values["f_maxima"] = f"{values_at[index == NMAX].mean():.2f}"
     values["corr"] = f"{np.corrcoef(index, values_at)[0, 1]:.2f}"
-    written = themed_svgs(draw, out_dir, "saddle-census")
+    written = themed_svgs(draw, out_dir, "saddle-census", narrow=True)
     return [*written, write_values(out_dir, "census", values)]

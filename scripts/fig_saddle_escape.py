@@ -106,5 +106,5 @@ def main(out_dir: Path) -> list[Path]:
     values["all_escaped"] = bool(all(abs(r.positions[-1][1]) > 0.9 for r in runs.values()))
     values |= degenerate_values(runs[QUARTIC_Y0])
     values |= map_facts() | turn_facts({y0: runs[y0] for y0 in SHOWN}) | depth_facts()
-    written = themed_svgs(draw, out_dir, "saddle-escape")
+    written = themed_svgs(draw, out_dir, "saddle-escape", narrow=True)
     return [*written, write_values(out_dir, "saddle", values)]

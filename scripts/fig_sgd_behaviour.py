@@ -176,4 +176,7 @@ def main(out_dir: Path) -> list[Path]:
         "drawn_seed": DRAWN,
         **escape_values(full_path, runs_at_lr),
     }
-    return [*themed_svgs(draw, out_dir, "sgd-behaviour"), write_values(out_dir, "sgd", values)]
+    return [
+        *themed_svgs(draw, out_dir, "sgd-behaviour", narrow=True),
+        write_values(out_dir, "sgd", values),
+    ]

@@ -101,4 +101,7 @@ def main(out_dir: Path) -> list[Path]:
         "mini_tail_median": fmt(float(np.median(noisy["mini"][tail]))),
         "mini_at_best": fmt(noisy["at_best_median"]),
     }
-    return [*themed_svgs(draw, out_dir, "stopping"), write_values(out_dir, "stopping", values)]
+    return [
+        *themed_svgs(draw, out_dir, "stopping", narrow=True),
+        write_values(out_dir, "stopping", values),
+    ]

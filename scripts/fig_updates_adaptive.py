@@ -157,5 +157,5 @@ def main(out_dir: Path) -> list[Path]:
         for tol, (steps, rate) in zip(("close", "done"), results, strict=True):
             values[f"{m}_{a}_{k:g}_{tol}"] = steps
             values[f"{m}_{a}_{k:g}_{tol}_lr"] = f"{rate:g}"
-    written = themed_svgs(draw, out_dir, "updates-adaptive")
+    written = themed_svgs(draw, out_dir, "updates-adaptive", narrow=True)
     return [*written, write_values(out_dir, "adaptive", values)]

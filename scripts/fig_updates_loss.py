@@ -186,5 +186,5 @@ def main(out_dir: Path) -> list[Path]:
             values[f"{surface_name}_{opt}_momentum"] = f"{hyper.get('momentum', 0):.3g}"
             values[f"{surface_name}_{opt}"] = run.iterations
             values[f"{surface_name}_{opt}_message"] = run.message
-    written = themed_svgs(draw, out_dir, "updates-loss")
+    written = themed_svgs(draw, out_dir, "updates-loss", narrow=True)
     return [*written, write_values(out_dir, "updates", values)]

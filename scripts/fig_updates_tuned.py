@@ -103,5 +103,5 @@ def main(out_dir: Path) -> list[Path]:
     d = np.linalg.norm(runs["gd"].positions, axis=1)
     line = d[0] * predicted["gd"] ** np.arange(len(d))
     values["gd_on_line"] = bool(np.allclose(d, line, rtol=1e-9, atol=0))
-    written = themed_svgs(draw, out_dir, "updates-tuned")
+    written = themed_svgs(draw, out_dir, "updates-tuned", narrow=True)
     return [*written, write_values(out_dir, "tuned", values)]

@@ -66,5 +66,5 @@ def main(out_dir: Path) -> list[Path]:
     for mu, key in ((0.5, "near_05"), (0.9, "near_09")):
         far = np.abs(ratios[mu] * (1 - mu) - 1) > NEAR
         values[key] = int(np.flatnonzero(far)[-1]) + 2  # ratios[i] is step i + 1
-    written = themed_svgs(draw, out_dir, "updates-velocity")
+    written = themed_svgs(draw, out_dir, "updates-velocity", narrow=True)
     return [*written, write_values(out_dir, "velocity", values)]

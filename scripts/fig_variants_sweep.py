@@ -126,10 +126,10 @@ def main(out_dir: Path) -> list[Path]:
         ]
     )
     best_gaps = np.array([sweeps[b].epoch_losses[best[b], :, BUDGET] - low for b in BATCH_SIZES])
-    written = themed_svgs(draw_curves(sweeps, best), out_dir, "compare-curves")
-    written += themed_svgs(draw_grid(sweeps, best, limit), out_dir, "rate-grid")
+    written = themed_svgs(draw_curves(sweeps, best), out_dir, "compare-curves", narrow=True)
+    written += themed_svgs(draw_grid(sweeps, best, limit), out_dir, "rate-grid", narrow=True)
     written += themed_svgs(
-        draw_scaling(best, rule_gaps, best_gaps, limit), out_dir, "batch-scaling"
+        draw_scaling(best, rule_gaps, best_gaps, limit), out_dir, "batch-scaling", narrow=True
     )
     values = summary(sweeps, best, rule_gaps, best_gaps, lam, limit)
     # Progress per epoch a larger batch costs at its own rate: each size's median after BUDGET

@@ -19,8 +19,9 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
-from _figure import PALETTES, THEMES, _svg_text, surface_cmap, themed, themed_svgs
+from _figure import PALETTES, THEMES, surface_cmap, themed, themed_svgs
 from _palette import PLACEHOLDERS
+from _svg_file import svg_text
 from matplotlib import pyplot as plt
 
 
@@ -62,7 +63,7 @@ def _two_drawings(draw) -> dict[str, str]:
     drawn = {}
     for theme in THEMES:
         with themed(theme):
-            drawn[theme] = _svg_text(draw(theme))
+            drawn[theme] = svg_text(draw(theme))
     return drawn
 
 
