@@ -1,13 +1,14 @@
 """Figure shorthands on pages: `![alt](figure:NAME)`, `(animation:NAME)`, `(poster:NAME)` to images.
 
-A figure is a pair of SVGs (light and dark palette) drawn by a `scripts/fig_*.py`; an animation
+A figure is a pair of SVGs (light and dark palette) drawn by a `scripts/fig_*.py`, with a
+`NAME-narrow-THEME.svg` twin, its panels stacked, that a phone shows instead; an animation
 is a pair of animated WebPs with a still for readers who prefer reduced motion, and a
 `NAME-THEME.json` beside them (written by scripts/_animation.py) holding the size to show them
 at. A poster (the explorer's, scripts/fig_explorer_poster.py) is a WebP pair per palette, 4:3
 and square, shown in a canvas's place until the live view draws. Every image gets its width and
 height, so the browser reserves the space before the file arrives. Links are made relative with
-MkDocs' own `get_relative_url`: figure links stay Markdown (MkDocs checks and rewrites them),
-animations and posters are raw HTML, relative to the page's URL.
+MkDocs' own `get_relative_url`: a figure without a twin stays Markdown (MkDocs checks and
+rewrites its link); twins, animations and posters are raw HTML, relative to the page's URL.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ FIGURES_URL = "generated/figures/"
 FIGURE = re.compile(r"!\[([^\]]+)\]\((figure|animation|poster):([a-z0-9-]+)\)")
 SVG_SIZE = re.compile(r'<svg[^>]*?width="([\d.]+)pt" height="([\d.]+)pt"')
 THEMES = ("light", "dark")
+# Below 600 px a side-by-side figure (770 to 1,000 px) would be shown at under 70 % of its size.
+NARROW_SCREEN = "(max-width: 37.5em)"
 
 
 def svg_size(path: Path) -> tuple[int, int]:
@@ -44,19 +47,34 @@ def svg_size(path: Path) -> tuple[int, int]:
     return tuple(round(p) for p in pixels)
 
 
-def _figure(alt: str, name: str, src_uri: str, where: str, folder: Path) -> str:
+def _figure(alt: str, name: str, src_uri: str, page_url: str, where: str, folder: Path) -> str:
     images = []
     for theme in THEMES:
-        svg = folder / f"{name}-{theme}.svg"
+        svg, narrow = (folder / f"{name}{shape}-{theme}.svg" for shape in ("", "-narrow"))
         if not svg.exists():
             raise PageError(f"{where}: figure {name!r} was not generated")
         width, height = svg_size(svg)
+        if narrow.exists():
+            images.append(_narrow_picture(alt, svg, narrow, theme, page_url))
+            continue
         link = get_relative_url(f"{FIGURES_URL}{svg.name}", src_uri)
         images.append(
             f"![{alt}]({link}#only-{theme})"
             f'{{ loading=lazy .gd-figure width="{width}" height="{height}" }}'
         )
     return " ".join(images)
+
+
+def _narrow_picture(alt: str, svg: Path, narrow: Path, theme: str, page_url: str) -> str:
+    """Show the figure, or on a phone its twin with the panels stacked (scripts/_narrow.py)."""
+    (width, height), (narrow_width, narrow_height) = svg_size(svg), svg_size(narrow)
+    base = get_relative_url(FIGURES_URL, page_url)
+    return (
+        f'<picture><source media="{NARROW_SCREEN}" srcset="{base}{narrow.name}" '
+        f'width="{narrow_width}" height="{narrow_height}">'
+        f'<img class="gd-figure" src="{base}{svg.name}#only-{theme}" alt="{html.escape(alt)}" '
+        f'width="{width}" height="{height}" loading="lazy"></picture>'
+    )
 
 
 def _animation(alt: str, name: str, page_url: str, where: str, folder: Path) -> str:
@@ -111,7 +129,7 @@ def expand_figures(
     def replace(match: re.Match) -> str:
         alt, kind, name = match.groups()
         if kind == "figure":
-            return _figure(alt, name, src_uri, where, folder)
+            return _figure(alt, name, src_uri, page_url, where, folder)
         if kind == "poster":
             return _poster(alt, name, page_url, where, folder)
         return _animation(alt, name, page_url, where, folder)

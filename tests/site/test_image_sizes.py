@@ -22,28 +22,33 @@ SVG_SIZE = re.compile(r'<svg[^>]*?width="([\d.]+)pt" height="([\d.]+)pt"')
 
 
 class Images(HTMLParser):
-    """Each `<img>` of a page with the files that may fill it (its `src`, its `<source>`s)."""
+    """Each `<img>` of a page with the files that may fill it and the size declared for each.
+
+    A `<source>` declares its own `width` and `height` when its file has other proportions (a
+    figure's phone twin, its panels stacked); without them the browser reserves the `<img>`'s.
+    """
 
     def __init__(self) -> None:
         super().__init__()
-        self.images: list[tuple[dict, list[str]]] = []
-        self._sources: list[str] | None = None
+        self.images: list[tuple[dict, list[tuple[str, dict]]]] = []
+        self._sources: list[tuple[str, dict]] | None = None
 
     def handle_starttag(self, tag, attrs) -> None:
         a = dict(attrs)
         if tag == "picture":
             self._sources = []
         elif tag == "source" and self._sources is not None:
-            self._sources += [part.strip().split()[0] for part in a["srcset"].split(",")]
+            size = {k: a[k] for k in ("width", "height") if k in a}
+            self._sources += [(p.strip().split()[0], size) for p in a["srcset"].split(",")]
         elif tag == "img":
-            self.images.append((a, [a["src"], *(self._sources or [])]))
+            self.images.append((a, [(a["src"], {}), *(self._sources or [])]))
 
     def handle_endtag(self, tag) -> None:
         if tag == "picture":
             self._sources = None
 
 
-def images(page: Path) -> list[tuple[dict, list[str]]]:
+def images(page: Path) -> list[tuple[dict, list[tuple[str, dict]]]]:
     parser = Images()
     parser.feed(page.read_text(encoding="utf-8"))
     return parser.images
@@ -76,8 +81,8 @@ def test_every_image_is_declared_in_its_files_own_proportions(built_site):
                 continue
             where = f"{page.relative_to(built_site.root)}: {attrs['src'][:60]}"
             assert attrs.get("width") and attrs.get("height"), f"{where} has no declared size"
-            width, height = int(attrs["width"]), int(attrs["height"])
-            for src in files:
+            for src, declared in files:
+                width, height = (int(declared.get(k) or attrs[k]) for k in ("width", "height"))
                 file_width, file_height = natural_size((page.parent / src.split("#")[0]).resolve())
                 # The height the page reserves at the declared width, against the file's.
                 off = width * file_height / file_width - height

@@ -16,7 +16,7 @@ from _figure_markup import expand_figures
 from _values import PageError
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
-from _figure import whole_pixels
+from _svg_file import whole_pixels
 
 SVG = '<svg width="450pt" height="225pt" viewBox="0 0 450 225">'
 
@@ -69,3 +69,18 @@ def test_the_figure_writer_rounds_the_size_to_whole_pixels_and_keeps_the_drawing
         "253.19952pt", "253.5pt"
     )  # 654 x 338 px; the viewBox, the drawing's own coordinates, stays
     assert whole_pixels(SVG) == SVG
+
+
+def test_a_figure_with_a_phone_twin_is_a_picture_sized_for_each_file(folder):
+    # The twin, its panels stacked (scripts/_narrow.py), has other proportions than the figure.
+    for theme in ("light", "dark"):
+        (folder / f"curve-narrow-{theme}.svg").write_text(SVG.replace('"450pt"', '"330pt"'))
+    out = expand_figures('![A "curve"](figure:curve)', "concepts/a.md", "concepts/a/", "a", folder)
+    assert out.count("<picture>") == 2 and "](" not in out
+    assert (
+        '<source media="(max-width: 37.5em)" srcset="../../generated/figures/curve-narrow-'
+        'dark.svg" width="440" height="300">'
+    ) in out
+    assert 'src="../../generated/figures/curve-light.svg#only-light"' in out
+    assert out.count('width="600" height="300"') == 2
+    assert 'alt="A &quot;curve&quot;"' in out

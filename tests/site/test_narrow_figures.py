@@ -1,0 +1,147 @@
+"""Phone twins of the figures (scripts/_narrow.py): the same drawing, its panels in one column.
+
+A side-by-side figure 770 to 1,000 px wide was shown on a 360 px phone at 33 to 43 % of its
+size, its 10-point labels 4 to 5 px tall. Each twin is drawn by the figure's own code with its
+panels stacked, so a phone shows it at 74 % of its size or more; the wide figure's
+layout and numbers are untouched.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import matplotlib.pyplot as plt
+import pytest
+from _scripts import SCRIPTS
+from matplotlib.figure import Figure
+from test_image_sizes import natural_size
+from test_site_pages import resources
+
+sys.path.insert(0, str(SCRIPTS))
+from _narrow import NARROW_WIDTH, narrowed, stacked_panels
+
+sys.path.remove(str(SCRIPTS))
+
+PHONE_COLUMN = 328  # CSS px of text column on a 360 px phone (Material's 16 px margins)
+
+
+def test_side_by_side_panels_come_back_stacked_in_the_shape_asked_for():
+    with stacked_panels():
+        fig, (left, right) = plt.subplots(1, 2, figsize=(8.4, 3.3), layout="constrained")
+        grid_fig, grid = plt.subplots(2, 2, figsize=(8.4, 5.0), width_ratios=(2, 1))
+        one_fig, _ = plt.subplots(figsize=(6.6, 3.3))
+    assert list(fig.get_size_inches()) == pytest.approx([NARROW_WIDTH, 6.6])
+    assert left.get_position().y0 > right.get_position().y0
+    assert left.get_position().x0 == pytest.approx(right.get_position().x0)
+    assert grid.shape == (2, 2)  # row after row: [0, 1] above [1, 0]
+    tops = [ax.get_position().y0 for ax in grid.flat]
+    assert tops == sorted(tops, reverse=True)
+    assert list(grid_fig.get_size_inches()) == pytest.approx([NARROW_WIDTH, 10.0])
+    assert list(one_fig.get_size_inches()) == pytest.approx([NARROW_WIDTH, 3.3])
+    for figure in (fig, grid_fig, one_fig):
+        plt.close(figure)
+
+
+def test_the_layout_is_restored_after_the_block_even_when_the_drawing_fails():
+    subplots, legend = plt.subplots, Figure.legend
+    with pytest.raises(RuntimeError), stacked_panels():
+        raise RuntimeError("the drawing failed")
+    assert (plt.subplots, Figure.legend) == (subplots, legend)
+    fig, _ = plt.subplots(1, 2, figsize=(8.4, 3.3))
+    assert list(fig.get_size_inches()) == pytest.approx([8.4, 3.3])
+    plt.close(fig)
+
+
+def _drawing(title: str, columns: int):
+    def draw(theme: str) -> Figure:
+        fig, axes = plt.subplots(1, 2, figsize=(8.6, 3.3), layout="constrained")
+        for n, ax in enumerate(axes):
+            ax.plot([0, 1], [n, 1 - n], label=f"line {n}")
+            ax.plot([0, 1], [0.5, 0.5], label=f"flat {n}")
+        axes[0].set_title(title)
+        fig.legend(loc="outside lower center", ncols=columns)
+        return fig
+
+    return draw
+
+
+@pytest.mark.parametrize(
+    ("title", "wrapped"),
+    [
+        ("Median of nearby points (solid), one point (dots), model (dashed)", True),
+        ("one point (dots), model (dashed), $h^*$ (dotted)", True),
+        ("steps until $f$ stays $< 10^{-2}$, best grid rate", False),  # a space inside $...$
+    ],
+)
+def test_titles_wrap_unless_a_line_break_would_split_a_formula(title, wrapped):
+    fig = narrowed(_drawing(title, columns=4))("light")
+    assert fig.axes[0].title.get_wrap() is wrapped
+    assert fig.legends[0]._ncols == 2  # four columns would be wider than the phone's column
+    plt.close(fig)
+    wide = _drawing(title, columns=4)("light")
+    assert wide.legends[0]._ncols == 4 and not wide.axes[0].title.get_wrap()
+    plt.close(wide)
+
+
+def _figure_pictures(built_site):
+    for page in built_site.pages():
+        for picture in resources(page).pictures:
+            (image,) = [a for tag, a in picture if tag == "img"]
+            if image["src"].split("#")[0].endswith(".svg"):
+                yield picture, image
+
+
+def test_every_twin_is_shown_on_phones_at_74_percent_of_its_size_or_more(built_site):
+    twins = list((built_site.root / "generated" / "figures").glob("*-narrow-*.svg"))
+    assert len(twins) >= 2 * 20, "twenty figures or more have a phone twin, in two palettes"
+    for twin in twins:
+        wide = twin.with_name(twin.name.replace("-narrow-", "-"))
+        (width, _), (wide_width, _) = natural_size(twin), natural_size(wide)
+        assert PHONE_COLUMN / width >= 0.74, f"{twin.name}: {width:g} px wide"
+        assert PHONE_COLUMN / wide_width < 0.7, f"{wide.name} needs no twin"
+
+
+def test_pages_offer_each_figures_twin_below_600_px_in_its_own_palette(built_site):
+    shown = set()
+    for picture, image in _figure_pictures(built_site):
+        (source,) = [a for tag, a in picture if tag == "source"]
+        theme = image["src"].split("#only-")[1]
+        assert source["media"] == "(max-width: 37.5em)"
+        assert source["srcset"] == re.sub(
+            r"-(light|dark)\.svg#.*", rf"-narrow-{theme}.svg", image["src"]
+        )
+        assert "gd-figure" in image["class"] and image["loading"] == "lazy"
+        assert len(image["alt"]) > 40, "the alt text should say what the figure shows"
+        shown.add(source["srcset"].split("/")[-1])
+    twins = {p.name for p in (built_site.root / "generated" / "figures").glob("*-narrow-*.svg")}
+    assert shown == twins, "every twin drawn is on a page, and every page figure with one uses it"
+
+
+# "The right panel", "(left)", "On the right, ...": on a phone the second panel is below the first.
+SIDE_WORDS = re.compile(
+    r"\b(left|right|middle) panel|\((left|right|middle)\)|\bOn the (left|right),"
+)
+FIGURE = re.compile(r"!\[([^\]]+)\]\(figure:([a-z0-9-]+)\)")
+
+
+def test_lessons_name_a_twinned_figures_panels_in_an_order_true_in_both_layouts(built_site):
+    twins = {
+        p.name.split("-narrow-")[0]
+        for p in (built_site.root / "generated" / "figures").glob("*-narrow-light.svg")
+    }
+    docs = Path(__file__).resolve().parents[2] / "docs"
+    pages = sorted([*docs.glob("*.md"), *docs.glob("concepts/*.md"), *docs.glob("variants/*.md")])
+    found, described = [], 0
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        found += [f"{page.name}: {m.group(0)}" for m in SIDE_WORDS.finditer(text)]
+        for alt, name in FIGURE.findall(text):
+            if name in twins:
+                described += 1
+                found += [
+                    f"{page.name} {name}: {w}" for w in re.findall(r"\b(?:Left|Right|Middle):", alt)
+                ]
+    assert described >= 20
+    assert found == [], found
