@@ -12,11 +12,13 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Callable, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 from _figure import THEMES, themed
+from _narrow import grow_to_fit, stacked_panels, wrap_titles
 from _palette import CASING, draws_a_line
 from matplotlib import pyplot as plt
 from PIL import Image
@@ -25,6 +27,10 @@ LAYOUT_DPI = 100  # figures are laid out at 100 px per inch...
 DPI = 140  # ...and drawn at 140, a 1.4x raster: the page shows them at their layout size
 FRAME_MS = 70
 HOLD_MS = 1800
+# Sizes in whole 1/20 inches are whole pixels at both 100 and 140 dpi, so the page can declare
+# the frames' size exactly. The phone twin: 440 px, as wide as the static figures' twins.
+SIZE_STEP = 0.05
+NARROW_WIDTH = 4.4
 
 
 @dataclass
@@ -97,9 +103,12 @@ def _frame(fig, background, tracks: list[Track], layers: list, now: float) -> Im
     return rgba.convert("RGB")
 
 
-def _render(setup, theme: str, frames: int) -> list[Image.Image]:
-    with themed(theme):
+def _render(setup, theme: str, frames: int, narrow: bool) -> list[Image.Image]:
+    layout = stacked_panels(NARROW_WIDTH) if narrow else nullcontext()
+    with themed(theme), layout:
         fig, tracks = setup(theme)
+        if narrow:
+            wrap_titles(fig)
         fig.set_dpi(DPI)
         # Opaque frames in the page's own colour: alpha would triple the WebP's size.
         fig.set_facecolor(THEMES[theme]["page"])
@@ -116,7 +125,7 @@ def _render(setup, theme: str, frames: int) -> list[Image.Image]:
                 fontsize=8.5,
                 facecolor=THEMES[theme]["page"],
             )
-        fig.canvas.draw()
+        grow_to_fit(fig, step=SIZE_STEP) if narrow else fig.canvas.draw()
         background = fig.canvas.copy_from_bbox(fig.bbox)
         layers = _layers(tracks)
         images = [_frame(fig, background, tracks, layers, t) for t in schedule(tracks, frames)]
@@ -154,23 +163,31 @@ def path_animation(
     out_dir: Path,
     name: str,
     frames: int = 48,
+    narrow: bool = False,
 ) -> list[Path]:
     """Render `setup(theme)`'s tracks as `NAME-THEME.webp` plus `NAME-THEME-still.webp`.
 
     `setup` draws everything that does not move (contours, labels, minima) and returns the
     figure and its `Track`s; this function adds the moving lines, legends and frames. Beside
     them, `NAME-THEME.json` holds the size to show them at, in CSS pixels (`width`, `height`),
-    which hooks/pages.py writes into the page so the browser reserves the space.
+    which hooks/pages.py writes into the page so the browser reserves the space. With `narrow`,
+    the same files again as `NAME-narrow-THEME...`, the panels stacked for phones (`_narrow`).
     """
     written = []
-    for theme in THEMES:
-        images = _render(setup, theme, frames)
-        webp = out_dir / f"{name}-{theme}.webp"
-        webp.write_bytes(_encode_webp(images))
-        still = out_dir / f"{name}-{theme}-still.webp"
-        still.write_bytes(_encode_still(images[-1]))
-        width, height = (round(side * LAYOUT_DPI / DPI) for side in images[-1].size)
-        size = out_dir / f"{name}-{theme}.json"
-        size.write_text(json.dumps({"width": width, "height": height}), encoding="utf-8")
-        written += [webp, still, size]
+    for infix in ("", "-narrow") if narrow else ("",):
+        for theme in THEMES:
+            images = _render(setup, theme, frames, narrow=infix != "")
+            written += _save(images, out_dir / f"{name}{infix}-{theme}")
     return written
+
+
+def _save(images: list[Image.Image], stem: Path) -> list[Path]:
+    """Write the frames as `STEM.webp`, the last as `STEM-still.webp`, their size `STEM.json`."""
+    webp, still, size = (
+        stem.with_name(stem.name + end) for end in (".webp", "-still.webp", ".json")
+    )
+    webp.write_bytes(_encode_webp(images))
+    still.write_bytes(_encode_still(images[-1]))
+    width, height = (round(side * LAYOUT_DPI / DPI) for side in images[-1].size)
+    size.write_text(json.dumps({"width": width, "height": height}), encoding="utf-8")
+    return [webp, still, size]

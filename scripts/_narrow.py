@@ -13,7 +13,9 @@ page quotes are those of the wide figure. Pages show the narrow file on narrow s
 from __future__ import annotations
 
 import contextlib
+import math
 import re
+import textwrap
 from collections.abc import Callable, Iterator
 
 import matplotlib.pyplot as plt
@@ -24,7 +26,7 @@ MATH = re.compile(r"\$[^$]*\$")
 NARROW_WIDTH = 4.6  # inches: 442 px, shown at 328 px (74 %) in a 360 px phone's column
 
 
-def _stacked(subplots):
+def _stacked(subplots, narrow_width: float):
     """`subplots` with an `nrows x ncols` grid laid out as one column, row after row."""
 
     def stacked(nrows=1, ncols=1, *, figsize=None, squeeze=True, gridspec_kw=None, **kwargs):
@@ -36,7 +38,7 @@ def _stacked(subplots):
         fig, axes = subplots(
             panels,
             1,
-            figsize=(min(width, NARROW_WIDTH), height / nrows * panels),
+            figsize=(min(width, narrow_width), height / nrows * panels),
             squeeze=False,
             gridspec_kw=gridspec_kw,
             **kwargs,
@@ -50,8 +52,8 @@ def _stacked(subplots):
 
 
 @contextlib.contextmanager
-def stacked_panels() -> Iterator[None]:
-    """Within the block, `plt.subplots` stacks the panels it makes in one narrow column.
+def stacked_panels(width: float = NARROW_WIDTH) -> Iterator[None]:
+    """Within the block, `plt.subplots` stacks the panels it makes in one column `width` wide.
 
     The axes come back in the shape the caller asked for (a pair for `1, 2`, a 2 x 2 array for
     `2, 2`), so a figure's drawing code runs unchanged.
@@ -65,7 +67,7 @@ def stacked_panels() -> Iterator[None]:
     >>> plt.close(fig)
     """
     subplots, legend = plt.subplots, Figure.legend
-    plt.subplots = _stacked(subplots)
+    plt.subplots = _stacked(subplots, width)
 
     # A legend of four columns below the panels would be wider than the column.
     def two_columns(fig, *args, ncols=1, ncol=None, **kwargs):
@@ -87,11 +89,43 @@ def narrowed(draw: Callable[[str], Figure]) -> Callable[[str], Figure]:
 
     def draw_narrow(theme: str) -> Figure:
         with stacked_panels():
-            fig = draw(theme)
-        titles = [ax.title for ax in fig.axes] + [getattr(fig, "_suptitle", None)]
-        for title in titles:
-            if title is not None and not any(" " in m for m in MATH.findall(title.get_text())):
-                title.set_wrap(True)
-        return fig
+            return wrap_titles(draw(theme))
 
     return draw_narrow
+
+
+def wrap_titles(fig: Figure) -> Figure:
+    """Break `fig`'s titles into lines that fit its width (see `narrowed`); return `fig`.
+
+    The breaks are written into the text, so the layout makes room for every line: a title
+    left to matplotlib's own wrapping at draw time can run past the top of a fixed-size frame.
+    """
+    width = fig.get_size_inches()[0] * 72  # points
+    titles = [ax.title for ax in fig.axes] + [getattr(fig, "_suptitle", None)]
+    for title in titles:
+        if title is None or any(" " in m for m in MATH.findall(title.get_text())):
+            continue
+        # About 0.55 em a character in the sans-serif fonts here; 0.6 leaves a margin.
+        chars = int(width / (0.6 * title.get_fontsize()))
+        # "lr = 0.01" stays on one line: textwrap breaks at spaces, not at no-break spaces.
+        kept = title.get_text().replace(" = ", "\u00a0=\u00a0").split("\n")
+        wrapped = "\n".join(textwrap.fill(line, chars) for line in kept)
+        title.set_text(wrapped.replace("\u00a0", " "))
+    return fig
+
+
+def grow_to_fit(fig: Figure, step: float) -> Figure:
+    """Make `fig` taller, by whole `step`s of inches, if its content runs past its top or bottom.
+
+    A saved SVG's box is cut to its content, whatever the figure's size; an animation's frames
+    are the figure's own size, and a stacked layout with a legend below can fill a phone-width
+    figure to overflowing (the home page's map: its title ran 9 px past the top of the frame).
+    """
+    fig.canvas.draw()
+    content = fig.get_tightbbox(fig.canvas.get_renderer())
+    width, height = fig.get_size_inches()
+    overflow = max(content.y1 - height, 0) + max(-content.y0, 0)
+    if overflow > 0:
+        fig.set_size_inches(width, height + math.ceil((overflow + 0.05) / step) * step)
+        fig.canvas.draw()
+    return fig

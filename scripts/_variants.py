@@ -150,7 +150,7 @@ def variant_animation(out_dir, name: str, runs: dict[str, RegressionRun]) -> lis
         right.xaxis.set_major_locator(ticker.MaxNLocator(5))
         return fig, tracks
 
-    return path_animation(setup, out_dir, name, frames=44)
+    return path_animation(setup, out_dir, name, frames=44, narrow=True)
 
 
 _SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
