@@ -29,6 +29,7 @@ SVG_SIZE = re.compile(r'<svg[^>]*?width="([\d.]+)pt" height="([\d.]+)pt"')
 THEMES = ("light", "dark")
 # Below 600 px a side-by-side figure (770 to 1,000 px) would be shown at under 70 % of its size.
 NARROW_SCREEN = "(max-width: 37.5em)"
+STILL = "(prefers-reduced-motion: reduce)"
 
 
 def svg_size(path: Path) -> tuple[int, int]:
@@ -80,18 +81,38 @@ def _narrow_picture(alt: str, svg: Path, narrow: Path, theme: str, page_url: str
 def _animation(alt: str, name: str, page_url: str, where: str, folder: Path) -> str:
     parts = []
     for theme in THEMES:
-        stem = f"{name}-{theme}"
-        needed = [folder / f"{stem}{suffix}" for suffix in (".webp", "-still.webp", ".json")]
-        if not all(path.exists() for path in needed):
+        wide, narrow = (_frames(folder, f"{name}{shape}-{theme}") for shape in ("", "-narrow"))
+        if wide is None:
             raise PageError(f"{where}: animation {name!r} was not generated")
-        size = json.loads(needed[2].read_text(encoding="utf-8"))
-        base = get_relative_url(f"{FIGURES_URL}{stem}", page_url)
+        base = get_relative_url(FIGURES_URL, page_url)
+        # The first <source> that matches is shown: a phone's still, its frames, then any still.
+        sources = []
+        if narrow is not None:
+            sources += [
+                _source(f"{NARROW_SCREEN} and {STILL}", f"{base}{narrow[0]}-still.webp", narrow),
+                _source(NARROW_SCREEN, f"{base}{narrow[0]}.webp", narrow),
+            ]
+        sources.append(f'<source media="{STILL}" srcset="{base}{wide[0]}-still.webp">')
+        stem, width, height = wide
         parts.append(
-            f'<picture><source media="(prefers-reduced-motion: reduce)" srcset="{base}-still.webp">'
-            f'<img class="gd-figure" src="{base}.webp#only-{theme}" alt="{html.escape(alt)}" '
-            f'width="{size["width"]}" height="{size["height"]}" loading="lazy"></picture>'
+            f"<picture>{''.join(sources)}"
+            f'<img class="gd-figure" src="{base}{stem}.webp#only-{theme}" '
+            f'alt="{html.escape(alt)}" width="{width}" height="{height}" loading="lazy"></picture>'
         )
     return "\n".join(parts)
+
+
+def _frames(folder: Path, stem: str) -> tuple[str, int, int] | None:
+    """Return an animation's stem and its size from `STEM.json`, or None if a file is missing."""
+    needed = [folder / f"{stem}{suffix}" for suffix in (".webp", "-still.webp", ".json")]
+    if not all(path.exists() for path in needed):
+        return None
+    size = json.loads(needed[2].read_text(encoding="utf-8"))
+    return stem, size["width"], size["height"]
+
+
+def _source(media: str, srcset: str, frames: tuple[str, int, int]) -> str:
+    return f'<source media="{media}" srcset="{srcset}" width="{frames[1]}" height="{frames[2]}">'
 
 
 def _poster(alt: str, name: str, page_url: str, where: str, folder: Path) -> str:

@@ -20,7 +20,7 @@ from test_image_sizes import natural_size
 from test_site_pages import resources
 
 sys.path.insert(0, str(SCRIPTS))
-from _narrow import NARROW_WIDTH, narrowed, stacked_panels
+from _narrow import NARROW_WIDTH, grow_to_fit, narrowed, stacked_panels
 
 sys.path.remove(str(SCRIPTS))
 
@@ -77,12 +77,33 @@ def _drawing(title: str, columns: int):
 )
 def test_titles_wrap_unless_a_line_break_would_split_a_formula(title, wrapped):
     fig = narrowed(_drawing(title, columns=4))("light")
-    assert fig.axes[0].title.get_wrap() is wrapped
+    text = fig.axes[0].title.get_text()
+    assert ("\n" in text) is wrapped and text.replace("\n", " ") == title
     assert fig.legends[0]._ncols == 2  # four columns would be wider than the phone's column
+    fig.canvas.draw()
+    extent = fig.axes[0].title.get_window_extent()
+    assert fig.bbox.padded(1).contains(*extent.p0) and fig.bbox.padded(1).contains(*extent.p1)
     plt.close(fig)
     wide = _drawing(title, columns=4)("light")
-    assert wide.legends[0]._ncols == 4 and not wide.axes[0].title.get_wrap()
+    assert wide.legends[0]._ncols == 4 and wide.axes[0].title.get_text() == title
     plt.close(wide)
+
+
+# Too short for its decorations on purpose: the layout gives up, and the frame must grow.
+@pytest.mark.filterwarnings("ignore:constrained_layout not applied")
+def test_a_frame_grows_by_whole_steps_until_its_title_and_legend_fit():
+    # An animation's frames are the figure's own size: what runs past its edges is cut off.
+    fig, ax = plt.subplots(figsize=(4.4, 0.8), layout="constrained")
+    ax.set_title("a first line\na second line\na third line")
+    ax.plot([0, 1], label="a line")
+    fig.legend(loc="outside lower center")
+    grow_to_fit(fig, step=0.05)
+    width, height = fig.get_size_inches()
+    assert width == 4.4 and height > 0.8
+    assert round(height * 20, 9) == round(height * 20)  # whole 1/20 inches: whole pixels
+    content = fig.get_tightbbox(fig.canvas.get_renderer())
+    assert content.y0 >= 0 and content.y1 <= height
+    plt.close(fig)
 
 
 def _figure_pictures(built_site):
@@ -123,13 +144,14 @@ def test_pages_offer_each_figures_twin_below_600_px_in_its_own_palette(built_sit
 SIDE_WORDS = re.compile(
     r"\b(left|right|middle) panel|\((left|right|middle)\)|\bOn the (left|right),"
 )
-FIGURE = re.compile(r"!\[([^\]]+)\]\(figure:([a-z0-9-]+)\)")
+SIDE_LABEL = re.compile(r"\b(?:Left|Right|Middle)[:,]")
+FIGURE = re.compile(r"!\[([^\]]+)\]\((?:figure|animation):([a-z0-9-]+)\)")
 
 
 def test_lessons_name_a_twinned_figures_panels_in_an_order_true_in_both_layouts(built_site):
     twins = {
         p.name.split("-narrow-")[0]
-        for p in (built_site.root / "generated" / "figures").glob("*-narrow-light.svg")
+        for p in (built_site.root / "generated" / "figures").glob("*-narrow-light.*")
     }
     docs = Path(__file__).resolve().parents[2] / "docs"
     pages = sorted([*docs.glob("*.md"), *docs.glob("concepts/*.md"), *docs.glob("variants/*.md")])
@@ -140,8 +162,6 @@ def test_lessons_name_a_twinned_figures_panels_in_an_order_true_in_both_layouts(
         for alt, name in FIGURE.findall(text):
             if name in twins:
                 described += 1
-                found += [
-                    f"{page.name} {name}: {w}" for w in re.findall(r"\b(?:Left|Right|Middle):", alt)
-                ]
-    assert described >= 20
+                found += [f"{page.name} {name}: {w}" for w in SIDE_LABEL.findall(alt)]
+    assert described >= 20 + 6  # the figures and the animations
     assert found == [], found

@@ -8,6 +8,7 @@ figure whose size is not whole CSS pixels (the writer, scripts/_figure.py, round
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -84,3 +85,23 @@ def test_a_figure_with_a_phone_twin_is_a_picture_sized_for_each_file(folder):
     assert 'src="../../generated/figures/curve-light.svg#only-light"' in out
     assert out.count('width="600" height="300"') == 2
     assert 'alt="A &quot;curve&quot;"' in out
+
+
+def test_an_animation_with_a_phone_twin_offers_its_still_first_then_its_frames(folder):
+    for theme in ("light", "dark"):
+        for suffix in (".webp", "-still.webp"):
+            (folder / f"race-narrow-{theme}{suffix}").write_bytes(b"RIFF")
+        size = {"width": 442, "height": 720}
+        (folder / f"race-narrow-{theme}.json").write_text(json.dumps(size))
+    out = expand_figures("![A race](animation:race)", "a.md", "a/", "a", folder)
+    light = out.split("\n")[0]
+    media = re.findall(r'<source media="([^"]+)" srcset="([^"]+)"', light)
+    assert media == [
+        (
+            "(max-width: 37.5em) and (prefers-reduced-motion: reduce)",
+            "../generated/figures/race-narrow-light-still.webp",
+        ),
+        ("(max-width: 37.5em)", "../generated/figures/race-narrow-light.webp"),
+        ("(prefers-reduced-motion: reduce)", "../generated/figures/race-light-still.webp"),
+    ]
+    assert light.count('width="442" height="720"') == 2 and 'width="640" height="360"' in light
