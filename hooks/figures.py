@@ -144,6 +144,11 @@ def build_figures(
         if strays:
             raise RuntimeError(f"{script.name} returned paths not in {home}: {strays}")
         outputs = {p.name: file_digest(p) for p in sorted(written, key=lambda p: p.name)}
+        # What the script wrote last time and no longer writes goes: a page would go on using a
+        # file left behind (a figure's phone twin is shown whenever its file exists).
+        previous = cache.get(script.name, {}).get("outputs", {})
+        for name in sorted(set(previous if isinstance(previous, dict) else ()) - set(outputs)):
+            (out_dir / name).unlink(missing_ok=True)
         cache[script.name] = {"key": keys[script], "outputs": outputs}
         log.info("figure %s rebuilt in %.1fs", script.name, seconds)
     if stale:

@@ -142,6 +142,26 @@ def test_a_failing_script_fails_the_build_naming_it(tmp_path, monkeypatch):
         figures_hook.build_figures(tmp_path / "out", workers=2)
 
 
+def test_a_file_a_script_no_longer_writes_is_removed(tmp_path, monkeypatch):
+    # A figure that drops its phone twin must not leave the old twin for the pages to use.
+    scripts, out = tmp_path / "scripts", tmp_path / "out"
+    scripts.mkdir()
+    script = scripts / "fig_pair.py"
+    body = (
+        '"""Writes {names}."""\n\ndef main(out_dir):\n'
+        "    paths = [out_dir / n for n in {names!r}]\n"
+        "    for path in paths:\n        path.write_text(path.name)\n    return paths\n"
+    )
+    script.write_text(body.format(names=["fig.svg", "fig-narrow.svg"]))
+    (scripts / "fig_other.py").write_text(body.format(names=["other.svg"]))
+    monkeypatch.setattr(figures_hook, "SCRIPTS", scripts)
+    figures_hook.build_figures(out, workers=1)
+    assert sorted(p.name for p in out.glob("*.svg")) == ["fig-narrow.svg", "fig.svg", "other.svg"]
+    script.write_text(body.format(names=["fig.svg"]))
+    assert figures_hook.build_figures(out, workers=1)["fig_other.py"] == "cached"
+    assert sorted(p.name for p in out.glob("*.svg")) == ["fig.svg", "other.svg"]
+
+
 def test_each_animation_has_its_display_size_beside_it(two_builds):
     first, _, _ = two_builds
     stills = sorted(first.glob("*-still.webp"))
