@@ -1,7 +1,7 @@
 """Figure shorthands on pages: `![alt](figure:NAME)`, `(animation:NAME)`, `(poster:NAME)` to images.
 
-A figure is a pair of SVGs (light and dark palette) drawn by a `scripts/fig_*.py`, with a
-`NAME-narrow-THEME.svg` twin, its panels stacked, that a phone shows instead; an animation
+A figure is a pair of SVGs (light and dark palette) drawn by a `scripts/fig_*.py`, optionally
+with a `NAME-narrow-THEME.svg` twin, its panels stacked, that a phone shows instead; an animation
 is a pair of animated WebPs with a still for readers who prefer reduced motion, and a
 `NAME-THEME.json` beside them (written by scripts/_animation.py) holding the size to show them
 at. A poster (the explorer's, scripts/fig_explorer_poster.py) is a WebP pair per palette, 4:3
@@ -27,7 +27,7 @@ FIGURES_URL = "generated/figures/"
 FIGURE = re.compile(r"!\[([^\]]+)\]\((figure|animation|poster):([a-z0-9-]+)\)")
 SVG_SIZE = re.compile(r'<svg[^>]*?width="([\d.]+)pt" height="([\d.]+)pt"')
 THEMES = ("light", "dark")
-# Below 600 px a side-by-side figure (770 to 1,000 px) would be shown at under 70 % of its size.
+# Below 600 px a figure with a twin (616 to 1,010 px wide) would be shown at under 70 % of its size.
 NARROW_SCREEN = "(max-width: 37.5em)"
 STILL = "(prefers-reduced-motion: reduce)"
 

@@ -125,7 +125,10 @@ def _render(setup, theme: str, frames: int, narrow: bool) -> list[Image.Image]:
                 fontsize=8.5,
                 facecolor=THEMES[theme]["page"],
             )
-        grow_to_fit(fig, step=SIZE_STEP) if narrow else fig.canvas.draw()
+        if narrow:
+            grow_to_fit(fig, step=SIZE_STEP)
+        else:
+            fig.canvas.draw()
         background = fig.canvas.copy_from_bbox(fig.bbox)
         layers = _layers(tracks)
         images = [_frame(fig, background, tracks, layers, t) for t in schedule(tracks, frames)]

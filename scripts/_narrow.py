@@ -1,13 +1,14 @@
 """Phone-width figures: the same drawing with its panels stacked in one column, 4.6 inches wide.
 
-A figure of two or three panels side by side is 8 to 10.5 inches wide (770 to 1,000 px), and a
-360 px phone shows it in a 328 px column: at a third to two fifths of its size, where 10-point
-labels are 4 to 5 px tall. `stacked_panels()` has the figure's own drawing code lay its panels
-out one above the other, `NARROW_WIDTH` inches wide, so the phone shows it at about three
-quarters of its size; `narrowed(draw)` also wraps long titles and lays a figure's legend out in
-at most two columns. Only the layout changes: the data, the runs, the labels and the values the
-page quotes are those of the wide figure. Pages show the narrow file on narrow screens
-(`hooks/_figure_markup.py`, a `<picture>` whose `<source>` is this file).
+A figure of two or three panels side by side is 808 to 1,010 px wide, and a 360 px phone shows
+it in a 328 px column: at 32 to 41 % of its size, where 10-point labels are 4 to 5 px tall (a
+single plot 616 to 654 px wide: at 50 to 53 %). `stacked_panels()` has the figure's own drawing
+code lay its panels out one above the other, `NARROW_WIDTH` inches wide, so the phone shows it
+at 74 % of its size or more; `narrowed(draw)` also breaks long titles into lines and lays a
+figure's legend out in at most two columns. Only the layout changes: the data, the runs, the
+labels and the values the page quotes are those of the wide figure. Pages show the narrow file
+on narrow screens (`hooks/_figure_markup.py`, a `<picture>` whose `<source>` is this file).
+Live figures keep their wide image only: their canvas is sized from it.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ def _stacked(subplots, narrow_width: float):
         # A column has no use for the panels' relative widths; each keeps its own height.
         kwargs.pop("width_ratios", None)
         gridspec_kw = {k: v for k, v in (gridspec_kw or {}).items() if k != "width_ratios"}
+        _refuse_grid_only_options(kwargs, gridspec_kw)
         panels = nrows * ncols
         fig, axes = subplots(
             panels,
@@ -44,11 +46,24 @@ def _stacked(subplots, narrow_width: float):
             **kwargs,
         )
         axes = np.asarray(axes).reshape(nrows, ncols)
+        if kwargs.get("sharex") not in (None, False, "none"):
+            # Side by side, each panel showed its x ticks; a shared column would show only one.
+            for ax in axes.flat:
+                ax.xaxis.set_tick_params(labelbottom=True)
         if not squeeze:
             return fig, axes
         return fig, axes[0, 0] if panels == 1 else axes.ravel() if 1 in (nrows, ncols) else axes
 
     return stacked
+
+
+def _refuse_grid_only_options(kwargs: dict, gridspec_kw: dict) -> None:
+    """Refuse the options whose meaning a one-column layout cannot keep, naming them."""
+    for share in ("sharex", "sharey"):
+        if kwargs.get(share) in ("row", "col"):
+            raise ValueError(f"stacked_panels: {share}={kwargs[share]!r} has no single column")
+    if "height_ratios" in kwargs or "height_ratios" in gridspec_kw:
+        raise ValueError("stacked_panels: height_ratios would need one ratio per stacked panel")
 
 
 @contextlib.contextmanager
@@ -121,11 +136,17 @@ def grow_to_fit(fig: Figure, step: float) -> Figure:
     are the figure's own size, and a stacked layout with a legend below can fill a phone-width
     figure to overflowing (the home page's map: its title ran 9 px past the top of the frame).
     """
-    fig.canvas.draw()
-    content = fig.get_tightbbox(fig.canvas.get_renderer())
-    width, height = fig.get_size_inches()
-    overflow = max(content.y1 - height, 0) + max(-content.y0, 0)
-    if overflow > 0:
-        fig.set_size_inches(width, height + math.ceil((overflow + 0.05) / step) * step)
+    for _ in range(5):  # a taller frame can move the layout, so measure again
         fig.canvas.draw()
-    return fig
+        content = fig.get_tightbbox(fig.canvas.get_renderer())
+        width, height = fig.get_size_inches()
+        if content.x0 < 0 or content.x1 > width:
+            raise ValueError(
+                f"the content spans {content.x0:.2f} to {content.x1:.2f} in, past the frame's"
+                f" {width:.2f} in: its labels or legend are too wide for a phone's column"
+            )
+        overflow = max(content.y1 - height, 0) + max(-content.y0, 0)
+        if overflow == 0:
+            return fig
+        fig.set_size_inches(width, height + math.ceil((overflow + 0.05) / step) * step)
+    raise ValueError(f"the content still runs past the frame's top or bottom at {height:.2f} in")

@@ -182,5 +182,5 @@ def main(out_dir: Path) -> list[Path]:
     config = {"surface": SURFACE, "start": list(START), "lr": LR, "maxIter": MAX_ITER}
     config |= LIVE_TOLERANCES | {"tolMin": TOL_MIN, "tolMax": TOL_MAX}
     values["widget"] = json.dumps(config)
-    written = themed_svgs(draw, out_dir, "convergence-criteria", narrow=True)
+    written = themed_svgs(draw, out_dir, "convergence-criteria")
     return [*written, write_values(out_dir, "criteria", values)]

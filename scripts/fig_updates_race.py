@@ -57,4 +57,4 @@ def main(out_dir: Path) -> list[Path]:
         return fig, tracks
 
     values = write_values(out_dir, "race", {"widget": widget_config()})
-    return [*path_animation(setup, out_dir, "updates-race", frames=60, narrow=True), values]
+    return [*path_animation(setup, out_dir, "updates-race", frames=60), values]
