@@ -103,7 +103,7 @@ def _frame(fig, background, tracks: list[Track], layers: list, now: float) -> Im
     return rgba.convert("RGB")
 
 
-def _render(setup, theme: str, frames: int, narrow: bool) -> list[Image.Image]:
+def _render(setup, theme: str, frames: int, narrow: bool = False) -> list[Image.Image]:
     layout = stacked_panels(NARROW_WIDTH) if narrow else nullcontext()
     with themed(theme), layout:
         fig, tracks = setup(theme)
