@@ -56,7 +56,7 @@ def _figure(alt: str, name: str, src_uri: str, page_url: str, where: str, folder
             raise PageError(f"{where}: figure {name!r} was not generated")
         width, height = svg_size(svg)
         if narrow.exists():
-            images.append(_narrow_picture(alt, svg, narrow, theme, page_url))
+            images.append(_narrow_picture(alt, svg.name, (width, height), narrow, theme, page_url))
             continue
         link = get_relative_url(f"{FIGURES_URL}{svg.name}", src_uri)
         images.append(
@@ -66,15 +66,15 @@ def _figure(alt: str, name: str, src_uri: str, page_url: str, where: str, folder
     return " ".join(images)
 
 
-def _narrow_picture(alt: str, svg: Path, narrow: Path, theme: str, page_url: str) -> str:
-    """Show the figure, or on a phone its twin with the panels stacked (scripts/_narrow.py)."""
-    (width, height), (narrow_width, narrow_height) = svg_size(svg), svg_size(narrow)
+def _narrow_picture(
+    alt: str, name: str, size: tuple[int, int], narrow: Path, theme: str, page_url: str
+) -> str:
+    """Show figure `name`, or on a phone its twin with the panels stacked (scripts/_narrow.py)."""
     base = get_relative_url(FIGURES_URL, page_url)
     return (
-        f'<picture><source media="{NARROW_SCREEN}" srcset="{base}{narrow.name}" '
-        f'width="{narrow_width}" height="{narrow_height}">'
-        f'<img class="gd-figure" src="{base}{svg.name}#only-{theme}" alt="{html.escape(alt)}" '
-        f'width="{width}" height="{height}" loading="lazy"></picture>'
+        f"<picture>{_source(NARROW_SCREEN, f'{base}{narrow.name}', svg_size(narrow))}"
+        f'<img class="gd-figure" src="{base}{name}#only-{theme}" alt="{html.escape(alt)}" '
+        f'width="{size[0]}" height="{size[1]}" loading="lazy"></picture>'
     )
 
 
@@ -88,9 +88,10 @@ def _animation(alt: str, name: str, page_url: str, where: str, folder: Path) -> 
         # The first <source> that matches is shown: a phone's still, its frames, then any still.
         sources = []
         if narrow is not None:
+            stem, size = narrow[0], narrow[1:]
             sources += [
-                _source(f"{NARROW_SCREEN} and {STILL}", f"{base}{narrow[0]}-still.webp", narrow),
-                _source(NARROW_SCREEN, f"{base}{narrow[0]}.webp", narrow),
+                _source(f"{NARROW_SCREEN} and {STILL}", f"{base}{stem}-still.webp", size),
+                _source(NARROW_SCREEN, f"{base}{stem}.webp", size),
             ]
         sources.append(f'<source media="{STILL}" srcset="{base}{wide[0]}-still.webp">')
         stem, width, height = wide
@@ -111,8 +112,9 @@ def _frames(folder: Path, stem: str) -> tuple[str, int, int] | None:
     return stem, size["width"], size["height"]
 
 
-def _source(media: str, srcset: str, frames: tuple[str, int, int]) -> str:
-    return f'<source media="{media}" srcset="{srcset}" width="{frames[1]}" height="{frames[2]}">'
+def _source(media: str, srcset: str, size: tuple[int, int]) -> str:
+    """Write a `<source>` with its own size: a twin's proportions differ from its image's."""
+    return f'<source media="{media}" srcset="{srcset}" width="{size[0]}" height="{size[1]}">'
 
 
 def _poster(alt: str, name: str, page_url: str, where: str, folder: Path) -> str:

@@ -30,7 +30,7 @@ HOLD_MS = 1800
 # Sizes in whole 1/20 inches are whole pixels at both 100 and 140 dpi, so the page can declare
 # the frames' size exactly. The phone twin: 440 px, as wide as the static figures' twins.
 SIZE_STEP = 0.05
-NARROW_WIDTH = 4.4
+TWIN_WIDTH = 4.4  # inches, at LAYOUT_DPI (`_narrow.NARROW_WIDTH`, 4.6 in, is at the SVGs' 96)
 
 
 @dataclass
@@ -104,7 +104,7 @@ def _frame(fig, background, tracks: list[Track], layers: list, now: float) -> Im
 
 
 def _render(setup, theme: str, frames: int, narrow: bool = False) -> list[Image.Image]:
-    layout = stacked_panels(NARROW_WIDTH) if narrow else nullcontext()
+    layout = stacked_panels(TWIN_WIDTH) if narrow else nullcontext()
     with themed(theme), layout:
         fig, tracks = setup(theme)
         if narrow:
