@@ -6,7 +6,8 @@ own valley x^2 + 10 y^2; at 45 degrees its curvature no longer lines up with the
 which is what per-coordinate methods (AdaGrad, RMSProp, Adam) rely on. `slope` is a tilted plane,
 a constant gradient. The start is gdlib's valley start (-2.5, 1) turned with the valley.
 `quadratic(kappa)` is the conditioning page's 0.5 (x^2 + kappa y^2) (fig_conditioning.py,
-fig_conditioning_live.py; js/src/widgets/rate-state.js computes the same in the browser).
+_conditioning_starts.py, fig_conditioning_live.py; js/src/widgets/rate-state.js computes the same
+in the browser).
 """
 
 from __future__ import annotations

@@ -19,11 +19,11 @@ from pathlib import Path
 import numpy as np
 from _conditioning_momentum import momentum_values
 from _conditioning_quartic import quartic_values
+from _conditioning_starts import VALLEY_EIGENVALUES, VALLEY_LR, VALLEY_START, predicted_steps
 from _figure import COLORS, fmt, themed_svgs, write_values
 from _quadratic import quadratic
 from matplotlib import pyplot as plt
 
-from gdlib.curvature import hessian_eigenvalues
 from gdlib.datasets import make_regression
 from gdlib.descent import descend
 from gdlib.linesearch import descend_backtracking
@@ -32,10 +32,9 @@ from gdlib.rates import (
     condition_number,
     measured_rate,
     predicted_rate,
-    steps_to_shrink,
 )
 from gdlib.regression import fit_linear, mse
-from gdlib.surfaces import Surface, get_surface
+from gdlib.surfaces import Surface
 
 KAPPAS = (2, 5, 10, 20, 50, 100, 200)
 LOGISTIC_LR, LOGISTIC_STEPS = 1.0, 10_000
@@ -91,11 +90,6 @@ def fit_at_best_rate(X: np.ndarray, y: np.ndarray) -> dict[str, object]:
     }
 
 
-# The valley is a quadratic: its Hessian, and so these, are the same at every point.
-VALLEY_EIGENVALUES = hessian_eigenvalues(get_surface("valley").grad, (0.0, 0.0), h=1e-3)
-VALLEY_START, VALLEY_LR = (-2.5, 1.0), best_fixed_rate(VALLEY_EIGENVALUES)
-
-
 def backtracking() -> dict[str, object]:
     """Armijo backtracking on the valley from a first trial rate of 1 (2/L is 0.1), no L given."""
     run = descend_backtracking("valley", VALLEY_START, lr=1.0)
@@ -113,19 +107,6 @@ def backtracking() -> dict[str, object]:
         "bt_max_lr": fmt(float(run.step_sizes.max())),
         "bt_monotone": bool(np.all(np.diff(run.values) <= 0)),
     }
-
-
-def predicted_steps(tol: float = 1e-6) -> dict[str, object]:
-    """Predict ceil(ln(tol / ||g_0||) / ln rho*) steps to ||g|| <= tol (exact at eta*)."""
-    out = {}
-    cases = {f"{k}": (quadratic(k), (1.0, 1.0), (1.0, float(k))) for k in (10, 100)}
-    cases["valley"] = (get_surface("valley"), VALLEY_START, tuple(VALLEY_EIGENVALUES))
-    for name, (surface, start, eig) in cases.items():
-        g0 = float(np.linalg.norm(surface.grad(np.array(start))))
-        rate = predicted_rate(eig)
-        out[f"g0_{name}"] = f"{g0:.4g}"
-        out[f"steps_{name}_pred"] = steps_to_shrink(rate, tol / g0)
-    return out
 
 
 def main(out_dir: Path) -> list[Path]:

@@ -1,0 +1,42 @@
+"""The conditioning page's step counts from a start at the best fixed rate: predicted and run.
+
+At eta* = 2/(lambda_min + lambda_max) every component of the gradient along an eigenvector shrinks
+by rho* = (kappa - 1)/(kappa + 1) a step, so ||g_k|| <= tol after
+ceil(ln(tol / ||g_0||) / ln rho*) steps: the start counts only through ln ||g_0||. The cases are
+the page's 0.5 (x^2 + kappa y^2) from (1, 1) for kappa 10 and 100, gdlib's valley x^2 + 10 y^2
+(twice the kappa = 10 one) from its start (-2.5, 1), and the kappa = 10 quadratic from that same
+start ("half_valley"): with it the page can tell the start's share of the valley's extra steps
+from the doubled scale's, since the tolerance is absolute.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from _quadratic import quadratic
+
+from gdlib.curvature import hessian_eigenvalues
+from gdlib.descent import descend
+from gdlib.rates import best_fixed_rate, predicted_rate, steps_to_shrink
+from gdlib.surfaces import get_surface
+
+# The valley is a quadratic: its Hessian, and so these, are the same at every point.
+VALLEY_EIGENVALUES = hessian_eigenvalues(get_surface("valley").grad, (0.0, 0.0), h=1e-3)
+VALLEY_START, VALLEY_LR = (-2.5, 1.0), best_fixed_rate(VALLEY_EIGENVALUES)
+TOL = 1e-6  # descend's default grad_tol, which the runs use
+
+
+def predicted_steps() -> dict[str, object]:
+    """Each case's ||g_0|| and predicted steps; the half valley's run and the cost of scale 2."""
+    out = {}
+    cases = {f"{k}": (quadratic(k), (1.0, 1.0), (1.0, float(k))) for k in (10, 100)}
+    cases["valley"] = (get_surface("valley"), VALLEY_START, tuple(VALLEY_EIGENVALUES))
+    cases["half_valley"] = (quadratic(10), VALLEY_START, (1.0, 10.0))
+    for name, (surface, start, eig) in cases.items():
+        g0 = float(np.linalg.norm(surface.grad(np.array(start))))
+        out[f"g0_{name}"] = f"{g0:.4g}"
+        out[f"steps_{name}_pred"] = steps_to_shrink(predicted_rate(eig), TOL / g0)
+    half = descend(quadratic(10), VALLEY_START, lr=best_fixed_rate((1.0, 10.0)), max_iter=20_000)
+    out["steps_half_valley"] = half.iterations
+    # Doubling f doubles every gradient: ln 2 / -ln rho* more steps to the same absolute tolerance.
+    out["scale_steps"] = f"{np.log(2) / -np.log(predicted_rate((1.0, 10.0))):.1f}"
+    return out
