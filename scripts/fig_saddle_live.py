@@ -83,10 +83,14 @@ def main(out_dir: Path) -> list[Path]:
     gaps = np.abs(reached - predicted_stay(reach))
     away = np.minimum(reached, predicted_stay(reach)) >= KINK
     at = int(np.argmax(gaps))
-    values |= {"max_gap": f"{gaps[at]:.1f}", "max_gap_raw": float(gaps[at])}
+    # Rounded up: the page says "up to" and "within".
+    values |= {"max_gap": f"{np.ceil(10 * gaps[at]) / 10:.1f}", "max_gap_raw": float(gaps[at])}
     values |= {"max_gap_at": fmt(reach[at], 3), "max_gap_at_raw": float(reach[at])}
     values |= {"max_gap_stay": int(reached[at]), "kink": KINK, "positions": reach.size}
     elsewhere = float(gaps[away].max())
-    values |= {"gap_elsewhere": f"{elsewhere:.1f}", "gap_elsewhere_raw": elsewhere}
+    values |= {
+        "gap_elsewhere": f"{np.ceil(10 * elsewhere) / 10:.1f}",
+        "gap_elsewhere_raw": elsewhere,
+    }
     written = themed_svgs(draw, out_dir, "saddle-live")
     return [*written, write_values(out_dir, "saddle_live", values)]

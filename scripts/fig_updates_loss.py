@@ -3,8 +3,9 @@
 Same gdlib runs as the animated race (`_races.RACES`), log scale, one panel per surface;
 the table of steps each needed is saved for the page, with the runs that explain two of them:
 why Adam finishes the valley late (its beta_1 momentum, underdamped: without it, and at other
-step lengths) and how hand-picked the Rosenbrock settings are (the rate the curvature at the
-minimum allows plain descent, and momentum at mu = 0.95).
+step lengths), how hand-picked the Rosenbrock settings are (the rate the curvature at the
+minimum allows plain descent, and momentum at mu = 0.95), and heavy ball at Nesterov's own rate
+and momentum on the valley, which isolates the look-ahead.
 """
 
 from __future__ import annotations
@@ -179,6 +180,11 @@ def main(out_dir: Path) -> list[Path]:
         off_floor = np.flatnonzero(np.abs(run.positions[:, 1]) > 1e-12)  # y = 0 is the floor
         values[f"valley_{opt}_floor_from"] = int(off_floor[-1]) + 1 if off_floor.size else 0
     values["valley_start_y"] = f"{abs(runs['valley']['gd'].positions[0, 1]):g}"
+    lr, hyper = RACES["valley"]["nesterov"]  # heavy ball there: the same steps, no look-ahead
+    start = runs["valley"]["gd"].positions[0]
+    same = descend("valley", start, "momentum", lr, MAX_ITER, hyper=hyper)
+    values["valley_hb_at_nag_flips"] = sign_changes(same.positions[:21, 1])
+    values["valley_hb_at_nag"] = same.iterations
     for surface_name, results in runs.items():
         for opt, run in results.items():
             lr, hyper = RACES[surface_name][opt]

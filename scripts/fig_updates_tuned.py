@@ -68,15 +68,20 @@ def main(out_dir: Path) -> list[Path]:
     steps = sweep()
     slopes = {m: float(np.polyfit(np.log(KAPPAS), np.log(steps[m]), 1)[0]) for m in METHODS}
 
+    dist = {m: np.linalg.norm(runs[m].positions, axis=1) for m in METHODS}
+    # Down to the lowest end of a curve or of its dashed line: every gap the page quotes shows.
+    ends = [min(d[-1], d[0] * predicted[m] ** (len(d) - 1)) for m, d in dist.items()]
+    bottom = 10.0 ** np.floor(np.log10(min(ends)))
+
     def draw(theme: str):
         fig, (left, right) = plt.subplots(1, 2, figsize=(8.6, 3.5), layout="constrained")
         for color, m in zip(CYCLE, METHODS, strict=False):
-            d = np.linalg.norm(runs[m].positions, axis=1)
+            d = dist[m]
             k = np.arange(len(d))
             left.semilogy(k, d, color=color, label=LABELS[m])
             left.semilogy(k, d[0] * predicted[m] ** k, color=color, ls="--", lw=1)
             right.loglog(KAPPAS, steps[m], "o-", color=color, label=LABELS[m])
-        left.set(xlabel="step $k$", ylabel="distance to the minimum", ylim=(1e-8, 10))
+        left.set(xlabel="step $k$", ylabel="distance to the minimum", ylim=(bottom, 10))
         title = "Valley, $\\kappa$ = 10: measured (solid),\npredicted asymptotic rate (dashed)"
         left.set_title(title)
         right.set(xlabel="condition number $\\kappa$")
@@ -92,7 +97,7 @@ def main(out_dir: Path) -> list[Path]:
         values[f"steps_{m}_k10"] = int(steps[m][0])
         values[f"steps_{m}_k300"] = int(steps[m][-1])
         # How far the measured curve ends above its dashed line (the factor k and a constant).
-        d = np.linalg.norm(runs[m].positions, axis=1)
+        d = dist[m]
         values[f"above_{m}"] = f"{d[-1] / (d[0] * predicted[m] ** (len(d) - 1)):.3g}"
         # An error like k rho^k, measured as the run is (measured_rate's window): its factor.
         k = np.arange(len(d))

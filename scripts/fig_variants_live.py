@@ -92,7 +92,7 @@ def settling(run, best: np.ndarray, floor: float, b: int) -> dict[str, object]:
         f"tail_{b}": fmt(every[-1]),
         f"tail_{b}_n": float(every[-1]),
         f"later_spread_{b}_n": float(spread),
-        f"later_spread_{b}": f"{spread:.2g}",
+        f"later_spread_{b}": f"{np.ceil(10 * spread) / 10:.1f}",  # up: "within a factor of"
         f"later_decades_{b}_n": float(decades),
         f"later_decades_{b}": int(decades),
         f"later_dist_{b}": f"{np.median(dist[1 + per :]):.2f}",

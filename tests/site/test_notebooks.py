@@ -352,8 +352,8 @@ def test_torch_summed_batch_gradients_are_the_full_batch_gradient(torch_output):
 
 
 def step_by_step_matches() -> list[bool]:
-    """The optim.SGD cell's comparison, rerun here: is each step() bit for bit p - lr * grad,
-    rounded once (torch.add with alpha, as step() computes it)?"""
+    """The optim.SGD cell's comparison, rerun here: is each step() bit for bit
+    torch.add(p, grad, alpha=-lr), the operation step() performs (param.add_(grad, alpha=-lr))?"""
     torch.manual_seed(0)
     model = torch.nn.Linear(2, 1)
     opt = torch.optim.SGD(model.parameters(), lr=0.01)
@@ -370,9 +370,10 @@ def step_by_step_matches() -> list[bool]:
 
 
 def test_torch_optim_sgd_step_is_the_plain_update(torch_output):
-    pattern = r"step\(\) moved weight and bias to p - lr \* grad, bit for bit: (\w+)"
+    by_hand = r"torch\.add\(p, grad, alpha=-lr\)"
+    pattern = rf"step\(\) gave {by_hand}, bit for bit: (\w+)"
     same = re.findall(pattern, torch_output)
-    # Rounded once, as step() rounds it, the line by hand is step()'s result on every machine.
+    # Computed as step() computes it, the line by hand is step()'s result on every machine.
     assert same == [str(m) for m in step_by_step_matches()] == ["True"] * 3, same
     assert "updates taken in one pass over the 3 examples: 3" in torch_output  # steps that moved
 
