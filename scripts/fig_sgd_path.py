@@ -2,18 +2,38 @@
 
 The same data and start as the batch page, at stochastic descent's own best rate from the fair
 sweep (`BEST_RATE[1]`, scripts/fig_variants_sweep.py); the path jitters because each step
-follows one example's gradient, and it keeps jittering near the minimum.
+follows one example's gradient, and it keeps jittering near the minimum. At the animation's
+scale the jitter is small, as each step is: the values say how small, and how far each epoch's
+steps wander, as the length of its path over the straight line from its first point to its last.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from _variants import run, variant_animation
+import numpy as np
+from _figure import fmt, write_values
+from _variants import N, data, run, variant_animation
 
 EPOCHS = 3
 
 
+def wander(thetas: np.ndarray) -> dict[str, object]:
+    """Median step length, and each epoch's path length over its net displacement."""
+    steps = np.linalg.norm(np.diff(thetas, axis=0), axis=1)
+    median = float(np.median(steps))
+    values = {"step_median": fmt(median, 2), "step_median_n": median}
+    start_dist = float(np.linalg.norm(thetas[0] - data()[2]))  # to the least-squares point
+    values |= {"start_dist": f"{start_dist:.2f}", "start_dist_n": start_dist}
+    for e in range(EPOCHS):
+        epoch = thetas[e * N : (e + 1) * N + 1]
+        ratio = steps[e * N : (e + 1) * N].sum() / np.linalg.norm(epoch[-1] - epoch[0])
+        values[f"wander_{e + 1}"], values[f"wander_{e + 1}_n"] = f"{ratio:.1f}", float(ratio)
+    return values
+
+
 def main(out_dir: Path) -> list[Path]:
-    """Write the animation."""
-    return variant_animation(out_dir, "sgd-path", {"stochastic, b = 1": run(1, EPOCHS)})
+    """Write the animation and how far its steps wander."""
+    sgd = run(1, EPOCHS)
+    written = variant_animation(out_dir, "sgd-path", {"stochastic, b = 1": sgd})
+    return [*written, write_values(out_dir, "sgd_path", wander(np.asarray(sgd.thetas)))]

@@ -32,7 +32,7 @@ CLAIM_PAGES = {
     "concepts/convergence": 13,
     "concepts/conditioning": 16,
     "variants/batch": 16,
-    "variants/stochastic": 23,
+    "variants/stochastic": 24,
     "variants/mini-batch": 14,
     "variants/comparison": 36,
 }
