@@ -22,7 +22,8 @@ from gdlib.surfaces import get_surface
 # The valley is a quadratic: its Hessian, and so these, are the same at every point.
 VALLEY_EIGENVALUES = hessian_eigenvalues(get_surface("valley").grad, (0.0, 0.0), h=1e-3)
 VALLEY_START, VALLEY_LR = (-2.5, 1.0), best_fixed_rate(VALLEY_EIGENVALUES)
-TOL = 1e-6  # descend's default grad_tol, which the runs use
+TOL = 1e-6  # the gradient norm every run of the page stops at (descend's default grad_tol)
+HALF_VALLEY = (1.0, 10.0)  # the Hessian eigenvalues of 0.5 (x^2 + 10 y^2)
 
 
 def predicted_steps() -> dict[str, object]:
@@ -30,13 +31,14 @@ def predicted_steps() -> dict[str, object]:
     out = {}
     cases = {f"{k}": (quadratic(k), (1.0, 1.0), (1.0, float(k))) for k in (10, 100)}
     cases["valley"] = (get_surface("valley"), VALLEY_START, tuple(VALLEY_EIGENVALUES))
-    cases["half_valley"] = (quadratic(10), VALLEY_START, (1.0, 10.0))
+    cases["half_valley"] = (quadratic(10), VALLEY_START, HALF_VALLEY)
     for name, (surface, start, eig) in cases.items():
         g0 = float(np.linalg.norm(surface.grad(np.array(start))))
         out[f"g0_{name}"] = f"{g0:.4g}"
         out[f"steps_{name}_pred"] = steps_to_shrink(predicted_rate(eig), TOL / g0)
-    half = descend(quadratic(10), VALLEY_START, lr=best_fixed_rate((1.0, 10.0)), max_iter=20_000)
+    lr = best_fixed_rate(HALF_VALLEY)
+    half = descend(quadratic(10), VALLEY_START, lr=lr, max_iter=20_000, grad_tol=TOL)
     out["steps_half_valley"] = half.iterations
     # Doubling f doubles every gradient: ln 2 / -ln rho* more steps to the same absolute tolerance.
-    out["scale_steps"] = f"{np.log(2) / -np.log(predicted_rate((1.0, 10.0))):.1f}"
+    out["scale_steps"] = f"{np.log(2) / -np.log(predicted_rate(HALF_VALLEY)):.1f}"
     return out

@@ -111,6 +111,14 @@ def loss_contour(ax, n: int = 90) -> None:
     ax.grid(False)
 
 
+def drawn_points(n: int) -> np.ndarray:
+    """Return the indices of a path of `n` points that its animation draws: every k-th, the last.
+
+    A path of thousands of tiny steps reads the same drawn through about 1500 of its points.
+    """
+    return np.unique(np.r_[0 : n : max(1, n // 1500), -1 % n])
+
+
 def variant_animation(out_dir, name: str, runs: dict[str, RegressionRun]) -> list:
     """Animate runs on the loss contour (left) and their loss against examples seen (right).
 
@@ -129,10 +137,7 @@ def variant_animation(out_dir, name: str, runs: dict[str, RegressionRun]) -> lis
         tracks, lowest = [], np.inf
         for i, (label, r) in enumerate(runs.items()):
             color = COLOR.get(r.batch_size, CYCLE[i])
-            # A path of thousands of tiny steps reads the same drawn through every few-th point.
-            every = np.unique(
-                np.r_[0 : len(r.thetas) : max(1, len(r.thetas) // 1500), -1 % len(r.thetas)]
-            )
+            every = drawn_points(len(r.thetas))
             tracks.append(Track(left, r.thetas[every], color, label, clock=r.examples_seen[every]))
             # At most ~200 points per loss curve: every stride-th step keeps the WebP small.
             keep = slice(None, None, max(1, len(r.losses) // 200))

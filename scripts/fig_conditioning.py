@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 from _conditioning_momentum import momentum_values
 from _conditioning_quartic import quartic_values
-from _conditioning_starts import VALLEY_EIGENVALUES, VALLEY_LR, VALLEY_START, predicted_steps
+from _conditioning_starts import TOL, VALLEY_EIGENVALUES, VALLEY_LR, VALLEY_START, predicted_steps
 from _figure import COLORS, fmt, themed_svgs, write_values
 from _quadratic import quadratic
 from matplotlib import pyplot as plt
@@ -59,7 +59,8 @@ def kappa_sweep() -> dict[str, np.ndarray]:
     predicted, measured, steps = [], [], []
     for kappa in KAPPAS:
         eig = (1.0, float(kappa))
-        run = descend(quadratic(kappa), (1.0, 1.0), lr=best_fixed_rate(eig), max_iter=20_000)
+        lr = best_fixed_rate(eig)
+        run = descend(quadratic(kappa), (1.0, 1.0), lr=lr, max_iter=20_000, grad_tol=TOL)
         predicted.append(predicted_rate(eig))
         measured.append(measured_rate(run.positions, (0.0, 0.0)))
         steps.append(run.iterations)

@@ -14,6 +14,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 from _explorer_link import ExplorerRun, explorer_hash
 from _explorer_readout import outcome, point_rows, readout_number
+from _explorer_surfaces import bound_cases, surfaces_table
 from _explorer_try import (
     AGREEMENT_STEPS,
     AGREEMENT_TOLERANCE,
@@ -34,7 +35,7 @@ from gdlib._divergence import MAX_POSITION, MAX_VALUE
 from gdlib.curvature import hessian_eigenvalues
 from gdlib.descent import descend
 from gdlib.explorer_defaults import EXPLORER_DEFAULTS
-from gdlib.expression import DEFAULT_BOUNDS, surface_from_expression
+from gdlib.expression import DEFAULT_BOUNDS, FUNCTIONS, MAX_LENGTH, surface_from_expression
 from gdlib.optimizers import LABELS, OPTIMIZERS, preset
 from gdlib.rates import best_fixed_rate
 from gdlib.surfaces import get_surface
@@ -109,6 +110,10 @@ def page_values(run, diverged, surface) -> dict[str, object]:
     valley_eigenvalues = hessian_eigenvalues(VALLEY.grad, VALLEY.start)
     return {f"{name}_link": explorer_hash(run) for name, run in TRY.items()} | {
         "custom_text": CUSTOM,
+        "custom_functions": listed(sorted(FUNCTIONS)),  # what the parser accepts, here and in JS
+        "custom_max_length": MAX_LENGTH,
+        "surfaces_table": surfaces_table(),
+        **bound_cases(LR_TOO_BIG, VALLEY_LR),
         "custom_value": f"{float(mine.f(START)):.2f}",
         "custom_gradient": "({:.2f}, {:.2f})".format(*mine.grad(START)),
         "custom_bounds": "[{}, {}] × [{}, {}]".format(*(f"{b:g}" for b in np.ravel(mine.bounds))),

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 from _figure import fmt, write_values
-from _variants import N, data, run, variant_animation
+from _variants import N, data, drawn_points, run, variant_animation
 
 EPOCHS = 3
 
@@ -23,6 +23,7 @@ def wander(thetas: np.ndarray) -> dict[str, object]:
     steps = np.linalg.norm(np.diff(thetas, axis=0), axis=1)
     median = float(np.median(steps))
     values = {"step_median": fmt(median, 2), "step_median_n": median}
+    values["drawn_every"] = int(np.diff(drawn_points(len(thetas)))[0])  # the animation's stride
     start_dist = float(np.linalg.norm(thetas[0] - data()[2]))  # to the least-squares point
     values |= {"start_dist": f"{start_dist:.2f}", "start_dist_n": start_dist}
     for e in range(EPOCHS):

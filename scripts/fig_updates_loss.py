@@ -180,7 +180,7 @@ def main(out_dir: Path) -> list[Path]:
         off_floor = np.flatnonzero(np.abs(run.positions[:, 1]) > 1e-12)  # y = 0 is the floor
         values[f"valley_{opt}_floor_from"] = int(off_floor[-1]) + 1 if off_floor.size else 0
     values["valley_start_y"] = f"{abs(runs['valley']['gd'].positions[0, 1]):g}"
-    lr, hyper = RACES["valley"]["nesterov"]  # heavy ball there: the same steps, no look-ahead
+    lr, hyper = RACES["valley"]["nesterov"]  # heavy ball at these: no look-ahead
     start = runs["valley"]["gd"].positions[0]
     same = descend("valley", start, "momentum", lr, MAX_ITER, hyper=hyper)
     values["valley_hb_at_nag_flips"] = sign_changes(same.positions[:21, 1])

@@ -21,9 +21,9 @@ GLOSSARY = ROOT / "includes" / "glossary.md"
 # The counts are the checks each page states today: a check dropped in an edit fails here.
 CLAIM_PAGES = {
     "": 1,  # the home page
-    "explore": 7,
+    "explore": 9,
     "concepts/algorithm": 2,
-    "concepts/glossary": 2,
+    "concepts/glossary": 3,
     "concepts/learning-rate": 13,
     "concepts/gradients": 11,
     "concepts/updates": 37,

@@ -1,0 +1,57 @@
+"""The explore page's table of its surfaces, from gdlib's own definitions, and what 2/L bounds.
+
+One row per surface of `gdlib.surfaces.SURFACES`, in gdlib's order: its title, formula, minima,
+suggested start and, where gdlib knows one, the Lipschitz constant L of its gradient with plain
+descent's bound 2/L. Nothing here is typed twice: the explorer draws the same surfaces from the
+JSON module the build writes from gdlib. `bound_cases` runs the two optimizers with momentum on
+either side of 2/L, where the bound, plain descent's, says nothing about them.
+"""
+
+from __future__ import annotations
+
+from gdlib.descent import descend
+from gdlib.surfaces import SURFACES
+
+
+def _point(p) -> str:
+    return "({:.3g}, {:.3g})".format(*p)
+
+
+def _minima(minima) -> str:
+    if minima is None:
+        return "not known"
+    if not minima:
+        return "none (unbounded below)"
+    if len(minima) > 2:
+        return f"{len(minima)}, e.g. {_point(minima[0])}"
+    return ", ".join(_point(m) for m in minima)
+
+
+def surfaces_table() -> str:
+    """Return a Markdown table of every explorer surface (title, formula, minima, start, L)."""
+    rows = [
+        "| surface | $f(x, y)$ | minima | start | $L$ | $2/L$ |",
+        "|---|---|---|---|---|---|",
+    ]
+    for s in SURFACES.values():
+        formula = s.formula.removeprefix("f(x, y) = ")
+        known = s.lipschitz is not None
+        bound = (f"{s.lipschitz:g}", f"{2 / s.lipschitz:g}") if known else ("no global L", "none")
+        cells = (s.title, f"${formula}$", _minima(s.minima), _point(s.start), *bound)
+        rows.append("| " + " | ".join(cells) + " |")
+    return "\n".join(rows)
+
+
+def bound_cases(above: float, below: float) -> dict[str, object]:
+    """Momentum on the bowl at `above` (over its 2/L) and Nesterov on the valley at `below`."""
+    bowl, valley = SURFACES["bowl"], SURFACES["valley"]
+    fast = descend(bowl, bowl.start, "momentum", above)
+    plain = descend(bowl, bowl.start, "gd", above)
+    slow = descend(valley, valley.start, "nesterov", below)
+    return {
+        "bound_above": above > 2 / bowl.lipschitz and below < 2 / valley.lipschitz,
+        "momentum_above_steps": fast.iterations,
+        "momentum_above_converged": fast.status == "converged" and plain.status == "diverged",
+        "nesterov_below_steps": slow.iterations,
+        "nesterov_below_diverged": slow.status == "diverged",
+    }
