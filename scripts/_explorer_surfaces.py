@@ -30,7 +30,8 @@ def _minima(minima) -> str:
 def surfaces_table() -> str:
     """Return a Markdown table of every explorer surface (title, formula, minima, start, L)."""
     rows = [
-        "| surface | $f(x, y)$ | minima | start | $L$ | $2/L$ |",
+        # Plain-text headers: a header of math alone reads as empty to assistive technology.
+        "| surface | f(x, y) | minima | start | L | 2/L |",
         "|---|---|---|---|---|---|",
     ]
     for s in SURFACES.values():
