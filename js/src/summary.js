@@ -12,19 +12,34 @@ export const FIRST_ROWS = 50;
 
 
 /**
- * What a converged run reached, beyond its point: nothing at one of the surface's minima or when
- * none is known (a reader's function, minima null), else that it is a stationary point only.
- * "At" is within a thousandth of the domain's width: the surfaces' minima are not flat, so a run
- * that meets the gradient test near one lies far closer, and their other stationary points lie
- * farther than 0.3 from every minimum (the six-hump camel's saddles, the closest).
+ * What a converged run reached, beyond its point: nothing at one of the surface's minima, else
+ * that it is a stationary point only. "At" is within a thousandth of the domain's width: the
+ * surfaces' minima are not flat, so a run that meets the gradient test near one lies far closer,
+ * and their other stationary points lie farther than 0.3 from every minimum (the six-hump
+ * camel's saddles, the closest). Where no minima are known (a reader's function, minima null),
+ * its exact Hessian tells a saddle point; otherwise nothing is said.
  */
 export function reached(surface, [x, y]) {
   const minima = surface?.minima;
-  if (minima == null) return "";
+  if (minima == null) return curvesDown(surface, x, y) ? ": a saddle point, where f curves down in one direction" : "";
   if (minima.length === 0) return ": a stationary point, and this surface has no minimum";
   const [[x0, x1], [y0, y1]] = surface.bounds;
   const near = 1e-3 * Math.max(x1 - x0, y1 - y0);
   return minima.some(([mx, my]) => Math.hypot(x - mx, y - my) < near) ? "" : ": a stationary point that is none of the surface's minima";
+}
+
+/**
+ * Whether f curves down along some direction at (x, y): the smaller eigenvalue of its Hessian
+ * [[a, b], [b, c]], (a + c)/2 - sqrt(((a - c)/2)^2 + b^2), is negative beyond rounding (a
+ * millionth of the larger one's size). False when the surface has no Hessian or it is too costly.
+ */
+export function curvesDown(surface, x, y) {
+  const h = surface?.hessian?.(x, y);
+  if (!h) return false;
+  const [[a, b], [, c]] = h;
+  const mid = (a + c) / 2;
+  const half = Math.hypot((a - c) / 2, b);
+  return mid - half < -1e-6 * Math.max(1, Math.abs(mid) + half);
 }
 
 /** Scale words for the summary's large numbers, from 10^3 on: see `said`. */

@@ -5,7 +5,8 @@ import { test } from "node:test";
 
 import { Descent, SURFACES } from "../src/descent.js";
 import { fmt } from "../src/fmt.js";
-import { FIRST_ROWS, finishedRuns, outcome, pointRows, reached, said, summaryLines } from "../src/summary.js";
+import { surfaceFromExpression } from "../src/expression.js";
+import { curvesDown, FIRST_ROWS, finishedRuns, outcome, pointRows, reached, said, summaryLines } from "../src/summary.js";
 import { DEFAULTS } from "../src/state.js";
 
 const { step: _, ...BOWL } = DEFAULTS;
@@ -94,4 +95,24 @@ test("a run that converges at a stationary point other than a minimum says so", 
   assert.match(outcome("GD", himmelblau), /^GD converged in \d+ steps to \(3\.58, -1\.85\), value 0\.00\.$/);
   // A reader's own function: nothing is known of its minima, so nothing is added.
   assert.equal(reached({ minima: null, bounds: [[-1, 1], [-1, 1]] }, [0, 0]), "");
+});
+
+test("a reader's function: a run that stops at a saddle says so, one at a minimum says nothing more", () => {
+  const saddle = surfaceFromExpression("x^2 - y^2");
+  const run = new Descent(saddle, [2, 0], { lr: 0.01 });
+  run.run();
+  assert.equal(run.status, "converged");
+  assert.equal(outcome("GD", run), `GD converged in ${run.iterations} steps to (0.00, 0.00), value 0.00: a saddle point, where f curves down in one direction.`);
+  const bowl = new Descent(surfaceFromExpression("x^2 + 2*y^2"), [2, 2], { lr: 0.1 });
+  bowl.run();
+  assert.equal(bowl.status, "converged");
+  assert.equal(reached(bowl.surface, bowl.point), "");
+});
+
+test("curvesDown reads the Hessian's smaller eigenvalue, and says nothing without one", () => {
+  assert.equal(curvesDown(surfaceFromExpression("x*y"), 0, 0), true); // eigenvalues -1 and 1
+  assert.equal(curvesDown(surfaceFromExpression("x^2 + x*y + y^2"), 0, 0), false); // 1 and 3
+  assert.equal(curvesDown(surfaceFromExpression("x^4 + y^4"), 0, 0), false); // flat: not down
+  assert.equal(curvesDown({ hessian: () => null }, 0, 0), false);
+  assert.equal(curvesDown(SURFACES.bowl, 0, 0), false);
 });
