@@ -17,29 +17,41 @@ export const FIRST_ROWS = 50;
  * surfaces' minima are not flat, so a run that meets the gradient test near one lies far closer,
  * and their other stationary points lie farther than 0.3 from every minimum (the six-hump
  * camel's saddles, the closest). Where no minima are known (a reader's function, minima null),
- * its exact Hessian tells a saddle point; otherwise nothing is said.
+ * its exact Hessian tells a saddle or a maximum (`curvature`); otherwise nothing is said.
  */
 export function reached(surface, [x, y]) {
   const minima = surface?.minima;
-  if (minima == null) return curvesDown(surface, x, y) ? ": a saddle point, where f curves down in one direction" : "";
+  if (minima == null) return NOT_MINIMUM[curvature(surface, x, y)] ?? "";
   if (minima.length === 0) return ": a stationary point, and this surface has no minimum";
   const [[x0, x1], [y0, y1]] = surface.bounds;
   const near = 1e-3 * Math.max(x1 - x0, y1 - y0);
   return minima.some(([mx, my]) => Math.hypot(x - mx, y - my) < near) ? "" : ": a stationary point that is none of the surface's minima";
 }
 
+/** What the summary says of a reader's function's stationary point, by how f curves there. */
+const NOT_MINIMUM = {
+  saddle: ": a saddle point, where f curves down in one direction",
+  maximum: ": a local maximum, where f curves down in every direction",
+  down: ": not a minimum, as f curves down in some direction there",
+};
+
 /**
- * Whether f curves down along some direction at (x, y): the smaller eigenvalue of its Hessian
- * [[a, b], [b, c]], (a + c)/2 - sqrt(((a - c)/2)^2 + b^2), is negative beyond rounding (a
- * millionth of the larger one's size). False when the surface has no Hessian or it is too costly.
+ * How f curves at (x, y), from its exact Hessian [[a, b], [b, c]], whose eigenvalues are
+ * (a + c)/2 -+ sqrt(((a - c)/2)^2 + b^2): "saddle" when only the smaller is negative, "maximum"
+ * when both are; "down" when an entry is not finite but a diagonal one is negative (f curves
+ * down along that axis); else null (a minimum, flat, or no Hessian). Negative means below
+ * -1e-6 times the larger of 1 and the eigenvalues' size: absolute at small curvatures.
  */
-export function curvesDown(surface, x, y) {
+export function curvature(surface, x, y) {
   const h = surface?.hessian?.(x, y);
-  if (!h) return false;
+  if (!h) return null;
   const [[a, b], [, c]] = h;
   const mid = (a + c) / 2;
   const half = Math.hypot((a - c) / 2, b);
-  return mid - half < -1e-6 * Math.max(1, Math.abs(mid) + half);
+  const tol = 1e-6 * Math.max(1, Math.abs(mid) + half);
+  if (![a, b, c].every(Number.isFinite)) return a < -1e-6 || c < -1e-6 ? "down" : null;
+  if (mid + half < -tol) return "maximum";
+  return mid - half < -tol ? "saddle" : null;
 }
 
 /** Scale words for the summary's large numbers, from 10^3 on: see `said`. */

@@ -6,7 +6,7 @@ import { test } from "node:test";
 import { Descent, SURFACES } from "../src/descent.js";
 import { fmt } from "../src/fmt.js";
 import { surfaceFromExpression } from "../src/expression.js";
-import { curvesDown, FIRST_ROWS, finishedRuns, outcome, pointRows, reached, said, summaryLines } from "../src/summary.js";
+import { curvature, FIRST_ROWS, finishedRuns, outcome, pointRows, reached, said, summaryLines } from "../src/summary.js";
 import { DEFAULTS } from "../src/state.js";
 
 const { step: _, ...BOWL } = DEFAULTS;
@@ -109,10 +109,21 @@ test("a reader's function: a run that stops at a saddle says so, one at a minimu
   assert.equal(reached(bowl.surface, bowl.point), "");
 });
 
-test("curvesDown reads the Hessian's smaller eigenvalue, and says nothing without one", () => {
-  assert.equal(curvesDown(surfaceFromExpression("x*y"), 0, 0), true); // eigenvalues -1 and 1
-  assert.equal(curvesDown(surfaceFromExpression("x^2 + x*y + y^2"), 0, 0), false); // 1 and 3
-  assert.equal(curvesDown(surfaceFromExpression("x^4 + y^4"), 0, 0), false); // flat: not down
-  assert.equal(curvesDown({ hessian: () => null }, 0, 0), false);
-  assert.equal(curvesDown(SURFACES.bowl, 0, 0), false);
+test("curvature reads both Hessian eigenvalues, and says nothing without them", () => {
+  const at0 = (text) => curvature(surfaceFromExpression(text), 0, 0);
+  assert.equal(at0("x*y"), "saddle"); // eigenvalues -1 and 1
+  assert.equal(at0("-(x^2 + y^2)"), "maximum"); // -2 and -2
+  assert.equal(at0("cos(x)*cos(y)"), "maximum");
+  assert.equal(at0("x^2 + x*y + y^2"), null); // 1 and 3
+  assert.equal(at0("x^4 + y^4"), null); // flat: not down
+  assert.equal(curvature({ hessian: () => [[Number.NaN, 0], [0, -2]] }, 0, 0), "down");
+  assert.equal(curvature({ hessian: () => [[Number.NaN, 0], [0, 2]] }, 0, 0), null);
+  assert.equal(curvature({ hessian: () => null }, 0, 0), null);
+  assert.equal(curvature(SURFACES.bowl, 0, 0), null);
+});
+
+test("a reader's function that starts at its peak: the sentence says it is a maximum", () => {
+  const peak = new Descent(surfaceFromExpression("-(x^2 + y^2)"), [0, 0], { lr: 0.01 });
+  peak.run();
+  assert.equal(outcome("GD", peak), "GD converged in 0 steps to (0.00, 0.00), value 0.00: a local maximum, where f curves down in every direction.");
 });
