@@ -151,6 +151,26 @@ def fmt(x: float, digits: int = 3) -> str:
     return text if "e" not in text else f"{float(text):.0f}"
 
 
+def rounded_up(x: float, decimals: int = 1) -> str:
+    """Format `x` rounded up: a bound the prose states ("within", "up to") stays true of `x`.
+
+    >>> rounded_up(0.7213), rounded_up(0.1312, 2), rounded_up(4.6, 1)
+    ('0.8', '0.14', '4.6')
+    """
+    scale = 10**decimals
+    return f"{np.ceil(scale * x) / scale:.{decimals}f}"
+
+
+def rounded_down(x: float, decimals: int = 0) -> str:
+    """Format `x` rounded down: a bound the prose states ("at least") stays true of `x`.
+
+    >>> rounded_down(76.77), rounded_down(69.7), rounded_down(0.719, 2)
+    ('76', '69', '0.71')
+    """
+    scale = 10**decimals
+    return f"{np.floor(scale * x) / scale:.{decimals}f}"
+
+
 def listed(words: list[str]) -> str:
     """Join words for prose: "20", "20 and 22", "20, 22 and 23"."""
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]

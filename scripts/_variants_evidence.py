@@ -20,7 +20,7 @@
 from __future__ import annotations
 
 import numpy as np
-from _figure import fmt, listed
+from _figure import fmt, listed, rounded_down, rounded_up
 from _variants import (
     BATCH_SIZES,
     BUDGET,
@@ -64,7 +64,7 @@ def seed_noise(sweeps, best) -> dict:
     # Seed by seed (the sizes share their row orders): the smallest share of seeds in which a
     # larger size ended above a smaller one, shown rounded down: pages say "at least".
     share = min(float(np.mean(at[h] > at[s])) for h in HIGH_SIZES for s in LOW_SIZES)
-    v["high_above_share"], v["high_above_share_n"] = f"{np.floor(100 * share):.0f}", share
+    v["high_above_share"], v["high_above_share_n"] = rounded_down(100 * share), share
     v["high_over_low_n"] = min(med[b] for b in HIGH_SIZES) / max(low_meds)
     # The small sizes paired seed by seed too: the largest share of seeds in which one ended
     # above another. Were the seeds alone to decide, each share would be a fair coin's over the
@@ -92,8 +92,8 @@ def shared_orders(sweeps, best) -> dict:
     v["pair_corr"], v["pair_corr_n"] = f"{same:.2f}", float(same)
     v["pair_corr_other"], v["pair_corr_other_n"] = f"{other:.2f}", float(other)
     medians = {b: np.median(logs[b], axis=0) for b in logs}
-    gap = float(np.max(np.abs(medians[1] - medians[MINI])))  # shown rounded up: "never more than"
-    v["pair_gap_decades"], v["pair_gap_decades_n"] = f"{np.ceil(100 * gap) / 100:.2f}", gap
+    gap = float(np.max(np.abs(medians[1] - medians[MINI])))  # the page: "never more than"
+    v["pair_gap_decades"], v["pair_gap_decades_n"] = rounded_up(gap, 2), gap
     v["pair_eta_b_sgd"] = f"{RATES[best[1]]:.2g}"
     v["pair_eta_b_mini"] = f"{RATES[best[MINI]] / MINI:.2g}"
     v["pair_eta_b_ratio_n"] = RATES[best[MINI]] / MINI / RATES[best[1]]
@@ -159,7 +159,7 @@ def full_against(sweeps, best, b: int, run) -> dict:
     v[f"full_below_b{b}"] = all(thirds["full"][k] < thirds[b][k] for k in range(3))
     seed = {s: np.median(g, axis=1) for s, g in levels.items()}  # each seed's late level
     share = min(float(np.mean(seed["full"] > seed[s])) for s in LOW_SIZES)
-    v[f"full_above_low_share_b{b}"] = f"{np.floor(100 * share):.0f}"  # down: "at least"
+    v[f"full_above_low_share_b{b}"] = rounded_down(100 * share)  # the page: "at least"
     v[f"full_above_low_share_b{b}_n"] = share
     share = float(np.mean(seed["full"] < seed[b]))
     v[f"full_below_share_b{b}"], v[f"full_below_share_b{b}_n"] = f"{100 * share:.0f}", share

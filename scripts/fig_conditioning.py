@@ -20,7 +20,7 @@ import numpy as np
 from _conditioning_momentum import momentum_values
 from _conditioning_quartic import quartic_values
 from _conditioning_starts import TOL, VALLEY_EIGENVALUES, VALLEY_LR, VALLEY_START, predicted_steps
-from _figure import COLORS, fmt, themed_svgs, write_values
+from _figure import COLORS, fmt, rounded_up, themed_svgs, write_values
 from _quadratic import quadratic
 from matplotlib import pyplot as plt
 
@@ -97,7 +97,7 @@ def backtracking() -> dict[str, object]:
     over = run.step_sizes > 2 / VALLEY_EIGENVALUES.max()  # rates above 2/L, by |y|/|x| below
     steep = np.abs(run.positions[: run.iterations, 1] / run.positions[: run.iterations, 0])
     return {
-        "bt_over_steep": f"{np.ceil(100 * steep[over].max()) / 100:.2f}",  # up: a bound
+        "bt_over_steep": rounded_up(steep[over].max(), 2),  # a bound
         "bt_over_steep_raw": float(steep[over].max()),
         "bt_rest_steep_raw": float(steep[~over].min()),
         "bt_status_converged": run.status == "converged",

@@ -16,7 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from _figure import COLORS, fmt, themed_svgs, write_values
+from _figure import COLORS, fmt, rounded_up, themed_svgs, write_values
 from _variants import SEED, THETA0, N, data, log_axes
 from matplotlib import pyplot as plt
 
@@ -98,11 +98,11 @@ def main(out_dir: Path) -> list[Path]:
         values[f"p{b}_n"] = predicted[i] / norm
         values[f"naive{b}_n"] = naive[i] / norm
     worst = np.max(np.abs(measured[:-1] / predicted[:-1] - 1))
-    values["worst_rel_dev"] = f"{np.ceil(1000 * worst) / 10:.1f} %"  # up: "within" stays true
+    values["worst_rel_dev"] = f"{rounded_up(100 * worst)} %"  # "within" stays true
     values["worst_rel_dev_n"] = worst
     # Each gap in standard errors: the measurement's own noise, not the formula's error.
     z = float(np.max(np.abs(measured[:-1] - predicted[:-1]) / stderr[:-1]))
-    values["worst_z"], values["worst_z_n"] = f"{np.ceil(10 * z) / 10:.1f}", z  # up: "within"
+    values["worst_z"], values["worst_z_n"] = rounded_up(z), z  # "within"
     values["sizes_below_n"] = len(SIZES) - 1  # the sizes `worst` is taken over
     values["largest_below_n"] = SIZES[-2]
     values["bn_rounding_only"] = bool(measured[-1] / norm < 1e-12)

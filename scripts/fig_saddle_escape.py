@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 from _double_well import DOUBLE_WELL, LR, RADIUS, X0, predicted_stay
-from _figure import COLORS, CYCLE, fmt, themed_svgs, write_values
+from _figure import COLORS, CYCLE, fmt, rounded_up, themed_svgs, write_values
 from _saddle_degenerate import QUARTIC_Y0, degenerate_values
 from _saddle_well import depth_facts, map_facts, turn_facts
 from matplotlib import pyplot as plt
@@ -87,7 +87,7 @@ def main(out_dir: Path) -> list[Path]:
         values[f"stay_{decade}"] = int(stay)
         values[f"total_{decade}"] = int(total)
     gap = float(np.abs(stays - predicted_stay(OFFSETS)).max())
-    values |= {"max_gap": f"{np.ceil(10 * gap) / 10:.1f}", "max_gap_raw": gap}  # up: "no more than"
+    values |= {"max_gap": rounded_up(gap), "max_gap_raw": gap}  # the page: "no more than"
     # Until the escape in y outlasts the contraction in x, the saddle costs no extra steps.
     longer = decades[totals > on_manifold.iterations]
     rises_from = int(longer.min()) if len(longer) else 0

@@ -14,7 +14,16 @@ from pathlib import Path
 
 import numpy as np
 from _double_well import DOUBLE_WELL, LR, RADIUS, X0, predicted_stay
-from _figure import COLORS, PALETTES, case_lines, contour, fmt, themed_svgs, write_values
+from _figure import (
+    COLORS,
+    PALETTES,
+    case_lines,
+    contour,
+    fmt,
+    rounded_up,
+    themed_svgs,
+    write_values,
+)
 from matplotlib import pyplot as plt
 
 from gdlib.descent import descend
@@ -84,13 +93,10 @@ def main(out_dir: Path) -> list[Path]:
     away = np.minimum(reached, predicted_stay(reach)) >= KINK
     at = int(np.argmax(gaps))
     # Rounded up: the page says "up to" and "within".
-    values |= {"max_gap": f"{np.ceil(10 * gaps[at]) / 10:.1f}", "max_gap_raw": float(gaps[at])}
+    values |= {"max_gap": rounded_up(gaps[at]), "max_gap_raw": float(gaps[at])}
     values |= {"max_gap_at": fmt(reach[at], 3), "max_gap_at_raw": float(reach[at])}
     values |= {"max_gap_stay": int(reached[at]), "kink": KINK, "positions": reach.size}
     elsewhere = float(gaps[away].max())
-    values |= {
-        "gap_elsewhere": f"{np.ceil(10 * elsewhere) / 10:.1f}",
-        "gap_elsewhere_raw": elsewhere,
-    }
+    values |= {"gap_elsewhere": rounded_up(elsewhere), "gap_elsewhere_raw": elsewhere}
     written = themed_svgs(draw, out_dir, "saddle-live")
     return [*written, write_values(out_dir, "saddle_live", values)]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from _figure import fmt, write_values
+from _figure import fmt, step_lengths, write_values
 from _variants import N, data, drawn_points, run, variant_animation
 
 EPOCHS = 3
@@ -20,7 +20,7 @@ EPOCHS = 3
 
 def wander(thetas: np.ndarray) -> dict[str, object]:
     """Median step length, and each epoch's path length over its net displacement."""
-    steps = np.linalg.norm(np.diff(thetas, axis=0), axis=1)
+    steps = step_lengths(thetas)
     median = float(np.median(steps))
     values = {"step_median": fmt(median, 2), "step_median_n": median}
     values["drawn_every"] = int(np.diff(drawn_points(len(thetas)))[0])  # the animation's stride

@@ -18,7 +18,16 @@ from math import ceil
 from pathlib import Path
 
 import numpy as np
-from _figure import COLORS, case_lines, fmt, grid, surface_cmap, themed_svgs, write_values
+from _figure import (
+    COLORS,
+    case_lines,
+    fmt,
+    grid,
+    rounded_up,
+    surface_cmap,
+    themed_svgs,
+    write_values,
+)
 from _sweep import quadratic_loss
 from _variants import BOUNDS, SEED, THETA0, data
 from matplotlib import pyplot as plt
@@ -92,7 +101,7 @@ def settling(run, best: np.ndarray, floor: float, b: int) -> dict[str, object]:
         f"tail_{b}": fmt(every[-1]),
         f"tail_{b}_n": float(every[-1]),
         f"later_spread_{b}_n": float(spread),
-        f"later_spread_{b}": f"{np.ceil(10 * spread) / 10:.1f}",  # up: "within a factor of"
+        f"later_spread_{b}": rounded_up(spread),  # "within a factor of"
         f"later_decades_{b}_n": float(decades),
         f"later_decades_{b}": int(decades),
         f"later_dist_{b}": f"{np.median(dist[1 + per :]):.2f}",

@@ -46,10 +46,10 @@ export function curvature(surface, x, y) {
   const h = surface?.hessian?.(x, y);
   if (!h) return null;
   const [[a, b], [, c]] = h;
+  if (![a, b, c].every(Number.isFinite)) return a < -1e-6 || c < -1e-6 ? "down" : null;
   const mid = (a + c) / 2;
   const half = Math.hypot((a - c) / 2, b);
   const tol = 1e-6 * Math.max(1, Math.abs(mid) + half);
-  if (![a, b, c].every(Number.isFinite)) return a < -1e-6 || c < -1e-6 ? "down" : null;
   if (mid + half < -tol) return "maximum";
   return mid - half < -tol ? "saddle" : null;
 }
