@@ -3,7 +3,8 @@
 One row per surface of `gdlib.surfaces.SURFACES`, in gdlib's order: its title, formula, minima,
 suggested start and, where gdlib knows one, the Lipschitz constant L of its gradient with plain
 descent's bound 2/L. Nothing here is typed twice: the explorer draws the same surfaces from the
-JSON module the build writes from gdlib. `bound_cases` runs the two optimizers with momentum on
+JSON module the build writes from gdlib, and `surface_formulas` gives it their formulas, rendered
+by the site's KaTeX hook with the page. `bound_cases` runs the two optimizers with momentum on
 either side of 2/L, where the bound, plain descent's, says nothing about them (the page's run of
 plain descent at the same rate on the bowl, `big_lr`, is fig_explorer_fallback.py's).
 """
@@ -42,6 +43,21 @@ def surfaces_table() -> str:
         cells = (s.title, f"${formula}$", _minima(s.minima), _point(s.start), *bound)
         rows.append("| " + " | ".join(cells) + " |")
     return "\n".join(rows)
+
+
+def surface_formulas() -> str:
+    """Return the explorer's formula line: every surface's formula, each hidden but the chosen.
+
+    The formulas are TeX for the site's KaTeX hook, rendered at build time like the table's, so
+    the explorer needs no math code: js/src/ui.js moves the line under its surface menu and shows
+    the formula of the surface chosen (none for the reader's own function, whose field shows it).
+    """
+    math = '<span class="arithmatex">\\({}\\)</span>'
+    spans = "".join(
+        f'<span data-surface="{name}" hidden>{math.format(s.formula)}</span>'
+        for name, s in SURFACES.items()
+    )
+    return f'<p class="gdx__formula" id="gdx-formula" hidden>{spans}</p>'
 
 
 def bound_cases(above: float, below: float) -> dict[str, object]:

@@ -14,7 +14,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 from _explorer_link import ExplorerRun, explorer_hash
 from _explorer_readout import outcome, point_rows, readout_number
-from _explorer_surfaces import bound_cases, surfaces_table
+from _explorer_surfaces import bound_cases, surface_formulas, surfaces_table
 from _explorer_try import (
     AGREEMENT_STEPS,
     AGREEMENT_TOLERANCE,
@@ -113,6 +113,7 @@ def page_values(run, diverged, surface) -> dict[str, object]:
         "custom_functions": listed(sorted(FUNCTIONS)),  # what the parser accepts, here and in JS
         "custom_max_length": MAX_LENGTH,
         "surfaces_table": surfaces_table(),
+        "surface_formulas": surface_formulas(),
         **bound_cases(LR_TOO_BIG, VALLEY_LR),
         "custom_value": f"{float(mine.f(START)):.2f}",
         "custom_gradient": "({:.2f}, {:.2f})".format(*mine.grad(START)),

@@ -70,6 +70,13 @@ export function buildUi(root) {
   }
   readout.insertAdjacentHTML("afterend", template());
   const q = (selector) => root.querySelector(selector);
+  // The surfaces' formulas, rendered at build time (scripts/_explorer_surfaces.py): the chosen
+  // one under the menu, which it describes.
+  const formula = q(".gdx__formula");
+  if (formula) {
+    q("#gdx-surface").after(formula);
+    q("#gdx-surface").setAttribute("aria-describedby", formula.id);
+  }
   return {
     stage: q(".gdx__stage"),
     canvas: q(".gdx__canvas"),
@@ -88,6 +95,7 @@ export function buildUi(root) {
     y: q("#gdx-y"),
     speed: q("#gdx-speed"),
     maxIter: q("#gdx-max-iter"),
+    formula,
     optimizers: [...root.querySelectorAll('input[name="optimizer"]')],
     readout,
   };
@@ -96,6 +104,10 @@ export function buildUi(root) {
 /** Show the state's settings in the fields. */
 export function showSettings(ui, state) {
   ui.surface.value = state.surface;
+  if (ui.formula) {
+    for (const span of ui.formula.children) span.hidden = span.dataset.surface !== state.surface;
+    ui.formula.hidden = !ui.formula.querySelector(":scope > :not([hidden])");
+  }
   ui.lr.value = String(state.lr);
   ui.lrRange.value = String(lrToSlider(state.lr));
   ui.lrRange.setAttribute("aria-valuetext", String(state.lr));

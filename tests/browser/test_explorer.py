@@ -229,3 +229,27 @@ def test_tab_reaches_every_control_and_each_has_a_visible_label(page, site_url):
            }).map((e) => e.id || e.value)"""
     )
     assert unlabelled == []
+
+
+def test_the_menu_shows_the_chosen_surfaces_formula_as_gdlib_writes_it(page, site_url):
+    from gdlib.surfaces import SURFACES
+
+    open_explorer(page, site_url)
+    shown = """() => {
+        const menu = document.getElementById('gdx-surface');
+        const line = document.getElementById(menu.getAttribute('aria-describedby'));
+        const visible = [...line.children].filter((s) => !s.hidden);
+        return {
+            below: menu.nextElementSibling === line,
+            hidden: line.hidden || line.offsetParent === null,
+            tex: visible.map((s) => s.querySelector('annotation').textContent),
+        };
+    }"""
+    for name, surface in SURFACES.items():
+        page.select_option("#gdx-surface", name)
+        assert page.evaluate(shown) == {"below": True, "hidden": False, "tex": [surface.formula]}
+    # The reader's own function (its parser loads first) shows its text in its own field.
+    page.select_option("#gdx-surface", "custom")
+    page.wait_for_function("() => document.getElementById('gdx-expr')?.offsetParent")
+    assert page.evaluate(shown) == {"below": True, "hidden": True, "tex": []}
+    assert_clean(page)
