@@ -4,7 +4,8 @@ import assert from "node:assert/strict";
 import test from "node:test";
 
 import { checkNumber, parseNumber } from "../src/widgets/check.js";
-import { labelCentre, spacedLabels } from "../src/widgets/plot.js";
+import { equalAspect, labelCentre, spacedLabels } from "../src/widgets/plot.js";
+import { keyBox } from "../src/widgets/legend.js";
 import { linearScale, logScale, logSlider, logTicks, niceTicks } from "../src/widgets/scale.js";
 import { createTangent, reset, rows, stepFacts, stepOnce, summary, withRate } from "../src/widgets/tangent-state.js";
 import { floorCrossings } from "../src/widgets/crossings.js";
@@ -418,4 +419,31 @@ test("an axis label stays under its panel where it fits and is moved in from the
   assert.equal(labelCentre(100, 80, 400), 100);
   assert.equal(labelCentre(300, 160, 360), 280); // would end at 380: moved left to end at 360
   assert.equal(labelCentre(30, 100, 360), 50); // would start at -20: moved right to start at 0
+});
+
+test("a live figure's key sits inside its panel, in the corner asked for, one row a label", () => {
+  const box = { x: 50, y: 10, w: 300, h: 200 };
+  const widths = [40, 90, 60];
+  for (const corner of ["top-right", "top-left", "bottom-right", "bottom-left"]) {
+    const k = keyBox(box, widths, corner);
+    assert.ok(k.x >= box.x && k.y >= box.y && k.x + k.w <= box.x + box.w && k.y + k.h <= box.y + box.h, corner);
+    assert.equal(k.w > 90 && k.w < 140, true);
+    assert.equal(k.h, keyBox(box, [1, 1, 1], corner).h);
+    const right = corner.endsWith("right");
+    const nearX = right ? box.x + box.w - (k.x + k.w) : k.x - box.x;
+    const nearY = corner.startsWith("top") ? k.y - box.y : box.y + box.h - (k.y + k.h);
+    assert.ok(nearX < 10 && nearY < 10, corner);
+  }
+  assert.ok(keyBox(box, [10, 10, 10, 10]).h > keyBox(box, [10, 10]).h);
+});
+
+test("a map keeps equal units on both axes, centred in its panel, as large as fits", () => {
+  const box = { x: 54, y: 12, w: 300, h: 240 };
+  const wide = equalAspect(box, [[-3, 3], [-1.5, 1.5]]); // the valley: twice as wide as tall
+  assert.equal(wide.w / 6, wide.h / 3);
+  assert.equal(wide.w, 300);
+  assert.equal(wide.y - box.y, box.y + box.h - (wide.y + wide.h));
+  const square = equalAspect(box, [[-5, 5], [-5, 5]]);
+  assert.deepEqual([square.w, square.h, square.y], [240, 240, 12]);
+  assert.equal(square.x - box.x, 30);
 });

@@ -286,16 +286,42 @@ def test_a_figure_in_view_goes_live_without_shifting_anything(page, site_url, pa
     assert_clean(page)
 
 
+# The key each figure of several series draws, as the static figure's legend names them.
+KEYS = {
+    "criteria": ["gradient norm", "step length", "change in value", "where the run stops"],
+    "rate": ["converged", "hit the cap", "diverged", "your rate η", "2/L"],
+    "race": ["start", "minimum", "Momentum", "GD at its race rate"],
+    "variants": ["start", "least-squares minimum", "b = "],
+    "schedules": ["step decay", "constant rate"],
+}
+KEYED = [(path, name) for path, name in LIVE if name in KEYS]
+
+
+@pytest.mark.parametrize(("path", "name"), KEYED, ids=[p.split("/")[1] for p, _ in KEYED])
+def test_a_figure_of_several_series_draws_their_key(page, site_url, path, name):
+    open_live(page, site_url, path, name)
+    key = wrapper(page, name).locator("canvas").get_attribute("data-key").split("; ")
+    assert all(any(k.startswith(label) for k in key) for label in KEYS[name]), key
+    # Only the conditioning page's quadratics have a best fixed rate to mark.
+    assert ("best rate" in key) == (path == "concepts/conditioning/")
+    # The comparison page's full batch run is drawn beside the reader's, and keyed.
+    assert sum(k.startswith("b = ") for k in key) == (
+        2 if path == "variants/comparison/" else 1 if name == "variants" else 0
+    )
+    assert_clean(page)
+
+
 def test_the_gradient_point_moves_by_drag_and_by_keyboard(page, site_url):
     open_live(page, site_url, "concepts/gradients/", "gradient")
     assert status(page, "gradient").startswith("At (1, 1): ∇f = (-46, -38); forward difference")
     image = canvas_image(page, "gradient")
     canvas = wrapper(page, "gradient").locator("canvas")
     box = canvas.bounding_box()
-    # Drag the point from (1, 1) to the map's upper left.
-    page.mouse.move(box["x"] + 0.3 * box["width"], box["y"] + 0.15 * box["height"])
+    # Drag the point from (1, 1) to the map's upper left (the square map, [-5, 5] on both axes,
+    # spans about 0.35 to 0.71 of the canvas's width).
+    page.mouse.move(box["x"] + 0.42 * box["width"], box["y"] + 0.12 * box["height"])
     page.mouse.down()
-    page.mouse.move(box["x"] + 0.25 * box["width"], box["y"] + 0.1 * box["height"], steps=4)
+    page.mouse.move(box["x"] + 0.4 * box["width"], box["y"] + 0.08 * box["height"], steps=4)
     page.mouse.up()
     wait_idle(page)
     dragged = status(page, "gradient")

@@ -4,6 +4,7 @@
 // numbers are criteria-state.js; this module draws and wires the controls.
 import { slider } from "./controls.js";
 import { buildFrame } from "./frame.js";
+import { legend } from "./legend.js";
 import { chart, clear, dot, line, panels } from "./plot.js";
 import { logTicks, niceTicks } from "./scale.js";
 import { TESTS, criteriaFacts, criteriaRows, criteriaSetup, criteriaStatus, criteriaSummary, markIndex } from "./criteria-state.js";
@@ -33,6 +34,12 @@ function drawCriteria(ctx, w, h, colours, { setup, facts }) {
     }
     line(ctx, [[s.x(facts.run.iterations), box.y], [s.x(facts.run.iterations), box.y + box.h]], colours.muted, 2);
   });
+  // Top right: every quantity falls from the top left.
+  const names = { gradTol: "gradient norm", stepTol: "step length", valueTol: "change in value" };
+  legend(ctx, box, colours, [
+    ...TESTS.map(({ key }) => ({ label: names[key], colour: styles[key][0], dash: styles[key][1], width: 1.6 })),
+    { label: "where the run stops", colour: colours.muted, width: 2 },
+  ]);
 }
 
 /** Mount on `root` with the page's settings: {surface, start, lr, maxIter, the three tolerances, tolMin, tolMax}. */

@@ -41,7 +41,7 @@ function drawGradient(ctx, w, h, colours, scene) {
     arrow(ctx, s, facts.point, facts.estimate, colours.point, 1.5);
     dot(ctx, s.x(facts.point[0]), s.y(facts.point[1]), colours.text, 5);
   });
-  scene.map = { box: box.map, s };
+  scene.map = { box: s.box, s };
   const errors = facts.curve.map((p) => p.error).filter((e) => e > 0);
   const lo = 10 ** Math.floor(Math.log10(Math.min(...errors, facts.error || 1)));
   const hi = 10 ** Math.ceil(Math.log10(Math.max(...errors, lo * 10)));

@@ -123,6 +123,7 @@ export function dot(ctx, px, py, colour, radius = 3) {
 
 /** Fill the whole canvas with the page's background. */
 export function clear(ctx, w, h, colours) {
+  ctx.canvas.dataset.key = ""; // legend.js lists the keys drawn on this canvas
   ctx.fillStyle = colours.background;
   ctx.fillRect(0, 0, w, h);
 }
@@ -152,12 +153,28 @@ export function chart(ctx, box, colours, { x, y, xLog, yLog, xTicks, yTicks, xLa
   return s;
 }
 
-/** A contour map over `bounds` ([[x0, x1], [y0, y1]]): the contours, then `paint(s)`, as `chart`. */
+/**
+ * The largest box centred in `box` where a unit of x and a unit of y ([[x0, x1], [y0, y1]]) take
+ * the same pixels: a map drawn there keeps its angles (the gradient crosses the contours at right
+ * angles) and its shapes (the valley's ellipses as long as they are), as the static figures do.
+ */
+export function equalAspect(box, [[x0, x1], [y0, y1]]) {
+  const unit = Math.min(box.w / (x1 - x0), box.h / (y1 - y0));
+  const [w, h] = [unit * (x1 - x0), unit * (y1 - y0)];
+  return { x: box.x + (box.w - w) / 2, y: box.y + (box.h - h) / 2, w, h };
+}
+
+/**
+ * A contour map over `bounds` ([[x0, x1], [y0, y1]]) at equal aspect in `box`: the contours,
+ * then `paint(s)`, as `chart`. Returns the scales and the map's box ({x, y, box}).
+ */
 export function mapPanel(ctx, box, bounds, colours, { contours, xLabel = "x", yLabel = "y" }, paint) {
   const [x, y] = bounds;
+  const map = equalAspect(box, bounds);
   const ticks = { xTicks: niceTicks(...x, 4), yTicks: niceTicks(...y, 4) };
-  return chart(ctx, box, colours, { x, y, ...ticks, xLabel, yLabel }, (s) => {
+  const s = chart(ctx, map, colours, { x, y, ...ticks, xLabel, yLabel }, (s) => {
     contourLines(ctx, s, contours, colours.faint);
     paint(s);
   });
+  return { ...s, box: map };
 }

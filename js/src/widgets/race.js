@@ -6,6 +6,7 @@ import { sampleSurface } from "../contours.js";
 import { getSurface } from "../descent.js";
 import { select, slider } from "./controls.js";
 import { buildFrame } from "./frame.js";
+import { legend } from "./legend.js";
 import { chart, clear, dot, line, mapPanel, panels } from "./plot.js";
 import { logTicks, niceTicks, stepSlider } from "./scale.js";
 import { LABELS, MOMENTUM_OPTIMIZERS, num, raceFacts, raceRows, raceSetting, raceSetup, raceStatus, raceSummary, rateGrid, rateText } from "./race-state.js";
@@ -18,7 +19,7 @@ function drawRace(ctx, w, h, colours, { facts, contours }) {
   clear(ctx, w, h, colours);
   const [left, right] = panels(w, h, 2);
   const surface = getSurface(facts.surface);
-  mapPanel(ctx, left, surface.bounds, colours, { contours: contours[facts.surface] }, (s) => {
+  const map = mapPanel(ctx, left, surface.bounds, colours, { contours: contours[facts.surface] }, (s) => {
     line(ctx, facts.gd.positions.map(([x, y]) => [s.x(x), s.y(y)]), colours.muted, 1.2, [4, 3]);
     line(ctx, facts.run.positions.map(([x, y]) => [s.x(x), s.y(y)]), colours.point, 1.8);
     const [mx, my] = surface.minima[0];
@@ -31,6 +32,16 @@ function drawRace(ctx, w, h, colours, { facts, contours }) {
     line(ctx, curve(facts.gd), colours.muted, 1.2, [4, 3]);
     line(ctx, curve(facts.run), colours.point, 1.8);
   });
+  // The paths leave the map's lower right free on every race surface; the values fall away
+  // from the chart's upper right.
+  legend(ctx, map.box, colours, [
+    { label: "start", colour: colours.path, mark: "dot", size: 4 },
+    { label: "minimum", colour: colours.text, mark: "dot", size: 4 },
+  ], "bottom-right");
+  legend(ctx, right, colours, [
+    { label: LABELS[facts.optimizer], colour: colours.point, width: 1.8 },
+    { label: "GD at its race rate", colour: colours.muted, width: 1.2, dash: [4, 3] },
+  ]);
 }
 
 /** Mount on `root` with the page's settings: {races, maxIter, surface, optimizer, lrMin, lrMax}. */

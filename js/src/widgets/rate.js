@@ -6,6 +6,7 @@
 import { sampleSurface } from "../contours.js";
 import { select, slider } from "./controls.js";
 import { buildFrame } from "./frame.js";
+import { legend, marker } from "./legend.js";
 import { chart, clear, dot, line, mapPanel, panels } from "./plot.js";
 import { logTicks, niceTicks } from "./scale.js";
 import { CHART_TOP, plottedSteps, rateFacts, rateRows, rateSetup, rateSummary, runAt, sweep, withKappa } from "./rate-state.js";
@@ -27,11 +28,19 @@ function drawRate(ctx, w, h, colours, { setup, facts, contours, curve }) {
       const px = r.x(p.lr);
       const py = r.y(plottedSteps(p, cap));
       if (p.status === "converged") dot(ctx, px, py, colours.path, 2.5);
-      else if (p.status === "diverged") line(ctx, [[px, py - 4], [px + 3.5, py + 2.5], [px - 3.5, py + 2.5], [px, py - 4]], colours.muted, 1.2);
-      else line(ctx, [[px - 3, py - 3], [px + 3, py + 3]], colours.muted, 1.2), line(ctx, [[px - 3, py + 3], [px + 3, py - 3]], colours.muted, 1.2);
+      else marker(ctx, p.status === "diverged" ? "triangle" : "cross", px, py, colours.muted);
     }
     line(ctx, [[r.x(facts.lr), right.y], [r.x(facts.lr), right.y + right.h]], colours.point, 2);
   });
+  // Bottom left: slow rates all hit the cap (drawn at the top), so no point falls there.
+  legend(ctx, right, colours, [
+    { label: "converged", colour: colours.path, mark: "dot", size: 2.5 },
+    { label: "hit the cap", colour: colours.muted, mark: "cross" },
+    { label: "diverged", colour: colours.muted, mark: "triangle" },
+    { label: "your rate η", colour: colours.point, width: 2 },
+    { label: "2/L", colour: colours.muted, width: 1, dash: [4, 4] },
+    ...(facts.best ? [{ label: "best rate", colour: colours.text, width: 1, dash: [1, 3] }] : []),
+  ], "bottom-left");
 }
 
 /** Mount on `root` with the page's settings: {surface, start, lr, lrMin, lrMax, maxIter} or {kappas, kappa, bounds, ...}. */

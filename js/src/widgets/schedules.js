@@ -6,6 +6,7 @@ import { formatG } from "../pyfmt.js";
 import { SCHEDULE_LABELS, SCHEDULES } from "../schedules.js";
 import { button, select, slider } from "./controls.js";
 import { buildFrame, make } from "./frame.js";
+import { legend } from "./legend.js";
 import { chart, clear, dot, line, panels } from "./plot.js";
 import { logTicks, niceTicks } from "./scale.js";
 import { createSchedules, decayKnob, reseed, scheduleFacts, scheduleRows, scheduleStatus, scheduleSummary, withDecay, withRate, withSchedule } from "./schedules-state.js";
@@ -36,6 +37,12 @@ function drawSchedules(ctx, w, h, colours, { state }) {
     // Epoch e runs at rates[e]: a step from e to e + 1.
     for (const run of runs) line(ctx, run.rates.flatMap((r, e) => [[s.x(e), s.y(r)], [s.x(e + 1), s.y(r)]]), ...style(run));
   });
+  // The loss's lower left: the first epochs' losses are the largest.
+  legend(ctx, left, colours, runs.map((run) => {
+    const [colour, width, dash] = style(run);
+    const label = run === state.run ? SCHEDULE_LABELS[state.schedule] : "constant rate";
+    return { label, colour, width, dash };
+  }).reverse(), "bottom-left");
 }
 
 /** Mount on `root` with the page's config (scripts/fig_schedules_live.py). */

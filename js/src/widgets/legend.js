@@ -1,0 +1,64 @@
+// A live figure's key, drawn on its canvas as the static figure's legend is drawn on the image: a
+// sample of each line or marker beside its label, on the page's background, in a corner of a
+// panel the figure's data leave free. The labels also go on the canvas (data-key), where the
+// browser tests read them. keyBox is pure (node --test); legend and marker draw.
+import { dot, line } from "./plot.js";
+
+const ROW = 15; // px a row
+const PAD = 5; // px around the rows
+const SAMPLE = 20; // px of line or marker before a label
+const GAP = 5; // px between sample and label
+const INSET = 4; // px between the key and the panel's edge
+
+/**
+ * The key's box in `box` (a panel: {x, y, w, h}) for labels `widths` px wide, in `corner`:
+ * "top-right", "top-left", "bottom-right" or "bottom-left". Returns {x, y, w, h}.
+ */
+export function keyBox(box, widths, corner = "top-right") {
+  const w = 2 * PAD + SAMPLE + GAP + Math.max(0, ...widths);
+  const h = 2 * PAD + ROW * widths.length;
+  const x = corner.endsWith("left") ? box.x + INSET : box.x + box.w - INSET - w;
+  const y = corner.startsWith("top") ? box.y + INSET : box.y + box.h - INSET - h;
+  return { x, y, w, h };
+}
+
+/** A marker centred on pixel (px, py): "dot" (filled), "cross" or "triangle" (hollow). */
+export function marker(ctx, kind, px, py, colour, size = 3) {
+  if (kind === "dot") return dot(ctx, px, py, colour, size);
+  if (kind === "triangle") {
+    const [top, side, foot] = [py - 4 * (size / 3), 3.5 * (size / 3), py + 2.5 * (size / 3)];
+    return line(ctx, [[px, top], [px + side, foot], [px - side, foot], [px, top]], colour, 1.2);
+  }
+  line(ctx, [[px - size, py - size], [px + size, py + size]], colour, 1.2);
+  line(ctx, [[px - size, py + size], [px + size, py - size]], colour, 1.2);
+}
+
+/**
+ * Draw the key of `entries` ({label, colour, dash, width, mark, size}: a line sample, or a
+ * marker when `mark` is set) in `corner` of panel `box`, on top of what is drawn there.
+ */
+export function legend(ctx, box, colours, entries, corner = "top-right") {
+  ctx.save();
+  ctx.font = "11px sans-serif";
+  const k = keyBox(box, entries.map(({ label }) => ctx.measureText(label).width), corner);
+  ctx.globalAlpha = 0.9;
+  ctx.fillStyle = colours.background;
+  ctx.fillRect(k.x, k.y, k.w, k.h);
+  ctx.globalAlpha = 1;
+  ctx.strokeStyle = colours.faint;
+  ctx.lineWidth = 1;
+  ctx.strokeRect(k.x, k.y, k.w, k.h);
+  ctx.textAlign = "left";
+  ctx.textBaseline = "middle";
+  entries.forEach(({ label, colour, dash = [], width = 1.5, mark, size }, i) => {
+    const [left, middle] = [k.x + PAD, k.y + PAD + ROW * (i + 0.5)];
+    if (mark) marker(ctx, mark, left + SAMPLE / 2, middle, colour, size);
+    else line(ctx, [[left, middle], [left + SAMPLE, middle]], colour, width, dash);
+    ctx.fillStyle = colours.text;
+    ctx.fillText(label, left + SAMPLE + GAP, middle);
+  });
+  ctx.restore();
+  // clear() (plot.js) empties the list as each drawing starts; a figure's keys add to it.
+  ctx.canvas.dataset.key = [ctx.canvas.dataset.key, ...entries.map(({ label }) => label)].filter(Boolean).join("; ");
+  return k;
+}
