@@ -58,9 +58,12 @@ def main(out_dir: Path) -> list[Path]:
         xs = np.linspace(-3, 3, 200)
         left.plot(xs, xs**2, color=COLORS["grey"], lw=1.4)
         for k in range(5):
-            slope = 2 * x[k]
-            span = np.array([x[k] - 0.35, x[k] + 0.35])
-            left.plot(span, fx[k] + slope * (span - x[k]), color=COLORS["orange"], lw=1.2)
+            # Long enough to part from the curve (by 1 at the ends), for the first three only:
+            # a short one lay on the parabola, where no reader could see it.
+            if k < 3:
+                span = np.array([x[k] - 1.0, x[k] + 1.0])
+                tangent = fx[k] + 2 * x[k] * (span - x[k])
+                left.plot(span, tangent, "--", color=COLORS["orange"], lw=1.2)
             # The step moves x against the slope; f is then read off the curve.
             left.annotate(
                 "",
@@ -75,7 +78,7 @@ def main(out_dir: Path) -> list[Path]:
         left.set(
             xlabel="$x$",
             ylabel="$f(x) = x^2$",
-            title="steps along x (blue), tangents (orange)",
+            title="steps along x (blue), tangents (orange, dashed)",
         )
         left.set_ylim(-0.5, 7.5)
         right.semilogy(np.abs(x), "o-", ms=3, color=COLORS["blue"])

@@ -16,7 +16,7 @@ export const stalled = (run) => run.criterion === "step_tol" && gradientNorm(run
 export const arrived = (run) => run.status === "converged" && !stalled(run);
 
 /** A run at the cap, judged on its last two quarters: swings growing by more than 1 %, still
- * sinking (a lower low, and below the start), or swinging without settling. */
+ * sinking (a lower low, and below the start), or swinging with its lows no longer falling. */
 export function cappedVerdict(run) {
   const v = run.values;
   const q = Math.floor(v.length / 4);
@@ -26,7 +26,7 @@ export function cappedVerdict(run) {
   const values = `value ${num(v.at(-1))} against ${num(v[0])} at the start`;
   if (Math.max(...last) > 1.01 * Math.max(...before)) return `had not settled at ${cap}: its swings were still growing (${values})`;
   if (Math.min(...last) < Math.min(...before) && v.at(-1) < v[0]) return `was still sinking at ${cap} (${values})`;
-  return `had not settled at ${cap}: it kept swinging without getting lower (${values})`;
+  return `had not settled at ${cap}: it kept swinging, its lows no longer falling (${values})`;
 }
 
 /** The end of any run: "converged in N steps", a stall, "diverged after N steps", or the cap's. */
