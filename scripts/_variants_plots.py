@@ -8,18 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 from _figure import COLORS
-from _variants import (
-    BATCH_SIZES,
-    BUDGET,
-    COLOR,
-    HORIZON,
-    MINI,
-    NAMES,
-    RATES,
-    N,
-    floor,
-    log_axes,
-)
+from _variants import BATCH_SIZES, BUDGET, COLOR, HORIZON, MINI, NAMES, RATES, N, floor, log_axes
 from matplotlib import pyplot as plt
 
 SHOWN = (1, MINI, N)
@@ -182,17 +171,11 @@ def draw_scaling(best, rule_gaps, best_gaps, limit):
                 ms=4,
                 capsize=2,
             )
-            if (~ok).any():
-                right.plot(
-                    sizes[~ok],
-                    np.full((~ok).sum(), top),
-                    "x",
-                    ms=9,
-                    mew=2,
-                    color=color,
-                    label="loss grew: rate above 2/L",
-                )
+            if (~ok).any():  # on the top edge, pointing up: not a value (as a cross inside read)
+                grew = {"ms": 8, "clip_on": False, "label": "loss grew off the scale: above 2/L"}
+                right.plot(sizes[~ok], np.full((~ok).sum(), top), "^", color=color, **grew)
         log_axes(right, x=True)
+        right.set_ylim(top=top)
         right.set(
             xlabel="batch size b",
             ylabel="loss above the minimum",
