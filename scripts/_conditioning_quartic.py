@@ -44,4 +44,9 @@ def quartic_values() -> dict[str, object]:
         "quartic_kf_10000": fmt(kf[-1], 2),
         "quartic_kf_1000_n": float(kf[999]),
         "quartic_kf_10000_n": float(kf[-1]),
+        # k^2 f after 10 000 steps, against the model's 1/(16 lr^2): f falls like 1/k^2 here.
+        "quartic_k2f": fmt(QUARTIC_STEPS * kf[-1], 2),
+        "quartic_k2f_n": float(QUARTIC_STEPS * kf[-1]),
+        "quartic_k2f_model": "9/16",
+        "quartic_k2f_model_n": 1 / (16 * QUARTIC_LR**2),
     }

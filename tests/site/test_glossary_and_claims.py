@@ -30,7 +30,7 @@ CLAIM_PAGES = {
     "concepts/schedules": 16,
     "concepts/saddle-points": 19,
     "concepts/convergence": 13,
-    "concepts/conditioning": 16,
+    "concepts/conditioning": 17,
     "variants/batch": 16,
     "variants/stochastic": 24,
     "variants/mini-batch": 14,
