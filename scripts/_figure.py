@@ -120,15 +120,22 @@ def surface_cmap() -> ListedColormap:
     return ListedColormap(cmap(np.linspace(0.08, 0.7, 64)))
 
 
-def contour(ax, surface, bounds=None, levels: int = 16, log: bool = True, n: int = 160) -> None:
-    """Draw filled contours of a gdlib surface; log levels show the floor of steep valleys."""
+def contour(ax, surface, bounds=None, levels: int = 16, log: bool = True, n: int = 160, lines=None):
+    """Draw filled contours of a gdlib surface; log levels show the floor of steep valleys.
+
+    `lines`: a colour to draw the level lines in too, where a figure's point is how something
+    meets them (the gradient crosses them at right angles).
+    """
     bounds = bounds or surface.bounds
     X, Y, P = grid(bounds, n)
     Z = surface.f(P)
     if log:
         Z = np.log1p(Z - Z.min())
     # Rasterised inside the SVG: thousands of contour polygons would weigh megabytes.
-    ax.contourf(X, Y, Z, levels=levels, cmap=surface_cmap(), rasterized=True)
+    filled = ax.contourf(X, Y, Z, levels=levels, cmap=surface_cmap(), rasterized=True)
+    if lines is not None:
+        kw = {"colors": lines, "linewidths": 0.5, "alpha": 0.6}
+        ax.contour(X, Y, Z, levels=filled.levels[1::2], **kw)  # every other: lighter
     ax.set_xlim(*bounds[0])
     ax.set_ylim(*bounds[1])
     ax.set_aspect("equal", adjustable="box")

@@ -42,7 +42,7 @@ def main(out_dir: Path) -> list[Path]:
 
     def draw(theme: str):
         fig, ax = plt.subplots(figsize=(5.0, 5.0), layout="constrained")
-        contour(ax, surface)
+        contour(ax, surface, n=90, lines=PALETTES[theme]["text"])  # n: lighter lines
         ax.quiver(X, Y, U, V, color=PALETTES[theme]["text"], scale=24, width=0.005, alpha=0.85)
         minima = np.array(surface.minima)
         ax.plot(minima[:, 0], minima[:, 1], "*", color="white", mec="black", ms=12, mew=0.6)
