@@ -10,6 +10,8 @@ must on a loss with a minimiser (x_k is about 1/sqrt(2 lr k), so k f is about 1/
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 import numpy as np
 from _figure import fmt
 
@@ -47,6 +49,6 @@ def quartic_values() -> dict[str, object]:
         # k^2 f after 10 000 steps, against the model's 1/(16 lr^2): f falls like 1/k^2 here.
         "quartic_k2f": fmt(QUARTIC_STEPS * kf[-1], 2),
         "quartic_k2f_n": float(QUARTIC_STEPS * kf[-1]),
-        "quartic_k2f_model": "9/16",
+        "quartic_k2f_model": str(Fraction(1 / (16 * QUARTIC_LR**2)).limit_denominator(1000)),
         "quartic_k2f_model_n": 1 / (16 * QUARTIC_LR**2),
     }

@@ -68,6 +68,7 @@ def drawer(runs, floor, best, contours, title):
         left.plot(*best, "*", color="white", mec="black", ms=10, mew=0.6)
         left.set(xlim=BOUNDS[0], ylim=BOUNDS[1], xlabel="intercept", ylabel="slope")
         left.grid(False)  # as on every contour map: grid lines would cross the paths
+        left.set_aspect("equal", adjustable="box")  # as the live figure draws it (plot.js)
         left.set_title(title)
         right.set(xlabel="examples seen", ylabel="loss above the minimum")
         return fig

@@ -71,12 +71,9 @@ export function buildUi(root) {
   readout.insertAdjacentHTML("afterend", template());
   const q = (selector) => root.querySelector(selector);
   // The surfaces' formulas, rendered at build time (scripts/_explorer_surfaces.py): the chosen
-  // one under the menu, which it describes.
+  // one under the menu, which it describes (showSettings).
   const formula = q(".gdx__formula");
-  if (formula) {
-    q("#gdx-surface").after(formula);
-    q("#gdx-surface").setAttribute("aria-describedby", formula.id);
-  }
+  if (formula) q("#gdx-surface").after(formula);
   return {
     stage: q(".gdx__stage"),
     canvas: q(".gdx__canvas"),
@@ -107,6 +104,9 @@ export function showSettings(ui, state) {
   if (ui.formula) {
     for (const span of ui.formula.children) span.hidden = span.dataset.surface !== state.surface;
     ui.formula.hidden = !ui.formula.querySelector(":scope > :not([hidden])");
+    // A hidden line still describes whatever points at it, all six formulas at once: no link then.
+    if (ui.formula.hidden) ui.surface.removeAttribute("aria-describedby");
+    else ui.surface.setAttribute("aria-describedby", ui.formula.id);
   }
   ui.lr.value = String(state.lr);
   ui.lrRange.value = String(lrToSlider(state.lr));

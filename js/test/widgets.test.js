@@ -5,7 +5,7 @@ import test from "node:test";
 
 import { checkNumber, parseNumber } from "../src/widgets/check.js";
 import { equalAspect, labelCentre, spacedLabels } from "../src/widgets/plot.js";
-import { keyBox } from "../src/widgets/legend.js";
+import { keyBox, keyFits } from "../src/widgets/legend.js";
 import { linearScale, logScale, logSlider, logTicks, niceTicks } from "../src/widgets/scale.js";
 import { createTangent, reset, rows, stepFacts, stepOnce, summary, withRate } from "../src/widgets/tangent-state.js";
 import { floorCrossings } from "../src/widgets/crossings.js";
@@ -446,4 +446,15 @@ test("a map keeps equal units on both axes, centred in its panel, as large as fi
   const square = equalAspect(box, [[-5, 5], [-5, 5]]);
   assert.deepEqual([square.w, square.h, square.y], [240, 240, 12]);
   assert.equal(square.x - box.x, 30);
+});
+
+test("a key that would hide most of a phone's narrow panel is not drawn", () => {
+  const desk = { x: 54, y: 12, w: 270, h: 235 };
+  const phone = { x: 54, y: 12, w: 106, h: 110 };
+  const widths = [30, 120, 40, 45]; // the variant figure's key: start, least-squares minimum, b = 16, b = 200
+  assert.ok(keyFits(keyBox(desk, widths), desk));
+  assert.ok(!keyFits(keyBox(phone, widths), phone));
+  const rate = [55, 60, 50, 65, 20, 55]; // six rows
+  assert.ok(keyFits(keyBox(desk, rate, "bottom-left"), desk));
+  assert.ok(!keyFits(keyBox(phone, rate, "bottom-left"), phone));
 });

@@ -237,19 +237,22 @@ def test_the_menu_shows_the_chosen_surfaces_formula_as_gdlib_writes_it(page, sit
     open_explorer(page, site_url)
     shown = """() => {
         const menu = document.getElementById('gdx-surface');
-        const line = document.getElementById(menu.getAttribute('aria-describedby'));
+        const line = document.getElementById('gdx-formula');
         const visible = [...line.children].filter((s) => !s.hidden);
         return {
             below: menu.nextElementSibling === line,
+            describes: menu.getAttribute('aria-describedby') === line.id,
             hidden: line.hidden || line.offsetParent === null,
             tex: visible.map((s) => s.querySelector('annotation').textContent),
         };
     }"""
     for name, surface in SURFACES.items():
         page.select_option("#gdx-surface", name)
-        assert page.evaluate(shown) == {"below": True, "hidden": False, "tex": [surface.formula]}
+        expected = {"below": True, "describes": True, "hidden": False, "tex": [surface.formula]}
+        assert page.evaluate(shown) == expected
     # The reader's own function (its parser loads first) shows its text in its own field.
     page.select_option("#gdx-surface", "custom")
     page.wait_for_function("() => document.getElementById('gdx-expr')?.offsetParent")
-    assert page.evaluate(shown) == {"below": True, "hidden": True, "tex": []}
+    # A hidden line would still be read out, all six formulas: the menu no longer points at it.
+    assert page.evaluate(shown) == {"below": True, "describes": False, "hidden": True, "tex": []}
     assert_clean(page)

@@ -311,6 +311,14 @@ def test_a_figure_of_several_series_draws_their_key(page, site_url, path, name):
     assert_clean(page)
 
 
+def test_on_a_phone_no_key_covers_the_narrow_panels(page, site_url):
+    page.set_viewport_size({"width": 360, "height": 800})
+    for path, name in (("variants/mini-batch/", "variants"), ("concepts/conditioning/", "rate")):
+        open_live(page, site_url, path, name)
+        assert wrapper(page, name).locator("canvas").get_attribute("data-key") == ""
+    assert_clean(page)
+
+
 def test_the_gradient_point_moves_by_drag_and_by_keyboard(page, site_url):
     open_live(page, site_url, "concepts/gradients/", "gradient")
     assert status(page, "gradient").startswith("At (1, 1): ∇f = (-46, -38); forward difference")
@@ -318,7 +326,7 @@ def test_the_gradient_point_moves_by_drag_and_by_keyboard(page, site_url):
     canvas = wrapper(page, "gradient").locator("canvas")
     box = canvas.bounding_box()
     # Drag the point from (1, 1) to the map's upper left (the square map, [-5, 5] on both axes,
-    # spans about 0.35 to 0.71 of the canvas's width).
+    # is centred and spans about 0.3 to 0.8 of the canvas's width).
     page.mouse.move(box["x"] + 0.42 * box["width"], box["y"] + 0.12 * box["height"])
     page.mouse.down()
     page.mouse.move(box["x"] + 0.4 * box["width"], box["y"] + 0.08 * box["height"], steps=4)

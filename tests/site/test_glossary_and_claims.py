@@ -24,7 +24,7 @@ CLAIM_PAGES = {
     "explore": 9,
     "concepts/algorithm": 2,
     "concepts/glossary": 3,
-    "concepts/learning-rate": 13,
+    "concepts/learning-rate": 14,
     "concepts/gradients": 11,
     "concepts/updates": 37,
     "concepts/schedules": 16,

@@ -1,7 +1,8 @@
 // A live figure's key, drawn on its canvas as the static figure's legend is drawn on the image: a
 // sample of each line or marker beside its label, on the page's background, in a corner of a
-// panel the figure's data leave free. The labels also go on the canvas (data-key), where the
-// browser tests read them. keyBox is pure (node --test); legend and marker draw.
+// panel the figure's data leave free, where it fits. The labels also go on the canvas (data-key),
+// where the browser tests read them. keyBox and keyFits are pure (node --test); legend and marker
+// draw.
 import { dot, line } from "./plot.js";
 
 const ROW = 15; // px a row
@@ -22,6 +23,10 @@ export function keyBox(box, widths, corner = "top-right") {
   return { x, y, w, h };
 }
 
+/** Whether key `k` leaves most of panel `box` in sight: on a phone's narrow panels it would not,
+ * and a key over the data it names is worse than none (the page's text names the series). */
+export const keyFits = (k, box) => k.w <= 0.6 * box.w && k.h <= 0.5 * box.h;
+
 /** A marker centred on pixel (px, py): "dot" (filled), "cross" or "triangle" (hollow). */
 export function marker(ctx, kind, px, py, colour, size = 3) {
   if (kind === "dot") return dot(ctx, px, py, colour, size);
@@ -35,12 +40,17 @@ export function marker(ctx, kind, px, py, colour, size = 3) {
 
 /**
  * Draw the key of `entries` ({label, colour, dash, width, mark, size}: a line sample, or a
- * marker when `mark` is set) in `corner` of panel `box`, on top of what is drawn there.
+ * marker when `mark` is set) in `corner` of panel `box`, on top of what is drawn there, when it
+ * fits (keyFits); returns its box, or null.
  */
 export function legend(ctx, box, colours, entries, corner = "top-right") {
   ctx.save();
   ctx.font = "11px sans-serif";
   const k = keyBox(box, entries.map(({ label }) => ctx.measureText(label).width), corner);
+  if (!keyFits(k, box)) {
+    ctx.restore();
+    return null;
+  }
   ctx.globalAlpha = 0.9;
   ctx.fillStyle = colours.background;
   ctx.fillRect(k.x, k.y, k.w, k.h);
