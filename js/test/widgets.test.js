@@ -451,7 +451,7 @@ test("a map keeps equal units on both axes, centred in its panel, as large as fi
 test("a key that would hide most of a phone's narrow panel is not drawn", () => {
   const desk = { x: 54, y: 12, w: 270, h: 235 };
   const phone = { x: 54, y: 12, w: 106, h: 110 };
-  const widths = [30, 120, 40, 45]; // the variant figure's key: start, least-squares minimum, b = 16, b = 200
+  const widths = [30, 50, 40, 45]; // the variant figure's key: start, minimum, b = 16, b = 200
   assert.ok(keyFits(keyBox(desk, widths), desk));
   assert.ok(!keyFits(keyBox(phone, widths), phone));
   const rate = [55, 60, 50, 65, 20, 55]; // six rows

@@ -291,7 +291,7 @@ KEYS = {
     "criteria": ["gradient norm", "step length", "change in value", "where the run stops"],
     "rate": ["converged", "hit the cap", "diverged", "your rate η", "2/L"],
     "race": ["start", "minimum", "Momentum", "GD at its race rate"],
-    "variants": ["start", "least-squares minimum", "b = "],
+    "variants": ["start", "minimum", "b = "],
     "schedules": ["step decay", "constant rate"],
 }
 KEYED = [(path, name) for path, name in LIVE if name in KEYS]

@@ -34,7 +34,7 @@ function drawFit(ctx, w, h, colours, { state, contours }) {
   // The map's upper right: the paths run from the start, upper left, down to the minimum.
   legend(ctx, map.box, colours, [
     { label: "start", colour: colours.path, mark: "dot", size: 4 },
-    { label: "least-squares minimum", colour: colours.text, mark: "dot", size: 4 },
+    { label: "minimum", colour: colours.text, mark: "dot", size: 4 },
     { label: `b = ${state.batch}`, colour: colours.point, width: 1.2 },
     ...(state.reference ? [{ label: `b = ${state.compare}`, colour: colours.muted, width: 1.2, dash: DASH }] : []),
   ]);
