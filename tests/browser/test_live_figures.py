@@ -288,11 +288,12 @@ def test_a_figure_in_view_goes_live_without_shifting_anything(page, site_url, pa
 
 # The key each figure of several series draws, as the static figure's legend names them.
 KEYS = {
-    "criteria": ["gradient norm", "step length", "change in value", "where the run stops"],
+    "criteria": ["gradient norm", "step length", "change in value", "its tolerance", "where"],
     "rate": ["converged", "hit the cap", "diverged", "your rate η", "2/L"],
     "race": ["start", "minimum", "Momentum", "GD at its race rate"],
     "variants": ["start", "minimum", "b = "],
     "schedules": ["step decay", "constant rate"],
+    "escape": ["measured", "predicted", "your start y₀"],
 }
 KEYED = [(path, name) for path, name in LIVE if name in KEYS]
 

@@ -38,6 +38,8 @@ function drawCriteria(ctx, w, h, colours, { setup, facts }) {
   const names = { gradTol: "gradient norm", stepTol: "step length", valueTol: "change in value" };
   legend(ctx, box, colours, [
     ...TESTS.map(({ key }) => ({ label: names[key], colour: styles[key][0], dash: styles[key][1], width: 1.6 })),
+    { label: "its tolerance, in its colour", colour: colours.muted, width: 1, dash: [2, 3] },
+    { label: "where that test alone stops", colour: colours.muted, mark: "dot", size: 4 },
     { label: "where the run stops", colour: colours.muted, width: 2 },
   ]);
 }

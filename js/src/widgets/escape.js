@@ -6,6 +6,7 @@ import { sampleSurface } from "../contours.js";
 import { formatG } from "../pyfmt.js";
 import { button, slider } from "./controls.js";
 import { buildFrame } from "./frame.js";
+import { legend } from "./legend.js";
 import { chart, clear, dot, line, mapPanel, panels } from "./plot.js";
 import { logTicks, niceTicks } from "./scale.js";
 import { escapeFacts, escapeRows, escapeSetup, escapeStatus, escapeSummary } from "./escape-state.js";
@@ -35,6 +36,12 @@ function drawEscape(ctx, w, h, colours, { setup, facts, contours }) {
       dot(ctx, r.x(facts.y0), r.y(facts.stay), colours.point, 4);
     }
   });
+  // Top right: the counts fall from the top left as the start height grows.
+  legend(ctx, right, colours, [
+    { label: "measured", colour: colours.path, mark: "dot", size: 2.5 },
+    { label: "predicted", colour: colours.muted, width: 1, dash: [4, 4] },
+    { label: "your start y₀", colour: colours.point, width: 2 },
+  ]);
 }
 
 /** Mount on `root` with the page's settings (scripts/fig_saddle_live.py). */
