@@ -21,11 +21,9 @@ FOLDERS = {
     "scripts": "*.py",
     "js/src": "*.js",
 }
-EXCEPTIONS = {
-    # The fair variant sweep (one sweep, three figures, so it runs once) arrived at 410 lines and
-    # was split into running, summarising and drawing; the drawing is still a little over.
-    "scripts/_variants_plots.py": 204,
-}
+# A file over the limit, with the line count it may reach and why (none today: the variant
+# sweep's drawing, the last one, came under 200 in session 37).
+EXCEPTIONS: dict[str, int] = {}
 SOURCES = sorted(
     path.relative_to(ROOT).as_posix()
     for folder, pattern in FOLDERS.items()
