@@ -4,8 +4,8 @@
 // numbers are criteria-state.js; this module draws and wires the controls.
 import { slider } from "./controls.js";
 import { buildFrame } from "./frame.js";
-import { legend } from "./legend.js";
-import { chart, clear, dot, line, panels } from "./plot.js";
+import { legend, place, stroke } from "./legend.js";
+import { chart, clear, panels } from "./plot.js";
 import { logTicks, niceTicks } from "./scale.js";
 import { TESTS, criteriaFacts, criteriaRows, criteriaSetup, criteriaStatus, criteriaSummary, markIndex } from "./criteria-state.js";
 
@@ -19,29 +19,32 @@ function drawCriteria(ctx, w, h, colours, { setup, facts }) {
   const stops = [facts.run.iterations, ...TESTS.map(({ key }) => markIndex(facts, key) ?? 0)];
   const xMax = Math.min(setup.base.maxIter, Math.max(SHOWN, Math.max(...stops) + 20));
   const yTicks = logTicks(LO, HI).filter((_, i) => i % 3 === 0);
-  const styles = { gradTol: [colours.path, []], stepTol: [colours.point, []], valueTol: [colours.text, [5, 3]] };
+  // How each thing is drawn, and named in the key: one entry for both. A test's tolerance line
+  // and its dot take the test's colour; the key shows them once, in the muted one.
+  const series = {
+    gradTol: { label: "gradient norm", colour: colours.path, width: 1.6 },
+    stepTol: { label: "step length", colour: colours.point, width: 1.6 },
+    valueTol: { label: "change in value", colour: colours.text, width: 1.6, dash: [5, 3] },
+  };
+  const tolerance = { label: "its tolerance, in its colour", colour: colours.muted, width: 1, dash: [2, 3] };
+  const alone = { label: "where that test alone stops", colour: colours.muted, mark: "dot", size: 5 };
+  const stop = { label: "where the run stops", colour: colours.muted, width: 2 };
   chart(ctx, box, colours, { x: [0, xMax], y: [LO, HI], yLog: true, xTicks: niceTicks(0, xMax, 5), yTicks, xLabel: "step k", yLabel: "size (log)" }, (s) => {
     for (const { key } of TESTS) {
-      const [colour, dash] = styles[key];
-      const series = setup.quantities[key];
+      const { colour } = series[key];
+      const values = setup.quantities[key];
       const points = [];
-      for (let k = 0; k < Math.min(series.length, xMax + 1); k += 1) if (series[k] !== null) points.push([s.x(k), s.y(Math.max(series[k], LO / 10))]);
-      line(ctx, points, colour, 1.6, dash);
+      for (let k = 0; k < Math.min(values.length, xMax + 1); k += 1) if (values[k] !== null) points.push([s.x(k), s.y(Math.max(values[k], LO / 10))]);
+      stroke(ctx, points, series[key]);
       const tol = facts.tolerances[key];
-      line(ctx, [[box.x, s.y(tol)], [box.x + box.w, s.y(tol)]], colour, 1, [2, 3]);
+      stroke(ctx, [[box.x, s.y(tol)], [box.x + box.w, s.y(tol)]], { ...tolerance, colour });
       const at = markIndex(facts, key);
-      if (at !== null) dot(ctx, s.x(at), s.y(Math.max(series[at], LO / 10)), colour, 5);
+      if (at !== null) place(ctx, { ...alone, colour }, s.x(at), s.y(Math.max(values[at], LO / 10)));
     }
-    line(ctx, [[s.x(facts.run.iterations), box.y], [s.x(facts.run.iterations), box.y + box.h]], colours.muted, 2);
+    stroke(ctx, [[s.x(facts.run.iterations), box.y], [s.x(facts.run.iterations), box.y + box.h]], stop);
   });
   // Top right: every quantity falls from the top left.
-  const names = { gradTol: "gradient norm", stepTol: "step length", valueTol: "change in value" };
-  legend(ctx, box, colours, [
-    ...TESTS.map(({ key }) => ({ label: names[key], colour: styles[key][0], dash: styles[key][1], width: 1.6 })),
-    { label: "its tolerance, in its colour", colour: colours.muted, width: 1, dash: [2, 3] },
-    { label: "where that test alone stops", colour: colours.muted, mark: "dot", size: 4 },
-    { label: "where the run stops", colour: colours.muted, width: 2 },
-  ]);
+  legend(ctx, box, colours, [...TESTS.map(({ key }) => series[key]), tolerance, alone, stop]);
 }
 
 /** Mount on `root` with the page's settings: {surface, start, lr, maxIter, the three tolerances, tolMin, tolMax}. */

@@ -6,7 +6,7 @@ import { sampleSurface } from "../contours.js";
 import { formatG } from "../pyfmt.js";
 import { button, slider } from "./controls.js";
 import { buildFrame } from "./frame.js";
-import { legend } from "./legend.js";
+import { legend, mapMarks, place, stroke } from "./legend.js";
 import { chart, clear, dot, line, mapPanel, panels } from "./plot.js";
 import { logTicks, niceTicks } from "./scale.js";
 import { escapeFacts, escapeRows, escapeSetup, escapeStatus, escapeSummary } from "./escape-state.js";
@@ -14,6 +14,13 @@ import { escapeFacts, escapeRows, escapeSetup, escapeStatus, escapeSummary } fro
 function drawEscape(ctx, w, h, colours, { setup, facts, contours }) {
   clear(ctx, w, h, colours);
   const [left, right] = panels(w, h, 2);
+  const marks = mapMarks(colours);
+  // How each thing is drawn, and named in the key: one entry for both.
+  const key = {
+    measured: { label: "measured", colour: colours.path, mark: "dot", size: 2.5 },
+    predicted: { label: "predicted", colour: colours.muted, width: 1, dash: [4, 4] },
+    start: { label: "your start y₀", colour: colours.point, width: 2 },
+  };
   mapPanel(ctx, left, setup.surface.bounds, colours, { contours }, (s) => {
     ctx.strokeStyle = colours.muted;
     ctx.setLineDash([3, 3]);
@@ -22,26 +29,22 @@ function drawEscape(ctx, w, h, colours, { setup, facts, contours }) {
     ctx.stroke();
     ctx.setLineDash([]);
     line(ctx, facts.run.positions.map(([x, y]) => [s.x(x), s.y(y)]), colours.point, 1.5);
-    for (const [mx, my] of setup.surface.minima) dot(ctx, s.x(mx), s.y(my), colours.text, 4);
-    dot(ctx, s.x(setup.x0), s.y(facts.y0), colours.path, 4);
+    for (const [mx, my] of setup.surface.minima) place(ctx, marks.minimum, s.x(mx), s.y(my));
+    place(ctx, marks.start, s.x(setup.x0), s.y(facts.y0));
   });
   const top = Math.max(10, ...setup.curve.map((p) => p.stay), facts.stay) * 1.1;
   const decades = logTicks(setup.y0Min, setup.y0Max).filter((_, i) => i % 3 === 0);
   const options = { x: [setup.y0Min, setup.y0Max], y: [0, top], xLog: true, xTicks: decades, yTicks: niceTicks(0, top, 4), xLabel: "start height y₀ (log scale)", yLabel: `iterates within ${setup.radius}` };
   chart(ctx, right, colours, options, (r) => {
-    line(ctx, setup.curve.map((p) => [r.x(p.y0), r.y(p.predicted)]), colours.muted, 1, [4, 4]);
-    for (const p of setup.curve) dot(ctx, r.x(p.y0), r.y(p.stay), colours.path, 2.5);
+    stroke(ctx, setup.curve.map((p) => [r.x(p.y0), r.y(p.predicted)]), key.predicted);
+    for (const p of setup.curve) place(ctx, key.measured, r.x(p.y0), r.y(p.stay));
     if (facts.y0 > 0) {
-      line(ctx, [[r.x(facts.y0), right.y], [r.x(facts.y0), right.y + right.h]], colours.point, 2);
+      stroke(ctx, [[r.x(facts.y0), right.y], [r.x(facts.y0), right.y + right.h]], key.start);
       dot(ctx, r.x(facts.y0), r.y(facts.stay), colours.point, 4);
     }
   });
   // Top right: the counts fall from the top left as the start height grows.
-  legend(ctx, right, colours, [
-    { label: "measured", colour: colours.path, mark: "dot", size: 2.5 },
-    { label: "predicted", colour: colours.muted, width: 1, dash: [4, 4] },
-    { label: "your start y₀", colour: colours.point, width: 2 },
-  ]);
+  legend(ctx, right, colours, [key.measured, key.predicted, key.start]);
 }
 
 /** Mount on `root` with the page's settings (scripts/fig_saddle_live.py). */

@@ -38,6 +38,19 @@ export function marker(ctx, kind, px, py, colour, size = 3) {
   line(ctx, [[px - size, py + size], [px + size, py - size]], colour, 1.2);
 }
 
+/** Draw `points` ([[px, py], ...]) in an entry's line style: a figure that draws a series with
+ * the entry its key shows cannot draw it otherwise. */
+export const stroke = (ctx, points, { colour, width = 1.5, dash = [] }) => line(ctx, points, colour, width, dash);
+
+/** Put an entry's marker at pixel (px, py), as `stroke` draws its line. */
+export const place = (ctx, { mark, colour, size }, px, py) => marker(ctx, mark, px, py, colour, size);
+
+/** The marks the maps share: the start and a minimum. */
+export const mapMarks = (colours) => ({
+  start: { label: "start", colour: colours.path, mark: "dot", size: 4 },
+  minimum: { label: "minimum", colour: colours.text, mark: "dot", size: 4 },
+});
+
 /**
  * Draw the key of `entries` ({label, colour, dash, width, mark, size}: a line sample, or a
  * marker when `mark` is set) in `corner` of panel `box`, on top of what is drawn there, when it
@@ -60,12 +73,12 @@ export function legend(ctx, box, colours, entries, corner = "top-right") {
   ctx.strokeRect(k.x, k.y, k.w, k.h);
   ctx.textAlign = "left";
   ctx.textBaseline = "middle";
-  entries.forEach(({ label, colour, dash = [], width = 1.5, mark, size }, i) => {
+  entries.forEach((entry, i) => {
     const [left, middle] = [k.x + PAD, k.y + PAD + ROW * (i + 0.5)];
-    if (mark) marker(ctx, mark, left + SAMPLE / 2, middle, colour, size);
-    else line(ctx, [[left, middle], [left + SAMPLE, middle]], colour, width, dash);
+    if (entry.mark) place(ctx, entry, left + SAMPLE / 2, middle);
+    else stroke(ctx, [[left, middle], [left + SAMPLE, middle]], entry);
     ctx.fillStyle = colours.text;
-    ctx.fillText(label, left + SAMPLE + GAP, middle);
+    ctx.fillText(entry.label, left + SAMPLE + GAP, middle);
   });
   ctx.restore();
   // clear() (plot.js) empties the list as each drawing starts; a figure's keys add to it.

@@ -6,8 +6,8 @@ import { sampleSurface } from "../contours.js";
 import { getSurface } from "../descent.js";
 import { select, slider } from "./controls.js";
 import { buildFrame } from "./frame.js";
-import { legend } from "./legend.js";
-import { chart, clear, dot, line, mapPanel, panels } from "./plot.js";
+import { legend, mapMarks, place, stroke } from "./legend.js";
+import { chart, clear, mapPanel, panels } from "./plot.js";
 import { logTicks, niceTicks, stepSlider } from "./scale.js";
 import { LABELS, MOMENTUM_OPTIMIZERS, num, raceFacts, raceRows, raceSetting, raceSetup, raceStatus, raceSummary, rateGrid, rateText } from "./race-state.js";
 
@@ -19,29 +19,27 @@ function drawRace(ctx, w, h, colours, { facts, contours }) {
   clear(ctx, w, h, colours);
   const [left, right] = panels(w, h, 2);
   const surface = getSurface(facts.surface);
+  const marks = mapMarks(colours);
+  // How each run is drawn, and named in the key: one entry for both.
+  const run = { label: LABELS[facts.optimizer], colour: colours.point, width: 1.8 };
+  const gd = { label: "GD at its race rate", colour: colours.muted, width: 1.2, dash: [4, 3] };
   const map = mapPanel(ctx, left, surface.bounds, colours, { contours: contours[facts.surface] }, (s) => {
-    line(ctx, facts.gd.positions.map(([x, y]) => [s.x(x), s.y(y)]), colours.muted, 1.2, [4, 3]);
-    line(ctx, facts.run.positions.map(([x, y]) => [s.x(x), s.y(y)]), colours.point, 1.8);
+    stroke(ctx, facts.gd.positions.map(([x, y]) => [s.x(x), s.y(y)]), gd);
+    stroke(ctx, facts.run.positions.map(([x, y]) => [s.x(x), s.y(y)]), run);
     const [mx, my] = surface.minima[0];
-    dot(ctx, s.x(mx), s.y(my), colours.text, 4);
-    dot(ctx, s.x(surface.start[0]), s.y(surface.start[1]), colours.path, 4);
+    place(ctx, marks.minimum, s.x(mx), s.y(my));
+    place(ctx, marks.start, s.x(surface.start[0]), s.y(surface.start[1]));
   });
   const steps = Math.max(facts.run.iterations, facts.gd.iterations, 10);
   chart(ctx, right, colours, { x: [0, steps], y: [LO, HI], yLog: true, xTicks: niceTicks(0, steps, 4), yTicks: logTicks(LO, HI).filter((_, i) => i % 4 === 0), xLabel: "step k", yLabel: "f (log)" }, (r) => {
     const curve = (run) => run.values.map((v, k) => [r.x(k), r.y(Math.min(HI * 10, Math.max(LO / 10, v)))]);
-    line(ctx, curve(facts.gd), colours.muted, 1.2, [4, 3]);
-    line(ctx, curve(facts.run), colours.point, 1.8);
+    stroke(ctx, curve(facts.gd), gd);
+    stroke(ctx, curve(facts.run), run);
   });
   // The paths leave the map's lower right free on every race surface; the values fall away
   // from the chart's upper right.
-  legend(ctx, map.box, colours, [
-    { label: "start", colour: colours.path, mark: "dot", size: 4 },
-    { label: "minimum", colour: colours.text, mark: "dot", size: 4 },
-  ], "bottom-right");
-  legend(ctx, right, colours, [
-    { label: LABELS[facts.optimizer], colour: colours.point, width: 1.8 },
-    { label: "GD at its race rate", colour: colours.muted, width: 1.2, dash: [4, 3] },
-  ]);
+  legend(ctx, map.box, colours, [marks.start, marks.minimum], "bottom-right");
+  legend(ctx, right, colours, [run, gd]);
 }
 
 /** Mount on `root` with the page's settings: {races, maxIter, surface, optimizer, lrMin, lrMax}. */

@@ -6,7 +6,7 @@
 import { sampleSurface } from "../contours.js";
 import { select, slider } from "./controls.js";
 import { buildFrame } from "./frame.js";
-import { legend, marker } from "./legend.js";
+import { legend, place, stroke } from "./legend.js";
 import { chart, clear, dot, line, mapPanel, panels } from "./plot.js";
 import { logTicks, niceTicks } from "./scale.js";
 import { CHART_TOP, plottedSteps, rateFacts, rateRows, rateSetup, rateSummary, runAt, sweep, withKappa } from "./rate-state.js";
@@ -21,26 +21,25 @@ function drawRate(ctx, w, h, colours, { setup, facts, contours, curve }) {
     dot(ctx, path[0][0], path[0][1], colours.path, 4);
   });
   const cap = setup.maxIter;
+  // How each thing is drawn, and named in the key: one entry for both.
+  const key = {
+    converged: { label: "converged", colour: colours.path, mark: "dot", size: 2.5 },
+    max_iter: { label: "hit the cap", colour: colours.muted, mark: "cross" },
+    diverged: { label: "diverged", colour: colours.muted, mark: "triangle" },
+    rate: { label: "your rate η", colour: colours.point, width: 2 },
+    limit: { label: "2/L", colour: colours.muted, width: 1, dash: [4, 4] },
+    best: { label: "best rate", colour: colours.text, width: 1, dash: [1, 3] },
+  };
   chart(ctx, right, colours, { x: [setup.lrMin, setup.lrMax], y: [0, cap * CHART_TOP], xLog: true, xTicks: logTicks(setup.lrMin, setup.lrMax), yTicks: niceTicks(0, cap, 4), xLabel: "rate η (log scale)", yLabel: "steps" }, (r) => {
-    line(ctx, [[r.x(2 / facts.L), right.y], [r.x(2 / facts.L), right.y + right.h]], colours.muted, 1, [4, 4]);
-    if (facts.best) line(ctx, [[r.x(facts.best), right.y], [r.x(facts.best), right.y + right.h]], colours.text, 1, [1, 3]);
-    for (const p of curve) {
-      const px = r.x(p.lr);
-      const py = r.y(plottedSteps(p, cap));
-      if (p.status === "converged") dot(ctx, px, py, colours.path, 2.5);
-      else marker(ctx, p.status === "diverged" ? "triangle" : "cross", px, py, colours.muted);
-    }
-    line(ctx, [[r.x(facts.lr), right.y], [r.x(facts.lr), right.y + right.h]], colours.point, 2);
+    const vertical = (lr) => [[r.x(lr), right.y], [r.x(lr), right.y + right.h]];
+    stroke(ctx, vertical(2 / facts.L), key.limit);
+    if (facts.best) stroke(ctx, vertical(facts.best), key.best);
+    for (const p of curve) place(ctx, key[p.status] ?? key.max_iter, r.x(p.lr), r.y(plottedSteps(p, cap)));
+    stroke(ctx, vertical(facts.lr), key.rate);
   });
   // Bottom left: slow rates all hit the cap (drawn at the top), so no point falls there.
-  legend(ctx, right, colours, [
-    { label: "converged", colour: colours.path, mark: "dot", size: 2.5 },
-    { label: "hit the cap", colour: colours.muted, mark: "cross" },
-    { label: "diverged", colour: colours.muted, mark: "triangle" },
-    { label: "your rate η", colour: colours.point, width: 2 },
-    { label: "2/L", colour: colours.muted, width: 1, dash: [4, 4] },
-    ...(facts.best ? [{ label: "best rate", colour: colours.text, width: 1, dash: [1, 3] }] : []),
-  ], "bottom-left");
+  const shown = [key.converged, key.max_iter, key.diverged, key.rate, key.limit, ...(facts.best ? [key.best] : [])];
+  legend(ctx, right, colours, shown, "bottom-left");
 }
 
 /** Mount on `root` with the page's settings: {surface, start, lr, lrMin, lrMax, maxIter} or {kappas, kappa, bounds, ...}. */

@@ -6,8 +6,8 @@ import { formatG } from "../pyfmt.js";
 import { SCHEDULE_LABELS, SCHEDULES } from "../schedules.js";
 import { button, select, slider } from "./controls.js";
 import { buildFrame, make } from "./frame.js";
-import { legend } from "./legend.js";
-import { chart, clear, dot, line, panels } from "./plot.js";
+import { legend, stroke } from "./legend.js";
+import { chart, clear, dot, panels } from "./plot.js";
 import { logTicks, niceTicks } from "./scale.js";
 import { createSchedules, decayKnob, reseed, scheduleFacts, scheduleRows, scheduleStatus, scheduleSummary, withDecay, withRate, withSchedule } from "./schedules-state.js";
 
@@ -18,7 +18,9 @@ function drawSchedules(ctx, w, h, colours, { state }) {
   clear(ctx, w, h, colours);
   const [left, right] = panels(w, h, 2);
   const runs = state.run === state.reference ? [state.run] : [state.reference, state.run];
-  const style = (run) => (run === state.run ? [colours.point, 1.8, []] : [colours.muted, 1.2, DASH]);
+  // How each run is drawn, and named in the key: one entry for both.
+  const style = (run) =>
+    run === state.run ? { label: SCHEDULE_LABELS[state.schedule], colour: colours.point, width: 1.8 } : { label: "constant rate", colour: colours.muted, width: 1.2, dash: DASH };
   const gaps = runs.flatMap((run) => run.excess).map((v) => Math.max(FLOOR, v));
   const lo = 10 ** Math.floor(Math.log10(Math.min(...gaps)));
   const hi = 10 ** Math.ceil(Math.log10(Math.max(...gaps)) + 1e-9);
@@ -28,21 +30,17 @@ function drawSchedules(ctx, w, h, colours, { state }) {
   chart(ctx, left, colours, { x: [0, state.epochs], y: [lo, hi], yLog: true, xTicks, yTicks, xLabel: "epoch", yLabel: "loss − optimum" }, (s) => {
     for (const run of runs) {
       const points = run.excess.map((v, e) => [s.x(e), s.y(Math.max(FLOOR, v))]);
-      line(ctx, points, ...style(run));
+      stroke(ctx, points, style(run));
       if (run === state.run) for (const [px, py] of points) dot(ctx, px, py, colours.point, 2);
     }
   });
   const top = Math.max(...runs.flatMap((run) => run.rates)) * 1.1;
   chart(ctx, right, colours, { x: [0, state.epochs], y: [0, top], xTicks, yTicks: niceTicks(0, top, 4), xLabel: "epoch", yLabel: "learning rate" }, (s) => {
     // Epoch e runs at rates[e]: a step from e to e + 1.
-    for (const run of runs) line(ctx, run.rates.flatMap((r, e) => [[s.x(e), s.y(r)], [s.x(e + 1), s.y(r)]]), ...style(run));
+    for (const run of runs) stroke(ctx, run.rates.flatMap((r, e) => [[s.x(e), s.y(r)], [s.x(e + 1), s.y(r)]]), style(run));
   });
   // The loss's lower left: the first epochs' losses are the largest.
-  legend(ctx, left, colours, runs.map((run) => {
-    const [colour, width, dash] = style(run);
-    const label = run === state.run ? SCHEDULE_LABELS[state.schedule] : "constant rate";
-    return { label, colour, width, dash };
-  }).reverse(), "bottom-left");
+  legend(ctx, left, colours, [...runs].reverse().map(style), "bottom-left");
 }
 
 /** Mount on `root` with the page's config (scripts/fig_schedules_live.py). */

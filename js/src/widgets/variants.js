@@ -5,8 +5,8 @@ import { sampleSurface } from "../contours.js";
 import { mse } from "../regression.js";
 import { button, slider } from "./controls.js";
 import { buildFrame } from "./frame.js";
-import { legend } from "./legend.js";
-import { chart, clear, dot, line, mapPanel, panels } from "./plot.js";
+import { legend, mapMarks, place, stroke } from "./legend.js";
+import { chart, clear, mapPanel, panels } from "./plot.js";
 import { logTicks, niceTicks, stepSlider } from "./scale.js";
 import { createFit, fitFacts, fitRows, fitSummary, reseed, withBatch } from "./variants-state.js";
 
@@ -16,11 +16,14 @@ function drawFit(ctx, w, h, colours, { state, contours }) {
   clear(ctx, w, h, colours);
   const [left, right] = panels(w, h, 2);
   const runs = [state.reference, state.run].filter(Boolean);
-  const style = (run) => (run === state.run ? [colours.point, 1.2, []] : [colours.muted, 1.2, DASH]);
+  const marks = mapMarks(colours);
+  // How each run is drawn, and named in the key: one entry for both.
+  const style = (run) =>
+    run === state.run ? { label: `b = ${state.batch}`, colour: colours.point, width: 1.2 } : { label: `b = ${state.compare}`, colour: colours.muted, width: 1.2, dash: DASH };
   const map = mapPanel(ctx, left, state.bounds, colours, { contours, xLabel: "intercept", yLabel: "slope" }, (s) => {
-    for (const run of runs) line(ctx, run.thetas.map(([a, b]) => [s.x(a), s.y(b)]), ...style(run));
-    dot(ctx, s.x(state.best[0]), s.y(state.best[1]), colours.text, 4);
-    dot(ctx, s.x(state.theta0[0]), s.y(state.theta0[1]), colours.path, 4);
+    for (const run of runs) stroke(ctx, run.thetas.map(([a, b]) => [s.x(a), s.y(b)]), style(run));
+    place(ctx, marks.minimum, s.x(state.best[0]), s.y(state.best[1]));
+    place(ctx, marks.start, s.x(state.theta0[0]), s.y(state.theta0[1]));
   });
   const gaps = runs.map((run) => run.losses.map((v) => Math.max(1e-6, v - state.floor)));
   const lo = Math.max(1e-6, Math.min(...gaps.flat()) / 2);
@@ -29,15 +32,10 @@ function drawFit(ctx, w, h, colours, { state, contours }) {
   const decades = logTicks(lo, hi);
   const yTicks = decades.filter((_, i) => i % Math.ceil(decades.length / 4) === 0);
   chart(ctx, right, colours, { x: [0, total], y: [lo, hi], yLog: true, xTicks: niceTicks(0, total, 3), yTicks, xLabel: "examples seen", yLabel: "loss − minimum" }, (r) =>
-    runs.forEach((run, k) => line(ctx, gaps[k].map((v, i) => [r.x(run.examplesSeen[i]), r.y(v)]), ...style(run))),
+    runs.forEach((run, k) => stroke(ctx, gaps[k].map((v, i) => [r.x(run.examplesSeen[i]), r.y(v)]), style(run))),
   );
   // The map's upper right: the paths run from the start, upper left, down to the minimum.
-  legend(ctx, map.box, colours, [
-    { label: "start", colour: colours.path, mark: "dot", size: 4 },
-    { label: "minimum", colour: colours.text, mark: "dot", size: 4 },
-    { label: `b = ${state.batch}`, colour: colours.point, width: 1.2 },
-    ...(state.reference ? [{ label: `b = ${state.compare}`, colour: colours.muted, width: 1.2, dash: DASH }] : []),
-  ]);
+  legend(ctx, map.box, colours, [marks.start, marks.minimum, ...[...runs].reverse().map(style)]);
 }
 
 /** Mount on `root` with the page's config (see scripts/fig_variants_live.py). */
