@@ -13,6 +13,7 @@ every figure on `scripts/_*.py`).
 
 from __future__ import annotations
 
+from _figure import CYCLE
 from _quadratic import heavy_ball, nesterov
 
 from gdlib.descent import Trajectory, descend
@@ -47,3 +48,8 @@ def race(surface_name: str) -> dict[str, Trajectory]:
         name: descend(surface, surface.start, optimizer=name, lr=lr, max_iter=MAX_ITER, hyper=hyper)
         for name, (lr, hyper) in RACES[surface_name].items()
     }
+
+
+def colours() -> dict[str, str]:
+    """Return each racer's colour: the animation's, the loss curves' and the live figure's."""
+    return {name: CYCLE[i] for i, name in enumerate(RACES["valley"])}

@@ -10,7 +10,7 @@ the same runs, gdlib's row orders passed in its config, and lets the reader pick
 peak rate and the schedule's own setting (DECAY); tests/test_widget_agreement.py holds its rates
 and losses to gdlib's. `ranking` replays the widget's opening run and its first RESEEDS reseeds
 (`seeded_orders`, a port of js/src/regression.js's seededOrders) for the page's comparison of
-1/t with step decay, and bounds what step decay's last rate can still do.
+the four decaying schedules, and bounds what step decay's last rate can still do.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from gdlib.schedules import LABELS, get_schedule, rates
 N_LIVE, NOISE, BATCH, EPOCHS, PEAK = 100, 1.0, 5, 30, 0.05
 LR_MIN, LR_MAX = 0.001, 2.0
 SCHEDULE = "step"
+DECAYING = ("step", "inverse_time", "cosine", "warmup_cosine")  # ranked for the page
 RESEEDS = 5
 # The live figure's third control, each schedule's own setting in gdlib's name and its range
 # (`step` spaces a control's positions; without it the positions are on a log scale).
@@ -81,12 +82,17 @@ def final_gap(X, y, name: str, orders: list[list[int]]) -> float:
 
 
 def ranking(X, y, run: dict) -> dict[str, object]:
-    """1/t against step decay on the opening orders and RESEEDS reseeds; step decay's last rate."""
+    """Rank the decaying schedules on the opening orders and RESEEDS reseeds; bound step's end."""
     seeds = [orders(), *(seeded_orders(N_LIVE, EPOCHS, s) for s in range(1, RESEEDS + 1))]
-    gaps = [[final_gap(X, y, name, o) for name in ("inverse_time", "step")] for o in seeds]
+    gaps = [{name: final_gap(X, y, name, o) for name in DECAYING} for o in seeds]
     out = {"ranked": len(seeds), "reseeds": RESEEDS}
-    out["inv_below_step"] = sum(inv < step for inv, step in gaps)
-    out["opening_matches"] = bool(np.isclose(gaps[0][1], run["excess"][-1], rtol=1e-9))
+    opening = sorted(gaps[0], key=gaps[0].get)
+    out["opening_rank"] = ", ".join(LABELS[name] for name in opening)
+    out["opening_inv_to_step"] = opening[0] == "inverse_time" and opening[-1] == "step"
+    out["inv_below_step"] = sum(g["inverse_time"] < g["step"] for g in gaps)
+    out["inv_lowest"] = sum(min(g, key=g.get) == "inverse_time" for g in gaps)
+    out["warmup_below_cosine"] = sum(g["warmup_cosine"] < g["cosine"] for g in gaps)
+    out["opening_matches"] = bool(np.isclose(gaps[0]["step"], run["excess"][-1], rtol=1e-9))
     # Over its last ten epochs of N_LIVE / BATCH steps, even with exact gradients the loss can
     # shrink at best by the steepest curvature's factor (squared: a loss).
     last, steps = run["rates"][-1], 10 * -(-N_LIVE // BATCH)

@@ -15,13 +15,14 @@ import re
 from pathlib import Path
 
 import numpy as np
-from _figure import CYCLE, sign_changes, step_lengths, themed_svgs, write_values
-from _races import MAX_ITER, RACES, race
+from _figure import sign_changes, step_lengths, themed_svgs, write_values
+from _look_ahead import look_ahead
+from _races import MAX_ITER, RACES, colours, race
 from matplotlib import pyplot as plt
 
 from gdlib.curvature import hessian_eigenvalues
 from gdlib.descent import descend
-from gdlib.optimizers import adam
+from gdlib.optimizers import LABELS, adam
 from gdlib.surfaces import get_surface
 
 ADAM_RATES = (0.05, 0.1, 0.2, 0.5, 1.0)  # step lengths tried on the valley
@@ -161,10 +162,11 @@ def main(out_dir: Path) -> list[Path]:
         fig, axes = plt.subplots(1, 2, figsize=(8.6, 3.3), layout="constrained")
         for ax, (surface_name, results) in zip(axes, runs.items(), strict=True):
             best = float(get_surface(surface_name).f(np.array(get_surface(surface_name).minima[0])))
-            for i, (opt, run) in enumerate(results.items()):
+            for opt, run in results.items():
                 gap = np.maximum(run.values - best, 1e-16)
-                ax.semilogy(gap, color=CYCLE[i], label=opt)
-            ax.set(xlabel="step $k$", ylabel="$f(x_k) - f^*$", title=surface_name)
+                ax.semilogy(gap, color=colours()[opt], label=LABELS[opt])
+            title = get_surface(surface_name).title
+            ax.set(xlabel="step $k$", ylabel="$f(x_k) - f^*$", title=title)
         axes[0].legend()
         return fig
 
@@ -180,11 +182,7 @@ def main(out_dir: Path) -> list[Path]:
         off_floor = np.flatnonzero(np.abs(run.positions[:, 1]) > 1e-12)  # y = 0 is the floor
         values[f"valley_{opt}_floor_from"] = int(off_floor[-1]) + 1 if off_floor.size else 0
     values["valley_start_y"] = f"{abs(runs['valley']['gd'].positions[0, 1]):g}"
-    lr, hyper = RACES["valley"]["nesterov"]  # heavy ball at these: no look-ahead
-    start = runs["valley"]["gd"].positions[0]
-    same = descend("valley", start, "momentum", lr, MAX_ITER, hyper=hyper)
-    values["valley_hb_at_nag_flips"] = sign_changes(same.positions[:21, 1])
-    values["valley_hb_at_nag"] = same.iterations
+    values |= look_ahead(runs["valley"]["nesterov"])  # heavy ball at Nesterov's settings
     for surface_name, results in runs.items():
         for opt, run in results.items():
             lr, hyper = RACES[surface_name][opt]

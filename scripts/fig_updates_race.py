@@ -1,11 +1,12 @@
 """Parameter updates raced (animated): GD, momentum, Nesterov and Adam on two hard surfaces.
 
 Left, the ill-conditioned valley x^2 + 10 y^2; right, Rosenbrock's banana. Every path is a gdlib
-run from the surface's suggested start with the rates in `_races.RACES`; the same runs feed
+run from the surface's suggested start with the rates in `_races.RACES`, each panel on a clock of
+its own steps, scaled so its longest run spans the loop; the same runs feed
 fig_updates_loss.py, which plots their values against the step count. The page's live figure
 (js/src/widgets/race.js) takes the animation's place and opens on the same runs: its settings
-(`race.widget`, `widget_config`) are `_races.RACES`, MAX_ITER and the rate slider's range, never
-typed twice.
+(`race.widget`, `widget_config`) are `_races.RACES`, MAX_ITER, the rate slider's range and each
+racer's colour (`_races.colours`), never typed twice.
 """
 
 from __future__ import annotations
@@ -13,11 +14,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 from _animation import Track, path_animation
-from _figure import CYCLE, contour, write_values
-from _races import MAX_ITER, RACES, race
+from _figure import contour, write_values
+from _races import MAX_ITER, RACES, colours, race
 from matplotlib import pyplot as plt
 
+from gdlib.optimizers import LABELS
 from gdlib.surfaces import get_surface
 
 LR_MIN, LR_MAX = 1e-4, 0.5  # the live figure's rate slider
@@ -36,7 +39,7 @@ def subtitle(surface_name: str) -> str:
 def widget_config() -> str:
     """Return the live figure's settings as the page carries them (JSON)."""
     config = {"races": RACES, "maxIter": MAX_ITER, "surface": "valley", "optimizer": "momentum"}
-    return json.dumps(config | {"lrMin": LR_MIN, "lrMax": LR_MAX})
+    return json.dumps(config | {"lrMin": LR_MIN, "lrMax": LR_MAX, "colours": colours()})
 
 
 def main(out_dir: Path) -> list[Path]:
@@ -52,9 +55,13 @@ def main(out_dir: Path) -> list[Path]:
             ax.plot(*surface.minima[0], "*", color="white", mec="black", ms=11, mew=0.6)
             # Settings per method are in the page's table; Adam's rate is a step length.
             ax.set_title(f"{surface.title}\n{subtitle(surface_name)}", fontsize=9.5)
-            for i, (opt, run) in enumerate(results.items()):
-                tracks.append(Track(ax, run.positions, CYCLE[i], opt))
+            # Each panel on its own clock, its longest run spanning the loop: on the valley's
+            # steps a shared clock to Rosenbrock's MAX_ITER ended the race in a fifth of a second.
+            scale = MAX_ITER / max(run.iterations for run in results.values())
+            for opt, run in results.items():
+                clock = np.arange(len(run.positions)) * scale
+                tracks.append(Track(ax, run.positions, colours()[opt], LABELS[opt], clock))
         return fig, tracks
 
     values = write_values(out_dir, "race", {"widget": widget_config()})
-    return [*path_animation(setup, out_dir, "updates-race", frames=60), values]
+    return [*path_animation(setup, out_dir, "updates-race", frames=36), values]

@@ -72,13 +72,18 @@ def main(out_dir: Path) -> list[Path]:
     # Down to the lowest end of a curve or of its dashed line: every gap the page quotes shows.
     ends = [min(d[-1], d[0] * predicted[m] ** (len(d) - 1)) for m, d in dist.items()]
     bottom = 10.0 ** np.floor(np.log10(min(ends)))
+    # Plain descent at its best rate shrinks both coordinates by exactly (kappa - 1)/(kappa + 1)
+    # each step: its dashed line is hidden under its solid one (the key says so).
+    line = dist["gd"][0] * predicted["gd"] ** np.arange(len(dist["gd"]))
+    gd_on_line = bool(np.allclose(dist["gd"], line, rtol=1e-9, atol=0))
 
     def draw(theme: str):
         fig, (left, right) = plt.subplots(1, 2, figsize=(8.6, 3.5), layout="constrained")
         for color, m in zip(CYCLE, METHODS, strict=False):
             d = dist[m]
             k = np.arange(len(d))
-            left.semilogy(k, d, color=color, label=LABELS[m])
+            on_line = " (on its dashed line)" if m == "gd" and gd_on_line else ""
+            left.semilogy(k, d, color=color, label=LABELS[m] + on_line)
             left.semilogy(k, d[0] * predicted[m] ** k, color=color, ls="--", lw=1)
             right.loglog(KAPPAS, steps[m], "o-", color=color, label=LABELS[m])
         left.set(xlabel="step $k$", ylabel="distance to the minimum", ylim=(bottom, 10))
@@ -87,6 +92,8 @@ def main(out_dir: Path) -> list[Path]:
         right.set(xlabel="condition number $\\kappa$")
         right.set(ylabel="steps to $\\|\\nabla f\\| \\leq 10^{-6}$")
         right.set_title("Steps grow like $\\kappa$ (plain) or $\\sqrt{\\kappa}$ (momentum)")
+        # The curves fall from the upper left, so the lower left is free.
+        left.legend(loc="lower left", fontsize=8, facecolor=PALETTES[theme]["page"])
         right.legend(facecolor=PALETTES[theme]["page"])
         return fig
 
@@ -103,10 +110,6 @@ def main(out_dir: Path) -> list[Path]:
         k = np.arange(len(d))
         like = np.column_stack([k * predicted[m] ** k, np.zeros(len(d))])
         values[f"rate_{m}_kpred"] = f"{measured_rate(like):.3f}"
-    # Plain descent at its best rate shrinks both coordinates by exactly (kappa - 1)/(kappa + 1)
-    # each step: its dashed line is hidden under its solid one (the caption says so).
-    d = np.linalg.norm(runs["gd"].positions, axis=1)
-    line = d[0] * predicted["gd"] ** np.arange(len(d))
-    values["gd_on_line"] = bool(np.allclose(d, line, rtol=1e-9, atol=0))
+    values["gd_on_line"] = gd_on_line
     written = themed_svgs(draw, out_dir, "updates-tuned", narrow=True)
     return [*written, write_values(out_dir, "tuned", values)]

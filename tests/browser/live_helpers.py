@@ -80,6 +80,17 @@ def changed_share(a: Image.Image, b: Image.Image, tolerance: int = 12) -> float:
     return changed / (a.width * a.height)
 
 
+def colour_share(image: Image.Image, hex_colour: str, tolerance: int = 24) -> float:
+    """Return the share of pixels within `tolerance` (per channel) of `hex_colour`."""
+    want = tuple(int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
+    near = sum(
+        1
+        for p in image.get_flattened_data()
+        if max(abs(x - y) for x, y in zip(p, want, strict=True)) <= tolerance
+    )
+    return near / (image.width * image.height)
+
+
 def status(page, name: str) -> str:
     return wrapper(page, name).locator(".gd-live__status").inner_text()
 

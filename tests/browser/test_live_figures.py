@@ -7,6 +7,7 @@ Every test also checks that nothing left the machine and nothing was logged as a
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -18,6 +19,7 @@ from live_helpers import (
     bring_in,
     canvas_image,
     changed_share,
+    colour_share,
     open_live,
     status,
     summary,
@@ -402,10 +404,14 @@ def test_the_updates_race_follows_momentum_optimizer_and_surface(page, site_url)
     wait_idle(page)
     assert summary(page, "race") != said
     assert changed_share(image, canvas_image(page, "race")) > 0.002
+    # Each optimizer keeps its colour from the static race and loss curves (the build's config).
+    racers = json.loads(box.get_attribute("data-gd-config"))["colours"]
+    assert colour_share(canvas_image(page, "race"), racers["adam"]) < 0.0005
     box.get_by_label("Optimizer", exact=True).select_option("adam")
     assert status(page, "race").startswith("Adam (η = ") and "μ" not in status(page, "race")
     assert momentum.is_disabled()
     image = canvas_image(page, "race")
+    assert colour_share(image, racers["adam"]) > 0.002
     box.get_by_label("Surface", exact=True).select_option("rosenbrock")
     assert "Rosenbrock" in summary(page, "race")
     assert changed_share(image, canvas_image(page, "race")) > 0.01

@@ -27,7 +27,7 @@ CLAIM_PAGES = {
     "concepts/learning-rate": 14,
     "concepts/gradients": 11,
     "concepts/updates": 37,
-    "concepts/schedules": 16,
+    "concepts/schedules": 17,
     "concepts/saddle-points": 19,
     "concepts/convergence": 13,
     "concepts/conditioning": 17,

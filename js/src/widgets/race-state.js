@@ -18,8 +18,8 @@ export const LABELS = SHARED.optimizers.labels;
 
 /** The figure's settings: {races: {surface: {optimizer: [lr, hyper]}}, maxIter, surface,
  * optimizer, lrMin, lrMax}, and the rate slider's positions (`steps`). */
-export function raceSetup({ races, maxIter, surface = "valley", optimizer = "momentum", lrMin, lrMax, steps = 240 }) {
-  return { races, maxIter, surface, optimizer, lrMin, lrMax, steps };
+export function raceSetup({ races, maxIter, surface = "valley", optimizer = "momentum", lrMin, lrMax, colours = {}, steps = 240 }) {
+  return { races, maxIter, surface, optimizer, lrMin, lrMax, colours, steps };
 }
 
 /** The rate slider's grid: log over [lrMin, lrMax], running through `lr` (the race setting the

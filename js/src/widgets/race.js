@@ -15,14 +15,16 @@ const LO = 1e-14;
 const HI = 1e4;
 const MU_MAX = 0.99; // momentum 0, 0.01, ..., 0.99
 
-function drawRace(ctx, w, h, colours, { facts, contours }) {
+function drawRace(ctx, w, h, colours, { facts, contours, racers }) {
   clear(ctx, w, h, colours);
   const [left, right] = panels(w, h, 2);
   const surface = getSurface(facts.surface);
   const marks = mapMarks(colours);
-  // How each run is drawn, and named in the key: one entry for both.
-  const run = { label: LABELS[facts.optimizer], colour: colours.point, width: 1.8 };
-  const gd = { label: "GD at its race rate", colour: colours.muted, width: 1.2, dash: [4, 3] };
+  // How each run is drawn, and named in the key: one entry for both. Each optimizer keeps the
+  // colour of the static race and loss curves (the build's config); plain descent's race run is
+  // its colour, dashed.
+  const run = { label: LABELS[facts.optimizer], colour: racers[facts.optimizer] ?? colours.point, width: 1.8 };
+  const gd = { label: "GD at its race rate", colour: racers.gd ?? colours.muted, width: 1.2, dash: [4, 3] };
   const map = mapPanel(ctx, left, surface.bounds, colours, { contours: contours[facts.surface] }, (s) => {
     stroke(ctx, facts.gd.positions.map(([x, y]) => [s.x(x), s.y(y)]), gd);
     stroke(ctx, facts.run.positions.map(([x, y]) => [s.x(x), s.y(y)]), run);
@@ -42,12 +44,12 @@ function drawRace(ctx, w, h, colours, { facts, contours }) {
   legend(ctx, right, colours, [run, gd]);
 }
 
-/** Mount on `root` with the page's settings: {races, maxIter, surface, optimizer, lrMin, lrMax}. */
+/** Mount on `root` with the page's settings: {races, maxIter, surface, optimizer, lrMin, lrMax, colours}. */
 export function mount(root, config) {
   const setup = raceSetup(config);
   const choice = { surface: setup.surface, optimizer: setup.optimizer, ...raceSetting(setup, setup.surface, setup.optimizer) };
   const contours = Object.fromEntries(Object.keys(setup.races).map((name) => [name, sampleSurface(getSurface(name), 64).contours]));
-  const scene = { facts: raceFacts(setup, choice), contours };
+  const scene = { facts: raceFacts(setup, choice), contours, racers: setup.colours };
   const frame = buildFrame(root, {
     label: "Live figure: the race's surface with plain descent's race path (dashed) and the chosen optimizer's path, and both runs' values against the step on a log scale.",
     tableCaption: "The chosen optimizer's path",
