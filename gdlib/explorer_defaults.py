@@ -27,6 +27,6 @@ EXPLORER_DEFAULTS = {
     "optimizers": ["gd"],
     "speed": 5,
     "maxIter": 1000,
-    "expr": "x^2 + 3*sin(y)",
+    "expr": "x^2 - 3*sin(y)",  # its run from (2, 2) ends inside the domain, at (0, pi/2)
     "bounds": [list(b) for b in DEFAULT_BOUNDS],
 }

@@ -14,7 +14,7 @@
 - The notebooks tell a learner how to install gdlib from the site's repository, whose address
   the build knows only on GitHub Actions (`GITHUB_SERVER_URL`, `GITHUB_REPOSITORY`, set in every
   job): there `https://github.com/OWNER/REPO` becomes that address, on the page and in the
-  notebook file the page offers for download (`on_post_build`). Elsewhere the words stay.
+  notebook file the page offers for download (`on_post_build`). Elsewhere that offer is left out.
 """
 
 from __future__ import annotations
@@ -45,6 +45,11 @@ NB_LOADERS = [
 ]
 NB_MARKDOWN = re.compile(r'(<div class="[^"]*jp-RenderedMarkdown[^"]*"[^>]*>)(.*?)(</div>)', re.S)
 PLACEHOLDER_REPOSITORY = "https://github.com/OWNER/REPO"
+# " (or `pip install "git+<placeholder>"`, the address ...)", in a notebook's JSON or on its page.
+UNKNOWN_ADDRESS = re.compile(
+    r" \(or(?:\\n|\s)+[^()]*?OWNER/REPO[^()]*?, "
+    r"the address of the repository this site is built from\)"
+)
 GITHUB_NAME = re.compile(r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+")
 NBCONVERT_NO_ALT = 'alt="No description has been provided for this image"'
 NB_CELL_ID = re.compile(r'id="cell-id=([^"]+)"')
@@ -81,9 +86,14 @@ def repository_address(environ=os.environ) -> str | None:
 
 
 def with_repository_address(text: str, environ=os.environ) -> str:
-    """`text` with the placeholder repository address replaced where the real one is known."""
+    """`text` with the placeholder repository address replaced where the real one is known.
+
+    Elsewhere the parenthesis that offers it goes: a command to a made-up address cannot work.
+    """
     address = repository_address(environ)
-    return text.replace(PLACEHOLDER_REPOSITORY, address) if address else text
+    return (
+        text.replace(PLACEHOLDER_REPOSITORY, address) if address else UNKNOWN_ADDRESS.sub("", text)
+    )
 
 
 def extract_images(output: str, folder: Path) -> str:

@@ -17,7 +17,9 @@ import pytest
 from _js_data import js_data, write_js_data
 from _node import run_node
 
+from gdlib.descent import descend
 from gdlib.explorer_defaults import EXPLORER_DEFAULTS
+from gdlib.expression import surface_from_expression
 from gdlib.optimizers import LABELS, OPTIMIZERS
 from gdlib.schedules import LABELS as SCHEDULE_LABELS
 from gdlib.schedules import PRESETS as SCHEDULE_PRESETS
@@ -67,8 +69,19 @@ def test_js_sees_gdlib_optimizers_and_explorer_defaults(seen_by_js):
 def test_the_explorer_opens_on_gdlib_defaults(seen_by_js):
     """js/src/state.js's DEFAULTS are gdlib's EXPLORER_DEFAULTS at step 0, none typed in JS."""
     assert seen_by_js["defaults"] == {**json.loads(json.dumps(EXPLORER_DEFAULTS)), "step": 0}
-    state = (SRC / "state.js").read_text(encoding="utf-8")
-    assert f'"{EXPLORER_DEFAULTS["expr"]}"' not in state, "state.js types the default function"
+    for module in ("state.js", "custom-panel.js"):
+        text = (SRC / module).read_text(encoding="utf-8")
+        assert EXPLORER_DEFAULTS["expr"] not in text, f"{module} types the default function"
+
+
+def test_the_default_function_s_run_ends_inside_its_domain():
+    """The view clamps what lies outside the domain, so the opening run must stay inside it."""
+    surface = surface_from_expression(EXPLORER_DEFAULTS["expr"], EXPLORER_DEFAULTS["bounds"])
+    start = (EXPLORER_DEFAULTS["x"], EXPLORER_DEFAULTS["y"])
+    run = descend(surface, start, "gd", EXPLORER_DEFAULTS["lr"], EXPLORER_DEFAULTS["maxIter"])
+    assert run.status == "converged", run.message
+    (x0, x1), (y0, y1) = EXPLORER_DEFAULTS["bounds"]
+    assert all(x0 <= x <= x1 and y0 <= y <= y1 for x, y in run.positions)
 
 
 def test_js_sees_gdlib_schedules_and_their_presets(seen_by_js):

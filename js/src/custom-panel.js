@@ -2,6 +2,8 @@
 // wrong, and a note on the curvature at the start. Built inside the explorer's form when the
 // reader first chooses it (this module loads with the parser chunk), as labelled fields that Tab
 // reaches. Typing is checked after a short pause (debounced) and applied as soon as it is valid.
+import { DEFAULTS } from "./state.js";
+
 const html = String.raw;
 const TYPING_PAUSE_MS = 250;
 
@@ -13,7 +15,7 @@ const TEMPLATE = html`
   <div class="gdx__field">
     <label for="gdx-expr">f(x, y) =</label>
     <input type="text" id="gdx-expr" name="expr" autocomplete="off" autocapitalize="off" spellcheck="false"
-      aria-describedby="gdx-expr-error gdx-expr-note" placeholder="x^2 + 3*sin(y)">
+      aria-describedby="gdx-expr-error gdx-expr-note" placeholder="${DEFAULTS.expr}">
   </div>
   <p class="gdx__error" id="gdx-expr-error" aria-live="polite" hidden></p>
   <fieldset class="gdx__domain"><legend>Domain</legend>

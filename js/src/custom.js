@@ -68,6 +68,13 @@ export function curvatureNote(surface, x, y) {
   return `${at} the largest Hessian eigenvalue is λ = ${short(lambda)}: near here, rates above 1/λ = ${short(1 / lambda)} overshoot, and above 2/λ = ${short(2 / lambda)} each step overshoots further.`;
 }
 
+/** A note on kinks: where abs, min or max switch branch, the gradient jumps (x = 0 in |x|). */
+export function kinkNote(expr) {
+  const used = ["abs", "min", "max"].filter((name) => new RegExp(`\\b${name}\\s*\\(`).test(expr));
+  if (!used.length) return "";
+  return ` f has kinks (from ${used.join(" and ")}) where its gradient jumps: a run at a fixed rate zig-zags across one, and the gradient test may never pass.`;
+}
+
 /** A note on the gaps: the share of the domain where f is not finite, drawn as holes. */
 export const gapNote = (gaps) =>
   gaps > 0 ? ` f is not finite on ${short(100 * gaps)}% of the domain, drawn as a gap; a run that steps into it stops there.` : "";
@@ -98,7 +105,7 @@ export function attach(container, { on, grid, settings, change, helpers }) {
       panel.show(next);
       const problem = error ?? startProblem(surface, next.x, next.y, helpers.maxValue);
       panel.error(problem);
-      panel.note(error ? "" : curvatureNote(surface, next.x, next.y) + gapNote(gaps));
+      panel.note(error ? "" : curvatureNote(surface, next.x, next.y) + kinkNote(next.expr) + gapNote(gaps));
       return problem;
     },
   };

@@ -23,7 +23,8 @@ function phase(run, playing) {
 export function statusText(run, playing = false) {
   const detail = run.message.replace(/^[a-z]+: /, "");
   if (run.status === "converged") return `Converged (${CRITERIA[run.criterion]}): ${detail}`;
-  if (run.status === "diverged") return `Diverged: ${detail}`;
+  // The step that broke the limit is not kept: the readout shows the one before it.
+  if (run.status === "diverged") return `Diverged on step ${run.iterations + 1} (not drawn): ${detail}`;
   if (run.status === "max_iter") return `Max iterations: ${detail}`;
   return phase(run, playing);
 }
@@ -39,6 +40,9 @@ export function createReadout(section, signal) {
   // The page's HTML shows the default run's values from the build: the same text is not rewritten.
   let legendKey = [...legend.querySelectorAll(".gdx__swatch")].map((s) => s.className.split("--").pop()).join();
   let shown = fields.map((field) => field.textContent);
+  // The HTML's summary and table describe the default run too: on a link to another run they give
+  // way at once, as summary-view.js loads after the first frame.
+  let built = `${legendKey}|${shown.join()}`;
 
   function setLegend(runs) {
     legend.replaceChildren(
@@ -62,6 +66,12 @@ export function createReadout(section, signal) {
     const [gx, gy] = d?.gradient ?? [];
     const next = !d ? ["—", "—", "—", "0", `No run: ${problem}`]
       : [`(${fmt(x)}, ${fmt(y)})`, fmt(d.value), `(${fmt(gx)}, ${fmt(gy)})`, String(d.iterations), statusText(d, playing)];
+    if (built && built !== `${key}|${next.join()}`) {
+      const summary = section.querySelector(".gdx__summary");
+      summary.textContent = summary.dataset.working;
+      section.querySelector(".gdx__points").hidden = true;
+    }
+    built = null;
     next.forEach((text, i) => {
       if (shown[i] !== text) fields[i].textContent = text;
     });

@@ -43,7 +43,7 @@ export function checkCoordinate(text, surfaceName, axis, domain = null) {
   const [lo, hi] = (domain ?? SURFACES[surfaceName].bounds)[axis];
   if (value < lo || value > hi) {
     const clamped = clamp(value, lo, hi);
-    const where = domain ? `the domain [${lo}, ${hi}]` : `the ${SURFACES[surfaceName].title.toLowerCase()}'s bounds [${lo}, ${hi}]`;
+    const where = domain ? `your function's domain [${lo}, ${hi}]` : `[${lo}, ${hi}], the bounds of this surface`;
     return { value: clamped, note: `Start ${name} = ${value} is outside ${where}; using ${clamped}.` };
   }
   return { value };

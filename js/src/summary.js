@@ -86,19 +86,38 @@ export function outcome(label, run) {
   return `${label} is at step ${run.iterations}, ${at}.`;
 }
 
+/** Each optimizer of `settings` on `surface`, at its start: [{name, descent}]. */
+export function startRuns(settings, surface) {
+  const { x, y, lr, maxIter, optimizers } = settings;
+  return optimizers.map((name) => ({ name, descent: new Descent(surface, [x, y], { optimizer: name, lr, maxIter }) }));
+}
+
 /** Each optimizer of `settings` run to its end on `surface`: [{name, descent}]. */
 export function finishedRuns(settings, surface) {
-  const { x, y, lr, maxIter, optimizers } = settings;
-  return optimizers.map((name) => {
-    const descent = new Descent(surface, [x, y], { optimizer: name, lr, maxIter });
-    descent.run();
-    return { name, descent };
-  });
+  const runs = startRuns(settings, surface);
+  for (const { descent } of runs) descent.run();
+  return runs;
+}
+
+/**
+ * Advance unfinished `runs` in chunks of `chunk` steps until each has ended or `now()` passes
+ * `until`; returns true once every run has ended. The summary runs a reader's function of
+ * 100,000 steps, six times over, in slices like this, so no task blocks the page for seconds.
+ */
+export function advanceRuns(runs, until, now = () => performance.now(), chunk = 200) {
+  for (const { descent } of runs) {
+    while (!descent.done) {
+      if (now() >= until) return false;
+      descent.run(chunk);
+    }
+  }
+  return true;
 }
 
 /** The summary's lines, one per run, or the reason there is no run. */
 export function summaryLines(runs, labels, problem = null) {
-  if (!runs.length) return [`No run: ${problem ?? "no optimizer is ticked"}.`];
+  const why = problem ?? "no optimizer is ticked";
+  if (!runs.length) return [`No run: ${why}${why.endsWith(".") ? "" : "."}`];
   return runs.map(({ name, descent }) => outcome(labels[name], descent));
 }
 

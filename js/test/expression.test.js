@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
 
+import { kinkNote } from "../src/custom.js";
 import { Descent, descend } from "../src/descent.js";
 import {
   ExpressionError, MAX_DEPTH, MAX_LENGTH, largestEigenvalue, parseExpression, surfaceFromExpression,
@@ -129,4 +130,15 @@ test("maxNodes bounds the gradient's trees with a message; the Hessian is built 
   assert.ok(Math.abs(s.f(1.1, 0) - 1.1 ** 12) < 1e-12);
   assert.ok(Math.abs(s.hessian(1.1, 0)[0][0] - 132 * 1.1 ** 10) < 1e-9);
   assert.equal(surfaceFromExpression(Array(40).fill("x").join("*"), undefined, { maxNodes: 2000 }).hessian(1, 1), null);
+});
+
+test("a function with kinks gets a note, and its run zig-zags across the kink without converging", () => {
+  assert.equal(kinkNote("x^2 + 3*y^2"), "");
+  assert.match(kinkNote("abs(x) + max(y, 0)"), /^ f has kinks \(from abs and max\) where its gradient jumps/);
+  assert.equal(kinkNote("absolute(x)"), "");
+  const run = descend(surfaceFromExpression("abs(x) + abs(y)", [[-3, 3], [-3, 3]]), [2, 2], { lr: 0.01, maxIter: 1000 });
+  assert.equal(run.status, "max_iter");
+  const xs = run.positions.map(([x]) => Math.sign(x)).filter((s) => s !== 0);
+  const flips = xs.slice(1).filter((s, i) => s !== xs[i]).length;
+  assert.ok(flips > 100, `x changed sign ${flips} times`);
 });

@@ -96,3 +96,12 @@ test("the status says Ready, Running or Paused while a run goes on, then how it 
   while (playback.playing) playback.tick(100);
   assert.match(status(), /^Converged \(the gradient is small enough\): gradient norm /);
 });
+
+test("a diverged run's status names the step it broke off on, which the readout does not show", () => {
+  const playback = new Playback({ ...BOWL, lr: 1.5 });
+  playback.play();
+  while (playback.playing) playback.tick(100);
+  const { descent } = playback.runs[0];
+  assert.equal(descent.status, "diverged");
+  assert.match(statusText(descent), new RegExp(`^Diverged on step ${descent.iterations + 1} \\(not drawn\\): value `));
+});

@@ -24,7 +24,7 @@ test("a negative or non-numeric rate is refused; an out-of-range one is clamped"
 test("a start outside the surface is clamped to its bounds, with a message", () => {
   const result = checkCoordinate("9", "bowl", 0);
   assert.equal(result.value, 3);
-  assert.match(result.note, /Start x = 9 is outside the bowl's bounds \[-3, 3\]/);
+  assert.match(result.note, /Start x = 9 is outside \[-3, 3\], the bounds of this surface/);
   assert.equal(checkCoordinate("-0.5", "valley", 1).value, -0.5);
 });
 

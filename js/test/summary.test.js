@@ -6,7 +6,7 @@ import { test } from "node:test";
 import { Descent, SURFACES } from "../src/descent.js";
 import { fmt } from "../src/fmt.js";
 import { surfaceFromExpression } from "../src/expression.js";
-import { curvature, FIRST_ROWS, finishedRuns, outcome, pointRows, reached, said, summaryLines } from "../src/summary.js";
+import { advanceRuns, curvature, FIRST_ROWS, finishedRuns, outcome, pointRows, reached, said, startRuns, summaryLines } from "../src/summary.js";
 import { DEFAULTS } from "../src/state.js";
 
 const { step: _, ...BOWL } = DEFAULTS;
@@ -126,4 +126,26 @@ test("a reader's function that starts at its peak: the sentence says it is a max
   const peak = new Descent(surfaceFromExpression("-(x^2 + y^2)"), [0, 0], { lr: 0.01 });
   peak.run();
   assert.equal(outcome("GD", peak), "GD converged in 0 steps to (0.00, 0.00), value 0.00: a local maximum, where f curves down in every direction.");
+});
+
+test("runs advanced a slice at a time end where runs run at once end, and a slice stops on time", () => {
+  const settings = { ...BOWL, surface: "rosenbrock", x: -1.5, y: 2, lr: 0.001, maxIter: 5000, optimizers: ["gd", "momentum", "adam"] };
+  const whole = finishedRuns(settings, SURFACES.rosenbrock);
+  const sliced = startRuns(settings, SURFACES.rosenbrock);
+  let clock = 0;
+  const now = () => clock++; // each look at the clock is one tick: a slice of 10 ticks
+  let slices = 0;
+  while (!advanceRuns(sliced, clock + 10, now, 50)) slices += 1;
+  assert.ok(slices > 10, `only ${slices} slices`);
+  assert.deepEqual(summaryLines(sliced, LABELS), summaryLines(whole, LABELS));
+  assert.deepEqual(sliced.map((r) => r.descent.positions.at(-1)), whole.map((r) => r.descent.positions.at(-1)));
+  // A slice whose time has run out takes no step.
+  const fresh = startRuns(settings, SURFACES.rosenbrock);
+  assert.equal(advanceRuns(fresh, 0, () => 1), false);
+  assert.equal(fresh[0].descent.iterations, 0);
+});
+
+test("a reason that ends in a full stop gets no second one", () => {
+  assert.deepEqual(summaryLines([], LABELS, "f is not finite at the start."), ["No run: f is not finite at the start."]);
+  assert.deepEqual(summaryLines([], LABELS, "no start"), ["No run: no start."]);
 });

@@ -74,5 +74,5 @@ test("a new domain keeps the start while it lies inside, else (2, 2) or the cent
   const moved = normalize({ bounds: ["-5", "5", "-1", "1"] }, { ...custom, x: 1, y: 3 }).state;
   assert.deepEqual([moved.x, moved.y], [0, 0]);
   const clamped = normalize({ x: "9" }, custom);
-  assert.match(clamped.messages[0], /Start x = 9 is outside the domain \[-3, 3\]; using 3/);
+  assert.match(clamped.messages[0], /Start x = 9 is outside your function's domain \[-3, 3\]; using 3/);
 });

@@ -59,7 +59,7 @@ def test_settings_are_written_to_the_hash(page, site_url):
         ("#gdx-lr", "-1", "Learning rate must be above 0", "0.01"),
         ("#gdx-lr", "fast", "Learning rate must be a number", "0.01"),
         ("#gdx-lr", "50", "outside [0.0001, 2]; using 2", "2"),
-        ("#gdx-x", "99", "Start x = 99 is outside the bowl's bounds [-3, 3]; using 3", "3"),
+        ("#gdx-x", "99", "x = 99 is outside [-3, 3], the bounds of this surface; using 3", "3"),
         ("#gdx-y", "", "Start y must be a number", "2"),
     ],
 )

@@ -145,10 +145,15 @@ def test_notebooks_name_the_repository_they_are_built_from_on_github_actions(tmp
     named = notebooks.with_repository_address(text, actions)
     assert "https://github.com/ann/gd-site" in named and "OWNER/REPO" not in named
     assert json.loads(named)["cells"]  # still a notebook
-    # Outside GitHub Actions, or with a name that is not owner/repo, the words stay.
-    assert notebooks.with_repository_address(text, {}) == text
+    # Outside GitHub Actions, or with a name that is not owner/repo, no made-up address is offered.
     bad = {**actions, "GITHUB_REPOSITORY": "ann/gd site<script>"}
-    assert notebooks.with_repository_address(text, bad) == text
+    for environ in ({}, bad):
+        unnamed = notebooks.with_repository_address(text, environ)
+        assert "OWNER/REPO" not in unnamed and "pip install -e ." in unnamed
+        assert "from its folder." in unnamed and json.loads(unnamed)["cells"]
+    page = 'from its folder (or\n<code>pip install "git+https://github.com/OWNER/REPO"</code>, '
+    page += "the address of the repository this site is built from).</p>"
+    assert notebooks.with_repository_address(page, {}) == "from its folder.</p>"
 
 
 def test_the_downloadable_copy_is_rewritten_after_the_build(tmp_path, monkeypatch):
