@@ -4,7 +4,7 @@
 // each run ends is said in words by summary-view.js, when the settings change; the page's HTML
 // holds those words for the opening run, so that module loads after the explorer's first frame,
 // outside its first load.
-import { fmt } from "./fmt.js";
+import { fine } from "./fmt.js";
 import { OPTIMIZER_LABELS } from "./palette.js";
 
 const CRITERIA = {
@@ -65,7 +65,7 @@ export function createReadout(section, signal) {
     const [x, y] = d?.point ?? [];
     const [gx, gy] = d?.gradient ?? [];
     const next = !d ? ["—", "—", "—", "0", `No run: ${problem}`]
-      : [`(${fmt(x)}, ${fmt(y)})`, fmt(d.value), `(${fmt(gx)}, ${fmt(gy)})`, String(d.iterations), statusText(d, playing)];
+      : [`(${fine(x)}, ${fine(y)})`, fine(d.value), `(${fine(gx)}, ${fine(gy)})`, String(d.iterations), statusText(d, playing)];
     if (built && built !== `${key}|${next.join()}`) {
       const summary = section.querySelector(".gdx__summary");
       summary.textContent = summary.dataset.working;
@@ -79,7 +79,7 @@ export function createReadout(section, signal) {
     lead.textContent = OPTIMIZER_LABELS[name] ?? "—";
     runs.forEach(({ descent }, i) => {
       const status = SHORT[descent.status] ?? phase(descent, playing).toLowerCase();
-      const text = `${status}, step ${descent.iterations}, value ${fmt(descent.value)}`;
+      const text = `${status}, step ${descent.iterations}, value ${fine(descent.value)}`;
       const span = legend.children[i].lastElementChild;
       if (span.textContent !== text) span.textContent = text;
     });

@@ -149,3 +149,14 @@ test("a reason that ends in a full stop gets no second one", () => {
   assert.deepEqual(summaryLines([], LABELS, "f is not finite at the start."), ["No run: f is not finite at the start."]);
   assert.deepEqual(summaryLines([], LABELS, "no start"), ["No run: no start."]);
 });
+
+test("the readout keeps three figures where two decimals would read 0.00, and writes the rest as fmt", async () => {
+  const { fine } = await import("../src/fmt.js");
+  assert.equal(fine(1.2345e-7), "1.23e-7");
+  assert.equal(fine(-0.004), "-4.00e-3");
+  assert.equal(fine(0), "0.00");
+  assert.equal(fine(0.005), "0.01");
+  assert.equal(fine(8), "8.00");
+  assert.equal(fine(2.5e6), fmt(2.5e6));
+  assert.equal(fine(NaN), "—");
+});

@@ -22,6 +22,8 @@ from explorer_helpers import (
     wait_idle,
 )
 
+from gdlib.descent import descend
+
 pytestmark = pytest.mark.browser
 
 
@@ -129,6 +131,12 @@ def test_a_learning_rate_of_1_5_on_the_bowl_diverges(page, site_url):
     assert_clean(page)
 
 
+def js_exponent(v: float) -> str:
+    """Write `v` as JavaScript's toExponential(2) does: 3.50e-7, not Python's 3.50e-07."""
+    mantissa, exponent = f"{v:.2e}".split("e")
+    return f"{mantissa}e{int(exponent)}"
+
+
 def test_the_default_run_on_the_bowl_converges(page, site_url):
     open_explorer(page, site_url)
     page.select_option("#gdx-speed", "100")
@@ -142,7 +150,10 @@ def test_the_default_run_on_the_bowl_converges(page, site_url):
         "Converged (the gradient is small enough): gradient norm 9.9e-07 <= 1e-06"
     )
     assert values["Iteration"] == "770"
-    assert values["Position"] == "(0.00, 0.00)"
+    # Where two decimals would read 0.00, the readout keeps three figures, as gdlib's run has them.
+    x, y = descend("bowl", (2.0, 2.0), "gd", 0.01).positions[-1]
+    assert values["Position"] == f"({js_exponent(x)}, {js_exponent(y)})"
+    assert values["Position"].startswith("(3.")
     wait_idle(page)
     assert_clean(page)
 
