@@ -67,7 +67,9 @@ export function axes(ctx, box, { x, y }, colours, { xTicks, yTicks, xLabel, yLab
     const text = tickText(t);
     return { text, at: x(tickAt(t)), width: ctx.measureText(text).width };
   });
-  for (const i of spacedLabels(xLabels)) ctx.fillText(xLabels[i].text, xLabels[i].at, box.y + box.h + 4);
+  // 6 px down: a y tick label at the bottom corner ("0") and an x tick label at the left one
+  // ("1e-12") touched at 4.
+  for (const i of spacedLabels(xLabels)) ctx.fillText(xLabels[i].text, xLabels[i].at, box.y + box.h + 6);
   ctx.textAlign = "right";
   ctx.textBaseline = "middle";
   let widest = 0;
