@@ -154,10 +154,15 @@ def on_post_page(output: str, page, config) -> str:
     return NB_MARKDOWN.sub(lambda m: m.group(1) + mark_dollar_math(m.group(2)) + m.group(3), output)
 
 
+@event_priority(-100)  # after the search plugin has written its index
 def on_post_build(config) -> None:
-    """Name the repository in the notebook files offered for download, as their pages do."""
-    for notebook in sorted(Path(config["site_dir"]).rglob("*.ipynb")):
-        text = notebook.read_text(encoding="utf-8")
+    """Name the repository in the downloadable notebooks and the search index, as the pages do.
+
+    The search plugin reads each page before `on_post_page` rewrites it.
+    """
+    site = Path(config["site_dir"])
+    for written in [*sorted(site.rglob("*.ipynb")), site / "search" / "search_index.json"]:
+        text = written.read_text(encoding="utf-8") if written.is_file() else ""
         named = with_repository_address(text)
         if named != text:
-            notebook.write_text(named, encoding="utf-8")
+            written.write_text(named, encoding="utf-8")

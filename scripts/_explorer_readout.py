@@ -19,6 +19,17 @@ def readout_number(v: float) -> str:
     return "0.00" if text == "-0.00" else text
 
 
+def fine_number(v: float) -> str:
+    """Format as the live readout does (js/src/fmt.js fine), three figures below 0.005.
+
+    Where two decimals would read 0.00, "1.23e-7"; else as `readout_number`.
+    """
+    if v != 0 and abs(v) < 0.005:
+        mantissa, exp = f"{v:.2e}".split("e")
+        return f"{mantissa}e{int(exp)}"
+    return readout_number(v)
+
+
 def said_number(v: float) -> str:
     """Format as the summary's sentences do (js/src/summary.js said): words from 1e5 on.
 

@@ -22,9 +22,16 @@ GRAD_TOL = inspect.signature(descend).parameters["grad_tol"].default  # the race
 
 
 def gradient_small_from(run: Trajectory, tol: float = GRAD_TOL) -> int:
-    """Return the first step k from which ||grad f(x_j)|| <= tol for every j >= k in the run."""
+    """Return the first step k from which ||grad f(x_j)|| <= tol for every j >= k in the run.
+
+    The run must go on past k (here ten steps past its stop): a k among its last five points
+    would say only that the window ended, not that the run stayed below.
+    """
     above = np.flatnonzero(np.linalg.norm(run.gradients, axis=1) > tol)
-    return int(above[-1]) + 1 if above.size else 0
+    k = int(above[-1]) + 1 if above.size else 0
+    if k > len(run.gradients) - 5:
+        raise ValueError(f"the gradient norm is above {tol:g} at step {k - 1} of {run.iterations}")
+    return k
 
 
 def look_ahead(nesterov_run: Trajectory) -> dict[str, object]:

@@ -13,7 +13,7 @@ from pathlib import Path
 import matplotlib.pyplot as plt
 import numpy as np
 from _explorer_link import ExplorerRun, explorer_hash
-from _explorer_readout import outcome, point_rows, readout_number
+from _explorer_readout import fine_number, outcome, point_rows
 from _explorer_surfaces import bound_cases, surface_formulas, surfaces_table
 from _explorer_try import (
     AGREEMENT_STEPS,
@@ -115,20 +115,20 @@ def page_values(run, diverged, surface) -> dict[str, object]:
         "surfaces_table": surfaces_table(),
         "surface_formulas": surface_formulas(),
         **bound_cases(LR_TOO_BIG, VALLEY_LR),
-        "custom_value": f"{float(mine.f(START)):.2f}",
-        "custom_gradient": "({:.2f}, {:.2f})".format(*mine.grad(START)),
+        "custom_value": fine_number(float(mine.f(START))),
+        "custom_gradient": "({}, {})".format(*(fine_number(g) for g in mine.grad(START))),
         "custom_bounds": "[{}, {}] × [{}, {}]".format(*(f"{b:g}" for b in np.ravel(mine.bounds))),
         "default_steps": run.iterations,
         "default_message": run.message,
-        "start_value": f"{run.values[0]:.2f}",
-        "start_position": "({}, {})".format(*(readout_number(v) for v in run.positions[0])),
+        "start_value": fine_number(run.values[0]),
+        "start_position": "({}, {})".format(*(fine_number(v) for v in run.positions[0])),
         # The readout's lead, summary and points table before the live view takes over; the
         # explorer writes the same text (js/src/summary.js), a browser test compares them.
         "lead_label": LABELS["gd"],
         "default_summary": outcome(LABELS["gd"], run),
         "points_caption": caption,
         "points_rows": rows,
-        "start_gradient": "({:.2f}, {:.2f})".format(*run.gradients[0]),
+        "start_gradient": "({}, {})".format(*(fine_number(g) for g in run.gradients[0])),
         "big_lr": LR_TOO_BIG,
         "big_lr_message": diverged.message,
         "lr_limit": f"{2.0 / surface.lipschitz:g}",

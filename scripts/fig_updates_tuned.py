@@ -13,9 +13,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from _figure import CYCLE, PALETTES, themed_svgs, write_values
+from _figure import PALETTES, themed_svgs, write_values
 from _quadratic import heavy_ball, nesterov, valley
-from _races import race
+from _races import colours, race
 from matplotlib import pyplot as plt
 
 from gdlib.descent import descend
@@ -79,7 +79,8 @@ def main(out_dir: Path) -> list[Path]:
 
     def draw(theme: str):
         fig, (left, right) = plt.subplots(1, 2, figsize=(8.6, 3.5), layout="constrained")
-        for color, m in zip(CYCLE, METHODS, strict=False):
+        for m in METHODS:
+            color = colours()[m]  # as in the race and its loss curves
             d = dist[m]
             k = np.arange(len(d))
             on_line = " (on its dashed line)" if m == "gd" and gd_on_line else ""

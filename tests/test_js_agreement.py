@@ -175,6 +175,21 @@ def test_the_summary_says_numbers_as_the_build_does():
     assert readout.said_number(float("nan")) == readout.said_number(float("inf")) == "—"
 
 
+# The live readout's numbers (fmt.js fine), about its switch to three figures at 0.005.
+FINE = [0.0, -0.0, 1.2345e-7, -0.004, 0.00499999, 0.005, -0.0051, 8.0, 4.0, 123456.0, 3.5e-7]
+
+
+def test_the_readout_writes_numbers_as_the_build_does():
+    script = (
+        f"import {{ fine }} from {json.dumps((ROOT / 'js' / 'src' / 'fmt.js').as_uri())};"
+        + _read_stdin_js()
+        + "process.stdout.write(JSON.stringify(input.map((v) => fine(v))));"
+    )
+    readout = load_script("_explorer_readout")
+    assert _node(script, FINE) == [readout.fine_number(v) for v in FINE]
+    assert readout.fine_number(1.2345e-7) == "1.23e-7" and readout.fine_number(8.0) == "8.00"
+
+
 # Messages of converged runs: two digits, and more where two would print the limit or above it.
 CONVERGED = [(9.96e-07, 1e-06), (9.9e-07, 1e-06), (1e-06, 1e-06), (1.255e-06, 1.26e-06)]
 CONVERGED += [(4.2e-09, 1e-08), (9.99999e-07, 1e-06), (0.0, 1e-06), (0.0995, 0.1)]

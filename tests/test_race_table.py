@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import inspect
 
+import pytest
 from _scripts import load_script
 
+from gdlib.descent import descend
 from gdlib.optimizers import adam
 
 updates_loss = load_script("fig_updates_loss")
@@ -41,3 +43,14 @@ def test_the_stopping_message_keeps_each_number_on_one_line():
     whole = ['<span class="gd-nowrap">9.9e-07</span>', '<span class="gd-nowrap">1e-06</span>']
     assert all(number in cell for number in whole), cell
     assert updates_loss.unbroken("max_iter: 200 steps") == "max_iter: 200 steps"
+
+
+def test_a_gradient_count_that_ends_with_its_window_is_refused():
+    look_ahead = load_script("_look_ahead")
+    settings = {"hyper": {"momentum": 0.5}}
+    run = descend("valley", (-2.5, 1.0), "nesterov", 0.05, 100, 0.0, 0.0, **settings)
+    k = look_ahead.gradient_small_from(run)
+    assert 0 < k < run.iterations - 5
+    short = descend("valley", (-2.5, 1.0), "nesterov", 0.05, k + 2, 0.0, 0.0, **settings)
+    with pytest.raises(ValueError, match="gradient norm is above"):
+        look_ahead.gradient_small_from(short)

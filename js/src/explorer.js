@@ -49,6 +49,7 @@ export function mount(root, early) {
     const { step = 0, ...rest } = opened ?? DEFAULTS;
     settings = rest;
     readerActed = Boolean(opened);
+    if (opened) readout.stale(); // the page's summary and table are the default run's
     showNotice(ui, messages);
     showSettings(ui, settings);
     bindControls({ ui, on, pick: (x, y) => view?.pick(x, y), insetPick: inset.pick, actions });

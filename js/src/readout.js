@@ -40,9 +40,6 @@ export function createReadout(section, signal) {
   // The page's HTML shows the default run's values from the build: the same text is not rewritten.
   let legendKey = [...legend.querySelectorAll(".gdx__swatch")].map((s) => s.className.split("--").pop()).join();
   let shown = fields.map((field) => field.textContent);
-  // The HTML's summary and table describe the default run too: on a link to another run they give
-  // way at once, as summary-view.js loads after the first frame.
-  let built = `${legendKey}|${shown.join()}`;
 
   function setLegend(runs) {
     legend.replaceChildren(
@@ -66,12 +63,6 @@ export function createReadout(section, signal) {
     const [gx, gy] = d?.gradient ?? [];
     const next = !d ? ["—", "—", "—", "0", `No run: ${problem}`]
       : [`(${fine(x)}, ${fine(y)})`, fine(d.value), `(${fine(gx)}, ${fine(gy)})`, String(d.iterations), statusText(d, playing)];
-    if (built && built !== `${key}|${next.join()}`) {
-      const summary = section.querySelector(".gdx__summary");
-      summary.textContent = summary.dataset.working;
-      section.querySelector(".gdx__points").hidden = true;
-    }
-    built = null;
     next.forEach((text, i) => {
       if (shown[i] !== text) fields[i].textContent = text;
     });
@@ -85,6 +76,15 @@ export function createReadout(section, signal) {
     });
   }
 
+  /** The HTML's summary and table describe the default run: on a link they give way at once (and
+   * quietly: the words follow in a moment), as summary-view.js loads after the first frame. */
+  function stale() {
+    const words = section.querySelector(".gdx__summary");
+    words.textContent = words.dataset.working;
+    words.setAttribute("aria-busy", "true");
+    section.querySelector(".gdx__points").hidden = true;
+  }
+
   let summary = null; // summary-view.js's createSummary, once loaded
   const describe = (...run) => {
     summary ??= import("./summary-view.js").then(({ createSummary }) =>
@@ -92,5 +92,5 @@ export function createReadout(section, signal) {
     );
     summary.then((view) => view.later(...run));
   };
-  return { update, describe };
+  return { update, describe, stale };
 }

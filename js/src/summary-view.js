@@ -26,6 +26,7 @@ export function createSummary(paragraph, details, signal) {
   /** Describe finished `runs` (none when `problem` says why there is none). */
   function show(runs, problem) {
     say(summaryLines(runs, OPTIMIZER_LABELS, problem).join(" "));
+    paragraph.removeAttribute("aria-busy"); // set while the page's words gave way (readout.js)
     details.hidden = runs.length === 0;
     if (!runs.length) return;
     const { caption: title, rows } = pointRows(OPTIMIZER_LABELS[runs[0].name], runs[0].descent);
@@ -45,14 +46,15 @@ export function createSummary(paragraph, details, signal) {
   let timer = 0;
   signal.addEventListener("abort", () => clearTimeout(timer));
   /** Run `runs` to their ends a slice per task, then show them; a newer call's timer wins. */
-  function finish(runs, began) {
+  function finish(runs, began, told = false) {
     if (signal.aborted) return;
     if (advanceRuns(runs, performance.now() + SLICE_MS)) return show(runs, null);
-    if (performance.now() - began > QUIET_MS) {
+    if (!told && performance.now() - began > QUIET_MS) {
       say(paragraph.dataset.working); // while runs that take several tasks are run to their ends
       details.hidden = true; // the table still holds the last settings' path
+      told = true;
     }
-    timer = setTimeout(() => finish(runs, began), 0);
+    timer = setTimeout(() => finish(runs, began, told), 0);
   }
 
   return {

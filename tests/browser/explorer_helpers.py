@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import io
 
+from _scripts import load_script
 from holding import element_png
 from PIL import Image
 
 EXPLORER = "explore/"
+# The live readout's number format (js/src/fmt.js fine), as the build writes it.
+fine = load_script("_explorer_readout").fine_number
 # Ready (its runs exist, so the controls act) and drawn at least once.
 FIRST_FRAME = (
     "() => Boolean(window.__gdExplorer?.current?.ready && window.__gdExplorer.current.frames)"

@@ -14,6 +14,7 @@ from explorer_helpers import (
     camera,
     canvas_image,
     changed_share,
+    fine,
     frames,
     open_explorer,
     readout,
@@ -131,12 +132,6 @@ def test_a_learning_rate_of_1_5_on_the_bowl_diverges(page, site_url):
     assert_clean(page)
 
 
-def js_exponent(v: float) -> str:
-    """Write `v` as JavaScript's toExponential(2) does: 3.50e-7, not Python's 3.50e-07."""
-    mantissa, exponent = f"{v:.2e}".split("e")
-    return f"{mantissa}e{int(exponent)}"
-
-
 def test_the_default_run_on_the_bowl_converges(page, site_url):
     open_explorer(page, site_url)
     page.select_option("#gdx-speed", "100")
@@ -152,7 +147,7 @@ def test_the_default_run_on_the_bowl_converges(page, site_url):
     assert values["Iteration"] == "770"
     # Where two decimals would read 0.00, the readout keeps three figures, as gdlib's run has them.
     x, y = descend("bowl", (2.0, 2.0), "gd", 0.01).positions[-1]
-    assert values["Position"] == f"({js_exponent(x)}, {js_exponent(y)})"
+    assert values["Position"] == f"({fine(x)}, {fine(y)})"
     assert values["Position"].startswith("(3.")
     wait_idle(page)
     assert_clean(page)
@@ -193,7 +188,7 @@ def test_clicking_the_surface_sets_the_start(page, site_url):
     x, y = float(page.input_value("#gdx-x")), float(page.input_value("#gdx-y"))
     assert (x, y) != (2.0, 2.0)
     assert -3 <= x <= 3 and -3 <= y <= 3
-    assert readout(page)["Position"] == f"({x:.2f}, {y:.2f})"
+    assert readout(page)["Position"] == f"({fine(x)}, {fine(y)})"
     assert_clean(page)
 
 

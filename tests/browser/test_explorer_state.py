@@ -10,6 +10,7 @@ from explorer_helpers import (
     FIRST_FRAME,
     assert_clean,
     canvas_image,
+    fine,
     frames,
     open_explorer,
     readout,
@@ -34,8 +35,8 @@ def test_the_url_hash_restores_a_run(page, site_url):
     run = descend("valley", (-2.0, 1.0), "gd", 0.05, max_iter=40)
     x, y = run.positions[-1]
     assert readout(page)["Iteration"] == "40"
-    assert readout(page)["Position"] == f"({x:.2f}, {y:.2f})"
-    assert readout(page)["Value"] == f"{run.values[-1]:.2f}"
+    assert readout(page)["Position"] == f"({fine(x)}, {fine(y)})"
+    assert readout(page)["Value"] == fine(run.values[-1])
     assert page.locator(".gdx__notice").is_hidden()
     assert_clean(page)
 

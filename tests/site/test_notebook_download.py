@@ -156,6 +156,9 @@ def test_notebooks_name_the_repository_they_are_built_from_on_github_actions(tmp
     assert notebooks.with_repository_address(page, {}) == "from its folder.</p>"
 
 
+PLACEHOLDER = "https://github.com/OWNER/REPO"
+
+
 def test_the_downloadable_copy_is_rewritten_after_the_build(tmp_path, monkeypatch):
     notebooks = load_hook("notebooks")
     served = tmp_path / "code" / "numpy" / "numpy.ipynb"
@@ -163,5 +166,14 @@ def test_the_downloadable_copy_is_rewritten_after_the_build(tmp_path, monkeypatc
     served.write_bytes((ROOT / "docs" / "code" / "numpy.ipynb").read_bytes())
     monkeypatch.setenv("GITHUB_SERVER_URL", "https://github.com")
     monkeypatch.setenv("GITHUB_REPOSITORY", "ann/gd-site")
+    index = tmp_path / "search" / "search_index.json"
+    index.parent.mkdir()
+    index.write_text(json.dumps({"docs": [{"text": f"(or {PLACEHOLDER})"}]}), encoding="utf-8")
     notebooks.on_post_build({"site_dir": str(tmp_path)})
     assert "git+https://github.com/ann/gd-site" in served.read_text(encoding="utf-8")
+    assert "https://github.com/ann/gd-site" in index.read_text(encoding="utf-8")
+
+
+def test_the_search_index_offers_no_made_up_address(built_site):
+    index = (built_site.root / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "pip install -e ." in index and "OWNER/REPO" not in index

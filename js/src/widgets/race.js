@@ -24,7 +24,9 @@ function drawRace(ctx, w, h, colours, { facts, contours, racers }) {
   // colour of the static race and loss curves (the build's config); plain descent's race run is
   // its colour, dashed.
   const run = { label: LABELS[facts.optimizer], colour: racers[facts.optimizer] ?? colours.point, width: 1.8 };
-  const gd = { label: "GD at its race rate", colour: racers.gd ?? colours.muted, width: 1.2, dash: [4, 3] };
+  // With GD chosen as well, its race run stands back in grey: two blues told apart by a dash alone.
+  const reference = facts.optimizer === "gd" ? colours.muted : racers.gd ?? colours.muted;
+  const gd = { label: "GD at its race rate", colour: reference, width: 1.2, dash: [4, 3] };
   const map = mapPanel(ctx, left, surface.bounds, colours, { contours: contours[facts.surface] }, (s) => {
     stroke(ctx, facts.gd.positions.map(([x, y]) => [s.x(x), s.y(y)]), gd);
     stroke(ctx, facts.run.positions.map(([x, y]) => [s.x(x), s.y(y)]), run);
