@@ -162,15 +162,20 @@ SAID = [0.0, -0.004, 2.5, 99999.994, 99999.996, 1e5, -123456.0, 999_499.0, 999_5
 SAID += [1_235_000.0, 1_245_000.0, 99_950_000.0, -5.784321e9, 1e12, 1.44e14, 9.996e14, 2e15]
 
 
+def _mapped_in_js(module: Path, name: str, values: list[float]) -> list[str]:
+    """Apply the function `name` of the JS `module` to each of `values`, in node."""
+    script = (
+        f"import {{ {name} }} from {json.dumps(module.as_uri())};"
+        + _read_stdin_js()
+        + f"process.stdout.write(JSON.stringify(input.map((v) => {name}(v))));"
+    )
+    return _node(script, values)
+
+
 def test_the_summary_says_numbers_as_the_build_does():
     write_js_data()  # summary.js imports descent.js, which reads the generated JSON
-    script = (
-        f"import {{ said }} from {json.dumps(SUMMARY_JS.as_uri())};"
-        + _read_stdin_js()
-        + "process.stdout.write(JSON.stringify(input.map((v) => said(v))));"
-    )
     readout = load_script("_explorer_readout")
-    assert _node(script, SAID) == [readout.said_number(v) for v in SAID]
+    assert _mapped_in_js(SUMMARY_JS, "said", SAID) == [readout.said_number(v) for v in SAID]
     assert readout.said_number(-5.784321e9) == "-5.78 billion"
     assert readout.said_number(float("nan")) == readout.said_number(float("inf")) == "—"
 
@@ -180,13 +185,9 @@ FINE = [0.0, -0.0, 1.2345e-7, -0.004, 0.00499999, 0.005, -0.0051, 8.0, 4.0, 1234
 
 
 def test_the_readout_writes_numbers_as_the_build_does():
-    script = (
-        f"import {{ fine }} from {json.dumps((ROOT / 'js' / 'src' / 'fmt.js').as_uri())};"
-        + _read_stdin_js()
-        + "process.stdout.write(JSON.stringify(input.map((v) => fine(v))));"
-    )
     readout = load_script("_explorer_readout")
-    assert _node(script, FINE) == [readout.fine_number(v) for v in FINE]
+    fmt_js = ROOT / "js" / "src" / "fmt.js"
+    assert _mapped_in_js(fmt_js, "fine", FINE) == [readout.fine_number(v) for v in FINE]
     assert readout.fine_number(1.2345e-7) == "1.23e-7" and readout.fine_number(8.0) == "8.00"
 
 
