@@ -13,9 +13,17 @@ import math
 LARGE = ("thousand", "million", "billion", "trillion")  # the summary's scale words, from 10^3
 
 
+def js_exponential(v: float) -> str:
+    """Write `v` as JavaScript's toExponential(2) does: "1.23e-7" and "2.50e+6", no leading 0."""
+    if not math.isfinite(v):
+        return f"{v:.2e}"  # "inf", "nan": no exponent to trim (fmt.js writes "—" for them)
+    mantissa, exp = f"{v:.2e}".split("e")
+    return f"{mantissa}e{int(exp):+d}"
+
+
 def readout_number(v: float) -> str:
     """Format as the readout does (js/src/fmt.js fmt): two decimals, never "-0.00"."""
-    text = f"{v:.2f}" if abs(v) < 1e5 else f"{v:.2e}".replace("e+0", "e+").replace("e-0", "e-")
+    text = f"{v:.2f}" if abs(v) < 1e5 else js_exponential(v)
     return "0.00" if text == "-0.00" else text
 
 
@@ -24,10 +32,7 @@ def fine_number(v: float) -> str:
 
     Where two decimals would read 0.00, "1.23e-7"; else as `readout_number`.
     """
-    if v != 0 and abs(v) < 0.005:
-        mantissa, exp = f"{v:.2e}".split("e")
-        return f"{mantissa}e{int(exp)}"
-    return readout_number(v)
+    return js_exponential(v) if v != 0 and abs(v) < 0.005 else readout_number(v)
 
 
 def said_number(v: float) -> str:

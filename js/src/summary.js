@@ -92,13 +92,6 @@ export function startRuns(settings, surface) {
   return optimizers.map((name) => ({ name, descent: new Descent(surface, [x, y], { optimizer: name, lr, maxIter }) }));
 }
 
-/** Each optimizer of `settings` run to its end on `surface`: [{name, descent}]. */
-export function finishedRuns(settings, surface) {
-  const runs = startRuns(settings, surface);
-  for (const { descent } of runs) descent.run();
-  return runs;
-}
-
 /**
  * Advance unfinished `runs` in chunks of `chunk` steps until each has ended or `now()` passes
  * `until`; returns true once every run has ended. The summary runs a reader's function of

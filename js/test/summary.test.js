@@ -6,11 +6,18 @@ import { test } from "node:test";
 import { Descent, SURFACES } from "../src/descent.js";
 import { fmt } from "../src/fmt.js";
 import { surfaceFromExpression } from "../src/expression.js";
-import { advanceRuns, curvature, FIRST_ROWS, finishedRuns, outcome, pointRows, reached, said, startRuns, summaryLines } from "../src/summary.js";
+import { advanceRuns, curvature, FIRST_ROWS, outcome, pointRows, reached, said, startRuns, summaryLines } from "../src/summary.js";
 import { DEFAULTS } from "../src/state.js";
 
 const { step: _, ...BOWL } = DEFAULTS;
 const LABELS = { gd: "GD", momentum: "Momentum", adam: "Adam" };
+
+/** Each optimizer of `settings` run to its end at once, as the summary's slices end them. */
+function finishedRuns(settings, surface) {
+  const runs = startRuns(settings, surface);
+  for (const { descent } of runs) descent.run();
+  return runs;
+}
 
 test("the default run is summed up by how it ends, not by the step on screen", () => {
   const [lead] = finishedRuns(BOWL, SURFACES.bowl);

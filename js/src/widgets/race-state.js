@@ -17,7 +17,8 @@ export const MOMENTUM_OPTIMIZERS = ["momentum", "nesterov"];
 export const LABELS = SHARED.optimizers.labels;
 
 /** The figure's settings: {races: {surface: {optimizer: [lr, hyper]}}, maxIter, surface,
- * optimizer, lrMin, lrMax}, and the rate slider's positions (`steps`). */
+ * optimizer, lrMin, lrMax, colours: {optimizer: colour}}, and the rate slider's positions
+ * (`steps`). */
 export function raceSetup({ races, maxIter, surface = "valley", optimizer = "momentum", lrMin, lrMax, colours = {}, steps = 240 }) {
   return { races, maxIter, surface, optimizer, lrMin, lrMax, colours, steps };
 }
