@@ -110,6 +110,12 @@ def backtracking() -> dict[str, object]:
     }
 
 
+def logistic_curvature() -> float:
+    """Return the largest curvature of log(1 + e^-x) on the figure's x range: s (1 - s)."""
+    s = 1 / (1 + np.exp(-np.linspace(*LOGISTIC.bounds[0], 2201)))
+    return float(np.max(s * (1 - s)))
+
+
 def main(out_dir: Path) -> list[Path]:
     """Write the three-panel figure and the measured numbers."""
     sweep = kappa_sweep()
@@ -158,6 +164,7 @@ def main(out_dir: Path) -> list[Path]:
         "steps_100": sweep["steps"][KAPPAS.index(100)],
         "rate_100": round(float(sweep["measured"][KAPPAS.index(100)]), 4),
         "logistic_lr": LOGISTIC_LR,
+        "logistic_inv_l": round(1 / logistic_curvature(), 4),
         "logistic_kf_1000": round(float(kf[999]), 4),
         "logistic_kf_10000": round(float(kf[-1]), 4),
         "logistic_f_10000": f"{float(logistic.values[-1]):.3g}",

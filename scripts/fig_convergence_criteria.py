@@ -162,13 +162,15 @@ def main(out_dir: Path) -> list[Path]:
         ax.semilogy(grad_norm, color=COLORS["blue"], label="gradient norm $\\|\\nabla f(x_k)\\|$")
         ax.semilogy(step, color=COLORS["orange"], label="step length $\\|x_k - x_{k-1}\\|$")
         ax.semilogy(change, color=COLORS["green"], label="change in value $|f_k - f_{k-1}|$")
-        for tol, color in ((1e-3, "blue"), (1e-6, "blue"), (1e-5, "orange"), (1e-8, "green")):
-            ax.axhline(tol, color=COLORS[color], ls=":", lw=1)
+        tolerances = ((1e-3, "blue"), (1e-6, "blue"), (1e-5, "orange"), (1e-8, "green"))
+        for i, (tol, color) in enumerate(tolerances):
+            label = "tolerances (dotted), in each test's colour" if i == 0 else None
+            ax.axhline(tol, color=COLORS[color], ls=":", lw=1, label=label)
         ax.set(
             xlabel="step $k$", title=f"plain GD on the valley, lr = {LR}: the watched quantities"
         )
         ax.set(xlim=(0, 450), ylim=(1e-12, 1e2))
-        ax.legend(loc="lower left", fontsize=8.5)
+        ax.legend(loc="upper right", fontsize=8.5)
         return fig
 
     values = {"table": table(), "max_iter": MAX_ITER, "lr": LR, "start": str(START)}

@@ -3,7 +3,9 @@
 The error of the forward difference (f(p + h e) - f(p)) / h falls like h, the central one
 (f(p + h e) - f(p - h e)) / 2h like h^2, until rounding error (about eps |f| / h) takes over.
 Which rounding errors cancel at one point is luck, so the measured curve is the median over
-POINTS points drawn within 1e-3 of (-1, 1.5) (the single point is drawn faintly). Dashed: the
+POINTS points drawn within 1e-3 of (-1, 1.5) (the single point is drawn faintly), each taking
+its own step within half a grid cell of h: with one shared h, every point's p_i + h would round
+alike, and the median would keep that rounding's dips. Dashed: the
 model truncation + rounding, whose minima give the best steps
 h* = 2 sqrt(eps |f| / |f''|) (forward, ~ sqrt(eps)) and h* = (3 eps |f| / |f'''|)^(1/3)
 (central, ~ eps^(1/3)), marked by vertical lines and compared with the measured argmins.
@@ -27,20 +29,28 @@ POINTS = 200
 EPS = np.finfo(float).eps
 
 
-def errors(surface, points: np.ndarray, kind: str, taken: bool = False) -> np.ndarray:
+def jitters(rng: np.random.Generator) -> np.ndarray:
+    """Return each point's factor on h, within half of STEPS' grid cell (1 for POINT itself)."""
+    cell = np.log10(STEPS[1] / STEPS[0])
+    return np.concatenate([[1.0], 10 ** (cell * rng.uniform(-0.5, 0.5, POINTS - 1))])
+
+
+def errors(surface, points: np.ndarray, kind: str, jitter, taken: bool = False) -> np.ndarray:
     """Return the max-norm error of finite-difference gradients, shape (steps, points).
 
-    Divided by h, as code usually does, or (`taken`) by the step the floats made: p + h e_i is
-    rounded, so (p + h e_i) - p is not h, and dividing by h adds |f'| eps |p_i| / 2h.
+    Point j steps by h times `jitter[j]`. Divided by that step, as code usually does, or (`taken`)
+    by the step the floats made: p + h e_i is rounded, so (p + h e_i) - p is not h, and dividing
+    by h adds |f'| eps |p_i| / 2h.
     """
     exact = surface.grad(points)
-    shifts = STEPS[:, None, None, None] * np.eye(2)  # (steps, 1, coordinate, 2)
+    steps = STEPS[:, None] * jitter  # (steps, points)
+    shifts = steps[:, :, None, None] * np.eye(2)  # (steps, points, coordinate, 2)
     p = points[None, :, None, :]
     after, before = p + shifts, (p if kind == "forward" else p - shifts)
     if taken:
         width = (after - before).sum(axis=-1)  # only coordinate i differs
     else:
-        width = STEPS[:, None, None] * (1 if kind == "forward" else 2)
+        width = steps[:, :, None] * (1 if kind == "forward" else 2)
     return np.abs((surface.f(after) - surface.f(before)) / width - exact).max(axis=-1)
 
 
@@ -55,10 +65,10 @@ def model(f: float, second: float, third: float) -> dict[str, np.ndarray | float
     }
 
 
-def rounding_values(surface, points, median, pred) -> dict[str, str]:
+def rounding_values(surface, points, jitter, median, pred) -> dict[str, str]:
     """Weigh the step's own rounding at h = 1e-12, and the errors once the step taken is used."""
     at = np.abs(np.log10(STEPS) + 12).argmin()
-    taken = {k: np.median(errors(surface, points, k, taken=True)[at]) for k in median}
+    taken = {k: np.median(errors(surface, points, k, jitter, taken=True)[at]) for k in median}
     # Rounding p_i + h moves the step by up to half the float spacing there (about eps |p_i| / 2):
     # an error of up to |f_i| spacing / 2h, against the central model's eps |f| / h. The spacing
     # halves just inside |p_i| = 1, where the figure's points straddle x = -1: a range, per point.
@@ -75,12 +85,34 @@ def rounding_values(surface, points, median, pred) -> dict[str, str]:
     return values
 
 
+def dips(shared: np.ndarray, jittered: np.ndarray) -> dict[str, str | bool]:
+    """Describe the forward median's lowest point with one h shared by all points, and jittered.
+
+    A dip is a median below half of both its neighbours': the shared step's rounding, not luck.
+    """
+
+    def dip(median: np.ndarray) -> tuple[int, bool]:
+        k = int(median.argmin())
+        return k, bool(median[k] < 0.5 * min(median[k - 1], median[k + 1]))
+
+    (k, shared_dips), (_, jittered_dips) = dip(shared), dip(jittered)
+    return {
+        "shared_h": fmt(STEPS[k], 2),
+        "shared_err": fmt(shared[k], 2),
+        "shared_left": fmt(shared[k - 1], 2),
+        "shared_right": fmt(shared[k + 1], 2),
+        "shared_dips": shared_dips,
+        "jittered_dips": jittered_dips,
+    }
+
+
 def main(out_dir: Path) -> list[Path]:
     """Write the error plot and the measured and predicted best steps."""
     surface = get_surface("rosenbrock")
     rng = np.random.default_rng(0)
     points = np.vstack([POINT, POINT + rng.uniform(-1e-3, 1e-3, (POINTS - 1, 2))])
-    measured = {k: errors(surface, points, k) for k in ("forward", "central")}
+    jitter = jitters(rng)
+    measured = {k: errors(surface, points, k, jitter) for k in ("forward", "central")}
     median = {k: np.median(v, axis=1) for k, v in measured.items()}
     x, y = POINT
     # |f_xx| = |2 - 400 (y - x^2) + 800 x^2| and |f_xxx| = |2400 x| are the largest at POINT.
@@ -105,7 +137,8 @@ def main(out_dir: Path) -> list[Path]:
         return fig
 
     best = {k: STEPS[median[k].argmin()] for k in colors}
-    values = rounding_values(surface, points, median, pred)
+    shared = np.median(errors(surface, points, "forward", np.ones(POINTS)), axis=1)
+    values = rounding_values(surface, points, jitter, median, pred)
     at_big = np.searchsorted(STEPS, 1e-2)
     # Above the rounding regime (every h above the forward difference's best), is central better?
     above = np.greater(STEPS, best["forward"])
@@ -132,6 +165,7 @@ def main(out_dir: Path) -> list[Path]:
         scale = np.abs(surface.grad(POINT)).max()
         digits = -np.log10(median[kind].min() / scale)  # against the largest coordinate's size
         values[f"{short}_digits"], values[f"{short}_digits_raw"] = f"{digits:.0f}", f"{digits:.3g}"
+    values |= dips(shared, median["forward"])
     values["sqrt_eps_raw"] = f"{np.sqrt(EPS):.3g}"
     values["cbrt_eps_raw"] = f"{np.cbrt(EPS):.3g}"
     written = themed_svgs(draw, out_dir, "finite-differences", narrow=True)

@@ -96,6 +96,8 @@ def main(out_dir: Path) -> list[Path]:
         "full_tail_min": fmt(float(noisy["full"][tail].min())),
         "full_tail_median": fmt(float(np.median(noisy["full"][tail]))),
         "full_tail_max": fmt(float(noisy["full"][tail].max())),
+        # the first update at which the full norm is down to its second half's range
+        "full_drop": int(np.argmax(noisy["full"] <= noisy["full"][tail].max())),
         "mini_tail_min": fmt(float(noisy["mini"][tail].min())),
         "mini_min": fmt(float(noisy["mini"].min())),
         "mini_tail_median": fmt(float(np.median(noisy["mini"][tail]))),
