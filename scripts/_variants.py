@@ -42,8 +42,21 @@ HORIZON = 30  # epochs drawn, to show what happens after the budget
 # Best rates after BUDGET epochs (median loss over SEEDS), checked by fig_variants_sweep.py.
 BEST_RATE = {1: RATES[5], 4: RATES[9], 16: RATES[12], 64: RATES[16], 256: RATES[19], N: RATES[21]}
 NAMES = {1: "stochastic (b = 1)", MINI: f"mini-batch (b = {MINI})", N: f"batch (b = {N})"}
-# One colour per variant on every page: a reader who met them in the comparison knows them.
-COLOR = {1: COLORS["green"], MINI: COLORS["orange"], N: COLORS["blue"]}
+# One colour per variant on every page, live figures included: a reader who met them in the
+# comparison knows them. Other things (rates, methods) take other hues.
+VARIANT_COLORS = {
+    "stochastic": COLORS["green"],
+    "mini-batch": COLORS["orange"],
+    "batch": COLORS["blue"],
+}
+
+
+def variant(b: int, n: int) -> str:
+    """Name the variant that steps on b of n rows: stochastic, mini-batch or batch."""
+    return "stochastic" if b == 1 else "batch" if b == n else "mini-batch"
+
+
+COLOR = {b: VARIANT_COLORS[variant(b, N)] for b in (1, MINI, N)}
 
 
 def source(n: int, seed: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -108,11 +108,11 @@ def draw_grid(sweeps, best, limit):
                 color=COLOR[b],
             )
         ax.axvline(limit, color=COLORS["grey"], ls="--", lw=1)
-        ax.text(
-            limit * 0.93,
-            0.03,
+        ax.text(  # right of the line, halfway up: below the x marks, above the legend
+            limit * 1.07,
+            0.5,
             "2/L",
-            ha="right",
+            ha="left",
             color=COLORS["grey"],
             transform=ax.get_xaxis_transform(),
         )
@@ -138,7 +138,7 @@ def draw_scaling(best, rule_gaps, best_gaps, limit):
             sizes,
             [RATES[best[b]] for b in BATCH_SIZES],
             "o",
-            color=COLORS["blue"],
+            color=COLORS["purple"],
             label="best rate in the grid",
         )
         left.plot(
@@ -155,8 +155,9 @@ def draw_scaling(best, rule_gaps, best_gaps, limit):
         )
         top = 3 * float(finite.max())
         for gaps, color, label, marker in (
-            (best_gaps, COLORS["blue"], "at the best rate", "o"),
-            (rule_gaps, COLORS["orange"], "at the linear rule's rate", "s"),
+            # rates, not variants: hues the variants' colours (COLOR) leave free
+            (best_gaps, COLORS["purple"], "at the best rate", "o"),
+            (rule_gaps, COLORS["teal"], "at the linear rule's rate", "s"),
         ):
             ok = np.isfinite(gaps).all(axis=1)
             lo, mid, hi = np.full((3, len(gaps)), np.nan)

@@ -113,14 +113,14 @@ def main(out_dir: Path) -> list[Path]:
     def draw(theme: str):
         fig, ax = plt.subplots(figsize=(6.4, 3.2), layout="constrained")
         ax.loglog(
-            SIZES, peaks, "o-", color=COLORS["blue"], label="in one go, on gathered shuffled rows"
+            SIZES, peaks, "o-", color=COLORS["orange"], label="in one go, on gathered shuffled rows"
         )
         ax.loglog(
             [N_ROWS],
             [in_place / 1024],
             "^",
             ms=8,
-            color=COLORS["green"],
+            color=COLORS["blue"],
             label="all n rows in place (batch descent)",
         )
         ax.loglog(
@@ -128,7 +128,7 @@ def main(out_dir: Path) -> list[Path]:
             [chunk_kib],
             "s",
             ms=8,
-            color=COLORS["orange"],
+            color=COLORS["purple"],
             label=f"all n rows, summed in chunks of {CHUNK}",
         )
         ax.loglog(

@@ -44,8 +44,8 @@ def main(out_dir: Path) -> list[Path]:
         # hollow and off the lines, not the same measurement at a larger b.
         full = {"mfc": "none", "ms": 7, "ls": "none"}
         for y, style, colour, what in (
-            (step, "o-", "blue", "one step"),
-            (step / sizes, "s--", "orange", "per example"),
+            (step, "o-", "purple", "one step"),  # not variants: not their green, orange, blue
+            (step / sizes, "s--", "teal", "per example"),
         ):
             ax.plot(sizes[:-1], y[:-1], style, color=COLORS[colour], label=f"{what} (µs)")
             ax.plot(sizes[-1:], y[-1:], style[0], color=COLORS[colour], **full)

@@ -75,10 +75,11 @@ def main(out_dir: Path) -> list[Path]:
             sizes[shown],
             predicted[shown] / norm,
             "-",
-            color=COLORS["orange"],
+            color=COLORS["teal"],
             label="$\\sigma/\\sqrt{b}\\;\\sqrt{(n-b)/(n-1)}$",
         )
-        ax.plot(sizes[shown], measured[shown] / norm, "o", color=COLORS["blue"], label="measured")
+        # Not variants: hues the variants' green, orange and blue leave free.
+        ax.plot(sizes[shown], measured[shown] / norm, "o", color=COLORS["purple"], label="measured")
         log_axes(ax, x=True)
         ax.set(xlabel="batch size $b$", ylabel="gradient std / $\\|\\nabla f\\|$")
         ax.set_title(

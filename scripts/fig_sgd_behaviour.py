@@ -53,7 +53,8 @@ EARLY = slice(11, 21)
 LATE = slice(EPOCHS - 9, EPOCHS + 1)
 START_EPOCH = 2  # where the runs' medians are compared on the way down
 RUNS = ("const", "decay", "best", "small")  # the runs of the left panel's sweep, in order
-DRAWN_RUNS = {"const": "green", "decay": "purple", "small": "blue"}
+# All three are stochastic runs: green, the variant's colour, then hues no other variant takes.
+DRAWN_RUNS = {"const": "green", "decay": "purple", "small": "red"}
 
 
 def escape_values(full_path: np.ndarray, runs: np.ndarray) -> dict:
@@ -129,12 +130,12 @@ def main(out_dir: Path) -> list[Path]:
         right.contourf(cx, cy, shade, levels=16, cmap=surface_cmap(), rasterized=True)
         right.set_aspect("equal")
         right.grid(False)
-        right.plot(*sgd_path.T, color=COLORS["orange"], lw=0.8, label="one example")
+        right.plot(*sgd_path.T, color=COLORS["green"], lw=0.8, label="one example")
         # Drawn last: the full-gradient path, short, lies under the stochastic one's start.
         right.plot(*full_path.T, color=COLORS["blue"], lw=2.5, zorder=4, label="full gradient")
-        case_lines(right, theme)  # the blue path on the blue map, and above the orange tangle
+        case_lines(right, theme)  # the blue path on the blue map, and above the green tangle
         right.plot(*full_path[-1], "s", color=COLORS["blue"], mec="white", ms=6, zorder=5)
-        right.plot(*START, "o", color="black", ms=4, zorder=6)
+        right.plot(*START, "o", color="black", mec="white", ms=5, zorder=6, label="start")
         right.set_title(f"escaping a local minimum (mean of {EXAMPLES} shifted camels)", fontsize=9)
         right.legend(loc="lower left", fontsize=8)
         return fig

@@ -19,7 +19,6 @@ from pathlib import Path
 
 import numpy as np
 from _figure import (
-    COLORS,
     case_lines,
     fmt,
     grid,
@@ -29,7 +28,7 @@ from _figure import (
     write_values,
 )
 from _sweep import quadratic_loss
-from _variants import BOUNDS, SEED, THETA0, data
+from _variants import BOUNDS, SEED, THETA0, VARIANT_COLORS, data, variant
 from matplotlib import pyplot as plt
 
 from gdlib.regression import fit_linear, mse
@@ -61,7 +60,8 @@ def drawer(runs, floor, best, contours, title):
         fig, (left, right) = plt.subplots(1, 2, figsize=(8.4, 3.6), layout="constrained")
         left.contourf(*contours, levels=16, cmap=surface_cmap(), rasterized=True)
         for run, dashed in runs:
-            style = {"color": COLORS["grey"], "ls": "--"} if dashed else {"color": COLORS["orange"]}
+            style = {"color": VARIANT_COLORS[variant(run.batch_size, N_LIVE)]}
+            style |= {"ls": "--"} if dashed else {}
             left.plot(run.thetas[:, 0], run.thetas[:, 1], lw=1, **style)
             right.semilogy(run.examples_seen, run.losses - floor, lw=1, **style)
         case_lines(left, theme)
@@ -132,6 +132,9 @@ def main(out_dir: Path) -> list[Path]:
     T0, T1, P = grid(BOUNDS, 90)
     contours = (T0, T1, np.log(quadratic_loss(X, y)(P)))
     outputs, values = [], {"n": N_LIVE, "lr": LR, "epochs": EPOCHS, "floor": fmt(floor)}
+    # 1/L of these rows' loss: below it every 1 - lr * lambda_i is positive, so batch cannot zig-zag
+    inv_l = float(1 / np.linalg.eigvalsh(2 / len(X) * X.T @ X)[-1])
+    values |= {"inv_l": fmt(inv_l), "inv_l_n": inv_l}
     runs = {}
     for b in BATCHES:
         run = runs[b] = fit_linear(
@@ -141,6 +144,7 @@ def main(out_dir: Path) -> list[Path]:
         draw = drawer([(run, False)], floor, best, contours, title)
         outputs += themed_svgs(draw, out_dir, f"variants-live-{b}")
         config = {"x": X[:, 1].tolist(), "y": y.tolist(), "lr": LR, "epochs": EPOCHS}
+        config["colours"] = VARIANT_COLORS
         config |= {"batch": b, "orders": orders(), "theta0": THETA0.tolist(), "bounds": BOUNDS}
         values[f"widget_{b}"] = json.dumps(config, separators=(",", ":"))
         values[f"steps_{b}"] = len(run.thetas) - 1

@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import test from "node:test";
 
 import { formatG } from "../src/pyfmt.js";
-import { createFit, fitFacts, fitRows, fitSummary, lastEpochGap, reseed, withBatch } from "../src/widgets/variants-state.js";
+import { createFit, fitFacts, fitRows, fitSummary, lastEpochGap, reseed, variantOf, withBatch } from "../src/widgets/variants-state.js";
 
 const n = 40;
 const x = Array.from({ length: n }, (_, i) => 0.5 + (i % 7) * 0.3);
@@ -33,6 +33,10 @@ test("the batch size runs from 1 (stochastic) to n (batch, no shuffling)", () =>
   assert.match(fitSummary(fitFacts(all)), /: 1 step per epoch of 40 examples, 3 steps in 3 epochs, /);
   // One step an epoch: the last epoch's median is the last step, said once.
   assert.match(fitSummary(fitFacts(all)), /\. After them the loss is \S+ above the least-squares minimum\.$/);
+});
+
+test("each batch size names its variant, whose colour the figure draws", () => {
+  assert.deepEqual([1, 2, n - 1, n].map((b) => variantOf(b, n)), ["stochastic", "mini-batch", "mini-batch", "batch"]);
 });
 
 test("the least-squares floor is below every loss; rows are capped", () => {

@@ -492,11 +492,23 @@ def test_the_comparison_figure_draws_the_full_batch_beside_the_readers(page, sit
     lead = "The dashed full-batch run (b = 200) took 10 steps in the same epochs"
     assert lead in summary(page, "variants")
     image = canvas_image(page, "variants")
+    # Each variant in its colour from the comparison's figures (the build's config).
+    hues = json.loads(wrapper(page, "variants").get_attribute("data-gd-config"))["colours"]
+    assert colour_share(image, hues["mini-batch"]) > 0.001
+    assert colour_share(image, hues["batch"]) > 0.0002  # dashed, under the reader's run
+    assert colour_share(image, hues["stochastic"]) < 0.0001
     field = wrapper(page, "variants").locator(".gd-live__field")
+    field.fill("1")
+    field.press("Enter")
+    wait_idle(page)
+    one = canvas_image(page, "variants")
+    assert colour_share(one, hues["stochastic"]) > 0.01
+    assert colour_share(one, hues["mini-batch"]) < 0.0001
     field.fill("200")
     field.press("Enter")
     wait_idle(page)
     assert "The dashed run, b = 200, is this run." in summary(page, "variants")
+    assert colour_share(canvas_image(page, "variants"), hues["batch"]) > 0.001
     assert changed_share(image, canvas_image(page, "variants")) > 0.002
     assert_clean(page)
 

@@ -9,7 +9,8 @@ import { fitLinear, leastSquares, mse, seededOrders } from "../regression.js";
 
 const num = (v) => formatG(v, 3);
 
-/** A fresh state from the page's config: {x, y, lr, epochs, batch, orders, theta0, bounds, compare?}. */
+/** A fresh state from the page's config: {x, y, lr, epochs, batch, orders, theta0, bounds, compare?,
+ * colours: {variant: colour}}. */
 export function createFit(config) {
   const X = config.x.map((v) => [1.0, v]);
   const best = leastSquares(X, config.y);
@@ -23,6 +24,9 @@ function withRun(state) {
   const fit = (batchSize) => fitLinear(state.X, state.y, { lr: state.lr, epochs: state.epochs, batchSize, orders, theta0: state.theta0 });
   return { ...state, run: fit(state.batch), reference: state.compare ? fit(state.compare) : null };
 }
+
+/** The variant that steps on `batch` of `n` rows (scripts/_variants.py's `variant`). */
+export const variantOf = (batch, n) => (batch === 1 ? "stochastic" : batch === n ? "batch" : "mini-batch");
 
 /** The same data with another batch size (same seed). */
 export const withBatch = (state, batch) => withRun({ ...state, batch });
@@ -74,7 +78,7 @@ function against({ n, batch, reference }) {
 /** One paragraph for a reader who cannot see the figure. */
 export function fitSummary(facts) {
   const { n, batch, epochs, steps, above, tail, perEpoch, orders } = facts;
-  const kind = batch === 1 ? "stochastic" : batch === n ? "batch" : "mini-batch";
+  const kind = variantOf(batch, n);
   // Where a noisy run ended is where it hovers, the median over its last epoch (as the pages say);
   // its last step alone can land far above or below that. One step an epoch: they are the same.
   const ended =

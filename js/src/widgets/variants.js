@@ -8,7 +8,7 @@ import { buildFrame } from "./frame.js";
 import { legend, mapMarks, place, stroke } from "./legend.js";
 import { chart, clear, mapPanel, panels } from "./plot.js";
 import { logTicks, niceTicks, stepSlider } from "./scale.js";
-import { createFit, fitFacts, fitRows, fitSummary, reseed, withBatch } from "./variants-state.js";
+import { createFit, fitFacts, fitRows, fitSummary, reseed, variantOf, withBatch } from "./variants-state.js";
 
 const DASH = [5, 3]; // the yardstick run (config.compare), drawn under the reader's
 
@@ -17,9 +17,10 @@ function drawFit(ctx, w, h, colours, { state, contours }) {
   const [left, right] = panels(w, h, 2);
   const runs = [state.reference, state.run].filter(Boolean);
   const marks = mapMarks(colours);
-  // How each run is drawn, and named in the key: one entry for both.
+  // How each run is drawn, and named in the key: one entry for both; each in its variant's colour.
+  const hue = (b, fallback) => state.colours?.[variantOf(b, state.X.length)] ?? fallback;
   const style = (run) =>
-    run === state.run ? { label: `b = ${state.batch}`, colour: colours.point, width: 1.2 } : { label: `b = ${state.compare}`, colour: colours.muted, width: 1.2, dash: DASH };
+    run === state.run ? { label: `b = ${state.batch}`, colour: hue(state.batch, colours.point), width: 1.2 } : { label: `b = ${state.compare}`, colour: hue(state.compare, colours.muted), width: 1.2, dash: DASH };
   const map = mapPanel(ctx, left, state.bounds, colours, { contours, xLabel: "intercept", yLabel: "slope" }, (s) => {
     for (const run of runs) stroke(ctx, run.thetas.map(([a, b]) => [s.x(a), s.y(b)]), style(run));
     place(ctx, marks.minimum, s.x(state.best[0]), s.y(state.best[1]));
