@@ -2,17 +2,31 @@
 
 Batch, mini-batch (b = 16) and stochastic runs of gdlib from the same start, each at its own
 best rate, for the same budget of examples: the stochastic path is far along while batch has
-taken a few steps. The clip's length and where each run ends go to the page's alt text.
+taken a few steps. The clip's length and where each run ends go to the page's alt text, and how
+close the stochastic and mini-batch paths stay (the one drawn over the other) to its text.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 from _figure import fmt, write_values
-from _variants import MINI, NAMES, N, floor, run, variant_animation
+from _variants import MINI, NAMES, THETA0, N, data, floor, run, variant_animation
 
 EPOCHS = 4
+
+
+def apart(mini, sgd) -> float:
+    """Return the widest gap between two runs' points at equal examples read.
+
+    As a share of the start's distance to the least-squares point.
+    """
+    X, y, _ = data()
+    best = np.linalg.lstsq(X, y, rcond=None)[0]
+    same = np.searchsorted(sgd.examples_seen, mini.examples_seen)
+    gaps = np.linalg.norm(mini.thetas - sgd.thetas[same], axis=1)
+    return float(gaps.max() / np.linalg.norm(THETA0 - best))
 
 
 def main(out_dir: Path) -> list[Path]:
@@ -23,4 +37,5 @@ def main(out_dir: Path) -> list[Path]:
     gaps = {b: float(r.epoch_losses[-1]) - low for b, r in runs.items()}
     values = {"epochs": EPOCHS, "examples": f"{EPOCHS * N:,}", "batch_gap": fmt(gaps[N], 2)}
     values |= {"mini_gap": fmt(gaps[MINI], 1), "sgd_gap": fmt(gaps[1], 1)}
+    values["apart_pct"] = f"{100 * apart(runs[MINI], runs[1]):.0f}"
     return [*written, write_values(out_dir, "compare_paths", values)]
