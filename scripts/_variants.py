@@ -139,7 +139,6 @@ def variant_animation(out_dir, name: str, runs: dict[str, RegressionRun]) -> lis
     screen as N stochastic steps.
     """
     from _animation import Track, path_animation
-    from _figure import CYCLE
     from matplotlib import pyplot as plt
     from matplotlib import ticker
 
@@ -148,8 +147,8 @@ def variant_animation(out_dir, name: str, runs: dict[str, RegressionRun]) -> lis
         loss_contour(left)
         low = floor()
         tracks, lowest = [], np.inf
-        for i, (label, r) in enumerate(runs.items()):
-            color = COLOR.get(r.batch_size, CYCLE[i])
+        for label, r in runs.items():
+            color = VARIANT_COLORS[variant(r.batch_size, N)]
             every = drawn_points(len(r.thetas))
             tracks.append(Track(left, r.thetas[every], color, label, clock=r.examples_seen[every]))
             # At most ~200 points per loss curve: every stride-th step keeps the WebP small.

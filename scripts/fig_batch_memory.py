@@ -113,7 +113,7 @@ def main(out_dir: Path) -> list[Path]:
     def draw(theme: str):
         fig, ax = plt.subplots(figsize=(6.4, 3.2), layout="constrained")
         ax.loglog(
-            SIZES, peaks, "o-", color=COLORS["orange"], label="in one go, on gathered shuffled rows"
+            SIZES, peaks, "o-", color=COLORS["teal"], label="in one go, on gathered shuffled rows"
         )
         ax.loglog(
             [N_ROWS],

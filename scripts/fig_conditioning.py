@@ -111,7 +111,11 @@ def backtracking() -> dict[str, object]:
 
 
 def logistic_curvature() -> float:
-    """Return the largest curvature of log(1 + e^-x) on the figure's x range: s (1 - s)."""
+    """Return the largest curvature of log(1 + e^-x) on the figure's x range: s (1 - s).
+
+    The x part's L: LOGISTIC's `lipschitz` (1) is its y^2 / 2 term's, and the run, from y = 0,
+    stays at y = 0.
+    """
     s = 1 / (1 + np.exp(-np.linspace(*LOGISTIC.bounds[0], 2201)))
     return float(np.max(s * (1 - s)))
 

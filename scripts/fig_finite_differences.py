@@ -85,24 +85,25 @@ def rounding_values(surface, points, jitter, median, pred) -> dict[str, str]:
     return values
 
 
-def dips(shared: np.ndarray, jittered: np.ndarray) -> dict[str, str | bool]:
-    """Describe the forward median's lowest point with one h shared by all points, and jittered.
+def dips(shared: np.ndarray, jittered: dict[str, np.ndarray]) -> dict[str, str | int]:
+    """Describe the forward median's lowest point with one h shared by all points, and count dips.
 
     A dip is a median below half of both its neighbours': the shared step's rounding, not luck.
+    `jittered` holds the figure's medians (forward and central), whose dips are counted too.
     """
 
-    def dip(median: np.ndarray) -> tuple[int, bool]:
-        k = int(median.argmin())
-        return k, bool(median[k] < 0.5 * min(median[k - 1], median[k + 1]))
+    def count(median: np.ndarray) -> int:
+        inner, sides = median[1:-1], np.minimum(median[:-2], median[2:])
+        return int(np.sum(inner < 0.5 * sides))
 
-    (k, shared_dips), (_, jittered_dips) = dip(shared), dip(jittered)
+    k = int(np.clip(shared.argmin(), 1, len(shared) - 2))
     return {
         "shared_h": fmt(STEPS[k], 2),
         "shared_err": fmt(shared[k], 2),
         "shared_left": fmt(shared[k - 1], 2),
         "shared_right": fmt(shared[k + 1], 2),
-        "shared_dips": shared_dips,
-        "jittered_dips": jittered_dips,
+        "shared_dips": count(shared),
+        "jittered_dips": sum(count(median) for median in jittered.values()),
     }
 
 
@@ -165,7 +166,7 @@ def main(out_dir: Path) -> list[Path]:
         scale = np.abs(surface.grad(POINT)).max()
         digits = -np.log10(median[kind].min() / scale)  # against the largest coordinate's size
         values[f"{short}_digits"], values[f"{short}_digits_raw"] = f"{digits:.0f}", f"{digits:.3g}"
-    values |= dips(shared, median["forward"])
+    values |= dips(shared, median)
     values["sqrt_eps_raw"] = f"{np.sqrt(EPS):.3g}"
     values["cbrt_eps_raw"] = f"{np.cbrt(EPS):.3g}"
     written = themed_svgs(draw, out_dir, "finite-differences", narrow=True)
