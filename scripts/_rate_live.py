@@ -52,16 +52,18 @@ def rate_drawer(surface, run, lr, rates, sweep, max_iter, best=None):
         grey = {"ms": 4, "color": COLORS["grey"]}
         right.semilogx(rates[capped], steps[capped], "x", label="hit the cap", **grey)
         # Hollow triangles, as js/src/widgets/rate.js draws them: slow runs and unstable ones apart.
-        shown = {"mfc": "none", "label": "diverged (above the cap)"}
+        shown = {"mfc": "none", "label": "diverged"}  # drawn above the cap
         right.semilogx(rates[diverged], steps[diverged], "^", **shown, **grey)
         # Under the markers (zorder 2): the chosen rate's own dot stays in sight on its line.
-        right.axvline(lr, color=COLORS["orange"], lw=1.5, zorder=1.5)
-        right.axvline(2 / surface.lipschitz, color=COLORS["grey"], lw=1, ls="--", zorder=1.5)
+        # Named in the key as the live figure names them (js/src/widgets/rate.js).
+        right.axvline(lr, color=COLORS["orange"], lw=1.5, zorder=1.5, label="your rate η")
+        limit = {"color": COLORS["grey"], "lw": 1, "ls": "--", "zorder": 1.5, "label": "2/L"}
+        right.axvline(2 / surface.lipschitz, **limit)
         if best is not None:
-            right.axvline(best, color=COLORS["grey"], lw=1, ls=":", zorder=1.5)
+            right.axvline(best, color=COLORS["grey"], lw=1, ls=":", zorder=1.5, label="best rate")
         cap = f"steps to converge (cap {max_iter})"
         right.set(xlabel="learning rate", ylabel="steps", title=cap, ylim=(0, CHART_TOP * max_iter))
-        right.legend(fontsize=8)
+        right.legend(fontsize=8, loc="lower left")  # below the capped runs, left of the rest
         return fig
 
     return draw
