@@ -112,9 +112,10 @@ def main(out_dir: Path) -> list[Path]:
             color=COLORS["red"],
             label="diverged (above the cap)",
         )
-        for x, text in ((1 / L, "1/L"), (2 / L, "2/L")):
+        # Grey, 2/L dashed, as the live rate figure draws it (its solid orange: the reader's rate).
+        for x, text, dash in ((1 / L, "1/L", "-."), (2 / L, "2/L", "--")):
             for ax in (left, right):
-                ax.axvline(x, color=COLORS["orange"], lw=1)
+                ax.axvline(x, color=COLORS["grey"], lw=1, ls=dash)
             right.annotate(text, (x, DIVERGED_MARK), textcoords="offset points", xytext=(-22, 4))
             left.annotate(text, (x, 1.2), textcoords="offset points", xytext=(-22, 0))
         right.set(xlabel="learning rate $\\eta$", ylabel="steps to $\\|\\nabla f\\| \\leq 10^{-6}$")
