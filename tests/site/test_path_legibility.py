@@ -142,6 +142,7 @@ def test_the_variants_live_twin_has_no_grid_across_its_map_and_its_paths_are_cas
         thetas=np.array([[-3.0, 1.5], [-1.0, -0.5]]),
         examples_seen=np.array([0, 10]),
         losses=np.array([2.0, 1.0]),
+        batch_size=fig_variants_live.N_LIVE,  # the full batch: drawn in its variant's colour
     )
     draw = fig_variants_live.drawer([(run, True)], 0.5, (-0.7, -0.7), (T0, T1, T0 + T1), "t")
     with themed("light"):  # the palette's style turns grids on
@@ -151,3 +152,4 @@ def test_the_variants_live_twin_has_no_grid_across_its_map_and_its_paths_are_cas
     assert not any(line.get_visible() for line in left.get_xgridlines() + left.get_ygridlines())
     page = PALETTES["light"]["page"]
     assert any(line.get_color() == page for line in left.get_lines())
+    assert any(line.get_color() == _variants.VARIANT_COLORS["batch"] for line in left.get_lines())
