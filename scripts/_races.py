@@ -50,6 +50,5 @@ def race(surface_name: str) -> dict[str, Trajectory]:
     }
 
 
-def colours() -> dict[str, str]:
-    """Return each racer's colour: the animation's, the loss curves' and the live figure's."""
-    return {name: CYCLE[i] for i, name in enumerate(RACES["valley"])}
+# Each racer's colour: the animation's, the loss curves', the tuned figure's and the live figure's.
+COLOURS = {name: CYCLE[i] for i, name in enumerate(RACES["valley"])}

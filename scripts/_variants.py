@@ -41,7 +41,6 @@ BUDGET = 5  # epochs: each variant's rate is the grid's best after this many pas
 HORIZON = 30  # epochs drawn, to show what happens after the budget
 # Best rates after BUDGET epochs (median loss over SEEDS), checked by fig_variants_sweep.py.
 BEST_RATE = {1: RATES[5], 4: RATES[9], 16: RATES[12], 64: RATES[16], 256: RATES[19], N: RATES[21]}
-NAMES = {1: "stochastic (b = 1)", MINI: f"mini-batch (b = {MINI})", N: f"batch (b = {N})"}
 # One colour per variant on every page, live figures included: a reader who met them in the
 # comparison knows them. Other things (rates, methods) take other hues.
 VARIANT_COLORS = {
@@ -57,6 +56,7 @@ def variant(b: int, n: int) -> str:
 
 
 COLOR = {b: VARIANT_COLORS[variant(b, N)] for b in (1, MINI, N)}
+NAMES = {b: f"{variant(b, N)} (b = {b})" for b in (1, MINI, N)}
 
 
 def source(n: int, seed: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

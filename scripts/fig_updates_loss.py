@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 from _figure import sign_changes, step_lengths, themed_svgs, write_values
 from _look_ahead import look_ahead
-from _races import MAX_ITER, RACES, colours, race
+from _races import COLOURS, MAX_ITER, RACES, race
 from matplotlib import pyplot as plt
 
 from gdlib.curvature import hessian_eigenvalues
@@ -164,7 +164,7 @@ def main(out_dir: Path) -> list[Path]:
             best = float(get_surface(surface_name).f(np.array(get_surface(surface_name).minima[0])))
             for opt, run in results.items():
                 gap = np.maximum(run.values - best, 1e-16)
-                ax.semilogy(gap, color=colours()[opt], label=LABELS[opt])
+                ax.semilogy(gap, color=COLOURS[opt], label=LABELS[opt])
             title = get_surface(surface_name).title
             ax.set(xlabel="step $k$", ylabel="$f(x_k) - f^*$", title=title)
         axes[0].legend()

@@ -6,7 +6,7 @@ its own steps, scaled so its longest run spans the loop; the same runs feed
 fig_updates_loss.py, which plots their values against the step count. The page's live figure
 (js/src/widgets/race.js) takes the animation's place and opens on the same runs: its settings
 (`race.widget`, `widget_config`) are `_races.RACES`, MAX_ITER, the rate slider's range and each
-racer's colour (`_races.colours`), never typed twice.
+racer's colour (`_races.COLOURS`), never typed twice.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 from _animation import Track, path_animation
 from _figure import contour, write_values
-from _races import MAX_ITER, RACES, colours, race
+from _races import COLOURS, MAX_ITER, RACES, race
 from matplotlib import pyplot as plt
 
 from gdlib.optimizers import LABELS
@@ -39,7 +39,7 @@ def subtitle(surface_name: str) -> str:
 def widget_config() -> str:
     """Return the live figure's settings as the page carries them (JSON)."""
     config = {"races": RACES, "maxIter": MAX_ITER, "surface": "valley", "optimizer": "momentum"}
-    return json.dumps(config | {"lrMin": LR_MIN, "lrMax": LR_MAX, "colours": colours()})
+    return json.dumps(config | {"lrMin": LR_MIN, "lrMax": LR_MAX, "colours": COLOURS})
 
 
 def main(out_dir: Path) -> list[Path]:
@@ -60,7 +60,7 @@ def main(out_dir: Path) -> list[Path]:
             scale = MAX_ITER / max(run.iterations for run in results.values())
             for opt, run in results.items():
                 clock = np.arange(len(run.positions)) * scale
-                tracks.append(Track(ax, run.positions, colours()[opt], LABELS[opt], clock))
+                tracks.append(Track(ax, run.positions, COLOURS[opt], LABELS[opt], clock))
         return fig, tracks
 
     values = write_values(out_dir, "race", {"widget": widget_config()})

@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 from _figure import PALETTES, themed_svgs, write_values
 from _quadratic import heavy_ball, nesterov, valley
-from _races import colours, race
+from _races import COLOURS, race
 from matplotlib import pyplot as plt
 
 from gdlib.descent import descend
@@ -80,7 +80,7 @@ def main(out_dir: Path) -> list[Path]:
     def draw(theme: str):
         fig, (left, right) = plt.subplots(1, 2, figsize=(8.6, 3.5), layout="constrained")
         for m in METHODS:
-            color = colours()[m]  # as in the race and its loss curves
+            color = COLOURS[m]  # as in the race and its loss curves
             d = dist[m]
             k = np.arange(len(d))
             on_line = " (on its dashed line)" if m == "gd" and gd_on_line else ""
