@@ -93,7 +93,10 @@ def warmup_first_steps() -> dict[str, object]:
             f.append(float(surface.f(theta)))
         f = np.array(f)
         out |= {f"warm_{key}_peak": f"{f.max():.3g}", f"warm_{key}_peak_step": int(f.argmax())}
-        out[f"warm_{key}_done"] = int(np.argmax(f < WARM_TOL))  # first step below WARM_TOL
-        out[f"warm_{key}_ok"] = bool((f < WARM_TOL).any())
+        # Done once f stays below WARM_TOL: Adam's f dips below it and rises again before that.
+        not_below = np.nonzero(f >= WARM_TOL)[0]
+        out[f"warm_{key}_done"] = int(not_below[-1]) + 1 if len(not_below) else 0
+        out[f"warm_{key}_ok"] = bool(out[f"warm_{key}_done"] < len(f))
+        out[f"warm_{key}_first"] = int(np.argmax(f < WARM_TOL))
     out["warm_f0"] = f"{f[0]:g}"
     return out

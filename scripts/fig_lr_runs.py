@@ -46,7 +46,7 @@ def main(out_dir: Path) -> list[Path]:
             contour(ax, surface, n=120)
             path = np.clip(run.positions, -10, 10)
             ax.plot(path[:, 0], path[:, 1], "-", color=CYCLE[i], lw=1.2)
-            ax.plot(path[:40, 0], path[:40, 1], ".", color=CYCLE[i], ms=3)
+            ax.plot(path[:, 0], path[:, 1], ".", color=CYCLE[i], ms=3)  # every iterate
             ax.plot(*surface.start, "o", color=CYCLE[i])
             case_lines(ax, theme)
             ending = f"{run.status} after {run.iterations} steps"

@@ -27,7 +27,7 @@ CLAIM_PAGES = {
     "concepts/learning-rate": 14,
     "concepts/gradients": 12,
     "concepts/updates": 37,
-    "concepts/schedules": 17,
+    "concepts/schedules": 18,
     "concepts/saddle-points": 19,
     "concepts/convergence": 13,
     "concepts/conditioning": 18,
