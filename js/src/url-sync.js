@@ -1,7 +1,8 @@
 // The explorer owns the location hash of its page: the address bar names the run on screen at
 // every moment, so copying it shares that run. The theme leaves the hash alone (mkdocs.yml has no
 // navigation.tracking, which rewrote it to the heading in view on every scroll). A hash the reader
-// edits, or a link on this page to a run ("Try 1.5"), is applied in place.
+// edits, back and forward between its runs, or a link on this page to a run ("Try 1.5"), is
+// applied in place.
 import { parseHash, shareUrl, toHash } from "./url-state.js";
 
 // While a run plays the hash follows it at most this often: browsers throttle history calls
@@ -24,23 +25,25 @@ export function createUrlSync({ on, onNavigate }) {
     if (location.hash !== hash) history.replaceState(history.state, "", hash);
   }
 
-  on(window, "hashchange", () => {
-    const parsed = parseHash(location.hash);
-    if (parsed.state) onNavigate(parsed);
-  });
-  // Capture on window runs before the theme's instant navigation, which would refetch the page.
+  const page = location.pathname;
+  // Each handler runs before the theme's instant navigation, which would refetch the page (on a
+  // link to this page's hash, and on the first edit of the address: see popstate-first.html).
+  const go = (event, hash, fromLink) => {
+    const parsed = parseHash(hash);
+    if (!parsed.state) return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    history.replaceState(history.state, "", hash);
+    onNavigate(parsed, { fromLink });
+  };
+  // An address the reader edits, or back and forward between this page's runs.
+  on(window, "gd-popstate", (event) => location.pathname === page && go(event, location.hash));
   on(
     window,
     "click",
     (event) => {
       const link = event.target.closest?.("a[href]");
-      const here = link && link.origin === location.origin && link.pathname === location.pathname;
-      const parsed = here ? parseHash(link.hash) : null;
-      if (!parsed?.state) return;
-      event.preventDefault();
-      event.stopImmediatePropagation();
-      history.replaceState(history.state, "", link.hash);
-      onNavigate(parsed, { fromLink: true });
+      if (link && link.origin === location.origin && link.pathname === page) go(event, link.hash, true);
     },
     { capture: true },
   );

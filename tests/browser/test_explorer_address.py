@@ -167,3 +167,21 @@ def test_lr_1_on_the_bowl_bounces_and_is_never_called_converged(page, site_url):
     seen = page.evaluate("() => window.__statuses")
     assert not [s for s in seen if s.startswith("Converged")], seen
     assert_clean(page)
+
+
+def test_an_edited_address_and_back_and_forward_apply_in_place(page, site_url):
+    # The theme's instant navigation refetched the page on the first edit of the hash, rebuilding
+    # the explorer and losing the view's angle; url-sync.js now takes the event before it.
+    open_explorer(page, site_url)
+    state = "() => window.__gdExplorer.current.instance.state()"
+    page.evaluate("() => { location.hash = '#s=valley&lr=0.05'; }")
+    page.wait_for_function(f"() => ({state})().lr === 0.05")
+    page.evaluate("() => { location.hash = '#s=valley&lr=0.02'; }")
+    page.wait_for_function(f"() => ({state})().lr === 0.02")
+    page.go_back()
+    page.wait_for_function(f"() => ({state})().lr === 0.05")
+    assert page.input_value("#gdx-lr") == "0.05" and page.input_value("#gdx-surface") == "valley"
+    page.go_forward()
+    page.wait_for_function(f"() => ({state})().lr === 0.02")
+    assert page.evaluate("() => window.__gdExplorer.created") == 1, "the explorer was rebuilt"
+    assert_clean(page)
