@@ -31,7 +31,7 @@ def _scan(text: object) -> None:
     if not isinstance(text, str):
         raise TypeError(f"expression: must be a string, got {type(text).__name__}")
     if len(text) > MAX_LENGTH:
-        raise ValueError(f"expression: {len(text)} characters long; the limit is {MAX_LENGTH}")
+        raise ValueError(f"expression: is {len(text)} characters long; the limit is {MAX_LENGTH}")
     if not text.strip():
         raise ValueError("expression: is empty: type a function of x and y")
     previous, previous_text, depth, i = None, "", 0, 0

@@ -37,7 +37,9 @@ function build(expr, bounds, grid, { sampleSurface }) {
   try {
     surface = surfaceFromExpression(expr, bounds, { maxNodes: MAX_NODES });
   } catch (error) {
-    return { error: sentence(String(error.message).replace(/^expression: /, "")) };
+    // The parser names its argument ("expression: is empty"); the reader knows it as f(x, y).
+    const reason = String(error.message).replace(/^expression: /, "");
+    return { error: reason.startsWith("is ") ? `f(x, y) ${reason}` : sentence(reason) };
   }
   const sample = sampleSurface(surface, grid);
   const finite = sample.values.reduce((count, v) => count + Number.isFinite(v), 0);
@@ -80,16 +82,34 @@ export const gapNote = (gaps) =>
   gaps > 0 ? ` f is not finite on ${short(100 * gaps)}% of the domain, drawn as a gap; a run that steps into it stops there.` : "";
 
 /**
+ * A notice over the 3D view while no function of the reader's has been drawn and the one asked
+ * for cannot be (a link's refused text): the view would show an empty stage. Hidden by the
+ * stylesheet whenever a built-in surface is chosen.
+ */
+function stageNotice(container) {
+  const notice = document.createElement("p");
+  notice.className = "gdx__unshown";
+  notice.hidden = true;
+  container.closest("[data-gd-explorer]")?.querySelector(".gdx__stage")?.append(notice);
+  return (problem) => {
+    notice.textContent = problem ? `Your function cannot be drawn: ${problem}` : "";
+    notice.hidden = !problem;
+  };
+}
+
+/**
  * The panel in `container`, wired: a valid text or domain is handed to `change` (the explorer's
  * action, which applies it), a refused one is said in place and the last valid surface stays.
  * `settings()` gives the explorer's current settings. Returns {show(settings, result)}, which
  * fills the fields and messages and returns why no run can start, or null.
  */
 export function attach(container, { on, grid, settings, change, helpers }) {
+  let drawn = null; // the text of the last function drawn, if one was
+  const notice = stageNotice(container);
   const tryApply = (update, next) => {
     const result = prepare(next, grid, helpers);
-    if (result.error) panel.error(result.error);
-    else change(update);
+    if (!result.error) change(update);
+    else panel.error(drawn === null ? result.error : `${result.error.replace(/\.$/, "")}. Still showing f(x, y) = ${drawn}.`);
   };
   const panel = createPanel(container, {
     on,
@@ -103,9 +123,12 @@ export function attach(container, { on, grid, settings, change, helpers }) {
   return {
     show(next, { surface, error, gaps = 0 }) {
       panel.show(next);
+      if (!error) drawn = next.expr;
+      notice(drawn === null && error);
       const problem = error ?? startProblem(surface, next.x, next.y, helpers.maxValue);
       panel.error(problem);
-      panel.note(error ? "" : curvatureNote(surface, next.x, next.y) + kinkNote(next.expr) + gapNote(gaps));
+      // No run, no rate to advise on: the note on the curvature waits for a start that works.
+      panel.note(problem ? "" : curvatureNote(surface, next.x, next.y) + kinkNote(next.expr) + gapNote(gaps));
       return problem;
     },
   };

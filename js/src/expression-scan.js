@@ -38,7 +38,7 @@ function match(pattern, text, at) {
 export function scanExpression(text) {
   if (typeof text !== "string") throw new ExpressionError(`must be a string, got ${typeof text}`);
   if (text.length > MAX_LENGTH) {
-    throw new ExpressionError(`${text.length} characters long; the limit is ${MAX_LENGTH}`);
+    throw new ExpressionError(`is ${text.length} characters long; the limit is ${MAX_LENGTH}`);
   }
   if (text.trim() === "") throw new ExpressionError("is empty: type a function of x and y");
   let previous = null; // the kind of the last token: "value" ends an operand, "open", "op"

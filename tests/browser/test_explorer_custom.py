@@ -120,7 +120,9 @@ def test_a_syntax_error_says_where_and_the_last_surface_stays(page, site_url):
             "w => document.querySelector('#gdx-expr-error').textContent.includes(w)", arg=words
         )
         assert page.get_attribute("#gdx-expr", "aria-invalid") == "true"
+        assert page.inner_text("#gdx-expr-error").endswith(". Still showing f(x, y) = x^2 + 2*y^2.")
         assert readout(page)["Value"] == "12.00", "the last valid run stays"
+        assert page.is_hidden(".gdx__unshown"), "the stage shows the last valid surface"
     assert page.evaluate(SURFACES_SENT) == sent, "a refused text redrew the surface"
     assert changed_share(drawn, canvas_image(page)) < 0.005
     assert page.evaluate("() => location.hash") == address
@@ -198,6 +200,29 @@ def test_a_hostile_link_shows_the_error_and_runs_nothing(page, site_url, expr, w
     page.wait_for_timeout(300)
     assert dialogs == []
     assert_clean(page)
+
+
+def test_a_link_to_a_function_that_cannot_be_drawn_says_so_on_the_stage(page, open_page, site_url):
+    # With nothing drawn yet, the 3D view and the map were an empty stage under a refused link.
+    open_explorer(page, site_url, custom_hash("x^"))
+    notice = ".gdx__unshown"
+    page.wait_for_selector(notice, state="visible")
+    words = "Your function cannot be drawn: Syntax error at position 3"
+    assert page.inner_text(notice).startswith(words)
+    stage, box = (page.locator(s).bounding_box() for s in (".gdx__stage", notice))
+    assert box == stage, "the notice covers the whole stage"
+    type_function(page, "x^2 + y^2")
+    wait_value(page, "8.00")
+    assert page.is_hidden(notice)
+    assert_clean(page)
+
+    other = open_explorer(open_page(), site_url, custom_hash(""))
+    other.wait_for_selector(notice, state="visible")
+    assert readout(other)["Status"] == "No run: f(x, y) is empty: type a function of x and y"
+    other.select_option("#gdx-surface", "bowl")
+    wait_value(other, "8.00")
+    assert other.is_hidden(notice), "a built-in surface is drawn: the notice goes"
+    assert_clean(other)
 
 
 def test_a_start_where_f_is_not_finite_is_said_and_runs_nothing(page, site_url):
