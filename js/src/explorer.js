@@ -65,7 +65,7 @@ export function mount(root, early) {
     if (!ready.error) showSurface(ready); // a task of its own: the inset's contours, the view's mesh
     if (!(await nextTask())) return;
     url = createUrlSync({ on, onNavigate });
-    apply(settings, step, ready, { write: false }); // the address names this run already, or none
+    apply(settings, step, ready, { write: messages.length > 0 }); // rewrite a link's refused values
     if (view) {
       // Programs are made in a task of their own; the first frame's task then only draws.
       view.compile();

@@ -100,6 +100,9 @@ def test_a_broken_hash_falls_back_with_a_message(page, site_url):
     assert 'Unknown surface "moon"' in notice
     assert "Learning rate must be a number" in notice
     assert readout(page)["Position"] == "(2.00, 2.00)"
+    # The address names the run on screen, not the link's refused values.
+    shown = page.evaluate("() => location.hash")
+    assert shown.startswith("#s=bowl&lr=0.01&x=2&y=2&opt=gd&") and "moon" not in shown, shown
     assert_clean(page)
 
 
