@@ -76,10 +76,16 @@ export function said(v) {
   return `${v < 0 ? "-" : ""}${number} ${LARGE[group - 1]}`;
 }
 
+/** ", outside the drawn domain" where the view pins a point that left the surface's bounds. */
+function outside({ surface }, [x, y]) {
+  const [[x0, x1], [y0, y1]] = surface?.bounds ?? [[x, x], [y, y]];
+  return x0 <= x && x <= x1 && y0 <= y && y <= y1 ? "" : ", outside the drawn domain";
+}
+
 /** One sentence for a finished run: "GD converged in 770 steps to (0.00, 0.00), value 0.00." */
 export function outcome(label, run) {
   const [x, y] = run.point;
-  const at = `(${said(x)}, ${said(y)}), value ${said(run.value)}`;
+  const at = `(${said(x)}, ${said(y)})${outside(run, run.point)}, value ${said(run.value)}`;
   if (run.status === "converged") return `${label} converged in ${steps(run.iterations)} to ${at}${reached(run.surface, run.point)}.`;
   if (run.status === "diverged") return `${label} diverged after ${steps(run.iterations)}.`;
   if (run.status === "max_iter") return `${label} did not converge within ${steps(run.iterations)}; it stopped at ${at}.`;

@@ -167,3 +167,12 @@ test("the readout keeps three figures where two decimals would read 0.00, and wr
   assert.equal(fine(2.5e6), fmt(2.5e6));
   assert.equal(fine(NaN), "—");
 });
+
+test("a run that ends outside the drawn domain says so, as the view pins its point to the edge", () => {
+  // 1/x from x = 0.01 at rate 0.5: one step of 0.5 * 10,000 lands at x = 5000.01, where the
+  // gradient, -1/x^2, passes the test; the domain is [-3, 3] in both.
+  const run = new Descent(surfaceFromExpression("1/x", [[-3, 3], [-3, 3]]), [0.01, 0], { lr: 0.5 });
+  run.run();
+  assert.equal(run.status, "converged");
+  assert.equal(outcome("GD", run), "GD converged in 1 step to (5000.01, 0.00), outside the drawn domain, value 0.00.");
+});
