@@ -72,4 +72,4 @@ lock:
 	cd js && npm install --package-lock-only --no-audit --no-fund
 
 clean:
-	rm -rf site docs/generated .cache build
+	rm -rf site docs/generated js/generated .cache build

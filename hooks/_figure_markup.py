@@ -25,6 +25,8 @@ from PIL import Image
 FIGURES = Path(__file__).resolve().parent.parent / "docs" / "generated" / "figures"
 FIGURES_URL = "generated/figures/"
 FIGURE = re.compile(r"!\[([^\]]+)\]\((figure|animation|poster):([a-z0-9-]+)\)")
+# What FIGURE left: a name with "_" or capitals, or no alt text, would be a broken image.
+LEFT_OVER = re.compile(r"\]\(((?:figure|animation|poster):[^)\s]*)\)")
 SVG_SIZE = re.compile(r'<svg[^>]*?width="([\d.]+)pt" height="([\d.]+)pt"')
 THEMES = ("light", "dark")
 # Below 600 px a figure with a twin (616 to 1,010 px wide) would be shown at under 70 % of its size.
@@ -157,4 +159,11 @@ def expand_figures(
             return _poster(alt, name, page_url, where, folder)
         return _animation(alt, name, page_url, where, folder)
 
-    return FIGURE.sub(replace, markdown)
+    expanded = FIGURE.sub(replace, markdown)
+    if left := LEFT_OVER.search(expanded):
+        raise PageError(
+            f"{where}: {left.group(1)!r} is not a figure link: write ![alt text](figure:NAME), "
+            "NAME being the name the script gives themed_svgs, in lowercase letters, digits "
+            "and hyphens"
+        )
+    return expanded

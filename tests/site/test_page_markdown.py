@@ -57,6 +57,15 @@ def test_a_missing_figure_or_sidecar_fails_naming_the_page(folder):
         expand_figures("![x](animation:race)", "a.md", "a/", "a.md", folder)
 
 
+@pytest.mark.parametrize(
+    "link", ["![x](figure:valley_path)", "![](figure:curve)", "![x](poster:Big)"]
+)
+def test_a_figure_link_that_is_not_expanded_fails_naming_it(folder, link):
+    # Left as Markdown it would be an <img src="figure:..."> the strict build lets through.
+    with pytest.raises(PageError, match=r"a\.md: '(figure|poster):\w*' is not a figure link"):
+        expand_figures(link, "a.md", "a/", "a.md", folder)
+
+
 def test_a_figure_not_sized_in_whole_pixels_fails_naming_its_file(folder):
     # 490.8 pt is 654.4 px: declared as 654, the figure would grow as it loads.
     (folder / "curve-dark.svg").write_text(SVG.replace('"450pt"', '"490.8pt"'))
