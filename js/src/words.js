@@ -18,3 +18,12 @@ export const ratio = (v, small) => {
   const rounded = Number(v.toPrecision(3));
   return rounded >= 1000 ? rounded.toLocaleString("en-US") : small(v);
 };
+
+/** Which of a run's `n` points a live figure's table lists: all up to `limit`, else the first
+ * limit − 1 and the last, with a row between them saying how many were left out (`width` cells:
+ * the row function writes `row(i)` for each kept point). */
+export function tableRows(n, limit, width, row) {
+  if (n <= limit) return Array.from({ length: n }, (_, i) => row(i));
+  const gap = [`… ${count(n - limit, "point")} left out …`, ...Array(width - 1).fill("")];
+  return [...Array.from({ length: limit - 1 }, (_, i) => row(i)), gap, row(n - 1)];
+}

@@ -48,9 +48,12 @@ test("the curve spans the slider's range; rows are capped", () => {
   assert.equal(setup.curve[0].y0, 1e-12);
   assert.ok(Math.abs(setup.curve.at(-1).y0 - 0.1) < 1e-15);
   assert.deepEqual(escapeCurve(setup, 3).map((p) => p.stay), [1e-12, Math.sqrt(1e-13), 0.1].map((y0) => stayNear(escapeFacts(setup, y0).run, 0.1)));
-  const rows = escapeRows(escapeFacts(setup, 1e-6).run, 20);
-  assert.equal(rows.length, 20);
+  const run = escapeFacts(setup, 1e-6).run;
+  const rows = escapeRows(run, 20);
+  assert.equal(rows.length, 21); // the first 19 points, a row for those left out, the last
   assert.equal(rows[0][0], "0");
+  assert.deepEqual(rows[19], [`… ${run.positions.length - 20} points left out …`, "", "", "", ""]);
+  assert.equal(rows[20][0], String(run.positions.length - 1));
 });
 
 test("the summary counts the iterates near the saddle in one word, singular for one", () => {

@@ -11,13 +11,12 @@ import {
   reseed,
   scheduleFacts,
   scheduleRows,
-  scheduleStatus,
-  scheduleSummary,
   trendOf,
   withDecay,
   withRate,
   withSchedule,
 } from "../src/widgets/schedules-state.js";
+import { scheduleStatus, scheduleSummary } from "../src/widgets/schedules-words.js";
 
 const n = 20;
 const x = Array.from({ length: n }, (_, i) => -1 + (i % 9) * 0.25);
@@ -112,7 +111,8 @@ test("a schedule that survives a peak the constant rate diverged at says so, wit
   const facts = scheduleFacts(withSchedule(withRate(createSchedules(config), 2), "inverse_time"));
   assert.equal(facts.status, "completed");
   assert.equal(facts.reference.status, "diverged");
-  assert.match(scheduleSummary(facts), /above the optimum\. The constant rate \(dashed\) diverged at this peak\.$/);
+  // It survives by its rate falling: first the loss rose, 35,000 times its start.
+  assert.match(scheduleSummary(facts), /above the optimum\. The constant rate \(dashed\) diverged at this peak\. On its way the loss rose to 4\.47e\+04 in epoch 3, above the 1\.26 it started from\.$/);
   const both = scheduleFacts(withSchedule(withRate(createSchedules(config), 5), "cosine"));
   assert.match(scheduleSummary(both), /diverged at this peak too\.$/);
 });
@@ -187,4 +187,17 @@ test("each schedule's own setting: its control, its runs, its sentence", () => {
 test("a schedule without a setting refuses one; without the config there is no control", () => {
   assert.throws(() => withDecay(withSchedule(createSchedules({ ...config, decay }), "constant"), 0.5), /constant schedule has no setting/);
   assert.equal(decayKnob(createSchedules(config)), null);
+});
+
+test("a run that completes after blowing up says so: the loss it rose to, and when", () => {
+  const decay = { warmup_epochs: { key: "warmup_epochs", min: 1, max: 11, step: 1 } };
+  const warm = withDecay(withSchedule(createSchedules({ ...config, lrMax: 3, decay: { warmup_cosine: decay.warmup_epochs } }), "warmup_cosine"), 9);
+  const calm = scheduleFacts(withRate(warm, 0.8));
+  assert.equal(calm.peakEpoch, 0); // the start is its largest loss: nothing to add
+  assert.doesNotMatch(scheduleStatus(calm) + scheduleSummary(calm), /rose to|rising to/);
+  const wild = scheduleFacts(withRate(warm, 1.5));
+  assert.equal(wild.status, "completed");
+  assert.ok(wild.peak > 100 * wild.start && wild.peakEpoch === 10);
+  assert.match(scheduleStatus(wild), /: completed 12 epochs, 0\.316 above the optimum, after rising to 654 in epoch 10\.$/);
+  assert.match(scheduleSummary(wild), / On its way the loss rose to 654 in epoch 10, above the 1\.26 it started from\.$/);
 });

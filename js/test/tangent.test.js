@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import test from "node:test";
 
-import { createTangent, logPanel, rateText, summary } from "../src/widgets/tangent-state.js";
+import { createTangent, logPanel, parabolaSpan, rateText, stepOnce, summary } from "../src/widgets/tangent-state.js";
 
 const said = (state) => summary(state).match(/With η = (\S+),/)[1];
 
@@ -47,4 +47,14 @@ test("the log panel has two labelled decades however narrow the run's range, and
     assert.ok(labelled(panel).length >= 2, `η = ${lr}`);
     for (const v of panel.points) assert.ok(v >= panel.y[0] && v <= panel.y[1], `η = ${lr}`);
   }
+});
+
+test("the parabola panel widens to keep the current point and the next in sight", () => {
+  let state = createTangent({ start: 2.5, lr: 1.1, maxIter: 200 });
+  assert.ok(Math.abs(parabolaSpan(state) - 3.6) < 1e-12); // 1.2 times the first step's landing, |x_1| = 3
+  for (let i = 0; i < 3; i += 1) state = stepOnce(state);
+  const x = state.run.positions.slice(0, 5).map(([v]) => Math.abs(v)); // x_3 = -4.32, x_4 = 5.184
+  assert.ok(x[3] < parabolaSpan(state) && x[4] < parabolaSpan(state));
+  const calm = createTangent({ start: 2.5, lr: 0.1, maxIter: 200 });
+  assert.equal(parabolaSpan(calm), 3); // steps that shrink |x| keep the usual panel
 });

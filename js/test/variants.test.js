@@ -43,7 +43,8 @@ test("the least-squares floor is below every loss; rows are capped", () => {
   const state = withBatch(createFit(config), 1);
   assert.ok(state.run.losses.every((v) => v >= state.floor - 1e-12));
   const rows = fitRows(state, 50);
-  assert.equal(rows.length, 50);
+  assert.equal(rows.length, 51);
+  assert.match(rows[49][0], /^… \d+ points left out …$/);
   assert.equal(rows.at(-1)[0], String(3 * n));
 });
 

@@ -5,7 +5,7 @@ import test from "node:test";
 
 import { checkNumber, parseNumber } from "../src/widgets/check.js";
 import { equalAspect, labelCentre, spacedLabels } from "../src/widgets/plot.js";
-import { keyBox, keyFits } from "../src/widgets/legend.js";
+import { emptiestCorner, keyBox, keyFits } from "../src/widgets/legend.js";
 import { linearScale, logScale, logSlider, logTicks, niceTicks } from "../src/widgets/scale.js";
 import { createTangent, reset, rows, stepFacts, stepOnce, summary, withRate } from "../src/widgets/tangent-state.js";
 import { floorCrossings } from "../src/widgets/crossings.js";
@@ -112,7 +112,8 @@ test("the learning-rate figure: regimes, status and sentences from gdlib's run",
   assert.equal(wild.regime, "above 2/L");
   assert.match(wild.message, /^diverged/);
   assert.equal(rateFacts(setup, 0.1).regime, "exactly 2/L");
-  assert.equal(rateRows(runAt(setup, 0.005), 10).length, 10);
+  const rows = rateRows(runAt(setup, 0.005), 10);
+  assert.deepEqual([rows.length, rows[8][0], rows[9][0]], [11, "8", `… ${runAt(setup, 0.005).positions.length - 10} points left out …`]);
   assert.equal(floorCrossings(runAt(setup, 0.05), WINDOW), 0);
   assert.equal(rateFacts(setup, 0.05).regime, "exactly 1/L");
 });
@@ -335,6 +336,12 @@ test("the shared verdicts: a cap too short to judge, and a descent without a hin
   assert.equal(cappedVerdict(short), "was still running at the cap of 2 steps");
   assert.equal(ending(descend("bowl", [2, 2], { lr: 0.5 })), "converged in 1 step");
   assert.equal(descend("bowl", [2, 2], { lr: 0.1, hyper: null }).status, "converged");
+  // 0.5 (x^2 + 100 y^2) at exactly 2/L from (1, 1): y bounces between +1 and -1 for ever while
+  // x shrinks by 0.98 a step, so f falls from 50.5 to 50 and then only in its last digits.
+  const values = Array.from({ length: 1001 }, (_, k) => 0.5 * 0.98 ** (2 * k) + 50);
+  assert.match(cappedVerdict({ values, iterations: 1000 }), /^had not settled at the cap of 1,?000 steps: it kept swinging, its lows no longer falling/);
+  const slow = Array.from({ length: 1001 }, (_, k) => 0.9999 ** k);
+  assert.match(cappedVerdict({ values: slow, iterations: 1000 }), /^was still sinking at the cap/);
 });
 
 test("the gradient figure names the larger error term from the page's model, not a lucky dip", async () => {
@@ -435,6 +442,17 @@ test("a live figure's key sits inside its panel, in the corner asked for, one ro
     assert.ok(nearX < 10 && nearY < 10, corner);
   }
   assert.ok(keyBox(box, [10, 10, 10, 10]).h > keyBox(box, [10, 10]).h);
+});
+
+test("a key asked for in one of several corners takes the one covering the fewest data points", () => {
+  const box = { x: 0, y: 0, w: 300, h: 200 };
+  const corners = ["bottom-left", "bottom-right", "top-right", "top-left"];
+  // A curve down the left edge: the first choice, bottom-left, would cover it.
+  const left = Array.from({ length: 20 }, (_, i) => [10, 10 * i]);
+  assert.equal(emptiestCorner(box, [60], left, corners), "bottom-right");
+  assert.equal(emptiestCorner(box, [60], [], corners), "bottom-left"); // a tie keeps the preference
+  const everywhere = [...left, ...left.map(([, y]) => [290, y])];
+  assert.equal(emptiestCorner(box, [60], everywhere, corners), "bottom-left"); // all tie
 });
 
 test("a map keeps equal units on both axes, centred in its panel, as large as fits", () => {

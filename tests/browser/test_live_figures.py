@@ -296,6 +296,7 @@ KEYS = {
     "variants": ["start", "minimum", "b = "],
     "schedules": ["step decay", "constant rate"],
     "escape": ["measured", "predicted", "your start y₀"],
+    "gradient": ["−∇f, exact", "estimate at your h", "estimate's error", "your h"],
 }
 KEYED = [(path, name) for path, name in LIVE if name in KEYS]
 
@@ -478,6 +479,7 @@ def test_the_saddle_start_moves_and_sits_on_the_manifold(page, site_url):
     assert status(page, "escape").startswith("y₀ = 0: converged")
     assert "converged at the saddle, not a minimum" in summary(page, "escape")
     assert box.locator(".gd-live__field").input_value() == "0"
+    assert box.locator("input[type=range]").input_value() == "0", "the thumb at the lowest end"
     assert changed_share(image, canvas_image(page, "escape")) > 0.002
     field = box.locator(".gd-live__field")
     field.fill("1e-12")
@@ -509,6 +511,9 @@ def test_the_comparison_figure_draws_the_full_batch_beside_the_readers(page, sit
     wait_idle(page)
     assert "The dashed run, b = 200, is this run." in summary(page, "variants")
     assert colour_share(canvas_image(page, "variants"), hues["batch"]) > 0.001
+    # The two runs are one, drawn over each other: the key names it once.
+    key = wrapper(page, "variants").locator("canvas").get_attribute("data-key").split("; ")
+    assert [k for k in key if k.startswith("b = ")] == ["b = 200"], key
     assert changed_share(image, canvas_image(page, "variants")) > 0.002
     assert_clean(page)
 

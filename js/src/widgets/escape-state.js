@@ -5,7 +5,7 @@
 // range. Pure: no DOM, tested by node --test and held to gdlib by tests/test_widget_agreement.py.
 import { descend } from "../descent.js";
 import { formatG } from "../pyfmt.js";
-import { count, steps } from "../words.js";
+import { count, steps, tableRows } from "../words.js";
 import { logSlider } from "./scale.js";
 import { cappedVerdict } from "./verdicts.js";
 
@@ -90,8 +90,7 @@ export function escapeSummary(facts) {
 
 /** Table rows k, x, y, f, |grad f| for the run's points (at most `limit`, the last kept). */
 export function escapeRows(run, limit = 400) {
-  const keep = run.positions.length <= limit ? run.positions.map((_, i) => i) : [...Array(limit - 1).keys(), run.positions.length - 1];
-  return keep.map((i) => {
+  return tableRows(run.positions.length, limit, 5, (i) => {
     const [x, y] = run.positions[i];
     return [String(i), num(x), num(y), num(run.values[i]), num(Math.hypot(...run.gradients[i]))];
   });

@@ -71,6 +71,7 @@ export function mount(root, config) {
   button(frame, "Start on the manifold (y₀ = 0)", () => {
     frame.say("");
     control.field.value = "0";
+    control.input.value = "0"; // the log scale has no 0: the thumb goes to its lowest end
     control.input.setAttribute("aria-valuetext", "Start height y₀ 0");
     update(0);
   });

@@ -5,6 +5,7 @@
 import { sampleSurface } from "../contours.js";
 import { slider } from "./controls.js";
 import { buildFrame, make } from "./frame.js";
+import { legend } from "./legend.js";
 import { chart, clear, dot, line, mapPanel } from "./plot.js";
 import { logTicks } from "./scale.js";
 import { clampPoint, gradientFacts, gradientRows, gradientSetup, gradientStatus, gradientSummary } from "./gradient-state.js";
@@ -22,25 +23,43 @@ function layout(w, h) {
   };
 }
 
+/** Draw -g's arrow from (x, y); returns pixels along it, for the key to keep clear of. */
 function arrow(ctx, s, [x, y], [gx, gy], colour, width) {
   const n = Math.hypot(gx, gy);
-  if (n === 0) return;
-  const tip = [s.x(x - (ARROW * gx) / n), s.y(y - (ARROW * gy) / n)];
   const base = [s.x(x), s.y(y)];
+  if (n === 0) return [base];
+  const tip = [s.x(x - (ARROW * gx) / n), s.y(y - (ARROW * gy) / n)];
   line(ctx, [base, tip], colour, width);
   const a = Math.atan2(tip[1] - base[1], tip[0] - base[0]);
   for (const turn of [2.6, -2.6]) line(ctx, [tip, [tip[0] + 8 * Math.cos(a + turn), tip[1] + 8 * Math.sin(a + turn)]], colour, width);
+  return Array.from({ length: 11 }, (_, i) => [base[0] + (i / 10) * (tip[0] - base[0]), base[1] + (i / 10) * (tip[1] - base[1])]);
 }
+
+// The key's entries: the arrows in the map, the error curve and the reader's h below.
+const keys = (colours) => ({
+  map: [
+    { label: "−∇f, exact", colour: colours.path, width: 3 },
+    { label: "estimate at your h", colour: colours.point, width: 1.5 },
+  ],
+  curve: [
+    { label: "estimate's error", colour: colours.muted, width: 1.5 },
+    { label: "your h", colour: colours.point, width: 2 },
+  ],
+});
+const CORNERS = ["top-right", "top-left", "bottom-right", "bottom-left"];
 
 function drawGradient(ctx, w, h, colours, scene) {
   const { setup, facts, contours } = scene;
   clear(ctx, w, h, colours);
   const box = layout(w, h);
+  const key = keys(colours);
+  const drawn = { map: [], curve: [] }; // pixels each key keeps clear of
   const s = mapPanel(ctx, box.map, setup.surface.bounds, colours, { contours }, (s) => {
-    arrow(ctx, s, facts.point, facts.exact, colours.path, 3);
-    arrow(ctx, s, facts.point, facts.estimate, colours.point, 1.5);
+    drawn.map.push(...arrow(ctx, s, facts.point, facts.exact, colours.path, 3));
+    drawn.map.push(...arrow(ctx, s, facts.point, facts.estimate, colours.point, 1.5));
     dot(ctx, s.x(facts.point[0]), s.y(facts.point[1]), colours.text, 5);
   });
+  legend(ctx, s.box, colours, key.map, CORNERS, drawn.map);
   scene.map = { box: s.box, s };
   const errors = facts.curve.map((p) => p.error).filter((e) => e > 0);
   const lo = 10 ** Math.floor(Math.log10(Math.min(...errors, facts.error || 1)));
@@ -48,10 +67,13 @@ function drawGradient(ctx, w, h, colours, scene) {
   const yTicks = logTicks(lo, hi).filter((_, i, all) => i % Math.ceil(all.length / 4) === 0);
   chart(ctx, box.curve, colours, { x: [setup.hMin, setup.hMax], y: [lo, hi], xLog: true, yLog: true, xTicks: logTicks(setup.hMin, setup.hMax).filter((_, i) => i % 3 === 0), yTicks, xLabel: "step h (log scale)", yLabel: "error" }, (r) => {
     const points = facts.curve.map(({ h: step, error }) => [r.x(step), r.y(Math.max(error, lo))]);
-    line(ctx, points, colours.path, 1.5);
-    line(ctx, [[r.x(facts.h), box.curve.y], [r.x(facts.h), box.curve.y + box.curve.h]], colours.point, 2);
+    line(ctx, points, colours.muted, 1.5);
+    const chosen = [[r.x(facts.h), box.curve.y], [r.x(facts.h), box.curve.y + box.curve.h]];
+    line(ctx, chosen, colours.point, 2);
     dot(ctx, r.x(facts.h), r.y(Math.max(facts.error, lo)), colours.point, 4);
+    drawn.curve.push(...points, ...Array.from({ length: 11 }, (_, i) => [chosen[0][0], box.curve.y + (i / 10) * box.curve.h]));
   });
+  legend(ctx, box.curve, colours, key.curve, CORNERS, drawn.curve);
 }
 
 /** Mount on `root` with the page's settings: {surface, point, h, hMin, hMax}. */

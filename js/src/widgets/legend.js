@@ -23,6 +23,16 @@ export function keyBox(box, widths, corner = "top-right") {
   return { x, y, w, h };
 }
 
+/**
+ * Of `corners` (in order of preference), the one whose key box for labels `widths` px wide covers
+ * the fewest of `points` ([[px, py], ...], the drawn data): for a figure whose data move with a knob.
+ */
+export function emptiestCorner(box, widths, points, corners) {
+  const covered = (k) => points.filter(([px, py]) => px >= k.x && px <= k.x + k.w && py >= k.y && py <= k.y + k.h).length;
+  const counts = corners.map((corner) => covered(keyBox(box, widths, corner)));
+  return corners[counts.indexOf(Math.min(...counts))];
+}
+
 /** Whether key `k` leaves most of panel `box` in sight: on a phone's narrow panels it would not,
  * and a key over the data it names is worse than none (the page's text names the series). */
 export const keyFits = (k, box) => k.w <= 0.6 * box.w && k.h <= 0.5 * box.h;
@@ -54,12 +64,14 @@ export const mapMarks = (colours) => ({
 /**
  * Draw the key of `entries` ({label, colour, dash, width, mark, size}: a line sample, or a
  * marker when `mark` is set) in `corner` of panel `box`, on top of what is drawn there, when it
- * fits (keyFits); returns its box, or null.
+ * fits (keyFits); returns its box, or null. `corner` may be a list, with the pixels of the data
+ * drawn (`avoid`): the key goes where it covers the fewest (emptiestCorner).
  */
-export function legend(ctx, box, colours, entries, corner = "top-right") {
+export function legend(ctx, box, colours, entries, corner = "top-right", avoid = []) {
   ctx.save();
   ctx.font = "11px sans-serif";
-  const k = keyBox(box, entries.map(({ label }) => ctx.measureText(label).width), corner);
+  const widths = entries.map(({ label }) => ctx.measureText(label).width);
+  const k = keyBox(box, widths, Array.isArray(corner) ? emptiestCorner(box, widths, avoid, corner) : corner);
   if (!keyFits(k, box)) {
     ctx.restore();
     return null;

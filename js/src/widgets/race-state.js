@@ -6,7 +6,7 @@
 import { descend, getSurface } from "../descent.js";
 import { SHARED } from "../surfaces.js";
 import { formatApart, formatG } from "../pyfmt.js";
-import { counted, steps } from "../words.js";
+import { counted, steps, tableRows } from "../words.js";
 import { floorCrossings } from "./crossings.js";
 import { logSlider } from "./scale.js";
 import { arrived, ending } from "./verdicts.js";
@@ -92,7 +92,5 @@ function verdict(run, gd) {
 
 /** Table rows k, x, y, f for the reader's run (at most `limit`, the last one always included). */
 export function raceRows(run, limit = 400) {
-  const n = run.positions.length;
-  const keep = n <= limit ? [...Array(n).keys()] : [...Array(limit - 1).keys(), n - 1];
-  return keep.map((i) => [String(i), num(run.positions[i][0]), num(run.positions[i][1]), num(run.values[i])]);
+  return tableRows(run.positions.length, limit, 4, (i) => [String(i), num(run.positions[i][0]), num(run.positions[i][1]), num(run.values[i])]);
 }

@@ -5,7 +5,7 @@
 // (config.kappas). Pure: no DOM, tested by node --test.
 import { descend, getSurface } from "../descent.js";
 import { formatApart, formatG } from "../pyfmt.js";
-import { count, counted, steps as stepCount } from "../words.js";
+import { count, counted, steps as stepCount, tableRows } from "../words.js";
 import { floorCrossings, swingRatio } from "./crossings.js";
 import { ending } from "./verdicts.js";
 import { logSlider } from "./scale.js";
@@ -143,6 +143,5 @@ function conditionSentence({ kappa, best, lr, L }) {
 
 /** Table rows k, x, y, f for the run's points (at most `limit`, the last one always included). */
 export function rateRows(run, limit = 400) {
-  const keep = run.positions.length <= limit ? run.positions.map((_, i) => i) : [...Array(limit - 1).keys(), run.positions.length - 1];
-  return keep.map((i) => [String(i), num(run.positions[i][0]), num(run.positions[i][1]), num(run.values[i])]);
+  return tableRows(run.positions.length, limit, 4, (i) => [String(i), num(run.positions[i][0]), num(run.positions[i][1]), num(run.values[i])]);
 }

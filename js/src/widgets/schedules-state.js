@@ -5,7 +5,6 @@
 // constant rate on the same batches is the yardstick. Seed 0 replays the row orders gdlib drew
 // (given in the config), each reseed draws new seeded orders. Pure: no DOM, node --test.
 import { formatG } from "../pyfmt.js";
-import { count, ratio } from "../words.js";
 import { fitLinear, leastSquares, lossCurvatures, mse, seededOrders } from "../regression.js";
 import { PRESETS, SCHEDULE_LABELS, SCHEDULES, scheduleRates } from "../schedules.js";
 import { logSlider, stepSlider } from "./scale.js";
@@ -119,6 +118,10 @@ export function scheduleFacts(state) {
     // The rate of the last epoch run: the one it diverged in, or the run's last.
     lastRate: run.rates[Math.min(run.status === "diverged" ? done : done - 1, run.rates.length - 1)],
     final: run.excess.at(-1),
+    // A run that completes can still have blown up on its way (a long warm-up to a large peak).
+    start: run.excess[0],
+    peak: Math.max(...run.excess),
+    peakEpoch: run.excess.indexOf(Math.max(...run.excess)),
     reference: { status: reference.status, start: reference.excess[0], final: reference.excess.at(-1), trend, epochs: tail.length, memory, ...spread },
     orders: seed === 0 ? "gdlib's row orders" : `row orders of seed ${seed}`,
   };
@@ -136,57 +139,6 @@ export function trendOf(values) {
   const logMean = (part) => part.reduce((sum, v) => sum + Math.log(Math.max(v, Number.MIN_VALUE)), 0) / part.length;
   const drift = logMean(values.slice(-half)) - logMean(values.slice(0, half));
   return drift <= -Math.LN10 ? "falls" : drift >= Math.LN10 ? "rises" : "wandering";
-}
-
-/** The one-line status the live region announces. */
-export function scheduleStatus(f) {
-  const where = `${f.label[0].toUpperCase()}${f.label.slice(1)}, η₀ = ${num(f.lr)}`;
-  return f.status === "diverged" ? `${where}: ${f.message}` : `${where}: ${f.message}, ${num(f.final)} above the optimum.`;
-}
-
-/** What the constant run did at the same peak rate. */
-function yardstick(f) {
-  const r = f.reference;
-  if (r.status === "diverged") {
-    if (f.constant) return "";
-    return f.status === "diverged" ? " The constant rate (dashed) diverged at this peak too." : ". The constant rate (dashed) diverged at this peak.";
-  }
-  const floor = constantTail(r);
-  if (f.constant) return floor;
-  if (f.status === "diverged") return ` The constant rate (dashed) ended ${num(r.final)} above the optimum.`;
-  const [above, against] = [r.final / f.final, `the constant rate's ${num(r.final)} on the same batches (dashed)`];
-  const times = (v) => (num(v) === "1" ? "about as high" : `${ratio(v, num)} times as high`); // not "1 times"
-  return above >= 1 ? `; ${against} is ${times(above)}.${floor}` : `, ${times(1 / above)} as ${against}.${floor}`;
-}
-
-/** The constant run's last epochs: a noise floor only if they go up and down, each loss below the
- * start (so do runs near the edge of stability), and the run forgot its start (so do slow sinking
- * runs): on the page's data, 3 seeds x 241 rates, each level so called is within 2.6 times of a
- * 400-epoch run's (with 1e-3 for 1e-6, up to 13 times). */
-function constantTail(r) {
-  const last = `The constant run's last ${count(r.epochs, "epoch")}`;
-  if (r.trend === "falling") return ` ${last} kept falling, from ${num(r.high)} to ${num(r.low)}: no floor reached yet.`;
-  if (r.trend === "rising") return ` ${last} kept rising, from ${num(r.low)} to ${num(r.high)}.`;
-  const range = `went up and down between ${num(r.low)} and ${num(r.high)}`;
-  if (r.high >= r.start) return ` ${last} ${range}, against the ${num(r.start)} it started from: it did not settle.`;
-  // Falling tenfold over these epochs, yet maybe at its floor already: no verdict on the floor.
-  if (r.trend === "falls") return ` ${last} ${range}, falling overall.`;
-  if (r.trend === "rises") return ` ${last} ${range}, rising overall: no floor.`;
-  if (r.memory >= 1) return ` ${last} ${range}; at this rate full-batch steps would grow, so this is no floor.`;
-  if (r.memory > 1e-6) return ` ${last} ${range}; at this rate its slowest direction's share of the loss has only shrunk to ${num(r.memory)} of its start by then, too little to call it a floor.`;
-  return ` ${last} wandered between ${num(r.low)} and ${num(r.high)}: its noise floor.`;
-}
-
-/** One paragraph for a reader who cannot see the figure. */
-export function scheduleSummary(f) {
-  const name = `${f.label[0].toUpperCase()}${f.label.slice(1)}`;
-  if (f.status === "diverged") {
-    const head = f.constant ? `The constant rate η₀ = ${num(f.lr)}` : `${name} from η₀ = ${num(f.lr)} (${f.rule})`;
-    return `${head}: the run ${f.message.replace(/:.*/, "")}, at a rate of ${num(f.lastRate)}.${yardstick(f)}`;
-  }
-  const head = f.constant ? `The constant rate η₀ = ${num(f.lr)}` : `${name} from η₀ = ${num(f.lr)} (${f.rule}, down to ${num(f.lastRate)} in the last epoch)`;
-  const setup = `${count(Math.ceil(f.n / f.batch), "step")} (batches of ${f.batch} of ${f.n} examples, ${f.orders})`;
-  return `${head}: after ${f.epochs} epochs of ${setup} the loss is ${num(f.final)} above the optimum${f.constant ? "." : ""}${yardstick(f)}`;
 }
 
 /** Table rows: epoch, its rate, the loss above the optimum after it, and the constant run's. */

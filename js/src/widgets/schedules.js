@@ -9,7 +9,8 @@ import { buildFrame, make } from "./frame.js";
 import { legend, stroke } from "./legend.js";
 import { chart, clear, dot, panels } from "./plot.js";
 import { logTicks, niceTicks } from "./scale.js";
-import { createSchedules, decayKnob, reseed, scheduleFacts, scheduleRows, scheduleStatus, scheduleSummary, withDecay, withRate, withSchedule } from "./schedules-state.js";
+import { createSchedules, decayKnob, reseed, scheduleFacts, scheduleRows, withDecay, withRate, withSchedule } from "./schedules-state.js";
+import { scheduleStatus, scheduleSummary } from "./schedules-words.js";
 
 const DASH = [5, 3]; // the constant rate, drawn under the reader's schedule
 const FLOOR = 1e-12; // a loss gap below this is drawn at it (a log axis has no zero)
@@ -27,20 +28,30 @@ function drawSchedules(ctx, w, h, colours, { state }) {
   const decades = logTicks(lo, hi);
   const yTicks = decades.filter((_, i) => i % Math.ceil(decades.length / 5) === 0);
   const xTicks = niceTicks(0, state.epochs, 3);
+  const drawn = []; // the loss curves' pixels, sampled along each segment, for the key to avoid
   chart(ctx, left, colours, { x: [0, state.epochs], y: [lo, hi], yLog: true, xTicks, yTicks, xLabel: "epoch", yLabel: "loss − optimum" }, (s) => {
     for (const run of runs) {
       const points = run.excess.map((v, e) => [s.x(e), s.y(Math.max(FLOOR, v))]);
       stroke(ctx, points, style(run));
       if (run === state.run) for (const [px, py] of points) dot(ctx, px, py, colours.point, 2);
+      points.slice(1).forEach(([px, py], i) => {
+        const [qx, qy] = points[i];
+        for (let t = 0; t < 1; t += 0.2) drawn.push([qx + t * (px - qx), qy + t * (py - qy)]);
+      });
+      drawn.push(points.at(-1));
     }
   });
   const top = Math.max(...runs.flatMap((run) => run.rates)) * 1.1;
   chart(ctx, right, colours, { x: [0, state.epochs], y: [0, top], xTicks, yTicks: niceTicks(0, top, 4), xLabel: "epoch", yLabel: "learning rate" }, (s) => {
-    // Epoch e runs at rates[e]: a step from e to e + 1.
-    for (const run of runs) stroke(ctx, run.rates.flatMap((r, e) => [[s.x(e), s.y(r)], [s.x(e + 1), s.y(r)]]), style(run));
+    // Epoch e runs at rates[e]: a step from e to e + 1, up to the epoch a run diverged in.
+    for (const run of runs) {
+      const ran = run.rates.slice(0, run.excess.length);
+      stroke(ctx, ran.flatMap((r, e) => [[s.x(e), s.y(r)], [s.x(e + 1), s.y(r)]]), style(run));
+    }
   });
-  // The loss's lower left: the first epochs' losses are the largest.
-  legend(ctx, left, colours, [...runs].reverse().map(style), "bottom-left");
+  // Usually the loss's lower left (the first epochs' losses are the largest), but a run that
+  // blows up stretches the axis and puts its early losses there.
+  legend(ctx, left, colours, [...runs].reverse().map(style), ["bottom-left", "bottom-right", "top-right", "top-left"], drawn);
 }
 
 /** Mount on `root` with the page's config (scripts/fig_schedules_live.py). */

@@ -33,6 +33,13 @@ export const xAt = (state, k) => state.run.positions[k][0];
 export const slopeAt = (state, k) => state.run.gradients[k][0];
 export const isDone = (state) => state.k >= state.run.iterations;
 
+/** The parabola panel's half-width: at least 3, and wide enough for every point drawn so far and
+ * the next step's (above η = 1 each step lands farther out than the last). */
+export function parabolaSpan(state) {
+  const drawn = Array.from({ length: Math.min(state.k + 1, state.run.iterations) + 1 }, (_, i) => Math.abs(xAt(state, i)));
+  return Math.max(3, 1.2 * Math.max(...drawn));
+}
+
 /** What the readout shows at the current step: x_k, f'(x_k) and the update with its numbers. */
 export function stepFacts(state) {
   const { k, lr } = state;

@@ -5,14 +5,14 @@ import { button, slider } from "./controls.js";
 import { buildFrame } from "./frame.js";
 import { chart, clear, dot, line, panels } from "./plot.js";
 import { niceTicks, stepSlider } from "./scale.js";
-import { LR_RANGE, createTangent, logPanel, rateText, reset, rows, stepFacts, stepOnce, summary, withRate, xAt, slopeAt } from "./tangent-state.js";
+import { LR_RANGE, createTangent, logPanel, parabolaSpan, rateText, reset, rows, stepFacts, stepOnce, summary, withRate, xAt, slopeAt } from "./tangent-state.js";
 
 function drawTangent(ctx, w, h, colours, state) {
   clear(ctx, w, h, colours);
   const [left, right] = panels(w, h, 2);
-  const span = Math.max(3, Math.abs(state.start) * 1.2);
-  const xs = Array.from({ length: 121 }, (_, i) => -span + (2 * span * i) / 120);
   const { k } = state;
+  const span = parabolaSpan(state);
+  const xs = Array.from({ length: 121 }, (_, i) => -span + (2 * span * i) / 120);
   const x = xAt(state, k);
   const slope = slopeAt(state, k);
   const ticks = { xTicks: niceTicks(-span, span, 4), yTicks: niceTicks(0, span * span, 4) };

@@ -4,7 +4,7 @@
 // in the config, a second run at that size on the same orders (the comparison page: full batch)
 // is the yardstick the reader's run is drawn and described against. Pure: no DOM, node --test.
 import { formatApart, formatG } from "../pyfmt.js";
-import { count } from "../words.js";
+import { count, tableRows } from "../words.js";
 import { fitLinear, leastSquares, mse, seededOrders } from "../regression.js";
 
 const num = (v) => formatG(v, 3);
@@ -95,6 +95,5 @@ export function fitSummary(facts) {
 /** Table rows: step, examples seen, intercept, slope, loss (at most `limit`, the last kept). */
 export function fitRows(state, limit = 400) {
   const { thetas, losses, examplesSeen } = state.run;
-  const keep = thetas.length <= limit ? thetas.map((_, i) => i) : [...Array(limit - 1).keys(), thetas.length - 1];
-  return keep.map((i) => [String(i), String(examplesSeen[i]), num(thetas[i][0]), num(thetas[i][1]), num(losses[i])]);
+  return tableRows(thetas.length, limit, 5, (i) => [String(i), String(examplesSeen[i]), num(thetas[i][0]), num(thetas[i][1]), num(losses[i])]);
 }

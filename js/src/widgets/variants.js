@@ -35,8 +35,10 @@ function drawFit(ctx, w, h, colours, { state, contours }) {
   chart(ctx, right, colours, { x: [0, total], y: [lo, hi], yLog: true, xTicks: niceTicks(0, total, 3), yTicks, xLabel: "examples seen", yLabel: "loss − minimum" }, (r) =>
     runs.forEach((run, k) => stroke(ctx, gaps[k].map((v, i) => [r.x(run.examplesSeen[i]), r.y(v)]), style(run))),
   );
-  // The map's upper right: the paths run from the start, upper left, down to the minimum.
-  legend(ctx, map.box, colours, [marks.start, marks.minimum, ...[...runs].reverse().map(style)]);
+  // The map's upper right: the paths run from the start, upper left, down to the minimum. At the
+  // yardstick's own batch size the two runs are one, drawn over each other: one entry.
+  const keyed = state.batch === state.compare ? [state.run] : [...runs].reverse();
+  legend(ctx, map.box, colours, [marks.start, marks.minimum, ...keyed.map(style)]);
 }
 
 /** Mount on `root` with the page's config (see scripts/fig_variants_live.py). */

@@ -16,7 +16,9 @@ export const stalled = (run) => run.criterion === "step_tol" && gradientNorm(run
 export const arrived = (run) => run.status === "converged" && !stalled(run);
 
 /** A run at the cap, judged on its last two quarters: swings growing by more than 1 %, still
- * sinking (a lower low, and below the start), or swinging with its lows no longer falling. */
+ * sinking (a lower low by more than a millionth, and below the start), or swinging with its lows
+ * no longer falling (at exactly 2/L the steep direction bounces for ever while the flat one's
+ * share of f, sinking, is lost in f's rounding). */
 export function cappedVerdict(run) {
   const v = run.values;
   const q = Math.floor(v.length / 4);
@@ -25,7 +27,8 @@ export function cappedVerdict(run) {
   const [before, last] = [v.slice(2 * q, 3 * q), v.slice(3 * q)];
   const values = `value ${num(v.at(-1))} against ${num(v[0])} at the start`;
   if (Math.max(...last) > 1.01 * Math.max(...before)) return `had not settled at ${cap}: its swings were still growing (${values})`;
-  if (Math.min(...last) < Math.min(...before) && v.at(-1) < v[0]) return `was still sinking at ${cap} (${values})`;
+  const [low, lower] = [Math.min(...before), Math.min(...last)];
+  if (lower < low - 1e-6 * Math.abs(low) && v.at(-1) < v[0]) return `was still sinking at ${cap} (${values})`;
   return `had not settled at ${cap}: it kept swinging, its lows no longer falling (${values})`;
 }
 
