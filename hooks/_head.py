@@ -1,9 +1,10 @@
 """Where the hooks put what they add to a page's <head>: before the theme-start script.
 
-overrides/partials/theme-start.html, last in <head>, makes the head's relative link URLs
-absolute before the body exists, which Material's instant navigation would otherwise do on the
-parsed page (a stylesheet link's rewrite restyles every element). A link a hook adds after that
-script is left for the bundle to rewrite, so the hooks add their tags before it.
+overrides/partials/theme-start.html, at the end of <head> (only popstate-first.html, with no
+link, follows it), makes the head's relative link URLs absolute before the body exists, which
+Material's instant navigation would otherwise do on the parsed page (a stylesheet link's rewrite
+restyles every element). A link a hook adds after that script is left for the bundle to rewrite,
+so the hooks add their tags before it.
 """
 
 from __future__ import annotations

@@ -83,8 +83,7 @@ export const gapNote = (gaps) =>
 
 /**
  * A notice over the 3D view while no function of the reader's has been drawn and the one asked
- * for cannot be (a link's refused text): the view would show an empty stage. Hidden by the
- * stylesheet whenever a built-in surface is chosen.
+ * for cannot be (a link's refused text): the view would show an empty stage.
  */
 function stageNotice(container) {
   const notice = document.createElement("p");
@@ -104,8 +103,11 @@ function stageNotice(container) {
  * fills the fields and messages and returns why no run can start, or null.
  */
 export function attach(container, { on, grid, settings, change, helpers }) {
-  let drawn = null; // the text of the last function drawn, if one was
+  let drawn = null; // the text of the function of the reader's on the stage, if one is
   const notice = stageNotice(container);
+  // The explorer hides these fields when a built-in surface is chosen: then none of the reader's is drawn.
+  const watch = new MutationObserver(() => container.hidden && ((drawn = null), notice(null)));
+  watch.observe(container, { attributes: true, attributeFilter: ["hidden"] });
   const tryApply = (update, next) => {
     const result = prepare(next, grid, helpers);
     if (!result.error) change(update);

@@ -4,6 +4,7 @@
 // edits, back and forward between its runs, or a link on this page to a run ("Try 1.5"), is
 // applied in place.
 import { parseHash, shareUrl, toHash } from "./url-state.js";
+import { DEFAULTS } from "./state.js";
 
 // While a run plays the hash follows it at most this often: browsers throttle history calls
 // (Safari refuses more than 100 in 30 s), and a second is as fresh as a reader can copy.
@@ -36,8 +37,9 @@ export function createUrlSync({ on, onNavigate }) {
     history.replaceState(history.state, "", hash);
     onNavigate(parsed, { fromLink });
   };
-  // An address the reader edits, or back and forward between this page's runs.
-  on(window, "gd-popstate", (event) => location.pathname === page && go(event, location.hash));
+  // An address the reader edits, or back and forward between this page's runs; back to the
+  // address the page opened at, with no hash, is back to the default run.
+  on(window, "gd-popstate", (event) => location.pathname === page && go(event, location.hash || toHash(DEFAULTS)));
   on(
     window,
     "click",

@@ -1,5 +1,6 @@
 // Words the summaries share: a count with its noun, singular for one ("1 step", "2 steps"), so
-// that no figure says "converged in 1 steps". Pure: no DOM, tested by node --test.
+// that no figure says "converged in 1 steps"; and the rows a points table keeps of a long run.
+// Pure: no DOM, tested by node --test.
 
 /** `n` and `noun`, with an "s" unless n is 1: count(1, "step") is "1 step". */
 export const count = (n, noun) => `${n} ${noun}${n === 1 ? "" : "s"}`;
@@ -19,11 +20,11 @@ export const ratio = (v, small) => {
   return rounded >= 1000 ? rounded.toLocaleString("en-US") : small(v);
 };
 
-/** Which of a run's `n` points a live figure's table lists: all up to `limit`, else the first
- * limit − 1 and the last, with a row between them saying how many were left out (`width` cells:
- * the row function writes `row(i)` for each kept point). */
+/** Which of a run's `n` points a live figure's table lists: all up to `limit` (or one more, which
+ * the gap's row would only replace), else the first limit − 1 and the last, with a row between
+ * them saying how many were left out (`width` cells; `row(i)` writes the point i). */
 export function tableRows(n, limit, width, row) {
-  if (n <= limit) return Array.from({ length: n }, (_, i) => row(i));
+  if (n <= limit + 1) return Array.from({ length: n }, (_, i) => row(i));
   const gap = [`… ${count(n - limit, "point")} left out …`, ...Array(width - 1).fill("")];
   return [...Array.from({ length: limit - 1 }, (_, i) => row(i)), gap, row(n - 1)];
 }

@@ -112,7 +112,7 @@ test("a schedule that survives a peak the constant rate diverged at says so, wit
   assert.equal(facts.status, "completed");
   assert.equal(facts.reference.status, "diverged");
   // It survives by its rate falling: first the loss rose, 35,000 times its start.
-  assert.match(scheduleSummary(facts), /above the optimum\. The constant rate \(dashed\) diverged at this peak\. On its way the loss rose to 4\.47e\+04 in epoch 3, above the 1\.26 it started from\.$/);
+  assert.match(scheduleSummary(facts), /above the optimum\. The constant rate \(dashed\) diverged at this peak\. Under 1\/t the loss rose to 4\.47e\+04 in epoch 3 on its way, above the 1\.26 it started from\.$/);
   const both = scheduleFacts(withSchedule(withRate(createSchedules(config), 5), "cosine"));
   assert.match(scheduleSummary(both), /diverged at this peak too\.$/);
 });
@@ -199,5 +199,5 @@ test("a run that completes after blowing up says so: the loss it rose to, and wh
   assert.equal(wild.status, "completed");
   assert.ok(wild.peak > 100 * wild.start && wild.peakEpoch === 10);
   assert.match(scheduleStatus(wild), /: completed 12 epochs, 0\.316 above the optimum, after rising to 654 in epoch 10\.$/);
-  assert.match(scheduleSummary(wild), / On its way the loss rose to 654 in epoch 10, above the 1\.26 it started from\.$/);
+  assert.match(scheduleSummary(wild), / Under warm-up \+ cosine the loss rose to 654 in epoch 10 on its way, above the 1\.26 it started from\.$/);
 });

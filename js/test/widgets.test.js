@@ -476,3 +476,12 @@ test("a key that would hide most of a phone's narrow panel is not drawn", () => 
   assert.ok(keyFits(keyBox(desk, rate, "bottom-left"), desk));
   assert.ok(!keyFits(keyBox(phone, rate, "bottom-left"), phone));
 });
+
+test("a points table keeps a run of up to limit + 1 points whole, and says how many a longer one leaves out", async () => {
+  const { tableRows } = await import("../src/words.js");
+  const row = (i) => [String(i), "x"];
+  assert.deepEqual(tableRows(4, 4, 2, row).map(([k]) => k), ["0", "1", "2", "3"]);
+  assert.deepEqual(tableRows(5, 4, 2, row).map(([k]) => k), ["0", "1", "2", "3", "4"]); // a gap row would only replace one
+  assert.deepEqual(tableRows(7, 4, 2, row), [["0", "x"], ["1", "x"], ["2", "x"], ["… 3 points left out …", ""], ["6", "x"]]);
+  assert.deepEqual(tableRows(6, 4, 2, row)[3], ["… 2 points left out …", ""]);
+});

@@ -183,5 +183,12 @@ def test_an_edited_address_and_back_and_forward_apply_in_place(page, site_url):
     assert page.input_value("#gdx-lr") == "0.05" and page.input_value("#gdx-surface") == "valley"
     page.go_forward()
     page.wait_for_function(f"() => ({state})().lr === 0.02")
+    # Back twice: to the address the page opened at, with no hash, which is the default run.
+    page.go_back()
+    page.wait_for_function(f"() => ({state})().lr === 0.05")
+    page.go_back()
+    page.wait_for_function(f"() => ({state})().surface === 'bowl'")
+    assert page.input_value("#gdx-lr") == "0.01"
+    assert location_hash(page).startswith("#s=bowl&lr=0.01&x=2&y=2&")
     assert page.evaluate("() => window.__gdExplorer.created") == 1, "the explorer was rebuilt"
     assert_clean(page)

@@ -60,6 +60,6 @@ export function scheduleSummary(f) {
   const head = f.constant ? `The constant rate η₀ = ${num(f.lr)}` : `${name} from η₀ = ${num(f.lr)} (${f.rule}, down to ${num(f.lastRate)} in the last epoch)`;
   const setup = `${count(Math.ceil(f.n / f.batch), "step")} (batches of ${f.batch} of ${f.n} examples, ${f.orders})`;
   // The constant run's own blow-ups are said by constantTail, from its last epochs.
-  const rise = blewUp(f) && !f.constant ? ` On its way the loss rose to ${num(f.peak)} in epoch ${f.peakEpoch}, above the ${num(f.start)} it started from.` : "";
+  const rise = blewUp(f) && !f.constant ? ` Under ${f.label} the loss rose to ${num(f.peak)} in epoch ${f.peakEpoch} on its way, above the ${num(f.start)} it started from.` : "";
   return `${head}: after ${f.epochs} epochs of ${setup} the loss is ${num(f.final)} above the optimum${f.constant ? "." : ""}${yardstick(f)}${rise}`;
 }
