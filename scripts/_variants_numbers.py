@@ -86,8 +86,11 @@ def floor_shape(sweeps, best) -> dict:
     }
 
 
-def stays_below_from(curve: np.ndarray, bound: np.ndarray) -> int:
-    """Return the first epoch from which `curve` < `bound` to the end (len(curve): never)."""
+def stays_below_from(curve: np.ndarray, bound: np.ndarray | float) -> int:
+    """Return the first index from which `curve` < `bound` to the end (len(curve): never).
+
+    An epoch here; a step in `_schedule_probes`, which counts Adam's steps with it.
+    """
     not_below = np.nonzero(curve >= bound)[0]
     return int(not_below[-1]) + 1 if len(not_below) else 0
 
