@@ -5,7 +5,7 @@ import test from "node:test";
 
 import { checkNumber, parseNumber } from "../src/widgets/check.js";
 import { equalAspect, labelCentre, spacedLabels } from "../src/widgets/plot.js";
-import { emptiestCorner, keyBox, keyFits } from "../src/widgets/legend.js";
+import { along, emptiestCorner, keyBox, keyFits } from "../src/widgets/legend.js";
 import { linearScale, logScale, logSlider, logTicks, niceTicks } from "../src/widgets/scale.js";
 import { createTangent, reset, rows, stepFacts, stepOnce, summary, withRate } from "../src/widgets/tangent-state.js";
 import { floorCrossings } from "../src/widgets/crossings.js";
@@ -453,6 +453,12 @@ test("a key asked for in one of several corners takes the one covering the fewes
   assert.equal(emptiestCorner(box, [60], [], corners), "bottom-left"); // a tie keeps the preference
   const everywhere = [...left, ...left.map(([, y]) => [290, y])];
   assert.equal(emptiestCorner(box, [60], everywhere, corners), "bottom-left"); // all tie
+});
+
+test("the pixels a key avoids lie evenly along each segment of a drawn line, its end included", () => {
+  assert.deepEqual(along([[0, 0], [10, 0]], 5), [[0, 0], [2, 0], [4, 0], [6, 0], [8, 0], [10, 0]]);
+  assert.deepEqual(along([[0, 0], [0, 4], [4, 4]], 2), [[0, 0], [0, 2], [0, 4], [2, 4], [4, 4]]);
+  assert.deepEqual(along([[3, 3]], 5), [[3, 3]]); // a single point: itself
 });
 
 test("a map keeps equal units on both axes, centred in its panel, as large as fits", () => {

@@ -5,7 +5,7 @@
 import { sampleSurface } from "../contours.js";
 import { slider } from "./controls.js";
 import { buildFrame, make } from "./frame.js";
-import { legend } from "./legend.js";
+import { along, legend } from "./legend.js";
 import { chart, clear, dot, line, mapPanel } from "./plot.js";
 import { logTicks } from "./scale.js";
 import { clampPoint, gradientFacts, gradientRows, gradientSetup, gradientStatus, gradientSummary } from "./gradient-state.js";
@@ -32,7 +32,7 @@ function arrow(ctx, s, [x, y], [gx, gy], colour, width) {
   line(ctx, [base, tip], colour, width);
   const a = Math.atan2(tip[1] - base[1], tip[0] - base[0]);
   for (const turn of [2.6, -2.6]) line(ctx, [tip, [tip[0] + 8 * Math.cos(a + turn), tip[1] + 8 * Math.sin(a + turn)]], colour, width);
-  return Array.from({ length: 11 }, (_, i) => [base[0] + (i / 10) * (tip[0] - base[0]), base[1] + (i / 10) * (tip[1] - base[1])]);
+  return along([base, tip], 10);
 }
 
 // The key's entries: the arrows in the map, the error curve and the reader's h below.
@@ -71,7 +71,7 @@ function drawGradient(ctx, w, h, colours, scene) {
     const chosen = [[r.x(facts.h), box.curve.y], [r.x(facts.h), box.curve.y + box.curve.h]];
     line(ctx, chosen, colours.point, 2);
     dot(ctx, r.x(facts.h), r.y(Math.max(facts.error, lo)), colours.point, 4);
-    drawn.curve.push(...points, ...Array.from({ length: 11 }, (_, i) => [chosen[0][0], box.curve.y + (i / 10) * box.curve.h]));
+    drawn.curve.push(...points, ...along(chosen, 10));
   });
   legend(ctx, box.curve, colours, key.curve, CORNERS, drawn.curve);
 }

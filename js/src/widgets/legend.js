@@ -23,6 +23,16 @@ export function keyBox(box, widths, corner = "top-right") {
   return { x, y, w, h };
 }
 
+/** Pixels along a drawn line ([[px, py], ...]): `per` evenly spaced on each segment and its end,
+ * the data a key placed by emptiestCorner keeps clear of. */
+export function along(points, per) {
+  const inner = points.slice(1).flatMap(([px, py], i) => {
+    const [qx, qy] = points[i];
+    return Array.from({ length: per }, (_, t) => [qx + (t / per) * (px - qx), qy + (t / per) * (py - qy)]);
+  });
+  return [...inner, points.at(-1)];
+}
+
 /**
  * Of `corners` (in order of preference), the one whose key box for labels `widths` px wide covers
  * the fewest of `points` ([[px, py], ...], the drawn data): for a figure whose data move with a knob.

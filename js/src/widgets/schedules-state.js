@@ -97,6 +97,7 @@ export function scheduleRule(name, epochs, p) {
 export function scheduleFacts(state) {
   const { run, reference, schedule, epochs, lr, batch, seed } = state;
   const done = run.excess.length - 1;
+  const peak = Math.max(...run.excess);
   // The loss after each of the constant run's last 10 epochs (all of them in a shorter run), and
   // its trend over those epochs: from the loss they started from, 10 changes.
   const tail = reference.excess.slice(1).slice(-10);
@@ -120,8 +121,8 @@ export function scheduleFacts(state) {
     final: run.excess.at(-1),
     // A run that completes can still have blown up on its way (a long warm-up to a large peak).
     start: run.excess[0],
-    peak: Math.max(...run.excess),
-    peakEpoch: run.excess.indexOf(Math.max(...run.excess)),
+    peak,
+    peakEpoch: run.excess.indexOf(peak),
     reference: { status: reference.status, start: reference.excess[0], final: reference.excess.at(-1), trend, epochs: tail.length, memory, ...spread },
     orders: seed === 0 ? "gdlib's row orders" : `row orders of seed ${seed}`,
   };

@@ -6,7 +6,7 @@ import { formatG } from "../pyfmt.js";
 import { SCHEDULE_LABELS, SCHEDULES } from "../schedules.js";
 import { button, select, slider } from "./controls.js";
 import { buildFrame, make } from "./frame.js";
-import { legend, stroke } from "./legend.js";
+import { along, legend, stroke } from "./legend.js";
 import { chart, clear, dot, panels } from "./plot.js";
 import { logTicks, niceTicks } from "./scale.js";
 import { createSchedules, decayKnob, reseed, scheduleFacts, scheduleRows, withDecay, withRate, withSchedule } from "./schedules-state.js";
@@ -34,11 +34,7 @@ function drawSchedules(ctx, w, h, colours, { state }) {
       const points = run.excess.map((v, e) => [s.x(e), s.y(Math.max(FLOOR, v))]);
       stroke(ctx, points, style(run));
       if (run === state.run) for (const [px, py] of points) dot(ctx, px, py, colours.point, 2);
-      points.slice(1).forEach(([px, py], i) => {
-        const [qx, qy] = points[i];
-        for (let t = 0; t < 1; t += 0.2) drawn.push([qx + t * (px - qx), qy + t * (py - qy)]);
-      });
-      drawn.push(points.at(-1));
+      drawn.push(...along(points, 5));
     }
   });
   const top = Math.max(...runs.flatMap((run) => run.rates)) * 1.1;
