@@ -1,0 +1,43 @@
+"""The notebooks' plots follow the palette: drawn once on a see-through ground, they show the
+page's own colour around the axes, with dark text in the light palette and light text, by a CSS
+inversion, in the dark one (before, the dark palette showed a white card)."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from PIL import Image
+
+pytestmark = pytest.mark.browser
+
+DARK = (
+    "localStorage.setItem('/gradient-descent/.__palette', JSON.stringify({index: 1,"
+    " color: {media: '', scheme: 'slate', primary: 'indigo', accent: 'indigo'}}))"
+)
+PAGE_GROUND = """() => getComputedStyle(document.body).backgroundColor
+    .match(/\\d+/g).slice(0, 3).map(Number)"""
+
+
+def _plot(open_page, site_url, scheme):
+    page = open_page(viewport={"width": 1280, "height": 900})
+    if scheme == "dark":
+        page.add_init_script(DARK)
+    page.goto(site_url + "code/numpy/")
+    plot = page.locator(".jp-RenderedImage img").first
+    plot.scroll_into_view_if_needed()
+    plot.evaluate("(img) => img.decode()")
+    shot = Image.open(io.BytesIO(plot.screenshot())).convert("L")
+    return shot, sum(page.evaluate(PAGE_GROUND)) / 3
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_numpy_plot_has_the_pages_ground_and_text_that_reads_on_it(open_page, site_url, scheme):
+    shot, ground = _plot(open_page, site_url, scheme)
+    corner = shot.getpixel((2, 2))  # the figure's margin, outside the axes
+    assert abs(corner - ground) < 12, (scheme, corner, ground)
+    # The axis labels: the pixels that differ most from the ground are the text and lines.
+    far = max(shot.getextrema(), key=lambda grey: abs(grey - ground))
+    assert abs(far - ground) > 150, (scheme, far, ground)
+    if scheme == "dark":
+        assert ground < 60 and far > ground, (far, ground)  # light ink on a dark page
