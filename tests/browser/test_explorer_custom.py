@@ -225,6 +225,20 @@ def test_a_link_to_a_function_that_cannot_be_drawn_says_so_on_the_stage(page, op
     assert_clean(other)
 
 
+def test_after_a_built_in_surface_a_bad_link_says_nothing_of_the_readers_is_drawn(page, site_url):
+    # The reader's function was drawn, then the bowl replaced it: a link to a bad function must
+    # not claim the old one is "still showing", and the stage must say that nothing of theirs is.
+    open_explorer(page, site_url, custom_hash("x^2 + 3*y^2"))
+    wait_value(page, "16.00")
+    page.select_option("#gdx-surface", "bowl")
+    wait_value(page, "8.00")
+    page.evaluate("(h) => { location.hash = h; }", custom_hash("x^"))
+    page.wait_for_selector(".gdx__unshown", state="visible")
+    error = page.inner_text("#gdx-expr-error")
+    assert error.startswith("Syntax error at position 3") and "Still showing" not in error, error
+    assert_clean(page)
+
+
 def test_a_start_where_f_is_not_finite_is_said_and_runs_nothing(page, site_url):
     open_explorer(page, site_url, custom_hash("1/(x - 2) + y^2"))
     page.wait_for_selector("#gdx-expr-error", state="visible")
