@@ -14,6 +14,7 @@ from __future__ import annotations
 import numpy as np
 
 from gdlib._validate import _float_array, check_data
+from gdlib.curvature import mse_curvatures
 
 __all__ = [
     "MAX_THETA_NORM",
@@ -119,10 +120,10 @@ def divergence_message(X: np.ndarray, lr: float, epoch: int, step: int) -> str:
     diverged in epoch 1 at step 4: parameter norm exceeded 1e+12
     learning rate 2 is above 2/L = 1 for the full-data loss
     """
-    gram = X.T @ X
-    lipschitz = (
-        2.0 / X.shape[0] * float(np.linalg.eigvalsh(gram)[-1]) if np.isfinite(gram).all() else 0.0
-    )
+    try:
+        lipschitz = float(mse_curvatures(X)[-1])
+    except ValueError:  # X^T X overflows: no limit to quote
+        lipschitz = 0.0
     hint = ""
     if lipschitz > 0 and lr > 2.0 / lipschitz:
         hint = f"; learning rate {lr:g} is above 2/L = {2.0 / lipschitz:.3g} for the full-data loss"

@@ -13,13 +13,20 @@ from numbers import Integral, Real
 
 import numpy as np
 
-from gdlib._validate_arrays import _float_array, check_data, check_point, check_points
+from gdlib._validate_arrays import (
+    _float_array,
+    check_data,
+    check_design,
+    check_point,
+    check_points,
+)
 
 __all__ = [
     "_float_array",
     "check_bool",
     "check_choice",
     "check_data",
+    "check_design",
     "check_eps",
     "check_finite",
     "check_fraction",

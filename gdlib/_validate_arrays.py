@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["_float_array", "check_data", "check_point", "check_points"]
+__all__ = ["_float_array", "check_data", "check_design", "check_point", "check_points"]
 
 _KIND_NAMES = {
     "b": "booleans",
@@ -74,14 +74,24 @@ def check_data(X: object, y: object) -> tuple[np.ndarray, np.ndarray]:
     >>> X.dtype, y.shape
     (dtype('float64'), (2,))
     """
-    X = _float_array(X, "X")
+    X = check_design(X)
     y = _float_array(y, "y")
-    if X.ndim != 2 or X.shape[0] < 1 or X.shape[1] < 1:
-        raise ValueError(f"X must have shape (n_samples, n_features), got {X.shape}")
     if y.ndim != 1:
         raise ValueError(f"y must have shape (n_samples,), got {y.shape}")
     if X.shape[0] != y.shape[0]:
         raise ValueError(f"X and y must have the same length, got {X.shape[0]} and {y.shape[0]}")
-    _check_finite(X, "X")
     _check_finite(y, "y")
-    return np.ascontiguousarray(X), np.ascontiguousarray(y)
+    return X, np.ascontiguousarray(y)
+
+
+def check_design(X: object) -> np.ndarray:
+    """Check a design matrix X (n, d), finite, n >= 1 and d >= 1.
+
+    >>> check_design([[1, 2]]).shape
+    (1, 2)
+    """
+    X = _float_array(X, "X")
+    if X.ndim != 2 or X.shape[0] < 1 or X.shape[1] < 1:
+        raise ValueError(f"X must have shape (n_samples, n_features), got {X.shape}")
+    _check_finite(X, "X")
+    return np.ascontiguousarray(X)

@@ -1,18 +1,20 @@
-r"""Curvature of a surface at a point: its Hessian by central differences, and its eigenvalues.
+r"""Curvature: a surface's Hessian at a point by central differences, and the regression loss's.
 
 The Hessian $\nabla^2 f$ says how the gradient turns as the point moves. Its largest eigenvalue
 $\lambda_{\max}$ sets the stability limit $2 / \lambda_{\max}$ of a fixed rate near the point, and
 on a quadratic $f(x) = \tfrac12 (x - x^*)^\top A (x - x^*)$ it is $A$ everywhere: the valley
-$x^2 + 10y^2$ has eigenvalues $(2, 20)$. Only the gradient is needed, never $f$ itself.
+$x^2 + 10y^2$ has eigenvalues $(2, 20)$. Only the gradient is needed, never $f$ itself. The
+regression loss ``gdlib.regression.mse`` is a quadratic too, and ``mse_curvatures`` gives its
+Hessian's eigenvalues exactly, from the data alone.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from gdlib._validate import check_finite, check_point
+from gdlib._validate import check_design, check_finite, check_point
 
-__all__ = ["hessian", "hessian_eigenvalues"]
+__all__ = ["hessian", "hessian_eigenvalues", "mse_curvatures"]
 
 
 def hessian(grad: object, point: object, h: float = 1e-4) -> np.ndarray:
@@ -87,3 +89,38 @@ def hessian_eigenvalues(grad: object, point: object, h: float = 1e-4) -> np.ndar
     """
     matrix = hessian(grad, point, h)
     return np.linalg.eigvalsh((matrix + matrix.T) / 2)
+
+
+def mse_curvatures(X: object) -> np.ndarray:
+    r"""Return the eigenvalues of the regression loss's Hessian, ascending.
+
+    The loss $f(\theta) = \frac1n \lVert X\theta - y \rVert^2$ (``gdlib.regression.mse``) has
+    the same Hessian at every $\theta$, whatever the targets $y$:
+
+    $$
+    \nabla^2 f = \frac2n X^\top X
+    $$
+
+    The last eigenvalue is $L$, the gradient's Lipschitz constant: a fixed rate above $2 / L$
+    diverges on the full batch. The first is $\mu$, zero when X's columns are dependent.
+
+    Args:
+        X: The design matrix, shape ``(n, d)``, finite, one example a row.
+
+    Returns:
+        The d eigenvalues, smallest first.
+
+    Raises:
+        TypeError: ``X`` is not an array of real numbers.
+        ValueError: ``X`` is not a finite (n, d) matrix, or $X^\top X$ overflows float64.
+
+    >>> mse_curvatures([[1.0, 0.0], [0.0, 2.0]]).tolist()
+    [1.0, 4.0]
+
+    """
+    X = check_design(X)
+    with np.errstate(all="ignore"):  # overflow is reported by name, not warned about
+        hessian_matrix = 2.0 / X.shape[0] * X.T @ X
+    if not np.isfinite(hessian_matrix).all():
+        raise ValueError("X is too large: its Hessian 2/n X^T X overflows float64")
+    return np.linalg.eigvalsh(hessian_matrix)

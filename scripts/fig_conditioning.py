@@ -24,6 +24,7 @@ from _figure import COLORS, fmt, rounded_up, themed_svgs, write_values
 from _quadratic import quadratic
 from matplotlib import pyplot as plt
 
+from gdlib.curvature import mse_curvatures
 from gdlib.datasets import make_regression
 from gdlib.descent import descend
 from gdlib.linesearch import descend_backtracking
@@ -79,7 +80,7 @@ def scaled_problems() -> dict[str, tuple[np.ndarray, np.ndarray]]:
 
 def fit_at_best_rate(X: np.ndarray, y: np.ndarray) -> dict[str, object]:
     """Batch descent at 2/(lambda_min + lambda_max) of the Hessian 2/n X^T X; epochs to GAP_TOL."""
-    eig = np.linalg.eigvalsh(2.0 / len(y) * X.T @ X)
+    eig = mse_curvatures(X)
     run = fit_linear(X, y, lr=best_fixed_rate(eig), epochs=EPOCHS, record="step")
     best = mse(X, y, np.linalg.lstsq(X, y, rcond=None)[0])
     gap = run.epoch_losses - best

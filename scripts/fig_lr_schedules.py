@@ -20,6 +20,7 @@ from _schedule_probes import noise_floors, warmup_first_steps
 from matplotlib import pyplot as plt
 
 from gdlib import fit_linear, make_regression, mse
+from gdlib.curvature import mse_curvatures
 from gdlib.schedules import LABELS, PRESETS, SCHEDULES, get_schedule, rates
 
 N, FEATURES, NOISE, BATCH, EPOCHS, PEAK, SEEDS = 1000, 10, 1.0, 10, 30, 0.05, 5
@@ -41,7 +42,7 @@ def batch_limit(X) -> float:
         for epoch in range(EPOCHS):
             order = np.random.default_rng(1000 * seed + epoch).permutation(N)
             for rows in order.reshape(-1, BATCH):
-                largest = max(largest, np.linalg.eigvalsh(2.0 / BATCH * X[rows].T @ X[rows])[-1])
+                largest = max(largest, mse_curvatures(X[rows])[-1])
     return 2.0 / largest
 
 
@@ -158,7 +159,7 @@ def main(out_dir: Path) -> list[Path]:
         np.array_equal(curves["step decay"][:, :11], curves["constant"][:, :11])
     )
     values |= figure_facts({key: np.median(curves[name], axis=0) for name, key in keys.items()})
-    curvature = np.linalg.eigvalsh(2.0 / N * X.T @ X)
+    curvature = mse_curvatures(X)
     values["epoch_memory"] = float(np.abs(1 - PEAK * curvature).max() ** (N // BATCH))
     values["stable_limit"] = fmt(2 / curvature.max(), 2)
     values["peak_share_of_limit"] = f"{PEAK * curvature.max() / 2:.3g}"

@@ -24,6 +24,7 @@ from matplotlib import pyplot as plt
 
 from gdlib import fit_linear, make_regression, mse
 from gdlib._minibatch import run_epoch
+from gdlib.curvature import mse_curvatures
 from gdlib.schedules import LABELS, get_schedule, rates
 
 N_LIVE, NOISE, BATCH, EPOCHS, PEAK = 100, 1.0, 5, 30, 0.05
@@ -96,7 +97,7 @@ def ranking(X, y, run: dict) -> dict[str, object]:
     # Over its last ten epochs of N_LIVE / BATCH steps, even with exact gradients the loss can
     # shrink at best by the steepest curvature's factor (squared: a loss).
     last, steps = run["rates"][-1], 10 * -(-N_LIVE // BATCH)
-    curvature = np.linalg.eigvalsh(2.0 / N_LIVE * X.T @ X)
+    curvature = mse_curvatures(X)
     out |= {"last_rate": f"{last:.2g}", "steps_per_epoch": -(-N_LIVE // BATCH)}
     out["last_shrink"] = f"{np.abs(1 - last * curvature).min() ** (2 * steps):.2g}"
     out["at20_text"] = fmt(run["excess"][-11])

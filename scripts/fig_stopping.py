@@ -17,6 +17,7 @@ import numpy as np
 from _figure import COLORS, fmt, themed_svgs, write_values
 from matplotlib import pyplot as plt
 
+from gdlib.curvature import mse_curvatures
 from gdlib.datasets import make_regression
 from gdlib.regression import fit_linear, mse, mse_grad
 
@@ -28,7 +29,7 @@ def early_stopping() -> dict[str, np.ndarray | int | float]:
     """Train on 40 examples with 30 features; watch the loss on 400 others."""
     X, y, _ = make_regression(440, 30, noise=1.0, seed=7)
     train, valid = slice(0, 40), slice(40, None)
-    lr = 1.0 / np.linalg.eigvalsh(2.0 / 40 * X[train].T @ X[train]).max()  # 1/L: stable
+    lr = 1.0 / mse_curvatures(X[train])[-1]  # 1/L: stable
     run = fit_linear(X[train], y[train], lr=lr, epochs=EPOCHS, record="epoch")
     valid_loss = np.array([mse(X[valid], y[valid], t) for t in run.thetas])
     best = int(np.argmin(valid_loss))

@@ -31,6 +31,7 @@ from _sweep import quadratic_loss
 from _variants import BOUNDS, SEED, THETA0, VARIANT_COLORS, data, variant
 from matplotlib import pyplot as plt
 
+from gdlib.curvature import mse_curvatures
 from gdlib.regression import fit_linear, mse
 
 N_LIVE = 200
@@ -133,7 +134,7 @@ def main(out_dir: Path) -> list[Path]:
     contours = (T0, T1, np.log(quadratic_loss(X, y)(P)))
     outputs, values = [], {"n": N_LIVE, "lr": LR, "epochs": EPOCHS, "floor": fmt(floor)}
     # 1/L of these rows' loss: below it every 1 - lr * lambda_i is positive, so batch cannot zig-zag
-    inv_l = float(1 / np.linalg.eigvalsh(2 / len(X) * X.T @ X)[-1])
+    inv_l = float(1 / mse_curvatures(X)[-1])
     values |= {"inv_l": fmt(inv_l), "inv_l_n": inv_l}
     runs = {}
     for b in BATCHES:

@@ -42,6 +42,8 @@ from _variants_numbers import summary, table
 from _variants_plots import draw_curves, draw_grid, draw_scaling, stable_rates
 from _variants_splits import seed_splits
 
+from gdlib.curvature import mse_curvatures
+
 
 def run_sweeps() -> dict:
     """Sweep every batch size; check one cell of each against gdlib."""
@@ -111,9 +113,8 @@ def main(out_dir: Path) -> list[Path]:
             raise AssertionError(
                 f"best rate for b = {b} is now {RATES[i]:.4g}; update BEST_RATE in _variants.py"
             )
-    lipschitz = 2 * float(np.linalg.eigvalsh(X.T @ X / N)[-1])
-    lam = 2 * np.linalg.eigvalsh(X.T @ X / N)
-    limit = 2 / lipschitz
+    lam = mse_curvatures(X)
+    limit = 2 / float(lam[-1])
     rule = {b: sweep(X, y, THETA0, b, [RATES[best[1]] * b], SEEDS, BUDGET) for b in BATCH_SIZES}
     rule_gaps = np.array(
         [

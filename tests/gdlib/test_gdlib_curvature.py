@@ -1,4 +1,5 @@
-"""gdlib.curvature: the Hessian by central differences, its matrix and its eigenvalues."""
+"""gdlib.curvature: the Hessian by central differences, its matrix and its eigenvalues, and the
+regression loss's curvatures from its data."""
 
 import numpy as np
 import pytest
@@ -7,7 +8,9 @@ from hypothesis import strategies as st
 from test_gdlib_descent import quadratic
 
 from gdlib import get_surface, surface_from_expression
-from gdlib.curvature import hessian, hessian_eigenvalues
+from gdlib.curvature import hessian, hessian_eigenvalues, mse_curvatures
+from gdlib.datasets import make_regression
+from gdlib.regression import fit_linear, mse_grad
 
 ROSENBROCK_AT_MINIMUM = [[802.0, -400.0], [-400.0, 200.0]]  # d2f at (1, 1), by hand
 
@@ -73,3 +76,44 @@ def test_a_unit_step_is_exact_on_a_quadratic_from_an_expression():
     """The glossary quotes these entries: a unit step on a linear gradient leaves no error."""
     saddle = surface_from_expression("x^2 - 3*y^2")
     assert hessian(saddle.grad, (0.3, -0.7), h=1.0).tolist() == [[2.0, 0.0], [0.0, -6.0]]
+
+
+@pytest.mark.parametrize("shape", [(40, 2), (7, 5), (1, 3)])
+def test_the_regression_losss_curvatures_are_its_measured_hessians(shape):
+    X = np.random.default_rng(sum(shape)).normal(size=shape) * [10.0**k for k in range(shape[1])]
+    y = np.random.default_rng(1).normal(size=shape[0])
+    d = shape[1]
+    # The gradient is linear in theta: unit central differences of it are its Hessian, exactly
+    # up to rounding, taken at a point of no importance.
+    theta = np.linspace(-1.0, 2.0, d)
+    measured = np.column_stack(
+        [(mse_grad(X, y, theta + e) - mse_grad(X, y, theta - e)) / 2 for e in np.eye(d)]
+    )
+    expected = np.linalg.eigvalsh((measured + measured.T) / 2)
+    found = mse_curvatures(X)
+    assert found == pytest.approx(expected, rel=1e-9, abs=1e-9 * found[-1])
+    assert list(found) == sorted(found)
+    if shape[0] < d:  # fewer examples than features: some directions have no curvature
+        assert found[0] == pytest.approx(0.0, abs=1e-9 * found[-1])
+
+
+def test_the_loss_shrinks_just_below_two_over_the_largest_and_grows_just_above():
+    X, y, _ = make_regression(40, 3, seed=6)
+    limit = 2.0 / mse_curvatures(X)[-1]
+    below, above = (fit_linear(X, y, lr=s * limit, epochs=400).losses for s in (0.98, 1.02))
+    assert below[-1] < below[0] / 10 and above[-1] > above[0] * 1e6
+
+
+@pytest.mark.parametrize(
+    ("X", "error", "named"),
+    [
+        ([1.0, 2.0], ValueError, "X must have shape"),
+        ([[1.0, float("nan")]], ValueError, "X contains NaN"),
+        (np.zeros((0, 2)), ValueError, "X must have shape"),
+        ([[1e200, 1.0]], ValueError, "X is too large"),
+        ([["a"]], TypeError, "X must be an array of real numbers"),
+    ],
+)
+def test_bad_data_for_the_curvatures_is_refused_by_name(X, error, named):
+    with pytest.raises(error, match=named):
+        mse_curvatures(X)
