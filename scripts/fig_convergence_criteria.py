@@ -140,9 +140,9 @@ def exact_landing() -> dict[str, object]:
 def watched(run) -> dict[str, np.ndarray]:
     """Return the three quantities gdlib tests at each iterate k of ``run``, by tolerance name.
 
-    Entry k is the gradient norm at x_k and the step and value change that reached x_k (NaN at
-    k = 0, before any step), so a run that stops at step k stops on entry k of each; the live
-    figure indexes its series, table and dots the same way.
+    Entry k is the gradient norm at theta_k and the step and value change that reached theta_k
+    (NaN at k = 0, before any step), so a run that stops at step k stops on entry k of each; the
+    live figure indexes its series, table and dots the same way.
     """
     return {
         "grad_tol": np.linalg.norm(run.gradients, axis=1),
@@ -159,8 +159,10 @@ def main(out_dir: Path) -> list[Path]:
 
     def draw(theme: str):
         fig, ax = plt.subplots(figsize=(7.6, 3.4), layout="constrained")
-        ax.semilogy(grad_norm, color=COLORS["blue"], label="gradient norm $\\|\\nabla f(x_k)\\|$")
-        ax.semilogy(step, color=COLORS["orange"], label="step length $\\|x_k - x_{k-1}\\|$")
+        grad_label = "gradient norm $\\|\\nabla f(\\theta_k)\\|$"
+        ax.semilogy(grad_norm, color=COLORS["blue"], label=grad_label)
+        step_label = "step length $\\|\\theta_k - \\theta_{k-1}\\|$"
+        ax.semilogy(step, color=COLORS["orange"], label=step_label)
         ax.semilogy(change, color=COLORS["green"], label="change in value $|f_k - f_{k-1}|$")
         tolerances = ((1e-3, "blue"), (1e-6, "blue"), (1e-5, "orange"), (1e-8, "green"))
         for i, (tol, color) in enumerate(tolerances):
