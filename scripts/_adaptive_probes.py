@@ -4,7 +4,8 @@ The figure counts the steps until f stays below a target for the rest of a STEPS
 probes run one method at one rate and measure why a count is what it is: RMSProp's jump at the
 grid's largest rate and the flares that follow as its running square forgets (on the kappa-10
 valley, and on the round bowl from the aligned and the turned start: the same function), and the
-heavy-ball rate at which Adam moves on the bowl.
+heavy-ball rate at which Adam moves on the bowl. On the turned valleys, rounding decides when
+RMSProp's flares come: the probes rerun them with the gradient rounded in other ways.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import numpy as np
 from _quadratic import valley
 
 from gdlib.descent import descend
+from gdlib.surfaces import Surface
 
 RATES = 0.005 * 2.0 ** np.arange(11)
 STEPS, TOLS = 400, (1e-2, 1e-6)
@@ -86,16 +88,49 @@ def adam_scale(lr: float, settled: int) -> dict[str, str]:
     return {f"adam_hb_{k}": v for k, v in out.items()}
 
 
-def rmsprop_turn(lr: float) -> dict[str, int]:
+def _computed_otherwise(start, func, gradient) -> Surface:
+    """Build a turned valley again from `start`, its value and gradient computed otherwise."""
+    return Surface("valley-again", "valley", "u^2 + kappa w^2", func, gradient,
+                   ((-3.0, 3.0), (-3.0, 3.0)), ((0.0, 0.0),), start)  # fmt: skip
+
+
+def rmsprop_turn(lr: float) -> dict[str, int | str]:
     """RMSProp at lr on the round bowl from the aligned and the turned start, run past the cap.
 
-    The turned round bowl is the same function as the aligned one, and its start lies as far from
-    the minimum: only the start's coordinates differ, and RMSProp's scaling sees coordinates.
+    The turned round bowl is the same function as the aligned one, and RMSProp's update never
+    mixes coordinates there: only rounding does, in the turned gradient's sums (cos 45 deg and
+    sin 45 deg differ in their last bit). So the turned start is run again with the exact gradient
+    2 theta (`exact`), whose flare comes as the aligned one's does.
     """
-    out = {}
-    for name, angle in (("aligned", 0.0), ("turned", np.pi / 4)):
-        surface = valley(1.0, angle)
+    out, tol, turned = {}, TOLS[1], valley(1.0, np.pi / 4)
+    exact = _computed_otherwise(
+        turned.start, lambda x, y: x * x + y * y, lambda x, y: (2 * x, 2 * y)
+    )
+    for name, surface in (("aligned", valley(1.0)), ("turned", turned), ("exact", exact)):
         f = descend(surface, surface.start, "rmsprop", lr, 4 * STEPS, 0, 0).values
-        first, flare = dip_and_rise(f, TOLS[1])
+        first, flare = dip_and_rise(f, tol)
         out |= {f"rmsprop_bowl_{name}_first": first, f"rmsprop_bowl_{name}_flare": flare}
+        out[f"rmsprop_bowl_{name}_floor"] = f"{f[first:flare].min():.0e}"
     return out
+
+
+def multiplied_out(kappa: float) -> int:
+    """RMSProp's best finishing count on the turned valley, the gradient taken as H theta.
+
+    H = R^T diag(2, 2 kappa) R is multiplied out first: the same function and gradient as
+    `valley(kappa, pi / 4)` in exact arithmetic, rounded in another order.
+    """
+    turned = valley(kappa, np.pi / 4)
+    c, s = np.cos(np.pi / 4), np.sin(np.pi / 4)
+    turn = np.array([[c, s], [-s, c]])
+    hessian = turn.T @ np.diag([2.0, 2.0 * kappa]) @ turn
+    surface = _computed_otherwise(
+        turned.start,
+        lambda x, y: (
+            (hessian[0, 0] * x * x + 2 * hessian[0, 1] * x * y + hessian[1, 1] * y * y) / 2
+        ),
+        lambda x, y: (hessian[0, 0] * x + hessian[0, 1] * y, hessian[1, 0] * x + hessian[1, 1] * y),
+    )
+    runs = [descend(surface, surface.start, "rmsprop", lr, STEPS, 0, 0).values for lr in RATES]
+    steps = settled_below(np.array(runs).T, TOLS[1])
+    return int(steps.min())

@@ -21,6 +21,7 @@ from _adaptive_probes import (
     STEPS,
     TOLS,
     adam_scale,
+    multiplied_out,
     rmsprop_jump,
     rmsprop_turn,
     settled_below,
@@ -105,13 +106,14 @@ def exact_gd() -> dict[str, object]:
 
 
 def ablations() -> dict[str, int]:
-    """Return each ABLATIONS' best count to finish at kappa 1 and 100 (state ignores the rate)."""
+    """Return each ABLATIONS' best counts at kappa 1 and 100 (state ignores the rate)."""
     out, cells = {}, [(a, angle, k) for k in (1.0, 100.0) for a, angle in ANGLES.items()]
     for key, (name, hyper) in ABLATIONS.items():
         values = batched_values(name, [k for *_, k in cells], [c[1] for c in cells], **hyper)
         for (a, angle, k), v in zip(cells, values, strict=True):
             steps = settled_below(v, TOLS[1])
             out[f"{key}_{a}_{k:g}_done"] = int(steps.min())
+            out[f"{key}_{a}_{k:g}_close"] = int(settled_below(v, TOLS[0]).min())
             check_batch(valley(k, angle), name, v, int(steps.argmin()), **hyper)
     return out
 
@@ -153,6 +155,7 @@ def main(out_dir: Path) -> list[Path]:
     adam_1, rms_10 = table["adam", "aligned", 1.0][1], table["rmsprop", "aligned", 10.0][1]
     values |= exact_gd() | ablations() | rmsprop_jump(rms_10[1]) | adam_scale(adam_1[1], adam_1[0])
     values |= rmsprop_turn(table["rmsprop", "aligned", 1.0][1][1])
+    values["rmsprop_turned_3_done_otherwise"] = multiplied_out(3.0)
     for (m, a, k), results in table.items():
         for tol, (steps, rate) in zip(("close", "done"), results, strict=True):
             values[f"{m}_{a}_{k:g}_{tol}"] = steps
