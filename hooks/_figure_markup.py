@@ -32,6 +32,8 @@ THEMES = ("light", "dark")
 # Below 600 px a figure with a twin (616 to 1,010 px wide) would be shown at under 70 % of its size.
 NARROW_SCREEN = "(max-width: 37.5em)"
 STILL = "(prefers-reduced-motion: reduce)"
+SUP = re.compile(r"<sup>([-−+0-9]+)</sup>")
+SUPERSCRIPTS = str.maketrans("-−+0123456789", "⁻⁻⁺⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 def svg_size(path: Path) -> tuple[int, int]:
@@ -48,6 +50,15 @@ def svg_size(path: Path) -> tuple[int, int]:
         size = " x ".join(f"{p:g}" for p in pixels)
         raise PageError(f"{path.name}: {size} px is not a whole number of CSS pixels")
     return tuple(round(p) for p in pixels)
+
+
+def plain_alt(alt: str) -> str:
+    """Alt text without a value's markup: "10<sup>-4</sup>" becomes "10⁻⁴", read as a number.
+
+    >>> plain_alt("2.1 × 10<sup>-4</sup> against 0.019")
+    '2.1 × 10⁻⁴ against 0.019'
+    """
+    return SUP.sub(lambda m: m.group(1).translate(SUPERSCRIPTS), alt)
 
 
 def _figure(alt: str, name: str, src_uri: str, page_url: str, where: str, folder: Path) -> str:
@@ -153,6 +164,7 @@ def expand_figures(
 
     def replace(match: re.Match) -> str:
         alt, kind, name = match.groups()
+        alt = plain_alt(alt)
         if kind == "figure":
             return _figure(alt, name, src_uri, page_url, where, folder)
         if kind == "poster":

@@ -96,6 +96,11 @@ def test_a_figure_with_a_phone_twin_is_a_picture_sized_for_each_file(folder):
     assert 'alt="A &quot;curve&quot;"' in out
 
 
+def test_a_values_superscript_is_written_as_one_in_the_alt_text(folder):
+    out = expand_figures("![Down to 2 × 10<sup>-4</sup>](figure:curve)", "a.md", "a/", "a", folder)
+    assert "![Down to 2 × 10⁻⁴](" in out and "sup" not in out
+
+
 def test_an_animation_with_a_phone_twin_offers_its_still_first_then_its_frames(folder):
     for theme in ("light", "dark"):
         for suffix in (".webp", "-still.webp"):

@@ -159,6 +159,13 @@ def test_every_build_time_value_was_substituted(built_site):
         assert not re.search(r"\{\{\s*[a-z_]+\.[a-z0-9_]+\s*\}\}", text), page
 
 
+def test_no_alt_text_carries_markup(built_site):
+    # A value written for prose ("2.1 × 10<sup>-4</sup>") reached a screen reader as "sup".
+    for page in built_site.pages():
+        for alt in re.findall(r'\balt="([^"]*)"', page.read_text(encoding="utf-8")):
+            assert "&lt;sup" not in alt and "<sup" not in alt, (page, alt)
+
+
 def _is_poster(picture) -> bool:
     """The explorer's poster (scripts/fig_explorer_poster.py), a still in the canvas's place."""
     return any(tag == "img" and "gdx__poster" in (a.get("class") or "") for tag, a in picture)
