@@ -98,19 +98,23 @@ def rmsprop_turn(lr: float) -> dict[str, int | str]:
     """RMSProp at lr on the round bowl from the aligned and the turned start, run past the cap.
 
     The turned round bowl is the same function as the aligned one, and RMSProp's update never
-    mixes coordinates there: only rounding does, in the turned gradient's sums (cos 45 deg and
-    sin 45 deg differ in their last bit). So the turned start is run again with the exact gradient
-    2 theta (`exact`), whose flare comes as the aligned one's does.
+    mixes coordinates there; rounding does, in the turned gradient's sums u = c x + s y and
+    w = -s x + c y: a coordinate below about 1e-16 of the other is lost in them (`ratio`, the
+    median over the turned run's steps below tol, in decades). So the turned start is run again
+    with the exact gradient 2 theta (`exact`).
     """
     out, tol, turned = {}, TOLS[1], valley(1.0, np.pi / 4)
-    exact = _computed_otherwise(
-        turned.start, lambda x, y: x * x + y * y, lambda x, y: (2 * x, 2 * y)
-    )
+    bowl, bowl_gradient = (lambda x, y: x * x + y * y), (lambda x, y: (2 * x, 2 * y))
+    exact = _computed_otherwise(turned.start, bowl, bowl_gradient)
     for name, surface in (("aligned", valley(1.0)), ("turned", turned), ("exact", exact)):
-        f = descend(surface, surface.start, "rmsprop", lr, 4 * STEPS, 0, 0).values
-        first, flare = dip_and_rise(f, tol)
+        run = descend(surface, surface.start, "rmsprop", lr, 4 * STEPS, 0, 0)
+        first, flare = dip_and_rise(run.values, tol)
         out |= {f"rmsprop_bowl_{name}_first": first, f"rmsprop_bowl_{name}_flare": flare}
-        out[f"rmsprop_bowl_{name}_floor"] = f"{f[first:flare].min():.0e}"
+        out[f"rmsprop_bowl_{name}_floor"] = f"{run.values[first:flare].min():.0e}"
+        held = np.abs(run.positions[first:flare])
+        with np.errstate(divide="ignore"):
+            decades = np.log10(held.max(axis=1) / held.min(axis=1))
+        out[f"rmsprop_bowl_{name}_ratio"] = f"{np.median(decades):.0f}"
     return out
 
 

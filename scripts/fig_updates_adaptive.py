@@ -8,7 +8,8 @@ rises again has not arrived (RMSProp's and Adam's rates grow as their running sq
 The runs are batched: the state of gd, AdaGrad, RMSProp and Adam does not depend on the rate, so
 one update with lr = 1 times a column of rates runs them all; the best rate is re-run with gdlib's
 `descend` on the kappa-10 valleys and must agree to rounding. Ablations at kappa 1 and 100 (Adam
-with beta_1 = 0, heavy ball alone) say which half of Adam slows it and which carries it.
+with beta_1 = 0, heavy ball alone) say which half of Adam slows it and which carries it. On the
+turned valleys rounding times RMSProp's flares: `_adaptive_exact` reruns it at 60 digits.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
+from _adaptive_exact import turned_counts
 from _adaptive_probes import (
     RATES,
     STEPS,
@@ -156,6 +158,7 @@ def main(out_dir: Path) -> list[Path]:
     values |= exact_gd() | ablations() | rmsprop_jump(rms_10[1]) | adam_scale(adam_1[1], adam_1[0])
     values |= rmsprop_turn(table["rmsprop", "aligned", 1.0][1][1])
     values["rmsprop_turned_3_done_otherwise"] = multiplied_out(3.0)
+    values |= turned_counts("rmsprop", KAPPAS) | turned_counts("adam_b1_0", (100.0,))
     for (m, a, k), results in table.items():
         for tol, (steps, rate) in zip(("close", "done"), results, strict=True):
             values[f"{m}_{a}_{k:g}_{tol}"] = steps
