@@ -5,7 +5,7 @@ $\lambda_{\max}$ sets the stability limit $2 / \lambda_{\max}$ of a fixed rate n
 on a quadratic $f(x) = \tfrac12 (x - x^*)^\top A (x - x^*)$ it is $A$ everywhere: the valley
 $x^2 + 10y^2$ has eigenvalues $(2, 20)$. Only the gradient is needed, never $f$ itself. The
 regression loss ``gdlib.regression.mse`` is a quadratic too, and ``mse_curvatures`` gives its
-Hessian's eigenvalues exactly, from the data alone.
+Hessian's eigenvalues in closed form, from the data alone.
 """
 
 from __future__ import annotations
@@ -102,7 +102,8 @@ def mse_curvatures(X: object) -> np.ndarray:
     $$
 
     The last eigenvalue is $L$, the gradient's Lipschitz constant: a fixed rate above $2 / L$
-    diverges on the full batch. The first is $\mu$, zero when X's columns are dependent.
+    diverges on the full batch. The first is $m$, the strong convexity constant: zero when X's
+    columns are dependent, which rounding can turn into a tiny number of either sign.
 
     Args:
         X: The design matrix, shape ``(n, d)``, finite, one example a row.
@@ -112,7 +113,8 @@ def mse_curvatures(X: object) -> np.ndarray:
 
     Raises:
         TypeError: ``X`` is not an array of real numbers.
-        ValueError: ``X`` is not a finite (n, d) matrix, or $X^\top X$ overflows float64.
+        ValueError: ``X`` is not a finite (n, d) matrix, or the Hessian $\frac2n X^\top X$
+            overflows float64.
 
     >>> mse_curvatures([[1.0, 0.0], [0.0, 2.0]]).tolist()
     [1.0, 4.0]
