@@ -137,6 +137,9 @@ def main(out_dir: Path) -> list[Path]:
                     steps = [table[m, a, k][j][0] for k in KAPPAS]
                     label = f"{m}, {a}"
                     ax.plot(KAPPAS, steps, ls=ls, marker=marker, ms=4, color=color, label=label)
+            exact = [values[f"rmsprop_exact_{k:g}_{('close', 'done')[j]}"] for k in KAPPAS]
+            ax.plot(KAPPAS, exact, ls="none", marker="s", ms=8, mfc="none", color=CYCLE[2],
+                    label="rmsprop, turned, at 60 digits")  # fmt: skip
             ax.axhline(STEPS + 1, color=CYCLE[5], lw=0.8, ls=":")
             ax.set(xscale="log", yscale="log", xlabel="condition number $\\kappa$")
             ax.set_title(f"steps until $f$ stays $< 10^{{{int(np.log10(tol))}}}$, best grid rate")
