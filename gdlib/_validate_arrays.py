@@ -92,6 +92,6 @@ def check_design(X: object) -> np.ndarray:
     """
     X = _float_array(X, "X")
     if X.ndim != 2 or X.shape[0] < 1 or X.shape[1] < 1:
-        raise ValueError(f"X must have shape (n_samples, n_features), got {X.shape}")
+        raise ValueError(f"X must have shape (n_samples, n_features), both >= 1, got {X.shape}")
     _check_finite(X, "X")
     return np.ascontiguousarray(X)
