@@ -101,8 +101,9 @@ def mse_curvatures(X: object) -> np.ndarray:
     \nabla^2 f = \frac2n X^\top X
     $$
 
-    The last eigenvalue is $L$, the gradient's Lipschitz constant: a fixed rate above $2 / L$
-    diverges on the full batch. The first is $m$, the strong convexity constant: zero when X's
+    The last eigenvalue is $L$, the gradient's Lipschitz constant: at a fixed rate above $2 / L$,
+    batch descent diverges from any start whose offset from the minimiser has a part along
+    $L$'s eigenvectors. The first is $m$, the strong convexity constant: zero when X's
     columns are dependent, which rounding can turn into a tiny number of either sign.
 
     Args:

@@ -35,7 +35,7 @@ class Surface:
         lipschitz: Lipschitz constant L of the gradient when it is a constant, else ``None``;
             on a quadratic, plain gradient descent with ``lr > 2 / L`` diverges from every start
             whose offset from the minimiser has a part along an eigenvector with ``|lambda| = L``
-            (that part grows by ``|1 - lr L| > 1`` a step).
+            (that part grows by ``|1 - lr lambda| > 1`` a step).
 
     >>> bowl = SURFACES["bowl"]
     >>> float(bowl.f([2.0, 2.0])), bowl.grad([2.0, 2.0]).tolist()

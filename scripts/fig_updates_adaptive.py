@@ -9,7 +9,7 @@ The runs are batched: the state of gd, AdaGrad, RMSProp and Adam does not depend
 one update with lr = 1 times a column of rates runs them all; the best rate is re-run with gdlib's
 `descend` on the kappa-10 valleys and must agree to rounding. Ablations at kappa 1 and 100 (Adam
 with beta_1 = 0, heavy ball alone) say which half of Adam slows it and which carries it. On the
-turned valleys rounding times RMSProp's flares: `_adaptive_exact` reruns it at 60 digits.
+turned valleys rounding times RMSProp's flares: `_adaptive_exact` reruns them at 80 digits.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from _adaptive_exact import turned_counts
+from _adaptive_exact import PRECISION, turned_counts
 from _adaptive_probes import (
     RATES,
     STEPS,
@@ -139,7 +139,7 @@ def main(out_dir: Path) -> list[Path]:
                     ax.plot(KAPPAS, steps, ls=ls, marker=marker, ms=4, color=color, label=label)
             exact = [values[f"rmsprop_exact_{k:g}_{('close', 'done')[j]}"] for k in KAPPAS]
             ax.plot(KAPPAS, exact, ls="none", marker="s", ms=8, mfc="none", color=CYCLE[2],
-                    label="rmsprop, turned, at 60 digits")  # fmt: skip
+                    label=f"rmsprop, turned, at {PRECISION} digits")  # fmt: skip
             ax.axhline(STEPS + 1, color=CYCLE[5], lw=0.8, ls=":")
             ax.set(xscale="log", yscale="log", xlabel="condition number $\\kappa$")
             ax.set_title(f"steps until $f$ stays $< 10^{{{int(np.log10(tol))}}}$, best grid rate")
@@ -162,6 +162,7 @@ def main(out_dir: Path) -> list[Path]:
     values |= rmsprop_turn(table["rmsprop", "aligned", 1.0][1][1])
     values["rmsprop_turned_3_done_otherwise"] = multiplied_out(3.0)
     values |= turned_counts("rmsprop", KAPPAS) | turned_counts("adam_b1_0", (100.0,))
+    values["digits"] = PRECISION
     for (m, a, k), results in table.items():
         for tol, (steps, rate) in zip(("close", "done"), results, strict=True):
             values[f"{m}_{a}_{k:g}_{tol}"] = steps

@@ -79,7 +79,7 @@ def test_a_unit_step_is_exact_on_a_quadratic_from_an_expression():
 
 
 @pytest.mark.parametrize("shape", [(40, 2), (7, 5), (1, 3)])
-def test_the_regression_losss_curvatures_are_its_measured_hessians(shape):
+def test_the_regression_loss_curvatures_are_its_measured_hessians(shape):
     X = np.random.default_rng(sum(shape)).normal(size=shape) * [10.0**k for k in range(shape[1])]
     y = np.random.default_rng(1).normal(size=shape[0])
     d = shape[1]

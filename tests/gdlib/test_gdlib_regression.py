@@ -219,6 +219,15 @@ def test_a_diverging_fit_stops_and_says_so(lr, batch_size):
     assert len(run.thetas) == len(run.losses) == len(run.examples_seen)
 
 
+def test_a_divergence_on_data_whose_hessian_overflows_says_so_without_a_limit():
+    # (2/n) X^T X overflows float64 for X = 1e155: no 2/L can be quoted, and none is invented.
+    y = np.ones(4)
+    huge = fit_linear(np.full((4, 1), 1e155), y, lr=1.0, epochs=5)
+    assert huge.status == "diverged" and huge.message.endswith("parameter norm exceeded 1e+12")
+    large = fit_linear(np.full((4, 1), 1e100), y, lr=1.0, epochs=5)
+    assert large.message.endswith("learning rate 1 is above 2/L = 1e-200 for the full-data loss")
+
+
 def test_seed_page_data():
     X, y = seed_page_data()
     assert X.dtype == y.dtype == np.float64
