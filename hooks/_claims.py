@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import ast
 import html
-import operator
 import re
+from operator import add, eq, ge, gt, le, lt, mul, ne, sub, truediv
 
 CLAIM = re.compile(r"\{\{\s*check:\s*(.*?)\s*\}\}", re.S)
 NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
@@ -28,10 +28,8 @@ NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 VALUE_NAME = re.compile(r"(?<![\w.])([a-z][a-z0-9_]*\.[a-z0-9_]+)\b")
 PLACEHOLDER = "_claim_value_{}_"
 
-BINARY = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul}
-BINARY[ast.Div] = operator.truediv
-COMPARE = {ast.Lt: operator.lt, ast.LtE: operator.le, ast.Gt: operator.gt, ast.GtE: operator.ge}
-COMPARE |= {ast.Eq: operator.eq, ast.NotEq: operator.ne}
+BINARY = {ast.Add: add, ast.Sub: sub, ast.Mult: mul, ast.Div: truediv}
+COMPARE = {ast.Lt: lt, ast.LtE: le, ast.Gt: gt, ast.GtE: ge, ast.Eq: eq, ast.NotEq: ne}
 FUNCTIONS = {"abs": abs, "min": min, "max": max}
 # The only node types a claim may hold, and the method of `_Walker` that evaluates each.
 RULES = {"Constant": "literal", "Name": "value", "UnaryOp": "unary", "BinOp": "binary"}
@@ -148,6 +146,8 @@ class _FillIn(ast.NodeTransformer):
         text = self.values[key].strip()
         if text in ("True", "False"):  # a bare True reads badly: name the fact
             text = f"{key.split('.')[1].replace('_', ' ')} = {text.lower()}"
+        elif len(text) > 9 and NUMBER.fullmatch(text):  # read aloud: 0.0909091, not 17 digits
+            text = f"{float(text):.6g}"
         return ast.Name(id=text)
 
 

@@ -139,6 +139,12 @@ def test_a_true_claim_becomes_an_accessible_marker():
     assert out.startswith("Fewer than half. <span") and out.endswith("</span> Next.")
 
 
+def test_a_long_number_is_shown_to_six_figures_and_checked_in_full():
+    values = {"a.x": "0.09090909090911928", "a.y": "3.3553065261332204e-08"}
+    holds, shown = evaluate("a.x > 0.0909090909 and a.y < 1e-06", values, "p.md")
+    assert holds and shown == "0.0909091 > 0.0909090909 and 3.35531e-08 < 1e-06", shown
+
+
 def _build_page(tmp_path, markdown, steps, monkeypatch):
     """Run `markdown` through the pages hook with a values file holding `steps`."""
     pages = load_hook("pages")
