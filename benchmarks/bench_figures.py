@@ -108,7 +108,8 @@ def main() -> int:
         over_budget = print_animation_sizes(out)
         if args.record:
             recorded |= notebook_seconds(out)
-            rounded = {name: round(s, 1) for name, s in recorded.items()}
+            # To 0.1 s, and never 0: a job under 0.05 s still takes time (the hook sorts by it).
+            rounded = {name: max(0.1, round(s, 1)) for name, s in recorded.items()}
             hook.JOB_SECONDS.write_text(json.dumps(rounded, indent=1, sort_keys=True) + "\n")
             print(f"recorded {len(rounded)} jobs' seconds in {hook.JOB_SECONDS.relative_to(ROOT)}")
     for f in over_budget:
