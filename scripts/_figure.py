@@ -146,13 +146,13 @@ def fmt(x: float, digits: int = 3) -> str:
     """Format a number for prose: `digits` significant figures, powers of ten when extreme.
 
     >>> fmt(0.0855), fmt(303, 1), fmt(232.4, 2), fmt(2.5e-4, 2)
-    ('0.0855', '300', '230', '2.5 × 10<sup>-4</sup>')
+    ('0.0855', '300', '230', '2.5 × 10<sup>−4</sup>')
     """
     if x == 0:
         return "0"
     if abs(x) < 1e-3 or abs(x) >= 1e5:
-        mantissa, exp = f"{x:.{digits - 1}e}".split("e")
-        return f"{mantissa} × 10<sup>{int(exp)}</sup>"
+        mantissa, exp = f"{x:.{digits - 1}e}".split("e")  # a minus sign, which no line splits
+        return f"{mantissa} × 10<sup>{int(exp)}</sup>".replace("-", "\u2212")
     text = f"{x:.{digits}g}"
     # From 10**digits on, g writes e-notation ("3e+02" for 303 to one figure); prose wants "300".
     return text if "e" not in text else f"{float(text):.0f}"

@@ -184,7 +184,7 @@ def main(out_dir: Path) -> list[Path]:
         **dict(
             examples=EXAMPLES, units=UNITS, offset=OFFSET, kappa_min=KAPPAS[0], kappa_max=KAPPAS[-1]
         ),
-        "gap_tol": f"10<sup>{np.log10(GAP_TOL):.0f}</sup>",
+        "gap_tol": f"10<sup>{np.log10(GAP_TOL):.0f}</sup>".replace("-", "\u2212"),
     }
     values |= predicted_steps()
     values["steps_ratio"] = round(values["steps_100"] / values["steps_10"], 1)

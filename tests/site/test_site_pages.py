@@ -166,6 +166,13 @@ def test_no_alt_text_carries_markup(built_site):
             assert not re.search(r"&lt;/?[a-z]+|<", alt), (page, alt)
 
 
+def test_no_check_mark_stands_alone(built_site):
+    # A ✓ after a figure or a code block, with no sentence before it, sat on a line of its own.
+    alone = re.compile(r'(<p>|</div>|</pre>|</picture>)\s*<span class="gd-check"')
+    for page in built_site.pages():
+        assert not alone.search(page.read_text(encoding="utf-8")), page
+
+
 def _is_poster(picture) -> bool:
     """The explorer's poster (scripts/fig_explorer_poster.py), a still in the canvas's place."""
     return any(tag == "img" and "gdx__poster" in (a.get("class") or "") for tag, a in picture)

@@ -24,7 +24,9 @@ function drawSchedules(ctx, w, h, colours, { state }) {
     run === state.run ? { label: SCHEDULE_LABELS[state.schedule], colour: colours.point, width: 1.8 } : { label: "constant rate", colour: colours.muted, width: 1.2, dash: DASH };
   const gaps = runs.flatMap((run) => run.excess).map((v) => Math.max(FLOOR, v));
   const lo = 10 ** Math.floor(Math.log10(Math.min(...gaps)));
-  const hi = 10 ** Math.ceil(Math.log10(Math.max(...gaps)) + 1e-9);
+  // A decade above the largest gap once it is near the top of its own: the first epoch's point
+  // (about 1) was drawn on the panel's edge.
+  const hi = 10 ** Math.ceil(Math.log10(Math.max(...gaps)) + 0.05);
   const decades = logTicks(lo, hi);
   const yTicks = decades.filter((_, i) => i % Math.ceil(decades.length / 5) === 0);
   const xTicks = niceTicks(0, state.epochs, 3);
