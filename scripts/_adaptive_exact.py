@@ -7,10 +7,9 @@ refuses counts that move (they settle from about 58 digits; at 25 to 34 digits t
 20 more on other counts, so a check that close would not do). The turned valley u^2 + kappa w^2
 has Hessian [[1 + kappa, 1 - kappa], [1 - kappa, 1 + kappa]] exactly (cos 45 deg = sin 45 deg =
 1 / sqrt 2), so the gradient is exact; the start is gdlib's valley start (-2.5, 1) turned,
-(-3.5, -1.5) / sqrt 2. The updates
-are PyTorch's (`gdlib.optimizers`): RMSProp with alpha 0.99, Adam with betas (0, 0.999), both
-with eps 1e-8. `check_against_float64` holds them to gdlib's float64 runs over the first steps,
-before rounding can matter.
+(-3.5, -1.5) / sqrt 2. The updates are PyTorch's (`gdlib.optimizers`): RMSProp with alpha 0.99,
+Adam with betas (0, 0.999), both with eps 1e-8. `check_against_float64` holds them to gdlib's
+float64 runs over the first steps, before rounding can matter.
 """
 
 from __future__ import annotations

@@ -10,11 +10,12 @@ RMSProp's flares come: the probes rerun them with the gradient rounded in other 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 from _quadratic import valley
 
 from gdlib.descent import descend
-from gdlib.surfaces import Surface
 
 RATES = 0.005 * 2.0 ** np.arange(11)
 STEPS, TOLS = 400, (1e-2, 1e-6)
@@ -88,12 +89,6 @@ def adam_scale(lr: float, settled: int) -> dict[str, str]:
     return {f"adam_hb_{k}": v for k, v in out.items()}
 
 
-def _computed_otherwise(start, func, gradient) -> Surface:
-    """Build a turned valley again from `start`, its value and gradient computed otherwise."""
-    return Surface("valley-again", "valley", "u^2 + kappa w^2", func, gradient,
-                   ((-3.0, 3.0), (-3.0, 3.0)), ((0.0, 0.0),), start)  # fmt: skip
-
-
 def rmsprop_turn(lr: float) -> dict[str, int | str]:
     """RMSProp at lr on the round bowl from the aligned and the turned start, run past the cap.
 
@@ -105,7 +100,7 @@ def rmsprop_turn(lr: float) -> dict[str, int | str]:
     """
     out, tol, turned = {}, TOLS[1], valley(1.0, np.pi / 4)
     bowl, bowl_gradient = (lambda x, y: x * x + y * y), (lambda x, y: (2 * x, 2 * y))
-    exact = _computed_otherwise(turned.start, bowl, bowl_gradient)
+    exact = replace(turned, func=bowl, gradient=bowl_gradient)  # same start, bounds, minimum
     for name, surface in (("aligned", valley(1.0)), ("turned", turned), ("exact", exact)):
         run = descend(surface, surface.start, "rmsprop", lr, 4 * STEPS, 0, 0)
         first, flare = dip_and_rise(run.values, tol)
@@ -128,12 +123,15 @@ def multiplied_out(kappa: float) -> int:
     c, s = np.cos(np.pi / 4), np.sin(np.pi / 4)
     turn = np.array([[c, s], [-s, c]])
     hessian = turn.T @ np.diag([2.0, 2.0 * kappa]) @ turn
-    surface = _computed_otherwise(
-        turned.start,
-        lambda x, y: (
+    surface = replace(
+        turned,
+        func=lambda x, y: (
             (hessian[0, 0] * x * x + 2 * hessian[0, 1] * x * y + hessian[1, 1] * y * y) / 2
         ),
-        lambda x, y: (hessian[0, 0] * x + hessian[0, 1] * y, hessian[1, 0] * x + hessian[1, 1] * y),
+        gradient=lambda x, y: (
+            hessian[0, 0] * x + hessian[0, 1] * y,
+            hessian[1, 0] * x + hessian[1, 1] * y,
+        ),
     )
     runs = [descend(surface, surface.start, "rmsprop", lr, STEPS, 0, 0).values for lr in RATES]
     steps = settled_below(np.array(runs).T, TOLS[1])

@@ -143,7 +143,9 @@ def page_values(run, diverged, surface) -> dict[str, object]:
         "valley_eigenvalues": " and ".join(f"{v:.3g}" for v in valley_eigenvalues),
         "default_lr": LR,
         "agreement_steps": AGREEMENT_STEPS,
-        "agreement_tolerance": f"10<sup>\u2212{-round(np.log10(AGREEMENT_TOLERANCE))}</sup>",
+        "agreement_tolerance": f"10<sup>{round(np.log10(AGREEMENT_TOLERANCE))}</sup>".replace(
+            "-", "\u2212"
+        ),
         "default_start": "({:g}, {:g})".format(*START),
         "rosen_minimum": "({:g}, {:g})".format(*ROSEN_MINIMUM),
         "rosen_reached_at_minimum": all(
