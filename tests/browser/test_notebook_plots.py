@@ -11,19 +11,16 @@ from PIL import Image
 
 pytestmark = pytest.mark.browser
 
-DARK = (
-    "localStorage.setItem('/gradient-descent/.__palette', JSON.stringify({index: 1,"
-    " color: {media: '', scheme: 'slate', primary: 'indigo', accent: 'indigo'}}))"
-)
 PAGE_GROUND = """() => getComputedStyle(document.body).backgroundColor
     .match(/\\d+/g).slice(0, 3).map(Number)"""
 
 
 def _plot(open_page, site_url, scheme):
-    page = open_page(viewport={"width": 1280, "height": 900})
-    if scheme == "dark":
-        page.add_init_script(DARK)
+    # The site's palette follows the reader's system setting (mkdocs.yml's `media` queries).
+    page = open_page(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
     page.goto(site_url + "code/numpy/")
+    expected = {"light": "default", "dark": "slate"}[scheme]
+    assert page.evaluate("() => document.body.dataset.mdColorScheme") == expected
     plot = page.locator(".jp-RenderedImage img").first
     plot.scroll_into_view_if_needed()
     plot.evaluate("(img) => img.decode()")
