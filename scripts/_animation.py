@@ -167,6 +167,7 @@ def path_animation(
     name: str,
     frames: int = 48,
     narrow: bool = False,
+    twin_frames: int | None = None,
 ) -> list[Path]:
     """Render `setup(theme)`'s tracks as `NAME-THEME.webp` plus `NAME-THEME-still.webp`.
 
@@ -174,12 +175,14 @@ def path_animation(
     figure and its `Track`s; this function adds the moving lines, legends and frames. Beside
     them, `NAME-THEME.json` holds the size to show them at, in CSS pixels (`width`, `height`),
     which hooks/pages.py writes into the page so the browser reserves the space. With `narrow`,
-    the same files again as `NAME-narrow-THEME...`, the panels stacked for phones (`_narrow`).
+    the same files again as `NAME-narrow-THEME...`, the panels stacked for phones (`_narrow`),
+    in `twin_frames` frames if given (a taller picture costs more bytes a frame).
     """
     written = []
     for infix in ("", "-narrow") if narrow else ("",):
+        count = twin_frames if infix and twin_frames else frames
         for theme in THEMES:
-            images = _render(setup, theme, frames, narrow=infix != "")
+            images = _render(setup, theme, count, narrow=infix != "")
             written += _save(images, out_dir / f"{name}{infix}-{theme}")
     return written
 

@@ -8,7 +8,7 @@ at 74 % of its size or more; `narrowed(draw)` also breaks long titles into lines
 figure's legend out in at most two columns. Only the layout changes: the data, the runs, the
 labels and the values the page quotes are those of the wide figure. Pages show the narrow file
 on narrow screens (`hooks/_figure_markup.py`, a `<picture>` whose `<source>` is this file).
-Live figures keep their wide image only: their canvas is sized from it.
+A live figure's canvas is sized from the image shown, and stacks its panels when it is tall.
 """
 
 from __future__ import annotations

@@ -105,4 +105,7 @@ def main(out_dir: Path) -> list[Path]:
         # the live figure (js/src/widgets/tangent.js) replays this run: same start, rate, cap
         "widget": json.dumps({"start": START, "lr": LR, "maxIter": MAX_ITER}),
     }
-    return [*themed_svgs(draw, out_dir, "algorithm-1d"), write_values(out_dir, "algorithm", values)]
+    return [
+        *themed_svgs(draw, out_dir, "algorithm-1d", narrow=True),
+        write_values(out_dir, "algorithm", values),
+    ]

@@ -81,5 +81,5 @@ def main(out_dir: Path) -> list[Path]:
     }
     values |= _rate_live.sweep_facts(rates, sweep, surface.lipschitz)
     values |= rise_facts(surface, rates, best) | raised_facts()
-    written = themed_svgs(draw, out_dir, "conditioning-live")
+    written = themed_svgs(draw, out_dir, "conditioning-live", narrow=True)
     return [*written, write_values(out_dir, "conditioning_live", values)]

@@ -57,7 +57,10 @@ def main(out_dir: Path) -> list[Path]:
     }
     values |= _rate_live.sweep_facts(rates, sweep, surface.lipschitz)
     values |= capped_runs_given_time(surface, rates, sweep)
-    return [*themed_svgs(draw, out_dir, "lr-live"), write_values(out_dir, "lr_live", values)]
+    return [
+        *themed_svgs(draw, out_dir, "lr-live", narrow=True),
+        write_values(out_dir, "lr_live", values),
+    ]
 
 
 def capped_runs_given_time(surface, rates, sweep) -> dict:

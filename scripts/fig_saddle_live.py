@@ -98,5 +98,5 @@ def main(out_dir: Path) -> list[Path]:
     values |= {"max_gap_stay": int(reached[at]), "kink": KINK, "positions": reach.size}
     elsewhere = float(gaps[away].max())
     values |= {"gap_elsewhere": rounded_up(elsewhere), "gap_elsewhere_raw": elsewhere}
-    written = themed_svgs(draw, out_dir, "saddle-live")
+    written = themed_svgs(draw, out_dir, "saddle-live", narrow=True)
     return [*written, write_values(out_dir, "saddle_live", values)]

@@ -177,5 +177,5 @@ def main(out_dir: Path) -> list[Path]:
     values["const_low_text"], values["const_high_text"] = fmt(tail.min()), fmt(tail.max())
     values["tail_from"] = split  # the constant run's range above is over epochs split .. EPOCHS
     values |= ranking(X, y, run)
-    written = themed_svgs(draw, out_dir, "schedules-live")
+    written = themed_svgs(draw, out_dir, "schedules-live", narrow=True)
     return [*written, write_values(out_dir, "schedules_live", values)]

@@ -143,7 +143,7 @@ def main(out_dir: Path) -> list[Path]:
         )
         title = f"b = {b}: {len(run.thetas) - 1} steps in {EPOCHS} epochs"
         draw = drawer([(run, False)], floor, best, contours, title)
-        outputs += themed_svgs(draw, out_dir, f"variants-live-{b}")
+        outputs += themed_svgs(draw, out_dir, f"variants-live-{b}", narrow=True)
         config = {"x": X[:, 1].tolist(), "y": y.tolist(), "lr": LR, "epochs": EPOCHS}
         config["colours"] = VARIANT_COLORS
         config |= {"batch": b, "orders": orders(), "theta0": THETA0.tolist(), "bounds": BOUNDS}
@@ -156,7 +156,7 @@ def main(out_dir: Path) -> list[Path]:
     pair = [(runs[N_LIVE], True), (runs[COMPARED], False)]
     title = f"b = {COMPARED} against b = {N_LIVE} (dashed), {EPOCHS} epochs"
     outputs += themed_svgs(
-        drawer(pair, floor, best, contours, title), out_dir, "variants-live-compare"
+        drawer(pair, floor, best, contours, title), out_dir, "variants-live-compare", narrow=True
     )
     config = json.loads(values[f"widget_{COMPARED}"]) | {"compare": N_LIVE}
     values["widget_compare"] = json.dumps(config, separators=(",", ":"))

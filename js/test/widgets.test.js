@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import test from "node:test";
 
 import { checkNumber, parseNumber } from "../src/widgets/check.js";
-import { equalAspect, labelCentre, spacedLabels } from "../src/widgets/plot.js";
+import { equalAspect, labelCentre, panels, spacedLabels } from "../src/widgets/plot.js";
 import { along, emptiestCorner, keyBox, keyFits } from "../src/widgets/legend.js";
 import { linearScale, logScale, logSlider, logTicks, niceTicks } from "../src/widgets/scale.js";
 import { createTangent, reset, rows, stepFacts, stepOnce, summary, withRate } from "../src/widgets/tangent-state.js";
@@ -420,6 +420,22 @@ test("x tick labels that would run into the last one drawn are left out, left to
   assert.deepEqual(spacedLabels([{ at: 0, width: 10 }, { at: 16, width: 10 }]), [0, 1]);
   assert.deepEqual(spacedLabels([{ at: 0, width: 10 }, { at: 15.9, width: 10 }]), [0]);
   assert.deepEqual(spacedLabels([]), []);
+});
+
+test("panels sit side by side on a wide canvas and one above the other on a tall one", () => {
+  const margins = { left: 50, bottom: 30, top: 10, gap: 20, right: 10 };
+  const [a, b] = panels(400, 200, 2, margins);
+  assert.deepEqual([a.y, b.y], [10, 10]); // one row
+  assert.equal(a.h, 160);
+  assert.equal(a.w, b.w);
+  assert.equal(b.x, a.x + a.w + 50 + 20); // the second's tick labels and the gap between
+  assert.equal(b.x + b.w, 400 - 10);
+  const [top, bottom] = panels(300, 400, 2, margins);
+  assert.deepEqual([top.x, bottom.x, top.w, bottom.w], [50, 50, 240, 240]); // one column, full width
+  assert.equal(top.h, bottom.h);
+  assert.equal(bottom.y, top.y + top.h + 30 + 20 + 10); // the x labels, the gap and the top margin
+  assert.equal(bottom.y + bottom.h, 400 - 30);
+  assert.equal(panels(300, 300, 2, margins)[1].y, 10); // square: still side by side
 });
 
 test("an axis label stays under its panel where it fits and is moved in from the canvas's edge", () => {

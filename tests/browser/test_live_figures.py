@@ -190,6 +190,22 @@ def test_a_resize_after_mount_redraws_at_the_new_size(page, site_url):
     assert css_width < before[1] and width == round(css_width * ratio) != before[0]
 
 
+def test_a_resize_to_a_phone_and_back_stacks_the_panels_and_unstacks_them(page, site_url):
+    open_live(page, site_url, "concepts/algorithm/", "tangent")
+    canvas = wrapper(page, "tangent").locator("canvas")
+    shape = "(c) => c.clientHeight / c.clientWidth"
+    wide = canvas.evaluate(shape)
+    assert wide < 1 and _longest_line(canvas_image(page, "tangent")) < 0.5
+    page.set_viewport_size({"width": 360, "height": 800})
+    page.wait_for_function(f"() => ({shape})(document.querySelector('.gd-live canvas')) > 1")
+    assert _longest_line(canvas_image(page, "tangent")) > 0.7
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.wait_for_function(f"() => ({shape})(document.querySelector('.gd-live canvas')) < 1")
+    assert canvas.evaluate(shape) == pytest.approx(wide, abs=0.01)
+    assert _longest_line(canvas_image(page, "tangent")) < 0.5
+    assert_clean(page)
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize(("path", "name"), LIVE, ids=IDS)
 def test_colours_follow_the_palette_and_axe_finds_nothing(browser, site_url, path, name, scheme):
@@ -315,11 +331,41 @@ def test_a_figure_of_several_series_draws_their_key(page, site_url, path, name):
     assert_clean(page)
 
 
-def test_on_a_phone_no_key_covers_the_narrow_panels(page, site_url):
+def _longest_line(image) -> float:
+    """The longest run of drawn pixels along a row, as a share of the width: a panel's frame."""
+    background = image.getpixel((0, 0))
+    longest = 0
+    for y in range(image.height):
+        run = 0
+        for x in range(image.width):
+            pixel = image.getpixel((x, y))
+            drawn = max(abs(a - b) for a, b in zip(pixel, background, strict=True)) > 40
+            run = run + 1 if drawn else 0
+            longest = max(longest, run)
+    return longest / image.width
+
+
+# The figures of two panels side by side, as their static figures are drawn.
+PAIRED = [(path, name) for path, name in LIVE if name not in ("gradient", "criteria")]
+
+
+@pytest.mark.parametrize(("path", "name"), PAIRED, ids=[p.split("/")[1] for p, _ in PAIRED])
+def test_on_a_phone_the_panels_stack_as_the_static_twins_do_and_keep_their_keys(
+    page, site_url, path, name
+):
+    """At 360 px a figure's two panels, side by side, were each about 90 px wide: too narrow for
+    a key, which was left out. The canvas takes the static figure's stacked twin's proportions,
+    and its panels span the width, one above the other."""
     page.set_viewport_size({"width": 360, "height": 800})
-    for path, name in (("variants/mini-batch/", "variants"), ("concepts/conditioning/", "rate")):
-        open_live(page, site_url, path, name)
-        assert wrapper(page, name).locator("canvas").get_attribute("data-key") == ""
+    open_live(page, site_url, path, name)
+    canvas = wrapper(page, name).locator("canvas")
+    twin = wrapper(page, name).locator('source[media^="(max-width: 37.5em)"]').first
+    width, height = (int(twin.get_attribute(side)) for side in ("width", "height"))
+    box = canvas.bounding_box()
+    assert box["height"] / box["width"] == pytest.approx(height / width, abs=0.01)
+    assert _longest_line(canvas_image(page, name)) > 0.7  # a frame across the width
+    key = canvas.get_attribute("data-key").split("; ")
+    assert all(any(k.startswith(label) for k in key) for label in KEYS.get(name, [])), key
     assert_clean(page)
 
 

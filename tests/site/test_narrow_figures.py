@@ -145,7 +145,7 @@ def _figure_pictures(built_site):
 
 
 class LiveTwins(HTMLParser):
-    """The twins' `<source>`s found inside a live figure (`<div class="gd-live">`)."""
+    """Each live figure (`<div class="gd-live">`) as its widget's name and its twins' sources."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -153,27 +153,35 @@ class LiveTwins(HTMLParser):
 
     def handle_starttag(self, tag, attrs) -> None:
         a = dict(attrs)
+        if tag == "div" and "gd-live" in (a.get("class") or "").split():
+            self.found.append((a["data-gd-widget"], []))
         if tag == "div" and (self.depth or "gd-live" in (a.get("class") or "").split()):
             self.depth += 1
         elif tag == "source" and self.depth and "-narrow-" in a.get("srcset", ""):
-            self.found.append(a["srcset"])
+            self.found[-1][1].append(a["srcset"])
 
     def handle_endtag(self, tag) -> None:
         if tag == "div" and self.depth:
             self.depth -= 1
 
 
-def test_no_live_figure_holds_a_twin(built_site):
-    # A live figure sizes its canvas from the wide image and hides it: a twin's taller box
-    # would be reserved and then collapse when the figure goes live, moving the page.
-    found, live = [], 0
+# The widgets that draw one panel, or their own column (gradient.js: a map over a curve).
+ONE_COLUMN = {"gradient", "criteria"}
+
+
+def test_each_live_figure_of_two_panels_holds_its_twin_and_the_others_none(built_site):
+    # The canvas takes the box of the image the page shows (frame.js) and stacks its panels when
+    # that box is taller than wide (plot.js), as the twin does: no box moves as it goes live.
+    figures = []
     for page in built_site.pages():
-        html = page.read_text(encoding="utf-8")
-        live += html.count('class="gd-live"')
         parser = LiveTwins()
-        parser.feed(html)
-        found += [f"{page.relative_to(built_site.root)}: {src}" for src in parser.found]
-    assert live >= 10 and found == [], found
+        parser.feed(page.read_text(encoding="utf-8"))
+        figures += [(page.parent.name, name, twins) for name, twins in parser.found]
+    assert len(figures) >= 12
+    for where, name, twins in figures:
+        # a twin in each palette, and for an animation its still as well
+        assert (len(twins) in (2, 4)) == (name not in ONE_COLUMN), (where, name, twins)
+        assert name not in ONE_COLUMN or twins == [], (where, name, twins)
 
 
 def test_every_twin_is_shown_on_phones_at_74_percent_of_its_size_or_more(built_site):

@@ -19,11 +19,16 @@ export { make };
 /** Mount the shared scaffold in `root` (a `.gd-live` wrapper); `label` names the canvas. */
 export function buildFrame(root, { label, tableCaption, columns, draw }) {
   const image = root.querySelector("img.gd-figure");
-  const width = Number(image.getAttribute("width"));
-  const height = Number(image.getAttribute("height"));
   const canvas = make("canvas", "gd-live__canvas");
-  canvas.style.width = `${width}px`;
-  canvas.style.aspectRatio = `${width} / ${height}`;
+  const sizes = shownSizes(image);
+  // The canvas takes the box of the image the page shows, which can change with the width.
+  const fit = () => {
+    const { width, height } = sizes.find(({ media }) => !media || media.matches);
+    canvas.style.width = `${width}px`;
+    canvas.style.aspectRatio = `${width} / ${height}`;
+  };
+  fit();
+  for (const { media } of sizes) media?.addEventListener("change", fit);
   canvas.setAttribute("role", "img");
   canvas.setAttribute("aria-label", label);
   // An animation's frames sit in a <picture> (a still for reduced motion): the canvas goes beside it.
@@ -120,10 +125,22 @@ export function buildFrame(root, { label, tableCaption, columns, draw }) {
         frame = 0;
       }
       resize.disconnect();
+      for (const { media } of sizes) media?.removeEventListener("change", fit);
       scheme.disconnect();
       registry.live -= 1;
     },
   };
+}
+
+/**
+ * The sizes the static figure `image` is shown at, first match wins: its twins' (a <source> in
+ * its <picture> with a media query and a size of its own, as a phone's stacked twin has), then
+ * its own. Each {media: a MediaQueryList or null, width, height}.
+ */
+function shownSizes(image) {
+  const size = (node) => ({ width: Number(node.getAttribute("width")), height: Number(node.getAttribute("height")) });
+  const twins = [...(image.closest("picture")?.querySelectorAll("source[media][width][height]") ?? [])];
+  return [...twins.map((source) => ({ media: matchMedia(source.media), ...size(source) })), { media: null, ...size(image) }];
 }
 
 /** The Material palette's colours as the page shows them now (light or dark). */

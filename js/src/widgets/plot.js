@@ -3,8 +3,20 @@
 import { formatG } from "../pyfmt.js";
 import { linearScale, logScale, niceTicks } from "./scale.js";
 
-/** Split a w x h canvas into `count` side-by-side panels with room for tick labels. */
+/**
+ * Split a w x h canvas into `count` panels with room for tick labels: side by side, or one above
+ * the other on a canvas taller than wide (a phone's, sized from the static figure's stacked twin).
+ */
 export function panels(w, h, count, { left = 54, bottom = 34, top = 12, gap = 20, right = 18 } = {}) {
+  if (h > w) {
+    const tall = (h - count * (top + bottom) - (count - 1) * gap) / count;
+    return Array.from({ length: count }, (_, i) => ({
+      x: left,
+      y: top + i * (tall + top + bottom + gap),
+      w: w - left - right,
+      h: tall,
+    }));
+  }
   const inner = (w - right - count * left - (count - 1) * gap) / count;
   return Array.from({ length: count }, (_, i) => ({
     x: left + i * (inner + left + gap),
