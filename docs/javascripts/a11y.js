@@ -2,8 +2,8 @@
 // - names for the search dialog and for each code block's toolbar (several unnamed <nav>
 //   landmarks on one page are indistinguishable to screen readers); the theme mounts a
 //   toolbar when its block first comes into view (content.lazy), so each is named as it comes;
-// - regions that scroll sideways (wide code, tables, formulas) become focusable, so keyboard
-//   users can scroll them, and the others stop being Tab stops.
+// - regions that scroll sideways (wide code blocks and notebook cells, tables, formulas) become
+//   focusable, so keyboard users can scroll them, and the others stop being Tab stops.
 // Reading a region's width lays it out, and a long page skips the layout of what is off screen
 // (content-visibility in extra.css): reading every region at load laid out whole pages (750 ms of
 // forced layout on a throttled phone). So a ResizeObserver reads each region just after the
@@ -11,7 +11,12 @@
 // arrived. A region not measured yet (its section is skipped) stays focusable, since it may
 // scroll: a keyboard user can reach it, and axe judges it fit even before it is drawn. One
 // measured before and skipped when a font arrives keeps that measurement until it is drawn again.
-const SCROLLERS = ".md-typeset pre > code, .md-typeset__scrollwrap, .md-typeset div.arithmatex";
+const SCROLLERS = [
+  ".md-typeset pre > code",
+  ".md-typeset__scrollwrap",
+  ".md-typeset div.arithmatex",
+  ".jupyter-wrapper .highlight-ipynb pre", // a notebook's code cell
+].join(", ");
 const MARKED = "gdScrollersMarked"; // data-gd-scrollers-marked: every drawn region is measured
 
 // Measured regions: whether each scrolls sideways, at what width of its box. The theme removes a

@@ -18,7 +18,10 @@ PHONE = {
     "has_touch": True,
     "color_scheme": "dark",
 }
-SCROLLERS = ".md-typeset pre > code, .md-typeset__scrollwrap, .md-typeset div.arithmatex"
+SCROLLERS = (
+    ".md-typeset pre > code, .md-typeset__scrollwrap, .md-typeset div.arithmatex,"
+    " .jupyter-wrapper .highlight-ipynb pre"
+)
 TIMEOUT_MS = 20_000
 MARKED = "() => document.documentElement.hasAttribute('data-gd-scrollers-marked')"
 
