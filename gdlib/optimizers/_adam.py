@@ -26,10 +26,12 @@ def adam(
     r"""Adam in torch.optim.Adam's convention (eps added after the bias-corrected root).
 
     $$
-    m_t = \beta_1 m_{t-1} + (1 - \beta_1) g_t, \qquad
-    v_t = \beta_2 v_{t-1} + (1 - \beta_2) g_t^2, \qquad
-    \theta_t = \theta_{t-1} - \frac{\eta}{1 - \beta_1^t}
+    \begin{aligned}
+    m_t &= \beta_1 m_{t-1} + (1 - \beta_1) g_t, \\
+    v_t &= \beta_2 v_{t-1} + (1 - \beta_2) g_t^2, \\[4pt]
+    \theta_t &= \theta_{t-1} - \frac{\eta}{1 - \beta_1^t}
     \frac{m_t}{\sqrt{v_t} / \sqrt{1 - \beta_2^t} + \epsilon}
+    \end{aligned}
     $$
 
     Args:

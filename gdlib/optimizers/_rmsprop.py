@@ -30,9 +30,11 @@ def rmsprop(
     r"""RMSProp in torch.optim.RMSprop's convention (eps outside the root, no bias correction).
 
     $$
-    v_t = \alpha v_{t-1} + (1 - \alpha) g_t^2, \qquad
-    g^{ave}_t = \alpha g^{ave}_{t-1} + (1 - \alpha) g_t \ \text{(centered only)}, \qquad
-    r_t = \sqrt{v_t - (g^{ave}_t)^2} + \epsilon
+    \begin{aligned}
+    v_t &= \alpha v_{t-1} + (1 - \alpha) g_t^2, \\
+    g^{ave}_t &= \alpha g^{ave}_{t-1} + (1 - \alpha) g_t \ \text{(centered only)}, \\
+    r_t &= \sqrt{v_t - (g^{ave}_t)^2} + \epsilon
+    \end{aligned}
     $$
 
     ($r_t = \sqrt{v_t} + \epsilon$ when not centered), then

@@ -27,9 +27,12 @@ def sgd(
     With momentum $\mu$, dampening $\tau$ and gradient $g_t$:
 
     $$
-    b_1 = g_1, \qquad b_t = \mu\, b_{t-1} + (1 - \tau)\, g_t, \qquad
-    d_t = \begin{cases} g_t + \mu\, b_t & \text{Nesterov} \\ b_t & \text{otherwise}
-    \end{cases}, \qquad \theta_t = \theta_{t-1} - \eta\, d_t
+    \begin{aligned}
+    b_1 &= g_1, \qquad b_t = \mu\, b_{t-1} + (1 - \tau)\, g_t, \\
+    d_t &= \begin{cases} g_t + \mu\, b_t & \text{Nesterov} \\ b_t & \text{otherwise}
+    \end{cases}, \\
+    \theta_t &= \theta_{t-1} - \eta\, d_t
+    \end{aligned}
     $$
 
     and $d_t = g_t$ when $\mu = 0$ (plain gradient descent). The learning rate
