@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import numpy as np
+from _holds_from import holds_from
 from _quadratic import valley
 
 from gdlib.descent import descend
@@ -24,9 +25,7 @@ STEPS, TOLS = 400, (1e-2, 1e-6)
 def settled_below(values: np.ndarray, tol: float) -> np.ndarray:
     """Count steps until f stays below tol to each column's end (len(values): never, diverged)."""
     sound = np.minimum.accumulate(np.isfinite(values) & (np.abs(values) < 1e12), axis=0)
-    bad = ~((values < tol) & sound)
-    last_bad = len(values) - 1 - bad[::-1].argmax(axis=0)
-    return np.where(bad.any(axis=0), last_bad + 1, 0)
+    return holds_from((values < tol) & sound)
 
 
 def rise_after(values: np.ndarray, start: int, tol: float) -> int:

@@ -14,6 +14,7 @@ import inspect
 
 import numpy as np
 from _figure import sign_changes
+from _holds_from import holds_from
 from _races import MAX_ITER, RACES
 
 from gdlib.descent import Trajectory, descend
@@ -27,8 +28,7 @@ def gradient_small_from(run: Trajectory, tol: float = GRAD_TOL) -> int:
     The run must go on past k (here ten steps past its stop): a k among its last five points
     would say only that the window ended, not that the run stayed below.
     """
-    above = np.flatnonzero(np.linalg.norm(run.gradients, axis=1) > tol)
-    k = int(above[-1]) + 1 if above.size else 0
+    k = holds_from(np.linalg.norm(run.gradients, axis=1) <= tol)
     if k > len(run.gradients) - 5:
         raise ValueError(f"the gradient norm is above {tol:g} at step {k - 1} of {run.iterations}")
     return k

@@ -18,7 +18,7 @@ schedulers set the rate, which Adam's step is proportional to: the step of rate 
 from __future__ import annotations
 
 import numpy as np
-from _variants_numbers import stays_below_from
+from _holds_from import holds_from
 
 from gdlib import fit_linear, mse
 from gdlib._minibatch import run_epoch
@@ -95,7 +95,7 @@ def warmup_first_steps() -> dict[str, object]:
         f = np.array(f)
         out |= {f"warm_{key}_peak": f"{f.max():.3g}", f"warm_{key}_peak_step": int(f.argmax())}
         # Done once f stays below WARM_TOL: Adam's f dips below it and rises again before that.
-        out[f"warm_{key}_done"] = stays_below_from(f, WARM_TOL)
+        out[f"warm_{key}_done"] = holds_from(f < WARM_TOL)
         out[f"warm_{key}_ok"] = bool(out[f"warm_{key}_done"] < len(f))
         out[f"warm_{key}_first"] = int(np.argmax(f < WARM_TOL))
     out["warm_f0"] = f"{f[0]:g}"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 from _figure import fmt, listed
+from _holds_from import holds_from
 from _variants import BATCH_SIZES, BUDGET, HORIZON, MINI, RATES, SEEDS, N, data, floor
 from _variants_plots import Q, stable_rates
 
@@ -84,15 +85,6 @@ def floor_shape(sweeps, best) -> dict:
         "floor_same": listed([fmt(x, 2) for x in same]),
         "floor_same_spread_n": float(np.max(same) / np.min(same)),  # NaN fails the check
     }
-
-
-def stays_below_from(curve: np.ndarray, bound: np.ndarray | float) -> int:
-    """Return the first index from which `curve` < `bound` to the end (len(curve): never).
-
-    An epoch here; a step in `_schedule_probes`, which counts Adam's steps with it.
-    """
-    not_below = np.nonzero(curve >= bound)[0]
-    return int(not_below[-1]) + 1 if len(not_below) else 0
 
 
 def summary(sweeps, best, rule_gaps, best_gaps, lam, limit) -> dict:
@@ -171,16 +163,16 @@ def summary(sweeps, best, rule_gaps, best_gaps, lam, limit) -> dict:
         v[f"{key}_tuned1_e1_n"] = e1.min() - low
     med_sgd = np.median(sweeps[1].epoch_losses[best[1]] - low, axis=0)
     med_batch = np.median(sweeps[N].epoch_losses[best[N]] - low, axis=0)
-    v["batch_ahead_from"] = stays_below_from(med_batch, med_sgd)
+    v["batch_ahead_from"] = holds_from(med_batch < med_sgd)
     v["batch_ahead_after"] = v["batch_ahead_from"] < len(med_batch)
     # Against stochastic descent re-tuned for each epoch: the lowest median of its stable rates.
     by_rate = np.median(sweeps[1].epoch_losses, axis=1) - low  # (rates, epochs)
     tuned = np.min(by_rate[stable_rates(sweeps[1].epoch_losses)], axis=0)
-    v["batch_ahead_tuned_from"] = stays_below_from(med_batch, tuned)
+    v["batch_ahead_tuned_from"] = holds_from(med_batch < tuned)
     # Ahead of the median is not ahead of the seeds: the first epoch from which batch stays
     # below the low end of stochastic descent's 10-90 % band.
     sgd_lo = np.quantile(sweeps[1].epoch_losses[best[1]] - low, Q[0], axis=0)
-    v["batch_below_band_from"] = stays_below_from(med_batch, sgd_lo)
+    v["batch_below_band_from"] = holds_from(med_batch < sgd_lo)
     # A rule run counts as failed (inf) when some seed's loss ended above its start.
     v["rule_bn_grew"] = not bool(np.isfinite(rule_gaps[-1]).any())
     v["rule_bn_above_limit"] = bool(RATES[best[1]] * N > limit)

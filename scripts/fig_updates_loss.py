@@ -16,6 +16,7 @@ from pathlib import Path
 
 import numpy as np
 from _figure import sign_changes, step_lengths, themed_svgs, write_values
+from _holds_from import holds_from
 from _look_ahead import look_ahead
 from _races import COLOURS, MAX_ITER, RACES, race
 from matplotlib import pyplot as plt
@@ -179,8 +180,8 @@ def main(out_dir: Path) -> list[Path]:
         values[f"valley_{opt}_x_flips_all"] = sign_changes(run.positions[:, 0])
         values[f"valley_{opt}_y1"] = f"{abs(run.positions[1, 1]):.2f}"  # the first swing
         values[f"valley_{opt}_y1_crossed"] = bool(run.positions[1, 1] * run.positions[0, 1] < 0)
-        off_floor = np.flatnonzero(np.abs(run.positions[:, 1]) > 1e-12)  # y = 0 is the floor
-        values[f"valley_{opt}_floor_from"] = int(off_floor[-1]) + 1 if off_floor.size else 0
+        on_floor = np.abs(run.positions[:, 1]) <= 1e-12  # y = 0 is the floor
+        values[f"valley_{opt}_floor_from"] = holds_from(on_floor)
     values["valley_start_y"] = f"{abs(runs['valley']['gd'].positions[0, 1]):g}"
     values |= look_ahead(runs["valley"]["nesterov"])  # heavy ball at Nesterov's settings
     for surface_name, results in runs.items():
