@@ -32,8 +32,8 @@ THEMES = ("light", "dark")
 # Below 600 px a figure with a twin (616 to 1,010 px wide) would be shown at under 70 % of its size.
 NARROW_SCREEN = "(max-width: 37.5em)"
 STILL = "(prefers-reduced-motion: reduce)"
-SUP = re.compile(r"<sup>([-−+0-9]+)</sup>")
-SUPERSCRIPTS = str.maketrans("-−+0123456789", "⁻⁻⁺⁰¹²³⁴⁵⁶⁷⁸⁹")
+# A power of ten in a value (scripts/_prose.py), with or without its words for screen readers.
+SUP = re.compile(r'<sup>(?:<span class="gd-sr">[^<]*</span>)?([-−+0-9]+)</sup>')
 
 
 def svg_size(path: Path) -> tuple[int, int]:
@@ -53,12 +53,14 @@ def svg_size(path: Path) -> tuple[int, int]:
 
 
 def plain_alt(alt: str) -> str:
-    """Alt text without a value's markup: "10<sup>-4</sup>" becomes "10⁻⁴", read as a number.
+    """Alt text without a value's markup: a power of ten in words, as a screen reader needs it.
 
-    >>> plain_alt("2.1 × 10<sup>-4</sup> against 0.019")
-    '2.1 × 10⁻⁴ against 0.019'
+    >>> plain_alt('2.1 × 10<sup><span class="gd-sr"> to the power </span>−4</sup> against 0.02')
+    '2.1 × 10 to the power −4 against 0.02'
+    >>> plain_alt("10<sup>-4</sup>")
+    '10 to the power −4'
     """
-    return SUP.sub(lambda m: m.group(1).translate(SUPERSCRIPTS), alt)
+    return SUP.sub(lambda m: " to the power " + m.group(1).replace("-", "−"), alt)
 
 
 def _figure(alt: str, name: str, src_uri: str, page_url: str, where: str, folder: Path) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 import numpy as np
-from _figure import fmt
+from _prose import fmt
 
 from gdlib.descent import descend
 from gdlib.surfaces import Surface

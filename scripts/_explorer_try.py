@@ -7,10 +7,9 @@ module measures the behaviour the page's sentences describe, for its checks:
   just above 2/L slowly: a run can reach the explorer's step limit before gdlib calls it diverged;
 - the valley race: momentum's first swings across the floor, and its error shrinking by
   sqrt(mu) a step in both directions;
-- the Rosenbrock race: AdaGrad's steps shrink, Adam's stay at most the rate along each
-  coordinate (on this run: Adam's bound is about 3.2 times the rate after a sudden jump in the
-  gradient), RMSProp's stay near it and, run on, end in a bounce across the floor; of the runs
-  the step limit stops, RMSProp's ends closest to the minimum;
+- the Rosenbrock race: AdaGrad's steps shrink, Adam's stay at most the rate along each axis
+  (here up to 3.2 times it after a sudden jump in the gradient), RMSProp's stay near it and,
+  run on, end in a bounce across the floor; of the runs capped, RMSProp's ends nearest the minimum;
 - the saddle: the path first nears the centre, then leaves it along y, and the drawn square;
 - the surfaces with several minima: which minima the default rate reaches from a grid of starts;
 - the reader's own function: the curvature's thresholds 1/lambda and 2/lambda around the start.
@@ -19,7 +18,8 @@ module measures the behaviour the page's sentences describe, for its checks:
 from __future__ import annotations
 
 import numpy as np
-from _figure import fmt, sign_changes, step_lengths
+from _figure import sign_changes, step_lengths
+from _prose import fmt
 
 from gdlib.curvature import hessian_eigenvalues
 from gdlib.descent import descend

@@ -50,7 +50,6 @@ __all__ = [  # the palette's names too: scripts import everything from here
     "THEMES",
     "case_lines",
     "contour",
-    "fmt",
     "grid",
     "surface_cmap",
     "themed",
@@ -140,47 +139,6 @@ def contour(ax, surface, bounds=None, levels: int = 16, log: bool = True, n: int
     ax.set_ylim(*bounds[1])
     ax.set_aspect("equal", adjustable="box")
     ax.grid(False)
-
-
-def fmt(x: float, digits: int = 3) -> str:
-    """Format a number for prose: `digits` significant figures, powers of ten when extreme.
-
-    >>> fmt(0.0855), fmt(303, 1), fmt(232.4, 2), fmt(2.5e-4, 2)
-    ('0.0855', '300', '230', '2.5 × 10<sup>−4</sup>')
-    """
-    if x == 0:
-        return "0"
-    if abs(x) < 1e-3 or abs(x) >= 1e5:
-        mantissa, exp = f"{x:.{digits - 1}e}".split("e")  # a minus sign, which no line splits
-        return f"{mantissa} × 10<sup>{int(exp)}</sup>".replace("-", "\u2212")
-    text = f"{x:.{digits}g}"
-    # From 10**digits on, g writes e-notation ("3e+02" for 303 to one figure); prose wants "300".
-    return text if "e" not in text else f"{float(text):.0f}"
-
-
-def rounded_up(x: float, decimals: int = 1) -> str:
-    """Format `x` rounded up: a bound the prose states ("within", "up to") stays true of `x`.
-
-    >>> rounded_up(0.7213), rounded_up(0.1312, 2), rounded_up(4.6, 1)
-    ('0.8', '0.14', '4.6')
-    """
-    scale = 10**decimals
-    return f"{np.ceil(scale * x) / scale:.{decimals}f}"
-
-
-def rounded_down(x: float, decimals: int = 0) -> str:
-    """Format `x` rounded down: a bound the prose states ("at least") stays true of `x`.
-
-    >>> rounded_down(76.77), rounded_down(69.7), rounded_down(0.719, 2)
-    ('76', '69', '0.71')
-    """
-    scale = 10**decimals
-    return f"{np.floor(scale * x) / scale:.{decimals}f}"
-
-
-def listed(words: list[str]) -> str:
-    """Join words for prose: "20", "20 and 22", "20, 22 and 23"."""
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
 def step_lengths(positions: np.ndarray) -> np.ndarray:

@@ -15,7 +15,7 @@ import inspect
 
 import numpy as np
 from _double_well import DOUBLE_WELL, LR, RADIUS, X0
-from _figure import fmt
+from _prose import fmt
 
 from gdlib.descent import Trajectory, descend
 from gdlib.expression import surface_from_expression

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import numpy as np
 from _double_well import DOUBLE_WELL, LR, RADIUS, X0
-from _figure import fmt
+from _prose import fmt
 
 from gdlib.curvature import hessian_eigenvalues
 from gdlib.descent import descend

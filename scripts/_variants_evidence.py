@@ -20,7 +20,7 @@
 from __future__ import annotations
 
 import numpy as np
-from _figure import fmt, listed, rounded_down, rounded_up
+from _prose import fmt, listed, rounded_down, rounded_up
 from _variants import (
     BATCH_SIZES,
     BUDGET,

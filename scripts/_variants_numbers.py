@@ -9,8 +9,8 @@ scaling rule, and the table of every batch size.
 from __future__ import annotations
 
 import numpy as np
-from _figure import fmt, listed
 from _holds_from import holds_from
+from _prose import fmt, listed
 from _variants import BATCH_SIZES, BUDGET, HORIZON, MINI, RATES, SEEDS, N, data, floor
 from _variants_plots import Q, stable_rates
 

@@ -14,7 +14,8 @@ import json
 from pathlib import Path
 
 import numpy as np
-from _figure import COLORS, fmt, sign_changes, themed_svgs, write_values
+from _figure import COLORS, sign_changes, themed_svgs, write_values
+from _prose import fmt
 from matplotlib import pyplot as plt
 
 from gdlib.descent import descend

@@ -14,7 +14,8 @@ import json
 from pathlib import Path
 
 import numpy as np
-from _figure import COLORS, fmt, themed_svgs, write_values
+from _figure import COLORS, themed_svgs, write_values
+from _prose import fmt
 from _variants import HORIZON, log_axes
 from matplotlib import pyplot as plt
 

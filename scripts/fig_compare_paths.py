@@ -11,7 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from _figure import fmt, write_values
+from _figure import write_values
+from _prose import fmt
 from _variants import MINI, NAMES, THETA0, N, data, floor, run, variant_animation
 
 EPOCHS = 4

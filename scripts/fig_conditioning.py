@@ -20,7 +20,8 @@ import numpy as np
 from _conditioning_momentum import momentum_values
 from _conditioning_quartic import quartic_values
 from _conditioning_starts import TOL, VALLEY_EIGENVALUES, VALLEY_LR, VALLEY_START, predicted_steps
-from _figure import COLORS, fmt, rounded_up, themed_svgs, write_values
+from _figure import COLORS, themed_svgs, write_values
+from _prose import fmt, power_of_ten, rounded_up
 from _quadratic import quadratic
 from matplotlib import pyplot as plt
 
@@ -184,7 +185,7 @@ def main(out_dir: Path) -> list[Path]:
         **dict(
             examples=EXAMPLES, units=UNITS, offset=OFFSET, kappa_min=KAPPAS[0], kappa_max=KAPPAS[-1]
         ),
-        "gap_tol": f"10<sup>{np.log10(GAP_TOL):.0f}</sup>".replace("-", "\u2212"),
+        "gap_tol": power_of_ten(round(np.log10(GAP_TOL))),
     }
     values |= predicted_steps()
     values["steps_ratio"] = round(values["steps_100"] / values["steps_10"], 1)

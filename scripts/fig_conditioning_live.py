@@ -17,7 +17,8 @@ import json
 from pathlib import Path
 
 import _rate_live
-from _figure import fmt, themed_svgs, write_values
+from _figure import themed_svgs, write_values
+from _prose import fmt
 from _quadratic import quadratic
 
 from gdlib.descent import descend

@@ -18,7 +18,8 @@ import json
 from pathlib import Path
 
 import numpy as np
-from _figure import COLORS, fmt, step_lengths, themed_svgs, write_values
+from _figure import COLORS, step_lengths, themed_svgs, write_values
+from _prose import fmt
 from matplotlib import pyplot as plt
 
 from gdlib.curvature import hessian_eigenvalues

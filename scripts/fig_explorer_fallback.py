@@ -29,7 +29,8 @@ from _explorer_try import (
     slow_divergence,
     valley_contraction,
 )
-from _figure import CYCLE, grid, listed, sign_changes, surface_cmap, themed_svgs, write_values
+from _figure import CYCLE, grid, sign_changes, surface_cmap, themed_svgs, write_values
+from _prose import listed, power_of_ten
 
 from gdlib._divergence import MAX_POSITION, MAX_VALUE
 from gdlib.curvature import hessian_eigenvalues
@@ -143,17 +144,15 @@ def page_values(run, diverged, surface) -> dict[str, object]:
         "valley_eigenvalues": " and ".join(f"{v:.3g}" for v in valley_eigenvalues),
         "default_lr": LR,
         "agreement_steps": AGREEMENT_STEPS,
-        "agreement_tolerance": f"10<sup>{round(np.log10(AGREEMENT_TOLERANCE))}</sup>".replace(
-            "-", "\u2212"
-        ),
+        "agreement_tolerance": power_of_ten(round(np.log10(AGREEMENT_TOLERANCE))),
         "default_start": "({:g}, {:g})".format(*START),
         "rosen_minimum": "({:g}, {:g})".format(*ROSEN_MINIMUM),
         "rosen_reached_at_minimum": all(
             np.hypot(*(rosen[o].positions[-1] - ROSEN_MINIMUM)) < 1e-3 for o in reached
         ),
         "saddle_start": "({:g}, {:g})".format(*SADDLE.start),
-        "max_value": f"10<sup>{np.log10(MAX_VALUE):.0f}</sup>",
-        "max_position": f"10<sup>{np.log10(MAX_POSITION):.0f}</sup>",
+        "max_value": power_of_ten(round(np.log10(MAX_VALUE))),
+        "max_position": power_of_ten(round(np.log10(MAX_POSITION))),
         "valley_gd_steps": valley["gd"].iterations,
         "valley_momentum_steps": valley["momentum"].iterations,
         "rosen_lr": ROSEN_LR,

@@ -18,7 +18,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from _figure import COLORS, PALETTES, fmt, themed_svgs, write_values
+from _figure import COLORS, PALETTES, themed_svgs, write_values
+from _prose import fmt
 from matplotlib import pyplot as plt
 
 from gdlib.surfaces import get_surface

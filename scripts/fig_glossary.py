@@ -16,7 +16,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from _figure import fmt, write_values
+from _figure import write_values
+from _prose import fmt
 
 from gdlib.curvature import hessian
 from gdlib.expression import surface_from_expression

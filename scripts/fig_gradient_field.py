@@ -14,7 +14,8 @@ import json
 from pathlib import Path
 
 import numpy as np
-from _figure import PALETTES, contour, fmt, grid, themed_svgs, write_values
+from _figure import PALETTES, contour, grid, themed_svgs, write_values
+from _prose import fmt
 from matplotlib import pyplot as plt
 
 from gdlib.surfaces import get_surface

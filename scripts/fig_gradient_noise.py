@@ -16,7 +16,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from _figure import COLORS, fmt, rounded_up, themed_svgs, write_values
+from _figure import COLORS, themed_svgs, write_values
+from _prose import fmt, rounded_up
 from _variants import SEED, THETA0, N, data, log_axes
 from matplotlib import pyplot as plt
 

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import numpy as np
 from _animation import Track, path_animation
-from _figure import CYCLE, contour, fmt, step_lengths, write_values
+from _figure import CYCLE, contour, step_lengths, write_values
+from _prose import fmt
 from matplotlib import pyplot as plt
 
 from gdlib.descent import descend

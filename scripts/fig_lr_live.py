@@ -16,7 +16,8 @@ from pathlib import Path
 
 import _rate_live
 import numpy as np
-from _figure import fmt, themed_svgs, write_values
+from _figure import themed_svgs, write_values
+from _prose import fmt
 
 from gdlib.curvature import hessian_eigenvalues
 from gdlib.descent import descend

@@ -15,7 +15,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from _figure import CYCLE, case_lines, contour, fmt, sign_changes, themed_svgs, write_values
+from _figure import CYCLE, case_lines, contour, sign_changes, themed_svgs, write_values
+from _prose import fmt
 from matplotlib import pyplot as plt
 
 from gdlib.curvature import hessian_eigenvalues

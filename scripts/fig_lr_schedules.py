@@ -15,7 +15,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from _figure import CYCLE, fmt, listed, themed_svgs, write_values
+from _figure import CYCLE, themed_svgs, write_values
+from _prose import fmt, listed
 from _schedule_probes import noise_floors, warmup_first_steps
 from matplotlib import pyplot as plt
 

@@ -21,7 +21,8 @@ from pathlib import Path
 
 import numpy as np
 from _double_well import DOUBLE_WELL, LR, RADIUS, X0, predicted_stay
-from _figure import COLORS, CYCLE, fmt, rounded_up, themed_svgs, write_values
+from _figure import COLORS, CYCLE, themed_svgs, write_values
+from _prose import fmt, rounded_up
 from _saddle_degenerate import QUARTIC_Y0, degenerate_values
 from _saddle_well import depth_facts, map_facts, turn_facts
 from matplotlib import pyplot as plt

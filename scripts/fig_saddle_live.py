@@ -14,16 +14,8 @@ from pathlib import Path
 
 import numpy as np
 from _double_well import DOUBLE_WELL, LR, RADIUS, X0, predicted_stay
-from _figure import (
-    COLORS,
-    PALETTES,
-    case_lines,
-    contour,
-    fmt,
-    rounded_up,
-    themed_svgs,
-    write_values,
-)
+from _figure import COLORS, PALETTES, case_lines, contour, themed_svgs, write_values
+from _prose import fmt, rounded_up
 from matplotlib import pyplot as plt
 
 from gdlib.descent import descend

@@ -19,7 +19,8 @@ import json
 from pathlib import Path
 
 import numpy as np
-from _figure import COLORS, fmt, themed_svgs, write_values
+from _figure import COLORS, themed_svgs, write_values
+from _prose import fmt
 from matplotlib import pyplot as plt
 
 from gdlib import fit_linear, make_regression, mse

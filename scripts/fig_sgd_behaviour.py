@@ -20,7 +20,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from _figure import COLORS, case_lines, fmt, grid, surface_cmap, themed_svgs, write_values
+from _figure import COLORS, case_lines, grid, surface_cmap, themed_svgs, write_values
+from _prose import fmt
 from _sgd_escape import (
     DRAWN,
     ESCAPE_SEEDS,

@@ -12,7 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from _figure import fmt, step_lengths, write_values
+from _figure import step_lengths, write_values
+from _prose import fmt
 from _variants import N, data, drawn_points, run, variant_animation
 
 EPOCHS = 3

@@ -14,7 +14,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from _figure import COLORS, fmt, themed_svgs, write_values
+from _figure import COLORS, themed_svgs, write_values
+from _prose import fmt
 from matplotlib import pyplot as plt
 
 from gdlib.curvature import mse_curvatures

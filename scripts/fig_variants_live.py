@@ -18,15 +18,8 @@ from math import ceil
 from pathlib import Path
 
 import numpy as np
-from _figure import (
-    case_lines,
-    fmt,
-    grid,
-    rounded_up,
-    surface_cmap,
-    themed_svgs,
-    write_values,
-)
+from _figure import case_lines, grid, surface_cmap, themed_svgs, write_values
+from _prose import fmt, rounded_up
 from _sweep import quadratic_loss
 from _variants import BOUNDS, SEED, THETA0, VARIANT_COLORS, data, variant
 from matplotlib import pyplot as plt

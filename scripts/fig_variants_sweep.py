@@ -21,7 +21,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from _figure import fmt, themed_svgs, write_values
+from _figure import themed_svgs, write_values
+from _prose import fmt
 from _sweep import check_against_gdlib, sweep
 from _variants import (
     BATCH_SIZES,

@@ -166,6 +166,20 @@ def test_no_alt_text_carries_markup(built_site):
             assert not re.search(r"&lt;/?[a-z]+|<", alt), (page, alt)
 
 
+def test_every_superscript_says_to_the_power_for_screen_readers(built_site):
+    # "3.4 × 10<sup>−8</sup>" reached a screen reader as "3.4 times 10 minus 8": every value's
+    # exponent carries the hidden words (scripts/_prose.py), hand-written ones too.
+    found = 0
+    for page in built_site.pages():
+        for sup in re.findall(r"<sup\b[^>]*>(.*?)</sup>", page.read_text(encoding="utf-8")):
+            found += 1
+            assert re.fullmatch(r'<span class="gd-sr"> to the power </span>[−+]?\d+', sup), (
+                page,
+                sup,
+            )
+    assert found > 50
+
+
 def test_no_check_mark_stands_alone(built_site):
     # A ✓ after a figure or a code block, with no sentence before it, sat on a line of its own.
     alone = re.compile(r'(<p>|</div>|</pre>|</picture>)\s*<span class="gd-check"')

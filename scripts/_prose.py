@@ -1,0 +1,67 @@
+"""Numbers and words for page prose, as `write_values` saves them for the pages to quote.
+
+A power of ten is written 10<sup>−4</sup> for the eye, with the words "to the power" inside for
+screen readers, which read a <sup> as plain text: "3.4 × 10<sup>−8</sup>" was heard as "3.4
+times 10 minus 8". The page's stylesheet hides the words (`.gd-sr`); copied, the value reads
+"3.4 × 10 to the power −8". Minus signs are U+2212, at which no line breaks.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+MINUS = "\u2212"
+# The words a screen reader says between the base and the exponent (hidden on screen).
+TO_THE_POWER = '<span class="gd-sr"> to the power </span>'
+
+
+def power_of_ten(exponent: int) -> str:
+    """Write 10 to the `exponent` for a page: a superscript, read aloud as words.
+
+    >>> power_of_ten(-4)
+    '10<sup><span class="gd-sr"> to the power </span>−4</sup>'
+    """
+    return f"10<sup>{TO_THE_POWER}{str(exponent).replace('-', MINUS)}</sup>"
+
+
+def fmt(x: float, digits: int = 3) -> str:
+    """Format a number for prose: `digits` significant figures, powers of ten when extreme.
+
+    >>> fmt(0.0855), fmt(303, 1), fmt(232.4, 2)
+    ('0.0855', '300', '230')
+    >>> fmt(-2.5e-4, 2)
+    '−2.5 × 10<sup><span class="gd-sr"> to the power </span>−4</sup>'
+    """
+    if x == 0:
+        return "0"
+    if abs(x) < 1e-3 or abs(x) >= 1e5:
+        mantissa, exp = f"{x:.{digits - 1}e}".split("e")
+        return f"{mantissa.replace('-', MINUS)} × {power_of_ten(int(exp))}"
+    text = f"{x:.{digits}g}"
+    # From 10**digits on, g writes e-notation ("3e+02" for 303 to one figure); prose wants "300".
+    return text if "e" not in text else f"{float(text):.0f}"
+
+
+def rounded_up(x: float, decimals: int = 1) -> str:
+    """Format `x` rounded up: a bound the prose states ("within", "up to") stays true of `x`.
+
+    >>> rounded_up(0.7213), rounded_up(0.1312, 2), rounded_up(4.6, 1)
+    ('0.8', '0.14', '4.6')
+    """
+    scale = 10**decimals
+    return f"{np.ceil(scale * x) / scale:.{decimals}f}"
+
+
+def rounded_down(x: float, decimals: int = 0) -> str:
+    """Format `x` rounded down: a bound the prose states ("at least") stays true of `x`.
+
+    >>> rounded_down(76.77), rounded_down(69.7), rounded_down(0.719, 2)
+    ('76', '69', '0.71')
+    """
+    scale = 10**decimals
+    return f"{np.floor(scale * x) / scale:.{decimals}f}"
+
+
+def listed(words: list[str]) -> str:
+    """Join words for prose: "20", "20 and 22", "20, 22 and 23"."""
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
