@@ -20,6 +20,7 @@
 from __future__ import annotations
 
 import numpy as np
+from _noisy_limit import mean_square_limit
 from _prose import fmt, listed, rounded_down, rounded_up
 from _variants import (
     BATCH_SIZES,
@@ -35,7 +36,6 @@ from _variants import (
     floor,
     source,
 )
-from _variants_plots import stable_rates
 
 LOW_SIZES = (1, 4, 16)  # sizes whose 5-epoch medians differ far less than the seeds move them
 HIGH_SIZES = (64, 256)
@@ -137,12 +137,11 @@ def floors(sweeps, best, lam_max: float, full: dict) -> dict:
     curvature = float(2 * np.max(norms))
     v["example_curv_max"], v["example_limit"] = f"{curvature:.3g}", f"{2 / curvature:.2g}"
     v["example_limit_n"] = 2 / curvature
-    # How many examples' lone steps over-reverse each epoch (eta ||x_i||^2 > 1) at stochastic
-    # descent's largest stable rate of the grid and at the next one up, where some seed failed.
-    stable = stable_rates(sweeps[1].epoch_losses)
-    for tag, rate in (("stable", RATES[stable].max()), ("diverge", RATES[~stable].min())):
-        count = int(np.sum(rate * norms > 1))
-        v[f"reversing_{tag}"], v[f"reversing_{tag}_n"] = count, count
+    # Such steps are rare and the others undo them: the noisy variants' own limit is where the
+    # error's mean square stops staying bounded, from the examples' spread of curvature.
+    for b, key in ((1, "sgd"), (MINI, "mini")):
+        limit = mean_square_limit(X, b)
+        v[f"{key}_ms_limit"], v[f"{key}_ms_limit_n"] = f"{limit:.3g}", limit
     return v
 
 

@@ -34,7 +34,7 @@ CLAIM_PAGES = {
     "variants/batch": 17,
     "variants/stochastic": 24,
     "variants/mini-batch": 14,
-    "variants/comparison": 37,
+    "variants/comparison": 38,
 }
 ABBR = re.compile(r'<abbr title="([^"]+)">([^<]+)</abbr>')
 # Pages written as one Markdown document (the reference pages render each docstring apart).
