@@ -3,7 +3,8 @@
 A run's count "until f stays below the target" is not the first step below it: a noisy or
 swinging run can dip below and come back. Each caller states its own condition as a boolean
 array, one row a step (`curve < bound`, `norms <= tol`, `|y| <= 1e-12`), and this finds the
-first row from which it holds to the last, column by column.
+first row from which it holds to the last, column by column. A NaN fails every comparison, so
+a run that went NaN never settles.
 """
 
 from __future__ import annotations

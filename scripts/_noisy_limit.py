@@ -3,8 +3,8 @@ r"""The largest rate at which a noisy step's error stays bounded in mean square,
 Batch descent on the mean squared error diverges above $2/L$. A mini-batch step multiplies the
 error $e = \theta - \theta^*$ by $A = I - \eta H_B$, where $H_B$, the batch's own curvature (the
 mean of $h_i = 2 X_i X_i^\top$ over its rows), changes from step to step. The error's second
-moment $M = \mathbb{E}[e e^\top]$ then follows $M \mapsto \mathbb{E}[A M A]$ (plus the labels'
-noise, which adds a constant), and stays bounded while that map's spectral radius is below 1.
+moment $M = \mathbb{E}[e e^\top]$ then follows $M \mapsto \mathbb{E}[A M A]$ (plus terms from the
+examples' gradients at the fit), and stays bounded while that map's spectral radius is below 1.
 With $b$ rows drawn independently,
 
 $$
@@ -19,30 +19,37 @@ rather than draw with replacement, which this ignores.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 
 
-def _step_map(hessians: np.ndarray, batch_size: int, lr: float) -> np.ndarray:
-    """E[A (x) A] for A = I - lr H_B, H_B the mean of `batch_size` rows of `hessians` (n, d, d)."""
+def step_map(hessians: np.ndarray, batch_size: int) -> Callable[[float], np.ndarray]:
+    """Return lr -> E[A (x) A], A = I - lr H_B, H_B the mean of `batch_size` rows of `hessians`.
+
+    `hessians` holds each example's own, shape `(n, d, d)`; the rows are drawn with replacement.
+    """
     d = hessians.shape[1]
     mean = hessians.mean(axis=0)
     pairs = np.einsum("nij,nkl->ikjl", hessians, hessians).reshape(d * d, d * d) / len(hessians)
     outer = np.kron(mean, mean)
-    spread = (pairs - outer) / batch_size
+    second = outer + (pairs - outer) / batch_size  # E[H_B (x) H_B]
     eye = np.eye(d)
     linear = np.kron(mean, eye) + np.kron(eye, mean)
-    return np.eye(d * d) - lr * linear + lr**2 * (outer + spread)
+    return lambda lr: np.eye(d * d) - lr * linear + lr**2 * second
 
 
 def mean_square_limit(X: np.ndarray, batch_size: int, grid: int = 400) -> float:
     r"""Return the largest rate at which mini-batch steps keep the error's mean square bounded.
 
-    The loss is $\frac1n\|X\theta - y\|^2$ and a batch's rows are drawn with replacement.
+    The loss is $\frac1n\|X\theta - y\|^2$ and a batch's rows are drawn with replacement. The
+    rates that keep it bounded form one interval from 0 (the map is convex in the rate), and at
+    $2/L$ the radius is at least 1, so the first grid rate at or past 1 brackets the crossing.
 
     Args:
         X: Design matrix, shape `(n, d)`.
         batch_size: Rows a step, at least 1.
-        grid: Rates tried up to $2/L$ before the crossing is bisected.
+        grid: Rates tried up to $2/L$ before the crossing is bisected, at least 1.
 
     Returns:
         The rate where the second moment's map reaches spectral radius 1.
@@ -56,17 +63,20 @@ def mean_square_limit(X: np.ndarray, batch_size: int, grid: int = 400) -> float:
 
     """
     if batch_size < 1:
-        raise ValueError(f"Invalid batch_size: {batch_size}")
+        raise ValueError(f"Invalid batch_size: {batch_size} (at least 1)")
+    if grid < 1:
+        raise ValueError(f"Invalid grid: {grid} (at least 1)")
     hessians = 2 * np.einsum("ni,nj->nij", X, X)
     lipschitz = float(np.linalg.eigvalsh(hessians.mean(axis=0)).max())
+    moment = step_map(hessians, batch_size)
 
-    def radius(lr: float) -> float:
-        return float(np.abs(np.linalg.eigvals(_step_map(hessians, batch_size, lr))).max())
+    def bounded(lr: float) -> bool:
+        return float(np.abs(np.linalg.eigvals(moment(lr))).max()) < 1
 
     rates = np.linspace(0, 2 / lipschitz, grid + 1)[1:]
-    above = next((r for r in rates if radius(r) >= 1 - 1e-12), rates[-1])
-    low, high = above - rates[0], above
+    high = next((r for r in rates if not bounded(r)), rates[-1])
+    low = high - rates[0]
     for _ in range(60):
         middle = (low + high) / 2
-        low, high = (middle, high) if radius(middle) < 1 else (low, middle)
+        low, high = (middle, high) if bounded(middle) else (low, middle)
     return float((low + high) / 2)

@@ -102,7 +102,7 @@ def shared_orders(sweeps, best) -> dict:
 
 
 def floors(sweeps, best, lam_max: float, full: dict) -> dict:
-    """Return the level each size hovers at over the last ten epochs at its best rate, and why."""
+    """Return each size's level over the last ten epochs at its best rate, and the noisy limits."""
     low, v = floor(), {}
     for b in (*LOW_SIZES, *HIGH_SIZES):
         lr = RATES[best[b]]
@@ -142,6 +142,8 @@ def floors(sweeps, best, lam_max: float, full: dict) -> dict:
     for b, key in ((1, "sgd"), (MINI, "mini")):
         limit = mean_square_limit(X, b)
         v[f"{key}_ms_limit"], v[f"{key}_ms_limit_n"] = f"{limit:.3g}", limit
+    reversing = int(np.sum(v["sgd_ms_limit_n"] * norms > 1))  # |1 - 2 eta ||X_i||^2| > 1
+    v["reversing_at_limit"] = v["reversing_at_limit_n"] = reversing
     return v
 
 

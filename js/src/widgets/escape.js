@@ -1,7 +1,8 @@
 // The saddle-points page's live figure: the double well's contour map with gdlib's path from the
-// start height the reader picks (left; the circle is the saddle's neighbourhood), and the iterates
-// in that circle against the start height on a log scale, measured and predicted, with the
-// reader's start marked (right). The numbers are escape-state.js; this module draws and wires.
+// start height the reader picks (first panel; the circle is the saddle's neighbourhood), and the
+// iterates in that circle against the start height on a log scale, measured and predicted, with the
+// reader's start marked (second panel). The numbers are escape-state.js; this module draws and
+// wires.
 import { sampleSurface } from "../contours.js";
 import { formatG } from "../pyfmt.js";
 import { button, slider } from "./controls.js";

@@ -60,7 +60,7 @@ export function spacedLabels(labels, gap = 6) {
 
 /** Where to centre a label `width` wide under a panel centred at `centre`, on a canvas `canvasWidth`
  * wide: under the panel where it fits, else moved in from the canvas's edge ("start height y₀
- * (log scale)" under a phone's right panel lost its last characters). */
+ * (log scale)" under a narrow right panel lost its last characters). */
 export function labelCentre(centre, width, canvasWidth) {
   return Math.max(width / 2, Math.min(centre, canvasWidth - width / 2));
 }

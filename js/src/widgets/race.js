@@ -1,7 +1,7 @@
-// The parameter-updates page's live figure: the race's surface with plain descent's race path
-// and the reader's optimizer at the reader's rate and momentum (left), and both runs' values
-// against the step on a log scale (right). The numbers are race-state.js; this module draws and
-// wires the controls (two sliders, the optimizer and the surface).
+// The parameter-updates page's live figure: the race's surface with plain descent's race path and
+// the reader's optimizer at the reader's rate and momentum (first panel), and both runs' values
+// against the step on a log scale (second panel). The numbers are race-state.js; this module draws
+// and wires the controls (two sliders, the optimizer and the surface).
 import { sampleSurface } from "../contours.js";
 import { getSurface } from "../descent.js";
 import { select, slider } from "./controls.js";

@@ -1,8 +1,8 @@
-// The learning-rate page's live figure: the valley's contour map with gdlib's path at the rate
-// the reader picks on a log scale (left), and steps to converge against the rate with that rate
-// marked (right). On the conditioning page (config.kappas) a choice of condition number swaps the
-// quadratic, and the best fixed rate is marked too. The numbers are rate-state.js; this module
-// draws and wires the controls.
+// The learning-rate page's live figure: the valley's contour map with gdlib's path at the rate the
+// reader picks on a log scale (first panel), and steps to converge against the rate with that rate
+// marked (second panel). On the conditioning page (config.kappas) a choice of condition number
+// swaps the quadratic, and the best fixed rate is marked too. The numbers are rate-state.js; this
+// module draws and wires the controls.
 import { sampleSurface } from "../contours.js";
 import { select, slider } from "./controls.js";
 import { buildFrame } from "./frame.js";

@@ -1,6 +1,6 @@
 // The schedules page's live figure: the loss above the optimum after each epoch on a log scale
-// (left) and the rate of each epoch (right), for the schedule, peak rate and schedule setting the
-// reader picks, beside the constant rate on the same batches (dashed). The numbers are
+// (first panel) and the rate of each epoch (second panel), for the schedule, peak rate and schedule
+// setting the reader picks, beside the constant rate on the same batches (dashed). The numbers are
 // schedules-state.js, the words schedules-words.js; this module draws and wires the controls.
 import { formatG } from "../pyfmt.js";
 import { SCHEDULE_LABELS, SCHEDULES } from "../schedules.js";

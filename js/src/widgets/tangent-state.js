@@ -87,7 +87,7 @@ const FLOOR = 1e-9; // below this |x_k| sits on the axis's floor
 const ZERO_GAP = 4; // the "0" row sits this factor under the lowest labelled value
 
 /**
- * The right panel's log axis for |x_k|: y range, labelled ticks ([value, text] for the "0" row)
+ * The second panel's log axis for |x_k|: y range, labelled ticks ([value, text] for the "0" row)
  * and where each |x_k| is drawn. A log axis has no place for 0, so an x_k of exactly 0 (η = 1/2
  * lands on the minimum) gets its own row under the others labelled "0"; a range too narrow for
  * two powers of ten (|x| constant at η = 1) widens to the decades around it.

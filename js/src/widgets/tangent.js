@@ -1,6 +1,7 @@
 // The basic-algorithm page's live figure: f(x) = x^2 with the tangent at x_k and the step to
-// x_{k+1} (left), |x_k| on a log scale against k (right); Step, Reset and a rate control. The
-// state and the numbers are tangent-state.js; this module draws and wires the controls.
+// x_{k+1} (first panel), |x_k| on a log scale against k (second panel); Step, Reset and a rate
+// control. The state and the numbers are tangent-state.js; this module draws and wires the
+// controls.
 import { button, slider } from "./controls.js";
 import { buildFrame } from "./frame.js";
 import { chart, clear, dot, line, panels } from "./plot.js";

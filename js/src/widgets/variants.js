@@ -1,6 +1,6 @@
-// The variant pages' live figure: the parameter path of mini-batch descent on the regression
-// loss's contours (left) and the loss above its minimum against examples seen (right), with a
-// batch-size control from 1 to n and a reseed button. The numbers are variants-state.js.
+// The variant pages' live figure: the parameter path of mini-batch descent on the regression loss's
+// contours (first panel) and the loss above its minimum against examples seen (second panel), with
+// a batch-size control from 1 to n and a reseed button. The numbers are variants-state.js.
 import { sampleSurface } from "../contours.js";
 import { mse } from "../regression.js";
 import { button, slider } from "./controls.js";
