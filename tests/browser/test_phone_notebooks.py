@@ -98,3 +98,23 @@ def test_code_on_a_phone_keeps_each_line_whole_and_scrolls_sideways(browser, sit
     assert len(cells) >= 5
     assert [round(c["drawn"], 1) for c in cells] == [c["source"] for c in cells], cells
     assert any(c["wide"] for c in cells)  # the check can fail: some lines are wider than a phone
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_the_keyboard_reaches_a_cell_that_scrolls_and_sees_where_focus_is(browser, site_url, width):
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.goto(site_url + "code/numpy/")
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('.highlight-ipynb pre')"):
+            break
+    focused = page.evaluate(
+        """() => { const el = document.activeElement, s = getComputedStyle(el);
+                   return { code: el.matches('.highlight-ipynb pre'),
+                            wide: el.scrollWidth > el.clientWidth,
+                            outline: [s.outlineStyle, parseFloat(s.outlineWidth)] }; }"""
+    )
+    context.close()
+    assert focused["code"] and focused["wide"], focused
+    assert focused["outline"][0] == "solid" and focused["outline"][1] >= 2, focused
