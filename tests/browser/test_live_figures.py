@@ -52,7 +52,7 @@ def test_without_javascript_the_static_figure_is_there(browser, site_url, path, 
         context.close()
 
 
-@pytest.mark.parametrize("width", [1280, 360])
+@pytest.mark.parametrize("width", [1280, 706, 650, 360])
 @pytest.mark.parametrize(("path", "name"), LIVE, ids=IDS)
 def test_loads_near_the_viewport_and_replaces_the_figure_in_place(
     page, site_url, path, name, width
@@ -76,7 +76,16 @@ def test_loads_near_the_viewport_and_replaces_the_figure_in_place(
     )
     assert visible == 0 and box.locator("canvas").count() == 1
     assert page.evaluate("document.scrollingElement.scrollWidth") <= width
+    # The reserved height holds the panel, without a wide empty band under it.
+    spare = box.locator(".gd-live__panel").evaluate(SPARE)
+    assert 0 <= spare <= 150, f"{spare:.0f} px of the panel's reserved height left empty"
     assert_clean(page)
+
+
+# The panel's reserved height (its min-height) less the height of what it holds.
+SPARE = """(panel) => { const reserved = panel.getBoundingClientRect().height;
+  panel.style.minHeight = '0px'; const held = panel.getBoundingClientRect().height;
+  panel.style.minHeight = ''; return reserved - held; }"""
 
 
 @pytest.mark.parametrize(("path", "name"), LIVE, ids=IDS)
