@@ -5,10 +5,12 @@ along the eigenvector of eigenvalue $\lambda$ by $1 - \eta\lambda$, so the error
 at worst by
 
 $$
-\rho(\eta) = \max_i \lvert 1 - \eta\lambda_i \rvert, \qquad
-\eta^\star = \frac{2}{\lambda_{\min} + \lambda_{\max}}, \qquad
-\rho(\eta^\star) = \frac{\kappa - 1}{\kappa + 1}, \quad
+\begin{aligned}
+\rho(\eta) &= \max_i \lvert 1 - \eta\lambda_i \rvert, \\[4pt]
+\eta^\star &= \frac{2}{\lambda_{\min} + \lambda_{\max}}, \\[4pt]
+\rho(\eta^\star) &= \frac{\kappa - 1}{\kappa + 1}, \quad
 \kappa = \frac{\lambda_{\max}}{\lambda_{\min}} .
+\end{aligned}
 $$
 
 ``predicted_rate`` gives $\rho$, ``measured_rate`` the per-step contraction of a real run (the

@@ -28,8 +28,11 @@ def adagrad(
     r"""AdaGrad in torch.optim.Adagrad's convention (eps added outside the square root).
 
     $$
-    \eta_t = \frac{\eta}{1 + (t - 1)\,\delta}, \qquad s_t = s_{t-1} + g_t^2, \qquad
-    \theta_t = \theta_{t-1} - \eta_t \frac{g_t}{\sqrt{s_t} + \epsilon}
+    \begin{aligned}
+    \eta_t &= \frac{\eta}{1 + (t - 1)\,\delta}, \\[4pt]
+    s_t &= s_{t-1} + g_t^2, \\[4pt]
+    \theta_t &= \theta_{t-1} - \eta_t \frac{g_t}{\sqrt{s_t} + \epsilon}
+    \end{aligned}
     $$
 
     with $s_0$ = ``initial_accumulator_value`` and $\delta$ = ``lr_decay``.

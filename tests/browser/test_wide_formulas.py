@@ -38,3 +38,12 @@ def test_no_display_formula_scrolls_on_a_desktop_screen(built_site, site_url, op
         wide += [f"/{address}: {formula}" for formula in found["wide"]]
     assert count >= 30, f"only {count} display formulas found"
     assert wide == [], "\n".join(wide)
+
+
+def test_on_a_phone_the_update_rules_fit_one_equation_a_line(site_url, open_page):
+    # The optimizers' update rules, written one equation a line, fit a 360 px phone too; on the
+    # gradients page the finite differences still scroll there (a Tab stop each).
+    page = open_page(viewport={"width": 360, "height": 800})
+    page.goto(site_url + "concepts/updates/")
+    found = page.evaluate(WIDE)
+    assert found["count"] >= 8 and found["wide"] == [], found
