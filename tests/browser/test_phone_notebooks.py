@@ -62,15 +62,21 @@ SPLIT_NUMBERS = r"""() => {
   return { split, checked }; }"""
 
 
-@pytest.mark.parametrize("path", ["code/numpy/", "code/pytorch/"])
-def test_outputs_on_a_phone_never_split_a_number_across_lines(browser, site_url, path):
+def _on_a_phone(browser, url: str, script: str):
+    """Load `url` at 360 px with every notebook cell drawn and return what `script` finds."""
     context = browser.new_context(viewport={"width": 360, "height": 800})
     page = context.new_page()
-    page.goto(site_url + path)
+    page.goto(url)
     drawn = "(c) => c.style.contentVisibility = 'visible'"
     page.evaluate(f"() => document.querySelectorAll('.jp-Cell').forEach({drawn})")
-    found = page.evaluate(SPLIT_NUMBERS)
+    found = page.evaluate(script)
     context.close()
+    return found
+
+
+@pytest.mark.parametrize("path", ["code/numpy/", "code/pytorch/"])
+def test_outputs_on_a_phone_never_split_a_number_across_lines(browser, site_url, path):
+    found = _on_a_phone(browser, site_url + path, SPLIT_NUMBERS)
     assert found["checked"] > 10 and found["split"] == [], found
 
 
@@ -88,13 +94,7 @@ CODE_LINES = """() => [...document.querySelectorAll('.jupyter-wrapper .highlight
 def test_code_on_a_phone_keeps_each_line_whole_and_scrolls_sideways(browser, site_url, path):
     """Wrapped, a line broke mid-word ("record=Tr" / "ue") and went on at the left edge, where
     Python's indentation is read."""
-    context = browser.new_context(viewport={"width": 360, "height": 800})
-    page = context.new_page()
-    page.goto(site_url + path)
-    drawn = "(c) => c.style.contentVisibility = 'visible'"
-    page.evaluate(f"() => document.querySelectorAll('.jp-Cell').forEach({drawn})")
-    cells = page.evaluate(CODE_LINES)
-    context.close()
+    cells = _on_a_phone(browser, site_url + path, CODE_LINES)
     assert len(cells) >= 5
     assert [round(c["drawn"], 1) for c in cells] == [c["source"] for c in cells], cells
     assert any(c["wide"] for c in cells)  # the check can fail: some lines are wider than a phone
