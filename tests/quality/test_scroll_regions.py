@@ -122,7 +122,7 @@ def open_a_formula_scrolled_past(site_url, open_page):
     page = open_page(**PHONE)
     page.goto(site_url + "concepts/conditioning/", wait_until="networkidle")
     page.wait_for_function(MARKED, timeout=TIMEOUT_MS)
-    boxed = ".md-typeset .gd-section:not(:last-of-type) > div.arithmatex"
+    boxed = ".md-typeset .gd-section ~ .gd-section:not(:last-of-type) > div.arithmatex"
     assert page.evaluate(PICK_A_FITTING_FORMULA, [boxed, TIMEOUT_MS]), "no boxed formula fits"
     formula = page.locator("[data-probe]")
     assert formula.evaluate(SCROLL_PAST), "the formula's section was skipped before the formula"
