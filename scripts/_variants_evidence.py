@@ -137,8 +137,8 @@ def floors(sweeps, best, lam_max: float, full: dict) -> dict:
     curvature = float(2 * np.max(norms))
     v["example_curv_max"], v["example_limit"] = f"{curvature:.3g}", f"{2 / curvature:.2g}"
     v["example_limit_n"] = 2 / curvature
-    # Such steps are rare and the others undo them: the noisy variants' own limit is where the
-    # error's mean square stops staying bounded, from the examples' spread of curvature.
+    # Such steps are a minority and the others undo them: the noisy variants' own limit is where
+    # the error's mean square stops staying bounded, from the examples' spread of curvature.
     for b, key in ((1, "sgd"), (MINI, "mini")):
         limit = mean_square_limit(X, b)
         v[f"{key}_ms_limit"], v[f"{key}_ms_limit_n"] = f"{limit:.3g}", limit
