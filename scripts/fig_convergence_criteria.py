@@ -19,6 +19,7 @@ from pathlib import Path
 
 import numpy as np
 from _figure import COLORS, step_lengths, themed_svgs, write_values
+from _narrow import NARROW_WIDTH
 from _prose import fmt
 from matplotlib import pyplot as plt
 
@@ -173,7 +174,13 @@ def main(out_dir: Path) -> list[Path]:
             xlabel="step $k$", title=f"plain GD on the valley, lr = {LR}: the watched quantities"
         )
         ax.set(xlim=(0, 450), ylim=(1e-12, 1e2))
-        ax.legend(loc="upper right", fontsize=8.5)
+        if fig.get_figwidth() > NARROW_WIDTH:
+            ax.legend(loc="upper right", fontsize=8.5)
+        else:
+            # A phone's twin: inside, the legend would cover half the plot; below, the plot
+            # keeps the height of the wide figure's.
+            fig.set_size_inches(NARROW_WIDTH, 4.9)
+            fig.legend(loc="outside lower center", fontsize=8.5)
         return fig
 
     values = {"table": table(), "max_iter": MAX_ITER, "lr": LR, "start": str(START)}
@@ -187,5 +194,5 @@ def main(out_dir: Path) -> list[Path]:
     config = {"surface": SURFACE, "start": list(START), "lr": LR, "maxIter": MAX_ITER}
     config |= LIVE_TOLERANCES | {"tolMin": TOL_MIN, "tolMax": TOL_MAX}
     values["widget"] = json.dumps(config)
-    written = themed_svgs(draw, out_dir, "convergence-criteria")
+    written = themed_svgs(draw, out_dir, "convergence-criteria", narrow=True)
     return [*written, write_values(out_dir, "criteria", values)]

@@ -5,7 +5,7 @@ import test from "node:test";
 
 import { checkNumber, parseNumber } from "../src/widgets/check.js";
 import { equalAspect, labelCentre, panels, spacedLabels } from "../src/widgets/plot.js";
-import { along, emptiestCorner, keyBox, keyFits } from "../src/widgets/legend.js";
+import { along, emptiestCorner, keyBox, keyFits, stripHeight, stripRows } from "../src/widgets/legend.js";
 import { linearScale, logScale, logSlider, logTicks, niceTicks } from "../src/widgets/scale.js";
 import { createTangent, reset, rows, stepFacts, stepOnce, summary, withRate } from "../src/widgets/tangent-state.js";
 import { floorCrossings } from "../src/widgets/crossings.js";
@@ -497,6 +497,24 @@ test("a key that would hide most of a phone's narrow panel is not drawn", () => 
   const rate = [55, 60, 50, 65, 20, 55]; // six rows
   assert.ok(keyFits(keyBox(desk, rate, "bottom-left"), desk));
   assert.ok(!keyFits(keyBox(phone, rate, "bottom-left"), phone));
+});
+
+test("a key of a row or two may take three quarters of a panel's width, a taller one three fifths", () => {
+  const race = { x: 54, y: 12, w: 221, h: 221 }; // the race's curve panel at 620 px
+  const two = [60, 105]; // "Momentum", "GD at its race rate": 145 px, 66 % of the width
+  assert.ok(keyFits(keyBox(race, two), race));
+  assert.ok(!keyFits(keyBox({ ...race, h: 150 }, two), { ...race, h: 150 })); // 40 px: over a fifth
+  const six = [60, 60, 60, 60, 60, 105]; // as wide, six rows
+  assert.ok(!keyFits(keyBox(race, six), race));
+});
+
+test("a key below a figure fills its rows in reading order, as many entries to a row as fit", () => {
+  // An entry takes its sample (20 px), a gap (5 px) and its label; 14 px between entries.
+  assert.deepEqual(stripRows([50, 50, 50], 300), [[0, 1, 2]]); // 75 + 14 + 75 + 14 + 75 = 253
+  assert.deepEqual(stripRows([50, 50, 50], 200), [[0, 1], [2]]);
+  assert.deepEqual(stripRows([200, 10, 10], 150), [[0], [1, 2]]); // too wide alone: a row of its own
+  assert.deepEqual(stripRows([], 300), []);
+  assert.ok(stripHeight(stripRows([50, 50, 50], 200)) > stripHeight(stripRows([50, 50, 50], 300)));
 });
 
 test("a points table keeps a run of up to limit + 1 points whole, and says how many a longer one leaves out", async () => {

@@ -4,7 +4,7 @@
 // numbers are criteria-state.js; this module draws and wires the controls.
 import { slider } from "./controls.js";
 import { buildFrame } from "./frame.js";
-import { legend, place, stroke } from "./legend.js";
+import { fitsIn, keyStrip, legend, place, stripFor, stroke } from "./legend.js";
 import { chart, clear, panels } from "./plot.js";
 import { logTicks, niceTicks } from "./scale.js";
 import { TESTS, criteriaFacts, criteriaRows, criteriaSetup, criteriaStatus, criteriaSummary, markIndex } from "./criteria-state.js";
@@ -15,7 +15,6 @@ const SHOWN = 450; // steps shown unless a stop lies further on
 
 function drawCriteria(ctx, w, h, colours, { setup, facts }) {
   clear(ctx, w, h, colours);
-  const [box] = panels(w, h, 1);
   const stops = [facts.run.iterations, ...TESTS.map(({ key }) => markIndex(facts, key) ?? 0)];
   const xMax = Math.min(setup.base.maxIter, Math.max(SHOWN, Math.max(...stops) + 20));
   const yTicks = logTicks(LO, HI).filter((_, i) => i % 3 === 0);
@@ -29,6 +28,10 @@ function drawCriteria(ctx, w, h, colours, { setup, facts }) {
   const tolerance = { label: "its tolerance, in its colour", colour: colours.muted, width: 1, dash: [2, 3] };
   const alone = { label: "where that test alone stops", colour: colours.muted, mark: "dot", size: 5 };
   const stop = { label: "where the run stops", colour: colours.muted, width: 2 };
+  const entries = [...TESTS.map(({ key }) => series[key]), tolerance, alone, stop];
+  // On a phone the key would hide the plot: it goes below, as the static twin's legend does.
+  const strip = fitsIn(ctx, entries, panels(w, h, 1)[0]) ? 0 : stripFor(ctx, entries, w);
+  const [box] = panels(w, h - strip, 1);
   chart(ctx, box, colours, { x: [0, xMax], y: [LO, HI], yLog: true, xTicks: niceTicks(0, xMax, 5), yTicks, xLabel: "step k", yLabel: "size (log)" }, (s) => {
     for (const { key } of TESTS) {
       const { colour } = series[key];
@@ -44,7 +47,8 @@ function drawCriteria(ctx, w, h, colours, { setup, facts }) {
     stroke(ctx, [[s.x(facts.run.iterations), box.y], [s.x(facts.run.iterations), box.y + box.h]], stop);
   });
   // Top right: every quantity falls from the top left.
-  legend(ctx, box, colours, [...TESTS.map(({ key }) => series[key]), tolerance, alone, stop]);
+  if (strip) keyStrip(ctx, { x: 0, y: h - strip, w }, colours, entries);
+  else legend(ctx, box, colours, entries);
 }
 
 /** Mount on `root` with the page's settings: {surface, start, lr, maxIter, the three tolerances, tolMin, tolMax}. */

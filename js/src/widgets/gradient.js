@@ -5,8 +5,8 @@
 import { sampleSurface } from "../contours.js";
 import { slider } from "./controls.js";
 import { buildFrame, make } from "./frame.js";
-import { along, legend } from "./legend.js";
-import { chart, clear, dot, line, mapPanel } from "./plot.js";
+import { along, fitsIn, keyStrip, legend, stripFor } from "./legend.js";
+import { chart, clear, dot, equalAspect, line, mapPanel } from "./plot.js";
 import { logTicks } from "./scale.js";
 import { clampPoint, gradientFacts, gradientRows, gradientSetup, gradientStatus, gradientSummary } from "./gradient-state.js";
 
@@ -51,15 +51,18 @@ const CORNERS = ["top-right", "top-left", "bottom-right", "bottom-left"];
 function drawGradient(ctx, w, h, colours, scene) {
   const { setup, facts, contours } = scene;
   clear(ctx, w, h, colours);
-  const box = layout(w, h);
   const key = keys(colours);
+  // On a phone the map's key would hide the map: both keys go in a strip below the figure.
+  const map = equalAspect(layout(w, h).map, setup.surface.bounds);
+  const strip = fitsIn(ctx, key.map, map) ? 0 : stripFor(ctx, [...key.map, ...key.curve], w);
+  const box = layout(w, h - strip);
   const drawn = { map: [], curve: [] }; // pixels each key keeps clear of
   const s = mapPanel(ctx, box.map, setup.surface.bounds, colours, { contours }, (s) => {
     drawn.map.push(...arrow(ctx, s, facts.point, facts.exact, colours.path, 3));
     drawn.map.push(...arrow(ctx, s, facts.point, facts.estimate, colours.point, 1.5));
     dot(ctx, s.x(facts.point[0]), s.y(facts.point[1]), colours.text, 5);
   });
-  legend(ctx, s.box, colours, key.map, CORNERS, drawn.map);
+  if (!strip) legend(ctx, s.box, colours, key.map, CORNERS, drawn.map);
   scene.map = { box: s.box, s };
   const errors = facts.curve.map((p) => p.error).filter((e) => e > 0);
   const lo = 10 ** Math.floor(Math.log10(Math.min(...errors, facts.error || 1)));
@@ -73,7 +76,8 @@ function drawGradient(ctx, w, h, colours, scene) {
     dot(ctx, r.x(facts.h), r.y(Math.max(facts.error, lo)), colours.point, 4);
     drawn.curve.push(...points, ...along(chosen, 10));
   });
-  legend(ctx, box.curve, colours, key.curve, CORNERS, drawn.curve);
+  if (strip) keyStrip(ctx, { x: 0, y: h - strip, w }, colours, [...key.map, ...key.curve]);
+  else legend(ctx, box.curve, colours, key.curve, CORNERS, drawn.curve);
 }
 
 /** Mount on `root` with the page's settings: {surface, point, h, hMin, hMax}. */

@@ -1,8 +1,9 @@
 // A live figure's key, drawn on its canvas as the static figure's legend is drawn on the image: a
 // sample of each line or marker beside its label, on the page's background, in a corner of a
-// panel the figure's data leave free, where it fits. The labels also go on the canvas (data-key),
-// where the browser tests read them. keyBox and keyFits are pure (node --test); legend and marker
-// draw.
+// panel the figure's data leave free, where it fits; or, for a figure that makes room for it, in
+// a strip below its panels, as a phone's static twin puts its legend. The labels also go on the
+// canvas (data-key), where the browser tests read them. keyBox, keyFits and stripRows are pure
+// (node --test); legend, keyStrip and marker draw.
 import { dot, line } from "./plot.js";
 
 const ROW = 15; // px a row
@@ -10,6 +11,8 @@ const PAD = 5; // px around the rows
 const SAMPLE = 20; // px of line or marker before a label
 const GAP = 5; // px between sample and label
 const INSET = 4; // px between the key and the panel's edge
+const SPACING = 14; // px between entries side by side in a strip
+const FONT = "11px sans-serif";
 
 /**
  * The key's box in `box` (a panel: {x, y, w, h}) for labels `widths` px wide, in `corner`:
@@ -44,8 +47,42 @@ export function emptiestCorner(box, widths, points, corners) {
 }
 
 /** Whether key `k` leaves most of panel `box` in sight: on a phone's narrow panels it would not,
- * and a key over the data it names is worse than none (the page's text names the series). */
-export const keyFits = (k, box) => k.w <= 0.6 * box.w && k.h <= 0.5 * box.h;
+ * and a key over the data it names is worse than none (the page's text names the series). A key
+ * of a row or two, a fifth of the panel's height, may take three quarters of its width. */
+export const keyFits = (k, box) => k.h <= 0.5 * box.h && k.w <= (k.h <= 0.2 * box.h ? 0.75 : 0.6) * box.w;
+
+/** The rows of a key laid out in a strip `width` px wide, for labels `widths` px wide: entries
+ * in reading order, as many to a row as fit. Returns each row's entry indexes. */
+export function stripRows(widths, width) {
+  const rows = [];
+  for (const [i, label] of widths.entries()) {
+    const w = SAMPLE + GAP + label;
+    const row = rows.at(-1);
+    if (row && row.used + SPACING + w <= width) {
+      row.entries.push(i);
+      row.used += SPACING + w;
+    } else rows.push({ entries: [i], used: w });
+  }
+  return rows.map(({ entries }) => entries);
+}
+
+/** The height in px of a strip of `rows` (stripRows). */
+export const stripHeight = (rows) => 2 * PAD + ROW * rows.length;
+
+/** The widths in px of the labels of `entries`, as the key writes them. */
+export function labelWidths(ctx, entries) {
+  ctx.save();
+  ctx.font = FONT;
+  const widths = entries.map(({ label }) => ctx.measureText(label).width);
+  ctx.restore();
+  return widths;
+}
+
+/** Whether the key of `entries` fits in panel `box` (keyFits). */
+export const fitsIn = (ctx, entries, box) => keyFits(keyBox(box, labelWidths(ctx, entries)), box);
+
+/** The height in px of the strip the key of `entries` takes below a figure `w` px wide. */
+export const stripFor = (ctx, entries, w) => stripHeight(stripRows(labelWidths(ctx, entries), w - 2 * (INSET + PAD)));
 
 /** A marker centred on pixel (px, py): "dot" (filled), "cross" or "triangle" (hollow). */
 export function marker(ctx, kind, px, py, colour, size = 3) {
@@ -78,14 +115,11 @@ export const mapMarks = (colours) => ({
  * drawn (`avoid`): the key goes where it covers the fewest (emptiestCorner).
  */
 export function legend(ctx, box, colours, entries, corner = "top-right", avoid = []) {
-  ctx.save();
-  ctx.font = "11px sans-serif";
-  const widths = entries.map(({ label }) => ctx.measureText(label).width);
+  const widths = labelWidths(ctx, entries);
   const k = keyBox(box, widths, Array.isArray(corner) ? emptiestCorner(box, widths, avoid, corner) : corner);
-  if (!keyFits(k, box)) {
-    ctx.restore();
-    return null;
-  }
+  if (!keyFits(k, box)) return null;
+  ctx.save();
+  ctx.font = FONT;
   ctx.globalAlpha = 0.9;
   ctx.fillStyle = colours.background;
   ctx.fillRect(k.x, k.y, k.w, k.h);
@@ -93,17 +127,42 @@ export function legend(ctx, box, colours, entries, corner = "top-right", avoid =
   ctx.strokeStyle = colours.faint;
   ctx.lineWidth = 1;
   ctx.strokeRect(k.x, k.y, k.w, k.h);
-  ctx.textAlign = "left";
-  ctx.textBaseline = "middle";
-  entries.forEach((entry, i) => {
-    const [left, middle] = [k.x + PAD, k.y + PAD + ROW * (i + 0.5)];
-    if (entry.mark) place(ctx, entry, left + SAMPLE / 2, middle);
-    else stroke(ctx, [[left, middle], [left + SAMPLE, middle]], entry);
-    ctx.fillStyle = colours.text;
-    ctx.fillText(entry.label, left + SAMPLE + GAP, middle);
-  });
+  entries.forEach((entry, i) => entryAt(ctx, entry, colours, k.x + PAD, k.y + PAD + ROW * (i + 0.5)));
   ctx.restore();
-  // clear() (plot.js) empties the list as each drawing starts; a figure's keys add to it.
-  ctx.canvas.dataset.key = [ctx.canvas.dataset.key, ...entries.map(({ label }) => label)].filter(Boolean).join("; ");
+  listed(ctx, entries);
   return k;
 }
+
+/** Draw the key of `entries` in the strip at the top of `area` ({x, y, w}) below a figure's
+ * panels, rows as stripRows lays them out; returns the strip's box. */
+export function keyStrip(ctx, area, colours, entries) {
+  const widths = labelWidths(ctx, entries);
+  const rows = stripRows(widths, area.w - 2 * (INSET + PAD));
+  ctx.save();
+  ctx.font = FONT;
+  rows.forEach((row, r) => {
+    let left = area.x + INSET + PAD;
+    for (const i of row) {
+      entryAt(ctx, entries[i], colours, left, area.y + PAD + ROW * (r + 0.5));
+      left += SAMPLE + GAP + widths[i] + SPACING;
+    }
+  });
+  ctx.restore();
+  listed(ctx, entries);
+  return { x: area.x, y: area.y, w: area.w, h: stripHeight(rows) };
+}
+
+/** One entry of a key: its sample from `left`, its label after it, centred on `middle`. */
+function entryAt(ctx, entry, colours, left, middle) {
+  if (entry.mark) place(ctx, entry, left + SAMPLE / 2, middle);
+  else stroke(ctx, [[left, middle], [left + SAMPLE, middle]], entry);
+  ctx.fillStyle = colours.text;
+  ctx.textAlign = "left";
+  ctx.textBaseline = "middle";
+  ctx.fillText(entry.label, left + SAMPLE + GAP, middle);
+}
+
+// clear() (plot.js) empties the list as each drawing starts; a figure's keys add to it.
+const listed = (ctx, entries) => {
+  ctx.canvas.dataset.key = [ctx.canvas.dataset.key, ...entries.map(({ label }) => label)].filter(Boolean).join("; ");
+};
