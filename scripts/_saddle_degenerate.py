@@ -27,6 +27,7 @@ STALL_Y0 = (5e-3, 1e-3)  # quartic starts whose gradient passes the default test
 # Each run creeps for thousands of steps (about a second), so the grid stays this small.
 CUBIC_STARTS = ((-1.5, 1e-3), (X0, CUBIC_Y0), (1.9, 1.5))
 CUBIC_CAP = 100_000
+BAND_DECADES = range(1, 31)  # the double well's starts 10^-1 to 10^-30 off its line, for its band
 
 
 def escape_step(run: Trajectory) -> int:
@@ -72,6 +73,28 @@ def cubic_grid(cubic_saddle, cubic: Trajectory) -> dict[str, object]:
     }
 
 
+def well_band() -> dict[str, object]:
+    """Find where the double well's band of starts that its gradient test stops at the saddle ends.
+
+    Its saddle has a band too: while x shrinks to the test's size, y grows by a fixed factor
+    (1 + 4 LR a step), so a start low enough still has a gradient under grad_tol there. Starts
+    10^-k off the line, k in BAND_DECADES: the first k whose run stops within 10^-6 of the saddle,
+    and whether every higher start escaped to a minimum.
+    """
+    runs = {k: descend(DOUBLE_WELL, (X0, 10.0**-k), lr=LR) for k in BAND_DECADES}
+    stopped = [k for k, r in runs.items() if np.linalg.norm(r.positions[-1]) < 1e-6]
+    first = stopped[0]
+    band, above = runs[first], [r for k, r in runs.items() if k < first]
+    return {
+        "well_band_decade": first,
+        "well_band_above": first - 1,
+        "well_band_steps": band.iterations,
+        "well_band_y": fmt(float(band.positions[-1][1]), 2),
+        "well_band_whole": stopped == list(BAND_DECADES)[first - 1 :],
+        "well_band_above_escaped": all(abs(r.positions[-1][1]) > 0.9 for r in above),
+    }
+
+
 def degenerate_values(double_well_run: Trajectory) -> dict:
     """Measure the escape from the quartic saddle and the cubic saddle's creep into its saddle.
 
@@ -89,24 +112,28 @@ def degenerate_values(double_well_run: Trajectory) -> dict:
     stalls = [descend(quartic_saddle, (X0, y0), lr=LR) for y0 in STALL_Y0]
     escape = escape_step(quartic)
     predicted = round((1 / QUARTIC_Y0**2 - 1 / RADIUS**2) / (8 * LR))
-    return {
-        "quartic_escape": f"{escape:,}",
-        "quartic_escape_n": escape,
-        "quartic_pred": f"{predicted:,}",
-        "quartic_pred_n": predicted,
-        "well_escape": escape_step(double_well_run),
-        "cubic_message": cubic.message,
-        "cubic_converged": cubic.status == "converged",
-        "cubic_steps": f"{cubic.iterations:,}",
-        "cubic_x": abs(float(cubic.positions[-1][0])),
-        "cubic_y": fmt(float(cubic.positions[-1][1]), 2),
-        "cubic_y_n": float(cubic.positions[-1][1]),
-        "stall_y0": fmt(STALL_Y0[0], 1),
-        "stall_y0_low": f"10^{{{np.log10(STALL_Y0[1]):.0f}}}",
-        "stall_message": stalls[0].message,
-        "stall_steps": stalls[0].iterations,
-        "stall_y": fmt(float(stalls[0].positions[-1][1]), 2),
-        "stall_all": all(r.criterion == "grad_tol" for r in stalls),
-        "stall_y_kept": min(r.positions[-1][1] / r.positions[0][1] for r in stalls),
-        "stall_x": max(abs(float(r.positions[-1][0])) for r in stalls),
-    } | cubic_grid(cubic_saddle, cubic)
+    return (
+        {
+            "quartic_escape": f"{escape:,}",
+            "quartic_escape_n": escape,
+            "quartic_pred": f"{predicted:,}",
+            "quartic_pred_n": predicted,
+            "well_escape": escape_step(double_well_run),
+            "cubic_message": cubic.message,
+            "cubic_converged": cubic.status == "converged",
+            "cubic_steps": f"{cubic.iterations:,}",
+            "cubic_x": abs(float(cubic.positions[-1][0])),
+            "cubic_y": fmt(float(cubic.positions[-1][1]), 2),
+            "cubic_y_n": float(cubic.positions[-1][1]),
+            "stall_y0": fmt(STALL_Y0[0], 1),
+            "stall_y0_low": f"10^{{{np.log10(STALL_Y0[1]):.0f}}}",
+            "stall_message": stalls[0].message,
+            "stall_steps": stalls[0].iterations,
+            "stall_y": fmt(float(stalls[0].positions[-1][1]), 2),
+            "stall_all": all(r.criterion == "grad_tol" for r in stalls),
+            "stall_y_kept": min(r.positions[-1][1] / r.positions[0][1] for r in stalls),
+            "stall_x": max(abs(float(r.positions[-1][0])) for r in stalls),
+        }
+        | cubic_grid(cubic_saddle, cubic)
+        | well_band()
+    )

@@ -58,7 +58,7 @@ def main(out_dir: Path) -> list[Path]:
     # The error curve at the opening point: smallest inside the range, far higher at the ends.
     hs, errors = error_curve(surface, POINT)
     best = int(np.argmin(errors))
-    values |= {"curve_best_i": best, "curve_last_i": CURVE_POINTS - 1}
+    values |= {"curve_best_i": best, "curve_last_i": len(hs) - 1, "curve_points": CURVE_POINTS}
     for key, i, digits in (("best", best, 2), ("hmin", 0, 1), ("hmax", -1, 1)):
         values[f"curve_{key}_h"], values[f"curve_{key}"] = fmt(hs[i], digits), fmt(errors[i], 2)
         values[f"curve_{key}_raw"] = f"{errors[i]:.3g}"

@@ -29,7 +29,7 @@ CLAIM_PAGES = {
     "concepts/updates": 41,
     "concepts/schedules": 18,
     "concepts/saddle-points": 19,
-    "concepts/convergence": 14,
+    "concepts/convergence": 15,
     "concepts/conditioning": 18,
     "variants/batch": 17,
     "variants/stochastic": 24,

@@ -378,6 +378,17 @@ def test_torch_optim_sgd_step_is_the_plain_update(torch_output):
     assert "updates taken in one pass over the 3 examples: 3" in torch_output  # steps that moved
 
 
+def test_torch_page_counts_the_last_bits_the_written_out_update_changes(torch_output):
+    """The page says p - lr * p.grad 'can differ' in its last bit from step()'s own operation:
+    the cell counts the values where it does, which a rerun here finds as well, and which must
+    not be none."""
+    (shown,) = re.findall(r"alpha=-lr\) in ([\d,]+) of 1,000,000 values", torch_output)
+    g = torch.Generator().manual_seed(0)
+    p, grad = torch.randn(10**6, generator=g), torch.randn(10**6, generator=g)
+    differ = int((p - 0.01 * grad != torch.add(p, grad, alpha=-0.01)).sum())
+    assert int(shown.replace(",", "")) == differ > 0
+
+
 def test_torch_page_explains_the_lower_loss_by_convention_bias_and_start(torch_output):
     """The MSE convention doubles the curvatures, the bias column raises the slowest nonzero one,
     and the start does the rest: each row's slowest curvature, its error factor after 1000 steps
