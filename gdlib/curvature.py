@@ -20,13 +20,15 @@ __all__ = ["hessian", "hessian_eigenvalues", "mse_curvatures"]
 def hessian(grad: object, point: object, h: float = 1e-4) -> np.ndarray:
     r"""Return the Hessian at a point by central differences of the gradient.
 
+    With $H = \nabla^2 f(p)$ and $e_j$ the $j$-th unit vector,
+
     $$
-    \nabla^2 f(p)\, e_j \approx \frac{\nabla f(p + h e_j) - \nabla f(p - h e_j)}{2h}
+    H e_j \approx \frac{\nabla f(p + h e_j) - \nabla f(p - h e_j)}{2h}
     $$
 
-    Column $j$ is that difference: exact up to rounding when $f$ is quadratic (its gradient is
-    linear), with an error of order $h^2$ otherwise. The matrix is returned as measured, not
-    symmetrised, so a caller can see how far rounding took it from symmetric.
+    Column $j$ of $H$ is that difference: exact up to rounding when $f$ is quadratic (its
+    gradient is linear), with an error of order $h^2$ otherwise. The matrix is returned as
+    measured, not symmetrised, so a caller can see how far rounding took it from symmetric.
 
     Args:
         grad: The gradient, a function of a point of shape ``(2,)`` (a ``Surface``'s ``grad``).

@@ -5,9 +5,10 @@ no $L$: at each iterate it tries a large step $\eta$ along $-\nabla f$ and shrin
 ($\eta \leftarrow \beta\eta$) until the Armijo (sufficient decrease) condition holds,
 
 $$
-f\bigl(x - \eta \nabla f(x)\bigr) \le f(x) - c\, \eta\, \lVert \nabla f(x) \rVert^2 ,
-\qquad 0 < c < 1 .
+f\bigl(x - \eta \nabla f(x)\bigr) \le f(x) - c\, \eta\, \lVert \nabla f(x) \rVert^2
 $$
+
+for a constant $0 < c < 1$.
 
 On a surface whose gradient is $L$-Lipschitz every $\eta \le 2(1 - c)/L$ passes, so the accepted
 step is at least $\min(\eta_0, 2\beta(1 - c)/L)$ and $f$ never increases. The loop keeps

@@ -105,7 +105,7 @@ def inverse_time_lr(lr: float, lr_decay: float) -> Schedule:
 def cosine_annealing_lr(lr: float, T_max: int, eta_min: float = 0.0) -> Schedule:
     r"""Return cosine annealing (torch's ``CosineAnnealingLR``, closed form).
 
-    $$\eta_e = \eta_{\min} + (\eta_0 - \eta_{\min}) \, \tfrac12 \left(1 + \cos(\pi e / T)\right),$$
+    $$\eta_e = \eta_{\min} + \tfrac12 (\eta_0 - \eta_{\min}) (1 + \cos \tfrac{\pi e}{T}),$$
 
     from $\eta_0$ at $e = 0$ to $\eta_{\min}$ at $e = T$ (an epoch count ``T_max``).
 

@@ -21,8 +21,10 @@ def gradient_descent(
     r"""Batch gradient descent for linear regression exactly as the NumPy sample writes it.
 
     $$
-    \theta_0 = 0, \qquad
-    \theta_{k+1} = \theta_k - \eta \, \frac{1}{m} X^\top (X \theta_k - y)
+    \begin{aligned}
+    \theta_0 &= 0, \\
+    \theta_{k+1} &= \theta_k - \eta \, \frac{1}{m} X^\top (X \theta_k - y)
+    \end{aligned}
     $$
 
     Args:

@@ -32,12 +32,12 @@ def rmsprop(
     $$
     \begin{aligned}
     v_t &= \alpha v_{t-1} + (1 - \alpha) g_t^2, \\
-    g^{ave}_t &= \alpha g^{ave}_{t-1} + (1 - \alpha) g_t \ \text{(centered only)}, \\
+    g^{ave}_t &= \alpha g^{ave}_{t-1} + (1 - \alpha) g_t, \\
     r_t &= \sqrt{v_t - (g^{ave}_t)^2} + \epsilon
     \end{aligned}
     $$
 
-    ($r_t = \sqrt{v_t} + \epsilon$ when not centered), then
+    with $g^{ave}_t$ kept only when ``centered`` ($r_t = \sqrt{v_t} + \epsilon$ otherwise), then
     $b_t = \mu b_{t-1} + g_t / r_t$ and $\theta_t = \theta_{t-1} - \eta\, b_t$
     with momentum $\mu$, or $\theta_t = \theta_{t-1} - \eta\, g_t / r_t$ without.
 
