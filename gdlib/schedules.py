@@ -72,7 +72,7 @@ def step_lr(lr: float, step_size: int, gamma: float = 0.1) -> Schedule:
     Args:
         lr: The rate $\eta_0$ of the first ``step_size`` epochs (> 0).
         step_size: Epochs $S$ between cuts (>= 1).
-        gamma: Factor of each cut (> 0; 0.1 divides by ten).
+        gamma: Factor of each cut, in (0, 1] (0.1 divides by ten; torch also takes more than 1).
 
     >>> step_lr(1.0, step_size=2, gamma=0.5)(3)
     0.5
@@ -81,8 +81,8 @@ def step_lr(lr: float, step_size: int, gamma: float = 0.1) -> Schedule:
     lr = check_lr(lr)
     step_size = check_int(step_size, "step_size", 1)
     gamma = check_nonnegative(gamma, "gamma")
-    if gamma == 0.0:
-        raise ValueError("Invalid gamma value: 0.0 (a cut must leave a rate above 0)")
+    if not 0.0 < gamma <= 1.0:
+        raise ValueError(f"Invalid gamma value: {gamma} (a cut must be in (0, 1])")
     return _schedule(lambda e: lr * gamma ** (e // step_size))
 
 
@@ -107,7 +107,7 @@ def cosine_annealing_lr(lr: float, T_max: int, eta_min: float = 0.0) -> Schedule
 
     $$\eta_e = \eta_{\min} + \tfrac12 (\eta_0 - \eta_{\min}) (1 + \cos \tfrac{\pi e}{T}),$$
 
-    from $\eta_0$ at $e = 0$ to $\eta_{\min}$ at $e = T$ (an epoch count ``T_max``).
+    from $\eta_0$ at $e = 0$ to $\eta_{\min}$ at $e = T$ = ``T_max``, then up again (as torch's).
 
     Args:
         lr: The first epoch's rate $\eta_0$ (> 0).

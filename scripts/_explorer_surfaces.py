@@ -29,8 +29,12 @@ def _minima(minima) -> str:
     return ", ".join(_point(m) for m in minima)
 
 
-def surfaces_table() -> str:
-    """Return a Markdown table of every explorer surface (title, formula, minima, start, L)."""
+def surfaces_table(named: bool = False) -> str:
+    """Return a Markdown table of every gdlib surface (title, formula, minima, start, L).
+
+    ``named``: with the name gdlib takes (``get_surface``, ``descend``) beside each title, for
+    the reference page; the explorer's page shows the titles of its menu alone.
+    """
     rows = [
         # Plain-text headers: a header of math alone reads as empty to assistive technology.
         "| surface | f(x, y) | minima | start | L | 2/L |",
@@ -40,7 +44,14 @@ def surfaces_table() -> str:
         formula = s.formula.removeprefix("f(x, y) = ")
         known = s.lipschitz is not None
         bound = (f"{s.lipschitz:g}", f"{2 / s.lipschitz:g}") if known else ("no global L", "none")
-        cells = (s.title, f"${formula}$", _minima(s.minima), _point(s.start), *bound)
+        # The name gdlib takes (get_surface, descend) beside the title the explorer shows.
+        cells = (
+            f"{s.title} (`{s.name}`)",
+            f"${formula}$",
+            _minima(s.minima),
+            _point(s.start),
+            *bound,
+        )
         rows.append("| " + " | ".join(cells) + " |")
     return "\n".join(rows)
 

@@ -114,6 +114,7 @@ def page_values(run, diverged, surface) -> dict[str, object]:
         "custom_functions": listed(sorted(FUNCTIONS)),  # what the parser accepts, here and in JS
         "custom_max_length": MAX_LENGTH,
         "surfaces_table": surfaces_table(),
+        "surfaces_table_named": surfaces_table(named=True),
         "surface_formulas": surface_formulas(),
         **bound_cases(LR_TOO_BIG, VALLEY_LR),
         "custom_value": fine_number(float(mine.f(START))),

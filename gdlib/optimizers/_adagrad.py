@@ -7,7 +7,7 @@ from typing import NamedTuple
 import numpy as np
 
 from gdlib._validate import check_eps, check_lr, check_nonnegative
-from gdlib.optimizers.base import GradientTransformation, as_array
+from gdlib.optimizers.base import GradientTransformation, as_array, as_grads
 
 __all__ = ["AdagradState", "adagrad"]
 
@@ -66,7 +66,7 @@ def adagrad(
         return AdagradState(0, np.full_like(as_array(params), initial))
 
     def update(grads: np.ndarray, state: AdagradState) -> tuple[np.ndarray, AdagradState]:
-        grads = as_array(grads)
+        grads = as_grads(grads, state.sum_sq)
         count = state.count + 1
         clr = lr / (1.0 + (count - 1) * lr_decay)
         sum_sq = state.sum_sq + grads * grads

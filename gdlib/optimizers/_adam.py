@@ -7,7 +7,7 @@ from typing import NamedTuple
 import numpy as np
 
 from gdlib._validate import check_eps, check_lr, check_unit_interval
-from gdlib.optimizers.base import GradientTransformation, as_array
+from gdlib.optimizers.base import GradientTransformation, as_array, as_grads
 
 __all__ = ["AdamState", "adam"]
 
@@ -67,7 +67,7 @@ def adam(
         return AdamState(0, np.zeros_like(params), np.zeros_like(params))
 
     def update(grads: np.ndarray, state: AdamState) -> tuple[np.ndarray, AdamState]:
-        grads = as_array(grads)
+        grads = as_grads(grads, state.exp_avg)
         count = state.count + 1
         exp_avg = state.exp_avg + (1.0 - beta1) * (grads - state.exp_avg)
         exp_avg_sq = beta2 * state.exp_avg_sq + (1.0 - beta2) * (grads * grads)

@@ -7,7 +7,7 @@ from typing import NamedTuple
 import numpy as np
 
 from gdlib._validate import check_bool, check_eps, check_lr, check_nonnegative, check_unit_interval
-from gdlib.optimizers.base import GradientTransformation, as_array
+from gdlib.optimizers.base import GradientTransformation, as_array, as_grads
 
 __all__ = ["RmspropState", "rmsprop"]
 
@@ -37,7 +37,8 @@ def rmsprop(
     \end{aligned}
     $$
 
-    with $g^{ave}_t$ kept only when ``centered`` ($r_t = \sqrt{v_t} + \epsilon$ otherwise), then
+    with $g^{ave}_t$ kept only when ``centered`` ($r_t = \sqrt{v_t} + \epsilon$ otherwise; centred,
+    the variance under the root is clipped at 0, where rounding can take it below), then
     $b_t = \mu b_{t-1} + g_t / r_t$ and $\theta_t = \theta_{t-1} - \eta\, b_t$
     with momentum $\mu$, or $\theta_t = \theta_{t-1} - \eta\, g_t / r_t$ without.
 
@@ -81,12 +82,13 @@ def rmsprop(
         return RmspropState(np.zeros_like(params), np.zeros_like(params), np.zeros_like(params))
 
     def update(grads: np.ndarray, state: RmspropState) -> tuple[np.ndarray, RmspropState]:
-        grads = as_array(grads)
+        grads = as_grads(grads, state.square_avg)
         square_avg = alpha * state.square_avg + (1.0 - alpha) * (grads * grads)
         grad_avg = state.grad_avg
         if centered:
             grad_avg = grad_avg + (1.0 - alpha) * (grads - grad_avg)
-            avg = np.sqrt(square_avg - grad_avg * grad_avg) + eps
+            # Rounding can take the variance a hair below 0 (torch's root is then NaN).
+            avg = np.sqrt(np.maximum(square_avg - grad_avg * grad_avg, 0.0)) + eps
         else:
             avg = np.sqrt(square_avg) + eps
         buf = state.momentum_buffer

@@ -6,8 +6,8 @@ from typing import NamedTuple
 
 import numpy as np
 
-from gdlib._validate import check_bool, check_lr, check_nonnegative
-from gdlib.optimizers.base import GradientTransformation, as_array
+from gdlib._validate import check_bool, check_lr, check_unit_interval
+from gdlib.optimizers.base import GradientTransformation, as_array, as_grads
 
 __all__ = ["SgdState", "sgd"]
 
@@ -40,8 +40,10 @@ def sgd(
 
     Args:
         lr: Learning rate $\eta > 0$.
-        momentum: $\mu \ge 0$.
-        dampening: $\tau \ge 0$.
+        momentum: $0 \le \mu < 1$ (torch takes more: on a quadratic, $\mu \ge 1$ never
+            settles, as the product of each direction's two factors is $\mu$).
+        dampening: $0 \le \tau < 1$ (torch takes more: at 1 every gradient after the first
+            is dropped and the steps shrink as $\mu^t$, above 1 they climb).
         nesterov: Use Nesterov momentum (needs ``momentum > 0`` and ``dampening == 0``).
 
     Returns:
@@ -61,8 +63,8 @@ def sgd(
 
     """
     lr = check_lr(lr)
-    momentum = check_nonnegative(momentum, "momentum")
-    dampening = check_nonnegative(dampening, "dampening")
+    momentum = check_unit_interval(momentum, "momentum")
+    dampening = check_unit_interval(dampening, "dampening")
     nesterov = check_bool(nesterov, "nesterov")
     if nesterov and (momentum <= 0.0 or dampening != 0.0):
         raise ValueError("Nesterov momentum requires a momentum and zero dampening")
@@ -71,7 +73,7 @@ def sgd(
         return SgdState(0, np.zeros_like(as_array(params)))
 
     def update(grads: np.ndarray, state: SgdState) -> tuple[np.ndarray, SgdState]:
-        grads = as_array(grads)
+        grads = as_grads(grads, state.momentum_buffer)
         if momentum == 0.0:
             return -lr * grads, SgdState(state.count + 1, state.momentum_buffer)
         if state.count == 0:

@@ -31,16 +31,17 @@ function checkEps(eps) {
   return eps;
 }
 
-function checkUnitInterval(value, message) {
-  if (typeof value !== "number" || !(value >= 0.0 && value < 1.0)) throw new RangeError(message);
+// "Invalid momentum value: 1", torch's words for its checks in [0, 1): `what` is "momentum value".
+function checkUnitInterval(value, what) {
+  if (typeof value !== "number" || !(value >= 0.0 && value < 1.0)) throw new RangeError(`Invalid ${what}: ${value}`);
   return value;
 }
 
 /** torch.optim.SGD: b_1 = g_1, b_t = mu b_{t-1} + (1 - tau) g_t, step = -lr (g + mu b | b). */
 export function sgd(lr, { momentum = 0.0, dampening = 0.0, nesterov = false } = {}) {
   checkLr(lr);
-  checkNonnegative(momentum, "momentum");
-  checkNonnegative(dampening, "dampening");
+  checkUnitInterval(momentum, "momentum value");
+  checkUnitInterval(dampening, "dampening value");
   if (nesterov && (momentum <= 0.0 || dampening !== 0.0)) {
     throw new RangeError("Nesterov momentum requires a momentum and zero dampening");
   }
@@ -79,7 +80,7 @@ export function adagrad(lr = 0.01, { lr_decay = 0.0, initial_accumulator_value =
 /** torch.optim.RMSprop: v_t = alpha v + (1 - alpha) g^2, step = -lr g / (sqrt(v_t) + eps). */
 export function rmsprop(lr = 0.01, { alpha = 0.99, eps = 1e-8, momentum = 0.0, centered = false } = {}) {
   checkLr(lr);
-  checkUnitInterval(alpha, `Invalid alpha value: ${alpha}`);
+  checkUnitInterval(alpha, "alpha value");
   // As gdlib's rmsprop: torch takes it, but the variance of one gradient, g^2 - g^2, is 0.
   if (centered && alpha === 0) throw new RangeError(`Invalid alpha value: ${alpha} (centered needs alpha > 0: g^2 - g^2 = 0)`);
   checkEps(eps);
@@ -92,7 +93,8 @@ export function rmsprop(lr = 0.01, { alpha = 0.99, eps = 1e-8, momentum = 0.0, c
       let avg;
       if (centered) {
         gradAvg = map2(grads, (g, i) => gradAvg[i] + (1.0 - alpha) * (g - gradAvg[i]));
-        avg = map2(squareAvg, (v, i) => Math.sqrt(v - gradAvg[i] * gradAvg[i]) + eps);
+        // Rounding can take the variance below 0 (torch's root is then NaN), as in gdlib.
+        avg = map2(squareAvg, (v, i) => Math.sqrt(Math.max(v - gradAvg[i] * gradAvg[i], 0.0)) + eps);
       } else {
         avg = map2(squareAvg, (v) => Math.sqrt(v) + eps);
       }
@@ -113,8 +115,8 @@ export function rmsprop(lr = 0.01, { alpha = 0.99, eps = 1e-8, momentum = 0.0, c
 export function adam(lr = 0.001, { betas = [0.9, 0.999], eps = 1e-8 } = {}) {
   checkLr(lr);
   const [beta1, beta2] = betas;
-  checkUnitInterval(beta1, `Invalid beta parameter at index 0: ${beta1}`);
-  checkUnitInterval(beta2, `Invalid beta parameter at index 1: ${beta2}`);
+  checkUnitInterval(beta1, "beta parameter at index 0");
+  checkUnitInterval(beta2, "beta parameter at index 1");
   checkEps(eps);
   return {
     init: () => ({ count: 0, expAvg: [0.0, 0.0], expAvgSq: [0.0, 0.0] }),

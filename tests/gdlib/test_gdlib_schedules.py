@@ -98,6 +98,8 @@ def test_the_presets_cover_every_schedule_with_a_label():
         (lambda: constant_lr(-1.0), "Invalid learning rate: -1.0"),
         (lambda: step_lr(0.1, step_size=0), "step_size must be in"),
         (lambda: step_lr(0.1, step_size=2, gamma=0.0), "gamma"),
+        # torch takes a "cut" above 1: step_lr(1, 1, gamma=10)(400) overflowed to inf.
+        (lambda: step_lr(0.1, step_size=2, gamma=10.0), r"Invalid gamma value: 10.0 \(a cut"),
         (lambda: inverse_time_lr(0.1, lr_decay=-0.5), "Invalid lr_decay value: -0.5"),
         (lambda: cosine_annealing_lr(0.1, T_max=0), "T_max must be in"),
         (lambda: cosine_annealing_lr(0.1, T_max=5, eta_min=0.2), "eta_min must be in"),
