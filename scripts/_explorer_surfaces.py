@@ -34,6 +34,9 @@ def surfaces_table(named: bool = False) -> str:
 
     ``named``: with the name gdlib takes (``get_surface``, ``descend``) beside each title, for
     the reference page; the explorer's page shows the titles of its menu alone.
+
+    >>> "Bowl (`bowl`)" in surfaces_table(named=True), "`bowl`" in surfaces_table()
+    (True, False)
     """
     rows = [
         # Plain-text headers: a header of math alone reads as empty to assistive technology.
@@ -44,14 +47,8 @@ def surfaces_table(named: bool = False) -> str:
         formula = s.formula.removeprefix("f(x, y) = ")
         known = s.lipschitz is not None
         bound = (f"{s.lipschitz:g}", f"{2 / s.lipschitz:g}") if known else ("no global L", "none")
-        # The name gdlib takes (get_surface, descend) beside the title the explorer shows.
-        cells = (
-            f"{s.title} (`{s.name}`)",
-            f"${formula}$",
-            _minima(s.minima),
-            _point(s.start),
-            *bound,
-        )
+        title = f"{s.title} (`{s.name}`)" if named else s.title
+        cells = (title, f"${formula}$", _minima(s.minima), _point(s.start), *bound)
         rows.append("| " + " | ".join(cells) + " |")
     return "\n".join(rows)
 

@@ -50,6 +50,8 @@ def redundancy() -> dict:
         "subset": SUBSET,
         "subset_gap": fmt(np.median(gaps), 2),
         "subset_gap_n": np.median(gaps),
+        "subset_gap_pct": f"{100 * np.median(gaps) / floor():.1f}",
+        "subset_gap_share": np.median(gaps) / floor(),
     }
 
 

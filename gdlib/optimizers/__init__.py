@@ -6,8 +6,8 @@
 ``sgd(lr, momentum=0.9, nesterov=True)``; ``adagrad``, ``rmsprop`` and ``adam`` use torch's
 defaults for everything but the learning rate. Unlike torch's, ``sgd`` has no default ``lr``,
 and gdlib refuses values torch accepts, e.g. ``lr=0``, RMSProp's ``alpha=1`` (and ``alpha=0``
-with ``centered=True``), SGD's ``momentum`` or ``dampening`` of 1 or more, infinite
-hyperparameters, a negative ``dampening`` and flags that are not bools.
+with ``centered=True``), SGD's ``momentum`` or ``dampening`` outside [0, 1), infinite
+hyperparameters and flags that are not bools.
 """
 
 from __future__ import annotations

@@ -40,8 +40,9 @@ def sgd(
 
     Args:
         lr: Learning rate $\eta > 0$.
-        momentum: $0 \le \mu < 1$ (torch takes more: on a quadratic, $\mu \ge 1$ never
-            settles, as the product of each direction's two factors is $\mu$).
+        momentum: $0 \le \mu < 1$ (torch takes more: the buffer then never forgets a
+            gradient, and on a quadratic heavy-ball momentum never settles, as each
+            direction's two factors multiply to $\mu$; Nesterov's, to $\mu (1 - \eta\lambda)$).
         dampening: $0 \le \tau < 1$ (torch takes more: at 1 every gradient after the first
             is dropped and the steps shrink as $\mu^t$, above 1 they climb).
         nesterov: Use Nesterov momentum (needs ``momentum > 0`` and ``dampening == 0``).

@@ -10,7 +10,11 @@ export const PRESETS = DATA.schedules.presets;
 
 const RULES = {
   constant: (lr) => () => lr,
-  step: (lr, _epochs, { step_size: s, gamma }) => (e) => lr * gamma ** Math.floor(e / s),
+  // Refused, as gdlib's step_lr refuses it, outside (0, 1]: a "cut" must leave a rate, not raise it.
+  step: (lr, _epochs, { step_size: s, gamma }) => {
+    if (!(gamma > 0 && gamma <= 1)) throw new RangeError(`Invalid gamma value: ${gamma} (a cut must be in (0, 1])`);
+    return (e) => lr * gamma ** Math.floor(e / s);
+  },
   inverse_time: (lr, _epochs, { lr_decay: delta }) => (e) => lr / (1 + delta * e),
   // cosine_annealing_lr with T_max = the run's epochs and eta_min = 0, as gdlib's get_schedule.
   cosine: (lr, epochs) => (e) => 0.0 + (lr - 0.0) * (1 + Math.cos((Math.PI * e) / epochs)) / 2,

@@ -50,6 +50,27 @@ test("an unknown surface or optimizer is refused by name", () => {
   assert.throws(() => getOptimizer("rmsprop", 0.1, { alpha: 1 }), /^RangeError: Invalid alpha value: 1$/);
   assert.throws(() => getOptimizer("rmsprop", 0.1, { alpha: 0, centered: true }), /Invalid alpha value: 0 \(centered needs alpha > 0/);
   assert.ok(getOptimizer("rmsprop", 0.1, { alpha: 0 }));
+  // torch takes these; gdlib refuses them (tests/gdlib/test_optimizer_inputs.py), and so does the port.
+  assert.throws(() => sgd(0.1, { momentum: 1 }), /^RangeError: Invalid momentum value: 1$/);
+  assert.throws(() => sgd(0.1, { momentum: 0.5, dampening: 1 }), /^RangeError: Invalid dampening value: 1$/);
+  assert.ok(sgd(0.1, { momentum: 0.99, dampening: 0.5 }));
+});
+
+test("centred RMSProp clips a variance rounded below zero, as gdlib does: no NaN step", () => {
+  // A tiny alpha leaves the mean square and the squared mean nearly equal; their difference
+  // rounds below 0 for some gradients (torch's root is then NaN).
+  const opt = getOptimizer("rmsprop", 0.01, { alpha: 1e-16, centered: true });
+  let state = opt.init([0, 0]);
+  let [nans, negatives] = [0, 0];
+  for (let i = 1; i <= 2000; i += 1) {
+    const g = [Math.sin(i) * 3.7, Math.cos(1.3 * i) * 0.9];
+    const [step, next] = opt.update(g, state);
+    nans += step.filter(Number.isNaN).length;
+    state = next;
+    negatives += state.squareAvg.filter((v, j) => v - state.gradAvg[j] * state.gradAvg[j] < 0).length;
+  }
+  assert.ok(negatives > 0, "the case is real: some variances rounded below 0");
+  assert.equal(nans, 0);
 });
 
 test("gradient descent steps are -lr * grad; momentum follows torch's buffer rule", () => {

@@ -47,6 +47,9 @@ test("bad schedules and rates are refused with the argument named", () => {
   assert.throws(() => scheduleRates("linear", 0.1, 3), /Unknown schedule "linear"/);
   assert.throws(() => scheduleRates("step", -1, 3), /Invalid learning rate: -1/);
   assert.throws(() => scheduleRates("step", 0.1, 0), /epochs must be an integer >= 1/);
+  // As gdlib's step_lr: a "cut" of 10 overflowed to infinity, one of 0 left no rate.
+  assert.throws(() => scheduleRates("step", 0.1, 3, { gamma: 10 }), /Invalid gamma value: 10 \(a cut must be in \(0, 1\]\)/);
+  assert.throws(() => scheduleRates("step", 0.1, 3, { gamma: 0 }), /Invalid gamma value: 0/);
   assert.throws(() => scheduleRates("warmup_cosine", 0.1, 3), /warmup_epochs must be in \[1, 3\], got 5/);
   assert.throws(() => scheduleRates("warmup_cosine", 0.1, 8, { warmup_epochs: 0 }), /warmup_epochs must be in \[1, 8\], got 0/);
   assert.throws(() => createSchedules({ ...config, schedule: "nope" }), /Unknown schedule "nope"/);

@@ -58,3 +58,13 @@ test("the parabola panel widens to keep the current point and the next in sight"
   const calm = createTangent({ start: 2.5, lr: 0.1, maxIter: 200 });
   assert.equal(parabolaSpan(calm), 3); // steps that shrink |x| keep the usual panel
 });
+
+test("the log panel leaves room at both ends for the first and the last step's dots", () => {
+  for (const lr of [0.15, 0.5, 1.05]) {
+    const state = createTangent({ start: 2.5, lr, maxIter: 200 });
+    const [x0, x1] = logPanel(state).x;
+    const n = Math.max(1, state.run.iterations);
+    // A dot of radius 4 px in a panel about 250 px wide spans about 1.6 % of it each way.
+    assert.ok(x0 <= -0.02 * n && x1 >= 1.02 * n, `${lr}: [${x0}, ${x1}] for ${n} steps`);
+  }
+});

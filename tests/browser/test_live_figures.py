@@ -315,7 +315,14 @@ def test_a_figure_in_view_goes_live_without_shifting_anything(page, site_url, pa
 
 # The key each figure of several series draws, as the static figure's legend names them.
 KEYS = {
-    "criteria": ["gradient norm", "step length", "change in value", "its tolerance", "where"],
+    "criteria": [
+        "gradient norm",
+        "step length",
+        "change in value",
+        "its tolerance",
+        "where that test alone stops",
+        "where the run stops",
+    ],
     "rate": ["converged", "hit the cap", "diverged", "your rate η", "2/L"],
     "race": ["start", "minimum", "Momentum", "GD at its race rate"],
     "variants": ["start", "minimum", "b = "],
@@ -387,6 +394,19 @@ def test_on_a_phone_the_gradients_keys_go_below_the_figure(page, site_url, width
     open_live(page, site_url, "concepts/gradients/", "gradient")
     key = wrapper(page, "gradient").locator("canvas").get_attribute("data-key").split("; ")
     assert key == KEYS["gradient"], key  # before: the curve's two entries alone
+    # In the bottom 24 px, left of the tick labels: the strip's second row of line samples,
+    # where nothing is drawn when the keys sit in their panels (0 pixels at 700 px). The top
+    # left corner can lie under the page's sticky header: the background is the bottom right.
+    image = canvas_image(page, "gradient")
+    ratio = image.width / wrapper(page, "gradient").locator("canvas").bounding_box()["width"]
+    background = image.getpixel((image.width - 1, image.height - 1))
+    corner = [
+        image.getpixel((x, y))
+        for x in range(round(9 * ratio), round(29 * ratio))
+        for y in range(image.height - round(24 * ratio), image.height)
+    ]
+    drawn = [p for p in corner if max(abs(a - b) for a, b in zip(p, background, strict=True)) > 60]
+    assert len(drawn) >= 10, len(drawn)
     assert_clean(page)
 
 

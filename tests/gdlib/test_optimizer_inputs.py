@@ -25,6 +25,16 @@ def test_heavy_ball_at_momentum_one_or_more_never_settles_on_a_quadratic(momentu
     for eta_lam in np.linspace(0.01, 3.99, 50):
         roots = np.roots([1.0, -(1.0 + momentum - eta_lam), momentum])
         assert np.abs(roots).max() >= 1.0 - 1e-12
+    # torch runs it: after 4,000 steps on the bowl from (2, 2) the iterates still swing out
+    # beyond 1 (mu = 1: round the minimum for ever) or have run off to infinity.
+    param = torch.tensor([2.0, 2.0], dtype=torch.float64, requires_grad=True)
+    opt = torch.optim.SGD([param], lr=0.01, momentum=momentum)
+    sizes = []
+    for _ in range(5000):
+        param.grad = 2.0 * param.detach()
+        opt.step()
+        sizes.append(float(param.detach().norm()))
+    assert not max(sizes[4000:]) < 1.0  # NaN (run off) fails "< 1" too
     with pytest.raises(ValueError, match="momentum"):
         sgd(0.01, momentum=momentum)
 

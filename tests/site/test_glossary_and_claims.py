@@ -31,7 +31,7 @@ CLAIM_PAGES = {
     "concepts/saddle-points": 19,
     "concepts/convergence": 15,
     "concepts/conditioning": 18,
-    "variants/batch": 17,
+    "variants/batch": 18,
     "variants/stochastic": 24,
     "variants/mini-batch": 14,
     "variants/comparison": 38,

@@ -48,7 +48,7 @@ export function emptiestCorner(box, widths, points, corners) {
 
 /** Whether key `k` leaves most of panel `box` in sight: on a phone's narrow panels it would not,
  * and a key over the data it names is worse than none (the page's text names the series). A key
- * of a row or two, a fifth of the panel's height, may take three quarters of its width. */
+ * no taller than a fifth of its panel (a row or two) may take three quarters of its width. */
 export const keyFits = (k, box) => k.h <= 0.5 * box.h && k.w <= (k.h <= 0.2 * box.h ? 0.75 : 0.6) * box.w;
 
 /** The rows of a key laid out in a strip `width` px wide, for labels `widths` px wide: entries

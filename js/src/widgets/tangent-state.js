@@ -103,7 +103,9 @@ export function logPanel(state) {
   const every = Math.ceil(decades.length / 5);
   const ticks = decades.filter((_, i) => i % every === 0);
   const zero = sizes.includes(0) ? lo / ZERO_GAP : null;
+  const n = Math.max(1, state.run.iterations);
   return {
+    x: [-0.03 * n, 1.03 * n], // room for the first and last dots, which sat half outside
     y: [zero === null ? lo : zero / 2, hi], // room under the "0" row for its dots
     ticks: zero === null ? ticks : [[zero, "0"], ...ticks],
     zero,

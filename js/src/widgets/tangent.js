@@ -30,7 +30,7 @@ function drawTangent(ctx, w, h, colours, state) {
   });
   const panel = logPanel(state);
   const n = Math.max(1, state.run.iterations);
-  chart(ctx, right, colours, { x: [0, n], y: panel.y, yLog: true, xTicks: niceTicks(0, n, 4), yTicks: panel.ticks, xLabel: "step k", yLabel: "|x_k|" }, (r) => {
+  chart(ctx, right, colours, { x: panel.x, y: panel.y, yLog: true, xTicks: niceTicks(0, n, 4), yTicks: panel.ticks, xLabel: "step k", yLabel: "|x_k|" }, (r) => {
     // The "0" row is not a value on the log scale: a dashed line keeps it apart from the decades.
     if (panel.zero !== null) line(ctx, [[r.x(0), r.y(panel.zero)], [r.x(n), r.y(panel.zero)]], colours.faint, 1, [3, 3]);
     const path = panel.points.map((v, i) => [r.x(i), r.y(v)]);
