@@ -124,9 +124,30 @@ def wrap_titles(fig: Figure) -> Figure:
         chars = int(width / (0.6 * title.get_fontsize()))
         # "lr = 0.01" stays on one line: textwrap breaks at spaces, not at no-break spaces.
         kept = title.get_text().replace(" = ", "\u00a0=\u00a0").split("\n")
-        wrapped = "\n".join(textwrap.fill(line, chars) for line in kept)
+        wrapped = "\n".join(balanced(line, chars) for line in kept)
         title.set_text(wrapped.replace("\u00a0", " "))
     return fig
+
+
+def balanced(line: str, chars: int) -> str:
+    """Wrap `line` in as few lines of at most `chars` as it needs, made as even as they can be.
+
+    Filled greedily, a title one word too long left that word alone on its last line ("45°").
+
+    >>> print(balanced("Solid: narrow direction along an axis; dashed: turned 45°", 55))
+    Solid: narrow direction along
+    an axis; dashed: turned 45°
+    >>> balanced("", 55), balanced("short", 55)
+    ('', 'short')
+    """
+    fewest = len(textwrap.wrap(line, chars))
+    if fewest < 2:
+        return line  # one line, or none (an empty line between two of a title's own lines)
+    for width in range(math.ceil(len(line) / fewest), chars + 1):
+        lines = textwrap.wrap(line, width)
+        if len(lines) == fewest:
+            return "\n".join(lines)
+    return textwrap.fill(line, chars)
 
 
 def grow_to_fit(fig: Figure, step: float) -> Figure:
