@@ -56,8 +56,19 @@ def _eigenvalues(eigenvalues: object) -> np.ndarray:
 def condition_number(eigenvalues: object) -> float:
     r"""$\kappa = \lambda_{\max} / \lambda_{\min}$ of a positive definite Hessian.
 
+    Args:
+        eigenvalues: The Hessian's eigenvalues, positive and finite, in any order.
+
+    Returns:
+        The condition number, 1 or more.
+
+    Raises:
+        TypeError: ``eigenvalues`` holds anything but real numbers.
+        ValueError: ``eigenvalues`` is empty, or holds a value that is not positive and finite.
+
     >>> condition_number((2.0, 20.0))
     10.0
+
     """
     values = _eigenvalues(eigenvalues)
     return float(values.max() / values.min())
@@ -66,8 +77,19 @@ def condition_number(eigenvalues: object) -> float:
 def best_fixed_rate(eigenvalues: object) -> float:
     r"""Return $\eta^\star = 2 / (\lambda_{\min} + \lambda_{\max})$, the rate minimising $\rho$.
 
+    Args:
+        eigenvalues: The Hessian's eigenvalues, positive and finite, in any order.
+
+    Returns:
+        The best fixed rate, below $2 / \lambda_{\max}$.
+
+    Raises:
+        TypeError: ``eigenvalues`` holds anything but real numbers.
+        ValueError: ``eigenvalues`` is empty, or holds a value that is not positive and finite.
+
     >>> round(best_fixed_rate((2.0, 20.0)), 6)
     0.090909
+
     """
     values = _eigenvalues(eigenvalues)
     return float(2.0 / (values.min() + values.max()))
@@ -143,6 +165,13 @@ def steps_to_shrink(rate: float, factor: float) -> int:
     ``rate`` is $\rho$ and ``factor`` is $\phi$, both in (0, 1). The count is
     $\lceil \ln \phi / \ln \rho \rceil$ up to rounding: it is settled in floating point, so
     ``0.1 ** 2`` (0.010000000000000002) does not reach 0.01.
+
+    Args:
+        rate: The factor per step $\rho$, in (0, 1).
+        factor: The shrink wanted $\phi$, in (0, 1).
+
+    Returns:
+        The step count $k$, 1 or more.
 
     Raises:
         TypeError: ``rate`` or ``factor`` is not a real number.

@@ -87,6 +87,16 @@ def get_optimizer(name: str, lr: float, **hyper: object) -> GradientTransformati
 def preset(name: str) -> dict[str, object]:
     """Return the hyperparameters besides the rate that the optimizer ``name`` runs with.
 
+    Args:
+        name: One of ``OPTIMIZERS``.
+
+    Returns:
+        A new dict of the keyword arguments ``get_optimizer`` passes besides ``lr``.
+
+    Raises:
+        TypeError: ``name`` is not a string.
+        ValueError: ``name`` is not one of ``OPTIMIZERS``.
+
     >>> sorted(preset("nesterov").items())
     [('momentum', 0.9), ('nesterov', True)]
 
