@@ -71,7 +71,7 @@ def _runs(settings: ExplorerRun, surface=None) -> dict:
 
 def draw(theme: str, surface, run) -> plt.Figure:
     """Draw the bowl as a rasterised surface with the path and its end points on top."""
-    fig = plt.figure(figsize=(6.0, 4.6), layout="constrained")
+    fig = plt.figure(figsize=(5.6, 4.3), layout="constrained")  # 70 % on a phone: no twin
     ax = fig.add_subplot(projection="3d", computed_zorder=False)
     X, Y, P = grid(surface.bounds, 60)
     ax.plot_surface(

@@ -42,7 +42,7 @@ def main(out_dir: Path) -> list[Path]:
     U, V = -G[..., 0] / norm, -G[..., 1] / norm
 
     def draw(theme: str):
-        fig, ax = plt.subplots(figsize=(5.0, 5.0), layout="constrained")
+        fig, ax = plt.subplots(figsize=(4.9, 4.9), layout="constrained")  # 70 % on a phone
         contour(ax, surface, n=90, lines=PALETTES[theme]["text"])  # n: lighter lines
         ax.quiver(X, Y, U, V, color=PALETTES[theme]["text"], scale=24, width=0.005, alpha=0.85)
         minima = np.array(surface.minima)

@@ -196,6 +196,22 @@ def test_every_twin_is_shown_on_phones_at_74_percent_of_its_size_or_more(built_s
         assert PHONE_COLUMN / wide_width < 0.7, f"{wide.name} needs no twin"
 
 
+def test_a_figure_without_a_twin_is_shown_on_phones_at_70_percent_or_more(built_site):
+    """The twin rule's other half: a figure a phone would show under 70 % of its size has a twin
+    (the explorer's fallback, 479 px wide, was shown at 68 % without one)."""
+    figures = (built_site.root / "generated" / "figures").glob("*.svg")
+    alone = [f for f in figures if "-narrow-" not in f.name and not _twin_of(f).exists()]
+    assert len(alone) >= 4  # the gradient field and the explorer's fallback, in two palettes
+    for figure in alone:
+        (width, _) = natural_size(figure)
+        assert PHONE_COLUMN / width >= 0.7, f"{figure.name}: {width:g} px wide needs a twin"
+
+
+def _twin_of(figure: Path) -> Path:
+    stem, theme = figure.stem.rsplit("-", 1)
+    return figure.with_name(f"{stem}-narrow-{theme}.svg")
+
+
 def test_pages_offer_each_figures_twin_below_600_px_in_its_own_palette(built_site):
     shown = set()
     for picture, image in _figure_pictures(built_site):
