@@ -32,23 +32,24 @@ def _minima(minima) -> str:
 def surfaces_table(named: bool = False) -> str:
     """Return a Markdown table of every gdlib surface (title, formula, minima, start, L).
 
-    ``named``: with the name gdlib takes (``get_surface``, ``descend``) beside each title, for
-    the reference page; the explorer's page shows the titles of its menu alone.
+    ``named``: the name gdlib takes (``get_surface``, ``descend``) in place of each title, for
+    the reference page; the explorer's page shows the titles of its menu.
 
-    >>> "Bowl (`bowl`)" in surfaces_table(named=True), "`bowl`" in surfaces_table()
+    >>> "| `bowl` |" in surfaces_table(named=True), "`bowl`" in surfaces_table()
     (True, False)
     """
     rows = [
         # Plain-text headers: a header of math alone reads as empty to assistive technology.
-        "| surface | f(x, y) | minima | start | L | 2/L |",
-        "|---|---|---|---|---|---|",
+        "| surface | f(x, y) | minima | start | L (2/L) |",
+        "|---|---|---|---|---|",
     ]
     for s in SURFACES.values():
         formula = s.formula.removeprefix("f(x, y) = ")
         known = s.lipschitz is not None
-        bound = (f"{s.lipschitz:g}", f"{2 / s.lipschitz:g}") if known else ("no global L", "none")
-        title = f"{s.title} (`{s.name}`)" if named else s.title
-        cells = (title, f"${formula}$", _minima(s.minima), _point(s.start), *bound)
+        # One column for both: six did not fit the 720 px column (793 px).
+        bound = f"{s.lipschitz:g} ({2 / s.lipschitz:g})" if known else "no global L"
+        title = f"`{s.name}`" if named else s.title
+        cells = (title, f"${formula}$", _minima(s.minima), _point(s.start), bound)
         rows.append("| " + " | ".join(cells) + " |")
     return "\n".join(rows)
 

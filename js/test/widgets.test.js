@@ -508,12 +508,16 @@ test("a key of a row or two may take three quarters of a panel's width, a taller
   assert.ok(!keyFits(keyBox(race, six), race));
 });
 
-test("a key below a figure fills its rows in reading order, as many entries to a row as fit", () => {
-  // An entry takes its sample (20 px), a gap (5 px) and its label; 14 px between entries.
-  assert.deepEqual(stripRows([50, 50, 50], 300), [[0, 1, 2]]); // 75 + 14 + 75 + 14 + 75 = 253
-  assert.deepEqual(stripRows([50, 50, 50], 200), [[0, 1], [2]]);
-  assert.deepEqual(stripRows([200, 10, 10], 150), [[0], [1, 2]]); // too wide alone: a row of its own
-  assert.deepEqual(stripRows([], 300), []);
+test("a key below a figure lays its entries in reading order, in as many aligned columns as fit", () => {
+  // An entry takes its sample (20 px), a gap (5 px) and its label; 14 px between columns.
+  assert.deepEqual(stripRows([50, 50, 50], 300), { rows: [[0, 1, 2]], lefts: [0, 89, 178] }); // 75 + 14 + 75 + 14 + 75 = 253
+  assert.deepEqual(stripRows([50, 50, 50], 200).rows, [[0, 1], [2]]);
+  // Columns as wide as their widest entry: the second row's entries start under the first's.
+  const { rows, lefts } = stripRows([100, 20, 20, 60], 240); // three columns would take 243 px
+  assert.deepEqual(rows, [[0, 1], [2, 3]]);
+  assert.deepEqual(lefts, [0, 125 + 14]); // column 0: max(125, 45) wide
+  assert.deepEqual(stripRows([200, 10, 10], 150).rows, [[0], [1], [2]]); // none fit beside it
+  assert.deepEqual(stripRows([], 300).rows, []);
   assert.ok(stripHeight(stripRows([50, 50, 50], 200)) > stripHeight(stripRows([50, 50, 50], 300)));
 });
 

@@ -51,23 +51,22 @@ export function emptiestCorner(box, widths, points, corners) {
  * no taller than a fifth of its panel (a row or two) may take three quarters of its width. */
 export const keyFits = (k, box) => k.h <= 0.5 * box.h && k.w <= (k.h <= 0.2 * box.h ? 0.75 : 0.6) * box.w;
 
-/** The rows of a key laid out in a strip `width` px wide, for labels `widths` px wide: entries
- * in reading order, as many to a row as fit. Returns each row's entry indexes. */
+/** A key laid out in a strip `width` px wide, for labels `widths` px wide: entries in reading
+ * order in as many aligned columns as fit, each as wide as its widest entry. Returns the rows
+ * (entry indexes) and each column's left edge from the strip's. */
 export function stripRows(widths, width) {
-  const rows = [];
-  for (const [i, label] of widths.entries()) {
-    const w = SAMPLE + GAP + label;
-    const row = rows.at(-1);
-    if (row && row.used + SPACING + w <= width) {
-      row.entries.push(i);
-      row.used += SPACING + w;
-    } else rows.push({ entries: [i], used: w });
-  }
-  return rows.map(({ entries }) => entries);
+  const entry = widths.map((label) => SAMPLE + GAP + label);
+  let count = Math.max(1, entry.length);
+  const columnWidths = (n) => Array.from({ length: n }, (_, c) => Math.max(0, ...entry.filter((_, i) => i % n === c)));
+  const span = (n) => columnWidths(n).reduce((sum, w) => sum + w, 0) + SPACING * (n - 1);
+  while (count > 1 && span(count) > width) count -= 1;
+  const rows = Array.from({ length: Math.ceil(entry.length / count) }, (_, r) => entry.map((_, i) => i).slice(r * count, (r + 1) * count));
+  const lefts = columnWidths(count).map((_, c, all) => all.slice(0, c).reduce((sum, w) => sum + w + SPACING, 0));
+  return { rows, lefts };
 }
 
-/** The height in px of a strip of `rows` (stripRows). */
-export const stripHeight = (rows) => 2 * PAD + ROW * rows.length;
+/** The height in px of a strip laid out by stripRows. */
+export const stripHeight = ({ rows }) => 2 * PAD + ROW * rows.length;
 
 /** The widths in px of the labels of `entries`, as the key writes them. */
 export function labelWidths(ctx, entries) {
@@ -134,22 +133,18 @@ export function legend(ctx, box, colours, entries, corner = "top-right", avoid =
 }
 
 /** Draw the key of `entries` in the strip at the top of `area` ({x, y, w}) below a figure's
- * panels, rows as stripRows lays them out; returns the strip's box. */
+ * panels, in the aligned columns stripRows lays out; returns the strip's box. */
 export function keyStrip(ctx, area, colours, entries) {
   const widths = labelWidths(ctx, entries);
-  const rows = stripRows(widths, area.w - 2 * (INSET + PAD));
+  const layout = stripRows(widths, area.w - 2 * (INSET + PAD));
   ctx.save();
   ctx.font = FONT;
-  rows.forEach((row, r) => {
-    let left = area.x + INSET + PAD;
-    for (const i of row) {
-      entryAt(ctx, entries[i], colours, left, area.y + PAD + ROW * (r + 0.5));
-      left += SAMPLE + GAP + widths[i] + SPACING;
-    }
+  layout.rows.forEach((row, r) => {
+    row.forEach((i, c) => entryAt(ctx, entries[i], colours, area.x + INSET + PAD + layout.lefts[c], area.y + PAD + ROW * (r + 0.5)));
   });
   ctx.restore();
   listed(ctx, entries);
-  return { x: area.x, y: area.y, w: area.w, h: stripHeight(rows) };
+  return { x: area.x, y: area.y, w: area.w, h: stripHeight(layout) };
 }
 
 /** One entry of a key: its sample from `left`, its label after it, centred on `middle`. */

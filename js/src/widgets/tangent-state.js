@@ -106,7 +106,9 @@ export function logPanel(state) {
   const n = Math.max(1, state.run.iterations);
   return {
     x: [-0.03 * n, 1.03 * n], // room for the first and last dots, which sat half outside
-    y: [zero === null ? lo : zero / 2, hi], // room under the "0" row for its dots
+    // Room under the "0" row for its dots, and a little at both ends: at eta = 1 (|x| constant)
+    // the decades 1 and 10 were the frame's own corners, their labels on its edges.
+    y: [(zero === null ? lo : zero / 2) / 1.25, hi * 1.25],
     ticks: zero === null ? ticks : [[zero, "0"], ...ticks],
     zero,
     points: sizes.map((v) => (v === 0 ? zero : Math.max(lo, v))),

@@ -34,7 +34,7 @@ function drawTangent(ctx, w, h, colours, state) {
     // The "0" row is not a value on the log scale: a dashed line keeps it apart from the decades.
     if (panel.zero !== null) line(ctx, [[r.x(0), r.y(panel.zero)], [r.x(n), r.y(panel.zero)]], colours.faint, 1, [3, 3]);
     const path = panel.points.map((v, i) => [r.x(i), r.y(v)]);
-    line(ctx, path, colours.faint, 1.2);
+    line(ctx, path, colours.muted, 1); // the whole run, under the steps taken so far
     for (let i = 0; i <= k; i += 1) dot(ctx, path[i][0], path[i][1], i === k ? colours.point : colours.path, i === k ? 4 : 2.5);
   });
 }
