@@ -64,7 +64,7 @@ def condition_number(eigenvalues: object) -> float:
 
     Raises:
         TypeError: ``eigenvalues`` holds anything but real numbers.
-        ValueError: ``eigenvalues`` is empty, or holds a value that is not positive and finite.
+        ValueError: ``eigenvalues`` is not a non-empty 1-D sequence of positive finite values.
 
     >>> condition_number((2.0, 20.0))
     10.0
@@ -85,7 +85,7 @@ def best_fixed_rate(eigenvalues: object) -> float:
 
     Raises:
         TypeError: ``eigenvalues`` holds anything but real numbers.
-        ValueError: ``eigenvalues`` is empty, or holds a value that is not positive and finite.
+        ValueError: ``eigenvalues`` is not a non-empty 1-D sequence of positive finite values.
 
     >>> round(best_fixed_rate((2.0, 20.0)), 6)
     0.090909

@@ -139,12 +139,17 @@ def balanced(line: str, chars: int) -> str:
     an axis; dashed: turned 45°
     >>> balanced("", 55), balanced("short", 55)
     ('', 'short')
+    >>> print(balanced("supercalifragilistic expialidocious x", 25))  # no word cut
+    supercalifragilistic
+    expialidocious x
     """
     fewest = len(textwrap.wrap(line, chars))
     if fewest < 2:
         return line  # one line, or none (an empty line between two of a title's own lines)
-    for width in range(math.ceil(len(line) / fewest), chars + 1):
-        lines = textwrap.wrap(line, width)
+    # Never narrower than its longest word: a narrower line would cut it.
+    longest = max(len(word) for word in line.split())
+    for width in range(max(math.ceil(len(line) / fewest), longest), chars + 1):
+        lines = textwrap.wrap(line, width, break_long_words=False)
         if len(lines) == fewest:
             return "\n".join(lines)
     return textwrap.fill(line, chars)

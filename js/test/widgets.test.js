@@ -508,16 +508,19 @@ test("a key of a row or two may take three quarters of a panel's width, a taller
   assert.ok(!keyFits(keyBox(race, six), race));
 });
 
-test("a key below a figure lays its entries in reading order, in as many aligned columns as fit", () => {
+test("a key below a figure lays its entries in aligned columns, filled down each column", () => {
   // An entry takes its sample (20 px), a gap (5 px) and its label; 14 px between columns.
   assert.deepEqual(stripRows([50, 50, 50], 300), { rows: [[0, 1, 2]], lefts: [0, 89, 178] }); // 75 + 14 + 75 + 14 + 75 = 253
-  assert.deepEqual(stripRows([50, 50, 50], 200).rows, [[0, 1], [2]]);
-  // Columns as wide as their widest entry: the second row's entries start under the first's.
-  const { rows, lefts } = stripRows([100, 20, 20, 60], 240); // three columns would take 243 px
-  assert.deepEqual(rows, [[0, 1], [2, 3]]);
-  assert.deepEqual(lefts, [0, 125 + 14]); // column 0: max(125, 45) wide
+  assert.deepEqual(stripRows([50, 50, 50], 200).rows, [[0, 2], [1]]);
+  // The stopping criteria's six labels (11 px sans) in a 360 px phone's 310 px: the three lines
+  // in one column, the three marks in the next, three rows (filled across, two columns took six).
+  const criteria = stripRows([72, 58, 83, 140, 148, 103], 310);
+  assert.deepEqual(criteria, { rows: [[0, 3], [1, 4], [2, 5]], lefts: [0, 108 + 14] });
+  // The gradient figure's: the map's two, then the curve's two.
+  assert.deepEqual(stripRows([55, 95, 85, 35], 310).rows, [[0, 2], [1, 3]]);
   assert.deepEqual(stripRows([200, 10, 10], 150).rows, [[0], [1], [2]]); // none fit beside it
   assert.deepEqual(stripRows([], 300).rows, []);
+  assert.deepEqual(stripRows([40], 10), { rows: [[0]], lefts: [0] }); // alone, even if too wide
   assert.ok(stripHeight(stripRows([50, 50, 50], 200)) > stripHeight(stripRows([50, 50, 50], 300)));
 });
 

@@ -51,17 +51,22 @@ export function emptiestCorner(box, widths, points, corners) {
  * no taller than a fifth of its panel (a row or two) may take three quarters of its width. */
 export const keyFits = (k, box) => k.h <= 0.5 * box.h && k.w <= (k.h <= 0.2 * box.h ? 0.75 : 0.6) * box.w;
 
-/** A key laid out in a strip `width` px wide, for labels `widths` px wide: entries in reading
- * order in as many aligned columns as fit, each as wide as its widest entry. Returns the rows
- * (entry indexes) and each column's left edge from the strip's. */
+/** A key laid out in a strip `width` px wide, for labels `widths` px wide: entries in as many
+ * aligned columns as fit, each as wide as its widest entry, filled down each column in turn (a
+ * figure lists its lines, then its marks). Returns the rows, each a list of entry indexes by
+ * column, and each column's left edge from the strip's. */
 export function stripRows(widths, width) {
   const entry = widths.map((label) => SAMPLE + GAP + label);
-  let count = Math.max(1, entry.length);
-  const columnWidths = (n) => Array.from({ length: n }, (_, c) => Math.max(0, ...entry.filter((_, i) => i % n === c)));
-  const span = (n) => columnWidths(n).reduce((sum, w) => sum + w, 0) + SPACING * (n - 1);
-  while (count > 1 && span(count) > width) count -= 1;
-  const rows = Array.from({ length: Math.ceil(entry.length / count) }, (_, r) => entry.map((_, i) => i).slice(r * count, (r + 1) * count));
-  const lefts = columnWidths(count).map((_, c, all) => all.slice(0, c).reduce((sum, w) => sum + w + SPACING, 0));
+  const columns = (n) => {
+    const tall = Math.ceil(entry.length / n);
+    return Array.from({ length: n }, (_, c) => entry.map((_, i) => i).slice(c * tall, (c + 1) * tall)).filter((col) => col.length);
+  };
+  const span = (cols) => cols.reduce((sum, col) => sum + Math.max(...col.map((i) => entry[i])), 0) + SPACING * (cols.length - 1);
+  let n = Math.max(1, entry.length);
+  while (n > 1 && span(columns(n)) > width) n -= 1;
+  const cols = entry.length ? columns(n) : [];
+  const rows = Array.from({ length: cols.length ? cols[0].length : 0 }, (_, r) => cols.map((col) => col[r]).filter((i) => i !== undefined));
+  const lefts = cols.map((_, c) => cols.slice(0, c).reduce((sum, col) => sum + Math.max(...col.map((i) => entry[i])) + SPACING, 0));
   return { rows, lefts };
 }
 
