@@ -90,7 +90,7 @@ def well_band() -> dict[str, object]:
         "well_band_above": first - 1,
         "well_band_steps": band.iterations,
         "well_band_y": fmt(float(band.positions[-1][1]), 2),
-        "well_band_whole": stopped == list(BAND_DECADES)[first - 1 :],
+        "well_band_whole": stopped == [k for k in BAND_DECADES if k >= first],
         "well_band_above_escaped": all(abs(r.positions[-1][1]) > 0.9 for r in above),
     }
 

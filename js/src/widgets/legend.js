@@ -61,12 +61,13 @@ export function stripRows(widths, width) {
     const tall = Math.ceil(entry.length / n);
     return Array.from({ length: n }, (_, c) => entry.map((_, i) => i).slice(c * tall, (c + 1) * tall)).filter((col) => col.length);
   };
-  const span = (cols) => cols.reduce((sum, col) => sum + Math.max(...col.map((i) => entry[i])), 0) + SPACING * (cols.length - 1);
+  const wide = (col) => Math.max(...col.map((i) => entry[i])); // a column: its widest entry
+  const span = (cols) => cols.reduce((sum, col) => sum + wide(col), 0) + SPACING * (cols.length - 1);
   let n = Math.max(1, entry.length);
   while (n > 1 && span(columns(n)) > width) n -= 1;
   const cols = entry.length ? columns(n) : [];
   const rows = Array.from({ length: cols.length ? cols[0].length : 0 }, (_, r) => cols.map((col) => col[r]).filter((i) => i !== undefined));
-  const lefts = cols.map((_, c) => cols.slice(0, c).reduce((sum, col) => sum + Math.max(...col.map((i) => entry[i])) + SPACING, 0));
+  const lefts = cols.map((_, c) => (c === 0 ? 0 : span(cols.slice(0, c)) + SPACING));
   return { rows, lefts };
 }
 
