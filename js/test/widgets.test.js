@@ -9,6 +9,7 @@ import { along, emptiestCorner, keyBox, keyFits, stripHeight, stripRows } from "
 import { linearScale, logScale, logSlider, logTicks, niceTicks } from "../src/widgets/scale.js";
 import { createTangent, reset, rows, stepFacts, stepOnce, summary, withRate } from "../src/widgets/tangent-state.js";
 import { floorCrossings } from "../src/widgets/crossings.js";
+import { numberRuns } from "../src/widgets/unbroken.js";
 import { descend } from "../src/descent.js";
 import { CHART_TOP, DIVERGED_ROW, WINDOW, plottedSteps, quadratic, rateFacts, rateRows, rateSetup, rateSummary, runAt, sweep, withKappa } from "../src/widgets/rate-state.js";
 
@@ -531,4 +532,19 @@ test("a points table keeps a run of up to limit + 1 points whole, and says how m
   assert.deepEqual(tableRows(5, 4, 2, row).map(([k]) => k), ["0", "1", "2", "3", "4"]); // a gap row would only replace one
   assert.deepEqual(tableRows(7, 4, 2, row), [["0", "x"], ["1", "x"], ["2", "x"], ["… 3 points left out …", ""], ["6", "x"]]);
   assert.deepEqual(tableRows(6, 4, 2, row)[3], ["… 2 points left out …", ""]);
+});
+
+test("a number's exponent is kept with it; other text passes through whole", () => {
+  assert.deepEqual(numberRuns("gradient norm 9.7e-07 <= 1e-06."), [
+    ["gradient norm ", false],
+    ["9.7e-07", true],
+    [" <= ", false],
+    ["1e-06", true],
+    [".", false],
+  ]);
+  assert.deepEqual(numberRuns("x = −2.5e+03"), [["x = ", false], ["−2.5e+03", true]]);
+  assert.deepEqual(numberRuns("converged in 147 steps (1/L = 0.05)"), [["converged in 147 steps (1/L = 0.05)", false]]);
+  assert.deepEqual(numberRuns(""), []);
+  const text = "tol 1e-06, f 2.09e-05 and 3";
+  assert.equal(numberRuns(text).map(([piece]) => piece).join(""), text);
 });

@@ -5,6 +5,7 @@
 // none while nothing changes, and a count of the frames pending (window.__gdWidgets) for tests.
 
 import { watchScheme } from "../scheme.js";
+import { setUnbroken } from "./unbroken.js";
 
 export const registry = (window.__gdWidgets ??= { live: 0, pending: 0, draws: 0 });
 
@@ -109,14 +110,14 @@ export function buildFrame(root, { label, tableCaption, columns, draw }) {
     controls,
     /** Show the status (announced), the summary and the table rows of the current state. */
     show({ statusText, summaryText, tableRows }) {
-      status.textContent = statusText;
-      summary.textContent = summaryText;
+      setUnbroken(status, statusText);
+      setUnbroken(summary, summaryText);
       rows = tableRows;
       renderTable();
       invalidate();
     },
     say(text) {
-      message.textContent = text;
+      setUnbroken(message, text);
     },
     dispose() {
       if (frame) {
