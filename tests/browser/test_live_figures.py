@@ -52,7 +52,7 @@ def test_without_javascript_the_static_figure_is_there(browser, site_url, path, 
         context.close()
 
 
-@pytest.mark.parametrize("width", [1280, 706, 650, 360])
+@pytest.mark.parametrize("width", [1280, 706, 650, 412, 360, 320])
 @pytest.mark.parametrize(("path", "name"), LIVE, ids=IDS)
 def test_loads_near_the_viewport_and_replaces_the_figure_in_place(
     page, site_url, path, name, width
@@ -76,10 +76,28 @@ def test_loads_near_the_viewport_and_replaces_the_figure_in_place(
     )
     assert visible == 0 and box.locator("canvas").count() == 1
     assert page.evaluate("document.scrollingElement.scrollWidth") <= width
-    # The reserved height holds the panel, without a wide empty band under it.
+    # The reserved height holds the panel, without a wide empty band under it (at 360 px the
+    # criteria's reserve had left 126 px empty; at 320 px five panels outgrew theirs).
     spare = box.locator(".gd-live__panel").evaluate(SPARE)
-    assert 0 <= spare <= 150, f"{spare:.0f} px of the panel's reserved height left empty"
+    assert 0 <= spare <= 110, f"{spare:.0f} px of the panel's reserved height left empty"
     assert_clean(page)
+
+
+# Each control of a panel, with its width and height in CSS pixels.
+TARGETS = """(panel) => [...panel.querySelectorAll('input, select, button, [tabindex]')]
+  .map((e) => { const r = e.getBoundingClientRect();
+    return [e.getAttribute('aria-label') || e.textContent || e.type, r.width, r.height]; })"""
+
+
+@pytest.mark.parametrize(("path", "name"), LIVE, ids=IDS)
+def test_every_control_is_a_target_of_24_px_or_more_on_a_phone(page, site_url, path, name):
+    """WCAG 2.5.8's smallest target: the sliders had been 16 px tall and the fields 21 px."""
+    page.set_viewport_size({"width": 360, "height": 740})
+    open_live(page, site_url, path, name)
+    targets = wrapper(page, name).locator(".gd-live__panel").evaluate(TARGETS)
+    assert len(targets) >= 2
+    small = [(label, w, h) for label, w, h in targets if min(w, h) < 24]
+    assert not small, f"controls under 24 px: {small}"
 
 
 # The panel's reserved height (its min-height) less the height of what it holds.
