@@ -29,6 +29,7 @@ class Sweep(NamedTuple):
     seen: np.ndarray  # examples read at each checkpoint
     losses: np.ndarray  # (rates, seeds, checkpoints)
     final: np.ndarray  # (rates, seeds, d) parameters at the end (NaN if diverged)
+    averaged: np.ndarray | None = None  # (rates, seeds, d) mean iterate from `average_from` on
 
 
 def quadratic_loss(X: np.ndarray, y: np.ndarray):
@@ -52,11 +53,12 @@ def checkpoints(total_steps: int, per_decade: int = 24, every_up_to: int = 100) 
     return np.unique(np.concatenate([first, grid[grid <= total_steps], [total_steps]])).astype(int)
 
 
-def sweep(X, y, theta0, batch_size, rates, seeds, epochs, lr_decay=0.0) -> Sweep:
+def sweep(X, y, theta0, batch_size, rates, seeds, epochs, lr_decay=0.0, average_from=None) -> Sweep:
     """Run fit_linear's algorithm for every rate in `rates` and every shuffle seed in `seeds`.
 
     `lr_decay` (a number, or one per rate) decays the rate as fit_linear does: lr / (1 + decay e)
-    in epoch e, from 0.
+    in epoch e, from 0. With `average_from` (an epoch, from 0) the sweep also keeps the mean of
+    the iterates after every step of that epoch and the later ones (Polyak-Ruppert averaging).
     """
     n, d = X.shape
     b = int(batch_size)
@@ -70,6 +72,7 @@ def sweep(X, y, theta0, batch_size, rates, seeds, epochs, lr_decay=0.0) -> Sweep
     recorded, epoch_losses = [loss(theta)], [loss(theta)]
     next_mark, step = 1, 0
     rngs = [np.random.default_rng(s) for s in seeds]
+    total, averaged_steps = np.zeros_like(theta), 0
 
     def settle() -> None:
         # A run whose parameters leave the ball of radius MAX_THETA_NORM (or turn NaN) diverged,
@@ -95,6 +98,9 @@ def sweep(X, y, theta0, batch_size, rates, seeds, epochs, lr_decay=0.0) -> Sweep
                     residual = theta @ Xb.transpose(0, 2, 1) - yb  # (seeds, rates, batch)
                     theta -= (rate2 / Xb.shape[1]) * (residual @ Xb)
                 step += 1
+                if average_from is not None and epoch >= average_from:
+                    total += theta
+                    averaged_steps += 1
                 if next_mark < len(marks) and step == marks[next_mark]:
                     settle()
                     recorded.append(loss(theta))
@@ -111,6 +117,7 @@ def sweep(X, y, theta0, batch_size, rates, seeds, epochs, lr_decay=0.0) -> Sweep
         seen,
         to_inf(np.stack(recorded, -1)),
         theta.swapaxes(0, 1),
+        (total / averaged_steps).swapaxes(0, 1) if averaged_steps else None,
     )
 
 

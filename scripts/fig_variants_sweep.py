@@ -41,6 +41,7 @@ from _variants import (
 from _variants_evidence import FULL_SIZES, estimation, floors, seed_noise, shared_orders
 from _variants_numbers import summary, table
 from _variants_plots import draw_curves, draw_grid, draw_scaling, stable_rates
+from _variants_remedies import AVERAGE_FROM, averaged, centred_race
 from _variants_splits import seed_splits
 
 from gdlib.curvature import mse_curvatures
@@ -51,7 +52,8 @@ def run_sweeps() -> dict:
     X, y, _ = data()
     out = {}
     for b in BATCH_SIZES:
-        out[b] = sweep(X, y, THETA0, b, RATES, SEEDS, HORIZON)
+        average_from = AVERAGE_FROM if b == 1 else None  # stochastic descent's mean iterate
+        out[b] = sweep(X, y, THETA0, b, RATES, SEEDS, HORIZON, average_from=average_from)
         check_against_gdlib(
             X, y, THETA0, out[b], SEEDS, int(np.argmin(np.abs(RATES - BEST_RATE[b]))), 2
         )
@@ -153,4 +155,5 @@ def main(out_dir: Path) -> list[Path]:
     values |= seed_noise(sweeps, best) | shared_orders(sweeps, best) | seed_splits(sweeps, best)
     values |= floors(sweeps, best, float(lam[-1]), full) | batch_rate(lam, limit)
     values |= estimation(sweeps[1].final[best[1]])  # stochastic descent's last iterates
+    values |= averaged(sweeps[1], best[1]) | centred_race()
     return [*written, write_values(out_dir, "compare", values)]

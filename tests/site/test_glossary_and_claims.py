@@ -31,10 +31,10 @@ CLAIM_PAGES = {
     "concepts/saddle-points": 19,
     "concepts/convergence": 15,
     "concepts/conditioning": 18,
-    "variants/batch": 18,
-    "variants/stochastic": 24,
+    "variants/batch": 19,
+    "variants/stochastic": 25,
     "variants/mini-batch": 14,
-    "variants/comparison": 38,
+    "variants/comparison": 39,
 }
 ABBR = re.compile(r'<abbr title="([^"]+)">([^<]+)</abbr>')
 # Pages written as one Markdown document (the reference pages render each docstring apart).

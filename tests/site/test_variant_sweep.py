@@ -49,3 +49,17 @@ def test_a_diverging_cell_reads_infinite_where_gdlib_says_diverged():
 def test_checkpoints_start_at_zero_and_end_at_the_last_step():
     marks = checkpoints(5000)
     assert marks[0] == 0 and marks[-1] == 5000 and np.all(np.diff(marks) > 0)
+
+
+@pytest.mark.parametrize("b", [1, 5, 37])
+def test_the_averaged_iterate_is_the_mean_of_gdlibs_iterates_from_that_epoch_on(b):
+    rates, seeds, start = [0.003, 0.05], [0, 7], 2
+    result = sweep(X, Y, THETA0, b, rates, seeds, 4, average_from=start)
+    per_epoch = -(-len(Y) // b)
+    for i, lr in enumerate(rates):
+        for j, seed in enumerate(seeds):
+            run = fit_linear(X, Y, lr=lr, epochs=4, batch_size=b, seed=seed, theta0=THETA0)
+            later = run.thetas[1 + start * per_epoch :]  # after each step of epochs 2 and 3
+            assert len(later) == 2 * per_epoch
+            np.testing.assert_allclose(result.averaged[i, j], later.mean(axis=0), rtol=1e-9)
+    assert sweep(X, Y, THETA0, b, rates, seeds, 1).averaged is None
