@@ -5,27 +5,17 @@ with gradient $\frac2n X^\top (X\theta - y)$; a batch of size $b$ uses the same 
 over its own rows. Each epoch draws one permutation from ``numpy.random.default_rng(seed)`` and
 walks it in batches of ``batch_size`` rows (the last holds the rest). A full batch is never
 shuffled (row order cannot change its gradient): ``batch_size=n`` is exactly the batch run.
+
+``fit_linear``, the loop the three variants share, and the ``RegressionRun`` it returns are
+written in ``gdlib._fit`` and imported from here.
 """
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 import numpy as np
 
-from gdlib import _validate
-from gdlib._minibatch import (
-    MAX_THETA_NORM,
-    check_theta,
-    checked_residual,
-    completed_message,
-    divergence_message,
-    examples_seen,
-    finite_result,
-    full_losses,
-    run_epoch,
-)
-from gdlib._validate import check_choice, check_data, check_int, check_lr, check_nonnegative
+from gdlib._fit import RegressionRun, fit_linear
+from gdlib._minibatch import MAX_THETA_NORM, checked_residual, finite_result
 
 __all__ = [
     "MAX_THETA_NORM",
@@ -39,43 +29,25 @@ __all__ = [
 ]
 
 
-class RegressionRun(NamedTuple):
-    """A regression run: the parameter path and the full-data loss along it.
-
-    Attributes:
-        thetas: Recorded parameters, ``(steps + 1, d)`` with ``record="step"`` or
-            ``(epochs + 1, d)`` with ``record="epoch"``; row 0 is ``theta0``.
-        losses: Full-data loss at each recorded theta.
-        epoch_losses: Full-data loss at the start and after each completed epoch.
-        examples_seen: Examples used by gradient evaluations up to each recorded theta.
-        batch_size: Examples per step.
-        lr: Initial learning rate.
-        record: ``"step"`` or ``"epoch"``: which thetas were recorded.
-        status: ``"completed"`` or ``"diverged"``; then the records stop at the last sound theta
-            with ``record="step"``, at the last completed epoch with ``record="epoch"``.
-        message: One human sentence about how the run ended.
-
-    """
-
-    thetas: np.ndarray
-    losses: np.ndarray
-    epoch_losses: np.ndarray
-    examples_seen: np.ndarray
-    batch_size: int
-    lr: float
-    record: str
-    status: str
-    message: str
-
-
 def mse(X: np.ndarray, y: np.ndarray, theta: np.ndarray) -> float:
     r"""Mean squared error $\frac1n \lVert X\theta - y \rVert^2$.
 
-    X is (n, d), y (n,) and theta (d,), all finite; a mismatch raises ``ValueError`` naming it,
-    and so does finite data whose residual or loss overflows float64 (never a silent NaN).
+    Args:
+        X: Design matrix, shape (n, d), finite.
+        y: Targets, shape (n,), finite.
+        theta: Parameters, shape (d,), finite.
+
+    Returns:
+        The loss, a float (``torch.nn.MSELoss``'s mean over the n rows).
+
+    Raises:
+        ValueError: A shape mismatch or a non-finite entry, naming ``X``, ``y`` or ``theta``;
+            or finite data whose residual or loss overflows float64 (never a silent NaN).
+        TypeError: An argument that is not an array of real numbers, named.
 
     >>> mse(np.eye(2), np.array([1.0, 3.0]), np.zeros(2))
     5.0
+
     """
     _, residual = checked_residual(X, y, theta)
     with np.errstate(all="ignore"):  # overflow is reported by name, not warned about
@@ -83,108 +55,76 @@ def mse(X: np.ndarray, y: np.ndarray, theta: np.ndarray) -> float:
 
 
 def mse_grad(X: np.ndarray, y: np.ndarray, theta: np.ndarray) -> np.ndarray:
-    r"""Gradient of ``mse``: $\frac2n X^\top (X\theta - y)$ (arguments and overflow as ``mse``).
+    r"""Gradient of ``mse``: $\nabla f(\theta) = \frac2n X^\top (X\theta - y)$.
+
+    Args:
+        X: Design matrix, shape (n, d), finite.
+        y: Targets, shape (n,), finite.
+        theta: Parameters, shape (d,), finite.
+
+    Returns:
+        The gradient, a float64 array of shape (d,).
+
+    Raises:
+        ValueError: As ``mse``: a bad shape or entry, named, or an overflow of float64.
+        TypeError: An argument that is not an array of real numbers, named.
 
     >>> mse_grad(np.eye(2), np.array([1.0, 3.0]), np.zeros(2)).tolist()
     [-1.0, -3.0]
+
     """
     X, residual = checked_residual(X, y, theta)
     with np.errstate(all="ignore"):
         return finite_result((2.0 / X.shape[0]) * (residual @ X), "mse_grad")
 
 
-def fit_linear(
-    X: np.ndarray,
-    y: np.ndarray,
-    *,
-    lr: float = 0.01,
-    epochs: int = 100,
-    batch_size: int | None = None,
-    seed: int = 0,
-    shuffle: bool = True,
-    lr_decay: float = 0.0,
-    theta0: np.ndarray | None = None,
-    record: str = "step",
-) -> RegressionRun:
-    r"""Fit $y \approx X\theta$ by mini-batch gradient descent on the mean squared error.
+def batch_gd(X: np.ndarray, y: np.ndarray, **options: object) -> RegressionRun:
+    r"""Batch gradient descent: every step uses all n rows (``fit_linear``, ``batch_size=None``).
 
-    In epoch $e$ (from 0) the rate is $\eta_e = \eta / (1 + \delta e)$; each batch $B$ steps
-    $\theta \leftarrow \theta - \eta_e \frac{2}{|B|} X_B^\top (X_B \theta - y_B)$.
+    One step per epoch: $\theta \leftarrow \theta - \eta_e \frac2n X^\top (X\theta - y)$.
 
     Args:
         X: Design matrix, shape (n, d), finite.
         y: Targets, shape (n,), finite.
-        lr: Learning rate $\eta > 0$.
-        epochs: Passes over the data (>= 0).
-        batch_size: Rows per step in [1, n]; ``None`` means n (batch gradient descent). The last
-            batch of an epoch holds the remaining ``n % batch_size`` rows when that is not zero.
-        seed: Seed of the generator that shuffles the rows each epoch.
-        shuffle: Shuffle the rows at the start of each epoch.
-        lr_decay: $\delta \ge 0$, the rate's decay per epoch (torch's Adagrad: per step).
-        theta0: Start, shape (d,); zeros by default.
-        record: ``"step"`` records every theta and its full-data loss; ``"epoch"`` only those at
-            epoch ends, which keeps long runs cheap (the benchmark uses it).
+        **options: ``fit_linear``'s other keywords (``lr``, ``epochs``, ``seed``, ``shuffle``,
+            ``lr_decay``, ``theta0``, ``record``), checked as there.
 
     Returns:
-        A ``RegressionRun``.
+        A ``RegressionRun`` with ``batch_size`` n.
 
     Raises:
-        ValueError: A bad argument, named in the message.
-        TypeError: An argument of the wrong type.
-
-    >>> X = np.array([[1.0, 0.0], [1.0, 1.0], [1.0, 2.0]])
-    >>> run = fit_linear(X, np.array([1.0, 3.0, 5.0]), lr=0.1, epochs=500)
-    >>> np.round(run.thetas[-1], 6).tolist(), run.status
-    ([1.0, 2.0], 'completed')
-
-    """
-    X, y = check_data(X, y)
-    n, d = X.shape
-    lr = check_lr(lr)
-    epochs = check_int(epochs, "epochs", 0)
-    b = n if batch_size is None else check_int(batch_size, "batch_size", 1, n)
-    seed = check_int(seed, "seed", 0)
-    lr_decay = check_nonnegative(lr_decay, "lr_decay")
-    record = check_choice(record, "record", ("step", "epoch"))
-    shuffle = _validate.check_bool(shuffle, "shuffle")
-    theta = np.zeros(d) if theta0 is None else check_theta(theta0, d)
-    rng = np.random.default_rng(seed)
-    sink = [theta] if record == "step" else None
-    ends = [theta]  # theta at each epoch end
-    status, message = "completed", completed_message(epochs, -(-n // b))
-    with np.errstate(all="ignore"):  # a diverging run is stopped and reported, never warned about
-        for epoch in range(epochs):
-            order = rng.permutation(n) if shuffle and b < n else None
-            rate = lr / (1.0 + lr_decay * epoch)
-            theta, steps, diverged = run_epoch(X, y, order, theta, b, rate, sink)
-            if diverged:
-                status, message = "diverged", divergence_message(X, lr, epoch, steps)
-                break
-            ends.append(theta)
-        thetas = np.array(ends if sink is None else sink)
-        losses = full_losses(X, y, thetas)
-    if sink is None:
-        seen, epoch_losses = n * np.arange(len(ends), dtype=np.int64), losses
-    else:
-        seen = examples_seen(n, b, len(sink) - 1)
-        epoch_losses = losses[seen % n == 0][: len(ends)]
-    return RegressionRun(thetas, losses, epoch_losses, seen, b, lr, record, status, message)
-
-
-def batch_gd(X: np.ndarray, y: np.ndarray, **options: object) -> RegressionRun:
-    """Batch gradient descent: every step uses all rows (``fit_linear`` with batch_size=None).
+        ValueError: A bad argument, named in the message (as ``fit_linear``).
+        TypeError: An argument of the wrong type, or ``batch_size`` among ``options``.
 
     >>> batch_gd(np.ones((4, 1)), np.ones(4), epochs=3).thetas.shape
     (4, 1)
+
     """
     return fit_linear(X, y, batch_size=None, **options)
 
 
 def stochastic_gd(X: np.ndarray, y: np.ndarray, **options: object) -> RegressionRun:
-    """Stochastic gradient descent: one row per step (``fit_linear`` with batch_size=1).
+    r"""Stochastic gradient descent: one row per step (``fit_linear`` with ``batch_size=1``).
+
+    n steps per epoch, row $i$ of a fresh permutation each:
+    $\theta \leftarrow \theta - 2 \eta_e x_i (x_i^\top \theta - y_i)$.
+
+    Args:
+        X: Design matrix, shape (n, d), finite.
+        y: Targets, shape (n,), finite.
+        **options: ``fit_linear``'s other keywords (``lr``, ``epochs``, ``seed``, ``shuffle``,
+            ``lr_decay``, ``theta0``, ``record``), checked as there.
+
+    Returns:
+        A ``RegressionRun`` with ``batch_size`` 1.
+
+    Raises:
+        ValueError: A bad argument, named in the message (as ``fit_linear``).
+        TypeError: An argument of the wrong type, or ``batch_size`` among ``options``.
 
     >>> stochastic_gd(np.ones((4, 1)), np.ones(4), epochs=3).thetas.shape
     (13, 1)
+
     """
     return fit_linear(X, y, batch_size=1, **options)
 
@@ -192,9 +132,27 @@ def stochastic_gd(X: np.ndarray, y: np.ndarray, **options: object) -> Regression
 def minibatch_gd(
     X: np.ndarray, y: np.ndarray, batch_size: int = 32, **options: object
 ) -> RegressionRun:
-    """Mini-batch gradient descent: ``batch_size`` rows per step.
+    r"""Mini-batch gradient descent: ``batch_size`` rows per step (``fit_linear``).
+
+    $\lceil n / b \rceil$ steps per epoch, each on a batch $B$ of a fresh permutation:
+    $\theta \leftarrow \theta - \eta_e \frac{2}{|B|} X_B^\top (X_B \theta - y_B)$.
+
+    Args:
+        X: Design matrix, shape (n, d), finite.
+        y: Targets, shape (n,), finite.
+        batch_size: Rows per step $b$, in [1, n]; the default 32 needs n >= 32.
+        **options: ``fit_linear``'s other keywords (``lr``, ``epochs``, ``seed``, ``shuffle``,
+            ``lr_decay``, ``theta0``, ``record``), checked as there.
+
+    Returns:
+        A ``RegressionRun`` with ``batch_size`` b.
+
+    Raises:
+        ValueError: A bad argument, named in the message (``batch_size`` above n, say).
+        TypeError: An argument of the wrong type.
 
     >>> minibatch_gd(np.ones((5, 1)), np.ones(5), batch_size=2, epochs=1).examples_seen.tolist()
     [0, 2, 4, 5]
+
     """
     return fit_linear(X, y, batch_size=batch_size, **options)
