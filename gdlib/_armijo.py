@@ -1,7 +1,9 @@
 r"""One backtracking (Armijo) line search; ``gdlib.linesearch`` runs descent with it.
 
 From a point $x$ with gradient $g$, try $\eta_0, \beta\eta_0, \beta^2\eta_0, \dots$ and accept
-the first rate that passes $f(x - \eta g) \le f(x) - c\,\eta\,\lVert g \rVert^2$.
+the first rate that passes $f(x - \eta g) \le f(x) - c\,\eta\,\lVert g \rVert^2$. When no
+trial passes, the step says why that may be: the first rate too large for the trials allowed, or
+$-g$ not a descent direction (f not differentiable at $x$, or $g$ not its gradient).
 """
 
 from __future__ import annotations
@@ -14,16 +16,34 @@ import numpy as np
 from gdlib._validate import check_finite, check_fraction, check_int, check_lr, check_point
 
 __all__ = ["BacktrackingStep", "backtracking_step"]
+ACCEPTED = "accepted: the rate passed the Armijo test"
+NO_STEP = (
+    "no step of {0} trials passed the Armijo test at {1} (rates {2:.3g} down to {3:.3g}): the "
+    "first rate lr may be too large for max_backtracks = {0} trials (lower lr or raise "
+    "max_backtracks), or -gradient is not a descent direction there (f is not differentiable "
+    "at that point, or the gradient is wrong)"
+)
 
 
 class BacktrackingStep(NamedTuple):
-    """One line search: the accepted rate, the new point and value, and the ``f`` evaluations."""
+    r"""One line search: the accepted rate, the new point and value, and the ``f`` evaluations.
+
+    Attributes:
+        lr: The accepted rate $\eta$; 0.0 when no trial passed.
+        point: $x - \eta g$, or $x$ itself when no trial passed.
+        value: ``f`` at ``point``.
+        evaluations: Values of ``f`` computed (the trials).
+        accepted: Whether a trial passed the Armijo test.
+        message: One sentence: the rate accepted, or why none was (with what to try).
+
+    """
 
     lr: float
     point: np.ndarray
     value: float
     evaluations: int
     accepted: bool
+    message: str
 
 
 def _check_search(lr, c, shrink, max_backtracks) -> tuple[float, float, float, int]:
@@ -47,7 +67,7 @@ def backtracking_step(
     A trial whose value is not finite fails the test and is shrunk like any other.
 
     Args:
-        f: The function, called on points of shape ``(2,)``.
+        f: The function, called on points of shape ``(2,)``; it returns a real number.
         point: $x$; ``value`` is $f(x)$ and ``gradient`` is $g = \nabla f(x)$.
         value: $f(x)$.
         gradient: $\nabla f(x)$.
@@ -57,12 +77,15 @@ def backtracking_step(
         max_backtracks: Trials before giving up (>= 1).
 
     Returns:
-        A ``BacktrackingStep``; ``accepted`` is False (and the point unchanged) when no trial
-            passed.
+        A ``BacktrackingStep``. When no trial passed, ``accepted`` is False, the point unchanged
+            and ``message`` says why that may be: ``lr`` too large for ``max_backtracks`` trials,
+            or $-g$ not a descent direction (``f`` not differentiable at $x$, or ``gradient``
+            not its gradient there).
 
     Raises:
         ValueError: ``lr``, ``c``, ``shrink`` or ``max_backtracks`` out of range, or ``value``,
             ``point`` or ``gradient`` not finite (or not of shape ``(2,)``), named.
+        TypeError: ``f`` not callable, or a setting of the wrong type, named.
 
     >>> from gdlib import get_surface
     >>> bowl = get_surface("bowl")
@@ -72,6 +95,8 @@ def backtracking_step(
     (0.5, [0.0, 0.0], 0.0, 4)
 
     """
+    if not callable(f):
+        raise TypeError(f"f must be callable (a point -> its value), got {type(f).__name__}")
     lr, c, shrink, max_backtracks = _check_search(lr, c, shrink, max_backtracks)
     # A NaN value would fail every trial and look like a step too large for any rate.
     value = check_finite(value, "value")
@@ -87,6 +112,7 @@ def _search(f, point, value, gradient, lr, c, shrink, max_backtracks) -> Backtra
         candidate = point - eta * gradient
         new_value = float(f(candidate))
         if new_value <= value - c * eta * grad_sq:  # NaN compares False: shrink
-            return BacktrackingStep(eta, candidate, new_value, trial, True)
+            return BacktrackingStep(eta, candidate, new_value, trial, True, ACCEPTED)
         eta *= shrink
-    return BacktrackingStep(0.0, point, value, max_backtracks, False)
+    message = NO_STEP.format(max_backtracks, point.tolist(), lr, eta / shrink)
+    return BacktrackingStep(0.0, point, value, max_backtracks, False, message)

@@ -13,7 +13,9 @@ for a constant $0 < c < 1$.
 On a surface whose gradient is $L$-Lipschitz every $\eta \le 2(1 - c)/L$ passes, so the accepted
 step is at least $\min(\eta_0, 2\beta(1 - c)/L)$ and $f$ never increases. The loop keeps
 ``gdlib.descent``'s gradient test and iteration cap and adds ``"stalled"``: no trial decreased
-``f`` enough, or the accepted step left the point unchanged (passed by ``f``'s rounding alone).
+``f`` enough (the message says where, and that ``lr`` may be too large for the trials allowed or
+``f`` not differentiable there), or the accepted step left the point unchanged (``f``'s rounding
+alone).
 """
 
 from __future__ import annotations
@@ -30,7 +32,6 @@ from gdlib._validate import check_int, check_nonnegative, check_point
 from gdlib.surfaces import Surface, get_surface
 
 __all__ = ["BacktrackingStep", "LineSearchRun", "backtracking_step", "descend_backtracking"]
-STALLED = "stalled: no step of {} trials passed the Armijo test"
 STALLED_BY_ROUNDING = "stalled: the accepted step left the point unchanged (f's rounding)"
 
 
@@ -123,7 +124,7 @@ def _loop(surface, point, lr, c, shrink, max_iter, grad_tol, max_backtracks) -> 
         step = _search(surface.f, point, value, gradient, lr, c, shrink, max_backtracks)
         if not step.accepted or np.array_equal(step.point, point):  # the latter: f's rounding
             status = "stalled"
-            message = STALLED_BY_ROUNDING if step.accepted else STALLED.format(max_backtracks)
+            message = STALLED_BY_ROUNDING if step.accepted else f"stalled: {step.message}"
             break
         point, value, gradient = step.point, step.value, surface.grad(step.point)
         reason = _divergence(point, value, gradient)

@@ -100,8 +100,38 @@ def test_one_step_on_the_bowl_halves_from_four_to_the_exact_minimiser():
 def test_a_search_that_finds_no_step_stops_the_run_as_stalled():
     run = descend_backtracking("bowl", (2.0, 2.0), lr=4.0, max_backtracks=3)
     assert (run.status, run.iterations, run.criterion) == ("stalled", 0, None)
-    assert run.message == "stalled: no step of 3 trials passed the Armijo test"
+    assert run.message == (
+        "stalled: no step of 3 trials passed the Armijo test at [2.0, 2.0] (rates 4 down to 1): "
+        "the first rate lr may be too large for max_backtracks = 3 trials (lower lr or raise "
+        "max_backtracks), or -gradient is not a descent direction there (f is not "
+        "differentiable at that point, or the gradient is wrong)"
+    )
     assert run.positions.tolist() == [[2.0, 2.0]]
+
+
+def test_a_search_that_finds_no_step_says_why_that_may_be():
+    bowl = SURFACES["bowl"]
+    x = np.array([2.0, 2.0])
+    step = backtracking_step(bowl.f, x, 8.0, bowl.grad(x), lr=4.0, max_backtracks=3)
+    assert (step.accepted, step.lr, step.evaluations) == (False, 0.0, 3)
+    assert "(rates 4 down to 1): the first rate lr may be too large" in step.message
+    found = backtracking_step(bowl.f, x, 8.0, bowl.grad(x), lr=4.0)
+    assert found.accepted and found.message == "accepted: the rate passed the Armijo test"
+
+
+def test_a_search_stuck_on_a_kink_points_at_f_not_being_differentiable_there():
+    # f = |x| at x = 0 with the gradient from the right: no rate down to 2^-59 lowers f.
+    step = backtracking_step(lambda p: abs(p[0]), np.zeros(2), 0.0, np.array([1.0, 0.0]))
+    assert (step.accepted, step.evaluations, step.point.tolist()) == (False, 60, [0.0, 0.0])
+    assert "at [0.0, 0.0] (rates 1 down to 1.73e-18)" in step.message
+    assert "f is not differentiable at that point, or the gradient is wrong" in step.message
+
+
+@pytest.mark.parametrize("f", [None, 8.0, "x**2 + y**2", np.array([1.0, 2.0])])
+def test_one_search_step_names_f_when_it_is_not_callable(f):
+    x = np.array([2.0, 2.0])
+    with pytest.raises(TypeError, match="^f must be callable .*, got "):
+        backtracking_step(f, x, 8.0, np.array([4.0, 4.0]))
 
 
 def test_a_step_accepted_by_rounding_alone_stops_the_run_as_stalled():
