@@ -106,6 +106,10 @@ def predicted_rate(eigenvalues: object, lr: float | None = None) -> float:
     Returns:
         $\rho$; the run converges from every start exactly when $\rho < 1$.
 
+    Raises:
+        TypeError: ``eigenvalues`` or ``lr`` holds anything but real numbers.
+        ValueError: ``eigenvalues`` as in ``condition_number``, or ``lr`` not positive and finite.
+
     >>> kappa = condition_number((2.0, 20.0))
     >>> round(predicted_rate((2.0, 20.0)), 12) == round((kappa - 1) / (kappa + 1), 12)
     True

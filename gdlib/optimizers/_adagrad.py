@@ -13,7 +13,13 @@ __all__ = ["AdagradState", "adagrad"]
 
 
 class AdagradState(NamedTuple):
-    """State of ``adagrad``: steps taken and the running sum of squared gradients."""
+    """State of ``adagrad``: steps taken and the running sum of squared gradients.
+
+    Attributes:
+        count: Steps taken.
+        sum_sq: ``initial_accumulator_value`` plus the sum of the squared gradients so far.
+
+    """
 
     count: int
     sum_sq: np.ndarray

@@ -13,7 +13,14 @@ __all__ = ["AdamState", "adam"]
 
 
 class AdamState(NamedTuple):
-    """State of ``adam``: steps taken and the first and second moment estimates."""
+    """State of ``adam``: steps taken and the first and second moment estimates.
+
+    Attributes:
+        count: Steps taken (the bias corrections' exponent).
+        exp_avg: The first moment $m_t$, before bias correction.
+        exp_avg_sq: The second moment $v_t$, before bias correction.
+
+    """
 
     count: int
     exp_avg: np.ndarray

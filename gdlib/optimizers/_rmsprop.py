@@ -13,7 +13,14 @@ __all__ = ["RmspropState", "rmsprop"]
 
 
 class RmspropState(NamedTuple):
-    """State of ``rmsprop``: mean square, mean gradient (centered) and momentum buffer."""
+    """State of ``rmsprop``: mean square, mean gradient (centered) and momentum buffer.
+
+    Attributes:
+        square_avg: The mean square $v_t$.
+        grad_avg: The mean gradient $g^{ave}_t$; zeros unless ``centered``.
+        momentum_buffer: The buffer $b_t$; zeros unless ``momentum`` > 0.
+
+    """
 
     square_avg: np.ndarray
     grad_avg: np.ndarray

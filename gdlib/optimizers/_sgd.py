@@ -13,7 +13,14 @@ __all__ = ["SgdState", "sgd"]
 
 
 class SgdState(NamedTuple):
-    """State of ``sgd``: steps taken and the momentum buffer (zeros until the first step)."""
+    """State of ``sgd``: steps taken and the momentum buffer (zeros until the first step).
+
+    Attributes:
+        count: Steps taken.
+        momentum_buffer: The buffer $b_t$; zeros until the first step, and for good without
+            momentum.
+
+    """
 
     count: int
     momentum_buffer: np.ndarray
