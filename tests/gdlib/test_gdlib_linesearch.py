@@ -130,7 +130,7 @@ def test_a_search_stuck_on_a_kink_points_at_f_not_being_differentiable_there():
 @pytest.mark.parametrize("f", [None, 8.0, "x**2 + y**2", np.array([1.0, 2.0])])
 def test_one_search_step_names_f_when_it_is_not_callable(f):
     x = np.array([2.0, 2.0])
-    with pytest.raises(TypeError, match="^f must be callable .*, got "):
+    with pytest.raises(TypeError, match=r"^f must be callable .*, got "):
         backtracking_step(f, x, 8.0, np.array([4.0, 4.0]))
 
 

@@ -1,19 +1,39 @@
-"""The package itself: public names, pure-NumPy imports, silence, documented modules.
+"""The package itself: public names, pure-NumPy imports, silence, documented modules and names.
 
 Module size (200 lines) is checked for every source folder in tests/test_module_size.py.
 """
 
 import ast
+import importlib
+import inspect
+import pkgutil
 import subprocess
 import sys
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 import gdlib
 
 PACKAGE = Path(gdlib.__file__).parent
 MODULES = sorted(PACKAGE.rglob("*.py"))
+# gdlib and its public modules, each with its `__all__`: gdlib's public names.
+PUBLIC_MODULES = ["gdlib"] + [
+    f"gdlib.{m.name}" for m in pkgutil.iter_modules(gdlib.__path__) if not m.name.startswith("_")
+]
+
+
+def public_objects() -> dict[str, object]:
+    """Each public function and class once, by the dotted name of a module that exports it."""
+    found: dict[int, tuple[str, object]] = {}
+    for name in PUBLIC_MODULES:
+        module = importlib.import_module(name)
+        for attr in module.__all__:
+            obj = getattr(module, attr)
+            if inspect.isfunction(obj) or inspect.isclass(obj):
+                found.setdefault(id(obj), (f"{name}.{attr}", obj))
+    return dict(found.values())
 
 
 def test_public_names_resolve():
@@ -81,6 +101,74 @@ def test_the_docstring_check_can_fail():
         pass
 
     assert own_docstring(Bare) == "" and own_docstring(bare) == ""
+
+
+def missing_sections(obj) -> list[str]:
+    """The Google-style sections obj's docstring lacks.
+
+    A class (a record) lists its fields under Attributes:. A function with parameters has
+    Args: and Raises: (gdlib checks every argument), and every function has Returns:.
+    """
+    doc = inspect.getdoc(obj) or ""
+    if inspect.isclass(obj):
+        needed = ["Attributes:"]
+    else:
+        has_parameters = bool(inspect.signature(obj).parameters)
+        needed = ["Args:", "Returns:", "Raises:"] if has_parameters else ["Returns:"]
+    return [section for section in needed if f"\n{section}\n" not in f"\n{doc}\n"]
+
+
+def test_every_public_name_resolves_in_the_module_that_exports_it():
+    """The old import paths still work after a split (`from gdlib.regression import batch_gd`)."""
+    for name in PUBLIC_MODULES:
+        module = importlib.import_module(name)
+        for attr in module.__all__:
+            assert hasattr(module, attr), f"{name}.{attr}"
+    regression = importlib.import_module("gdlib.regression")
+    assert regression.batch_gd is gdlib.batch_gd and regression.MAX_THETA_NORM == 1e12
+    assert importlib.import_module("gdlib.schedules").step_lr(1.0, step_size=2)(2) == 0.1
+
+
+@pytest.mark.parametrize("name", sorted(public_objects()))
+def test_public_functions_and_classes_document_their_sections(name):
+    missing = missing_sections(public_objects()[name])
+    assert missing == [], f"{name}'s docstring has no {', '.join(missing)}"
+
+
+def test_the_sections_check_covers_regression_schedules_and_line_search():
+    names = set(public_objects())
+    for name in ("mse", "mse_grad", "fit_linear", "batch_gd", "stochastic_gd", "minibatch_gd"):
+        assert f"gdlib.{name}" in names
+    for name in ("constant_lr", "step_lr", "inverse_time_lr", "cosine_annealing_lr"):
+        assert f"gdlib.schedules.{name}" in names
+    for name in ("warmup_cosine_lr", "rates", "get_schedule"):
+        assert f"gdlib.schedules.{name}" in names
+    assert {"gdlib.RegressionRun", "gdlib.linesearch.BacktrackingStep"} <= names
+
+
+def test_the_sections_check_can_fail():
+    def bare(x: int) -> int:
+        """Return x.
+
+        Args:
+            x: A number.
+        """
+        return x
+
+    def no_arguments() -> int:
+        """Return one.
+
+        Returns:
+            1.
+        """
+        return 1
+
+    class Record:
+        """A record with no fields listed."""
+
+    assert missing_sections(bare) == ["Returns:", "Raises:"]
+    assert missing_sections(no_arguments) == []
+    assert missing_sections(Record) == ["Attributes:"]
 
 
 def test_arrays_are_float64():

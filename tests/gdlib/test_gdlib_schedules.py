@@ -131,6 +131,15 @@ def test_an_epoch_that_is_no_integer_is_a_type_error(epoch):
         constant_lr(0.1)(epoch)
 
 
+@pytest.mark.parametrize("schedule", [0.05, "step", None])
+def test_rates_names_a_schedule_that_is_not_callable(schedule):
+    # It failed with "'float' object is not callable", naming neither the argument nor rates.
+    with pytest.raises(TypeError, match=r"^schedule must be callable .*, got "):
+        rates(schedule, 3)
+    with pytest.raises(ValueError, match="epochs must be in"):
+        rates(constant_lr(0.1), -1)
+
+
 def test_the_preset_warm_up_fits_a_run_of_its_length_and_a_shorter_run_passes_its_own():
     warm = PRESETS["warmup_cosine"]["warmup_epochs"]
     at_length = rates(get_schedule("warmup_cosine", 1.0, warm), warm)
