@@ -162,6 +162,8 @@ def main(out_dir: Path) -> list[Path]:
     values |= figure_facts({key: np.median(curves[name], axis=0) for name, key in keys.items()})
     curvature = mse_curvatures(X)
     values["epoch_memory"] = float(np.abs(1 - PEAK * curvature).max() ** (N // BATCH))
+    kappa = float(curvature.max() / curvature.min())  # a well-conditioned problem
+    values["kappa"], values["kappa_n"] = f"{kappa:.2f}", kappa
     values["stable_limit"] = fmt(2 / curvature.max(), 2)
     values["peak_share_of_limit"] = f"{PEAK * curvature.max() / 2:.3g}"
     limit = batch_limit(X)

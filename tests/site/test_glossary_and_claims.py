@@ -27,14 +27,14 @@ CLAIM_PAGES = {
     "concepts/learning-rate": 14,
     "concepts/gradients": 12,
     "concepts/updates": 41,
-    "concepts/schedules": 18,
+    "concepts/schedules": 19,
     "concepts/saddle-points": 19,
     "concepts/convergence": 15,
     "concepts/conditioning": 18,
     "variants/batch": 19,
     "variants/stochastic": 25,
     "variants/mini-batch": 14,
-    "variants/comparison": 39,
+    "variants/comparison": 40,
 }
 ABBR = re.compile(r'<abbr title="([^"]+)">([^<]+)</abbr>')
 # Pages written as one Markdown document (the reference pages render each docstring apart).
