@@ -7,7 +7,7 @@ import { checkNumber, parseNumber } from "../src/widgets/check.js";
 import { equalAspect, labelCentre, panels, spacedLabels } from "../src/widgets/plot.js";
 import { along, emptiestCorner, keyBox, keyFits, stripHeight, stripRows } from "../src/widgets/legend.js";
 import { linearScale, logScale, logSlider, logTicks, niceTicks } from "../src/widgets/scale.js";
-import { createTangent, reset, rows, stepFacts, stepOnce, summary, withRate } from "../src/widgets/tangent-state.js";
+import { createTangent, reset, rows, stepFacts, stepOnce, sub, summary, withRate } from "../src/widgets/tangent-state.js";
 import { floorCrossings } from "../src/widgets/crossings.js";
 import { numberRuns } from "../src/widgets/unbroken.js";
 import { descend } from "../src/descent.js";
@@ -55,7 +55,7 @@ test("the basic-algorithm figure replays gdlib's run: x_{k+1} = (1 - 2 lr) x_k",
   let facts = stepFacts(state);
   assert.equal(facts.x, "2.5");
   assert.equal(facts.slope, "5");
-  assert.equal(facts.update, "x_1 = x_0 − η·f′(x_0) = 2.5 − 0.15 × 5 = 1.75");
+  assert.equal(facts.update, "x₁ = x₀ − η·f′(x₀) = 2.5 − 0.15 × 5 = 1.75");
   state = stepOnce(state);
   facts = stepFacts(state);
   assert.equal(facts.k, 1);
@@ -63,6 +63,7 @@ test("the basic-algorithm figure replays gdlib's run: x_{k+1} = (1 - 2 lr) x_k",
   assert.equal(rows(state).length, 2);
   assert.deepEqual(rows(state)[1], ["1", "1.75", "3.062", "3.5"]);
   assert.equal(reset(state).k, 0);
+  assert.equal(sub(0) + sub(12) + sub(409), "₀₁₂₄₀₉");
   assert.match(summary(state), /multiplies x by 1 − 2η = 0.7/);
   assert.match(summary(state), /converged: gradient norm/);
 });

@@ -133,11 +133,11 @@ def test_the_keyboard_reaches_and_moves_the_rate(page, site_url, path, name):
 
 def test_step_writes_the_update_out_and_moves_the_point(page, site_url):
     open_live(page, site_url, "concepts/algorithm/", "tangent")
-    assert status(page, "tangent").startswith("Step 0: x_0 = 2.5, f′(x_0) = 5.")
+    assert status(page, "tangent").startswith("Step 0: x₀ = 2.5, f′(x₀) = 5.")
     assert "= 2.5 − 0.15 × 5 = 1.75" in status(page, "tangent")
     image = canvas_image(page, "tangent")
     wrapper(page, "tangent").get_by_role("button", name="Step").click()
-    assert status(page, "tangent").startswith("Step 1: x_1 = 1.75")
+    assert status(page, "tangent").startswith("Step 1: x₁ = 1.75")
     assert changed_share(image, canvas_image(page, "tangent")) > 0.001
     wrapper(page, "tangent").get_by_role("button", name="Reset").click()
     assert status(page, "tangent").startswith("Step 0:")

@@ -40,6 +40,9 @@ export function parabolaSpan(state) {
   return Math.max(3, 1.2 * Math.max(...drawn));
 }
 
+/** Step k as a subscript, as the page writes it: sub(12) -> "₁₂" (x_k read as "x_" in a status). */
+export const sub = (k) => String(k).replace(/\d/g, (digit) => "₀₁₂₃₄₅₆₇₈₉"[digit]);
+
 /** What the readout shows at the current step: x_k, f'(x_k) and the update with its numbers. */
 export function stepFacts(state) {
   const { k, lr } = state;
@@ -50,7 +53,7 @@ export function stepFacts(state) {
   const next = state.run.positions[k + 1][0];
   facts.next = num(next);
   facts.update =
-    `x_${k + 1} = x_${k} − η·f′(x_${k}) = ${signed(x)} − ${rate(lr)} × ${signed(slope)} = ${num(next)}`;
+    `x${sub(k + 1)} = x${sub(k)} − η·f′(x${sub(k)}) = ${signed(x)} − ${rate(lr)} × ${signed(slope)} = ${num(next)}`;
   return facts;
 }
 

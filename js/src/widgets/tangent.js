@@ -6,7 +6,7 @@ import { button, slider } from "./controls.js";
 import { buildFrame } from "./frame.js";
 import { chart, clear, dot, line, panels } from "./plot.js";
 import { niceTicks, stepSlider } from "./scale.js";
-import { LR_RANGE, createTangent, logPanel, parabolaSpan, rateText, reset, rows, stepFacts, stepOnce, summary, withRate, xAt, slopeAt } from "./tangent-state.js";
+import { LR_RANGE, createTangent, logPanel, parabolaSpan, rateText, reset, rows, stepFacts, stepOnce, summary, withRate, xAt, slopeAt, sub } from "./tangent-state.js";
 
 function drawTangent(ctx, w, h, colours, state) {
   clear(ctx, w, h, colours);
@@ -30,7 +30,7 @@ function drawTangent(ctx, w, h, colours, state) {
   });
   const panel = logPanel(state);
   const n = Math.max(1, state.run.iterations);
-  chart(ctx, right, colours, { x: panel.x, y: panel.y, yLog: true, xTicks: niceTicks(0, n, 4), yTicks: panel.ticks, xLabel: "step k", yLabel: "|x_k|" }, (r) => {
+  chart(ctx, right, colours, { x: panel.x, y: panel.y, yLog: true, xTicks: niceTicks(0, n, 4), yTicks: panel.ticks, xLabel: "step k", yLabel: "|xₖ|" }, (r) => {
     // The "0" row is not a value on the log scale: a dashed line keeps it apart from the decades.
     if (panel.zero !== null) line(ctx, [[r.x(0), r.y(panel.zero)], [r.x(n), r.y(panel.zero)]], colours.faint, 1, [3, 3]);
     const path = panel.points.map((v, i) => [r.x(i), r.y(v)]);
@@ -51,7 +51,7 @@ export function mount(root, config) {
   const update = () => {
     const facts = stepFacts(state);
     frame.show({
-      statusText: `Step ${facts.k}: x_${facts.k} = ${facts.x}, f′(x_${facts.k}) = ${facts.slope}. ${facts.update}`,
+      statusText: `Step ${facts.k}: x${sub(facts.k)} = ${facts.x}, f′(x${sub(facts.k)}) = ${facts.slope}. ${facts.update}`,
       summaryText: summary(state),
       tableRows: () => rows(state),
     });
