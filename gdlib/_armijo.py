@@ -21,7 +21,8 @@ NO_STEP = (
     "no step of {0} trials passed the Armijo test at {1} (rates {2:.3g} down to {3:.3g}): the "
     "first rate lr may be too large for max_backtracks = {0} trials (lower lr or raise "
     "max_backtracks), or -gradient is not a descent direction there (f is not differentiable "
-    "at that point, or the gradient is wrong)"
+    "at that point, or the gradient is wrong), or the gradient is so small that f's rounding "
+    "hides the decrease"
 )
 
 
@@ -80,7 +81,7 @@ def backtracking_step(
         A ``BacktrackingStep``. When no trial passed, ``accepted`` is False, the point unchanged
             and ``message`` says why that may be: ``lr`` too large for ``max_backtracks`` trials,
             or $-g$ not a descent direction (``f`` not differentiable at $x$, or ``gradient``
-            not its gradient there).
+            not its gradient there), or $g$ so small that ``f``'s rounding hides the decrease.
 
     Raises:
         ValueError: ``lr``, ``c``, ``shrink`` or ``max_backtracks`` out of range, or ``value``,

@@ -104,7 +104,8 @@ def test_a_search_that_finds_no_step_stops_the_run_as_stalled():
         "stalled: no step of 3 trials passed the Armijo test at [2.0, 2.0] (rates 4 down to 1): "
         "the first rate lr may be too large for max_backtracks = 3 trials (lower lr or raise "
         "max_backtracks), or -gradient is not a descent direction there (f is not "
-        "differentiable at that point, or the gradient is wrong)"
+        "differentiable at that point, or the gradient is wrong), or the gradient is so small "
+        "that f's rounding hides the decrease"
     )
     assert run.positions.tolist() == [[2.0, 2.0]]
 
@@ -207,3 +208,12 @@ def test_one_search_step_checks_where_it_starts(where, bad, error, words):
     with pytest.raises(error) as raised:
         backtracking_step(bowl.f, **arguments)
     assert words in str(raised.value)
+
+
+def test_near_a_minimum_the_search_stalls_on_rounding_and_says_so():
+    """Neither cause the message named first: at a gradient norm near 1e-7, f's rounding."""
+    camel = SURFACES["camel"]
+    run = descend_backtracking("camel", camel.start, grad_tol=1e-300, max_backtracks=8)
+    assert run.status == "stalled"
+    assert np.linalg.norm(camel.grad(run.positions[-1])) < 1e-6
+    assert run.message.endswith("or the gradient is so small that f's rounding hides the decrease")

@@ -26,7 +26,7 @@ CLAIM_PAGES = {
     "concepts/glossary": 3,
     "concepts/learning-rate": 14,
     "concepts/gradients": 12,
-    "concepts/updates": 41,
+    "concepts/updates": 42,
     "concepts/schedules": 19,
     "concepts/saddle-points": 19,
     "concepts/convergence": 15,
