@@ -6,6 +6,8 @@ live figure (js/src/widgets/gradient.js) takes this figure's place, opening at P
 forward-difference step H over [H_MIN, H_MAX]; its settings are written here as `field.widget`.
 Below its map it plots the estimate's error at CURVE_POINTS log-spaced steps over that range
 (js/src/widgets/gradient-state.js); `error_curve` computes the same curve at POINT for the page.
+A phone's twin draws that curve too, under the map: the live figure takes the twin's taller box
+on a phone, and its map, which the reader drags a point on, is about twice as wide there.
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ import json
 from pathlib import Path
 
 import numpy as np
-from _figure import PALETTES, contour, grid, themed_svgs, write_values
+from _figure import COLORS, PALETTES, contour, grid, themed_svgs, write_values
+from _narrow import NARROW_WIDTH
 from _prose import fmt
 from matplotlib import pyplot as plt
 
@@ -41,13 +44,31 @@ def main(out_dir: Path) -> list[Path]:
     norm = np.linalg.norm(G, axis=-1)
     U, V = -G[..., 0] / norm, -G[..., 1] / norm
 
-    def draw(theme: str):
-        fig, ax = plt.subplots(figsize=(4.9, 4.9), layout="constrained")  # 70 % on a phone
+    def field(ax, theme: str) -> None:
         contour(ax, surface, n=90, lines=PALETTES[theme]["text"])  # n: lighter lines
         ax.quiver(X, Y, U, V, color=PALETTES[theme]["text"], scale=24, width=0.005, alpha=0.85)
         minima = np.array(surface.minima)
         ax.plot(minima[:, 0], minima[:, 1], "*", color="white", mec="black", ms=12, mew=0.6)
         ax.set(xlabel="$x$", ylabel="$y$", title="$-\\nabla f$ on Himmelblau's function")
+
+    def draw(theme: str):
+        fig, ax = plt.subplots(figsize=(4.9, 4.9), layout="constrained")  # 70 % on a phone
+        field(ax, theme)
+        return fig
+
+    hs, errors = error_curve(surface, POINT)
+
+    def draw_twin(theme: str):
+        fig, (top, bottom) = plt.subplots(
+            2, 1, figsize=(NARROW_WIDTH, 7.0), layout="constrained", height_ratios=(1.7, 1)
+        )
+        field(top, theme)
+        bottom.loglog(hs, errors, color=PALETTES[theme]["muted"], lw=1.5)
+        bottom.axvline(H, color=COLORS["orange"], lw=2)
+        bottom.plot(H, errors[np.argmin(np.abs(hs - H))], "o", color=COLORS["orange"], ms=6)
+        bottom.set(
+            xlabel="step $h$ (log scale)", ylabel="error", title=f"its estimate's error at {POINT}"
+        )
         return fig
 
     at = np.array(POINT)
@@ -56,10 +77,11 @@ def main(out_dir: Path) -> list[Path]:
     config = {"surface": surface.name, "point": list(POINT), "h": H, "hMin": H_MIN, "hMax": H_MAX}
     values |= {"h": f"{H:g}", "widget": json.dumps(config)}
     # The error curve at the opening point: smallest inside the range, far higher at the ends.
-    hs, errors = error_curve(surface, POINT)
     best = int(np.argmin(errors))
     values |= {"curve_best_i": best, "curve_last_i": len(hs) - 1, "curve_points": CURVE_POINTS}
     for key, i, digits in (("best", best, 2), ("hmin", 0, 1), ("hmax", -1, 1)):
         values[f"curve_{key}_h"], values[f"curve_{key}"] = fmt(hs[i], digits), fmt(errors[i], 2)
         values[f"curve_{key}_raw"] = f"{errors[i]:.3g}"
-    return [*themed_svgs(draw, out_dir, "gradient-field"), write_values(out_dir, "field", values)]
+    written = themed_svgs(draw, out_dir, "gradient-field")
+    written += themed_svgs(draw_twin, out_dir, "gradient-field-narrow")
+    return [*written, write_values(out_dir, "field", values)]

@@ -52,7 +52,7 @@ function drawGradient(ctx, w, h, colours, scene) {
   const { setup, facts, contours } = scene;
   clear(ctx, w, h, colours);
   const key = keys(colours);
-  // On a phone the map's key would hide the map: both keys go in a strip below the figure.
+  // Where the map is too small for its key (a narrow square box), both keys go in a strip below.
   const map = equalAspect(layout(w, h).map, setup.surface.bounds);
   const strip = fitsIn(ctx, key.map, map) ? 0 : stripFor(ctx, [...key.map, ...key.curve], w);
   const box = layout(w, h - strip);
