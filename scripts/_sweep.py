@@ -53,12 +53,25 @@ def checkpoints(total_steps: int, per_decade: int = 24, every_up_to: int = 100) 
     return np.unique(np.concatenate([first, grid[grid <= total_steps], [total_steps]])).astype(int)
 
 
-def sweep(X, y, theta0, batch_size, rates, seeds, epochs, lr_decay=0.0, average_from=None) -> Sweep:
+def sweep(
+    X,
+    y,
+    theta0,
+    batch_size,
+    rates,
+    seeds,
+    epochs,
+    lr_decay=0.0,
+    average_from=None,
+    replacement=False,
+) -> Sweep:
     """Run fit_linear's algorithm for every rate in `rates` and every shuffle seed in `seeds`.
 
     `lr_decay` (a number, or one per rate) decays the rate as fit_linear does: lr / (1 + decay e)
     in epoch e, from 0. With `average_from` (an epoch, from 0) the sweep also keeps the mean of
     the iterates after every step of that epoch and the later ones (Polyak-Ruppert averaging).
+    With `replacement`, an epoch reads n rows drawn uniformly at random (`rng.integers`), not a
+    permutation: not fit_linear's algorithm, the sampling it is compared with.
     """
     n, d = X.shape
     b = int(batch_size)
@@ -84,7 +97,12 @@ def sweep(X, y, theta0, batch_size, rates, seeds, epochs, lr_decay=0.0, average_
         for epoch in range(epochs):
             rate2 = base / (1.0 + decay * epoch)
             if b < n:
-                order = np.stack([rng.permutation(n) for rng in rngs])
+                draw = (
+                    (lambda rng: rng.integers(0, n, n))
+                    if replacement
+                    else (lambda rng: rng.permutation(n))
+                )
+                order = np.stack([draw(rng) for rng in rngs])
                 Xo, yo = X[order], y[order]  # (seeds, n, d): each batch below is a view
             else:
                 Xo, yo = X[None], y[None]

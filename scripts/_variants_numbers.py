@@ -12,7 +12,7 @@ import numpy as np
 from _holds_from import holds_from
 from _prose import fmt, listed
 from _variants import BATCH_SIZES, BUDGET, HORIZON, MINI, RATES, SEEDS, N, data, floor
-from _variants_plots import Q, stable_rates
+from _variants_plots import Q, retuned, stable_rates
 
 from gdlib.regression import mse
 
@@ -169,9 +169,7 @@ def summary(sweeps, best, rule_gaps, best_gaps, lam, limit) -> dict:
     v["batch_ahead_from"] = holds_from(med_batch < med_sgd)
     v["batch_ahead_after"] = v["batch_ahead_from"] < len(med_batch)
     # Against stochastic descent re-tuned for each epoch: the lowest median of its stable rates.
-    by_rate = np.median(sweeps[1].epoch_losses, axis=1) - low  # (rates, epochs)
-    tuned = np.min(by_rate[stable_rates(sweeps[1].epoch_losses)], axis=0)
-    v["batch_ahead_tuned_from"] = holds_from(med_batch < tuned)
+    v["batch_ahead_tuned_from"] = holds_from(med_batch < retuned(sweeps[1].epoch_losses - low))
     # Ahead of the median is not ahead of the seeds: the first epoch from which batch stays
     # below the low end of stochastic descent's 10-90 % band.
     sgd_lo = np.quantile(sweeps[1].epoch_losses[best[1]] - low, Q[0], axis=0)

@@ -21,6 +21,17 @@ def stable_rates(losses: np.ndarray) -> np.ndarray:
     return (np.isfinite(end) & (end < start)).all(axis=1)
 
 
+def best_index(gaps: np.ndarray) -> int:
+    """Rate index with the lowest median gap after BUDGET epochs among the stable rates."""
+    med = np.where(stable_rates(gaps), np.median(gaps[:, :, BUDGET], axis=1), np.inf)
+    return int(np.argmin(med))
+
+
+def retuned(gaps: np.ndarray) -> np.ndarray:
+    """Return each epoch's median gap at that epoch's best stable rate (re-tuned every epoch)."""
+    return np.median(gaps[stable_rates(gaps)], axis=1).min(axis=0)
+
+
 def band(ax, x, gaps, color, label, **kw) -> None:
     """Median line and 10-90 % band of gaps (seeds on axis 0)."""
     lo, mid, hi = np.quantile(gaps, [Q[0], 0.5, Q[1]], axis=0)

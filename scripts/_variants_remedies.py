@@ -16,8 +16,8 @@ import numpy as np
 from _holds_from import holds_from
 from _prose import fmt
 from _sweep import quadratic_loss, sweep
-from _variants import BUDGET, HORIZON, RATES, SEEDS, THETA0, N, data, floor
-from _variants_plots import stable_rates
+from _variants import HORIZON, RATES, SEEDS, THETA0, N, data, floor
+from _variants_plots import best_index, retuned
 
 from gdlib.curvature import mse_curvatures
 
@@ -44,37 +44,43 @@ def centred_race() -> dict:
     X, start = centred()
     _, y, _ = data()
     lam = mse_curvatures(X)
-    low, medians = floor(), {}
-    for b in (1, N):
-        gaps = sweep(X, y, start, b, RATES, SEEDS, HORIZON).epoch_losses - low
-        at_budget = np.where(stable_rates(gaps), np.median(gaps[:, :, BUDGET], axis=1), np.inf)
-        medians[b] = np.median(gaps[int(np.argmin(at_budget))], axis=0)
-        if b == 1:  # stochastic descent re-tuned for each epoch: its stable rates' lowest median
-            retuned = np.median(gaps[stable_rates(gaps)], axis=1).min(axis=0)
+    low = floor()
+    gaps = {b: sweep(X, y, start, b, RATES, SEEDS, HORIZON).epoch_losses - low for b in (1, N)}
+    medians = {b: np.median(g[best_index(g)], axis=0) for b, g in gaps.items()}
+    tuned = retuned(gaps[1])  # stochastic descent at each epoch's best stable rate
     kappa = float(lam[-1] / lam[0])
     return {
         "centred_kappa": f"{kappa:.2f}",
         "centred_kappa_n": kappa,
         "centred_batch_ahead_from": holds_from(medians[N] < medians[1]),
-        "centred_batch_ahead_tuned_from": holds_from(medians[N] < retuned),
+        "centred_batch_ahead_tuned_from": holds_from(medians[N] < tuned),
         "centred_batch_e1": fmt(medians[N][1], 2),
         "centred_batch_e1_n": float(medians[N][1]),
         "centred_sgd_e1": fmt(medians[1][1], 2),
-        "centred_sgd_tuned1_e1": fmt(retuned[1], 2),
-        "centred_sgd_tuned1_e1_n": float(retuned[1]),
+        "centred_sgd_tuned1_e1": fmt(tuned[1], 2),
+        "centred_sgd_tuned1_e1_n": float(tuned[1]),
     }
 
 
-def averaged(sgd, best: int) -> dict:
-    """Return the averaged iterates' median gap at stochastic descent's best rate, and the ratio.
+def level_and_mean(run, rate: int) -> tuple[float, float]:
+    """Return a sweep's level at one rate (index) and the gap of its mean iterate, both medians.
 
-    `sgd` is the b = 1 sweep, run with `average_from=AVERAGE_FROM`; `best` its best rate's index.
-    The iterates' own level is the pages' floor: the median over seeds and the last ten epoch ends.
+    `run` is swept with `average_from=AVERAGE_FROM`. The level is the pages' floor: the median
+    over seeds and the last ten epoch ends.
     """
     X, y, _ = data()
     low = floor()
-    late = float(np.median(sgd.epoch_losses[best, :, AVERAGE_FROM + 1 :] - low))
-    gap = float(np.median(quadratic_loss(X, y)(sgd.averaged[best]) - low))
+    late = float(np.median(run.epoch_losses[rate, :, AVERAGE_FROM + 1 :] - low))
+    return late, float(np.median(quadratic_loss(X, y)(run.averaged[rate]) - low))
+
+
+def averaged(sgd, best: int) -> dict:
+    """Return the mean iterate's median gap at stochastic descent's best rate, and the ratios.
+
+    `sgd` is the b = 1 sweep and `best` its best rate's index; the second ratio is with rows drawn
+    with replacement.
+    """
+    late, gap = level_and_mean(sgd, best)
     drawn_level, drawn_gap = with_replacement(float(sgd.rates[best]))
     return {
         "drawn_below": f"{drawn_level / drawn_gap:.0f}",
@@ -94,16 +100,5 @@ def with_replacement(lr: float) -> tuple[float, float]:
     step reads a row drawn uniformly at random, not the next row of a reshuffled epoch.
     """
     X, y, _ = data()
-    loss, low = quadratic_loss(X, y), floor()
-    theta = np.broadcast_to(THETA0, (len(SEEDS), len(THETA0))).copy()
-    rows = np.stack([np.random.default_rng(s).integers(0, N, HORIZON * N) for s in SEEDS])
-    total, levels = np.zeros_like(theta), []
-    for step in range(HORIZON * N):
-        x, target = X[rows[:, step]], y[rows[:, step]]
-        theta -= 2 * lr * (np.einsum("sd,sd->s", x, theta) - target)[:, None] * x
-        if step >= AVERAGE_FROM * N:
-            total += theta
-            if (step + 1) % N == 0:
-                levels.append(loss(theta) - low)
-    mean = total / ((HORIZON - AVERAGE_FROM) * N)
-    return float(np.median(levels)), float(np.median(loss(mean) - low))
+    run = sweep(X, y, THETA0, 1, [lr], SEEDS, HORIZON, average_from=AVERAGE_FROM, replacement=True)
+    return level_and_mean(run, 0)

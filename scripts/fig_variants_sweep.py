@@ -40,7 +40,7 @@ from _variants import (
 )
 from _variants_evidence import FULL_SIZES, estimation, floors, seed_noise, shared_orders
 from _variants_numbers import summary, table
-from _variants_plots import draw_curves, draw_grid, draw_scaling, stable_rates
+from _variants_plots import best_index, draw_curves, draw_grid, draw_scaling, stable_rates
 from _variants_remedies import AVERAGE_FROM, averaged, centred_race
 from _variants_splits import seed_splits
 
@@ -58,14 +58,6 @@ def run_sweeps() -> dict:
             X, y, THETA0, out[b], SEEDS, int(np.argmin(np.abs(RATES - BEST_RATE[b]))), 2
         )
     return out
-
-
-def best_index(gaps: np.ndarray) -> int:
-    """Rate index with the lowest median gap after BUDGET epochs among the stable rates."""
-    at_budget = gaps[:, :, BUDGET]
-    stable = stable_rates(gaps)
-    med = np.where(stable, np.median(at_budget, axis=1), np.inf)
-    return int(np.argmin(med))
 
 
 def batch_rate(lam: np.ndarray, limit: float) -> dict:

@@ -63,3 +63,18 @@ def test_the_averaged_iterate_is_the_mean_of_gdlibs_iterates_from_that_epoch_on(
             assert len(later) == 2 * per_epoch
             np.testing.assert_allclose(result.averaged[i, j], later.mean(axis=0), rtol=1e-9)
     assert sweep(X, Y, THETA0, b, rates, seeds, 1).averaged is None
+
+
+@pytest.mark.parametrize("b", [1, 5])
+def test_with_replacement_each_epoch_reads_n_rows_drawn_by_integers(b):
+    lr, seed, epochs = 0.05, 3, 3
+    result = sweep(X, Y, THETA0, b, [lr], [seed], epochs, replacement=True)
+    rng, theta, n = np.random.default_rng(seed), THETA0.copy(), len(Y)
+    for _ in range(epochs):
+        order = rng.integers(0, n, n)
+        for start in range(0, n, b):
+            rows = order[start : start + b]
+            theta = theta - lr * 2 / len(rows) * X[rows].T @ (X[rows] @ theta - Y[rows])
+    np.testing.assert_allclose(result.final[0, 0], theta, rtol=1e-9, atol=1e-12)
+    shuffled = sweep(X, Y, THETA0, b, [lr], [seed], epochs)
+    assert not np.allclose(shuffled.final[0, 0], theta)
