@@ -102,6 +102,7 @@ def valley_contraction(valley: dict, lr: float, mu: float, eigenvalues) -> dict[
         "valley_gd_rate": f"{rates['gd']:.3f}",
         "valley_momentum_rate": f"{rates['momentum']:.3f}",
         "valley_sqrt_mu": f"{np.sqrt(mu):.3f}",
+        "valley_gd_worst": f"{np.abs(1 - lr * lam).max():.2f}",  # plain descent's larger factor
         "valley_momentum_as_sqrt_mu": bool(np.all((1 + mu - lr * lam) ** 2 < 4 * mu))
         and abs(rates["momentum"] - np.sqrt(mu)) < 0.002
         and rates["gd"] < rates["momentum"],
@@ -182,7 +183,7 @@ def custom_curvature(surface, start) -> dict[str, object]:
     """Return the thresholds 1/lambda and 2/lambda at `start`, with runs either side of each."""
     lam = float(hessian_eigenvalues(surface.grad, start).max())
     over, under = (descend(surface, start, "gd", f * 2.0 / lam) for f in (1.05, 0.95))
-    just_over = descend(surface, start, "gd", 1.05 / lam)
+    just_over, calm = (descend(surface, start, "gd", f / lam) for f in (1.05, 0.95))
     return {
         "custom_lambda": f"{lam:.3g}",
         "custom_limit": f"{2.0 / lam:.3g}",
@@ -193,8 +194,5 @@ def custom_curvature(surface, start) -> dict[str, object]:
         # and never just below 1/lambda.
         "custom_just_over_zigzags": sign_changes(just_over.positions[:11, 1]) == 10,
         "custom_under_zigzags": sign_changes(under.positions[:11, 1]) == 10,
-        "custom_calm_straight": sign_changes(
-            descend(surface, start, "gd", 0.95 / lam).positions[:, 1]
-        )
-        == 0,
+        "custom_calm_straight": sign_changes(calm.positions[:, 1]) == 0,
     }

@@ -95,6 +95,27 @@ def well_band() -> dict[str, object]:
     }
 
 
+def band_edge(surface, stops_at: float, escapes_at: float, halvings: int = 24) -> float:
+    """Return the height y0 where starts (X0, y0) stop being stopped at the saddle, to ~0.1 %.
+
+    A run counts as stopped when gdlib's gradient test ends it with |y| still under RADIUS (a run
+    that escapes reaches a minimum or diverges). The heights bracket the edge: the search halves
+    the gap in log10(y0), so it presumes one edge between them, as the page's scans show.
+    """
+
+    def stopped(y0: float) -> bool:
+        run = descend(surface, (X0, y0), lr=LR)
+        return run.criterion == "grad_tol" and abs(run.positions[-1][1]) < RADIUS
+
+    if not stopped(stops_at) or stopped(escapes_at):
+        raise RuntimeError(f"no edge between {stops_at:g} and {escapes_at:g} on {surface.title}")
+    low, high = np.log10(stops_at), np.log10(escapes_at)
+    for _ in range(halvings):
+        middle = (low + high) / 2
+        low, high = (middle, high) if stopped(10**middle) else (low, middle)
+    return float(10**low)
+
+
 def degenerate_values(double_well_run: Trajectory) -> dict:
     """Measure the escape from the quartic saddle and the cubic saddle's creep into its saddle.
 
@@ -110,6 +131,7 @@ def degenerate_values(double_well_run: Trajectory) -> dict:
     )
     cubic = descend(cubic_saddle, (X0, CUBIC_Y0), lr=LR, max_iter=CUBIC_CAP)
     stalls = [descend(quartic_saddle, (X0, y0), lr=LR) for y0 in STALL_Y0]
+    edges = band_edge(quartic_saddle, STALL_Y0[0], QUARTIC_Y0), band_edge(DOUBLE_WELL, 1e-30, 1e-1)
     escape = escape_step(quartic)
     predicted = round((1 / QUARTIC_Y0**2 - 1 / RADIUS**2) / (8 * LR))
     return (
@@ -126,6 +148,10 @@ def degenerate_values(double_well_run: Trajectory) -> dict:
             "cubic_y": fmt(float(cubic.positions[-1][1]), 2),
             "cubic_y_n": float(cubic.positions[-1][1]),
             "stall_y0": fmt(STALL_Y0[0], 1),
+            "quartic_edge": fmt(edges[0], 2),
+            "quartic_edge_n": edges[0],
+            "well_edge": fmt(edges[1], 2),
+            "well_edge_n": edges[1],
             "stall_y0_low": f"10^{{{np.log10(STALL_Y0[1]):.0f}}}",
             "stall_message": stalls[0].message,
             "stall_steps": stalls[0].iterations,
