@@ -21,11 +21,14 @@ from _narrow import NARROW_WIDTH
 from _prose import fmt
 from matplotlib import pyplot as plt
 
+from gdlib.curvature import hessian
 from gdlib.surfaces import get_surface
 
 POINT = (1.0, 1.0)
 H, H_MIN, H_MAX = 1e-4, 1e-13, 0.1
 CURVE_POINTS = 61
+# Points the live figure's error model is tried on near a minimum, where f's terms cancel.
+NEAR, NEAR_RADIUS, NEAR_POINTS = (3.0, 2.0), 1e-3, 200
 
 
 def error_curve(surface, point) -> tuple[np.ndarray, np.ndarray]:
@@ -34,6 +37,32 @@ def error_curve(surface, point) -> tuple[np.ndarray, np.ndarray]:
     at, exact = np.asarray(point), surface.grad(np.asarray(point))
     errors = [np.abs((surface.f(at + h * np.eye(2)) - surface.f(at)) / h - exact).max() for h in hs]
     return hs, np.array(errors)
+
+
+def best_step_ratios(surface) -> dict[str, object]:
+    """Median ratio of the error curve's best h to each rounding model's best step, near NEAR.
+
+    Both models balance truncation (M2/2) h against rounding: f's two values only, 2 eps |f| / h,
+    or those plus the rounded step, eps max_i |theta_i d_i f| / (2h) (js/src/widgets/
+    gradient-state.js's errorModel). Points are uniform in the disc of NEAR_RADIUS, seeded.
+    """
+    rng, eps = np.random.default_rng(0), np.finfo(float).eps
+    angles, radii = rng.uniform(0, 2 * np.pi, NEAR_POINTS), rng.uniform(0, 1, NEAR_POINTS)
+    ratios = []
+    for angle, radius in zip(angles, NEAR_RADIUS * np.sqrt(radii), strict=True):
+        at = np.array(NEAR) + radius * np.array([np.cos(angle), np.sin(angle)])
+        hs, errors = error_curve(surface, at)
+        m2 = np.abs(np.diag(hessian(surface.grad, at))).max()
+        f, slope = abs(float(surface.f(at))), np.abs(at * surface.grad(at)).max()
+        best = hs[np.argmin(errors)]
+        ratios.append([best / (2 * np.sqrt(eps * size / m2)) for size in (f, f + slope / 4)])
+    values_only, with_step = np.median(ratios, axis=0)
+    return {
+        "near_points": NEAR_POINTS,
+        "near_radius": fmt(NEAR_RADIUS, 1),
+        "near_values_only": f"{values_only:.0f}",
+        "near_with_step": f"{with_step:.2f}",
+    }
 
 
 def main(out_dir: Path) -> list[Path]:
@@ -82,6 +111,7 @@ def main(out_dir: Path) -> list[Path]:
     for key, i, digits in (("best", best, 2), ("hmin", 0, 1), ("hmax", -1, 1)):
         values[f"curve_{key}_h"], values[f"curve_{key}"] = fmt(hs[i], digits), fmt(errors[i], 2)
         values[f"curve_{key}_raw"] = f"{errors[i]:.3g}"
+    values |= best_step_ratios(surface)
     written = themed_svgs(draw, out_dir, "gradient-field")
     written += themed_svgs(draw_twin, out_dir, "gradient-field-narrow")
     return [*written, write_values(out_dir, "field", values)]

@@ -216,13 +216,14 @@ test("the gradient figure's forward difference is real float64: truncation, then
   assert.ok(facts.best.h > 1e-10 && facts.best.h < 1e-5);
   assert.equal(gradientFacts(setup, [1, 1], 1e-12).dominant, "rounding");
   assert.equal(gradientFacts(setup, [1, 1], 1e-2).dominant, "truncation");
-  // The page's model: f = 106 and M₂ = |∂xx f| = 26 at (1, 1), so h* = 2√(106ε/26) ≈ 6.02e-8,
-  // near the measured best h, and there neither term is twice the other.
-  assert.ok(Math.abs(facts.crossover / (2 * Math.sqrt((106 * Number.EPSILON) / 26)) - 1) < 1e-6);
+  // The page's model: f = 106, ∇f = (-46, -38) and M₂ = |∂xx f| = 26 at (1, 1), so with the
+  // rounded step's share h* = 2√((106 + 46/4)ε/26) ≈ 6.34e-8, near the measured best h, and
+  // there neither term is twice the other.
+  assert.ok(Math.abs(facts.crossover / (2 * Math.sqrt((117.5 * Number.EPSILON) / 26)) - 1) < 1e-6);
   assert.ok(facts.best.h > facts.crossover / 3 && facts.best.h < 3 * facts.crossover);
   const shown = gradientFacts(setup, [1, 1], 6e-8);
   assert.equal(shown.dominant, null);
-  assert.match(gradientSummary(shown), /they meet at h ≈ 6\.02e-08: neither is twice the other\.$/);
+  assert.match(gradientSummary(shown), /they meet at h ≈ 6\.34e-08: neither is twice the other\.$/);
   assert.match(gradientStatus(facts), /^At \(1, 1\): ∇f = \(-46, -38\); forward difference with h = 0.0001/);
   assert.match(gradientSummary(facts), /truncation dominates/);
   assert.equal(gradientRows(facts).length, facts.curve.length);
@@ -353,11 +354,12 @@ test("the gradient figure names the larger error term from the page's model, not
   // lower: at (-4.8, -3.7) the error at h = 1e-14 is below the one at 1e-13.
   const noisy = gradientFacts(setup, [-4.8, -3.7], 1e-13);
   assert.ok(noisy.h < noisy.best.h);
-  assert.match(gradientSummary(noisy), /rounding 0\.325 at h = 1e-13; .*: rounding dominates\.$/);
+  assert.match(gradientSummary(noisy), /rounding 1\.16 at h = 1e-13; .*: rounding dominates\.$/);
   // At (-4.9, -4.9) rounding errors happen to cancel at the curve's h = 3.98e-8 (tenfold below
-  // the error at 4e-8): h = 2.82e-8 lies below that measured best, yet the model's terms are equal
-  // there, and the measured error (3.9e-6) is the model's size, not rounding noise grown large.
-  const dip = gradientFacts(setup, [-4.9, -4.9], 2.82e-8);
+  // the error at 4e-8): h = 3.5e-8 lies below that measured best, yet the model's terms are
+  // within a factor 2 there (they meet at 4.21e-8), and the measured error is the model's size,
+  // not rounding noise grown large.
+  const dip = gradientFacts(setup, [-4.9, -4.9], 3.5e-8);
   assert.ok(dip.h < dip.best.h && dip.best.error < forwardError(setup.surface, [-4.9, -4.9], 4e-8) / 5);
   assert.equal(dip.dominant, null);
   assert.equal(gradientFacts(setup, [-4.9, -4.9], 1e-8).dominant, "rounding");
@@ -370,7 +372,12 @@ test("the gradient figure names the larger error term from the page's model, not
   assert.equal(minimum.best, minimum.tiniest);
   assert.doesNotMatch(said, /grows|meet/);
   assert.match(said, /rounding 0 at h = 0\.0001: truncation dominates\.$/);
-  assert.match(gradientSummary(gradientFacts(setup, [1, 1], 1e-2)), /truncation 0\.13 and rounding 4\.71e-12 at h = 0\.01; .*: truncation dominates\.$/);
+  // Near that minimum f is almost 0 but its slope times θ is not: the rounded step sets the best
+  // h, which f's values alone put 20 times too low (they would have said truncation dominates).
+  const near = gradientFacts(setup, [3.001, 2.001], 1e-10);
+  assert.equal(near.dominant, "rounding");
+  assert.ok(near.crossover > near.best.h / 2 && near.crossover < 2 * near.best.h);
+  assert.match(gradientSummary(gradientFacts(setup, [1, 1], 1e-2)), /truncation 0\.13 and rounding 5\.22e-12 at h = 0\.01; .*: truncation dominates\.$/);
 });
 
 test("the criteria figure names every test that fires at the stopping step", async () => {

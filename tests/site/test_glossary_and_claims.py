@@ -25,7 +25,7 @@ CLAIM_PAGES = {
     "concepts/algorithm": 2,
     "concepts/glossary": 3,
     "concepts/learning-rate": 14,
-    "concepts/gradients": 12,
+    "concepts/gradients": 13,
     "concepts/updates": 42,
     "concepts/schedules": 19,
     "concepts/saddle-points": 20,

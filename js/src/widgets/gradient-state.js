@@ -39,14 +39,18 @@ export function errorCurve(setup, point, count = CURVE_POINTS) {
 /**
  * The page's error model at `point` (its section 2): truncation about (M₂/2) h, with M₂ the
  * largest |∂ᵢᵢf| there (a central difference of the analytic gradient), and rounding about
- * 2ε|f|/h. They meet at h* = 2√(ε|f|/M₂) (null when M₂ or f is 0).
+ * (2ε|f| + ε S/2)/h: f's two values, and the step x + h rounded to half a float's spacing at x,
+ * which moves f by the slope times that (S = maxᵢ |θᵢ ∂ᵢf|). Near a minimum f is almost 0 and S
+ * is not: f's values alone would put the best step far too low. They meet at
+ * h* = 2√(ε(|f| + S/4)/M₂) (null when M₂ is 0 or both rounding terms are).
  */
 export function errorModel(surface, [x, y]) {
   const d = 1e-5 * Math.max(1, Math.abs(x), Math.abs(y));
   const fxx = (surface.grad(x + d, y)[0] - surface.grad(x - d, y)[0]) / (2 * d);
   const fyy = (surface.grad(x, y + d)[1] - surface.grad(x, y - d)[1]) / (2 * d);
   const m2 = Math.max(Math.abs(fxx), Math.abs(fyy));
-  const size = Math.abs(surface.f(x, y));
+  const [gx, gy] = surface.grad(x, y);
+  const size = Math.abs(surface.f(x, y)) + Math.max(Math.abs(x * gx), Math.abs(y * gy)) / 4;
   return {
     truncation: (h) => (m2 / 2) * h,
     rounding: (h) => (2 * Number.EPSILON * size) / h,
@@ -114,7 +118,7 @@ export function gradientSummary(facts) {
   const chosen = facts.error < best.error ? `; the chosen h, between them, gets ${num(facts.error)}` : "";
   const curve = `Of the ${facts.curve.length} plotted steps h from ${num(tiniest.h)} to ${num(facts.curve.at(-1).h)}, the error is smallest at h = ${num(best.h)} (${num(best.error)})${grows}${chosen}.`;
   const meet = crossover === null ? "" : `; they meet at h ≈ ${num(crossover)}`;
-  const model = `The model (M₂/2)h + 2ε|f|/h gives truncation ${num(truncation)} and rounding ${num(rounding)} at h = ${num(facts.h)}${meet}`;
+  const model = `The page's model (both rounding errors) gives truncation ${num(truncation)} and rounding ${num(rounding)} at h = ${num(facts.h)}${meet}`;
   const verdict = dominant === null ? "neither is twice the other" : `${dominant} dominates`;
   return `At ${pair(point)}, ${slope} ${curve} ${model}: ${verdict}.`;
 }
