@@ -18,6 +18,7 @@ import json
 from pathlib import Path
 
 import numpy as np
+from _criteria_blind import blind_spots
 from _figure import COLORS, step_lengths, themed_svgs, write_values
 from _narrow import NARROW_WIDTH
 from _prose import fmt
@@ -190,7 +191,8 @@ def main(out_dir: Path) -> list[Path]:
     values["step_factor"] = round(factor_per_step(step), 4)
     values["change_factor"] = round(factor_per_step(change), 4)
     values["fit_from"], values["fit_to"] = FIT_FROM, FIT_TO
-    values |= exact_landing() | stalls() | early_value_stop()
+    blind = blind_spots(SURFACE, START, LR, TOLERANCES[0])
+    values |= exact_landing() | stalls() | early_value_stop() | blind
     config = {"surface": SURFACE, "start": list(START), "lr": LR, "maxIter": MAX_ITER}
     config |= LIVE_TOLERANCES | {"tolMin": TOL_MIN, "tolMax": TOL_MAX}
     values["widget"] = json.dumps(config)

@@ -29,7 +29,7 @@ CLAIM_PAGES = {
     "concepts/updates": 42,
     "concepts/schedules": 19,
     "concepts/saddle-points": 20,
-    "concepts/convergence": 15,
+    "concepts/convergence": 19,
     "concepts/conditioning": 18,
     "variants/batch": 19,
     "variants/stochastic": 25,

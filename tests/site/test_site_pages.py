@@ -180,6 +180,18 @@ def test_every_superscript_says_to_the_power_for_screen_readers(built_site):
     assert found > 50
 
 
+def test_no_formula_carries_a_prose_values_markup(built_site):
+    # A value written for prose ("1 × 10<sup>...</sup>") put inside $...$ reached KaTeX as text:
+    # the formula showed the letters "s u p" and the hidden words "to the power".
+    for page in built_site.pages():
+        for tex in re.findall(
+            r'<annotation encoding="application/x-tex">(.*?)</annotation>',
+            page.read_text(encoding="utf-8"),
+            re.S,
+        ):
+            assert "&lt;sup" not in tex and "gd-sr" not in tex, (page, tex[:120])
+
+
 def test_no_check_mark_stands_alone(built_site):
     # A ✓ after a figure or a code block, with no sentence before it, sat on a line of its own.
     alone = re.compile(r'(<p>|</div>|</pre>|</picture>)\s*<span class="gd-check"')

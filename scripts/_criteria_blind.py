@@ -1,0 +1,102 @@
+"""Where the convergence page's stopping tests are blind: runs behind its caveats.
+
+- A value test at lr = 2/L: the steep direction bounces between two heights, so f changes by
+  ever less while the gradient stays large, and the test calls the run converged.
+- An absolute value tolerance below the spacing of floats near f*: adding a constant to f moves
+  neither the minimiser nor any gradient, yet its changes round to 0 earlier.
+- A gradient test at a saddle: a start off its stable manifold by 1e-12 still stops there.
+- What a small gradient guarantees where every curvature is at least m: the distance to the
+  minimiser at most |grad| / m, the excess value at most |grad|^2 / (2 m).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from _prose import fmt
+
+from gdlib.curvature import hessian_eigenvalues
+from gdlib.descent import descend
+from gdlib.expression import surface_from_expression
+from gdlib.surfaces import get_surface
+
+VALUE_ROW = {"grad_tol": 1e-6, "step_tol": 1e-10, "value_tol": 1e-8}  # the table's value row
+SHIFT = 1e10  # added to the bowl: floats near it are about 1.9e-6 apart
+SADDLE_START = (1.5, 1e-12)
+
+
+def norm(gradient: np.ndarray) -> float:
+    """Return the length of one gradient."""
+    return float(np.linalg.norm(gradient))
+
+
+def bouncing(surface: str, start) -> dict[str, object]:
+    """Run the value row at exactly 2/L: 'converged' while the steep direction bounces."""
+    lr = 2.0 / get_surface(surface).lipschitz
+    run = descend(surface, start, lr=lr, **VALUE_ROW)
+    y = run.positions[:, 1]
+    return {
+        "bounce_lr": f"{lr:g}",
+        "bounce_steps": run.iterations,
+        "bounce_grad": fmt(norm(run.gradients[-1]), 3),
+        "bounce_by_value": run.status == "converged" and run.criterion == "value_tol",
+        "bounce_y_kept": bool(np.all(np.abs(np.abs(y) - abs(y[0])) < 1e-12)),
+    }
+
+
+def shifted() -> dict[str, object]:
+    """Run the bowl and the bowl plus SHIFT with the value test only, from (2, 2) at lr 0.1."""
+    bowl = get_surface("bowl")
+    lifted = surface_from_expression(f"x^2 + y^2 + {SHIFT:g}", bowl.bounds)
+    tests = {"grad_tol": 0.0, "step_tol": 0.0, "value_tol": VALUE_ROW["value_tol"]}
+    plain, raised = (descend(s, (2.0, 2.0), lr=0.1, **tests) for s in (bowl, lifted))
+    change = abs(float(np.diff(raised.values[-2:])[0]))
+    return {
+        "shift_tex": f"10^{{{np.log10(SHIFT):.0f}}}",  # for the page's formulas
+        "shift_spacing": fmt(float(np.spacing(SHIFT)), 2),
+        "shift_plain_steps": plain.iterations,
+        "shift_plain_grad": fmt(norm(plain.gradients[-1]), 2),
+        "shift_plain_grad_raw": norm(plain.gradients[-1]),
+        "shift_raised_steps": raised.iterations,
+        "shift_raised_grad": fmt(norm(raised.gradients[-1]), 2),
+        "shift_raised_grad_raw": norm(raised.gradients[-1]),
+        "shift_raised_change": change,
+        "shift_both_by_value": plain.criterion == raised.criterion == "value_tol",
+    }
+
+
+def saddle_band() -> dict[str, object]:
+    """Start the saddle x^2 - y^2 just off its stable manifold: the gradient test stops it."""
+    run = descend("saddle", SADDLE_START, lr=0.1)
+    return {
+        "band_y0_tex": f"10^{{{np.log10(SADDLE_START[1]):.0f}}}",
+        "band_steps": run.iterations,
+        "band_message": run.message,
+        "band_by_grad": run.status == "converged" and run.criterion == "grad_tol",
+        "band_at_saddle": norm(run.positions[-1]) < 1e-6,
+    }
+
+
+def guarantee(run, m: float) -> dict[str, object]:
+    """Bound the distance and excess value of `run`'s end (minimum 0 at 0) from its gradient."""
+    grad = norm(run.gradients[-1])
+    return {
+        "sure_m": f"{m:g}",
+        "sure_grad": fmt(grad, 2),
+        "sure_distance_bound": fmt(grad / m, 2),
+        "sure_distance": fmt(norm(run.positions[-1]), 2),
+        "sure_distance_holds": norm(run.positions[-1]) <= grad / m,
+        "sure_value_bound": fmt(grad**2 / (2 * m), 2),
+        "sure_value": fmt(float(run.values[-1]), 2),
+        "sure_value_holds": float(run.values[-1]) <= grad**2 / (2 * m),
+    }
+
+
+def blind_spots(surface: str, start, lr: float, first_row: dict) -> dict[str, object]:
+    """Return the module's values for the page, under the `criteria` namespace.
+
+    `first_row` holds the tolerances of the page's first table row, run at `lr` from `start`;
+    m is the surface's smallest curvature (a quadratic's, so the same everywhere).
+    """
+    m = float(f"{hessian_eigenvalues(get_surface(surface).grad, start).min():.6g}")
+    first = descend(surface, start, lr=lr, **first_row)
+    return bouncing(surface, start) | shifted() | saddle_band() | guarantee(first, m)
