@@ -445,6 +445,12 @@ test("panels sit side by side on a wide canvas and one above the other on a tall
   assert.equal(bottom.y, top.y + top.h + 30 + 20 + 10); // the x labels, the gap and the top margin
   assert.equal(bottom.y + bottom.h, 400 - 30);
   assert.equal(panels(300, 300, 2, margins)[1].y, 10); // square: still side by side
+  // A map 2 wide and 1 tall needs 120 of the 150 px: the 30 px left go to the panel under it.
+  const [map, plot] = panels(300, 400, 2, { ...margins, map: [[-1, 1], [0, 1]] });
+  assert.deepEqual([map.h, plot.h, plot.y], [120, 180, 10 + 120 + 60]);
+  assert.equal(plot.y + plot.h, 400 - 30);
+  // A map taller than its slot keeps the equal split (its sides, not its top, are left blank).
+  assert.equal(panels(300, 400, 2, { ...margins, map: [[0, 1], [0, 3]] })[0].h, 150);
 });
 
 test("an axis label stays under its panel where it fits and is moved in from the canvas's edge", () => {

@@ -14,7 +14,7 @@ import { escapeFacts, escapeRows, escapeSetup, escapeStatus, escapeSummary } fro
 
 function drawEscape(ctx, w, h, colours, { setup, facts, contours }) {
   clear(ctx, w, h, colours);
-  const [left, right] = panels(w, h, 2);
+  const [left, right] = panels(w, h, 2, { map: setup.surface.bounds });
   const marks = mapMarks(colours);
   // How each thing is drawn, and named in the key: one entry for both.
   const key = {

@@ -6,16 +6,17 @@ import { linearScale, logScale, niceTicks } from "./scale.js";
 /**
  * Split a w x h canvas into `count` panels with room for tick labels: side by side, or one above
  * the other on a canvas taller than wide (a phone's, sized from the static figure's stacked twin).
+ * Stacked, a first panel holding an equal-aspect map of `map`'s bounds gets no more height than
+ * its width allows, and the panels under it the rest (not a blank band around the map).
  */
-export function panels(w, h, count, { left = 54, bottom = 34, top = 12, gap = 20, right = 18 } = {}) {
+export function panels(w, h, count, { left = 54, bottom = 34, top = 12, gap = 20, right = 18, map } = {}) {
   if (h > w) {
     const tall = (h - count * (top + bottom) - (count - 1) * gap) / count;
-    return Array.from({ length: count }, (_, i) => ({
-      x: left,
-      y: top + i * (tall + top + bottom + gap),
-      w: w - left - right,
-      h: tall,
-    }));
+    const [[x0, x1], [y0, y1]] = map ?? [[0, 1], [0, Infinity]];
+    const first = count > 1 ? Math.min(tall, ((w - left - right) * (y1 - y0)) / (x1 - x0)) : tall;
+    const heights = [first, ...Array(count - 1).fill(tall + (tall - first) / (count - 1))];
+    const ys = heights.map((_, i) => top + heights.slice(0, i).reduce((y, hi) => y + hi + top + bottom + gap, 0));
+    return heights.map((hi, i) => ({ x: left, y: ys[i], w: w - left - right, h: hi }));
   }
   const inner = (w - right - count * left - (count - 1) * gap) / count;
   return Array.from({ length: count }, (_, i) => ({

@@ -17,8 +17,8 @@ const MU_MAX = 0.99; // momentum 0, 0.01, ..., 0.99
 
 function drawRace(ctx, w, h, colours, { facts, contours, racers }) {
   clear(ctx, w, h, colours);
-  const [left, right] = panels(w, h, 2);
   const surface = getSurface(facts.surface);
+  const [left, right] = panels(w, h, 2, { map: surface.bounds });
   const marks = mapMarks(colours);
   // How each run is drawn, and named in the key: one entry for both. Each optimizer keeps the
   // colour of the static race and loss curves (the build's config); plain descent's race run is

@@ -13,7 +13,7 @@ import { CHART_TOP, plottedSteps, rateFacts, rateRows, rateSetup, rateSummary, r
 
 function drawRate(ctx, w, h, colours, { setup, facts, contours, curve }) {
   clear(ctx, w, h, colours);
-  const [left, right] = panels(w, h, 2);
+  const [left, right] = panels(w, h, 2, { map: setup.surface.bounds });
   mapPanel(ctx, left, setup.surface.bounds, colours, { contours }, (s) => {
     const path = facts.run.positions.map(([x, y]) => [s.x(x), s.y(y)]);
     line(ctx, path, colours.point, 1.5);

@@ -14,7 +14,7 @@ const DASH = [5, 3]; // the yardstick run (config.compare), drawn under the read
 
 function drawFit(ctx, w, h, colours, { state, contours }) {
   clear(ctx, w, h, colours);
-  const [left, right] = panels(w, h, 2);
+  const [left, right] = panels(w, h, 2, { map: state.bounds });
   const runs = [state.reference, state.run].filter(Boolean);
   const marks = mapMarks(colours);
   // How each run is drawn, and named in the key: one entry for both; each in its variant's colour.
