@@ -156,7 +156,7 @@ test("on the round bowl the learning-rate figure speaks of the minimum, not a va
   const bowl = rateSetup({ kappas: [1, 2], kappa: 1, bounds: [[-2, 2], [-2, 2]], start: [1, 1], lrMin: 0.001, lrMax: 1.2, maxIter: 1000 });
   const one = rateSummary(rateFacts(bowl, 1));
   assert.match(one, /converged in 1 step\./);
-  assert.match(one, /\(κ − 1\)\/\(κ \+ 1\) = 0: one step reaches the minimum; this rate is within 1 % of it\.$/);
+  assert.match(one, /\(κ\u00a0−\u00a01\)\/\(κ\u00a0\+\u00a01\) = 0: one step reaches the minimum; this rate is within 1 % of it\.$/);
   assert.equal(rateFacts(bowl, 1).regime, "exactly 1/L");
   const bouncing = rateSummary(rateFacts(bowl, 1.5));
   assert.match(bouncing, /jumped across the minimum \d+ times/);
@@ -398,7 +398,7 @@ test("the conditioning figure runs the quadratic of the chosen kappa and names i
   const facts = rateFacts(setup, 0.182);
   assert.equal(facts.status, "converged");
   assert.equal(facts.best, 2 / 11);
-  assert.match(rateSummary(facts), /With κ = 10 the best fixed rate is 2\/\(1 \+ κ\) = 0\.182, which multiplies the distance to the minimum by \(κ − 1\)\/\(κ \+ 1\) = 0\.818 each step; this rate is within 1 % of it\.$/);
+  assert.match(rateSummary(facts), /With κ = 10 the best fixed rate is 2\/\(1\u00a0\+\u00a0κ\) = 0\.182, which multiplies the distance to the minimum by \(κ\u00a0−\u00a01\)\/\(κ\u00a0\+\u00a01\) = 0\.818 each step; this rate is within 1 % of it\.$/);
   const stiff = withKappa(setup, 100);
   assert.equal(stiff.surface.kappa, 100);
   const over = rateFacts(stiff, 0.182);

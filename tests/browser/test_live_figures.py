@@ -558,7 +558,7 @@ def test_the_condition_number_choice_swaps_the_quadratic(page, site_url):
     box.get_by_label("Condition number κ").select_option("100")
     wait_idle(page)
     assert status(page, "rate").startswith("κ = 100, η = 0.182: diverged")
-    assert "best fixed rate is 2/(1 + κ) = 0.0198" in summary(page, "rate")
+    assert "best fixed rate is 2/(1\u00a0+\u00a0κ) = 0.0198" in summary(page, "rate")
     assert changed_share(image, canvas_image(page, "rate")) > 0.01
     assert_clean(page)
 

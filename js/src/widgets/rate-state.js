@@ -10,6 +10,9 @@ import { floorCrossings, swingRatio } from "./crossings.js";
 import { ending } from "./verdicts.js";
 import { logSlider } from "./scale.js";
 
+// A formula kept on one line: its spaces do not break (a phone's summary broke after "(κ").
+const WHOLE = (formula) => formula.replaceAll(" ", "\u00a0");
+
 const num = (v) => formatG(v, 3);
 export const SWEEP_POINTS = 60;
 /** The steps over which the summary counts crossings of the valley floor. */
@@ -138,7 +141,7 @@ function conditionSentence({ kappa, best, lr, L }) {
   const within = Math.abs(lr - best) <= 0.01 * best * (1 + 1e-9);
   const near = !within ? `η = ${formatG(lr, 6)} is not` : lr < 2 / L ? "this rate is" : `η = ${formatG(lr, 6)} is 2/L, where descent stops converging, though`;
   const effect = factor === 0 ? "0: one step reaches the minimum" : `${num(factor)} each step`;
-  return `With κ = ${kappa} the best fixed rate is 2/(1 + κ) = ${num(best)}, which multiplies the distance to the minimum by (κ − 1)/(κ + 1) = ${effect}; ${near} within 1 % of it.`;
+  return `With κ = ${kappa} the best fixed rate is ${WHOLE("2/(1 + κ)")} = ${num(best)}, which multiplies the distance to the minimum by ${WHOLE("(κ − 1)/(κ + 1)")} = ${effect}; ${near} within 1 % of it.`;
 }
 
 /** Table rows k, x, y, f for the run's points (at most `limit`, the last one always included). */
