@@ -27,6 +27,7 @@ class AdagradState(NamedTuple):
 
 def adagrad(
     lr: float = 0.01,
+    *,
     lr_decay: float = 0.0,
     initial_accumulator_value: float = 0.0,
     eps: float = 1e-10,

@@ -28,7 +28,7 @@ class AdamState(NamedTuple):
 
 
 def adam(
-    lr: float = 0.001, betas: tuple[float, float] = (0.9, 0.999), eps: float = 1e-8
+    lr: float = 0.001, *, betas: tuple[float, float] = (0.9, 0.999), eps: float = 1e-8
 ) -> GradientTransformation:
     r"""Adam in torch.optim.Adam's convention (eps added after the bias-corrected root).
 

@@ -29,6 +29,7 @@ class RmspropState(NamedTuple):
 
 def rmsprop(
     lr: float = 0.01,
+    *,
     alpha: float = 0.99,
     eps: float = 1e-8,
     momentum: float = 0.0,

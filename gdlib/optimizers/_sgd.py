@@ -27,7 +27,7 @@ class SgdState(NamedTuple):
 
 
 def sgd(
-    lr: float, momentum: float = 0.0, dampening: float = 0.0, nesterov: bool = False
+    lr: float, *, momentum: float = 0.0, dampening: float = 0.0, nesterov: bool = False
 ) -> GradientTransformation:
     r"""Gradient descent, with momentum and Nesterov's variant, in torch.optim.SGD's convention.
 
