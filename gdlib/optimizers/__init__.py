@@ -6,8 +6,14 @@
 ``sgd(lr, momentum=0.9, nesterov=True)``; ``adagrad``, ``rmsprop`` and ``adam`` use torch's
 defaults for everything but the learning rate. Unlike torch's, ``sgd`` has no default ``lr``,
 and gdlib refuses values torch accepts, e.g. ``lr=0``, RMSProp's ``alpha=1`` (and ``alpha=0``
-with ``centered=True``), SGD's ``momentum`` or ``dampening`` outside [0, 1), infinite
-hyperparameters and flags that are not bools.
+with ``centered=True``), SGD's and RMSProp's ``momentum`` or SGD's ``dampening`` outside
+[0, 1), infinite hyperparameters and flags that are not bools.
+
+torch's ``weight_decay``, ``amsgrad``, ``maximize`` (and its other flags: ``foreach``,
+``capturable``, ``differentiable``, ``fused``) are absent. Everything after ``lr`` is
+keyword-only: torch's positional order puts ``weight_decay`` second or fourth, so a call such as
+``adagrad(0.01, 0.0, 0.1)`` copied from torch would otherwise set another hyperparameter
+(``TypeError`` instead).
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from gdlib._validate import check_bool, check_eps, check_lr, check_nonnegative, check_unit_interval
+from gdlib._validate import check_bool, check_eps, check_lr, check_unit_interval
 from gdlib.optimizers.base import GradientTransformation, as_array, as_grads
 
 __all__ = ["RmspropState", "rmsprop"]
@@ -59,7 +59,8 @@ def rmsprop(
             the rounding error of $g_t^2$ instead, or is NaN). Refused from 1 up (torch takes
             it): at 1 $v_t$ stays 0, above it turns negative.
         eps: $\epsilon > 0$ (torch also takes 0, which divides 0 by 0 on a zero gradient).
-        momentum: $\mu \ge 0$.
+        momentum: $0 \le \mu < 1$ (torch takes more, as for SGD: the buffer then never forgets
+            a step, and from 1 up the run never settles).
         centered: Normalise by the estimated variance instead of the raw second moment.
 
     Returns:
@@ -82,7 +83,7 @@ def rmsprop(
         raise ValueError(f"Invalid alpha value: {alpha} (centered needs alpha > 0: g^2 - g^2 = 0)")
     alpha = checked
     eps = check_eps(eps)
-    momentum = check_nonnegative(momentum, "momentum")
+    momentum = check_unit_interval(momentum, "momentum")
 
     def init(params: np.ndarray) -> RmspropState:
         params = as_array(params)

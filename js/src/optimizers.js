@@ -84,7 +84,7 @@ export function rmsprop(lr = 0.01, { alpha = 0.99, eps = 1e-8, momentum = 0.0, c
   // As gdlib's rmsprop: torch takes it, but the variance of one gradient, g^2 - g^2, is 0.
   if (centered && alpha === 0) throw new RangeError(`Invalid alpha value: ${alpha} (centered needs alpha > 0: g^2 - g^2 = 0)`);
   checkEps(eps);
-  checkNonnegative(momentum, "momentum");
+  checkUnitInterval(momentum, "momentum value");
   return {
     init: () => ({ squareAvg: [0.0, 0.0], gradAvg: [0.0, 0.0], buf: [0.0, 0.0] }),
     update(grads, state) {

@@ -54,6 +54,8 @@ test("an unknown surface or optimizer is refused by name", () => {
   assert.throws(() => sgd(0.1, { momentum: 1 }), /^RangeError: Invalid momentum value: 1$/);
   assert.throws(() => sgd(0.1, { momentum: 0.5, dampening: 1 }), /^RangeError: Invalid dampening value: 1$/);
   assert.ok(sgd(0.1, { momentum: 0.99, dampening: 0.5 }));
+  assert.throws(() => getOptimizer("rmsprop", 0.1, { momentum: 1 }), /^RangeError: Invalid momentum value: 1$/);
+  assert.ok(getOptimizer("rmsprop", 0.1, { momentum: 0.99 }));
 });
 
 test("centred RMSProp clips a variance rounded below zero, as gdlib does: no NaN step", () => {

@@ -35,3 +35,22 @@ def test_keywords_still_set_every_hyperparameter():
     rmsprop(0.01, alpha=0.9, eps=1e-6, momentum=0.5, centered=True)
     adam(0.01, betas=(0.8, 0.99), eps=1e-6)
     sgd(0.01, momentum=0.9, dampening=0.0, nesterov=True)
+
+
+@pytest.mark.parametrize("momentum", [1.0, 1.5])
+def test_rmsprop_refuses_momentum_from_one_up_as_sgd_does(momentum):
+    # Before: the bowl from (2, 2) at momentum 1 ran to max_iter, at 1.5 "diverged"; sgd refused.
+    with pytest.raises(ValueError, match=rf"^Invalid momentum value: {momentum}$"):
+        rmsprop(0.01, momentum=momentum)
+    with pytest.raises(ValueError, match=rf"^Invalid momentum value: {momentum}$"):
+        sgd(0.01, momentum=momentum)
+    assert rmsprop(0.01, momentum=0.99).init(np.zeros(2)).momentum_buffer.tolist() == [0.0, 0.0]
+
+
+def test_the_package_docstring_lists_rmsprop_momentum_and_the_absent_torch_options():
+    import gdlib.optimizers
+
+    doc = " ".join(gdlib.optimizers.__doc__.split())
+    assert "RMSProp's ``momentum``" in doc
+    for absent in ("weight_decay", "amsgrad", "maximize", "keyword-only"):
+        assert absent in doc
