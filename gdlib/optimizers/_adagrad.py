@@ -7,7 +7,13 @@ from typing import NamedTuple
 import numpy as np
 
 from gdlib._validate import check_eps, check_lr, check_nonnegative
-from gdlib.optimizers.base import GradientTransformation, as_array, as_grads
+from gdlib.optimizers.base import (
+    GradientTransformation,
+    as_array,
+    as_grads,
+    check_state,
+    finite_moment,
+)
 
 __all__ = ["AdagradState", "adagrad"]
 
@@ -73,10 +79,12 @@ def adagrad(
         return AdagradState(0, np.full_like(as_array(params), initial))
 
     def update(grads: np.ndarray, state: AdagradState) -> tuple[np.ndarray, AdagradState]:
+        check_state(state, AdagradState)
         grads = as_grads(grads, state.sum_sq)
         count = state.count + 1
         clr = lr / (1.0 + (count - 1) * lr_decay)
-        sum_sq = state.sum_sq + grads * grads
+        with np.errstate(over="ignore"):  # refused by name below
+            sum_sq = finite_moment(state.sum_sq + grads * grads)
         std = np.sqrt(sum_sq) + eps
         return -clr * (grads / std), AdagradState(count, sum_sq)
 

@@ -7,7 +7,13 @@ from typing import NamedTuple
 import numpy as np
 
 from gdlib._validate import check_eps, check_lr, check_unit_interval
-from gdlib.optimizers.base import GradientTransformation, as_array, as_grads
+from gdlib.optimizers.base import (
+    GradientTransformation,
+    as_array,
+    as_grads,
+    check_state,
+    finite_moment,
+)
 
 __all__ = ["AdamState", "adam"]
 
@@ -74,10 +80,12 @@ def adam(
         return AdamState(0, np.zeros_like(params), np.zeros_like(params))
 
     def update(grads: np.ndarray, state: AdamState) -> tuple[np.ndarray, AdamState]:
+        check_state(state, AdamState)
         grads = as_grads(grads, state.exp_avg)
         count = state.count + 1
         exp_avg = state.exp_avg + (1.0 - beta1) * (grads - state.exp_avg)
-        exp_avg_sq = beta2 * state.exp_avg_sq + (1.0 - beta2) * (grads * grads)
+        with np.errstate(over="ignore"):  # refused by name below
+            exp_avg_sq = finite_moment(beta2 * state.exp_avg_sq + (1.0 - beta2) * (grads * grads))
         step_size = lr / (1.0 - beta1**count)
         denom = np.sqrt(exp_avg_sq) / (1.0 - beta2**count) ** 0.5 + eps
         return -step_size * (exp_avg / denom), AdamState(count, exp_avg, exp_avg_sq)

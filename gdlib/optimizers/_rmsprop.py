@@ -7,7 +7,13 @@ from typing import NamedTuple
 import numpy as np
 
 from gdlib._validate import check_bool, check_eps, check_lr, check_unit_interval
-from gdlib.optimizers.base import GradientTransformation, as_array, as_grads
+from gdlib.optimizers.base import (
+    GradientTransformation,
+    as_array,
+    as_grads,
+    check_state,
+    finite_moment,
+)
 
 __all__ = ["RmspropState", "rmsprop"]
 
@@ -91,8 +97,10 @@ def rmsprop(
         return RmspropState(np.zeros_like(params), np.zeros_like(params), np.zeros_like(params))
 
     def update(grads: np.ndarray, state: RmspropState) -> tuple[np.ndarray, RmspropState]:
+        check_state(state, RmspropState)
         grads = as_grads(grads, state.square_avg)
-        square_avg = alpha * state.square_avg + (1.0 - alpha) * (grads * grads)
+        with np.errstate(over="ignore"):  # refused by name below
+            square_avg = finite_moment(alpha * state.square_avg + (1.0 - alpha) * (grads * grads))
         grad_avg = state.grad_avg
         if centered:
             grad_avg = grad_avg + (1.0 - alpha) * (grads - grad_avg)

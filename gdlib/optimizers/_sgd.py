@@ -7,7 +7,7 @@ from typing import NamedTuple
 import numpy as np
 
 from gdlib._validate import check_bool, check_lr, check_unit_interval
-from gdlib.optimizers.base import GradientTransformation, as_array, as_grads
+from gdlib.optimizers.base import GradientTransformation, as_array, as_grads, check_state
 
 __all__ = ["SgdState", "sgd"]
 
@@ -81,6 +81,7 @@ def sgd(
         return SgdState(0, np.zeros_like(as_array(params)))
 
     def update(grads: np.ndarray, state: SgdState) -> tuple[np.ndarray, SgdState]:
+        check_state(state, SgdState)
         grads = as_grads(grads, state.momentum_buffer)
         if momentum == 0.0:
             return -lr * grads, SgdState(state.count + 1, state.momentum_buffer)

@@ -12,9 +12,10 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
-from gdlib._validate_arrays import _float_array
+from gdlib._validate_arrays import _check_finite, _float_array
 
-__all__ = ["GradientTransformation", "as_array", "as_grads"]
+__all__ = ["GradientTransformation", "as_array", "as_grads", "check_state", "finite_moment"]
+TOO_LARGE = "grads too large: their squares overflow float64; rescale the loss"
 
 
 class GradientTransformation(NamedTuple):
@@ -23,7 +24,9 @@ class GradientTransformation(NamedTuple):
     Attributes:
         init: ``init(params) -> state``.
         update: ``update(grads, state) -> (step, state)``; the new parameters are
-            ``params + step``.
+            ``params + step``. It raises ``TypeError`` for a state another optimizer built
+            and ``ValueError`` for grads that are not finite, of another shape, or (adaptive
+            rules) so large that their squares overflow float64.
 
     >>> import numpy as np
     >>> from gdlib.optimizers import sgd
@@ -51,10 +54,11 @@ def as_array(value: object, name: str = "params") -> np.ndarray:
 
 
 def as_grads(grads: object, like: np.ndarray) -> np.ndarray:
-    """Return ``grads`` as a float64 array of the parameters' shape, or raise naming ``grads``.
+    """Return ``grads`` as a finite float64 array of the parameters' shape, or raise naming it.
 
     ``like`` is a buffer of the state, of the parameters' shape: a gradient of another shape
-    would broadcast into a step of the wrong shape, and ``None`` would give a NaN step.
+    would broadcast into a step of the wrong shape, ``None`` would give a NaN step, and so would
+    a NaN or an infinity (every rule would pass it on into the step without a word).
 
     >>> as_grads([1, 2], np.zeros(2))
     array([1., 2.])
@@ -66,4 +70,36 @@ def as_grads(grads: object, like: np.ndarray) -> np.ndarray:
     array = _float_array(grads, "grads")
     if array.shape != like.shape:
         raise ValueError(f"grads must have the parameters' shape {like.shape}, got {array.shape}")
+    _check_finite(array, "grads")
     return array
+
+
+def check_state(state: object, kind: type) -> None:
+    """Raise ``TypeError`` unless ``state`` is a ``kind``, the state this optimizer's init builds.
+
+    >>> from gdlib.optimizers import SgdState
+    >>> check_state(None, SgdState)
+    Traceback (most recent call last):
+    ...
+    TypeError: state must be an SgdState from this optimizer's init, got NoneType
+    """
+    if not isinstance(state, kind):
+        got = type(state).__name__
+        raise TypeError(f"state must be an {kind.__name__} from this optimizer's init, got {got}")
+
+
+def finite_moment(moment: np.ndarray) -> np.ndarray:
+    """Return an adaptive rule's second moment, or raise when the squares overflowed float64.
+
+    A gradient above about 1.3e154 squares to infinity: the step would be 0 or NaN, and
+    AdaGrad's coordinate frozen for good, so the rule refuses it (compute it under
+    ``np.errstate(over="ignore")``).
+
+    >>> finite_moment(np.array([np.inf, 1.0]))
+    Traceback (most recent call last):
+    ...
+    ValueError: grads too large: their squares overflow float64; rescale the loss
+    """
+    if not np.isfinite(moment).all():
+        raise ValueError(TOO_LARGE)
+    return moment

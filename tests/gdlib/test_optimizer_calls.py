@@ -54,3 +54,52 @@ def test_the_package_docstring_lists_rmsprop_momentum_and_the_absent_torch_optio
     assert "RMSProp's ``momentum``" in doc
     for absent in ("weight_decay", "amsgrad", "maximize", "keyword-only"):
         assert absent in doc
+
+
+FACTORIES = {
+    "sgd": lambda: sgd(0.1),
+    "momentum": lambda: sgd(0.1, momentum=0.9),
+    "adagrad": lambda: adagrad(0.1),
+    "rmsprop": lambda: rmsprop(0.01),
+    "rmsprop centered": lambda: rmsprop(0.01, centered=True, momentum=0.5),
+    "adam": lambda: adam(0.1),
+}
+
+
+@pytest.mark.parametrize("name", sorted(FACTORIES))
+@pytest.mark.parametrize("bad", [np.nan, np.inf, -np.inf])
+def test_update_refuses_grads_that_are_not_finite(name, bad):
+    # Before: [nan, 1] gave the step [nan, -0.1] from every rule, without a warning.
+    opt = FACTORIES[name]()
+    with pytest.raises(ValueError, match=r"^grads contains NaN or infinite values$"):
+        opt.update(np.array([bad, 1.0]), opt.init(np.zeros(2)))
+
+
+@pytest.mark.parametrize("name", ["adagrad", "rmsprop", "rmsprop centered", "adam"])
+def test_adaptive_rules_refuse_grads_whose_squares_overflow(name, recwarn):
+    # Before: 1e160 squared to inf, so adam and adagrad stepped -0.0 (and adagrad's coordinate
+    # stayed frozen for good, its sum inf), centred rmsprop NaN.
+    opt = FACTORIES[name]()
+    state = opt.init(np.zeros(2))
+    with pytest.raises(ValueError, match="grads too large: their squares overflow float64"):
+        opt.update(np.array([1e160, 1.0]), state)
+    assert not [w for w in recwarn if issubclass(w.category, RuntimeWarning)]
+    step, _ = opt.update(np.array([1e150, 1.0]), state)  # squares still finite: a real step
+    assert np.isfinite(step).all() and step[0] < 0
+
+
+def test_sgd_takes_a_huge_finite_gradient_as_it_is():
+    step, _ = sgd(0.1).update(np.array([1e160, 1.0]), sgd(0.1).init(np.zeros(2)))
+    assert step[0] == pytest.approx(-1e159)
+
+
+@pytest.mark.parametrize("name", sorted(FACTORIES))
+@pytest.mark.parametrize("other", ["sgd", "adagrad", "rmsprop", "adam", None])
+def test_update_refuses_a_state_it_did_not_build(name, other):
+    opt = FACTORIES[name]()
+    kind = type(opt.init(np.zeros(2))).__name__
+    if other is not None and other == name.split()[0].replace("momentum", "sgd"):
+        return
+    state = None if other is None else FACTORIES[other]().init(np.zeros(2))
+    with pytest.raises(TypeError, match=rf"^state must be an {kind} from this optimizer's init"):
+        opt.update(np.ones(2), state)
