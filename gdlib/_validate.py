@@ -17,6 +17,7 @@ from gdlib._validate_arrays import (
     _float_array,
     check_data,
     check_design,
+    check_eigenvalues,
     check_point,
     check_points,
 )
@@ -27,6 +28,7 @@ __all__ = [
     "check_choice",
     "check_data",
     "check_design",
+    "check_eigenvalues",
     "check_eps",
     "check_finite",
     "check_fraction",

@@ -7,7 +7,14 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["_float_array", "check_data", "check_design", "check_point", "check_points"]
+__all__ = [
+    "_float_array",
+    "check_data",
+    "check_design",
+    "check_eigenvalues",
+    "check_point",
+    "check_points",
+]
 
 _KIND_NAMES = {
     "b": "booleans",
@@ -95,3 +102,17 @@ def check_design(X: object) -> np.ndarray:
         raise ValueError(f"X must have shape (n_samples, n_features), both >= 1, got {X.shape}")
     _check_finite(X, "X")
     return np.ascontiguousarray(X)
+
+
+def check_eigenvalues(eigenvalues: object) -> np.ndarray:
+    """Check Hessian eigenvalues: a non-empty 1-D array of positive finite numbers.
+
+    >>> check_eigenvalues((2, 20)).tolist()
+    [2.0, 20.0]
+    """
+    values = _float_array(eigenvalues, "eigenvalues")
+    if values.ndim != 1 or values.size == 0:
+        raise ValueError(f"eigenvalues must be a non-empty 1-D sequence, got shape {values.shape}")
+    if not (np.isfinite(values).all() and (values > 0).all()):
+        raise ValueError(f"eigenvalues must be positive and finite, got {values.tolist()}")
+    return values

@@ -22,11 +22,12 @@ $x^2 + 10y^2$ has $(2, 20)$, and ``gdlib.curvature`` finds them from any gradien
 from __future__ import annotations
 
 import math
+import sys
 
 import numpy as np
 
 from gdlib._validate import (
-    _float_array,
+    check_eigenvalues,
     check_fraction,
     check_int,
     check_lr,
@@ -41,16 +42,6 @@ __all__ = [
     "predicted_rate",
     "steps_to_shrink",
 ]
-
-
-def _eigenvalues(eigenvalues: object) -> np.ndarray:
-    """Check Hessian eigenvalues: a non-empty 1-D array of positive finite numbers."""
-    values = _float_array(eigenvalues, "eigenvalues")
-    if values.ndim != 1 or values.size == 0:
-        raise ValueError(f"eigenvalues must be a non-empty 1-D sequence, got shape {values.shape}")
-    if not (np.isfinite(values).all() and (values > 0).all()):
-        raise ValueError(f"eigenvalues must be positive and finite, got {values.tolist()}")
-    return values
 
 
 def condition_number(eigenvalues: object) -> float:
@@ -70,7 +61,7 @@ def condition_number(eigenvalues: object) -> float:
     10.0
 
     """
-    values = _eigenvalues(eigenvalues)
+    values = check_eigenvalues(eigenvalues)
     return float(values.max() / values.min())
 
 
@@ -91,8 +82,9 @@ def best_fixed_rate(eigenvalues: object) -> float:
     0.090909
 
     """
-    values = _eigenvalues(eigenvalues)
-    return float(2.0 / (values.min() + values.max()))
+    values = check_eigenvalues(eigenvalues)
+    # 1 / mean rather than 2 / sum: the sum of two eigenvalues near 1e308 overflows (rate 0.0)
+    return float(1.0 / (0.5 * values.min() + 0.5 * values.max()))
 
 
 def predicted_rate(eigenvalues: object, lr: float | None = None) -> float:
@@ -117,7 +109,7 @@ def predicted_rate(eigenvalues: object, lr: float | None = None) -> float:
     1.0
 
     """
-    values = _eigenvalues(eigenvalues)
+    values = check_eigenvalues(eigenvalues)
     eta = best_fixed_rate(values) if lr is None else check_lr(lr)
     return float(np.max(np.abs(1.0 - eta * values)))
 
@@ -179,7 +171,9 @@ def steps_to_shrink(rate: float, factor: float) -> int:
 
     Raises:
         TypeError: ``rate`` or ``factor`` is not a real number.
-        ValueError: ``rate`` or ``factor`` is not strictly between 0 and 1.
+        ValueError: ``rate`` or ``factor`` is not strictly between 0 and 1, or ``factor`` is
+            below ``sys.float_info.min`` (2.2e-308): among subnormal numbers $\rho^k$ cannot
+            tell one step from the next, and the count would be a guess.
 
     >>> steps_to_shrink(0.5, 1e-3)
     10
@@ -188,6 +182,10 @@ def steps_to_shrink(rate: float, factor: float) -> int:
 
     """
     rate, factor = check_fraction(rate, "rate"), check_fraction(factor, "factor")
+    if factor < sys.float_info.min:  # the search below would step through ~1e14 equal powers
+        raise ValueError(
+            f"Invalid factor value: {factor} (must be >= sys.float_info.min, 2.2e-308)"
+        )
     steps = max(1, math.ceil(math.log(factor) / math.log(rate)))
     # The logarithms round; settle on the least k with rate ** k <= factor in floating point.
     while steps > 1 and rate ** (steps - 1) <= factor:

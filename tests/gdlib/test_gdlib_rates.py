@@ -1,6 +1,7 @@
 """gdlib.rates: the linear rate predicted from the Hessian matches the one measured on runs."""
 
 import math
+import sys
 
 import numpy as np
 import pytest
@@ -112,3 +113,25 @@ def test_bad_arguments_name_themselves(call, error, words):
     with pytest.raises(error) as raised:
         call()
     assert words in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    ("rate", "factor"),
+    [(1 - 1e-12, 1e-320), (np.nextafter(1.0, 0.0), 1e-320), (1 - 1e-16, 5e-324), (0.5, 1e-310)],
+)
+def test_steps_to_shrink_refuses_a_subnormal_factor_at_once(rate, factor):
+    # Before: (1 - 1e-12, 1e-320) was still stepping through equal subnormal powers after 5 s.
+    with pytest.raises(ValueError, match=r"^Invalid factor value: .*sys\.float_info\.min"):
+        steps_to_shrink(float(rate), factor)
+    assert steps_to_shrink(0.5, sys.float_info.min) == 1022  # the smallest normal factor: fine
+
+
+def test_best_fixed_rate_does_not_overflow_for_huge_eigenvalues(recwarn):
+    # Before: 2 / (1e308 + 1e308) = 2 / inf = 0.0, with an overflow warning.
+    assert best_fixed_rate([1e308, 1e308]) == pytest.approx(1e-308)
+    assert predicted_rate([1e308, 1e308]) < 1e-15  # was 1.0: "no progress"
+    assert not recwarn.list
+    assert best_fixed_rate((2.0, 20.0)) == 2.0 / 22.0  # bit for bit the old formula
+    rng = np.random.default_rng(0)
+    for pair in rng.uniform(1e-6, 1e6, size=(1000, 2)):
+        assert best_fixed_rate(pair) == 2.0 / (pair.min() + pair.max())
