@@ -24,6 +24,13 @@ __all__ = [
 ]
 
 Schedule = Callable[[object], object]
+"""The type of a schedule: ``schedule(epoch) -> rate``, a pure function of the epoch.
+
+``epoch`` is an integer >= 0 or an array of them, counted from 0; the result is the rate, a
+float for an integer and a float64 array of the same shape for an array (the factories of
+``gdlib.schedules`` build such functions). ``rates`` calls a schedule once with the array of all
+the epochs, and ``fit_linear``'s ``lr_decay`` is the schedule ``inverse_time_lr``.
+"""
 
 
 def _schedule(rule: Callable[[np.ndarray], np.ndarray]) -> Schedule:
@@ -158,7 +165,10 @@ def warmup_cosine_lr(lr: float, total_epochs: int, warmup_epochs: int) -> Schedu
 
     torch's ``LinearLR(start_factor=1/W, total_iters=W-1)`` followed by
     ``CosineAnnealingLR(T_max=E-W+1)`` chained by ``SequentialLR(..., milestones=[W-1])`` (with
-    ``milestones=[W]``, torch holds $\eta_0$ two epochs and shifts the cosine by one).
+    ``milestones=[W]``, torch holds $\eta_0$ two epochs and shifts the cosine by one). Past
+    $E$ the cosine rises again, as ``cosine_annealing_lr``'s does past ``T_max``: it reaches
+    0 at $e = E$ and climbs back to $\eta_0$ at $e = 2E - W + 1$, so a run longer than
+    ``total_epochs`` gets its rate back.
 
     Args:
         lr: The peak rate $\eta_0$ (> 0).

@@ -24,10 +24,10 @@ from gdlib._schedule_rules import (
     step_lr,
     warmup_cosine_lr,
 )
-from gdlib._validate import check_choice, check_int
+from gdlib._validate import _float_array, check_choice, check_int
 
 __all__ = ["LABELS", "PRESETS", "SCHEDULES", "constant_lr", "cosine_annealing_lr", "get_schedule"]
-__all__ += ["inverse_time_lr", "rates", "step_lr", "warmup_cosine_lr"]
+__all__ += ["Schedule", "inverse_time_lr", "rates", "step_lr", "warmup_cosine_lr"]
 
 SCHEDULES = ("constant", "step", "inverse_time", "cosine", "warmup_cosine")
 """The names ``get_schedule`` accepts, in the order the schedules page lists them."""
@@ -52,24 +52,60 @@ PRESETS: dict[str, dict[str, float]] = {
 def rates(schedule: Schedule, epochs: int) -> np.ndarray:
     r"""Return ``schedule``'s rates for epochs ``0 .. epochs - 1``: $(\eta_0, \dots, \eta_{E-1})$.
 
+    ``schedule`` is called once, with the whole array ``np.arange(epochs)`` of epochs (as this
+    module's factories are): a function of one epoch written with a Python ``if`` on it fails
+    there, so write it with ``np.where``. It may return a single rate (a constant) or one rate
+    per epoch; either is broadcast to shape ``(epochs,)`` and checked.
+
     Args:
-        schedule: A function of the epoch, such as a factory of this module returns.
+        schedule: A function of the epoch array, such as a factory of this module returns.
         epochs: The number of epochs $E$ (>= 0).
 
     Returns:
-        The rates, a float64 array of shape ``(epochs,)``.
+        The rates, a float64 array of shape ``(epochs,)``, each finite and >= 0 (0 is
+            cosine annealing's floor ``eta_min=0`` at ``T_max``).
 
     Raises:
-        ValueError: ``epochs`` below zero.
-        TypeError: ``epochs`` not an integer, or ``schedule`` not callable.
+        ValueError: ``epochs`` below zero; or ``schedule`` fails on an array of epochs (a
+            Python ``if`` on it), or returns another shape than one rate or ``(epochs,)``, or a
+            rate that is negative or not finite.
+        TypeError: ``epochs`` not an integer, ``schedule`` not callable, what it returns not
+            real numbers (``None``, strings), or a math function of one number on the epochs.
 
     >>> rates(inverse_time_lr(1.0, lr_decay=1.0), 4).tolist()
     [1.0, 0.5, 0.3333333333333333, 0.25]
+    >>> rates(lambda epoch: 0.1, 3).tolist()
+    [0.1, 0.1, 0.1]
 
     """
     if not callable(schedule):
         raise TypeError(f"schedule must be callable (epoch -> rate), got {type(schedule).__name__}")
-    return np.asarray(schedule(np.arange(check_int(epochs, "epochs", 0))), dtype=np.float64)
+    epochs = check_int(epochs, "epochs", 0)
+    try:
+        out = schedule(np.arange(epochs))
+    except (ValueError, TypeError) as error:  # numpy: `if epochs < 2` or math.cos(epochs)
+        if not any(words in str(error) for words in ("truth value", "to Python scalars")):
+            raise
+        raise type(error)(
+            "schedule is called with the array of epochs np.arange(epochs): a Python `if` on "
+            "it is ambiguous and math functions take one number; write the rule with np.where, "
+            f"np.cos, ... (numpy said: {error})"
+        ) from error
+    values = _float_array(out, "schedule's rates")
+    try:
+        values = np.broadcast_to(values, (epochs,)).copy()
+    except ValueError:
+        raise ValueError(
+            f"schedule must return one rate or one per epoch, shape ({epochs},); "
+            f"got shape {values.shape}"
+        ) from None
+    # 0 is a rate (cosine annealing's floor eta_min = 0 at T_max); NaN fails >= too
+    if not (np.isfinite(values).all() and (values >= 0).all()):
+        bad = int(np.flatnonzero(~(np.isfinite(values) & (values >= 0)))[0])
+        raise ValueError(
+            f"schedule must return finite rates >= 0, got {values[bad]} at epoch {bad}"
+        )
+    return values
 
 
 def get_schedule(name: str, lr: float, epochs: int, **hyper: float) -> Schedule:

@@ -148,3 +148,51 @@ def test_the_preset_warm_up_fits_a_run_of_its_length_and_a_shorter_run_passes_it
     assert (
         short.tolist() == rates(warmup_cosine_lr(1.0, total_epochs=3, warmup_epochs=2), 3).tolist()
     )
+
+
+def test_rates_broadcasts_a_single_rate_to_one_per_epoch():
+    # Before: rates(lambda e: 0.1, 5) was array(0.1), shape (), not (5,).
+    assert rates(lambda epoch: 0.1, 5).tolist() == [0.1] * 5
+    assert rates(lambda epoch: 0.1, 0).shape == (0,)
+    assert rates(cosine_annealing_lr(1.0, T_max=2), 3).tolist() == [1.0, 0.5, 0.0]  # its floor
+    out = rates(lambda epoch: np.full(epoch.shape, 0.2), 2)
+    out[0] = 1.0  # a writable array of its own, not a broadcast view
+    assert out.tolist() == [1.0, 0.2]
+
+
+@pytest.mark.parametrize(
+    ("schedule", "error", "words"),
+    [
+        (lambda e: None, TypeError, "schedule's rates must be an array of real numbers"),  # was NaN
+        (lambda e: "0.1", TypeError, "schedule's rates must be an array of real numbers"),
+        (
+            lambda e: 1.5 - e,
+            ValueError,
+            "schedule must return finite rates >= 0, got -0.5 at epoch 2",
+        ),
+        (lambda e: -e, ValueError, "finite rates >= 0, got -1.0 at epoch 1"),
+        (lambda e: 1.0 / e, ValueError, "finite rates >= 0, got inf at epoch 0"),
+        (lambda e: np.ones(2), ValueError, "one rate or one per epoch, shape (3,); got shape (2,)"),
+        (lambda e: 0.1 if e < 2 else 0.01, ValueError, "a Python `if` on it is ambiguous"),
+        (lambda e: 0.1 * math.cos(e), TypeError, "math functions take one number"),
+    ],
+)
+def test_rates_checks_what_the_schedule_returns_and_names_it(schedule, error, words, recwarn):
+    with pytest.raises(error) as raised:
+        rates(schedule, 3)
+    assert words in str(raised.value)
+    assert "schedule" in str(raised.value)
+
+
+def test_rates_lets_a_schedules_own_errors_through():
+    def broken(epoch):
+        raise ValueError("my own message")
+
+    with pytest.raises(ValueError, match=r"^my own message$"):
+        rates(broken, 3)
+
+
+def test_warmup_cosine_rises_again_past_total_epochs_as_documented():
+    rule = warmup_cosine_lr(1.0, total_epochs=10, warmup_epochs=4)
+    assert rule(10) == 0.0 and rule(17) == 1.0 and rule(11) > 0.0
+    assert "rises again" in " ".join(warmup_cosine_lr.__doc__.split())
