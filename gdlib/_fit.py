@@ -16,6 +16,7 @@ from gdlib._minibatch import (
     completed_message,
     divergence_message,
     examples_seen,
+    finite_result,
     full_losses,
     run_epoch,
 )
@@ -89,7 +90,8 @@ def fit_linear(
         A ``RegressionRun``.
 
     Raises:
-        ValueError: A bad argument, named in the message.
+        ValueError: A bad argument, named in the message; or finite data so large that a
+            recorded loss overflows float64 (as ``mse`` raises: never an ``inf`` loss).
         TypeError: An argument of the wrong type.
 
     >>> X = np.array([[1.0, 0.0], [1.0, 1.0], [1.0, 2.0]])
@@ -122,7 +124,7 @@ def fit_linear(
                 break
             ends.append(theta)
         thetas = np.array(ends if sink is None else sink)
-        losses = full_losses(X, y, thetas)
+        losses = finite_result(full_losses(X, y, thetas), "mse")  # as mse: never inf
     if sink is None:
         seen, epoch_losses = n * np.arange(len(ends), dtype=np.int64), losses
     else:

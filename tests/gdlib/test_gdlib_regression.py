@@ -232,3 +232,18 @@ def test_seed_page_data():
     X, y = seed_page_data()
     assert X.dtype == y.dtype == np.float64
     assert X.tolist() == [[1, 2], [2, 3], [3, 4]] and y.tolist() == [2, 4, 6]
+
+
+@pytest.mark.parametrize("epochs", [0, 3])
+@pytest.mark.parametrize("record", ["step", "epoch"])
+def test_fit_linear_refuses_a_loss_that_overflows_as_mse_does(epochs, record):
+    # Before: losses == [inf] and status "completed" where mse() of the same data raised.
+    X, y = np.full((3, 1), 1e155), np.full(3, 1e155)
+    with pytest.raises(ValueError, match=r"^mse overflows float64"):
+        mse(X, y, np.zeros(1))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(
+            ValueError, match=r"^mse overflows float64: X, y or theta are too large"
+        ):
+            fit_linear(X, y, epochs=epochs, record=record)
