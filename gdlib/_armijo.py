@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from gdlib._validate import check_finite, check_fraction, check_int, check_lr, check_point
+from gdlib._validate import _real, check_finite, check_fraction, check_int, check_lr, check_point
 
 __all__ = ["BacktrackingStep", "backtracking_step"]
 ACCEPTED = "accepted: the rate passed the Armijo test"
@@ -86,12 +86,14 @@ def backtracking_step(
     Raises:
         ValueError: ``lr``, ``c``, ``shrink`` or ``max_backtracks`` out of range, or ``value``,
             ``point`` or ``gradient`` not finite (or not of shape ``(2,)``), named.
-        TypeError: ``f`` not callable, or a setting of the wrong type, named.
+        TypeError: ``f`` not callable or returning anything but a real number (an array of
+            another shape than a 0-d one, a string, a complex number), or a setting of the wrong
+            type, named.
 
     >>> from gdlib import get_surface
     >>> bowl = get_surface("bowl")
     >>> x = np.array([2.0, 2.0])
-    >>> step = backtracking_step(bowl.f, x, 8.0, bowl.grad(x), lr=4.0)
+    >>> step = backtracking_step(bowl.f, x, bowl.f(x), bowl.grad(x), lr=4.0)
     >>> step.lr, step.point.tolist(), step.value, step.evaluations
     (0.5, [0.0, 0.0], 0.0, 4)
 
@@ -105,13 +107,23 @@ def backtracking_step(
     return _search(f, point, value, gradient, lr, c, shrink, max_backtracks)
 
 
+def _value_of(out: object) -> float:
+    """Return ``f``'s value at one point as a float (NaN and inf pass), or raise naming ``f``."""
+    try:
+        return _real(out, "f")
+    except TypeError:
+        array = isinstance(out, np.ndarray)
+        got = f"an array of shape {out.shape}, dtype {out.dtype}" if array else type(out).__name__
+        raise TypeError(f"f must return a real number (its value at a point), got {got}") from None
+
+
 def _search(f, point, value, gradient, lr, c, shrink, max_backtracks) -> BacktrackingStep:
     """Run the search on checked arguments (``descend_backtracking`` checks them once a run)."""
     grad_sq = float(gradient @ gradient)
     eta = lr
     for trial in range(1, max_backtracks + 1):
         candidate = point - eta * gradient
-        new_value = float(f(candidate))
+        new_value = _value_of(f(candidate))
         if new_value <= value - c * eta * grad_sq:  # NaN compares False: shrink
             return BacktrackingStep(eta, candidate, new_value, trial, True, ACCEPTED)
         eta *= shrink

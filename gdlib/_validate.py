@@ -42,7 +42,16 @@ __all__ = [
 
 
 def _real(value: object, name: str) -> float:
-    """Return ``value`` as a float, or raise ``TypeError`` naming ``name``."""
+    """Return ``value`` as a float, or raise ``TypeError`` naming ``name``.
+
+    A 0-d array of a real dtype passes (``Surface.f`` returns one for a single point); a bool,
+    a complex number, a string or an array of any other shape does not.
+
+    >>> _real(np.array(8.0), "value")
+    8.0
+    """
+    if isinstance(value, np.ndarray) and value.ndim == 0 and value.dtype.kind in "iuf":
+        return float(value)
     if isinstance(value, bool) or not isinstance(value, Real):
         raise TypeError(f"{name} must be a real number, got {type(value).__name__}")
     return float(value)

@@ -217,3 +217,40 @@ def test_near_a_minimum_the_search_stalls_on_rounding_and_says_so():
     assert run.status == "stalled"
     assert np.linalg.norm(camel.grad(run.positions[-1])) < 1e-6
     assert run.message.endswith("or the gradient is so small that f's rounding hides the decrease")
+
+
+def test_backtracking_step_takes_the_value_a_surface_returns():
+    # Before: Surface.f returns a 0-d array and check_finite refused it: "value must be a real
+    # number, got ndarray".
+    bowl = SURFACES["bowl"]
+    x = np.array([2.0, 2.0])
+    step = backtracking_step(bowl.f, x, bowl.f(x), bowl.grad(x), lr=4.0)
+    assert (step.lr, step.point.tolist(), step.value) == (0.5, [0.0, 0.0], 0.0)
+    with pytest.raises(TypeError, match="value must be a real number, got ndarray"):
+        backtracking_step(bowl.f, x, np.array([8.0]), bowl.grad(x))
+    with pytest.raises(TypeError, match="value must be a real number"):
+        backtracking_step(bowl.f, x, np.array(True), bowl.grad(x))
+
+
+@pytest.mark.parametrize(
+    ("f", "got"),
+    [
+        (lambda p: p * p, "an array of shape (2,), dtype float64"),  # was numpy's own TypeError
+        (lambda p: "0", "str"),  # was accepted: float("0")
+        (lambda p: 1.0 + 0j, "complex"),
+        (lambda p: np.array(1.0 + 0j), "an array of shape (), dtype complex128"),
+        (lambda p: None, "NoneType"),
+    ],
+)
+def test_backtracking_step_names_f_when_it_returns_no_real_number(f, got):
+    x, g = np.ones(2), 2 * np.ones(2)
+    with pytest.raises(TypeError) as raised:
+        backtracking_step(f, x, 2.0, g)
+    assert str(raised.value) == f"f must return a real number (its value at a point), got {got}"
+
+
+def test_a_non_finite_trial_value_still_just_fails_the_test():
+    step = backtracking_step(
+        lambda p: np.inf if p[0] < 0.5 else float(p @ p), np.ones(2), 2.0, 2 * np.ones(2), lr=1.0
+    )
+    assert step.accepted and step.lr == 0.25
