@@ -24,7 +24,7 @@ from gdlib._converged import _converged
 from gdlib._divergence import MAX_POSITION, MAX_VALUE, _divergence, _divergence_hint
 from gdlib._validate import check_int, check_nonnegative, check_point
 from gdlib.optimizers import GradientTransformation, get_optimizer
-from gdlib.surfaces import Surface, get_surface
+from gdlib.surfaces import Surface, _as_surface
 
 __all__ = ["MAX_POSITION", "MAX_VALUE", "Trajectory", "descend"]
 
@@ -126,7 +126,7 @@ def descend(
     'converged'
 
     """
-    surface = surface if isinstance(surface, Surface) else get_surface(surface)
+    surface = _as_surface(surface)
     point = check_point(start, "start")
     opt, name, rate = _build(optimizer, lr, hyper)
     max_iter = check_int(max_iter, "max_iter", 0)

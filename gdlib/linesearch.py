@@ -29,7 +29,7 @@ from gdlib._armijo import BacktrackingStep, _check_search, _search, backtracking
 from gdlib._converged import _converged
 from gdlib._divergence import _divergence, _divergence_hint
 from gdlib._validate import check_int, check_nonnegative, check_point
-from gdlib.surfaces import Surface, get_surface
+from gdlib.surfaces import Surface, _as_surface
 
 __all__ = ["BacktrackingStep", "LineSearchRun", "backtracking_step", "descend_backtracking"]
 STALLED_BY_ROUNDING = "stalled: the accepted step left the point unchanged (f's rounding)"
@@ -96,7 +96,7 @@ def descend_backtracking(
     ('converged', 63, [0.0625, 0.125, 0.0625])
 
     """
-    surface = surface if isinstance(surface, Surface) else get_surface(surface)
+    surface = _as_surface(surface)
     point = check_point(start, "start")
     lr, c, shrink, max_backtracks = _check_search(lr, c, shrink, max_backtracks)
     max_iter = check_int(max_iter, "max_iter", 0)

@@ -1,76 +1,16 @@
 """Two-dimensional test surfaces with analytic gradients, known minima, plotting bounds and starts.
 
 Every ``f`` and ``grad`` takes points of shape ``(..., 2)`` (one point, a path or a whole grid) and
-returns values of shape ``(...)`` and gradients of shape ``(..., 2)``.
+returns values of shape ``(...)`` and gradients of shape ``(..., 2)``. The ``Surface`` class is
+written in ``gdlib._surface`` and imported from here.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-
-import numpy as np
-
-from gdlib._validate import check_choice, check_points
+from gdlib._surface import Surface
+from gdlib._validate import check_choice
 
 __all__ = ["SURFACES", "Surface", "get_surface"]
-
-Point = tuple[float, float]
-
-
-@dataclass(frozen=True)
-class Surface:
-    """A 2-D function to descend, with what a plot or an explorer needs to show it.
-
-    Attributes:
-        name: Key in ``SURFACES``.
-        title: Display name.
-        formula: The function in LaTeX, as ``f(x, y) = ...``.
-        func: The raw function ``func(x, y)`` on two broadcastable arrays.
-        gradient: Its gradient ``gradient(x, y)``, the pair of arrays ``(df/dx, df/dy)``.
-        bounds: ``((xmin, xmax), (ymin, ymax))``, a good plotting window.
-        minima: Known minimisers, a global one first; empty when there is none (unbounded
-            below), ``None`` when none is known (a reader's own function).
-        start: A suggested start point.
-        lipschitz: Lipschitz constant L of the gradient when it is a constant, else ``None``;
-            on a quadratic, plain gradient descent with ``lr > 2 / L`` diverges from every start
-            whose offset from the minimiser has a part along an eigenvector with ``|lambda| = L``
-            (that part grows by ``|1 - lr lambda| > 1`` a step).
-
-    >>> bowl = SURFACES["bowl"]
-    >>> float(bowl.f([2.0, 2.0])), bowl.grad([2.0, 2.0]).tolist()
-    (8.0, [4.0, 4.0])
-
-    """
-
-    name: str
-    title: str
-    formula: str
-    func: Callable[[np.ndarray, np.ndarray], np.ndarray]
-    gradient: Callable[[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]
-    bounds: tuple[Point, Point]
-    minima: tuple[Point, ...] | None
-    start: Point
-    lipschitz: float | None = None
-
-    def f(self, p: object) -> np.ndarray:
-        """Value at points ``p`` of shape ``(..., 2)``; returns shape ``(...)``.
-
-        >>> SURFACES["valley"].f(np.zeros((4, 5, 2))).shape
-        (4, 5)
-        """
-        p = check_points(p)
-        return np.asarray(self.func(p[..., 0], p[..., 1]), dtype=np.float64)
-
-    def grad(self, p: object) -> np.ndarray:
-        """Gradient at points ``p`` of shape ``(..., 2)``; returns shape ``(..., 2)``.
-
-        >>> SURFACES["rosenbrock"].grad([[2.0, 4.0], [0.0, 0.0]]).tolist()
-        [[2.0, 0.0], [-2.0, 0.0]]
-        """
-        p = check_points(p)
-        gx, gy = self.gradient(p[..., 0], p[..., 1])
-        return np.stack(np.broadcast_arrays(gx, gy), axis=-1).astype(np.float64, copy=False)
 
 
 def _rosenbrock_grad(x, y):
@@ -198,3 +138,23 @@ def get_surface(name: str) -> Surface:
 
     """
     return SURFACES[check_choice(name, "surface name", tuple(SURFACES))]
+
+
+def _as_surface(surface: object) -> Surface:
+    """Return ``surface`` when it is a ``Surface``, the one it names when it is a string.
+
+    ``descend`` and ``descend_backtracking`` take either.
+
+    >>> _as_surface("bowl") is SURFACES["bowl"]
+    True
+    >>> _as_surface(object())
+    Traceback (most recent call last):
+    ...
+    TypeError: surface must be a Surface or a surface name, got object
+    """
+    if isinstance(surface, Surface):
+        return surface
+    if not isinstance(surface, str):
+        kind = type(surface).__name__
+        raise TypeError(f"surface must be a Surface or a surface name, got {kind}")
+    return get_surface(surface)

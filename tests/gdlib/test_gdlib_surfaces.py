@@ -112,3 +112,109 @@ def test_surfaces_are_frozen_and_carry_latex():
         bowl.name = "other"
     assert isinstance(bowl, Surface)
     assert all(s.formula.startswith("f(x, y) =") for s in SURFACES.values())
+
+
+def custom(**fields):
+    """A bowl built by hand, with ``fields`` replaced (session 45's review: none was checked)."""
+    base = dict(
+        name="mine",
+        title="t",
+        formula="f",
+        func=lambda x, y: x * x + y * y,
+        gradient=lambda x, y: (2 * x, 2 * y),
+        bounds=((-1, 1), (-1, 1)),
+        minima=((0.0, 0.0),),
+        start=(1.0, 1.0),
+        lipschitz=2.0,
+    )
+    return Surface(**(base | fields))
+
+
+@pytest.mark.parametrize(
+    ("fields", "error", "message"),
+    [
+        # before: ZeroDivisionError in the divergence hint, and "above 2/L = -2" for -1
+        ({"lipschitz": 0.0}, ValueError, "lipschitz must be None or finite and > 0, got 0.0"),
+        ({"lipschitz": -1.0}, ValueError, "lipschitz must be None or finite and > 0, got -1.0"),
+        ({"lipschitz": float("inf")}, ValueError, "lipschitz must be None or finite and > 0"),
+        ({"lipschitz": "2"}, TypeError, "lipschitz must be a real number, got str"),
+        ({"func": "x^2"}, TypeError, "func must be callable (x, y) -> value, got str"),
+        ({"gradient": None}, TypeError, "gradient must be callable (x, y) -> (dx, dy), got"),
+    ],
+)
+def test_a_surface_checks_its_fields_when_built(fields, error, message):
+    with pytest.raises(error) as raised:
+        custom(**fields)
+    assert str(raised.value).startswith(message)
+
+
+@pytest.mark.parametrize(
+    ("fields", "error", "message"),
+    [
+        # before: "too many values to unpack (expected 2)"
+        ({"gradient": lambda x, y: (x, y, x)}, ValueError, "gradient must return a pair"),
+        ({"gradient": lambda x, y: 2 * x}, ValueError, "gradient must return a pair"),
+        # before: "3" read as 3.0 and the run "converged"; a complex gradient lost its
+        # imaginary part with a ComplexWarning
+        ({"func": lambda x, y: "3"}, TypeError, "func's result must be an array of real numbers"),
+        ({"func": lambda x, y: x + 0j}, TypeError, "func's result must be an array of real"),
+        ({"func": lambda x, y: x > 0}, TypeError, "func's result must be an array of real"),
+        ({"gradient": lambda x, y: (2 * x + 0j, 2 * y)}, TypeError, "gradient's result must"),
+        (
+            {"func": lambda x, y: np.ones(2)},
+            ValueError,
+            "func must return shape (3,) here, got (2,)",
+        ),
+        ({"gradient": lambda x, y: (x, np.ones(2))}, ValueError, "gradient must return shape (3,)"),
+    ],
+)
+def test_f_and_grad_check_what_func_and_gradient_return(fields, error, message):
+    surface = custom(**fields)
+    points = np.zeros((3, 2))  # three points: a pair of arrays is never mistaken for them
+    with pytest.raises(error) as raised:
+        surface.f(points) if "func" in fields else surface.grad(points)
+    assert str(raised.value).startswith(message)
+
+
+def test_a_constant_func_or_gradient_part_is_broadcast_to_the_points():
+    flat = custom(func=lambda x, y: 1.0, gradient=lambda x, y: (0.0, 0 * y))
+    values = flat.f(np.zeros((3, 4, 2)))
+    assert values.shape == (3, 4) and values.tolist() == np.ones((3, 4)).tolist()
+    values[0, 0] = 5.0  # writable, as before
+    assert flat.grad(np.zeros((3, 2))).tolist() == np.zeros((3, 2)).tolist()
+    nan = custom(func=lambda x, y: x * np.nan).f(np.zeros(2))  # not finite: passes, descend reports
+    assert np.isnan(nan)
+
+
+def test_descend_and_the_line_search_name_a_surface_they_cannot_use():
+    from gdlib import descend, descend_backtracking
+
+    for run in (descend, descend_backtracking):
+        with pytest.raises(TypeError, match=r"^surface must be a Surface or a surface name, got"):
+            run(object(), (1, 1))
+        with pytest.raises(ValueError, match="Unknown surface name 'moon'"):
+            run("moon", (1, 1))
+    assert descend(custom(), (1, 1), lr=0.1).status == "converged"
+
+
+def test_the_divergence_hint_survives_a_duck_typed_surface_with_a_bad_constant():
+    from types import SimpleNamespace
+
+    from gdlib._divergence import _divergence_hint
+
+    for bad in (0.0, -1.0, None, float("nan")):
+        fake = SimpleNamespace(lipschitz=bad, minima=((0.0, 0.0),))
+        assert _divergence_hint(fake, "gd", 2.0, "value 1e13 exceeded") == ""
+    fake = SimpleNamespace(lipschitz=2.0, minima=((0.0, 0.0),))
+    assert (
+        _divergence_hint(fake, "gd", 2.0, "x")
+        == "; learning rate 2 is above 2/L = 1 for this surface"
+    )
+
+
+def test_surface_still_imports_from_gdlib_surfaces_and_gdlib():
+    import gdlib
+    import gdlib.surfaces
+
+    assert gdlib.Surface is gdlib.surfaces.Surface is Surface
+    assert "Surface" in gdlib.surfaces.__all__
