@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from gdlib._validate import check_design, check_finite, check_point
+from gdlib._validate import _float_array, check_design, check_finite, check_point
 
 __all__ = ["hessian", "hessian_eigenvalues", "mse_curvatures"]
 
@@ -39,8 +39,9 @@ def hessian(grad: object, point: object, h: float = 1e-4) -> np.ndarray:
         The 2 x 2 matrix, row $i$ holding the derivatives of $\partial f / \partial x_i$.
 
     Raises:
-        TypeError: ``grad`` is not callable, ``point`` is not an array of real numbers, or
-            ``h`` is not a real number.
+        TypeError: ``grad`` is not callable or returns anything but real numbers (complex,
+            bools, strings), ``point`` is not an array of real numbers, or ``h`` is not a real
+            number.
         ValueError: ``point`` is not a finite point of shape ``(2,)``; ``h`` is not above zero
             or too small to move ``point``; ``grad`` returns another shape, or a gradient that
             is not finite within ``h`` of ``point``.
@@ -56,12 +57,15 @@ def hessian(grad: object, point: object, h: float = 1e-4) -> np.ndarray:
     h = check_finite(h, "h")
     if not (h > 0.0 and np.all(p + h != p)):  # a step lost in p's rounding measures nothing
         raise ValueError(f"h must be above zero and move point {p.tolist()}, got {h}")
-    pairs = [(np.asarray(grad(p + h * e)), np.asarray(grad(p - h * e))) for e in np.eye(2)]
+    # complex, bool or string gradients are refused by name (numpy would drop, or choke on, them)
+    ahead, behind = (
+        [_float_array(grad(p + s * h * e), "grad's result") for e in np.eye(2)] for s in (1.0, -1.0)
+    )
+    pairs = list(zip(ahead, behind, strict=True))
     if wrong := [np.shape(g) for pair in pairs for g in pair if np.shape(g) != (2,)]:
         raise ValueError(f"grad must return shape (2,), got {wrong[0]}")
     with np.errstate(invalid="ignore", over="ignore"):  # checked below, with a clear message
         matrix = np.column_stack([(ahead - behind) / (2 * h) for ahead, behind in pairs])
-    matrix = matrix.astype(float)
     if not np.isfinite(matrix).all():
         raise ValueError(f"the gradient is not finite within h = {h} of point {p.tolist()}")
     return matrix

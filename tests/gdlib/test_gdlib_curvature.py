@@ -117,3 +117,26 @@ def test_the_loss_shrinks_just_below_two_over_the_largest_and_grows_just_above()
 def test_bad_data_for_the_curvatures_is_refused_by_name(X, error, named):
     with pytest.raises(error, match=named):
         mse_curvatures(X)
+
+
+@pytest.mark.parametrize(
+    ("grad", "kind"),
+    [
+        (lambda p: p * (2 + 1j), "complex numbers"),  # was kept, imaginary part dropped, warned
+        (lambda p: p > 0, "booleans"),  # was numpy's "boolean subtract ... not supported"
+        (lambda p: np.array(["1", "2"]), "strings"),  # was numpy's UFuncTypeError
+        (lambda p: None, "objects"),
+    ],
+)
+def test_hessian_names_grad_when_it_returns_no_real_numbers(grad, kind, recwarn):
+    with pytest.raises(TypeError) as raised:
+        hessian(grad, (1.0, 1.0))
+    assert str(raised.value) == f"grad's result must be an array of real numbers, got {kind}"
+    assert not recwarn.list
+
+
+def test_hessian_takes_integer_gradients():
+    assert hessian(lambda p: (2 * np.round(p)).astype(int), (0.0, 0.0), h=1.0).tolist() == [
+        [2.0, 0.0],
+        [0.0, 2.0],
+    ]
