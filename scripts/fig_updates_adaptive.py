@@ -71,8 +71,12 @@ def batched_values(name: str, kappas, angles, **hyper: object) -> np.ndarray:
     values = [f(points)]
     with np.errstate(all="ignore"):
         for _ in range(STEPS):
-            step, state = opt.update(grad(points), state)
-            points = points + RATES[:, None] * step
+            # gdlib's update refuses NaN and overflowing gradients: a run that far gone (f far
+            # past the 1e12 after which settled_below calls it unsound) is parked at NaN instead
+            g = grad(points)
+            lost = ~(np.abs(g) < 1e150).all(axis=-1, keepdims=True)
+            step, state = opt.update(np.where(lost, 0.0, g), state)
+            points = np.where(lost, np.nan, points + RATES[:, None] * step)
             values.append(f(points))
     return np.stack(values, axis=1)
 
