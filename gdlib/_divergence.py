@@ -12,7 +12,15 @@ import numpy as np
 from gdlib.surfaces import Surface
 
 MAX_VALUE = 1e12
+"""The largest ``|f|`` a descent run tracks: an iterate whose value passes it ends the run as
+``"diverged"``. A fixed limit on the absolute size, not relative to the start: a problem whose
+values near its minimum are that large is reported as diverged even when the run contracts, so
+rescale such a function (divide f by a constant) before descending it."""
 MAX_POSITION = 1e6
+"""The largest Euclidean norm of a position a descent run tracks: an iterate beyond it ends the
+run as ``"diverged"``. A fixed limit on the absolute size: a surface whose minimum lies that far
+from the origin (at x = 2e6, say) is reported as diverged on its way there, so shift or rescale
+its coordinates first. The JavaScript port and the site's runs use the same limits."""
 NOT_FINITE = "value or gradient is not finite"
 
 

@@ -87,7 +87,11 @@ def fit_linear(
             epoch ends, which keeps long runs cheap (the benchmark uses it).
 
     Returns:
-        A ``RegressionRun``.
+        A ``RegressionRun``. It ends as ``"diverged"`` at the first step whose parameters have
+            a norm above ``MAX_THETA_NORM`` (1e12) or are not finite. The limit is absolute:
+            a problem whose solution has a norm near or above 1e12 (y = 2e12 on a column of
+            ones, say) is reported as diverged even at a stable rate (the message quotes the
+            limit: "parameter norm exceeded 1e+12"); rescale y (or X) first.
 
     Raises:
         ValueError: A bad argument, named in the message; or finite data so large that a

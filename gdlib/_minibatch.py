@@ -28,6 +28,10 @@ __all__ = [
 ]
 
 MAX_THETA_NORM = 1e12
+"""The largest Euclidean norm of the parameters a regression run tracks: a step beyond it ends the
+run as ``"diverged"`` (the parameter norm exceeded 1e+12). A fixed limit on the absolute size,
+not relative to the data: a problem whose solution is that large (targets near 2e12 on unit
+features, say) is reported as diverged even at a stable rate, so rescale y (or X) first."""
 _CHUNK = 1 << 22  # elements of X @ thetas evaluated at once when computing recorded losses
 
 

@@ -108,9 +108,16 @@ def descend(
 
     Returns:
         A ``Trajectory``; divergence is reported in ``status``, never as NaN in the arrays.
+            The limits of rule 1, ``MAX_VALUE`` (1e12 on ``|f|``) and ``MAX_POSITION`` (1e6 on
+            the position's norm), are absolute, not relative to the problem: a run towards a
+            minimum 2e6 from the origin, or over values above 1e12, is reported as diverged even
+            when its steps contract, and the message's hint (a rate too large) is then wrong.
+            Rescale such a problem first (shift or scale x and y, divide f by a constant).
 
     Raises:
-        ValueError: A bad argument, named in the message, or a start already beyond the limits.
+        ValueError: A bad argument, named in the message, or a start already beyond the limits;
+            an adaptive optimizer's gradient so large (above about 1e154) that its square
+            overflows float64.
         TypeError: An argument of the wrong type (``max_iter=2.0``), an optimizer object given
             with ``lr`` or hyperparameters, or an unknown hyperparameter.
 
