@@ -44,10 +44,8 @@ def _divergence_hint(surface: Surface, optimizer: str | None, lr: float | None, 
     both hold. ``minima`` None means that nothing is known of the surface (a reader's own
     function), so the hint says what could cause it.
     """
-    lipschitz = surface.lipschitz
-    # Surface refuses any other L; a duck-typed surface's 0 or -1 must not give "2/L = -2"
-    known = isinstance(lipschitz, int | float) and math.isfinite(lipschitz) and lipschitz > 0
-    above = optimizer == "gd" and known and lr > 2.0 / lipschitz
+    lipschitz = surface.lipschitz  # None, or a finite float above 0 (Surface checks it)
+    above = optimizer == "gd" and lipschitz is not None and lr > 2.0 / lipschitz
     rate = f"learning rate {lr:g} is above 2/L = {2.0 / lipschitz:g}" if above else ""
     if surface.minima is not None and not surface.minima:
         return "; this surface is unbounded below" + (f", and {rate}" if rate else "")

@@ -27,10 +27,11 @@ def _shaped(out: object, name: str, shape: tuple[int, ...]) -> np.ndarray:
     array = _float_array(out, f"{name}'s result")
     if array.shape == shape:
         return array
-    try:
-        return np.broadcast_to(array, shape).copy()  # a constant: one value for every point
-    except ValueError:
-        raise ValueError(f"{name} must return shape {shape} here, got {array.shape}") from None
+    # A Python number is a constant, one value for every point. A NumPy scalar for several points
+    # is more likely a func that reduced them to one (np.sum) or a pair read from one array.
+    if type(out) in (int, float):
+        return np.broadcast_to(array, shape).copy()
+    raise ValueError(f"{name} must return shape {shape} here, got {array.shape}")
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,7 @@ class Surface:
             value = _real(self.lipschitz, "lipschitz")
             if not (math.isfinite(value) and value > 0.0):  # 2/L must be a rate
                 raise ValueError(f"lipschitz must be None or finite and > 0, got {self.lipschitz}")
+            object.__setattr__(self, "lipschitz", value)  # a float, whatever real type it came as
 
     def f(self, p: object) -> np.ndarray:
         """Value at points ``p`` of shape ``(..., 2)``; returns shape ``(...)``.

@@ -77,17 +77,22 @@ def saddle_band() -> dict[str, object]:
 
 
 def guarantee(run, m: float) -> dict[str, object]:
-    """Bound the distance and excess value of `run`'s end (minimum 0 at 0) from its gradient."""
-    grad = norm(run.gradients[-1])
+    """Bound the distance and excess value of `run`'s end (minimum 0 at 0) from its gradient.
+
+    Along the valley's floor the bounds are tight: equal to the run's own numbers up to rounding.
+    """
+    grad, slack = norm(run.gradients[-1]), 1 + 1e-12
+    distance, value = norm(run.positions[-1]), float(run.values[-1])
     return {
         "sure_m": f"{m:g}",
         "sure_grad": fmt(grad, 2),
         "sure_distance_bound": fmt(grad / m, 2),
-        "sure_distance": fmt(norm(run.positions[-1]), 2),
-        "sure_distance_holds": norm(run.positions[-1]) <= grad / m,
+        "sure_distance": fmt(distance, 2),
+        "sure_distance_holds": distance <= grad / m * slack,
+        "sure_distance_tight": distance >= 0.99 * grad / m,
         "sure_value_bound": fmt(grad**2 / (2 * m), 2),
-        "sure_value": fmt(float(run.values[-1]), 2),
-        "sure_value_holds": float(run.values[-1]) <= grad**2 / (2 * m),
+        "sure_value": fmt(value, 2),
+        "sure_value_holds": value <= grad**2 / (2 * m) * slack,
     }
 
 

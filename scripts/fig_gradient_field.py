@@ -31,11 +31,19 @@ CURVE_POINTS = 61
 NEAR, NEAR_RADIUS, NEAR_POINTS = (3.0, 2.0), 1e-3, 200
 
 
-def error_curve(surface, point) -> tuple[np.ndarray, np.ndarray]:
-    """Return the live figure's steps h and the forward difference's largest coordinate error."""
+def error_curve(surface, point, taken: bool = False) -> tuple[np.ndarray, np.ndarray]:
+    """Return the live figure's steps h and the forward difference's largest coordinate error.
+
+    With `taken`, each difference is divided by the step the floats took, (theta + h) - theta,
+    not by h: what is left of the rounding is f's own.
+    """
     hs = H_MIN * (H_MAX / H_MIN) ** (np.arange(CURVE_POINTS) / (CURVE_POINTS - 1))
     at, exact = np.asarray(point), surface.grad(np.asarray(point))
-    errors = [np.abs((surface.f(at + h * np.eye(2)) - surface.f(at)) / h - exact).max() for h in hs]
+    errors = []
+    for h in hs:
+        stepped = at + h * np.eye(2)
+        steps = np.diag(stepped - at) if taken else h
+        errors.append(np.abs((surface.f(stepped) - surface.f(at)) / steps - exact).max())
     return hs, np.array(errors)
 
 
@@ -43,25 +51,29 @@ def best_step_ratios(surface) -> dict[str, object]:
     """Median ratio of the error curve's best h to each rounding model's best step, near NEAR.
 
     Both models balance truncation (M2/2) h against rounding: f's two values only, 2 eps |f| / h,
-    or those plus the rounded step, eps max_i |theta_i d_i f| / (2h) (js/src/widgets/
-    gradient-state.js's errorModel). Points are uniform in the disc of NEAR_RADIUS, seeded.
+    or those plus theta's rounding, eps max_i |theta_i d_i f| / (2h) (js/src/widgets/
+    gradient-state.js's errorModel): a computed f behaves like f at a point about eps |theta|
+    away, in f's own terms as in the step. The curve divided by the steps the floats took says
+    which: near NEAR, f's terms (they cancel). Points are uniform in the disc of NEAR_RADIUS.
     """
     rng, eps = np.random.default_rng(0), np.finfo(float).eps
     angles, radii = rng.uniform(0, 2 * np.pi, NEAR_POINTS), rng.uniform(0, 1, NEAR_POINTS)
     ratios = []
     for angle, radius in zip(angles, NEAR_RADIUS * np.sqrt(radii), strict=True):
         at = np.array(NEAR) + radius * np.array([np.cos(angle), np.sin(angle)])
-        hs, errors = error_curve(surface, at)
         m2 = np.abs(np.diag(hessian(surface.grad, at))).max()
         f, slope = abs(float(surface.f(at))), np.abs(at * surface.grad(at)).max()
-        best = hs[np.argmin(errors)]
-        ratios.append([best / (2 * np.sqrt(eps * size / m2)) for size in (f, f + slope / 4)])
-    values_only, with_step = np.median(ratios, axis=0)
+        model = 2 * np.sqrt(eps * (f + slope / 4) / m2)
+        (hs, errors), (_, taken) = error_curve(surface, at), error_curve(surface, at, taken=True)
+        best, best_taken = hs[np.argmin(errors)], hs[np.argmin(taken)]
+        ratios.append([best / (2 * np.sqrt(eps * f / m2)), best / model, best_taken / model])
+    values_only, with_theta, taken_steps = np.median(ratios, axis=0)
     return {
         "near_points": NEAR_POINTS,
         "near_radius": fmt(NEAR_RADIUS, 1),
         "near_values_only": f"{values_only:.0f}",
-        "near_with_step": f"{with_step:.2f}",
+        "near_with_step": f"{with_theta:.2f}",
+        "near_taken_steps": f"{taken_steps:.2f}",
     }
 
 

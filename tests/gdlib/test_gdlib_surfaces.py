@@ -3,6 +3,7 @@
 import numpy as np
 import pytest
 
+from gdlib.descent import descend
 from gdlib.surfaces import SURFACES, Surface, get_surface
 
 NAMES = sorted(SURFACES)
@@ -197,19 +198,27 @@ def test_descend_and_the_line_search_name_a_surface_they_cannot_use():
     assert descend(custom(), (1, 1), lr=0.1).status == "converged"
 
 
-def test_the_divergence_hint_survives_a_duck_typed_surface_with_a_bad_constant():
-    from types import SimpleNamespace
+@pytest.mark.parametrize("constant", [2, 2.0, np.int64(2), np.float32(2.0), np.array(2.0)])
+def test_any_real_lipschitz_constant_gives_the_2_over_l_hint(constant):
+    # The hint had trusted only int and float: np.int64(2) or a 0-d array lost it, and a 0-d
+    # array left the frozen surface unhashable. Surface now keeps L as a float.
+    surface = custom(lipschitz=constant)
+    assert type(surface.lipschitz) is float and hash(surface)
+    run = descend(surface, (1.0, 1.0), lr=1.5)
+    assert run.status == "diverged"
+    assert run.message.endswith("; learning rate 1.5 is above 2/L = 1 for this surface")
 
-    from gdlib._divergence import _divergence_hint
 
-    for bad in (0.0, -1.0, None, float("nan")):
-        fake = SimpleNamespace(lipschitz=bad, minima=((0.0, 0.0),))
-        assert _divergence_hint(fake, "gd", 2.0, "value 1e13 exceeded") == ""
-    fake = SimpleNamespace(lipschitz=2.0, minima=((0.0, 0.0),))
-    assert (
-        _divergence_hint(fake, "gd", 2.0, "x")
-        == "; learning rate 2 is above 2/L = 1 for this surface"
-    )
+def test_a_numpy_scalar_for_several_points_is_refused_not_spread():
+    # A func that reduces its points to one number (np.sum) had been spread over every point,
+    # and a gradient of one array over two points read as the pair (df/dx, df/dy).
+    summed = custom(func=lambda x, y: np.sum(x * x + y * y))
+    with pytest.raises(ValueError, match=r"^func must return shape \(3,\) here, got \(\)"):
+        summed.f(np.ones((3, 2)))
+    one_array = custom(gradient=lambda x, y: 2 * x)
+    with pytest.raises(ValueError, match=r"^gradient must return shape \(2,\) here, got \(\)"):
+        one_array.grad([[1.0, 0.0], [5.0, 2.0]])
+    assert float(summed.f([1.0, 2.0])) == 5.0  # one point: its one value
 
 
 def test_surface_still_imports_from_gdlib_surfaces_and_gdlib():

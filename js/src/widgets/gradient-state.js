@@ -39,9 +39,10 @@ export function errorCurve(setup, point, count = CURVE_POINTS) {
 /**
  * The page's error model at `point` (its section 2): truncation about (M₂/2) h, with M₂ the
  * largest |∂ᵢᵢf| there (a central difference of the analytic gradient), and rounding about
- * (2ε|f| + ε S/2)/h: f's two values, and the step x + h rounded to half a float's spacing at x,
- * which moves f by the slope times that (S = maxᵢ |θᵢ ∂ᵢf|). Near a minimum f is almost 0 and S
- * is not: f's values alone would put the best step far too low. They meet at
+ * (2ε|f| + ε S/2)/h: f's two values, and θ's own rounding (S = maxᵢ |θᵢ ∂ᵢf|), since a computed
+ * f behaves like f at a point about ε|θ| away, in the step θ + h and in f's terms. Near a
+ * minimum f is almost 0 while its terms cancel: f's values alone would put the best step far
+ * too low. They meet at
  * h* = 2√(ε(|f| + S/4)/M₂) (null when M₂ is 0 or both rounding terms are).
  */
 export function errorModel(surface, [x, y]) {
@@ -60,8 +61,8 @@ export function errorModel(surface, [x, y]) {
 
 /** Which model term is larger at h: "truncation", "rounding", or null within a factor 2. Judged
  * from the model, not the measured curve: rounding errors can cancel by luck and leave a dip (at
- * (-4.9, -4.9) the curve is smallest at h = 3.98e-8, a tenth of its neighbours, so h = 2.82e-8
- * lay "below the best h", yet there the model's two terms are equal: h* = 2.79e-8). */
+ * (-4.9, -4.9) the curve is smallest at h = 3.98e-8, a tenth of its neighbours, so h = 3.5e-8
+ * lies "below the best h", yet there the model's two terms are within a factor 2: h* = 4.21e-8). */
 export function dominantTerm(model, h) {
   const [t, r] = [model.truncation(h), model.rounding(h)];
   return t >= 2 * r ? "truncation" : r >= 2 * t ? "rounding" : null;
