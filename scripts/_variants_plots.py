@@ -45,7 +45,7 @@ def draw_curves(sweeps, best):
     low = floor()
 
     def draw(theme: str):
-        fig, axes = plt.subplots(1, 3, figsize=(10.2, 3.4), layout="constrained", sharey=True)
+        fig, axes = plt.subplots(1, 3, figsize=(10.2, 3.75), layout="constrained", sharey=True)
         for b in SHOWN:
             s, i = sweeps[b], best[b]
             label = f"{NAMES[b]}, lr {RATES[i]:.2g}"
@@ -68,7 +68,7 @@ def draw_curves(sweeps, best):
             0.93,
             "tuning budget",
             color=COLORS["grey"],
-            fontsize=8,
+            fontsize=9,
             transform=axes[0].get_xaxis_transform(),
         )
         log_axes(axes[0])
@@ -83,7 +83,9 @@ def draw_curves(sweeps, best):
             xlabel=f"gradient evaluations (examples read; n = {N})", title="per gradient evaluation"
         )
         axes[2].set(xlabel="updates (steps taken)", title="per update")
-        axes[0].legend(fontsize=7.5, loc="lower left")
+        # Below the panels, not over the first: shrunk into a 688 px column its 7.5-point key
+        # was 7 px tall; this one is about 9 px.
+        fig.legend(loc="outside lower center", ncols=3, fontsize=9.5)
         return fig
 
     return draw
