@@ -83,8 +83,7 @@ def draw_curves(sweeps, best):
             xlabel=f"gradient evaluations (examples read; n = {N})", title="per gradient evaluation"
         )
         axes[2].set(xlabel="updates (steps taken)", title="per update")
-        # Below the panels, not over the first: shrunk into a 688 px column its 7.5-point key
-        # was 7 px tall; this one is 8.4 px (and fits a phone twin's two columns).
+        # Below the panels: inside the first, shrunk to a 688 px column, a 7.5-point key was 7 px.
         fig.legend(loc="outside lower center", ncols=3, fontsize=9)
         return fig
 
