@@ -9,10 +9,10 @@ import numpy as np
 from gdlib._validate import check_eps, check_lr, check_nonnegative
 from gdlib.optimizers.base import (
     GradientTransformation,
+    accumulate_squares,
     as_array,
     as_grads,
     check_state,
-    finite_moment,
 )
 
 __all__ = ["AdagradState", "adagrad"]
@@ -83,8 +83,7 @@ def adagrad(
         grads = as_grads(grads, state.sum_sq)
         count = state.count + 1
         clr = lr / (1.0 + (count - 1) * lr_decay)
-        with np.errstate(over="ignore"):  # refused by name below
-            sum_sq = finite_moment(state.sum_sq + grads * grads)
+        sum_sq = accumulate_squares(state.sum_sq, grads)
         std = np.sqrt(sum_sq) + eps
         return -clr * (grads / std), AdagradState(count, sum_sq)
 

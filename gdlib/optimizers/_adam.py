@@ -9,10 +9,10 @@ import numpy as np
 from gdlib._validate import check_eps, check_lr, check_unit_interval
 from gdlib.optimizers.base import (
     GradientTransformation,
+    accumulate_squares,
     as_array,
     as_grads,
     check_state,
-    finite_moment,
 )
 
 __all__ = ["AdamState", "adam"]
@@ -84,8 +84,7 @@ def adam(
         grads = as_grads(grads, state.exp_avg)
         count = state.count + 1
         exp_avg = state.exp_avg + (1.0 - beta1) * (grads - state.exp_avg)
-        with np.errstate(over="ignore"):  # refused by name below
-            exp_avg_sq = finite_moment(beta2 * state.exp_avg_sq + (1.0 - beta2) * (grads * grads))
+        exp_avg_sq = accumulate_squares(state.exp_avg_sq, grads, beta2, 1.0 - beta2)
         step_size = lr / (1.0 - beta1**count)
         denom = np.sqrt(exp_avg_sq) / (1.0 - beta2**count) ** 0.5 + eps
         return -step_size * (exp_avg / denom), AdamState(count, exp_avg, exp_avg_sq)

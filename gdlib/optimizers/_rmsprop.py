@@ -9,10 +9,10 @@ import numpy as np
 from gdlib._validate import check_bool, check_eps, check_lr, check_unit_interval
 from gdlib.optimizers.base import (
     GradientTransformation,
+    accumulate_squares,
     as_array,
     as_grads,
     check_state,
-    finite_moment,
 )
 
 __all__ = ["RmspropState", "rmsprop"]
@@ -99,8 +99,7 @@ def rmsprop(
     def update(grads: np.ndarray, state: RmspropState) -> tuple[np.ndarray, RmspropState]:
         check_state(state, RmspropState)
         grads = as_grads(grads, state.square_avg)
-        with np.errstate(over="ignore"):  # refused by name below
-            square_avg = finite_moment(alpha * state.square_avg + (1.0 - alpha) * (grads * grads))
+        square_avg = accumulate_squares(state.square_avg, grads, alpha, 1.0 - alpha)
         grad_avg = state.grad_avg
         if centered:
             grad_avg = grad_avg + (1.0 - alpha) * (grads - grad_avg)

@@ -14,7 +14,7 @@ import numpy as np
 
 from gdlib._validate_arrays import _check_finite, _float_array
 
-__all__ = ["GradientTransformation", "as_array", "as_grads", "check_state", "finite_moment"]
+__all__ = ["GradientTransformation", "accumulate_squares", "as_array", "as_grads", "check_state"]
 TOO_LARGE = "grads too large: their squares overflow float64; rescale the loss"
 
 
@@ -88,18 +88,24 @@ def check_state(state: object, kind: type) -> None:
         raise TypeError(f"state must be an {kind.__name__} from this optimizer's init, got {got}")
 
 
-def finite_moment(moment: np.ndarray) -> np.ndarray:
-    """Return an adaptive rule's second moment, or raise when the squares overflowed float64.
+def accumulate_squares(
+    previous: np.ndarray, grads: np.ndarray, keep: float = 1.0, weight: float = 1.0
+) -> np.ndarray:
+    r"""Return an adaptive rule's second moment $k\,s + w\,g^2$, refusing squares that overflow.
 
-    A gradient above about 1.3e154 squares to infinity: the step would be 0 or NaN, and
-    AdaGrad's coordinate frozen for good, so the rule refuses it (compute it under
-    ``np.errstate(over="ignore")``).
+    AdaGrad sums ($k = w = 1$), RMSProp and Adam average ($k = \alpha$ or $\beta_2$,
+    $w = 1 - k$). A gradient above about 1.3e154 squares to infinity: the step would be 0 or NaN,
+    and AdaGrad's coordinate frozen for good, so the rule refuses it.
 
-    >>> finite_moment(np.array([np.inf, 1.0]))
+    >>> accumulate_squares(np.zeros(2), np.array([3.0, 1.0]), keep=0.5, weight=0.5).tolist()
+    [4.5, 0.5]
+    >>> accumulate_squares(np.zeros(2), np.array([1e160, 1.0]))
     Traceback (most recent call last):
     ...
     ValueError: grads too large: their squares overflow float64; rescale the loss
     """
+    with np.errstate(over="ignore"):  # refused by name below
+        moment = keep * previous + weight * (grads * grads)
     if not np.isfinite(moment).all():
         raise ValueError(TOO_LARGE)
     return moment
