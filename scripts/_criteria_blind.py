@@ -12,7 +12,7 @@
 from __future__ import annotations
 
 import numpy as np
-from _prose import fmt
+from _prose import fmt, tex_power_of_ten
 
 from gdlib.curvature import hessian_eigenvalues
 from gdlib.descent import descend
@@ -50,15 +50,16 @@ def shifted() -> dict[str, object]:
     tests = {"grad_tol": 0.0, "step_tol": 0.0, "value_tol": VALUE_ROW["value_tol"]}
     plain, raised = (descend(s, (2.0, 2.0), lr=0.1, **tests) for s in (bowl, lifted))
     change = abs(float(np.diff(raised.values[-2:])[0]))
+    plain_grad, raised_grad = (norm(run.gradients[-1]) for run in (plain, raised))
     return {
-        "shift_tex": f"10^{{{np.log10(SHIFT):.0f}}}",  # for the page's formulas
+        "shift_tex": tex_power_of_ten(SHIFT),
         "shift_spacing": fmt(float(np.spacing(SHIFT)), 2),
         "shift_plain_steps": plain.iterations,
-        "shift_plain_grad": fmt(norm(plain.gradients[-1]), 2),
-        "shift_plain_grad_raw": norm(plain.gradients[-1]),
+        "shift_plain_grad": fmt(plain_grad, 2),
+        "shift_plain_grad_raw": plain_grad,
         "shift_raised_steps": raised.iterations,
-        "shift_raised_grad": fmt(norm(raised.gradients[-1]), 2),
-        "shift_raised_grad_raw": norm(raised.gradients[-1]),
+        "shift_raised_grad": fmt(raised_grad, 2),
+        "shift_raised_grad_raw": raised_grad,
         "shift_raised_change": change,
         "shift_both_by_value": plain.criterion == raised.criterion == "value_tol",
     }
@@ -68,7 +69,7 @@ def saddle_band() -> dict[str, object]:
     """Start the saddle x^2 - y^2 just off its stable manifold: the gradient test stops it."""
     run = descend("saddle", SADDLE_START, lr=0.1)
     return {
-        "band_y0_tex": f"10^{{{np.log10(SADDLE_START[1]):.0f}}}",
+        "band_y0_tex": tex_power_of_ten(SADDLE_START[1]),
         "band_steps": run.iterations,
         "band_message": run.message,
         "band_by_grad": run.status == "converged" and run.criterion == "grad_tol",
@@ -96,12 +97,21 @@ def guarantee(run, m: float) -> dict[str, object]:
     }
 
 
+def smallest_curvature(surface: str, start) -> float:
+    """Return the Hessian's smaller eigenvalue at `start`, rounded to 6 digits.
+
+    On a quadratic it is exact but for the central differences' rounding: the valley floor's
+    curvature, and the m of strong convexity.
+    """
+    return float(f"{hessian_eigenvalues(get_surface(surface).grad, start).min():.6g}")
+
+
 def blind_spots(surface: str, start, lr: float, first_row: dict) -> dict[str, object]:
     """Return the module's values for the page, under the `criteria` namespace.
 
     `first_row` holds the tolerances of the page's first table row, run at `lr` from `start`;
     m is the surface's smallest curvature (a quadratic's, so the same everywhere).
     """
-    m = float(f"{hessian_eigenvalues(get_surface(surface).grad, start).min():.6g}")
+    m = smallest_curvature(surface, start)
     first = descend(surface, start, lr=lr, **first_row)
     return bouncing(surface, start) | shifted() | saddle_band() | guarantee(first, m)

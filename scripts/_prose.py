@@ -24,6 +24,15 @@ def power_of_ten(exponent: int) -> str:
     return f"10<sup>{TO_THE_POWER}{str(exponent).replace('-', MINUS)}</sup>"
 
 
+def tex_power_of_ten(x: float) -> str:
+    """Write `x`, a power of ten, as TeX for a formula (a prose value's markup would break it).
+
+    >>> tex_power_of_ten(1e-12)
+    '10^{-12}'
+    """
+    return f"10^{{{np.log10(x):.0f}}}"
+
+
 def fmt(x: float, digits: int = 3) -> str:
     """Format a number for prose: `digits` significant figures, powers of ten when extreme.
 

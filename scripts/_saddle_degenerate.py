@@ -15,7 +15,7 @@ import inspect
 
 import numpy as np
 from _double_well import DOUBLE_WELL, LR, RADIUS, X0
-from _prose import fmt
+from _prose import fmt, tex_power_of_ten
 
 from gdlib.descent import Trajectory, descend
 from gdlib.expression import surface_from_expression
@@ -156,7 +156,7 @@ def degenerate_values(double_well_run: Trajectory) -> dict:
             "quartic_edge_n": edges[0],
             "well_edge": fmt(edges[1], 2),
             "well_edge_n": edges[1],
-            "stall_y0_low": f"10^{{{np.log10(STALL_Y0[1]):.0f}}}",
+            "stall_y0_low": tex_power_of_ten(STALL_Y0[1]),
             "stall_message": stalls[0].message,
             "stall_steps": stalls[0].iterations,
             "stall_y": fmt(float(stalls[0].positions[-1][1]), 2),

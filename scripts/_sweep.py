@@ -97,12 +97,10 @@ def sweep(
         for epoch in range(epochs):
             rate2 = base / (1.0 + decay * epoch)
             if b < n:
-                draw = (
-                    (lambda rng: rng.integers(0, n, n))
-                    if replacement
-                    else (lambda rng: rng.permutation(n))
+                draws = (
+                    rng.integers(0, n, n) if replacement else rng.permutation(n) for rng in rngs
                 )
-                order = np.stack([draw(rng) for rng in rngs])
+                order = np.stack(list(draws))
                 Xo, yo = X[order], y[order]  # (seeds, n, d): each batch below is a view
             else:
                 Xo, yo = X[None], y[None]

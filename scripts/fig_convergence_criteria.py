@@ -18,15 +18,13 @@ import json
 from pathlib import Path
 
 import numpy as np
-from _criteria_blind import blind_spots
+from _criteria_blind import blind_spots, smallest_curvature
 from _figure import COLORS, step_lengths, themed_svgs, write_values
 from _narrow import NARROW_WIDTH
 from _prose import fmt
 from matplotlib import pyplot as plt
 
-from gdlib.curvature import hessian_eigenvalues
 from gdlib.descent import descend
-from gdlib.surfaces import get_surface
 
 SURFACE = "valley"
 START = (-2.5, 1.0)
@@ -85,8 +83,7 @@ def early_value_stop() -> dict[str, object]:
     # The test compares the change made by the last step, so the gradient it weighs is the one
     # where that step began, not the one it ended on.
     grad = float(np.linalg.norm(run.gradients[-2]))
-    # Rounded to 6 digits: the central differences are exact on a quadratic up to rounding.
-    lam = float(f"{hessian_eigenvalues(get_surface(SURFACE).grad, START).min():.6g}")
+    lam = smallest_curvature(SURFACE, START)
     equiv = float(np.sqrt(tol["value_tol"] / (LR * (1 - LR * lam / 2))))
     return {
         "floor_lambda": f"{lam:.6g}",
