@@ -58,10 +58,9 @@ def hessian(grad: object, point: object, h: float = 1e-4) -> np.ndarray:
     if not (h > 0.0 and np.all(p + h != p)):  # a step lost in p's rounding measures nothing
         raise ValueError(f"h must be above zero and move point {p.tolist()}, got {h}")
     # complex, bool or string gradients are refused by name (numpy would drop, or choke on, them)
-    ahead, behind = (
-        [_float_array(grad(p + s * h * e), "grad's result") for e in np.eye(2)] for s in (1.0, -1.0)
-    )
-    pairs = list(zip(ahead, behind, strict=True))
+    pairs = [
+        [_float_array(grad(p + s * h * e), "grad's result") for s in (1.0, -1.0)] for e in np.eye(2)
+    ]
     if wrong := [np.shape(g) for pair in pairs for g in pair if np.shape(g) != (2,)]:
         raise ValueError(f"grad must return shape (2,), got {wrong[0]}")
     with np.errstate(invalid="ignore", over="ignore"):  # checked below, with a clear message

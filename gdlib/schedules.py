@@ -100,8 +100,8 @@ def rates(schedule: Schedule, epochs: int) -> np.ndarray:
             f"got shape {values.shape}"
         ) from None
     # 0 is a rate (cosine annealing's floor eta_min = 0 at T_max); NaN fails >= too
-    if not (np.isfinite(values).all() and (values >= 0).all()):
-        bad = int(np.flatnonzero(~(np.isfinite(values) & (values >= 0)))[0])
+    if (wrong := np.flatnonzero(~(np.isfinite(values) & (values >= 0)))).size:
+        bad = int(wrong[0])
         raise ValueError(
             f"schedule must return finite rates >= 0, got {values[bad]} at epoch {bad}"
         )

@@ -12,11 +12,15 @@ import { linearScale, logScale, niceTicks } from "./scale.js";
 export function panels(w, h, count, { left = 54, bottom = 34, top = 12, gap = 20, right = 18, map } = {}) {
   if (h > w) {
     const tall = (h - count * (top + bottom) - (count - 1) * gap) / count;
-    const [[x0, x1], [y0, y1]] = map ?? [[0, 1], [0, Infinity]];
-    const first = count > 1 ? Math.min(tall, ((w - left - right) * (y1 - y0)) / (x1 - x0)) : tall;
+    const inner = w - left - right;
+    const first = map && count > 1 ? Math.min(tall, (inner * (map[1][1] - map[1][0])) / (map[0][1] - map[0][0])) : tall;
     const heights = [first, ...Array(count - 1).fill(tall + (tall - first) / (count - 1))];
-    const ys = heights.map((_, i) => top + heights.slice(0, i).reduce((y, hi) => y + hi + top + bottom + gap, 0));
-    return heights.map((hi, i) => ({ x: left, y: ys[i], w: w - left - right, h: hi }));
+    let y = top;
+    return heights.map((hi) => {
+      const box = { x: left, y, w: inner, h: hi };
+      y += hi + top + bottom + gap;
+      return box;
+    });
   }
   const inner = (w - right - count * left - (count - 1) * gap) / count;
   return Array.from({ length: count }, (_, i) => ({
