@@ -26,7 +26,7 @@ CLAIM_PAGES = {
     "concepts/glossary": 3,
     "concepts/learning-rate": 14,
     "concepts/gradients": 13,
-    "concepts/updates": 42,
+    "concepts/updates": 43,
     "concepts/schedules": 19,
     "concepts/saddle-points": 20,
     "concepts/convergence": 19,
