@@ -10,6 +10,10 @@ faster, ever faster as the rate shrinks (a local log-log slope near 1.4 at 0.05-
 0.0025 with 60 epochs). The slope is fitted over FLOOR_CUTS rates from the peak down to the peak
 times gamma, and measured between neighbours (`floor_upper`, `floor_lower`), also seed by seed.
 
+`constant_budget`: the constant rate that fits the run's length. The page's constant run is at
+the peak rate; smaller constant rates (the peak halved again and again) end lower, up to a best
+one, below which the run is too slow to get there in time.
+
 `warmup_first_steps`: what warm-up protects. Adam at a large rate on gdlib's valley
 x^2 + 10 y^2, per step under the page's cosine and warm-up + cosine schedules (torch's
 schedulers set the rate, which Adam's step is proportional to: the step of rate 1 times it).
@@ -19,6 +23,7 @@ from __future__ import annotations
 
 import numpy as np
 from _holds_from import holds_from
+from _prose import fmt
 
 from gdlib import fit_linear, mse
 from gdlib._minibatch import run_epoch
@@ -28,6 +33,7 @@ from gdlib.surfaces import get_surface
 
 SEEDS, EPOCHS, BURN, FLOOR_CUTS = 5, 30, 10, 3
 WARM_LR, WARM_STEPS, WARM_W, WARM_TOL = 5.12, 400, 10, 1e-6
+HALVINGS = 7  # constant_budget's rates: the peak, halved up to this many times
 
 
 def _floor(X, y, theta, best, rate: float, batch: int, replace: bool) -> np.ndarray:
@@ -99,4 +105,25 @@ def warmup_first_steps() -> dict[str, object]:
         out[f"warm_{key}_ok"] = bool(out[f"warm_{key}_done"] < len(f))
         out[f"warm_{key}_first"] = int(np.argmax(f < WARM_TOL))
     out["warm_f0"] = f"{f[0]:g}"
+    return out
+
+
+def constant_budget(run, peak: float, epochs: int, seeds: int) -> dict[str, object]:
+    """Find the best constant rate for the run's length: the peak halved up to HALVINGS times.
+
+    `run(rates, seed)` is the figure's run (one rate per epoch): the excess loss at the start and
+    after each epoch. Returns the best rate's median final and fifth-epoch losses, and the final
+    loss of the rate half as large and how much it fell over its last five epochs;
+    `budget_interior` says the best is not at the grid's end.
+    """
+    grid = peak / 2.0 ** np.arange(HALVINGS + 1)
+    medians = [np.median([run(np.full(epochs, r), s) for s in range(seeds)], axis=0) for r in grid]
+    best = int(np.argmin([m[-1] for m in medians]))
+    out = {"budget_halvings": HALVINGS, "budget_best_lr": f"{grid[best]:.2g}"}
+    out["budget_interior"] = 0 < best < HALVINGS
+    half = medians[min(best + 1, HALVINGS)]  # the best rate's half: still falling at the end?
+    picked = {"best_final": medians[best][-1], "best_at5": medians[best][5], "half_final": half[-1]}
+    out["budget_half_fall"] = f"{half[-6] / half[-1]:.2g}"  # over its last five epochs
+    for key, value in picked.items():  # 2 digits for the prose, 3 for the page's checks
+        out[f"budget_{key}"], out[f"budget_{key}_raw"] = fmt(value, 2), f"{value:.3g}"
     return out

@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 from _figure import CYCLE, themed_svgs, write_values
 from _prose import fmt, listed
-from _schedule_probes import noise_floors, warmup_first_steps
+from _schedule_probes import constant_budget, noise_floors, warmup_first_steps
 from matplotlib import pyplot as plt
 
 from gdlib import fit_linear, make_regression, mse
@@ -33,18 +33,23 @@ def schedules() -> dict[str, np.ndarray]:
     return {LABELS[n]: rates(get_schedule(n, PEAK, EPOCHS), EPOCHS) for n in SCHEDULES}
 
 
-def batch_limit(X) -> float:
-    """Return the smallest 2 / L_B over the batches the runs draw (L_B: a batch's curvature).
+def batch_limit(X) -> tuple[float, float]:
+    """Return the smallest 2 / L_B of the batches drawn, and the largest norm of an epoch's map.
 
-    Each epoch's order is `fit_linear`'s: the first permutation of `default_rng(seed)`.
+    L_B is a batch's curvature; an epoch's map at PEAK is the product of its steps' I - PEAK H_B.
+    Each epoch's order is `fit_linear`'s: the first permutation of `default_rng(seed)`. Two runs
+    on an epoch's batches from different thetas end it apart by exactly that map of their gap.
     """
-    largest = 0.0
+    largest, memory = 0.0, 0.0
     for seed in range(SEEDS):
         for epoch in range(EPOCHS):
             order = np.random.default_rng(1000 * seed + epoch).permutation(N)
+            epoch_map = np.eye(X.shape[1])
             for rows in order.reshape(-1, BATCH):
                 largest = max(largest, mse_curvatures(X[rows])[-1])
-    return 2.0 / largest
+                epoch_map -= PEAK * (2.0 / BATCH) * X[rows].T @ (X[rows] @ epoch_map)
+            memory = max(memory, np.linalg.norm(epoch_map, 2))
+    return 2.0 / largest, memory
 
 
 def excess_losses(X, y, rates: np.ndarray, seed: int, best: float) -> np.ndarray:
@@ -166,15 +171,17 @@ def main(out_dir: Path) -> list[Path]:
     values["kappa"], values["kappa_n"] = f"{kappa:.2f}", kappa
     values["stable_limit"] = fmt(2 / curvature.max(), 2)
     values["peak_share_of_limit"] = f"{PEAK * curvature.max() / 2:.3g}"
-    limit = batch_limit(X)
+    limit, values["epoch_memory_batches"] = batch_limit(X)
     values["batch_limit"], values["batch_limit_raw"] = fmt(limit, 2), f"{limit:.3g}"
     values["batches_drawn"] = f"{SEEDS * EPOCHS * (N // BATCH):,}"
+    values["epochs_drawn"] = SEEDS * EPOCHS
     # Step decay's last rate, over its last step_size epochs of N / BATCH steps: even with exact
     # gradients the loss can shrink at best by the steepest curvature's factor (squared: a loss).
     last, steps = rates["step decay"][-1], values["step_size"] * (N // BATCH)
     values["steps_per_epoch"] = N // BATCH
     values["last_shrink"] = f"{np.abs(1 - last * curvature).min() ** (2 * steps):.2g}"
     values |= noise_floors(X, y, PEAK, values["gamma"], BATCH) | warmup_first_steps()
+    values |= constant_budget(lambda r, s: excess_losses(X, y, r, s, best), PEAK, EPOCHS, SEEDS)
     # Warm-up squeezes the cosine into fewer epochs: from its first epoch at the peak on (1-based),
     # its rate stays above plain cosine's to the end.
     rates_by_name = schedules()
