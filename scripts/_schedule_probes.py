@@ -105,7 +105,28 @@ def warmup_first_steps() -> dict[str, object]:
         out[f"warm_{key}_ok"] = bool(out[f"warm_{key}_done"] < len(f))
         out[f"warm_{key}_first"] = int(np.argmax(f < WARM_TOL))
     out["warm_f0"] = f"{f[0]:g}"
+    out["warm_rise_from_raw"] = _first_step_rises_from(surface)
+    out["warm_rise_from"] = fmt(out["warm_rise_from_raw"])
+    out["warm_start"] = "({:g}, {:g})".format(*surface.start)  # TeX: set inside $...$
     return out
+
+
+def _first_step_rises_from(surface) -> float:
+    """Find the rate above which Adam's first step from the surface's start raises f (bisection).
+
+    Along the step's line f is a quadratic in the rate here, so the rates that raise f are an
+    interval open to the right; WARM_LR must lie in it.
+    """
+    opt, start = get_optimizer("adam", 1.0), np.array(surface.start, dtype=float)
+    step, _ = opt.update(surface.grad(start), opt.init(start))
+    f0 = float(surface.f(start))
+    low, high = 0.0, WARM_LR
+    if not float(surface.f(start + high * step)) > f0:
+        raise ValueError(f"Adam's first step at {WARM_LR} does not raise f on {surface.name}")
+    for _ in range(60):
+        mid = (low + high) / 2
+        low, high = (low, mid) if float(surface.f(start + mid * step)) > f0 else (mid, high)
+    return high
 
 
 def constant_budget(run, peak: float, epochs: int, seeds: int) -> dict[str, object]:

@@ -27,7 +27,7 @@ CLAIM_PAGES = {
     "concepts/learning-rate": 14,
     "concepts/gradients": 13,
     "concepts/updates": 43,
-    "concepts/schedules": 20,
+    "concepts/schedules": 21,
     "concepts/saddle-points": 20,
     "concepts/convergence": 19,
     "concepts/conditioning": 18,
