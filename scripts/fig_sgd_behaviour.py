@@ -40,7 +40,7 @@ from _sgd_escape import (
     short_escapes,
 )
 from _sweep import check_against_gdlib, sweep
-from _variants import BEST_RATE, SEEDS, THETA0, data, floor, log_axes
+from _variants import BEST_RATE, SEED, SEEDS, THETA0, N, data, floor, log_axes, source
 from matplotlib import pyplot as plt
 
 from gdlib import schedules
@@ -100,6 +100,9 @@ def main(out_dir: Path) -> list[Path]:
     runs = sweep(X, y, THETA0, 1, rates, SEEDS, EPOCHS, lr_decay=decays)
     check_against_gdlib(X, y, THETA0, runs, SEEDS, 1, 2, lr_decay=decays)
     gaps = runs.epoch_losses - floor()  # (runs, seeds, EPOCHS + 1)
+    # Interpolation: labels without noise, which a line fits exactly (minimum 0): no floor.
+    clean = sweep(X, X @ source(N, SEED)[2], THETA0, 1, [LR_CONST], SEEDS, EARLY.stop - 1)
+    clean_floor = float(np.median(clean.epoch_losses[0][:, EARLY]))
     lo, med, hi = np.quantile(gaps, [0.1, 0.5, 0.9], axis=1)
     # The level each run hovers at in each window, over every seed and epoch of it.
     early, late = (np.median(gaps[:, :, part], axis=(1, 2)) for part in (EARLY, LATE))
@@ -148,6 +151,8 @@ def main(out_dir: Path) -> list[Path]:
         "epochs": EPOCHS,
         "decay": DECAY,
         "lr_const": LR_CONST,
+        "clean_floor": fmt(clean_floor, 1),
+        "clean_floor_n": clean_floor,
         "best_lr": fmt(BEST_RATE[1], 2),
         "best_lr_n": BEST_RATE[1],
         "late_start": LATE.start,

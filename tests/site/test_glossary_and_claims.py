@@ -32,7 +32,7 @@ CLAIM_PAGES = {
     "concepts/convergence": 19,
     "concepts/conditioning": 18,
     "variants/batch": 19,
-    "variants/stochastic": 25,
+    "variants/stochastic": 26,
     "variants/mini-batch": 14,
     "variants/comparison": 40,
 }
