@@ -21,7 +21,7 @@ import numpy as np
 from _figure import case_lines, grid, surface_cmap, themed_svgs, write_values
 from _prose import fmt, rounded_up
 from _sweep import quadratic_loss
-from _variants import BOUNDS, SEED, THETA0, VARIANT_COLORS, data, variant
+from _variants import BOUNDS, SEED, SEEDS, THETA0, VARIANT_COLORS, data, variant
 from matplotlib import pyplot as plt
 
 from gdlib.curvature import mse_curvatures
@@ -146,6 +146,19 @@ def main(out_dir: Path) -> list[Path]:
         values[f"loss_{b}"] = fmt(values[f"loss_{b}_n"])
         values[f"message_{b}"] = run.message
         values |= settling(run, best, floor, b)
+    # The b = 1 figure is one shuffle seed's run: how flat its level is, over the pages' seeds.
+    spreads = [
+        settling(
+            fit_linear(X, y, lr=LR, epochs=EPOCHS, batch_size=1, seed=s, theta0=THETA0),
+            best,
+            floor,
+            1,
+        )["later_spread_1_n"]
+        for s in SEEDS
+    ]
+    lo, mid, hi = np.quantile(spreads, [0.1, 0.5, 0.9])
+    values |= {"seed": SEED, "seeds": len(SEEDS), "spread_median_1_n": float(mid)}
+    values |= {f"spread_{k}_1": f"{q:.1f}" for k, q in (("lo", lo), ("median", mid), ("hi", hi))}
     pair = [(runs[N_LIVE], True), (runs[COMPARED], False)]
     title = f"b = {COMPARED} against b = {N_LIVE} (dashed), {EPOCHS} epochs"
     outputs += themed_svgs(
