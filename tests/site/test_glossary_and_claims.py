@@ -34,7 +34,7 @@ CLAIM_PAGES = {
     "variants/batch": 19,
     "variants/stochastic": 26,
     "variants/mini-batch": 14,
-    "variants/comparison": 40,
+    "variants/comparison": 41,
 }
 ABBR = re.compile(r'<abbr title="([^"]+)">([^<]+)</abbr>')
 # Pages written as one Markdown document (the reference pages render each docstring apart).
