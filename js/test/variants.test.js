@@ -20,6 +20,9 @@ test("the opening run uses the given orders; a reseed draws others", () => {
   assert.equal(again.seed, 1);
   assert.notDeepEqual(again.run.thetas[1], state.run.thetas[1]);
   assert.match(fitFacts(again).orders, /seed 1/);
+  // The browser's own draws, not gdlib's seed 1 (the pages name gdlib's seed of the opening run).
+  assert.match(fitFacts(again).orders, /the browser drew \(reseed 1\)/);
+  assert.doesNotMatch(fitFacts(again).orders, /(?<!re)seed \d/);
 });
 
 test("the batch size runs from 1 (stochastic) to n (batch, no shuffling)", () => {

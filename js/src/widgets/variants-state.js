@@ -43,7 +43,7 @@ export function fitFacts(state) {
   const steps = run.thetas.length - 1;
   const above = run.losses.at(-1) - floor;
   const mine = lastEpochGap(run, n, batch, floor);
-  const orders = batch === n ? "no shuffling (a full batch)" : seed === 0 ? "gdlib's row orders" : `row orders of seed ${seed}`;
+  const orders = batch === n ? "no shuffling (a full batch)" : seed === 0 ? "gdlib's row orders" : `row orders the browser drew (reseed ${seed})`;
   const facts = { n, batch, epochs, steps, above: num(above), tail: num(mine), message: run.message, orders, perEpoch: Math.ceil(n / batch) };
   if (state.reference) {
     const theirs = lastEpochGap(state.reference, n, state.compare, floor);
