@@ -1,5 +1,8 @@
 """Stochastic gradient descent: fast, noisy, and with a constant rate it never settles.
 
+Unless a line fits every example: a fifth run, counted, not drawn, gives the same inputs labels
+without noise (interpolation), where LR_CONST reaches the minimum to rounding.
+
 Left: loss above the minimum per epoch for SGD with a constant rate LR_CONST, with the rate
 decayed per epoch (lr / (1 + decay * epoch)), and with a constant rate as small as the decayed
 run's last one, median and 10-90 % band over the comparison's shuffle seeds (scripts/_sweep.py,
