@@ -649,7 +649,7 @@ def test_the_schedule_choice_and_reseed_change_the_run(page, site_url):
     said, image = summary(page, "schedules"), canvas_image(page, "schedules")
     box.get_by_role("button", name="Reseed").click()
     wait_idle(page)
-    assert "row orders of seed 1" in summary(page, "schedules")
+    assert "row orders from reseed 1" in summary(page, "schedules")
     assert summary(page, "schedules") != said
     assert changed_share(image, canvas_image(page, "schedules")) > 0.002
     field = box.locator(".gd-live__field").first

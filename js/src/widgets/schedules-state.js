@@ -124,7 +124,7 @@ export function scheduleFacts(state) {
     peak,
     peakEpoch: run.excess.indexOf(peak),
     reference: { status: reference.status, start: reference.excess[0], final: reference.excess.at(-1), trend, epochs: tail.length, memory, ...spread },
-    orders: seed === 0 ? "gdlib's row orders" : `row orders of seed ${seed}`,
+    orders: seed === 0 ? "gdlib's row orders" : `row orders from reseed ${seed}`,
   };
 }
 
