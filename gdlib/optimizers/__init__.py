@@ -9,9 +9,10 @@ and gdlib refuses values torch accepts, e.g. ``lr=0``, RMSProp's ``alpha=1`` (an
 with ``centered=True``), SGD's and RMSProp's ``momentum`` or SGD's ``dampening`` outside
 [0, 1), infinite hyperparameters and flags that are not bools.
 
-torch's ``weight_decay``, ``amsgrad``, ``maximize`` (and its other flags: ``foreach``,
-``capturable``, ``differentiable``, ``fused``) are absent. Everything after ``lr`` is
-keyword-only: torch's positional order puts ``weight_decay`` second or fourth, so a call such as
+torch's ``weight_decay``, Adam's ``amsgrad`` and ``decoupled_weight_decay``, ``maximize`` (and its
+other flags: ``foreach``, ``capturable``, ``differentiable``, ``fused``) are absent. Everything
+after ``lr`` is keyword-only: torch's Adagrad takes ``weight_decay`` as its third hyperparameter,
+and SGD, RMSprop and Adam as their fourth (``lr`` is the first), so a call such as
 ``adagrad(0.01, 0.0, 0.1)`` copied from torch would otherwise set another hyperparameter
 (``TypeError`` instead).
 """

@@ -48,12 +48,28 @@ def test_rmsprop_refuses_momentum_from_one_up_as_sgd_does(momentum):
 
 
 def test_the_package_docstring_lists_rmsprop_momentum_and_the_absent_torch_options():
+    """Read from torch's own signatures: the docstring had weight_decay "second or fourth"
+    (Adagrad's is third) and did not name Adam's decoupled_weight_decay (torch 2.13)."""
+    import inspect
+
+    import torch
+
     import gdlib.optimizers
 
     doc = " ".join(gdlib.optimizers.__doc__.split())
-    assert "RMSProp's ``momentum``" in doc
-    for absent in ("weight_decay", "amsgrad", "maximize", "keyword-only"):
-        assert absent in doc
+    assert "RMSProp's ``momentum``" in doc and "keyword-only" in doc
+    pairs = {"SGD": sgd, "Adagrad": adagrad, "RMSprop": rmsprop, "Adam": adam}
+    order = {}
+    for name, ours in pairs.items():
+        theirs = [
+            p for p in inspect.signature(getattr(torch.optim, name)).parameters if p != "params"
+        ]
+        order[name] = theirs.index("weight_decay") + 1
+        absent = set(theirs) - set(inspect.signature(ours).parameters)
+        assert [p for p in sorted(absent) if f"``{p}``" not in doc] == [], name
+    assert order == {"SGD": 4, "Adagrad": 3, "RMSprop": 4, "Adam": 4}
+    assert "Adagrad takes ``weight_decay`` as its third hyperparameter, and SGD, RMSprop" in doc
+    assert "and Adam as their fourth (``lr`` is the first)" in doc
 
 
 FACTORIES = {
