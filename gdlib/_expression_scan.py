@@ -12,15 +12,19 @@ import re
 import numpy as np
 
 MAX_LENGTH = 200
+"""The longest expression accepted, in characters (the explorer's limit too)."""
 MAX_DEPTH = 64
+"""The deepest nesting accepted, in levels of the expression's tree: each operation or call is one
+level, and so is the number or name at its foot."""
 VARIABLES = ("x", "y")
 CONSTANTS = ("pi", "e")
-# Function name -> (fewest, most) arguments; None: no upper limit.
+"""The constants an expression may name, as SymPy's ``pi`` and ``E``."""
 FUNCTIONS = {
     **dict.fromkeys(("sin", "cos", "tan", "exp", "log", "sqrt", "abs", "tanh"), (1, 1)),
     "min": (2, None),
     "max": (2, None),
 }
+"""The functions an expression may call: name -> (fewest, most) arguments, None for no limit."""
 _ALLOWED = ", ".join((*VARIABLES, *CONSTANTS, *FUNCTIONS))
 _NUMBER = re.compile(r"(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?", re.ASCII)
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")

@@ -37,7 +37,9 @@ __all__ = [
     "surface_from_expression",
 ]
 
-DEFAULT_BOUNDS = ((-3.0, 3.0), (-3.0, 3.0))  # the domain of "Your function" until one is given
+DEFAULT_BOUNDS = ((-3.0, 3.0), (-3.0, 3.0))
+"""``surface_from_expression``'s default ``bounds``: the domain of the explorer's "Your function"
+until the reader gives one."""
 
 _BINARY = {ast.Add: "add", ast.Sub: "sub", ast.Mult: "mul", ast.Div: "div", ast.Pow: "pow"}
 

@@ -119,6 +119,8 @@ SURFACES: dict[str, Surface] = {
         ),
     )
 }
+"""The built-in surfaces by name, the names ``get_surface`` and ``descend`` take: ``"bowl"``,
+``"valley"``, ``"rosenbrock"``, ``"himmelblau"``, ``"saddle"`` and ``"camel"``."""
 
 
 def get_surface(name: str) -> Surface:

@@ -18,6 +18,7 @@ NOT_IN_REFERENCE = {"explorer_defaults": "the explorer's start-up values: the si
 
 # The gdlib module an element's id names: `gdlib.optimizers` itself or a member of it.
 MODULE_ID = re.compile(r'id="gdlib\.(\w+)[."]')
+ID = re.compile(r'\bid="([^"]+)"')
 
 
 def reference_pages(built_site):
@@ -41,6 +42,26 @@ def test_the_reference_pages_render_every_public_gdlib_module_once(built_site):
     ]
     assert sorted(rendered) == sorted(public - set(NOT_IN_REFERENCE)), "each module on one page"
     assert set(NOT_IN_REFERENCE) <= public, "a module left out on purpose no longer exists"
+
+
+def test_every_public_name_of_a_rendered_module_has_an_entry(built_site):
+    """mkdocstrings leaves out a name without a docstring: `SURFACES`, which the surfaces page's
+    prose names, and `surface_from_expression`'s default `DEFAULT_BOUNDS` had no entry."""
+    import importlib
+
+    ids = {i for page in reference_pages(built_site) for i in ID.findall(page.read_text())}
+    modules = {i.split(".")[1] for i in ids if i.startswith("gdlib.") and "." in i[6:]}
+    missing = [
+        f"gdlib.{module}.{name}"
+        for module in sorted(modules)
+        for name in importlib.import_module(f"gdlib.{module}").__all__
+        if f"gdlib.{module}.{name}" not in ids
+    ]
+    assert len(modules) >= 10, modules
+    assert missing == [], "public names without an entry on the reference pages"
+    for page in reference_pages(built_site):  # a value in the heading, not SURFACES' source
+        headings = re.findall(r'<h\d[^>]* id="gdlib\.[^"]+".*?</h\d>', page.read_text(), re.S)
+        assert max([len(re.sub(r"<[^>]+>", "", h)) for h in headings], default=0) < 400, page
 
 
 class _RepeatedTitles(HTMLParser):
