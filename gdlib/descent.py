@@ -85,7 +85,7 @@ def descend(
     *,
     hyper: Mapping[str, object] | None = None,
 ) -> Trajectory:
-    r"""Descend ``surface`` from ``start`` until a stopping rule fires (see the module docstring).
+    r"""Descend ``surface`` from ``start`` until one of ``gdlib.descent``'s rules 1 to 4 stops it.
 
     Each step is $p_{k+1} = p_k + \text{step}_k$ where the optimizer turns
     $\nabla f(p_k)$ into the step; plain ``gd`` gives

@@ -128,7 +128,8 @@ def surface_from_expression(
     """Return the surface f(x, y) = ``text`` with its exact gradient (SymPy's ``diff``).
 
     Args:
-        text: The function, e.g. ``"(1 - x)^2 + 100*(y - x^2)^2"`` (see the module docstring).
+        text: The function, e.g. ``"(1 - x)^2 + 100*(y - x^2)^2"`` (the language of
+            ``gdlib.expression``).
         bounds: ``((xmin, xmax), (ymin, ymax))``, finite with min < max. The start is (2, 2)
             when it lies inside, else the centre.
 

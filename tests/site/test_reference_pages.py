@@ -64,6 +64,13 @@ def test_every_public_name_of_a_rendered_module_has_an_entry(built_site):
         assert max([len(re.sub(r"<[^>]+>", "", h)) for h in headings], default=0) < 400, page
 
 
+def test_no_entry_sends_the_reader_to_the_module_docstring(built_site):
+    """A page shows a module's docstring as the text under its section's heading, unnamed:
+    `descend` and `surface_from_expression` said "(see the module docstring)"."""
+    for page in reference_pages(built_site):
+        assert "module docstring" not in page.read_text(encoding="utf-8"), page
+
+
 class _RepeatedTitles(HTMLParser):
     """Elements whose `title` is the text they contain, or gdlib's dotted path to it."""
 
