@@ -71,6 +71,15 @@ def test_no_entry_sends_the_reader_to_the_module_docstring(built_site):
         assert "module docstring" not in page.read_text(encoding="utf-8"), page
 
 
+def test_each_optimizers_state_follows_its_rule(built_site):
+    """mkdocstrings groups entries by kind unless told not to: the four states came as a block
+    between `GradientTransformation` and `get_optimizer`, far from the rules that build them."""
+    page = built_site.root / "code" / "reference" / "optimizers" / "index.html"
+    entries = re.findall(r'id="gdlib\.optimizers\.(\w+)"', page.read_text(encoding="utf-8"))
+    for rule in ("sgd", "adagrad", "rmsprop", "adam"):
+        assert entries[entries.index(rule) + 1] == rule.capitalize() + "State", entries
+
+
 class _RepeatedTitles(HTMLParser):
     """Elements whose `title` is the text they contain, or gdlib's dotted path to it."""
 
