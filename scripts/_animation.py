@@ -30,6 +30,7 @@ HOLD_MS = 1800
 # Sizes in whole 1/20 inches are whole pixels at both 100 and 140 dpi, so the page can declare
 # the frames' size exactly. The phone twin: 440 px, as wide as the static figures' twins.
 SIZE_STEP = 0.05
+KEY_POINTS = 9  # the key under the panels
 TWIN_WIDTH = 4.4  # inches, at LAYOUT_DPI (`_narrow.NARROW_WIDTH`, 4.6 in, is at the SVGs' 96)
 
 
@@ -122,7 +123,7 @@ def _render(setup, theme: str, frames: int, narrow: bool = False) -> list[Image.
                 labelled.keys(),
                 loc="outside lower center",
                 ncols=min(len(labelled), 4),
-                fontsize=8.5,
+                fontsize=KEY_POINTS,
                 facecolor=THEMES[theme]["page"],
             )
         if narrow:

@@ -63,7 +63,7 @@ def rate_drawer(surface, run, lr, rates, sweep, max_iter, best=None):
             right.axvline(best, color=COLORS["grey"], lw=1, ls=":", zorder=1.5, label="best rate")
         cap = f"steps to converge (cap {max_iter})"
         right.set(xlabel="learning rate", ylabel="steps", title=cap, ylim=(0, CHART_TOP * max_iter))
-        right.legend(fontsize=8, loc="lower left")  # below the capped runs, left of the rest
+        right.legend(fontsize=9, loc="lower left")  # below the capped runs, left of the rest
         return fig
 
     return draw

@@ -84,7 +84,7 @@ def main(out_dir: Path) -> list[Path]:
         left.set_ylim(-0.5, 7.5)
         right.semilogy(np.abs(x), "o-", ms=3, color=COLORS["blue"])
         right.set(xlabel="step $k$", ylabel="$|x_k - 0|$", title=f"{run.message}")
-        right.title.set_fontsize(8.5)
+        right.title.set_fontsize(9)
         return fig
 
     values = {

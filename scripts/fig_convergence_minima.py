@@ -66,7 +66,7 @@ def main(out_dir: Path) -> list[Path]:
         )
         right.plot(0, 0, "x", color=COLORS["orange"], ms=9, mew=2)
         right.set(title="saddle $x^2 - y^2$", xlabel="$x$")
-        right.legend(loc="lower left", fontsize=8)
+        right.legend(loc="lower left", fontsize=9)
         return fig
 
     reached = sorted({nearest for _, nearest in runs})

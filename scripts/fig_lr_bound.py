@@ -121,7 +121,7 @@ def main(out_dir: Path) -> list[Path]:
             left.annotate(text, (x, 1.2), textcoords="offset points", xytext=(-22, 0))
         right.set(xlabel="learning rate $\\eta$", ylabel="steps to $\\|\\nabla f\\| \\leq 10^{-6}$")
         right.set_ylim(top=DIVERGED_MARK * 2)
-        right.legend(loc="upper left", bbox_to_anchor=(0.12, 0.8), fontsize=8)
+        right.legend(loc="upper left", bbox_to_anchor=(0.12, 0.8), fontsize=9)
         return fig
 
     values = {

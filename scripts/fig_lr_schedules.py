@@ -135,7 +135,7 @@ def main(out_dir: Path) -> list[Path]:
             right.step(epochs, np.append(rates[name], rates[name][-1]), where="post", color=color)
         left.set(xlabel="epochs completed", ylabel="loss minus the optimum's", ylim=(1e-5, 30))
         left.set_title(f"Median of {SEEDS} shuffling seeds (range shaded)")
-        left.legend(fontsize=8)
+        left.legend(fontsize=9)
         right.set(xlabel="epochs completed", ylabel="learning rate", title="The schedules")
         return fig
 

@@ -57,7 +57,7 @@ def main(out_dir: Path) -> list[Path]:
         left.semilogy(norms, color=COLORS["grey"], ls="--", label="$y_0 = 0$")
         left.set(xlabel="step $k$", ylabel="$\\|\\nabla f\\|$", xlim=(0, 200), ylim=(1e-7, 10))
         left.set_title("Gradient norm: the closer the start, the later the turn")
-        left.legend(fontsize=8)
+        left.legend(fontsize=9)
         right.semilogx(OFFSETS, stays, "o", color=COLORS["blue"], label="measured")
         right.semilogx(
             OFFSETS, predicted_stay(OFFSETS), "--", color=COLORS["grey"], label="predicted"

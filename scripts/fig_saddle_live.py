@@ -67,7 +67,7 @@ def main(out_dir: Path) -> list[Path]:
         right.semilogx(ys, predicted_stay(ys), "--", color=COLORS["grey"], label="predicted")
         right.axvline(Y0, color=COLORS["orange"], lw=1.5)
         right.set(xlabel="start height $y_0$", ylabel=f"iterates within {RADIUS:g} of the saddle")
-        right.legend(fontsize=8)
+        right.legend(fontsize=9)
         return fig
 
     config = {"lr": LR, "x0": X0, "y0": Y0, "y0Min": Y0_MIN, "y0Max": Y0_MAX, "radius": RADIUS}

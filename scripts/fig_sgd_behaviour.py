@@ -133,7 +133,7 @@ def main(out_dir: Path) -> list[Path]:
             left.plot(epochs, med[k], "o-", ms=2.5, color=COLORS[color], label=labels[run])
         log_axes(left)
         left.set(xlabel="epoch", ylabel="loss above the minimum", title="SGD, b = 1")
-        left.legend(fontsize=8)
+        left.legend(fontsize=9)
         right.contourf(cx, cy, shade, levels=16, cmap=surface_cmap(), rasterized=True)
         right.set_aspect("equal")
         right.grid(False)
@@ -144,7 +144,7 @@ def main(out_dir: Path) -> list[Path]:
         right.plot(*full_path[-1], "s", color=COLORS["blue"], mec="white", ms=6, zorder=5)
         right.plot(*START, "o", color="black", mec="white", ms=5, zorder=6, label="start")
         right.set_title(f"escaping a local minimum (mean of {EXAMPLES} shifted camels)", fontsize=9)
-        right.legend(loc="lower left", fontsize=8)
+        right.legend(loc="lower left", fontsize=9)
         return fig
 
     values = {

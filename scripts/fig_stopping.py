@@ -89,7 +89,7 @@ def main(out_dir: Path) -> list[Path]:
         a.semilogy(early["valid"], color=COLORS["orange"], label="validation loss")
         a.axvline(early["best"], color=COLORS["grey"], ls="--", lw=1, label="early stop")
         a.set(xlabel="epoch", ylabel="mean squared error", title="early stopping")
-        a.legend(loc="upper right", fontsize=8)
+        a.legend(loc="upper right", fontsize=9.5)
         b.semilogy(
             steps,
             noisy["mini"],
@@ -102,7 +102,7 @@ def main(out_dir: Path) -> list[Path]:
         b.axhline(TOL, color=COLORS["grey"], ls=":", lw=1, label=f"tolerance {TOL:g}")
         b.set(xlabel="update", ylabel="gradient norm", title=f"mini-batch descent, batch {BATCH}")
         b.set_ylim(bottom=TOL / 100)  # room under the tolerance line for the key
-        b.legend(loc="lower left", fontsize=8)
+        b.legend(loc="lower left", fontsize=9.5)
         return fig
 
     tail = slice(len(steps) // 2, None)

@@ -152,7 +152,7 @@ def main(out_dir: Path) -> list[Path]:
             *axes[0].get_legend_handles_labels(),
             loc="outside lower center",
             ncol=4,
-            fontsize=7.5,
+            fontsize=9,
             handlelength=3.2,
         )
         fig.suptitle("Solid: narrow direction along an axis; dashed: turned 45°", fontsize=10)

@@ -111,7 +111,7 @@ def main(out_dir: Path) -> list[Path]:
         right.set_title("Steps grow like $\\kappa$ (plain) or $\\sqrt{\\kappa}$ (momentum)")
         # The curves fall from the upper left: the lower left holds their ends (the gaps the page
         # quotes), the upper right nothing.
-        left.legend(loc="upper right", fontsize=8, facecolor=PALETTES[theme]["page"])
+        left.legend(loc="upper right", fontsize=9, facecolor=PALETTES[theme]["page"])
         right.legend(facecolor=PALETTES[theme]["page"])
         return fig
 

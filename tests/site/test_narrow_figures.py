@@ -8,6 +8,7 @@ figure's layout and numbers are untouched.
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 from html.parser import HTMLParser
@@ -21,11 +22,24 @@ from test_image_sizes import natural_size
 from test_site_pages import resources
 
 sys.path.insert(0, str(SCRIPTS))
+from _animation import KEY_POINTS, LAYOUT_DPI
 from _narrow import NARROW_WIDTH, grow_to_fit, narrowed, stacked_panels
 
 sys.path.remove(str(SCRIPTS))
 
 PHONE_COLUMN = 328  # CSS px of text column on a 360 px phone (Material's 16 px margins)
+# Above 600 px the wide figure is shown, shrunk to the text column where it is wider. Measured in
+# Chromium from 601 to 1,280 px: the column is narrowest at 601 px (569 px, the twins just gone)
+# and, from 960 px on, where the table of contents takes a sidebar (686 px at 960, 688 at 1,280).
+# A figure's smallest text, at each, in CSS px: the 8-point keys of the conditioning figure had
+# read 6.0 px at 601 px and 7.3 at 1,280; nine more were under 9 px at 1,280.
+WIDE_COLUMNS = {569: 8.0, 686: 9.0}  # column px: the smallest text it may show, px
+# Each piece of text in a matplotlib SVG (glyph outlines) is a group scaled by its font size / 100
+# in the file's own units (points); sub- and superscripts scale again inside it.
+TEXT_GROUP = re.compile(
+    r'<g [^>]*?transform="translate\([^)]*\)(?: rotate\([^)]*\))? scale\(([\d.]+) -[\d.]+\)"'
+)
+VIEW_WIDTH = re.compile(r'viewBox="0 0 ([\d.]+) ')
 
 
 def test_side_by_side_panels_come_back_stacked_in_the_shape_asked_for():
@@ -210,6 +224,35 @@ def test_a_figure_without_a_twin_is_shown_on_phones_at_70_percent_or_more(built_
     for figure in alone:
         (width, _) = natural_size(figure)
         assert PHONE_COLUMN / width >= 0.7, f"{figure.name}: {width:g} px wide needs a twin"
+
+
+def _text_points(figure: Path) -> tuple[float, float]:
+    """The smallest font size of `figure`'s text and its width, both in the SVG's points."""
+    svg = figure.read_text(encoding="utf-8")
+    (width,) = VIEW_WIDTH.search(svg).groups()
+    return min(100 * float(s) for s in TEXT_GROUP.findall(svg)), float(width)
+
+
+def test_a_wide_figures_smallest_text_stays_legible_from_601_to_1280_px(built_site):
+    figures = built_site.root / "generated" / "figures"
+    small = []
+    wide = [f for f in figures.glob("*.svg") if "-narrow-" not in f.name]
+    assert len(wide) >= 2 * 30
+    for figure in wide:
+        points, width = _text_points(figure)
+        for column, floor in WIDE_COLUMNS.items():
+            shown = points * min(natural_size(figure)[0], column) / width  # CSS px
+            if shown < floor:
+                small.append(f"{figure.name}: {points:g} pt of {width:.0f}, {shown:.2f} px")
+    # An animation is drawn at LAYOUT_DPI: its key, the smallest text, at that many px per inch.
+    for size in figures.glob("*.json"):
+        if size.name.endswith(("-light.json", "-dark.json")) and "-narrow-" not in size.name:
+            natural = json.loads(size.read_text())["width"]
+            for column, floor in WIDE_COLUMNS.items():
+                shown = KEY_POINTS * LAYOUT_DPI / 72 * min(1, column / natural)
+                if shown < floor:
+                    small.append(f"{size.stem}: key {KEY_POINTS:g} pt, {shown:.2f} px")
+    assert small == [], "\n".join(sorted(small))
 
 
 def _twin_of(figure: Path) -> Path:
