@@ -108,7 +108,7 @@ SURFACES: dict[str, Surface] = {
             name="camel",
             title="Six-hump camel",
             formula=(
-                r"f(x, y) = \left(4 - 2.1 x^2 + \tfrac{x^4}{3}\right) x^2 + x y"
+                r"f(x, y) = \left(4 - 2.1 x^2 + x^4/3\right) x^2 + x y"
                 r" + (4 y^2 - 4) y^2"
             ),
             func=_camel,
