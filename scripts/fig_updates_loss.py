@@ -11,13 +11,13 @@ and momentum on the valley, which isolates the look-ahead.
 from __future__ import annotations
 
 import inspect
-import re
 from pathlib import Path
 
 import numpy as np
 from _figure import sign_changes, step_lengths, themed_svgs, write_values
 from _holds_from import holds_from
 from _look_ahead import look_ahead
+from _race_table import table
 from _races import COLOURS, MAX_ITER, RACES, race
 from matplotlib import pyplot as plt
 
@@ -118,41 +118,6 @@ def rosenbrock_start(runs) -> dict[str, object]:
         "rosenbrock_nesterov_f0": f"{runs['nesterov'].values[0]:.3g}",
         "rosenbrock_nesterov_max_f": f"{runs['nesterov'].values[:51].max():.3g}",
     }
-
-
-def momentum_cell(opt: str, hyper: dict) -> str:
-    """Name the run's momentum setting: mu, Adam's betas (beta1 is a momentum), or none."""
-    if "momentum" in hyper:
-        return f"μ = {hyper['momentum']:.3g}"
-    if opt == "adam":
-        beta1, beta2 = hyper.get("betas", BETAS)
-        return f"β₁ = {beta1:g} (β₂ = {beta2:g})"
-    return "none"
-
-
-def unbroken(message: str) -> str:
-    """Keep each number of `message` on one line: a narrow column broke "9.9e-07" after its "-".
-
-    >>> unbroken("gradient norm 9.9e-07 <= 1e-06")
-    'gradient norm <span class="gd-nowrap">9.9e-07</span> <= <span class="gd-nowrap">1e-06</span>'
-    """
-    return re.sub(r"\d+(?:\.\d+)?e[-+]\d+", r'<span class="gd-nowrap">\g<0></span>', message)
-
-
-def table(runs) -> str:
-    """Tabulate (Markdown) the steps taken and how each run stopped."""
-    rows = [
-        "| surface | optimizer | lr | momentum | steps | stopped because |",
-        "|---|---|---|---|---|---|",
-    ]
-    for surface_name, results in runs.items():
-        for opt, run in results.items():
-            lr, hyper = RACES[surface_name][opt]
-            mom = momentum_cell(opt, hyper)
-            why = unbroken(run.message)
-            cells = f"{surface_name} | {opt} | {lr:.3g} | {mom} | {run.iterations} | {why}"
-            rows.append(f"| {cells} |")
-    return "\n".join(rows)
 
 
 def main(out_dir: Path) -> list[Path]:

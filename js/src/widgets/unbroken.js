@@ -1,7 +1,7 @@
 // Keeping each number of a live figure's sentences on one line. Chromium breaks a line after a
 // hyphen, so a phone's status line read "9.7e-" on one line and "07" on the next. The pure split
 // is tested by node --test; the DOM half wraps each number in the site's `gd-nowrap` span (as the
-// build's scripts/fig_updates_loss.py `unbroken` does for its table), so the text is unchanged.
+// build's scripts/_race_table.py `stop_cell` does for its table), so the text is unchanged.
 
 const NUMBER_WITH_EXPONENT = /[-−]?\d+(?:\.\d+)?e[-+]\d+/g;
 

@@ -1,0 +1,75 @@
+"""Tables keep their rows short: no cell a column of words, on a desktop screen or a phone.
+
+Found by a visual review: the updates page's race table gave gdlib's whole stopping message
+("converged: gradient norm 9.9e-07 <= 1e-06") to a 122 px column at 1,280 px, 5 lines a row,
+143 px tall; the learning-rate page's table, its columns held at the theme's 5rem least width
+and 18 px either side, had a message 10 lines tall at 480 px; and the reference's parameter
+tables squeezed each description into a 129 px column beside its default at 360 px (up to 32
+lines). The race table now says why in few words (scripts/_race_table.py), a phone's tables
+take narrower padding, and the reference's rows stack on a phone (extra.css).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+# Each table of the page (collapsed blocks opened): its headings, its width and its scroll box's,
+# and for each cell its width and its number of lines (the distinct tops of its text's boxes).
+TABLES = """() => {
+  document.querySelectorAll('details').forEach((details) => { details.open = true; });
+  return [...document.querySelectorAll('.md-typeset table')].map((table) => {
+    const lines = (cell) => {
+      const range = document.createRange();
+      range.selectNodeContents(cell);
+      return new Set([...range.getClientRects()].map((box) => Math.round(box.top))).size;
+    };
+    const scroll = table.closest('.md-typeset__scrollwrap') || table.parentElement;
+    return {
+      headings: [...table.querySelectorAll('th')].map((th) => th.textContent.trim()),
+      docstring: Boolean(table.closest('.doc-contents')),
+      width: table.getBoundingClientRect().width,
+      room: scroll.clientWidth,
+      cells: [...table.querySelectorAll('tbody td')].map((td) => ({
+        width: td.getBoundingClientRect().width, lines: lines(td), text: td.textContent.trim(),
+      })),
+    };
+  });
+}"""
+
+
+def _tables(open_page, site_url, path, width):
+    page = open_page(viewport={"width": width, "height": 800})
+    page.goto(site_url + path)
+    return page.evaluate(TABLES)
+
+
+def test_the_race_table_fits_the_column_in_rows_two_lines_tall(open_page, site_url):
+    tables = _tables(open_page, site_url, "concepts/updates/", 1280)
+    (race,) = [t for t in tables if "stopped because" in t["headings"]]
+    assert len(race["cells"]) == 6 * 8
+    assert race["width"] <= race["room"] + 0.5, "the table scrolls"
+    tall = [(c["lines"], c["text"]) for c in race["cells"] if c["lines"] > 2]
+    assert tall == []
+
+
+def test_the_learning_rate_tables_messages_keep_their_cells_short(open_page, site_url):
+    (runs,) = _tables(open_page, site_url, "concepts/learning-rate/", 480)
+    assert "what gdlib reported" in runs["headings"]
+    assert max(c["lines"] for c in runs["cells"]) <= 6, runs["cells"]
+
+
+@pytest.mark.parametrize(
+    "path", ["code/reference/optimizers/", "code/reference/surfaces-and-descent/"]
+)
+def test_a_phone_gives_each_parameters_description_the_whole_width(open_page, site_url, path):
+    tables = _tables(open_page, site_url, path, 360)
+    parameters = [t for t in tables if "Default" in t["headings"]]
+    assert len(parameters) >= 3
+    for table in [t for t in tables if t["docstring"]]:  # a table of formulas may scroll
+        assert table["width"] <= table["room"] + 0.5, f"{table['headings']} scrolls"
+    for table in parameters:
+        # the description and the default, each across the whole width
+        across = table["cells"][2::4] + table["cells"][3::4]
+        assert all(c["width"] >= 0.95 * table["width"] for c in across), table["headings"]
