@@ -101,6 +101,50 @@ def test_every_control_is_a_target_of_24_px_or_more_on_a_phone(page, site_url, p
     assert not small, f"controls under 24 px: {small}"
 
 
+# Each slider of the panel: its own x and width, its field's x, and the buttons' boxes.
+SLIDERS = """(panel) => {
+  const box = (e) => e.getBoundingClientRect();
+  const sliders = [...panel.querySelectorAll('input[type="range"]')].map((s) => ({
+    label: s.labels[0].textContent, x: box(s).x, width: box(s).width,
+    field: box(s.parentElement.querySelector('.gd-live__field')).x,
+    labelBottom: box(s.labels[0]).bottom, labelTop: box(s.labels[0]).top }));
+  const buttons = [...panel.querySelectorAll('.gd-live__button')].map((b) => box(b).top);
+  return { sliders, buttons };
+}"""
+SEVERAL_SLIDERS = [(path, name) for path, name in LIVE if name in ("criteria", "race")]
+
+
+@pytest.mark.parametrize("width", [360, 480, 1280])
+@pytest.mark.parametrize(("path", "name"), SEVERAL_SLIDERS, ids=["criteria", "race"])
+def test_the_sliders_and_their_fields_line_up(page, site_url, path, name, width):
+    """A slider started where its label ended: x = 471, 486 and 502 px on the convergence figure
+    at 1,280 px, its fields at 328, 343 and 359 px at 480 px."""
+    page.set_viewport_size({"width": width, "height": 800})
+    open_live(page, site_url, path, name)
+    found = wrapper(page, name).locator(".gd-live__panel").evaluate(SLIDERS)
+    sliders = found["sliders"]
+    assert len(sliders) >= 2
+    for key in ("x", "width", "field"):
+        values = [s[key] for s in sliders]
+        assert max(values) - min(values) <= 1, f"{key}: {sliders}"
+
+
+RESEEDED = [next((p, n) for p, n in LIVE if n == name) for name in ("schedules", "variants")]
+
+
+@pytest.mark.parametrize("width", [480, 412])
+@pytest.mark.parametrize(("path", "name"), RESEEDED, ids=["schedules", "variants"])
+def test_on_a_phone_a_button_has_no_sliders_label_beside_it(page, site_url, path, name, width):
+    """At 480 px "Reseed" sat on the line of a slider's label."""
+    page.set_viewport_size({"width": width, "height": 800})
+    open_live(page, site_url, path, name)
+    found = wrapper(page, name).locator(".gd-live__panel").evaluate(SLIDERS)
+    assert found["buttons"]
+    for top in found["buttons"]:
+        lines = [(s["labelTop"] - 2, s["labelBottom"], s["label"]) for s in found["sliders"]]
+        assert [label for above, below, label in lines if above <= top < below] == []
+
+
 # The panel's reserved height (its min-height) less the height of what it holds.
 SPARE = """(panel) => { const reserved = panel.getBoundingClientRect().height;
   panel.style.minHeight = '0px'; const held = panel.getBoundingClientRect().height;

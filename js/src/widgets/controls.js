@@ -24,6 +24,7 @@ export function slider(frame, { label, scale, format = String, range, onChange }
   field.setAttribute("aria-label", `${label}, typed`);
   box.append(name, input, field);
   parent.append(box);
+  alignSliders(parent);
 
   const set = (value, { announce = true } = {}) => {
     input.value = String(toPosition(value));
@@ -46,6 +47,30 @@ export function slider(frame, { label, scale, format = String, range, onChange }
     set(result.value);
   });
   return { set, input, field };
+}
+
+let measure;
+
+/**
+ * Line up the sliders of `controls`: each label takes the width of the longest (`--gd-label`, in
+ * em of the labels' font, extra.css), so the sliders and their fields start at the same x (they
+ * had followed their labels: x = 471, 486 and 502 px on the convergence figure at 1,280 px). The
+ * text is measured from its font, not its box: a figure in a closed block has no box yet.
+ */
+function alignSliders(controls) {
+  const labels = [...controls.querySelectorAll(".gd-live__control > label")].filter((label) =>
+    label.nextElementSibling?.matches('input[type="range"]'),
+  );
+  measure ??= document.createElement("canvas").getContext("2d");
+  if (!measure || labels.length < 2) return;
+  let widest = 0;
+  for (const label of labels) {
+    const style = getComputedStyle(label);
+    const size = parseFloat(style.fontSize);
+    measure.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    if (size > 0) widest = Math.max(widest, measure.measureText(label.textContent).width / size);
+  }
+  controls.style.setProperty("--gd-label", `${(widest + 0.05).toFixed(3)}em`);
 }
 
 /** A button in `frame`'s controls with a visible label that calls `onClick`. */
