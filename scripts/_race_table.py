@@ -7,8 +7,10 @@ and a short form of gdlib's stopping message.
 from __future__ import annotations
 
 import inspect
+import math
 import re
 
+from _prose import fmt, power_of_ten
 from _races import RACES
 
 from gdlib.optimizers import adam
@@ -32,10 +34,13 @@ def stop_cell(message: str) -> str:
     The reason, not the last norm: a converged run's gradient norm fell to the tolerance.
 
     >>> stop_cell("converged: gradient norm 9.9e-07 <= 1e-06")
-    '<span class="gd-nowrap">‖∇f‖ ≤ 1e-06</span>'
+    '<span class="gd-nowrap">‖∇f‖ ≤ 10<sup><span class="gd-sr"> to the power </span>−6</sup></span>'
     """
     if found := re.fullmatch(r"converged: gradient norm \S+ <= (\S+)", message):
-        return f'<span class="gd-nowrap">‖∇f‖ ≤ {found[1]}</span>'
+        tol = float(found[1])
+        exponent = round(math.log10(tol))
+        shown = power_of_ten(exponent) if tol == 10.0**exponent else fmt(tol)
+        return f'<span class="gd-nowrap">‖∇f‖ ≤ {shown}</span>'
     if re.fullmatch(r"stopped: reached max_iter = \d+", message):
         return "step limit"  # the steps column says which
     raise ValueError(f"no short form for {message!r}")
