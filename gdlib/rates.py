@@ -135,6 +135,8 @@ def measured_rate(
         ValueError: A bad window, or an end of the window (iterate a or b) that is not finite or
             sits exactly on the minimum (the ratio is then undefined); the iterates between are
             not used.
+        TypeError: ``start`` or ``stop`` not an integer (``stop`` may be ``None``), or
+            ``positions`` or ``minimum`` not real numbers.
 
     >>> from gdlib.descent import descend
     >>> run = descend("valley", (-2.5, 1.0), lr=best_fixed_rate((2.0, 20.0)), max_iter=40)

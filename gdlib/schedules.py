@@ -126,7 +126,9 @@ def get_schedule(name: str, lr: float, epochs: int, **hyper: float) -> Schedule:
 
     Raises:
         ValueError: Unknown ``name`` or a value out of range.
-        TypeError: ``name`` not a string, or an unknown hyperparameter name.
+        TypeError: ``name`` not a string, ``epochs`` not an integer, an unknown hyperparameter
+            name, or ``T_max`` (cosine) or ``total_epochs`` (warm-up + cosine) in ``hyper``:
+            ``epochs`` sets them.
 
     >>> rates(get_schedule("step", 0.05, 30), 30)[[9, 10]].tolist()
     [0.05, 0.005000000000000001]
@@ -134,6 +136,13 @@ def get_schedule(name: str, lr: float, epochs: int, **hyper: float) -> Schedule:
     """
     settings = PRESETS[check_choice(name, "schedule", SCHEDULES)] | hyper
     epochs = check_int(epochs, "epochs", 1)
+    length = {"cosine": "T_max", "warmup_cosine": "total_epochs"}.get(name)
+    if length in hyper:
+        raise TypeError(
+            f"{length} is not a hyperparameter of get_schedule({name!r}, ...): it is set from "
+            f"epochs (the schedule spans the run); pass epochs={hyper[length]!r} instead, or call "
+            f"{'cosine_annealing_lr' if name == 'cosine' else 'warmup_cosine_lr'} directly"
+        )
     by_rate_alone = {"constant": constant_lr, "step": step_lr, "inverse_time": inverse_time_lr}
     if name in by_rate_alone:
         return by_rate_alone[name](lr, **settings)

@@ -133,6 +133,7 @@ def get_surface(name: str) -> Surface:
         The ``Surface``.
 
     Raises:
+        TypeError: ``name`` is not a string (a number, a ``Surface``).
         ValueError: ``name`` is unknown (the message lists the known ones).
 
     >>> get_surface("rosenbrock").minima
