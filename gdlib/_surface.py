@@ -20,6 +20,7 @@ from gdlib._validate import _float_array, _real, check_points
 __all__ = ["Point", "Surface"]
 
 Point = tuple[float, float]
+"""A point of the plane, a pair of floats ``(x, y)``: a ``Surface``'s ``start`` and ``minima``."""
 
 
 def _shaped(out: object, name: str, shape: tuple[int, ...]) -> np.ndarray:
@@ -46,10 +47,11 @@ class Surface:
             numbers (a ``TypeError`` naming ``func`` otherwise, when ``f`` calls it).
         gradient: Its gradient ``gradient(x, y)``, the pair of arrays ``(df/dx, df/dy)`` of real
             numbers (checked by ``grad``, which names ``gradient``).
-        bounds: ``((xmin, xmax), (ymin, ymax))``, a good plotting window.
-        minima: Known minimisers, a global one first; empty when there is none (unbounded
-            below), ``None`` when none is known (a reader's own function).
-        start: A suggested start point.
+        bounds: ``((xmin, xmax), (ymin, ymax))``, a good plotting window: two pairs of
+            floats, the x range then the y range.
+        minima: Known minimisers ``(x, y)``, a global one first; empty when there is none
+            (unbounded below), ``None`` when none is known (a reader's own function).
+        start: A suggested start point ``(x, y)``.
         lipschitz: Lipschitz constant L of the gradient when it is a constant, else ``None``;
             on a quadratic, plain gradient descent with ``lr > 2 / L`` diverges from every start
             whose offset from the minimiser has a part along an eigenvector with ``|lambda| = L``
@@ -71,7 +73,7 @@ class Surface:
     formula: str
     func: Callable[[np.ndarray, np.ndarray], np.ndarray]
     gradient: Callable[[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]
-    bounds: tuple[Point, Point]
+    bounds: tuple[tuple[float, float], tuple[float, float]]  # ranges, not points
     minima: tuple[Point, ...] | None
     start: Point
     lipschitz: float | None = None

@@ -1,16 +1,16 @@
 """Two-dimensional test surfaces with analytic gradients, known minima, plotting bounds and starts.
 
 Every ``f`` and ``grad`` takes points of shape ``(..., 2)`` (one point, a path or a whole grid) and
-returns values of shape ``(...)`` and gradients of shape ``(..., 2)``. The ``Surface`` class is
-written in ``gdlib._surface`` and imported from here.
+returns values of shape ``(...)`` and gradients of shape ``(..., 2)``. The ``Surface`` class and
+the ``Point`` type are written in ``gdlib._surface`` and imported from here.
 """
 
 from __future__ import annotations
 
-from gdlib._surface import Surface
+from gdlib._surface import Point, Surface
 from gdlib._validate import check_choice
 
-__all__ = ["SURFACES", "Surface", "get_surface"]
+__all__ = ["SURFACES", "Point", "Surface", "get_surface"]
 
 
 def _rosenbrock_grad(x, y):
