@@ -37,7 +37,9 @@ DOCTEST_QUOTE = re.compile(r"(?:<blockquote>\s*){3}<p>(.*?)</p>\s*(?:</blockquot
 def _squash(text: str) -> str:
     # Without whitespace, and without * and _: Markdown may have read a pair of them in a
     # doctest as emphasis (`2*y ... 2*x`), and the tags stripped from the quote took them along.
-    return re.sub(r"[\s*_]+", "", text)
+    # Without lines' leading `...` either: the quote has lost the prompts, and a traceback's
+    # `...` line looks like one.
+    return re.sub(r"[\s*_]+", "", re.sub(r"(?m)^\s*\.\.\.", "", text))
 
 
 @cache  # once per build process: the reference pages each ask, and gdlib is imported once anyway
@@ -73,7 +75,7 @@ def restore_doctests(content: str, blocks: dict[str, str]) -> str:
 
     def replace(match: re.Match) -> str:
         text = html.unescape(re.sub(r"<[^>]+>", "", match.group(1)))
-        key = _squash(re.sub(r"(?m)^\s*\.\.\.", "", text))
+        key = _squash(text)
         text = blocks.get(key)
         if text is None:
             return match.group(0)

@@ -1,8 +1,34 @@
-"""The optimizer interface: a pair of pure functions in the style of optax.
+"""The optimizer interface, and the helpers gdlib's own rules are written with.
 
+An optimizer is a ``GradientTransformation``, a pair of pure functions in the style of optax:
 ``init(params) -> state`` builds the starting state; ``update(grads, state) -> (step, state)``
 returns the step to add to the parameters (``params + step``) and the next state. Nothing is
 mutated, so a state can be kept, compared or replayed.
+
+A rule of your own is two such functions, its state a ``NamedTuple``. The helpers below check
+what ``update`` is given, as gdlib's rules do: ``check_state`` refuses a state another optimizer
+built, ``as_grads`` a gradient of the wrong shape or not finite (it needs an array of the
+parameters' shape from the state), and ``accumulate_squares`` keeps an adaptive rule's sum or
+average of squared gradients. Sign descent, a step of ``lr`` against the sign of each
+coordinate's gradient:
+
+>>> from typing import NamedTuple
+>>> class SignState(NamedTuple):
+...     like: np.ndarray  # zeros of the parameters' shape, for as_grads
+>>> def sign_descent(lr):
+...     def init(params):
+...         return SignState(np.zeros_like(as_array(params)))
+...     def update(grads, state):
+...         check_state(state, SignState)
+...         return -lr * np.sign(as_grads(grads, state.like)), state
+...     return GradientTransformation(init, update)
+
+``descend`` runs it as it runs a named optimizer:
+
+>>> from gdlib.descent import descend
+>>> run = descend("bowl", (2.0, 2.0), optimizer=sign_descent(0.5))
+>>> run.status, run.positions.tolist()
+('converged', [[2.0, 2.0], [1.5, 1.5], [1.0, 1.0], [0.5, 0.5], [0.0, 0.0]])
 """
 
 from __future__ import annotations

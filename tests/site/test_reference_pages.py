@@ -1,20 +1,16 @@
 """The gdlib reference pages (docs/code/reference/): every module once, no redundant tooltips.
 
-All checks read the session's strict build (`built_site`, tests/conftest.py).
+All checks read the session's strict build (`built_site`, tests/conftest.py); that each public
+module is rendered, and each public name has an entry, is checked in test_reference_modules.py.
 """
 
 from __future__ import annotations
 
 import html
 import json
-import pkgutil
 import re
 from html.parser import HTMLParser
 from urllib.parse import urljoin
-
-# gdlib's public modules the reference leaves out, and why.
-NOT_IN_REFERENCE = {"explorer_defaults": "the explorer's start-up values: the site's plumbing"}
-
 
 # The gdlib module an element's id names: `gdlib.optimizers` itself or a member of it.
 MODULE_ID = re.compile(r'id="gdlib\.(\w+)[."]')
@@ -29,39 +25,6 @@ def forwarded_places(built_site) -> dict[str, dict[str, str]]:
     """The overview's forwarding maps (hooks/reference_links.py), as its script holds them."""
     overview = (built_site.root / "code" / "reference" / "index.html").read_text(encoding="utf-8")
     return json.loads(re.search(r"const \{ sections, modules \} = (\{.*?\});", overview)[1])
-
-
-def test_the_reference_pages_render_every_public_gdlib_module_once(built_site):
-    import gdlib
-
-    public = {m.name for m in pkgutil.iter_modules(gdlib.__path__) if not m.name.startswith("_")}
-    pages = reference_pages(built_site)
-    # A module's own anchor, or its members' (`gdlib.optimizers.sgd`), names it on a page.
-    rendered = [
-        name for page in pages for name in set(MODULE_ID.findall(page.read_text(encoding="utf-8")))
-    ]
-    assert sorted(rendered) == sorted(public - set(NOT_IN_REFERENCE)), "each module on one page"
-    assert set(NOT_IN_REFERENCE) <= public, "a module left out on purpose no longer exists"
-
-
-def test_every_public_name_of_a_rendered_module_has_an_entry(built_site):
-    """mkdocstrings leaves out a name without a docstring: `SURFACES`, which the surfaces page's
-    prose names, and `surface_from_expression`'s default `DEFAULT_BOUNDS` had no entry."""
-    import importlib
-
-    ids = {i for page in reference_pages(built_site) for i in ID.findall(page.read_text())}
-    modules = {i.split(".")[1] for i in ids if i.startswith("gdlib.") and "." in i[6:]}
-    missing = [
-        f"gdlib.{module}.{name}"
-        for module in sorted(modules)
-        for name in importlib.import_module(f"gdlib.{module}").__all__
-        if f"gdlib.{module}.{name}" not in ids
-    ]
-    assert len(modules) >= 10, modules
-    assert missing == [], "public names without an entry on the reference pages"
-    for page in reference_pages(built_site):  # a value in the heading, not SURFACES' source
-        headings = re.findall(r'<h\d[^>]* id="gdlib\.[^"]+".*?</h\d>', page.read_text(), re.S)
-        assert max([len(re.sub(r"<[^>]+>", "", h)) for h in headings], default=0) < 400, page
 
 
 def test_no_entry_sends_the_reader_to_the_module_docstring(built_site):
