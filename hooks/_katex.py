@@ -32,8 +32,41 @@ RENDERER = Path(__file__).with_name("katex_render.cjs")
 CACHE_DIR = ROOT / ".cache" / "katex"
 TOOLS = ["npm:katex"]
 
-# Arithmatex's generic output: \( inline \) in a span, \[ display \] in a div.
-MATH = re.compile(r'<(span|div) class="arithmatex">\s*\\([(\[])(.*?)\\[)\]]\s*</\1>', re.S)
+# Arithmatex's generic output: \( inline \) in a span, \[ display \] in a div; an inline formula
+# with the punctuation that follows it (group 4).
+MATH = re.compile(
+    r'<(span|div) class="arithmatex">\s*\\([(\[])(.*?)\\[)\]]\s*</\1>((?<=</span>)[.,;:!?)\]]+)?',
+    re.S,
+)
+# KaTeX lays a formula out as inline blocks (`.base`, each a run it does not break), and Chromium
+# breaks a line after an inline block even before a full stop: at 360 px the rates page read
+# "(2, 20)", then ". Only the gradient" on the next line. `glue` puts the punctuation in one span
+# with the formula and its last block in a span that does not wrap (docs/stylesheets/extra.css):
+# the line can still break between the formula's blocks, where KaTeX lets it.
+GLUED = '<span class="gd-glued"><span class="arithmatex">{}</span>{}</span>'
+LAST_BASE = '<span class="base">'
+KATEX_END = "</span></span>"  # the ends of `.katex-html` and `.katex`
+
+
+def glue(katex: str, punctuation: str) -> str:
+    """Return an inline formula (KaTeX's HTML) in its `.arithmatex` span, glued to `punctuation`.
+
+    >>> out = glue('<span class="katex"><span class="katex-html"><span class="base">x</span>'
+    ...            '</span></span>', ",")
+    >>> out.startswith('<span class="gd-glued"><span class="arithmatex">'), out[-15:]
+    (True, '</span>,</span>')
+    >>> '<span class="gd-glue-end"><span class="base">x</span></span></span></span>' in out
+    True
+    """
+    start, end = katex.rfind(LAST_BASE), len(katex) - len(KATEX_END)
+    last = katex[start:end]
+    if start < 0 or not katex.endswith(KATEX_END) or last.count("<span") != last.count("</span>"):
+        return f'<span class="arithmatex">{katex}</span>{punctuation}'  # not KaTeX's usual shape
+    return GLUED.format(
+        f'{katex[:start]}<span class="gd-glue-end">{last}</span>{katex[end:]}', punctuation
+    )
+
+
 DOLLAR_DISPLAY = re.compile(r"\$\$(.+?)\$\$", re.S)
 DOLLAR_INLINE = re.compile(r"(?<![\\$])\$(?!\$)(.+?)(?<![\\$])\$")
 
@@ -122,10 +155,14 @@ class Renderer:
             return page_html
         formulas = [(html.unescape(m.group(3)).strip(), m.group(2) == "[") for m in matches]
         rendered = iter(self.render_all(formulas))
-        return MATH.sub(
-            lambda m: f'<{m.group(1)} class="arithmatex">{next(rendered)}</{m.group(1)}>',
-            page_html,
-        )
+
+        def replace(m: re.Match) -> str:
+            katex = next(rendered)
+            if m.group(4):
+                return glue(katex, m.group(4))
+            return f'<{m.group(1)} class="arithmatex">{katex}</{m.group(1)}>'
+
+        return MATH.sub(replace, page_html)
 
     def save(self) -> None:
         """Stop Node; write newly rendered formulas; drop the files of other KaTeX versions."""
