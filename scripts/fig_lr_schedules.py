@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 from _figure import CYCLE, themed_svgs, write_values
-from _prose import fmt, listed
+from _prose import fmt, fmt_up, listed
 from _schedule_probes import constant_budget, noise_floors, warmup_first_steps
 from matplotlib import pyplot as plt
 
@@ -192,6 +192,7 @@ def main(out_dir: Path) -> list[Path]:
         k for k in values if k.startswith(("final_", "at5_", "step_at", "const_", "epoch_"))
     ]:
         values[f"{key}_raw"] = f"{values[key]:.3g}"
-        values[key] = fmt(values[key], 2)
+        # The epoch's maps are bounds ("at most"): rounded up, they stay true of the run.
+        values[key] = (fmt_up if key.startswith("epoch_memory") else fmt)(values[key], 2)
     written = themed_svgs(draw, out_dir, "lr-schedules", narrow=True)
     return [*written, write_values(out_dir, "schedules", values)]
