@@ -51,17 +51,6 @@ def fmt(x: float, digits: int = 3) -> str:
     return text if "e" not in text else f"{float(text):.0f}"
 
 
-def fmt_up(x: float, digits: int = 2) -> str:
-    """Format a positive `x` as `fmt` does, rounded up: a bound the prose states ("at most").
-
-    >>> fmt_up(2.72e-4), fmt_up(2.19e-4), fmt_up(0.27), fmt_up(0.996)
-    ('2.8 × 10<sup><span class="gd-sr"> to the power </span>−4</sup>', \
-'2.2 × 10<sup><span class="gd-sr"> to the power </span>−4</sup>', '0.27', '1')
-    """
-    step = 10.0 ** (np.floor(np.log10(x)) - digits + 1)
-    return fmt(np.ceil(x / step * (1 - 1e-12)) * step, digits)  # 0.27 stays 0.27, not 0.28
-
-
 def rounded_up(x: float, decimals: int = 1) -> str:
     """Format `x` rounded up: a bound the prose states ("within", "up to") stays true of `x`.
 

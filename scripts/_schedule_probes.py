@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import numpy as np
 from _holds_from import holds_from
-from _prose import fmt, fmt_up
+from _prose import fmt
 
 from gdlib import fit_linear, mse
 from gdlib._minibatch import run_epoch
@@ -109,6 +109,19 @@ def warmup_first_steps() -> dict[str, object]:
     out["warm_rise_from"] = fmt_up(out["warm_rise_from_raw"], 3)  # "at any rate above": up
     out["warm_start"] = "({:g}, {:g})".format(*surface.start)  # TeX: set inside $...$
     return out
+
+
+def fmt_up(x: float, digits: int = 2) -> str:
+    """Format a positive `x` as `fmt` does, rounded up: a bound the prose states ("at most").
+
+    Here, not in `_prose`: a change there reruns every script that imports it.
+
+    >>> fmt_up(2.72e-4), fmt_up(2.19e-4), fmt_up(0.27), fmt_up(0.996)
+    ('2.8 × 10<sup><span class="gd-sr"> to the power </span>−4</sup>', \
+'2.2 × 10<sup><span class="gd-sr"> to the power </span>−4</sup>', '0.27', '1')
+    """
+    step = 10.0 ** (np.floor(np.log10(x)) - digits + 1)
+    return fmt(np.ceil(x / step * (1 - 1e-12)) * step, digits)  # 0.27 stays 0.27, not 0.28
 
 
 def _first_step_rises_from(surface) -> float:

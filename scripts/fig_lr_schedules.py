@@ -16,8 +16,8 @@ from pathlib import Path
 
 import numpy as np
 from _figure import CYCLE, themed_svgs, write_values
-from _prose import fmt, fmt_up, listed
-from _schedule_probes import constant_budget, noise_floors, warmup_first_steps
+from _prose import fmt, listed
+from _schedule_probes import constant_budget, fmt_up, noise_floors, warmup_first_steps
 from matplotlib import pyplot as plt
 
 from gdlib import fit_linear, make_regression, mse
