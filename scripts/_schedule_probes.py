@@ -106,7 +106,7 @@ def warmup_first_steps() -> dict[str, object]:
         out[f"warm_{key}_first"] = int(np.argmax(f < WARM_TOL))
     out["warm_f0"] = f"{f[0]:g}"
     out["warm_rise_from_raw"] = _first_step_rises_from(surface)
-    out["warm_rise_from"] = fmt_up(out["warm_rise_from_raw"], 3)  # "at any rate above": up
+    out["warm_rise_from"] = fmt(out["warm_rise_from_raw"])  # the page: "a threshold ... at"
     out["warm_start"] = "({:g}, {:g})".format(*surface.start)  # TeX: set inside $...$
     return out
 
