@@ -52,12 +52,15 @@ export function slider(frame, { label, scale, format = String, range, onChange }
 let measure;
 
 /**
- * Line up the sliders of `controls`: each label takes the width of the longest (`--gd-label`, in
- * em of the labels' font, extra.css), so the sliders and their fields start at the same x (they
- * had followed their labels: x = 471, 486 and 502 px on the convergence figure at 1,280 px). The
- * text is measured from its font, not its box: a figure in a closed block has no box yet.
+ * Line up the sliders of the figure whose controls hold `parent`: each label takes the width of
+ * the longest (`--gd-label`, in em of the labels' font, extra.css), so the sliders and their
+ * fields start at the same x (they had followed their labels: x = 471, 486 and 502 px on the
+ * convergence figure at 1,280 px). The text is measured from its font, not its box: a figure in a
+ * closed block has no box yet.
  */
-function alignSliders(controls) {
+function alignSliders(parent) {
+  // A slider in a slot (the schedules figure's own setting) lines up with the figure's others.
+  const controls = parent.closest(".gd-live__controls") ?? parent;
   const labels = [...controls.querySelectorAll(".gd-live__control > label")].filter((label) =>
     label.nextElementSibling?.matches('input[type="range"]'),
   );
