@@ -69,9 +69,10 @@ CLIPPED = """() => [...document.querySelectorAll('div.arithmatex, .md-typeset__s
       return [edge.left, box.left, box.right, edge.right]; })"""
 
 
-# Pages with boxes wider than a phone: the comparison page's tables, the reference's. (The
-# gradients page's formulas were, until each was written to fit a 360 px phone.)
-@pytest.mark.parametrize("path", ["variants/comparison/", "code/reference/optimizers/"])
+# Pages with boxes wider than a phone: the comparison page's tables, the reference's table of
+# surfaces. (The gradients page's formulas were, until each was written to fit a 360 px phone;
+# the reference's parameter tables were, until their rows stacked on a phone.)
+@pytest.mark.parametrize("path", ["variants/comparison/", "code/reference/surfaces-and-descent/"])
 def test_wide_boxes_scroll_and_nothing_clips_their_ends(browser, site_url, path):
     context = browser.new_context(viewport={"width": 360, "height": 740})
     page = context.new_page()

@@ -16,14 +16,22 @@ import pytest
 pytestmark = pytest.mark.browser
 
 # Each table of the page (collapsed blocks opened): its headings, its width and its scroll box's,
-# and for each cell its width and its number of lines (the distinct tops of its text's boxes).
+# and for each cell its width and its number of lines (its text's boxes, grouped by line).
 TABLES = """() => {
   document.querySelectorAll('details').forEach((details) => { details.open = true; });
   return [...document.querySelectorAll('.md-typeset table')].map((table) => {
+    // Boxes whose tops lie within half a line of a line's first box are on that line: a
+    // superscript's box starts higher than its line's text (10⁻⁶ had counted as 3 lines).
     const lines = (cell) => {
       const range = document.createRange();
       range.selectNodeContents(cell);
-      return new Set([...range.getClientRects()].map((box) => Math.round(box.top))).size;
+      const style = getComputedStyle(cell);
+      const half = (parseFloat(style.lineHeight) || 1.2 * parseFloat(style.fontSize)) / 2;
+      const tops = [...range.getClientRects()].filter((box) => box.width > 1)
+        .map((box) => box.top).sort((a, b) => a - b);
+      let count = 0, start = -Infinity;
+      for (const top of tops) if (top > start + half) [count, start] = [count + 1, top];
+      return count;
     };
     const scroll = table.closest('.md-typeset__scrollwrap') || table.parentElement;
     return {
