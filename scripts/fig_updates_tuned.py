@@ -69,12 +69,16 @@ def habitual(kappa: float) -> int:
     quadratic; the count is to the sweep's gradient norm of 1e-6, as for the tuned methods.
     """
     surface = valley(kappa)
-    counts = []
-    for lr in 2 * (1 + HABIT) / (2 * kappa) * np.geomspace(1e-3, 0.99, HABIT_RATES):
-        run = descend(surface, surface.start, "momentum", lr, 50_000, hyper={"momentum": HABIT})
+    best = 50_000
+    # Largest rates first, each run capped at the fewest steps so far: a slower run stops there
+    # instead of taking up to 50,000 steps (the build had spent 17 s here), and the minimum is
+    # the same.
+    for lr in 2 * (1 + HABIT) / (2 * kappa) * np.geomspace(0.99, 1e-3, HABIT_RATES):
+        run = descend(surface, surface.start, "momentum", lr, best, hyper={"momentum": HABIT})
         # A run the step test stopped had not reached the gradient norm the page quotes.
-        counts.append(run.iterations if run.criterion == "grad_tol" else np.inf)
-    return int(min(counts))
+        if run.criterion == "grad_tol":
+            best = min(best, run.iterations)
+    return best
 
 
 def main(out_dir: Path) -> list[Path]:

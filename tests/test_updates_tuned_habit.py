@@ -19,7 +19,7 @@ def test_a_run_stopped_by_the_step_test_is_not_counted(monkeypatch):
 
     def descend(surface, start, optimizer, lr, max_iter, hyper):
         calls.append(lr)
-        if len(calls) == 1:  # the smallest rate: stopped early by the step test
+        if len(calls) == 1:  # the first rate tried: stopped early by the step test
             return SimpleNamespace(status="converged", criterion="step_tol", iterations=7)
         return SimpleNamespace(status="converged", criterion="grad_tol", iterations=500)
 
@@ -37,4 +37,5 @@ def test_the_habitual_counts_reach_the_gradient_norm():
         tuned.descend(surface, surface.start, "momentum", lr, 50_000, hyper={"momentum": 0.9})
         for lr in rates
     ]
-    assert any(r.iterations == steps and r.criterion == "grad_tol" for r in runs)
+    # Each run capped at the fewest steps so far finds the same minimum as the uncapped runs.
+    assert steps == min(r.iterations for r in runs if r.criterion == "grad_tol")
