@@ -12,6 +12,7 @@ from urllib.parse import urlparse
 
 import pytest
 import yaml
+from _katex import DISPLAY_END
 
 ROOT = Path(__file__).resolve().parents[2]
 # Pages that teach: each must show at least one generated figure or animation.
@@ -246,3 +247,6 @@ def test_math_is_rendered_at_build_time_everywhere(built_site):
         text = page.read_text(encoding="utf-8")
         assert not unrendered.search(text), f"{page}: TeX left for the browser"
         assert "katex.min.js" not in text, f"{page}: loads KaTeX's JavaScript"
+        # extra.css hides a display formula until this mark after it is read (test_partial_parse)
+        displays = text.count('<div class="arithmatex"><span class="katex-display">')
+        assert displays == text.count(DISPLAY_END + "</div>"), f"{page}: a display formula unmarked"
