@@ -73,7 +73,7 @@ def seed_noise(sweeps, best) -> dict:
     # the largest of the six.
     pairs = {(s, t): float(np.mean(at[s] > at[t])) for s in LOW_SIZES for t in LOW_SIZES if s != t}
     (above, below), share = max(pairs.items(), key=lambda item: item[1])
-    v["low_pair_above"], v["low_pair_below"] = above, below
+    v["low_pair_above"], v["low_pair_below"], v["low_pairs_n"] = above, below, len(pairs)
     v["low_pair_share"], v["low_pair_share_n"] = f"{100 * share:.0f}", share
     v["coin_share_n"] = 0.5 + 3 * 0.5 / np.sqrt(len(at[LOW_SIZES[0]]))
     # Pages say "at least" this many times: rounded down, with the shown number for the check.
