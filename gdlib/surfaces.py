@@ -107,10 +107,9 @@ SURFACES: dict[str, Surface] = {
         Surface(
             name="camel",
             title="Six-hump camel",
-            formula=(
-                r"f(x, y) = \left(4 - 2.1 x^2 + x^4/3\right) x^2 + x y"
-                r" + (4 y^2 - 4) y^2"
-            ),
+            # Plain brackets: KaTeX does not break a line inside \left( ... \right), and the
+            # reference's table of surfaces ran 13 px wider than its 688 px column.
+            formula=r"f(x, y) = (4 - 2.1 x^2 + x^4/3) x^2 + x y + (4 y^2 - 4) y^2",
             func=_camel,
             gradient=_camel_grad,
             bounds=((-2.0, 2.0), (-1.0, 1.0)),

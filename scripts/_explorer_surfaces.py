@@ -19,14 +19,19 @@ def _point(p) -> str:
     return "({:.3g}, {:.3g})".format(*p)
 
 
+def _unbroken(cell: str) -> str:
+    """`cell` on one line: at 1,280 px the table broke "rosenbro" / "ck" and "(1.5," / "0.01)"."""
+    return f'<span class="gd-nowrap">{cell}</span>'
+
+
 def _minima(minima) -> str:
     if minima is None:
         return "not known"
     if not minima:
         return "none (unbounded below)"
     if len(minima) > 2:
-        return f"{len(minima)}, e.g. {_point(minima[0])}"
-    return ", ".join(_point(m) for m in minima)
+        return f"{len(minima)}, e.g. {_unbroken(_point(minima[0]))}"
+    return ", ".join(_unbroken(_point(m)) for m in minima)
 
 
 def surfaces_table(named: bool = False) -> str:
@@ -35,7 +40,7 @@ def surfaces_table(named: bool = False) -> str:
     ``named``: the name gdlib takes (``get_surface``, ``descend``) in place of each title, for
     the reference page; the explorer's page shows the titles of its menu.
 
-    >>> "| `bowl` |" in surfaces_table(named=True), "`bowl`" in surfaces_table()
+    >>> "`bowl`</span> |" in surfaces_table(named=True), "`bowl`" in surfaces_table()
     (True, False)
     """
     rows = [
@@ -48,8 +53,8 @@ def surfaces_table(named: bool = False) -> str:
         known = s.lipschitz is not None
         # One column for both: six did not fit the 720 px column (793 px).
         bound = f"{s.lipschitz:g} ({2 / s.lipschitz:g})" if known else "no global L"
-        title = f"`{s.name}`" if named else s.title
-        cells = (title, f"${formula}$", _minima(s.minima), _point(s.start), bound)
+        title = _unbroken(f"`{s.name}`") if named else s.title
+        cells = (title, f"${formula}$", _minima(s.minima), _unbroken(_point(s.start)), bound)
         rows.append("| " + " | ".join(cells) + " |")
     return "\n".join(rows)
 
