@@ -2,7 +2,7 @@
 
 Left: plain gradient descent at the best fixed rate 2/(lambda_min + lambda_max) on quadratics
 0.5 (x^2 + kappa y^2) for a range of condition numbers kappa: the measured factor per step (dots)
-against the prediction (kappa - 1)/(kappa + 1), and the steps to a gradient norm of 1e-6.
+against the prediction (kappa - 1)/(kappa + 1); the steps to a gradient norm of 1e-6 are values.
 Middle: without strong convexity a rate can be sublinear: on the logistic loss log(1 + e^-x)
 (convex, infimum 0 but no minimiser, so outside the O(1/k) bound) f(x_k) falls like 1/(lr k),
 against the valley's linear fall. Right: feature scaling, least squares by batch descent on raw
@@ -145,7 +145,7 @@ def main(out_dir: Path) -> list[Path]:
         a.set_title("linear rate at the best fixed $\\eta$")
         b.loglog(k, logistic.values[1:], color=COLORS["orange"], label="logistic (no minimiser)")
         b.loglog(k, 1 / (LOGISTIC_LR * k), ":", color=COLORS["grey"], label="$1/(\\eta k)$")
-        valley_label = "valley ($\\kappa$ = 10)"
+        valley_label = "valley $x^2 + 10y^2$"  # gdlib's: twice the first panel's kappa = 10
         b.loglog(np.arange(1, 301), valley.values[1:], color=COLORS["blue"], label=valley_label)
         b.set(xlabel="step $k$", ylabel="$f(\\theta_k) - \\inf f$", ylim=(1e-12, 10))
         b.legend(**KEY_BELOW)
