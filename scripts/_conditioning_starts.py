@@ -6,7 +6,8 @@ ceil(ln(tol / ||g_0||) / ln rho*) steps: the start counts only through ln ||g_0|
 the page's 0.5 (x^2 + kappa y^2) from (1, 1) for kappa 10 and 100, gdlib's valley x^2 + 10 y^2
 (twice the kappa = 10 one) from its start (-2.5, 1), and the kappa = 10 quadratic from that same
 start ("half_valley"): with it the page can tell the start's share of the valley's extra steps
-from the doubled scale's, since the tolerance is absolute.
+from the doubled scale's, since the tolerance is absolute. Also the page's exercise at
+kappa = 1000: its estimate kappa/2 ln 10^6 and the exact count.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ VALLEY_EIGENVALUES = hessian_eigenvalues(get_surface("valley").grad, (0.0, 0.0),
 VALLEY_START, VALLEY_LR = (-2.5, 1.0), best_fixed_rate(VALLEY_EIGENVALUES)
 TOL = 1e-6  # the gradient norm every run of the page stops at (descend's default grad_tol)
 HALF_VALLEY = (1.0, 10.0)  # the Hessian eigenvalues of 0.5 (x^2 + 10 y^2)
+TRY_KAPPA = 1000.0  # the condition number of the page's "Try it"
 
 
 def predicted_steps() -> dict[str, object]:
@@ -41,4 +43,7 @@ def predicted_steps() -> dict[str, object]:
     out["steps_half_valley"] = half.iterations
     # Doubling f doubles every gradient: ln 2 / -ln rho* more steps to the same absolute tolerance.
     out["scale_steps"] = f"{np.log(2) / -np.log(predicted_rate(HALF_VALLEY)):.1f}"
+    # The page's exercise: kappa = 1000, shrunk 1e6-fold; the estimate kappa/2 ln R, the count.
+    out["try_estimate"] = round(TRY_KAPPA / 2 * np.log(1e6))
+    out["try_steps"] = steps_to_shrink(predicted_rate((1.0, TRY_KAPPA)), 1e-6)
     return out

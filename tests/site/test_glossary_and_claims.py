@@ -30,7 +30,7 @@ CLAIM_PAGES = {
     "concepts/schedules": 21,
     "concepts/saddle-points": 20,
     "concepts/convergence": 19,
-    "concepts/conditioning": 18,
+    "concepts/conditioning": 19,
     "variants/batch": 19,
     "variants/stochastic": 26,
     "variants/mini-batch": 14,
