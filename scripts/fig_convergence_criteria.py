@@ -42,6 +42,7 @@ STALLS = {"step": (1e-7, TOLERANCES[2]), "value": (1e-11, TOLERANCES[3])}
 # The live figure's opening tolerances (the dotted lines below 1e-3) and its slider range.
 LIVE_TOLERANCES = {"gradTol": 1e-6, "stepTol": 1e-5, "valueTol": 1e-8}
 TOL_MIN, TOL_MAX = 1e-12, 1.0
+FIG_TOLERANCES = {"grad_tol": ("1e-3", "1e-6"), "step_tol": ("1e-5",), "value_tol": ("1e-8",)}
 
 
 def table() -> str:
@@ -164,8 +165,9 @@ def main(out_dir: Path) -> list[Path]:
         step_label = "step length $\\|\\theta_k - \\theta_{k-1}\\|$"
         ax.semilogy(step, color=COLORS["orange"], label=step_label)
         ax.semilogy(change, color=COLORS["green"], label="change in value $|f_k - f_{k-1}|$")
-        tolerances = ((1e-3, "blue"), (1e-6, "blue"), (1e-5, "orange"), (1e-8, "green"))
-        for i, (tol, color) in enumerate(tolerances):
+        colours = {"grad_tol": "blue", "step_tol": "orange", "value_tol": "green"}
+        lines = [(float(t), colours[test]) for test, tols in FIG_TOLERANCES.items() for t in tols]
+        for i, (tol, color) in enumerate(lines):
             label = "tolerances (dotted), in each test's colour" if i == 0 else None
             ax.axhline(tol, color=COLORS[color], ls=":", lw=1, label=label)
         ax.set(
@@ -188,6 +190,7 @@ def main(out_dir: Path) -> list[Path]:
     values["step_factor"] = round(factor_per_step(step), 4)
     values["change_factor"] = round(factor_per_step(change), 4)
     values["fit_from"], values["fit_to"] = FIT_FROM, FIT_TO
+    values |= {f"fig_{k}": " and ".join(v) for k, v in FIG_TOLERANCES.items()}  # the alt text
     blind = blind_spots(SURFACE, START, LR, TOLERANCES[0])
     values |= exact_landing() | stalls() | early_value_stop() | blind
     config = {"surface": SURFACE, "start": list(START), "lr": LR, "maxIter": MAX_ITER}
