@@ -1,7 +1,9 @@
 """The valleys the parameter-update figures build (scripts/_quadratic.py) are what the page says.
 
 Turned by 0 and kappa 10 the valley is gdlib's own; turned, its gradient is the derivative of its
-value and its Hessian keeps the eigenvalues 2 and 2 kappa; the tunings match their formulas.
+value and its Hessian keeps the eigenvalues 2 and 2 kappa; the tunings match their formulas. The
+conditioning page's quadratic(kappa) is the 0.5 (x^2 + kappa y^2) its prose and formulas assume:
+Hessian diag(1, kappa), so L = kappa and the best fixed rate 2/(1 + kappa), half gdlib's valley.
 """
 
 from __future__ import annotations
@@ -14,11 +16,12 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
-from _quadratic import heavy_ball, nesterov, slope, valley
+from _quadratic import heavy_ball, nesterov, quadratic, slope, valley
 
 from gdlib.surfaces import get_surface
 
 POINTS = np.random.default_rng(0).uniform(-2, 2, (20, 2))
+CONDITIONING = Path(__file__).resolve().parents[2] / "docs" / "concepts" / "conditioning.md"
 
 
 def test_unturned_kappa_10_valley_is_gdlibs_valley():
@@ -50,3 +53,21 @@ def test_tunings():
     assert lr == pytest.approx(4 / (np.sqrt(20) + np.sqrt(2)) ** 2)
     assert np.sqrt(mom) == pytest.approx((np.sqrt(10) - 1) / (np.sqrt(10) + 1))
     assert nesterov(20.0, 2.0) == pytest.approx((0.05, (np.sqrt(10) - 1) / (np.sqrt(10) + 1)))
+
+
+@pytest.mark.parametrize("kappa", [1, 10, 100])
+def test_the_conditioning_quadratic_is_half_x2_plus_kappa_y2(kappa):
+    surface = quadratic(kappa)
+    x, y = POINTS.T
+    assert np.allclose(surface.f(POINTS), 0.5 * (x**2 + kappa * y**2))
+    hessian = np.stack([surface.grad(e) - surface.grad(np.zeros(2)) for e in np.eye(2)])
+    assert np.linalg.eigvalsh(hessian) == pytest.approx([min(1.0, kappa), max(1.0, kappa)])
+    assert surface.lipschitz == pytest.approx(np.linalg.eigvalsh(hessian).max())
+    if kappa == 10:  # the page's "half the valley x^2 + 10y^2" of the other pages
+        assert np.allclose(2 * surface.f(POINTS), get_surface("valley").f(POINTS))
+
+
+def test_the_conditioning_page_writes_the_quadratic_its_runs_use():
+    text = CONDITIONING.read_text(encoding="utf-8")
+    assert r"\tfrac12(x^2 + \kappa y^2)" in text
+    assert quadratic(10).formula in text  # the surface's own label, as the page writes it
