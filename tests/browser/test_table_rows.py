@@ -3,10 +3,12 @@
 Found by a visual review: the updates page's race table gave gdlib's whole stopping message
 ("converged: gradient norm 9.9e-07 <= 1e-06") to a 122 px column at 1,280 px, 5 lines a row,
 143 px tall; the learning-rate page's table, its columns held at the theme's 5rem least width
-and 18 px either side, had a message 10 lines tall at 480 px; and the reference's parameter
-tables squeezed each description into a 129 px column beside its default at 360 px (up to 32
-lines). The race table now says why in few words (scripts/_race_table.py), a phone's tables
-take narrower padding, and the reference's rows stack on a phone (extra.css).
+and 18 px either side, had a message 10 lines tall at 480 px (11 at 360 px once the padding
+narrowed); and the reference's parameter tables squeezed each description into a 129 px column
+beside its default at 360 px (up to 32 lines). The race table now says why in few words
+(scripts/_race_table.py), a phone's tables take narrower padding, and the reference's rows and
+the learning-rate page's runs stack on a phone (extra.css; hooks/table_cards.py names the
+cells).
 """
 
 from __future__ import annotations
@@ -62,10 +64,42 @@ def test_the_race_table_fits_the_column_in_rows_two_lines_tall(open_page, site_u
     assert tall == []
 
 
-def test_the_learning_rate_tables_messages_keep_their_cells_short(open_page, site_url):
-    (runs,) = _tables(open_page, site_url, "concepts/learning-rate/", 480)
-    assert "what gdlib reported" in runs["headings"]
-    assert max(c["lines"] for c in runs["cells"]) <= 6, runs["cells"]
+@pytest.mark.parametrize("width", [320, 360, 412, 480])
+def test_a_phone_shows_each_learning_rate_run_as_a_card(open_page, site_url, width):
+    """In four columns the messages had 12, 11, 8 and 6 lines at these widths (the table 807,
+    761, 553 and 461 px tall, 1 px wider than the page at 320 px); each row is a card now."""
+    page = open_page(viewport={"width": width, "height": 800})
+    page.goto(site_url + "concepts/learning-rate/")
+    (runs,) = page.evaluate(TABLES)
+    assert runs["headings"] == ["case", "learning rate", "what gdlib reported", "final value"]
+    assert runs["width"] <= runs["room"] + 0.5, "the table scrolls"
+    assert max(c["lines"] for c in runs["cells"]) <= 4, runs["cells"]
+    assert all(c["width"] >= 0.95 * runs["width"] for c in runs["cells"]), "cells share lines"
+    # each cell after its column's name, which the build copied from the headings
+    labels = page.evaluate(
+        "() => [...document.querySelectorAll('.gd-cards td')]"
+        ".map((td) => getComputedStyle(td, '::before').content)"
+    )
+    assert labels == [f'"{h}: " / ""' for h in runs["headings"]] * 4
+
+
+def test_the_learning_rate_cards_stay_a_table_for_a_screen_reader(open_page, site_url):
+    page = open_page(viewport={"width": 360, "height": 800})
+    page.goto(site_url + "concepts/learning-rate/")
+    tree = page.locator(".gd-cards table").aria_snapshot()
+    for heading in ["case", "learning rate", "what gdlib reported", "final value"]:
+        assert f'columnheader "{heading}"' in tree  # hidden from sight only
+    assert 'cell "stopped: reached max_iter = 200"' in tree  # its drawn name not read again
+
+
+def test_a_desktop_keeps_the_learning_rate_table_in_rows(open_page, site_url):
+    page = open_page(viewport={"width": 1280, "height": 800})
+    page.goto(site_url + "concepts/learning-rate/")
+    tops = page.evaluate(
+        "() => [...document.querySelectorAll('.gd-cards tr')]"
+        ".map((tr) => new Set([...tr.children].map((c) => c.getBoundingClientRect().top)).size)"
+    )
+    assert tops == [1] * 5  # the headings' row and four runs, each row's cells side by side
 
 
 @pytest.mark.parametrize(
