@@ -102,6 +102,16 @@ def test_a_desktop_keeps_the_learning_rate_table_in_rows(open_page, site_url):
     assert tops == [1] * 5  # the headings' row and four runs, each row's cells side by side
 
 
+def test_a_phones_parameter_rows_keep_their_column_names_for_a_screen_reader(open_page, site_url):
+    page = open_page(viewport={"width": 360, "height": 800})
+    page.goto(site_url + "code/reference/optimizers/")
+    table = page.locator(".doc-contents table").filter(has_text="Default").first
+    tree = table.aria_snapshot()
+    for heading in ["Name", "Type", "Description", "Default"]:
+        assert f'columnheader "{heading}"' in tree  # hidden from sight only
+    assert 'cell "Default:' not in tree  # the drawn "Default:" not read after the column's name
+
+
 @pytest.mark.parametrize(
     "path", ["code/reference/optimizers/", "code/reference/surfaces-and-descent/"]
 )
