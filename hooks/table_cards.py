@@ -116,6 +116,8 @@ def label_card_tables(content: str) -> str:
     Traceback (most recent call last):
     ValueError: a gd-cards table's row has more cells than its headings
     """
+    if CARDS_CLASS not in content:  # most pages: parsing each took 0.4 s of the warm rebuild
+        return content
     parser = _CardTables()
     parser.feed(content)
     parser.close()
