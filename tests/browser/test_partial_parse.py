@@ -24,7 +24,7 @@ import pytest
 pytestmark = pytest.mark.browser
 
 FORMULA = b'<div class="arithmatex">'
-PAUSE_S = 0.6
+PAUSE_S = 2.0  # long enough that a busy machine reads the formula before the rest comes
 # Pages whose first display formula is near the top: on or next to a phone's first screen.
 PAGES = (
     "",
