@@ -28,6 +28,7 @@ from pathlib import Path
 
 from _cache_key import cache_key
 from _css_trim import trim_css
+from _table_boxes import widen_table_rules
 from mkdocs.plugins import event_priority
 
 # Sheets every page links, cut site-wide: (folder in the site, file name pattern).
@@ -52,8 +53,8 @@ JS_WORD = re.compile(r"[A-Za-z_][\w-]*")
 JS_PROPERTY = re.compile(r"--[\w-]+")
 CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
 CACHE = Path(__file__).resolve().parent.parent / ".cache" / "stylesheets"
-# The cut is made by this module and the trimmer: a change to either makes a new cut.
-TRIMMER = Path(__file__).resolve().with_name("_css_trim.py")
+# The cut is made by this module, the trimmer and the tables' widening: a change makes a new cut.
+HELPERS = [Path(__file__).resolve().with_name(n) for n in ("_css_trim.py", "_table_boxes.py")]
 
 
 def _link(href_pattern: str) -> re.Pattern:
@@ -114,13 +115,14 @@ def cut_site_stylesheets(site: Path, sources: list) -> dict[re.Pattern, str]:
         # still to cut, every other stylesheet of the site, and the scripts.
         readers = "".join(originals[:index] + originals[index + 1 :]) + others
         readers += _read_by_prefix(properties, css)
-        key = cache_key([Path(__file__), TRIMMER], texts=[css, markup, readers], tools=["tinycss2"])
+        texts = [css, markup, readers]
+        key = cache_key([Path(__file__), *HELPERS], texts=texts, tools=["tinycss2"])
         cached = CACHE / f"{key}.css"
         if cached.exists():
             cut = cached.read_text(encoding="utf-8")
         else:
             cut = trim_css(
-                css,
+                widen_table_rules(css),  # the build boxes the tables the theme's script would
                 markup,
                 attributes=TEMPLATE_ATTRIBUTES,
                 droppable=THEME_PROPERTY,

@@ -4,9 +4,10 @@ Its cells hold formulas set in KaTeX's fonts. With the automatic table layout a 
 width from its widest content, so when the fonts were applied just after the first paint a column
 widened and the cells beside it moved (a layout shift in 3 of 20 Lighthouse runs). The opening
 table now has fixed column widths: a cell whose content grows keeps its column where it was, and
-the theme's wrapping of the table in its scroll box (when its script starts) moves nothing, and
-neither does a row that arrives late: the page no longer holds its first paint until the table
-is parsed (hooks/opening_table.py), so the browser may paint it with only its first rows.
+so does a row that arrives late: the page no longer holds its first paint until the table is
+parsed (hooks/opening_table.py), so the browser may paint it with only its first rows. The table
+comes in its scroll box from the build (hooks/_table_boxes.py): the theme's script, which used to
+wrap it when it started, no longer moves it (tests/browser/test_table_boxes.py).
 """
 
 from __future__ import annotations
@@ -47,12 +48,6 @@ HEADER_HEIGHT = """() => Math.round(
   document.querySelector("#gd-opening-table thead").getBoundingClientRect().height
 )"""
 
-# The table as it stands before the theme's script wraps it: in the article itself.
-UNWRAP = """() => {
-  const table = document.querySelector("#gd-opening-table");
-  table.closest(".md-typeset__scrollwrap").replaceWith(table);
-}"""
-
 
 def loaded(open_page, site_url, width: int):
     page = open_page(viewport={"width": width, "height": 823})
@@ -77,27 +72,15 @@ def test_a_wider_cell_moves_no_column(open_page, site_url, width):
 
 
 # At 1280 px the automatic layout, too, keeps the columns; at a phone's width it does not.
-@pytest.mark.parametrize("wrapped", [True, False], ids=["wrapped", "as-parsed"])
 @pytest.mark.parametrize("width", [360, 412])
-def test_the_rows_after_the_first_move_no_column(open_page, site_url, width, wrapped):
+def test_the_rows_after_the_first_move_no_column(open_page, site_url, width):
     page = loaded(open_page, site_url, width)
-    if not wrapped:  # a paint in the middle of the parse comes before the theme's wrap
-        page.evaluate(UNWRAP)
     whole = page.evaluate(GEOMETRY), page.evaluate(HEADER_HEIGHT)
     assert page.evaluate(PARTLY_PARSED) >= 3
     part = page.evaluate(GEOMETRY), page.evaluate(HEADER_HEIGHT)
     assert part[0]["columns"] == whole[0]["columns"]
     assert part[0]["table"][0] == whole[0]["table"][0]
     assert part[1] == whole[1], "the header row's height changed with the rows below it"
-
-
-@pytest.mark.parametrize("width", [360, 412, 1280, 2000])
-def test_the_themes_wrap_moves_nothing(open_page, site_url, width):
-    page = loaded(open_page, site_url, width)
-    wrapped = page.evaluate(GEOMETRY)
-    page.evaluate(UNWRAP)
-    assert page.evaluate(GEOMETRY) == wrapped
-    assert page.watch.console_errors == []
 
 
 # Each word of the table's text, and how many line boxes it spans (2 when a word is broken).
