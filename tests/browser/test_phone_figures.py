@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from holding import hold
 
 pytestmark = pytest.mark.browser
 
@@ -23,6 +24,10 @@ LESSONS = [
     )
     for name in names.split()
 ] + [""]  # the home page's animation
+
+# A live figure's chunk, when it arrives, hides the static figure it wraps (on the gradients page
+# one came while the images decoded, and the box read 0 x 0): held, every figure stays static.
+LIVE_CHUNKS = re.compile(r"/generated/explorer/(?!main\.js$)[\w-]+\.js$")
 
 # Every collapsed block opened, each figure with a twin (one image per palette): its box before
 # loading, then (every image made eager and loaded) the file chosen, the width declared for it (a
@@ -56,6 +61,7 @@ def _figures(open_page, site_url, path, width, scheme="light", motion="no-prefer
             "localStorage.setItem('/gradient-descent/.__palette', JSON.stringify({index: 1,"
             " color: {media: '', scheme: 'slate', primary: 'indigo', accent: 'indigo'}}))"
         )
+    hold(page, LIVE_CHUNKS)
     page.goto(site_url + path)
     found = page.evaluate(FIGURES)
     assert len(found["figures"]) == found["twinned"], found  # every twinned figure is shown
