@@ -1,0 +1,115 @@
+"""The header's light/dark switch, started by the site (hooks/palette.py, javascripts/palette.js).
+
+The theme's palette component restyled every element of a page three times as it started (a
+color-scheme meta appended and set, a `data-md-color-switching` mark set and removed). The site
+starts the switch itself: these tests check that it does the component's work (the reader's
+saved palette, else their system's, applied and saved; one color-scheme meta, declared from the
+head, that agrees with the header's style; the other palette's button shown; switching by click
+and by Enter, remembered, and still working after an instant navigation) and that nothing of the
+three happens once the body exists, unless the reader switches.
+"""
+
+from __future__ import annotations
+
+import pytest
+from navigation import serve_sitemap_for_this_origin, theme_started
+
+pytestmark = pytest.mark.browser
+
+PAGE = "concepts/algorithm/"
+# The button shown is the label for the other palette's option (Material's tooltip takes the
+# labels' titles away while the pointer is over them, so they are told apart by `for`).
+TO_DARK, TO_LIGHT = "__palette_1", "__palette_0"
+
+# Before any of the page's scripts: note each color-scheme meta added or changed, and each
+# switching mark, once <body> exists.
+RECORD = """
+window.__late = [];
+new MutationObserver((records) => {
+  if (!document.body) return;
+  for (const record of records) {
+    const meta = record.target.nodeName === 'META' && record.target.name === 'color-scheme';
+    if (record.attributeName === 'data-md-color-switching') window.__late.push('switching mark');
+    if (record.attributeName === 'content' && meta) window.__late.push('meta changed');
+    for (const node of record.addedNodes) {
+      const added = node.nodeName === 'META' && node.name === 'color-scheme';
+      if (added) window.__late.push('meta added');
+    }
+  }
+}).observe(document, { childList: true, subtree: true, attributes: true,
+                       attributeFilter: ['data-md-color-switching', 'content'] });
+"""
+
+STATE = """() => {
+  const header = getComputedStyle(document.querySelector('[data-md-component=header]'));
+  const hex = '#' + header.backgroundColor.match(/\\d+/g)
+    .map((v) => (+v).toString(16).padStart(2, '0')).join('');
+  return {
+    scheme: document.body.getAttribute('data-md-color-scheme'),
+    metas: [...document.querySelectorAll('meta[name=color-scheme]')].map((m) => m.content),
+    header: header.colorScheme,
+    shown: [...document.querySelectorAll('[data-gd-palette] label')]
+      .filter((label) => !label.hidden).map((label) => label.htmlFor),
+    saved: JSON.parse(localStorage.getItem('/gradient-descent/.__palette'))?.index,
+    themeColor: document.querySelector('meta[name=theme-color]')?.content === hex,
+    switching: document.body.hasAttribute('data-md-color-switching'),
+    late: window.__late,
+  };
+}"""
+
+LIGHT = {"scheme": "default", "metas": ["light"], "header": "light", "shown": [TO_DARK],
+         "saved": 0, "themeColor": True, "switching": False}  # fmt: skip
+DARK = {"scheme": "slate", "metas": ["dark"], "header": "dark", "shown": [TO_LIGHT],
+        "saved": 1, "themeColor": True, "switching": False}  # fmt: skip
+
+
+def _opened(open_page, site_url, scheme="light"):
+    page = open_page(color_scheme=scheme, viewport={"width": 1280, "height": 800})
+    page.add_init_script(RECORD)
+    serve_sitemap_for_this_origin(page, site_url)
+    page.goto(site_url + PAGE)
+    theme_started(page, settle_ms=300)
+    return page
+
+
+def _state(page) -> dict:
+    page.wait_for_function("() => !document.body.hasAttribute('data-md-color-switching')")
+    return page.evaluate(STATE)
+
+
+@pytest.mark.parametrize(("scheme", "expected"), [("light", LIGHT), ("dark", DARK)])
+def test_the_readers_system_palette_is_applied_and_saved_with_nothing_restyled(
+    open_page, site_url, scheme, expected
+):
+    assert _state(_opened(open_page, site_url, scheme)) == {**expected, "late": []}
+
+
+def test_a_click_switches_the_palette_and_the_next_load_starts_in_it(open_page, site_url):
+    page = _opened(open_page, site_url)
+    page.click(f"label[for='{TO_DARK}']")
+    assert _state(page) == {**DARK, "late": ["switching mark", "meta changed", "switching mark"]}
+    page.reload()
+    theme_started(page, settle_ms=300)
+    assert _state(page) == {**DARK, "late": []}
+    page.click(f"label[for='{TO_LIGHT}']")
+    assert _state(page) == {**LIGHT, "late": ["switching mark", "meta changed", "switching mark"]}
+
+
+def test_enter_on_the_focused_option_switches_both_ways(open_page, site_url):
+    page = _opened(open_page, site_url)
+    page.focus("#__palette_0")
+    page.keyboard.press("Enter")
+    assert {k: v for k, v in _state(page).items() if k != "late"} == DARK
+    page.keyboard.press("Enter")
+    assert {k: v for k, v in _state(page).items() if k != "late"} == LIGHT
+
+
+def test_the_switch_still_works_after_an_instant_navigation(open_page, site_url):
+    page = _opened(open_page, site_url)
+    page.evaluate("() => { window.__sameDocument = true; }")  # gone after a full load
+    page.click("a.md-nav__link[href$='learning-rate/']")
+    page.wait_for_url("**/concepts/learning-rate/")
+    page.wait_for_selector("h1#learning-rate")
+    assert page.evaluate("() => window.__sameDocument") is True, "a full load, not instant"
+    page.click(f"label[for='{TO_DARK}']")
+    assert {k: v for k, v in _state(page).items() if k != "late"} == DARK
