@@ -14,8 +14,6 @@ option applied and saved, the other option's button shown, switching on click or
 
 from __future__ import annotations
 
-from mkdocs.plugins import event_priority
-
 THEMES_FORM = '<form class="md-header__option" data-md-component="palette">'
 SITES_FORM = '<form class="md-header__option" data-gd-palette>'
 
@@ -38,7 +36,6 @@ def take_palette(page_html: str) -> str:
     return page_html.replace(THEMES_FORM, SITES_FORM)
 
 
-@event_priority(50)  # before csp.py (-100) hashes the page's inline scripts; no script changes
 def on_post_page(output: str, page, config) -> str:
     """MkDocs entry point for every Markdown page."""
     try:
