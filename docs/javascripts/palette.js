@@ -1,5 +1,5 @@
 // The header's light/dark switch, started here rather than by the theme (hooks/palette.py says
-// why: the theme's component restyled every element of the page three times as it started).
+// why: the theme's component restyled every element of the page as it started).
 // It does what the component did: the palette chosen (the reader's saved one, else the first
 // whose media query matches) is applied to <body> and saved, the button for the other one is
 // shown, and a click on it (or Enter on the focused option) switches. At start-up it changes
@@ -29,12 +29,10 @@
     return "#" + style.backgroundColor.match(/\d+/g).map((value) => (+value).toString(16).padStart(2, "0")).join("");
   }
 
-  function apply(index, switching) {
+  function apply(index) {
     current = index;
     const color = colorOf(inputs[index]);
     const body = document.body;
-    // The mark stops the theme's transitions while every colour changes at once.
-    if (switching) body.setAttribute("data-md-color-switching", "");
     for (const key of KEYS) {
       if (body.getAttribute(`data-md-color-${key}`) !== color[key]) body.setAttribute(`data-md-color-${key}`, color[key]);
     }
@@ -44,16 +42,16 @@
     });
     __md_set("__palette", { index, color });
     const style = getComputedStyle(header);
-    if (switching || meta("color-scheme").content !== style.colorScheme) meta("color-scheme").content = style.colorScheme;
+    // A new color scheme restyles every element: set only when it changes (a switch, not a load).
+    if (meta("color-scheme").content !== style.colorScheme) meta("color-scheme").content = style.colorScheme;
     meta("theme-color").content = headerColor(style);
-    if (switching) setTimeout(() => body.removeAttribute("data-md-color-switching"));
   }
 
   const saved = __md_get("__palette");
   const first = saved ? saved.index : inputs.findIndex((input) => matchMedia(input.getAttribute("data-md-color-media")).matches);
-  apply(Math.max(0, Math.min(first, inputs.length - 1)), false);
+  apply(Math.max(0, Math.min(first, inputs.length - 1)));
 
-  inputs.forEach((input, index) => input.addEventListener("change", () => apply(index, true)));
+  inputs.forEach((input, index) => input.addEventListener("change", () => apply(index)));
   form.addEventListener("keydown", (event) => {
     if (event.key !== "Enter") return;
     const next = inputs[(current + 1) % inputs.length];

@@ -1,12 +1,13 @@
 """The header's light/dark switch, started by the site (hooks/palette.py, javascripts/palette.js).
 
-The theme's palette component restyled every element of a page three times as it started (a
-color-scheme meta appended and set, a `data-md-color-switching` mark set and removed). The site
-starts the switch itself: these tests check that it does the component's work (the reader's
-saved palette, else their system's, applied and saved; one color-scheme meta, declared from the
-head, that agrees with the header's style; the other palette's button shown; switching by click
-and by Enter, remembered, and still working after an instant navigation) and that nothing of the
-three happens once the body exists, unless the reader switches.
+The theme's palette component restyled every element of a page as it started: it appended a
+color-scheme meta and set it (and set and removed a `data-md-color-switching` mark, which no
+rule reads since hooks/stylesheets.py dropped them). The site starts the switch itself: these
+tests check that it does the component's work (the reader's saved palette, else their system's,
+applied and saved; one color-scheme meta, declared from the head, that agrees with the header's
+style; the other palette's button shown; switching by click, by Enter and by the arrow keys,
+remembered, on the 404 page and after an instant navigation, with no console error) and that
+none of those changes is made once the body exists, unless the reader switches.
 """
 
 from __future__ import annotations
@@ -52,29 +53,34 @@ STATE = """() => {
       .filter((label) => !label.hidden).map((label) => label.htmlFor),
     saved: JSON.parse(localStorage.getItem('/gradient-descent/.__palette'))?.index,
     themeColor: document.querySelector('meta[name=theme-color]')?.content === hex,
-    switching: document.body.hasAttribute('data-md-color-switching'),
     late: window.__late,
   };
 }"""
 
 LIGHT = {"scheme": "default", "metas": ["light"], "header": "light", "shown": [TO_DARK],
-         "saved": 0, "themeColor": True, "switching": False}  # fmt: skip
+         "saved": 0, "themeColor": True}  # fmt: skip
 DARK = {"scheme": "slate", "metas": ["dark"], "header": "dark", "shown": [TO_LIGHT],
-        "saved": 1, "themeColor": True, "switching": False}  # fmt: skip
+        "saved": 1, "themeColor": True}  # fmt: skip
 
 
-def _opened(open_page, site_url, scheme="light"):
+def _opened(open_page, site_url, scheme="light", path=PAGE):
     page = open_page(color_scheme=scheme, viewport={"width": 1280, "height": 800})
     page.add_init_script(RECORD)
     serve_sitemap_for_this_origin(page, site_url)
-    page.goto(site_url + PAGE)
+    # Material turns instant navigation on only once it has the sitemap: wait for it.
+    with page.expect_response("**/sitemap.xml"):
+        page.goto(site_url + path)
     theme_started(page, settle_ms=300)
     return page
 
 
 def _state(page) -> dict:
-    page.wait_for_function("() => !document.body.hasAttribute('data-md-color-switching')")
+    assert page.watch.console_errors == []
     return page.evaluate(STATE)
+
+
+def _without_late(state: dict) -> dict:
+    return {key: value for key, value in state.items() if key != "late"}
 
 
 @pytest.mark.parametrize(("scheme", "expected"), [("light", LIGHT), ("dark", DARK)])
@@ -87,21 +93,33 @@ def test_the_readers_system_palette_is_applied_and_saved_with_nothing_restyled(
 def test_a_click_switches_the_palette_and_the_next_load_starts_in_it(open_page, site_url):
     page = _opened(open_page, site_url)
     page.click(f"label[for='{TO_DARK}']")
-    assert _state(page) == {**DARK, "late": ["switching mark", "meta changed", "switching mark"]}
+    page.wait_for_function("() => document.body.getAttribute('data-md-color-scheme') === 'slate'")
+    assert _state(page) == {**DARK, "late": ["meta changed"]}
     page.reload()
     theme_started(page, settle_ms=300)
     assert _state(page) == {**DARK, "late": []}
     page.click(f"label[for='{TO_LIGHT}']")
-    assert _state(page) == {**LIGHT, "late": ["switching mark", "meta changed", "switching mark"]}
+    assert _state(page) == {**LIGHT, "late": ["meta changed"]}
 
 
-def test_enter_on_the_focused_option_switches_both_ways(open_page, site_url):
+def test_the_keyboard_switches_both_ways_from_the_focused_option(open_page, site_url):
     page = _opened(open_page, site_url)
     page.focus("#__palette_0")
     page.keyboard.press("Enter")
-    assert {k: v for k, v in _state(page).items() if k != "late"} == DARK
+    assert _without_late(_state(page)) == DARK
     page.keyboard.press("Enter")
-    assert {k: v for k, v in _state(page).items() if k != "late"} == LIGHT
+    assert _without_late(_state(page)) == LIGHT
+    page.keyboard.press("ArrowRight")  # a radio group's own keys check the next option
+    assert _without_late(_state(page)) == DARK
+    page.keyboard.press("ArrowLeft")
+    assert _without_late(_state(page)) == LIGHT
+
+
+def test_the_404_page_has_the_switch_too(open_page, site_url):
+    page = _opened(open_page, site_url, scheme="dark", path="404.html")
+    assert _state(page) == {**DARK, "late": []}
+    page.click(f"label[for='{TO_LIGHT}']")
+    assert _without_late(_state(page)) == LIGHT
 
 
 def test_the_switch_still_works_after_an_instant_navigation(open_page, site_url):
@@ -112,4 +130,4 @@ def test_the_switch_still_works_after_an_instant_navigation(open_page, site_url)
     page.wait_for_selector("h1#learning-rate")
     assert page.evaluate("() => window.__sameDocument") is True, "a full load, not instant"
     page.click(f"label[for='{TO_DARK}']")
-    assert {k: v for k, v in _state(page).items() if k != "late"} == DARK
+    assert _without_late(_state(page)) == DARK
