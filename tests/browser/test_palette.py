@@ -4,10 +4,11 @@ The theme's palette component restyled every element of a page as it started: it
 color-scheme meta and set it (and set and removed a `data-md-color-switching` mark, which no
 rule reads since hooks/stylesheets.py dropped them). The site starts the switch itself: these
 tests check that it does the component's work (the reader's saved palette, else their system's,
-applied and saved; one color-scheme meta, declared from the head, that agrees with the header's
-style; the other palette's button shown; switching by click, by Enter and by the arrow keys,
-remembered, on the 404 page and after an instant navigation, with no console error) and that
-none of those changes is made once the body exists, unless the reader switches.
+applied and saved, on a first visit before the page is drawn; one color-scheme meta, declared
+from the head, that agrees with the header's style; the other palette's button shown;
+switching by click, by Enter and by the arrow keys, remembered, on the 404 page and after an
+instant navigation, with no console error) and that none of those changes is made once the
+body exists, unless the reader switches.
 """
 
 from __future__ import annotations
@@ -23,9 +24,15 @@ PAGE = "concepts/algorithm/"
 TO_DARK, TO_LIGHT = "__palette_1", "__palette_0"
 
 # Before any of the page's scripts: note each color-scheme meta added or changed, and each
-# switching mark, once <body> exists.
+# switching mark, once <body> exists; and <body>'s scheme when the parse ends, before deferred
+# scripts (the site's palette.js) run.
 RECORD = """
 window.__late = [];
+document.addEventListener('readystatechange', () => {
+  if (document.readyState === 'interactive') {
+    window.__parsedScheme = document.body.getAttribute('data-md-color-scheme');
+  }
+});
 new MutationObserver((records) => {
   if (!document.body) return;
   for (const record of records) {
@@ -87,7 +94,10 @@ def _without_late(state: dict) -> dict:
 def test_the_readers_system_palette_is_applied_and_saved_with_nothing_restyled(
     open_page, site_url, scheme, expected
 ):
-    assert _state(_opened(open_page, site_url, scheme)) == {**expected, "late": []}
+    page = _opened(open_page, site_url, scheme)
+    assert _state(page) == {**expected, "late": []}
+    # A first visit: the palette is on <body> before the page is drawn, not once it has loaded.
+    assert page.evaluate("() => window.__parsedScheme") == expected["scheme"]
 
 
 def test_a_click_switches_the_palette_and_the_next_load_starts_in_it(open_page, site_url):
