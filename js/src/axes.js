@@ -5,7 +5,7 @@
 // tall). In the default view each of x's and y's hangs off its point away from its axis (f(x, y)
 // is centred on its own), so the near corner's two ("3" of x, "-3" of y) sit either side of it;
 // the hang is fixed on screen, so orbited round they may hang over the box.
-import { BufferAttribute, BufferGeometry, CanvasTexture, LineBasicMaterial, LineSegments, Sprite, SpriteMaterial } from "three";
+import { BufferAttribute, BufferGeometry, CanvasTexture, LineBasicMaterial, LineSegments, SRGBColorSpace, Sprite, SpriteMaterial } from "three";
 
 const NAME_PX = 16; // sprite heights in CSS pixels: the text is 0.8 of its sprite
 const BOUND_PX = 14;
@@ -24,7 +24,10 @@ function label(text, color, position, px, center = [0.5, 0.5]) {
   ctx.fillStyle = color;
   ctx.textBaseline = "middle";
   ctx.fillText(text, 4, 32);
-  const material = new SpriteMaterial({ map: new CanvasTexture(canvas), depthWrite: false, sizeAttenuation: false });
+  const map = new CanvasTexture(canvas);
+  // The canvas holds sRGB colours: unmarked, three.js took them as linear and drew the text pale.
+  map.colorSpace = SRGBColorSpace;
+  const material = new SpriteMaterial({ map, depthWrite: false, sizeAttenuation: false });
   const sprite = new Sprite(material);
   sprite.center.set(...center);
   sprite.userData = { px, aspect: canvas.width / canvas.height };

@@ -8,8 +8,8 @@ import { sampleHeights } from "../src/contours.js";
 import { Orbit } from "../src/orbit.js";
 import { isSoftwareRenderer, viewOptions } from "../src/view-start.js";
 import { FOV, pickSurface, verticalFov, worldMap } from "../src/world.js";
-import { PerspectiveCamera, Sprite } from "three";
-import { sizeLabels } from "../src/axes.js";
+import { PerspectiveCamera, SRGBColorSpace, Sprite } from "three";
+import { axes, sizeLabels } from "../src/axes.js";
 
 const element = () => Object.assign(new EventTarget(), { clientHeight: 100 });
 const distance = (a, b) => Math.hypot(...a.map((v, i) => v - b[i]));
@@ -68,6 +68,29 @@ test("the axes' labels keep their height in CSS pixels on any canvas and field o
     const drawn = (camera.projectionMatrix.elements[5] * sprite.scale.y * height) / 2;
     assert.ok(Math.abs(drawn - 16) < 1e-9, `${width} x ${height}: ${drawn} px`);
     assert.ok(Math.abs(sprite.scale.x / sprite.scale.y - 2.5) < 1e-12);
+  }
+});
+
+test("the labels' textures are marked sRGB, so three.js draws them in the palette's colours", () => {
+  // Node has no OffscreenCanvas: a stand-in that records the colour each label is filled with.
+  const fills = [];
+  const context = { measureText: (text) => ({ width: 20 * text.length }), fillText() {} };
+  Object.defineProperty(context, "fillStyle", { set: (colour) => fills.push(colour) });
+  globalThis.OffscreenCanvas = class {
+    getContext = () => context;
+  };
+  try {
+    const bowl = SURFACES.bowl;
+    const map = worldMap(bowl, sampleHeights(bowl, 32).height);
+    const { lines, labels } = axes(bowl, map, { text: "#1f2430", axis: "#5c6370" }, 1);
+    labels();
+    assert.equal(lines.children.length, 7);
+    // Unmarked, a canvas's colours were taken as linear and written out as sRGB: #5c6370 became
+    // #a2a7b1 and #1f2430 #626978 (a tick label's darkest pixel measured 171, 176, 184; now 106, 112, 123).
+    for (const sprite of lines.children) assert.equal(sprite.material.map.colorSpace, SRGBColorSpace);
+    assert.deepEqual(fills, [...Array(3).fill("#1f2430"), ...Array(4).fill("#5c6370")]);
+  } finally {
+    delete globalThis.OffscreenCanvas;
   }
 });
 
