@@ -164,19 +164,15 @@ def main(out_dir: Path) -> list[Path]:
         ax.semilogy(grad_norm, color=COLORS["blue"], label=grad_label)
         step_label = "step length $\\|\\theta_k - \\theta_{k-1}\\|$"
         ax.semilogy(step, color=COLORS["orange"], label=step_label)
-        # Dashed in the text's colour, as the live figure that replaces this one draws it.
-        text = plt.rcParams["text.color"]
-        change_label = "change in value $|f_k - f_{k-1}|$"
-        ax.semilogy(change, color=text, ls=(0, (5, 3)), label=change_label)
+        text = plt.rcParams["text.color"]  # dashed in it, as in the live figure that replaces this
+        ax.semilogy(change, color=text, ls=(0, (5, 3)), label="change in value $|f_k - f_{k-1}|$")
         colours = {"grad_tol": COLORS["blue"], "step_tol": COLORS["orange"], "value_tol": text}
         lines = [(float(t), colours[test]) for test, tols in FIG_TOLERANCES.items() for t in tols]
         for i, (tol, color) in enumerate(lines):
             label = "tolerances (dotted), in each test's colour" if i == 0 else None
             ax.axhline(tol, color=color, ls=":", lw=1, label=label)
-        ax.set(
-            xlabel="step $k$", title=f"plain GD on the valley, lr = {LR}: the watched quantities"
-        )
-        ax.set(xlim=(0, 450), ylim=(1e-12, 1e2))
+        title = f"plain GD on the valley, lr = {LR}: the watched quantities"
+        ax.set(xlabel="step $k$", title=title, xlim=(0, 450), ylim=(1e-12, 1e2))
         if fig.get_figwidth() > NARROW_WIDTH:
             ax.legend(loc="upper right", fontsize=8.5)
         else:
