@@ -79,6 +79,12 @@ def main(out_dir: Path) -> list[Path]:
     per_example = step / sizes
     # The full batch is read in place; every smaller batch first gathers its rows.
     values["full_cheapest_per_example"] = bool(per_example.argmin() == len(sizes) - 1)
+    # The gathered batches' cost per example: down to its lowest, then up (the figure's alt text).
+    gathered = per_example[:-1]
+    low = int(gathered.argmin())
+    values["per_example_low_at"] = f"{int(sizes[low]):,}"
+    down, up = np.diff(gathered[: low + 1]), np.diff(gathered[low:])
+    values["per_example_down_then_up"] = bool(np.all(down < 0) and np.all(up > 0) and up.size)
     # One example's cost in a one-example step over its cost in a full-batch step.
     ratio = float(per_example[0] / per_example[-1])
     values["per_example_ratio"], values["per_example_ratio_n"] = two_figures(ratio), ratio
