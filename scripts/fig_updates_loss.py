@@ -1,4 +1,4 @@
-"""Parameter updates, by the numbers: f(x_k) - f* against the step k for the four optimizers.
+"""Parameter updates, by the numbers: f(theta_k) - f* against the step k for the four optimizers.
 
 Same gdlib runs as the animated race (`_races.RACES`), log scale, one panel per surface;
 the table of steps each needed is saved for the page, with the runs that explain two of them:
@@ -130,7 +130,7 @@ def main(out_dir: Path) -> list[Path]:
                 gap = np.maximum(run.values - best, 1e-16)
                 ax.semilogy(gap, color=COLOURS[opt], label=LABELS[opt])
             title = get_surface(surface_name).title
-            ax.set(xlabel="step $k$", ylabel="$f(x_k) - f^*$", title=title)
+            ax.set(xlabel="step $k$", ylabel="$f(\\theta_k) - f^*$", title=title)
         axes[0].legend()
         return fig
 
