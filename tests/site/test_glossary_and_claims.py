@@ -26,7 +26,7 @@ CLAIM_PAGES = {
     "concepts/glossary": 3,
     "concepts/learning-rate": 14,
     "concepts/gradients": 13,
-    "concepts/updates": 43,
+    "concepts/updates": 44,
     "concepts/schedules": 21,
     "concepts/saddle-points": 20,
     "concepts/convergence": 19,
