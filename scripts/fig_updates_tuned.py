@@ -62,30 +62,39 @@ def sweep() -> dict[str, np.ndarray]:
     return {m: np.array(v) for m, v in out.items()}
 
 
-def habitual(kappa: float) -> tuple[int, int, int]:
-    """Fewest steps of heavy ball at momentum HABIT over HABIT_RATES rates below its limit.
+def habitual(kappa: float) -> tuple[int, float]:
+    """Fewest steps of heavy ball at momentum HABIT over HABIT_RATES rates, and the fastest rate.
 
     The rates run log-spaced from 1e-3 to 0.99 times 2 (1 + mu) / L, the stability limit on a
-    quadratic; the count is to the sweep's gradient norm of 1e-6, as for the tuned methods. Also
-    the step from which that run's gradient norm stays at or below 1e-6, and the steps that
-    sqrt(mu) per step (the long run's best) takes from the start's norm to 1e-6: the norm swings,
-    so it first dips below sooner.
+    quadratic; the count is to the sweep's gradient norm of 1e-6, as for the tuned methods.
     """
     surface = valley(kappa)
-    best, best_lr, momentum = 50_000, None, {"momentum": HABIT}
+    best, best_lr = 50_000, None
     # Largest rates first, each run capped at the fewest steps so far: a slower run stops there
     # instead of taking up to 50,000 steps (the build had spent 17 s here), and the minimum is
     # the same.
     for lr in 2 * (1 + HABIT) / (2 * kappa) * np.geomspace(0.99, 1e-3, HABIT_RATES):
-        run = descend(surface, surface.start, "momentum", lr, best, hyper=momentum)
+        run = descend(surface, surface.start, "momentum", lr, best, hyper={"momentum": HABIT})
         # A run the step test stopped had not reached the gradient norm the page quotes.
         if run.criterion == "grad_tol" and run.iterations < best:
             best, best_lr = run.iterations, lr
-    on = descend(surface, surface.start, "momentum", best_lr, 3 * best, 0.0, 0.0, hyper=momentum)
-    above = np.flatnonzero(np.linalg.norm(on.gradients, axis=1) > 1e-6)
-    assert above[-1] < 2 * best, "the norm must stay below 1e-6 for the run's last third"
-    by_root = np.log(np.linalg.norm(on.gradients[0]) / 1e-6) / -np.log(np.sqrt(HABIT))
-    return best, int(above[-1]) + 1, int(np.ceil(by_root))
+    return best, best_lr
+
+
+def settles(kappa: float, lr: float, steps: int) -> tuple[int, int]:
+    """From which step heavy ball's gradient norm stays at or below 1e-6, and sqrt(mu)'s steps.
+
+    The second count is the steps that sqrt(mu) per step (the long run's best) takes from the
+    start's norm to 1e-6. The norm swings, so `habitual`'s `steps`, its first dip below, come
+    sooner than both.
+    """
+    surface = valley(kappa)
+    hyper = {"momentum": HABIT}
+    run = descend(surface, surface.start, "momentum", lr, 3 * steps, 0.0, 0.0, hyper=hyper)
+    above = np.flatnonzero(np.linalg.norm(run.gradients, axis=1) > 1e-6)
+    assert above[-1] < 2 * steps, "the norm must stay below 1e-6 for the run's last third"
+    by_root = np.log(np.linalg.norm(run.gradients[0]) / 1e-6) / -np.log(np.sqrt(HABIT))
+    return int(above[-1]) + 1, int(np.ceil(by_root))
 
 
 def main(out_dir: Path) -> list[Path]:
@@ -147,8 +156,10 @@ def main(out_dir: Path) -> list[Path]:
     values |= {"habit_root": f"{root:.3f}", "habit_kappa": f"{(1 + root) / (1 - root):.0f}"}
     values["habit_rates"] = HABIT_RATES
     for kappa, gd_steps in zip(KAPPAS, steps["gd"], strict=True):
-        names = [f"habit{w}_k{kappa:g}" for w in ("", "_below", "_root")]
-        values |= dict(zip(names, habitual(kappa), strict=True))
+        first, lr = habitual(kappa)  # the first dip below 1e-6, and when it stays below
+        below, by_root = settles(kappa, lr, first)
+        values |= {f"habit_k{kappa:g}": first, f"habit_below_k{kappa:g}": below}
+        values[f"habit_root_k{kappa:g}"] = by_root
         values[f"steps_gd_k{kappa:g}"] = int(gd_steps)
     written = themed_svgs(draw, out_dir, "updates-tuned", narrow=True)
     return [*written, write_values(out_dir, "tuned", values)]

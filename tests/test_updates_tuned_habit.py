@@ -24,13 +24,13 @@ def test_a_run_stopped_by_the_step_test_is_not_counted(monkeypatch):
         return SimpleNamespace(status="converged", criterion="grad_tol", iterations=500)
 
     monkeypatch.setattr(tuned, "descend", descend)
-    assert tuned.habitual(10.0) == 500
+    assert tuned.habitual(10.0) == (500, calls[1])
     assert len(calls) == tuned.HABIT_RATES
 
 
 def test_the_habitual_counts_reach_the_gradient_norm():
     surface = tuned.valley(10.0)
-    steps = tuned.habitual(10.0)
+    steps, _ = tuned.habitual(10.0)
     assert steps < 50_000
     rates = 2 * (1 + tuned.HABIT) / (2 * 10.0) * tuned.np.geomspace(1e-3, 0.99, tuned.HABIT_RATES)
     runs = [
@@ -39,3 +39,17 @@ def test_the_habitual_counts_reach_the_gradient_norm():
     ]
     # Each run capped at the fewest steps so far finds the same minimum as the uncapped runs.
     assert steps == min(r.iterations for r in runs if r.criterion == "grad_tol")
+
+
+def test_the_norm_first_dips_then_settles_below_the_tolerance():
+    """The page: 'a first dip, sooner than sqrt(mu) per step from the start would bring it'."""
+    steps, lr = tuned.habitual(10.0)
+    below, by_root = tuned.settles(10.0, lr, steps)
+    surface = tuned.valley(10.0)
+    run = tuned.descend(
+        surface, surface.start, "momentum", lr, 3 * steps, 0.0, 0.0, hyper={"momentum": 0.9}
+    )
+    norms = tuned.np.linalg.norm(run.gradients, axis=1)
+    assert norms[steps] <= 1e-6 < norms[steps + 1 :].max()  # dips below, rises above again
+    assert norms[below - 1] > 1e-6 and (norms[below:] <= 1e-6).all()
+    assert steps < below and steps < by_root
