@@ -7,7 +7,8 @@ exp log sqrt abs tanh min max``; numbers; ``+ - * /``, ``^`` for powers, unary m
 parentheses. A product needs its ``*``: ``2x`` is refused, as ``**`` is (write ``^``). The text is
 scanned token by token, then Python's ``ast`` of it is walked node by node, so nothing but those
 pieces (no attribute, subscript, lambda, keyword, string or other name) reaches SymPy, which never
-sees the text itself. SymPy is an optional extra (``pip install "gdlib[expr]"``); gdlib imports
+sees the text itself. SymPy is an optional extra (``pip install "sympy>=1.12"``, or
+``pip install -e ".[expr]"`` in a checkout: PyPI's ``gdlib`` is another project); gdlib imports
 without it.
 """
 
@@ -156,7 +157,7 @@ def surface_from_expression(
         import sympy as sp
     except ImportError:
         raise ImportError(
-            'surface_from_expression needs SymPy: pip install "gdlib[expr]"'
+            'surface_from_expression needs SymPy: pip install "sympy>=1.12"'
         ) from None
     expr = _to_sympy(_parse(text), sp)
     x, y = sp.symbols("x y", real=True)

@@ -107,11 +107,11 @@ def check_state(state: object, kind: type) -> None:
     >>> check_state(None, SgdState)
     Traceback (most recent call last):
     ...
-    TypeError: state must be an SgdState from this optimizer's init, got NoneType
+    TypeError: state must be the SgdState from this optimizer's init, got NoneType
     """
     if not isinstance(state, kind):
         got = type(state).__name__
-        raise TypeError(f"state must be an {kind.__name__} from this optimizer's init, got {got}")
+        raise TypeError(f"state must be the {kind.__name__} from this optimizer's init, got {got}")
 
 
 def accumulate_squares(

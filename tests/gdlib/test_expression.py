@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import numpy as np
@@ -157,7 +158,10 @@ def test_gdlib_imports_without_sympy_and_the_function_says_how_to_install_it():
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
+    # The requirement it names is pyproject's: PyPI's "gdlib" is another project, so not the extra.
+    project = tomllib.loads((Path(__file__).parents[2] / "pyproject.toml").read_text("utf-8"))
+    (requirement,) = project["project"]["optional-dependencies"]["expr"]
     assert out.splitlines() == [
         "converged",
-        'surface_from_expression needs SymPy: pip install "gdlib[expr]"',
+        f'surface_from_expression needs SymPy: pip install "{requirement}"',
     ]

@@ -117,5 +117,5 @@ def test_update_refuses_a_state_it_did_not_build(name, other):
     if other is not None and other == name.split()[0].replace("momentum", "sgd"):
         return
     state = None if other is None else FACTORIES[other]().init(np.zeros(2))
-    with pytest.raises(TypeError, match=rf"^state must be an {kind} from this optimizer's init"):
+    with pytest.raises(TypeError, match=rf"^state must be the {kind} from this optimizer's init"):
         opt.update(np.ones(2), state)
