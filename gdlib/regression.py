@@ -78,6 +78,15 @@ def mse_grad(X: np.ndarray, y: np.ndarray, theta: np.ndarray) -> np.ndarray:
         return finite_result((2.0 / X.shape[0]) * (residual @ X), "mse_grad")
 
 
+def _refuse_batch_size(caller: str, rows: str, options: dict[str, object]) -> None:
+    """Say that ``caller`` fixes the batch, where Python would name the private ``fit_linear``."""
+    if "batch_size" in options:
+        raise TypeError(
+            f"batch_size is not an argument of {caller}, whose steps each use {rows}: "
+            "call minibatch_gd(X, y, batch_size=...) for another size"
+        )
+
+
 def batch_gd(X: np.ndarray, y: np.ndarray, **options: object) -> RegressionRun:
     r"""Batch gradient descent: every step uses all n rows (``fit_linear``, ``batch_size=None``).
 
@@ -100,6 +109,7 @@ def batch_gd(X: np.ndarray, y: np.ndarray, **options: object) -> RegressionRun:
     (4, 1)
 
     """
+    _refuse_batch_size("batch_gd", "all n rows", options)
     return fit_linear(X, y, batch_size=None, **options)
 
 
@@ -126,6 +136,7 @@ def stochastic_gd(X: np.ndarray, y: np.ndarray, **options: object) -> Regression
     (13, 1)
 
     """
+    _refuse_batch_size("stochastic_gd", "one row", options)
     return fit_linear(X, y, batch_size=1, **options)
 
 

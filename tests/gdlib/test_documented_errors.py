@@ -12,9 +12,11 @@ from __future__ import annotations
 import inspect
 import re
 
+import numpy as np
 import pytest
 
 from gdlib.rates import measured_rate
+from gdlib.regression import batch_gd, stochastic_gd
 from gdlib.schedules import get_schedule
 from gdlib.surfaces import get_surface
 
@@ -75,3 +77,16 @@ def test_get_schedule_says_epochs_sets_the_length(name, argument, factory):
     assert message.startswith(f"{argument} is not a hyperparameter of get_schedule({name!r}")
     assert "set from epochs" in message and "epochs=3" in message and factory in message
     assert f"``{argument}``" in raises_section(get_schedule)["TypeError"]
+
+
+@pytest.mark.parametrize(
+    ("function", "rows"), [(batch_gd, "all n rows"), (stochastic_gd, "one row")]
+)
+def test_the_fixed_batch_variants_refuse_batch_size_by_name(function, rows):
+    with pytest.raises(TypeError) as caught:
+        function(np.ones((4, 1)), np.ones(4), batch_size=2)
+    message = str(caught.value)
+    assert "multiple values" not in message and "_fit" not in message
+    assert message.startswith(f"batch_size is not an argument of {function.__name__}")
+    assert rows in message and "minibatch_gd" in message
+    assert "``batch_size``" in raises_section(function)["TypeError"]
