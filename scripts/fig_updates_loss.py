@@ -118,6 +118,21 @@ def rosenbrock_start(runs) -> dict[str, object]:
     }
 
 
+def racer(surface_name: str, opt: str) -> str:
+    """Name a racer in the key, with its momentum where it has one (its race's setting)."""
+    mu = RACES[surface_name][opt][1].get("momentum")
+    return LABELS[opt] if mu is None else f"{LABELS[opt]}, $\\mu$ = {mu:.2g}"
+
+
+def panel_title(surface_name: str) -> str:
+    """Title a panel: its surface's, and on Rosenbrock the momentum both momentum racers use."""
+    title = get_surface(surface_name).title
+    if surface_name == "valley":
+        return title
+    (mu,) = {RACES[surface_name][opt][1]["momentum"] for opt in ("momentum", "nesterov")}
+    return f"{title}, momentum $\\mu$ = {mu:.2g}"
+
+
 def main(out_dir: Path) -> list[Path]:
     """Write the loss-curve figure and the table of steps."""
     runs = {name: race(name) for name in RACES}
@@ -128,10 +143,11 @@ def main(out_dir: Path) -> list[Path]:
             best = float(get_surface(surface_name).f(np.array(get_surface(surface_name).minima[0])))
             for opt, run in results.items():
                 gap = np.maximum(run.values - best, 1e-16)
-                ax.semilogy(gap, color=COLOURS[opt], label=LABELS[opt])
-            title = get_surface(surface_name).title
-            ax.set(xlabel="step $k$", ylabel="$f(\\theta_k) - f^*$", title=title)
-        axes[0].legend()
+                ax.semilogy(gap, color=COLOURS[opt], label=racer(surface_name, opt))
+            ax.set(
+                xlabel="step $k$", ylabel="$f(\\theta_k) - f^*$", title=panel_title(surface_name)
+            )
+        axes[0].legend()  # the first panel's key; the second's title gives its momentum
         return fig
 
     values = {"table": table(runs)} | adam_on_valley(runs["valley"]["adam"])
