@@ -125,12 +125,10 @@ def racer(surface_name: str, opt: str) -> str:
 
 
 def panel_title(surface_name: str) -> str:
-    """Title a panel: its surface's, and on Rosenbrock the momentum both momentum racers use."""
+    """Title a panel: its surface's, with the momentum when both momentum racers share one."""
     title = get_surface(surface_name).title
-    if surface_name == "valley":
-        return title
-    (mu,) = {RACES[surface_name][opt][1]["momentum"] for opt in ("momentum", "nesterov")}
-    return f"{title}, momentum $\\mu$ = {mu:.2g}"
+    shared = {RACES[surface_name][opt][1]["momentum"] for opt in ("momentum", "nesterov")}
+    return f"{title}, momentum $\\mu$ = {shared.pop():.2g}" if len(shared) == 1 else title
 
 
 def main(out_dir: Path) -> list[Path]:

@@ -25,6 +25,7 @@ KAPPAS = np.array([10.0, 30.0, 100.0, 300.0])
 METHODS = ("gd", "momentum", "nesterov")
 LABELS = {"gd": "plain, best rate", "momentum": "heavy ball (Polyak)", "nesterov": "Nesterov"}
 HABIT, HABIT_RATES = 0.9, 30  # "in practice mu is set near 0.9": its rates, up to its limit
+TOL = 1e-6  # the gradient norm the counts reach: gdlib's default grad_tol, the page's 10^-6
 
 
 def predicted_rates(kappa: float) -> dict[str, float]:
@@ -91,9 +92,9 @@ def settles(kappa: float, lr: float, steps: int) -> tuple[int, int]:
     surface = valley(kappa)
     hyper = {"momentum": HABIT}
     run = descend(surface, surface.start, "momentum", lr, 3 * steps, 0.0, 0.0, hyper=hyper)
-    above = np.flatnonzero(np.linalg.norm(run.gradients, axis=1) > 1e-6)
-    assert above[-1] < 2 * steps, "the norm must stay below 1e-6 for the run's last third"
-    by_root = np.log(np.linalg.norm(run.gradients[0]) / 1e-6) / -np.log(np.sqrt(HABIT))
+    above = np.flatnonzero(np.linalg.norm(run.gradients, axis=1) > TOL)
+    assert above[-1] < 2 * steps, "the norm must stay below TOL for the run's last third"
+    by_root = np.log(np.linalg.norm(run.gradients[0]) / TOL) / -np.log(np.sqrt(HABIT))
     return int(above[-1]) + 1, int(np.ceil(by_root))
 
 
@@ -156,10 +157,10 @@ def main(out_dir: Path) -> list[Path]:
     values |= {"habit_root": f"{root:.3f}", "habit_kappa": f"{(1 + root) / (1 - root):.0f}"}
     values["habit_rates"] = HABIT_RATES
     for kappa, gd_steps in zip(KAPPAS, steps["gd"], strict=True):
-        first, lr = habitual(kappa)  # the first dip below 1e-6, and when it stays below
+        first, lr = habitual(kappa)  # the first dip below TOL, then when it stays below
         below, by_root = settles(kappa, lr, first)
         values |= {f"habit_k{kappa:g}": first, f"habit_below_k{kappa:g}": below}
-        values[f"habit_root_k{kappa:g}"] = by_root
+        values |= {f"habit_root_k{kappa:g}": by_root}
         values[f"steps_gd_k{kappa:g}"] = int(gd_steps)
     written = themed_svgs(draw, out_dir, "updates-tuned", narrow=True)
     return [*written, write_values(out_dir, "tuned", values)]
