@@ -25,6 +25,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 import matplotlib.text
 import numpy as np
+from _keys import hidden_by_keys
 from _narrow import narrowed
 from _palette import COLORS, CYCLE, PALETTES, PLACEHOLDERS, SHARED, THEMES, case_lines, themed
 from _svg_file import svg_text
@@ -70,6 +71,7 @@ def themed_svgs(
     """Save `draw(theme)` for both palettes as `NAME-light.svg` and `NAME-dark.svg`.
 
     With `narrow`, also `NAME-narrow-THEME.svg`: its panels stacked for phones (`_narrow`).
+    A key (legend) drawn over a line or marker of the data fails the figure (`_keys`).
 
     The palettes differ only in colours, so `draw(SHARED)` is laid out and written once, with
     placeholder colours that each palette's own replace in the SVG text: the same bytes as two
@@ -82,7 +84,10 @@ def themed_svgs(
         fig = draw(SHARED)
         found = rasters(fig)
         shared = svg_text(fig) if not found or recolourable(found, SHARED) else None
+        hidden = hidden_by_keys(fig)
     plt.close(fig)
+    if hidden:
+        raise ValueError(f"{name}: a key hides part of {'; '.join(hidden)}: move it off the data")
     paths = []
     for theme in THEMES:
         svg = shared if shared is None or not found else retheme(shared, SHARED, theme)

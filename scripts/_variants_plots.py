@@ -119,7 +119,7 @@ def draw_grid(sweeps, best, limit):
                 color=COLOR[b],
             )
         ax.axvline(limit, color=COLORS["grey"], ls="--", lw=1)
-        ax.text(  # right of the line, halfway up: below the x marks, above the legend
+        ax.text(  # right of the line, halfway up: below the x marks
             limit * 1.07,
             0.5,
             "2/L",
@@ -133,7 +133,8 @@ def draw_grid(sweeps, best, limit):
             "median, 10-90 % band over seeds; circled: best; x: a seed did not end below its start",
             fontsize=9,
         )
-        ax.legend(fontsize=8, loc="lower right")
+        # Below the panel: inside it, the lower right holds the 2/L line.
+        fig.legend(loc="outside lower center", ncols=3, fontsize=8)
         return fig
 
     return draw

@@ -144,7 +144,7 @@ def main(out_dir: Path) -> list[Path]:
         ax.set_title(
             "Median of nearby points (solid), one point (dots), model (dashed), $h^*$ (dotted)"
         )
-        ax.legend(loc="upper center")
+        ax.legend(loc="lower right")  # under the rising arms, where no line or h* runs
         return fig
 
     best = {k: STEPS[median[k].argmin()] for k in colors}

@@ -121,7 +121,10 @@ def main(out_dir: Path) -> list[Path]:
             left.annotate(text, (x, 1.2), textcoords="offset points", xytext=(-22, 0))
         right.set(xlabel="learning rate $\\eta$", ylabel="steps to $\\|\\nabla f\\| \\leq 10^{-6}$")
         right.set_ylim(top=DIVERGED_MARK * 2)
-        right.legend(loc="upper left", bbox_to_anchor=(0.12, 0.8), fontsize=9)
+        # Below the panels: inside the right one, any place wide enough crosses 1/L or the runs.
+        fig.legend(
+            *right.get_legend_handles_labels(), loc="outside lower center", ncols=3, fontsize=9
+        )
         return fig
 
     values = {

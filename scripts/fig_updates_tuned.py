@@ -25,6 +25,7 @@ KAPPAS = np.array([10.0, 30.0, 100.0, 300.0])
 METHODS = ("gd", "momentum", "nesterov")
 LABELS = {"gd": "plain, best rate", "momentum": "heavy ball (Polyak)", "nesterov": "Nesterov"}
 HABIT, HABIT_RATES = 0.9, 30  # "in practice mu is set near 0.9": its rates, up to its limit
+KEY_HEADROOM = 1e4  # the distance panel's top: room for its key above the start's distance of 3
 TOL = 1e-6  # the gradient norm the counts reach: gdlib's default grad_tol, the page's 10^-6
 
 
@@ -125,14 +126,14 @@ def main(out_dir: Path) -> list[Path]:
             left.semilogy(k, d, color=color, label=LABELS[m] + on_line)
             left.semilogy(k, d[0] * predicted[m] ** k, color=color, ls="--", lw=1)
             right.loglog(KAPPAS, steps[m], "o-", color=color, label=LABELS[m])
-        left.set(xlabel="step $k$", ylabel="distance to the minimum", ylim=(bottom, 10))
+        left.set(xlabel="step $k$", ylabel="distance to the minimum", ylim=(bottom, KEY_HEADROOM))
         title = "Valley, $\\kappa$ = 10: measured (solid),\npredicted asymptotic rate (dashed)"
         left.set_title(title)
         right.set(xlabel="condition number $\\kappa$")
         right.set(ylabel="steps to $\\|\\nabla f\\| \\leq 10^{-6}$")
         right.set_title("Steps grow like $\\kappa$ (plain) or $\\sqrt{\\kappa}$ (momentum)")
-        # The curves fall from the upper left: the lower left holds their ends (the gaps the page
-        # quotes), the upper right nothing.
+        # The curves fall from the upper left and their ends (the gaps the page quotes) lie low:
+        # the key sits in headroom above the start, where no curve runs.
         left.legend(loc="upper right", fontsize=9, facecolor=PALETTES[theme]["page"])
         right.legend(facecolor=PALETTES[theme]["page"])
         return fig
