@@ -71,6 +71,21 @@ def rmsprop_jump(best_lr: float) -> dict[str, object]:
     return out | {"rmsprop_best_settled": settled, "rmsprop_best_flare": flare}
 
 
+def rmsprop_never_settles(runs: list[tuple[float, float, float]]) -> bool:
+    """Whether RMSProp settles for good on none of the valleys, each (kappa, angle, lr) at its rate.
+
+    Each run goes on for 4 STEPS; it has not settled for good if it never comes below 1e-6, or
+    rises to it again after it first does (a flare).
+    """
+    for kappa, angle, lr in runs:
+        surface = valley(kappa, angle)
+        f = descend(surface, surface.start, "rmsprop", lr, 4 * STEPS, 0, 0).values
+        below = f < TOLS[1]
+        if below.any() and not (f[int(np.argmax(below)) :] >= TOLS[1]).any():
+            return False
+    return True
+
+
 def adam_scale(lr: float, settled: int) -> dict[str, str]:
     """Measure Adam's heavy-ball eta lambda at lr on the round bowl, at steps 50 and `settled`.
 

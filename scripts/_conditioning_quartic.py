@@ -42,6 +42,7 @@ def quartic_values() -> dict[str, object]:
     kf = np.arange(1, QUARTIC_STEPS + 1) * run.values[1:]  # f* = 0
     return {
         "quartic_lr": "1/3",
+        "quartic_steps": f"{QUARTIC_STEPS:,}",
         "quartic_kf_1000": fmt(kf[999], 2),
         "quartic_kf_10000": fmt(kf[-1], 2),
         "quartic_kf_1000_n": float(kf[999]),

@@ -113,6 +113,7 @@ def dips(shared: np.ndarray, jittered: dict[str, np.ndarray]) -> dict[str, str |
         "shared_left": fmt(shared[k - 1], 2),
         "shared_right": fmt(shared[k + 1], 2),
         "shared_dips": count(shared),
+        "shared_is_dip": bool(shared[k] < 0.5 * min(shared[k - 1], shared[k + 1])),
         "jittered_dips": sum(count(median) for median in jittered.values()),
     }
 
@@ -153,8 +154,11 @@ def main(out_dir: Path) -> list[Path]:
     at_big = errors_at_point(surface, 1e-2)
     # Above the rounding regime (every h above the forward difference's best), is central better?
     above = np.greater(STEPS, best["forward"])
+    below, ratio = np.less(STEPS, best["forward"]), median["central"] / median["forward"]
     values |= {
         "ctr_better_above": bool(np.all(median["central"][above] < median["forward"][above])),
+        # Below it rounding rules both: their errors alike, each within a quarter of the other.
+        "alike_below": bool(np.all(np.abs(np.log(ratio[below])) < np.log(1.25))),
         "grad": "({:g}, {:g})".format(*surface.grad(POINT)),
         "f": f"{float(surface.f(POINT)):g}",
         "points": POINTS,

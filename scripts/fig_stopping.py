@@ -26,13 +26,15 @@ from gdlib.regression import fit_linear, mse, mse_grad
 EPOCHS, BATCH, TOL = 400, 10, 1e-3
 DRAW_SEED, OTHER_DRAWS = 7, range(20)  # the figure's draw of the problem, and draws beside it
 RISE = 1.2  # a turn-up: the last epoch's validation loss above this times its lowest
+OVERFIT = {"train": 40, "valid": 400, "features": 30}  # the left panel's problem: n close to d
 NOISY = {"examples": 1000, "features": 5, "lr": 0.02, "epochs": 20}  # the right panel's problem
 
 
 def early_stopping(seed: int = DRAW_SEED) -> dict[str, np.ndarray | int | float]:
-    """Train on 40 examples with 30 features; watch the loss on 400 others (data from `seed`)."""
-    X, y, _ = make_regression(440, 30, noise=1.0, seed=seed)
-    train, valid = slice(0, 40), slice(40, None)
+    """Train on OVERFIT's examples and features; watch the loss on its others (data from `seed`)."""
+    n = OVERFIT["train"]
+    X, y, _ = make_regression(n + OVERFIT["valid"], OVERFIT["features"], noise=1.0, seed=seed)
+    train, valid = slice(0, n), slice(n, None)
     lr = 1.0 / mse_curvatures(X[train])[-1]  # 1/L: stable
     run = fit_linear(X[train], y[train], lr=lr, epochs=EPOCHS, record="epoch")
     valid_loss = np.array([mse(X[valid], y[valid], t) for t in run.thetas])
@@ -123,8 +125,8 @@ def main(out_dir: Path) -> list[Path]:
 
     tail = slice(len(steps) // 2, None)
     values = {
-        "features": 30,
-        "train_examples": 40,
+        "features": OVERFIT["features"],
+        "train_examples": OVERFIT["train"],
         "best_epoch": early["best"],
         "lr": fmt(early["lr"]),
         "epochs": EPOCHS,

@@ -25,6 +25,7 @@ from _adaptive_probes import (
     adam_scale,
     multiplied_out,
     rmsprop_jump,
+    rmsprop_never_settles,
     rmsprop_turn,
     settled_below,
 )
@@ -166,6 +167,8 @@ def main(out_dir: Path) -> list[Path]:
     values["rmsprop_turned_3_done_otherwise"] = multiplied_out(3.0)
     values |= turned_counts("rmsprop", KAPPAS) | turned_counts("adam_b1_0", (100.0,))
     values["digits"] = PRECISION
+    at_best = [(k, ANGLES[a], table["rmsprop", a, k][1][1]) for a in ANGLES for k in KAPPAS]
+    values["rmsprop_never_settles"] = rmsprop_never_settles(at_best)
     for (m, a, k), results in table.items():
         for tol, (steps, rate) in zip(("close", "done"), results, strict=True):
             values[f"{m}_{a}_{k:g}_{tol}"] = steps

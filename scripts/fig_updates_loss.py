@@ -16,6 +16,7 @@ import numpy as np
 from _figure import sign_changes, step_lengths, themed_svgs, write_values
 from _holds_from import holds_from
 from _look_ahead import look_ahead
+from _prose import fmt
 from _race_table import BETAS, table
 from _races import COLOURS, MAX_ITER, RACES, race
 from matplotlib import pyplot as plt
@@ -160,6 +161,8 @@ def main(out_dir: Path) -> list[Path]:
         values[f"valley_{opt}_flips_all"] = sign_changes(run.positions[:, 1])
         values[f"valley_{opt}_x_flips_all"] = sign_changes(run.positions[:, 0])
         values[f"valley_{opt}_y1"] = f"{abs(run.positions[1, 1]):.2f}"  # the first swing
+        y20 = abs(run.positions[20, 1])  # how far the swings have shrunk by step 20
+        values[f"valley_{opt}_y20"], values[f"valley_{opt}_y20_raw"] = fmt(y20, 2), f"{y20:.3g}"
         values[f"valley_{opt}_y1_crossed"] = bool(run.positions[1, 1] * run.positions[0, 1] < 0)
         on_floor = np.abs(run.positions[:, 1]) <= 1e-12  # y = 0 is the floor
         values[f"valley_{opt}_floor_from"] = holds_from(on_floor)

@@ -27,14 +27,14 @@ CLAIM_PAGES = {
     "concepts/learning-rate": 14,
     "concepts/gradients": 13,
     "concepts/updates": 44,
-    "concepts/schedules": 21,
+    "concepts/schedules": 22,
     "concepts/saddle-points": 20,
     "concepts/convergence": 19,
     "concepts/conditioning": 19,
-    "variants/batch": 19,
-    "variants/stochastic": 26,
+    "variants/batch": 20,
+    "variants/stochastic": 27,
     "variants/mini-batch": 14,
-    "variants/comparison": 41,
+    "variants/comparison": 42,
 }
 ABBR = re.compile(r'<abbr title="([^"]+)">([^<]+)</abbr>')
 # Pages written as one Markdown document (the reference pages render each docstring apart).
