@@ -104,6 +104,7 @@ def summary(sweeps, best, rule_gaps, best_gaps, lam, limit) -> dict:
     v["limit"] = f"{limit:.3g}"
     v["limit_n"] = limit
     v["rates_lo"], v["rates_hi"], v["n_rates"] = f"{RATES[0]:g}", f"{RATES[-1]:g}", len(RATES)
+    v["rates_per_decade"] = round(1 / np.log10(RATES[1] / RATES[0]))
     for b, key in ((1, "sgd"), (MINI, "mini"), (N, "batch")):
         s, i = sweeps[b], best[b]
         gaps = s.epoch_losses[i] - low

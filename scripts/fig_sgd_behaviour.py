@@ -170,6 +170,7 @@ def main(out_dir: Path) -> list[Path]:
         "start_epoch": START_EPOCH,
         "early_epochs": f"{EARLY.start}–{EARLY.stop - 1}",
         "late_epochs": f"{LATE.start}–{EPOCHS}",
+        "test_span": LATE.start - EARLY.start,  # epochs from the early window to the late one
         "seeds": len(SEEDS),
         "full_end": "({:.2f}, {:.2f})".format(*full_path[-1]),
         "sgd_end": "({:.2f}, {:.2f})".format(*sgd_path[-1]),
