@@ -13,13 +13,18 @@ every figure on `scripts/_*.py`).
 
 from __future__ import annotations
 
+import numpy as np
 from _figure import CYCLE
 from _quadratic import heavy_ball, nesterov
 
+from gdlib.curvature import hessian_eigenvalues
 from gdlib.descent import Trajectory, descend
 from gdlib.surfaces import get_surface
 
-VALLEY_L, VALLEY_MU = 20.0, 2.0  # Hessian eigenvalues of x^2 + 10 y^2
+VALLEY_L, VALLEY_MU = 20.0, 2.0  # Hessian eigenvalues of x^2 + 10 y^2, exact: the tunings' inputs
+_MEASURED = hessian_eigenvalues(get_surface("valley").grad, get_surface("valley").minima[0])
+if not np.allclose(_MEASURED, (VALLEY_MU, VALLEY_L), rtol=1e-6):
+    raise ValueError(f"the valley's curvatures are {_MEASURED}, not ({VALLEY_MU}, {VALLEY_L})")
 HB_LR, HB_MOMENTUM = heavy_ball(VALLEY_L, VALLEY_MU)
 NAG_LR, NAG_MOMENTUM = nesterov(VALLEY_L, VALLEY_MU)
 
