@@ -75,13 +75,15 @@ def rmsprop_never_settles(runs: list[tuple[float, float, float]]) -> bool:
     """Whether RMSProp settles for good on none of the valleys, each (kappa, angle, lr) at its rate.
 
     Each run goes on for 4 STEPS; it has not settled for good if it never comes below 1e-6, or
-    rises to it again after it first does (a flare).
+    rises to it again after it first does (a flare) and is above it once more in the run's last
+    quarter: flaring still, not done with it.
     """
     for kappa, angle, lr in runs:
         surface = valley(kappa, angle)
         f = descend(surface, surface.start, "rmsprop", lr, 4 * STEPS, 0, 0).values
         below = f < TOLS[1]
-        if below.any() and not (f[int(np.argmax(below)) :] >= TOLS[1]).any():
+        flared = below.any() and (f[int(np.argmax(below)) :] >= TOLS[1]).any()
+        if below.any() and not (flared and (f[3 * STEPS :] >= TOLS[1]).any()):
             return False
     return True
 

@@ -1,77 +1,105 @@
 """Whether a figure's key (legend) hides any of its data: checked as every figure is written.
 
 A key drawn over a curve hides part of the run it reports, and a reader cannot tell what is
-under it (session 50's review found one over Adam's swings). `hidden_by_keys` walks every line
-and marker a panel draws, in the figure's pixels after layout, and names those with a point
-inside a key's box. Lines are sampled every pixel along each segment, so a straight line
-crossing a key between two vertices is found too. Only what the panels draw is checked: a key's
-own sample lines, and text, are not data.
+under it (session 51 found five). `hidden_by_keys` lays the figure out, then tests what each
+panel draws against each key's box, in the figure's pixels: lines as drawn (steps as stairs,
+broken where a value is missing), markers, bands (`fill_between`), and line collections
+(error bars, `vlines`). Each box is first cut to the panel, since what a panel clips away is not
+drawn, and widened by half the line's width or the marker's size. Contour maps and images are
+the backdrop a key may sit on, so they are not checked; a key's own sample lines are not data.
 """
 
 from __future__ import annotations
 
-import itertools
-
 import numpy as np
-from matplotlib.collections import PathCollection
+from matplotlib.cbook import STEP_LOOKUP_MAP
+from matplotlib.collections import LineCollection, PathCollection, PolyCollection
+from matplotlib.contour import ContourSet
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
+from matplotlib.path import Path
+from matplotlib.transforms import Bbox
 
-INSET = 1.0  # pixels: a curve that only grazes the key's frame is not hidden
-
-
-def _sampled(points: np.ndarray) -> np.ndarray:
-    """Sample the polyline through `points` (pixels) at least once a pixel along its length."""
-    finite = points[np.isfinite(points).all(axis=1)]
-    if len(finite) < 2:
-        return finite
-    pieces = [finite[:1]]
-    for a, b in itertools.pairwise(finite):
-        n = max(1, int(np.ceil(np.hypot(*(b - a)))))
-        pieces.append(a + (b - a) * (np.arange(1, n + 1) / n)[:, None])
-    return np.concatenate(pieces)
+INSET = 1.0  # pixels: a curve that only grazes a key's frame is not hidden
 
 
-def _drawn_points(artist, panel) -> np.ndarray:
-    """Find the pixels an artist of `panel` covers: its line sampled, or its markers' centres.
-
-    What the panel clips away (outside its box) is dropped.
-    """
-    if isinstance(artist, Line2D):
-        points = artist.get_transform().transform(artist.get_xydata())
-        if artist.get_linestyle() not in ("None", "none", ""):
-            points = _sampled(points)
-    else:
-        offsets = artist.get_offsets()
-        points = artist.get_offset_transform().transform(offsets) if len(offsets) else offsets
-    points = np.reshape(points, (-1, 2))
-    if artist.get_clip_on():
-        box = panel.get_window_extent()
-        x, y = points[:, 0], points[:, 1]
-        points = points[(x >= box.x0) & (x <= box.x1) & (y >= box.y0) & (y <= box.y1)]
-    return points
+def _runs(vertices: np.ndarray) -> list[np.ndarray]:
+    """Split a polyline at its non-finite vertices into the pieces that are drawn."""
+    finite = np.isfinite(vertices).all(axis=1)
+    edges = np.flatnonzero(np.diff(np.concatenate([[0], finite.astype(int), [0]])))
+    return [vertices[a:b] for a, b in zip(edges[::2], edges[1::2], strict=True)]
 
 
-def _data(fig: Figure):
-    """(name, artist, panel) for every visible line and scatter the figure's panels draw."""
-    for ax in fig.axes:
-        for artist in [*ax.lines, *(c for c in ax.collections if isinstance(c, PathCollection))]:
-            if artist.get_visible():
-                yield f"{ax.get_title() or 'a panel'}: {artist.get_label()}", artist, ax
+def _widened(box: Bbox, pixels: float) -> Bbox:
+    """Grow `box` by `pixels` on every side, less INSET (a grazing touch does not count)."""
+    pad = pixels - INSET
+    return Bbox.from_extents(box.x0 - pad, box.y0 - pad, box.x1 + pad, box.y1 + pad)
+
+
+def _line_hidden(line: Line2D, box: Bbox, px: float) -> bool:
+    """Whether a line's drawn path or markers reach into `box` (pixels; px: pixels a point)."""
+    x, y = (np.asarray(a, dtype=float) for a in line.get_data())
+    drawn = np.column_stack(STEP_LOOKUP_MAP[line.get_drawstyle()](x, y))
+    pixels = line.get_transform().transform(drawn)
+    if line.get_linestyle() not in ("None", "none", "", " "):
+        wide = _widened(box, line.get_linewidth() * px / 2)
+        if any(Path(run).intersects_bbox(wide, filled=False) for run in _runs(pixels)):
+            return True
+    if line.get_marker() not in (None, "None", "none", "", " "):
+        marks = line.get_transform().transform(np.column_stack([x, y]))
+        wide = _widened(box, line.get_markersize() * px / 2)
+        return bool(np.any([wide.contains(*p) for p in marks if np.isfinite(p).all()]))
+    return False
+
+
+def _collection_hidden(collection, box: Bbox, px: float) -> bool:
+    """Whether a scatter's markers, a band's area or a line collection's lines reach `box`."""
+    if isinstance(collection, PathCollection):
+        centres = collection.get_offset_transform().transform(collection.get_offsets())
+        sizes = np.broadcast_to(collection.get_sizes(), len(centres)) if len(centres) else []
+        return any(
+            _widened(box, np.sqrt(s) * px / 2).contains(*c)
+            for c, s in zip(centres, sizes, strict=True)
+        )
+    filled = isinstance(collection, PolyCollection)
+    wide = _widened(box, 0 if filled else max(collection.get_linewidths(), default=1) * px / 2)
+    transform = collection.get_transform()
+    return any(
+        Path(run).intersects_bbox(wide, filled=filled)
+        for path in collection.get_paths()
+        for run in _runs(transform.transform(path.vertices))
+    )
+
+
+def _data(ax):
+    """Yield the artists of a panel whose drawing is data: lines, scatters, bands, line sets."""
+    kinds = (PathCollection, PolyCollection, LineCollection)
+    collections = [c for c in ax.collections if isinstance(c, kinds)]
+    for artist in [*ax.lines, *(c for c in collections if not isinstance(c, ContourSet))]:
+        if artist.get_visible():
+            yield artist
 
 
 def hidden_by_keys(fig: Figure) -> list[str]:
-    """Name each line or scatter with a point under one of the figure's keys (after layout)."""
+    """Name each line, scatter or band with a part under one of the figure's keys (after layout)."""
     fig.canvas.draw()  # lays the figure out, so the keys' boxes are where they are drawn
     keys = [ax.get_legend() for ax in fig.axes] + list(fig.legends)
     boxes = [key.get_window_extent() for key in keys if key is not None and key.get_visible()]
+    px = fig.dpi / 72  # pixels a point
     hidden = []
-    for name, artist, panel in _data(fig):
-        points = _drawn_points(artist, panel)
-        for box in boxes:
-            x0, y0, x1, y1 = box.x0 + INSET, box.y0 + INSET, box.x1 - INSET, box.y1 - INSET
-            x, y = points[:, 0], points[:, 1]
-            if np.any((x > x0) & (x < x1) & (y > y0) & (y < y1)):
-                hidden.append(name)
-                break
+    for ax in fig.axes:
+        panel = ax.get_window_extent()
+        for artist in _data(ax):
+            for box in boxes:
+                cut = Bbox.intersection(box, panel) if artist.get_clip_on() else box
+                if cut is None:
+                    continue
+                found = (
+                    _line_hidden(artist, cut, px)
+                    if isinstance(artist, Line2D)
+                    else _collection_hidden(artist, cut, px)
+                )
+                if found:
+                    hidden.append(f"{ax.get_title() or 'a panel'}: {artist.get_label()}")
+                    break
     return hidden

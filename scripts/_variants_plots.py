@@ -134,7 +134,7 @@ def draw_grid(sweeps, best, limit):
             fontsize=9,
         )
         # Below the panel: inside it, the lower right holds the 2/L line.
-        fig.legend(loc="outside lower center", ncols=3, fontsize=8)
+        fig.legend(loc="outside lower center", ncols=3, fontsize=9)
         return fig
 
     return draw

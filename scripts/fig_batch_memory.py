@@ -146,7 +146,7 @@ def main(out_dir: Path) -> list[Path]:
         # Below the plot: inside, it covered the b = 4096 point on a phone's narrower axes.
         # Two columns fit the wide figure only.
         ncols = 2 if fig.get_figwidth() > NARROW_WIDTH else 1
-        fig.legend(loc="outside lower center", ncols=ncols, fontsize=8.5)
+        fig.legend(loc="outside lower center", ncols=ncols, fontsize=9)
         return fig
 
     values = {

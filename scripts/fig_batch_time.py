@@ -57,7 +57,7 @@ def main(out_dir: Path) -> list[Path]:
             f"gradient step on b random rows of {record['rows']:,} x {record['d']}, one CPU thread",
             fontsize=9,
         )
-        ax.legend(fontsize=8)
+        ax.legend(fontsize=9)
         return fig
 
     at = dict(zip(sizes.tolist(), step.tolist(), strict=True))

@@ -174,12 +174,12 @@ def main(out_dir: Path) -> list[Path]:
         title = f"plain GD on the valley, lr = {LR}: the watched quantities"
         ax.set(xlabel="step $k$", title=title, xlim=(0, 450), ylim=(1e-12, 1e2))
         if fig.get_figwidth() > NARROW_WIDTH:
-            ax.legend(loc="upper right", fontsize=8.5)
+            ax.legend(loc="upper right", fontsize=9)
         else:
             # A phone's twin: inside, the legend would cover half the plot; below, the plot
             # keeps the height of the wide figure's.
             fig.set_size_inches(NARROW_WIDTH, 4.9)
-            fig.legend(loc="outside lower center", fontsize=8.5)
+            fig.legend(loc="outside lower center", fontsize=9)
         return fig
 
     values = {"table": table(), "max_iter": MAX_ITER, "lr": LR, "start": str(START)}

@@ -87,7 +87,7 @@ def main(out_dir: Path) -> list[Path]:
             f"{DRAWS} random batches per size, n = {N}; at b = n it is 0 up to rounding",
             fontsize=9,
         )
-        ax.legend(fontsize=8)
+        ax.legend(fontsize=9)
         return fig
 
     at = {b: SIZES.index(b) for b in (1, 16, 1024, 1900, N)}

@@ -135,7 +135,9 @@ def main(out_dir: Path) -> list[Path]:
             right.step(epochs, np.append(rates[name], rates[name][-1]), where="post", color=color)
         left.set(xlabel="epochs completed", ylabel="loss minus the optimum's", ylim=(1e-5, 30))
         left.set_title(f"Median of {SEEDS} shuffling seeds (range shaded)")
-        left.legend(fontsize=9)
+        # One key for both panels, below them: inside the left one the seeds' bands fill every
+        # corner wide enough for it.
+        fig.legend(*left.get_legend_handles_labels(), loc="outside lower center", ncols=5)
         right.set(xlabel="epochs completed", ylabel="learning rate", title="The schedules")
         return fig
 

@@ -28,7 +28,6 @@ from gdlib.surfaces import get_surface
 
 ADAM_RATES = (0.05, 0.1, 0.2, 0.5, 1.0)  # step lengths tried on the valley
 HEAVIER = 0.95  # a second momentum tried on Rosenbrock at the race's rate
-KEY_HEADROOM = 1e6  # the valley panel's top, room for its key above the start's 1e1
 BETA1 = BETAS[0]  # gdlib's adam default, as the race table shows it
 
 
@@ -120,17 +119,14 @@ def rosenbrock_start(runs) -> dict[str, object]:
     }
 
 
-def racer(surface_name: str, opt: str) -> str:
-    """Name a racer in the key, with its momentum where it has one (its race's setting)."""
-    mu = RACES[surface_name][opt][1].get("momentum")
-    return LABELS[opt] if mu is None else f"{LABELS[opt]}, $\\mu$ = {mu:.2g}"
-
-
 def panel_title(surface_name: str) -> str:
-    """Title a panel: its surface's, with the momentum when both momentum racers share one."""
+    """Title a panel: its surface's, with the momentum of its two momentum racers (the race's)."""
     title = get_surface(surface_name).title
-    shared = {RACES[surface_name][opt][1]["momentum"] for opt in ("momentum", "nesterov")}
-    return f"{title}, momentum $\\mu$ = {shared.pop():.2g}" if len(shared) == 1 else title
+    mu = {opt: RACES[surface_name][opt][1]["momentum"] for opt in ("momentum", "nesterov")}
+    if mu["momentum"] == mu["nesterov"]:
+        return f"{title}, momentum $\\mu$ = {mu['momentum']:.2g}"
+    each = ", ".join(f"{mu[opt]:.2g} ({LABELS[opt]})" for opt in mu)
+    return f"{title}, $\\mu$ = {each}"
 
 
 def main(out_dir: Path) -> list[Path]:
@@ -143,14 +139,13 @@ def main(out_dir: Path) -> list[Path]:
             best = float(get_surface(surface_name).f(np.array(get_surface(surface_name).minima[0])))
             for opt, run in results.items():
                 gap = np.maximum(run.values - best, 1e-16)
-                ax.semilogy(gap, color=COLOURS[opt], label=racer(surface_name, opt))
+                ax.semilogy(gap, color=COLOURS[opt], label=LABELS[opt])
             ax.set(
                 xlabel="step $k$", ylabel="$f(\\theta_k) - f^*$", title=panel_title(surface_name)
             )
-        # The first panel's key, top right, in headroom above the curves: Adam's swings run under
-        # it at either width. The second panel's title gives its momentum.
-        axes[0].set_ylim(top=KEY_HEADROOM)
-        axes[0].legend(loc="upper right", fontsize=9)
+        # One key below the panels (inside the first, Adam's swings cross every corner wide
+        # enough); each panel's title gives its momentum.
+        fig.legend(*axes[0].get_legend_handles_labels(), loc="outside lower center", ncols=4)
         return fig
 
     values = {"table": table(runs)} | adam_on_valley(runs["valley"]["adam"])

@@ -255,6 +255,21 @@ def test_a_wide_figures_smallest_text_stays_legible_from_601_to_1280_px(built_si
     assert small == [], "\n".join(sorted(small))
 
 
+PHONE_FLOOR = 8.5  # CSS px: a twin's smallest text on a 360 px phone (a 9-point key: 8.9 px)
+
+
+def test_a_twins_smallest_text_stays_legible_on_a_phone(built_site):
+    """Four phone twins' keys had been 8 or 8.5 points: 7.9 and 8.4 px in the phone's column."""
+    twins = list((built_site.root / "generated" / "figures").glob("*-narrow-*.svg"))
+    small = []
+    for twin in twins:
+        points, width = _text_points(twin)
+        shown = points * min(natural_size(twin)[0], PHONE_COLUMN) / width  # CSS px
+        if shown < PHONE_FLOOR:
+            small.append(f"{twin.name}: {points:g} pt of {width:.0f}, {shown:.2f} px")
+    assert small == [], "\n".join(sorted(small))
+
+
 def _twin_of(figure: Path) -> Path:
     stem, theme = figure.stem.rsplit("-", 1)
     return figure.with_name(f"{stem}-narrow-{theme}.svg")
