@@ -20,6 +20,7 @@ from gdlib.descent import descend
 
 RATES = 0.005 * 2.0 ** np.arange(11)
 STEPS, TOLS = 400, (1e-2, 1e-6)
+ADAM_EARLY = 50  # the step at which Adam's heavy-ball rate is read first
 
 
 def settled_below(values: np.ndarray, tol: float) -> np.ndarray:
@@ -98,8 +99,9 @@ def adam_scale(lr: float, settled: int) -> dict[str, str]:
     for i, g in enumerate(descend(surface, surface.start, "adam", lr, STEPS, 0, 0).gradients, 1):
         s = b2 * s + (1 - b2) * g * g
         rate.append((1 - b1) * lr * 2.0 / (np.sqrt(s / (1 - b2**i)) + 1e-8))
-    early, late = rate[50 - 1], rate[settled - 1]  # rate[i - 1] makes step i
+    early, late = rate[ADAM_EARLY - 1], rate[settled - 1]  # rate[i - 1] makes step i
     out = {"rate_50_lo": f"{early.min():.2g}", "rate_50_hi": f"{early.max():.2g}"}
+    out["early"] = ADAM_EARLY
     out |= {"growth": f"{(late / early).max():.1f}", "underdamped": f"{(1 - b1**0.5) ** 2:.2g}"}
     out["underdamped_hi"] = f"{(1 + b1**0.5) ** 2:.3g}"
     return {f"adam_hb_{k}": v for k, v in out.items()}

@@ -25,6 +25,7 @@ from gdlib.curvature import mse_curvatures
 from gdlib.schedules import LABELS, PRESETS, SCHEDULES, get_schedule, rates
 
 N, FEATURES, NOISE, BATCH, EPOCHS, PEAK, SEEDS = 1000, 10, 1.0, 10, 30, 0.05, 5
+CONST_FROM = 5  # the epoch from which the page gives the constant rate's range: past its start
 WARMUP = PRESETS["warmup_cosine"]["warmup_epochs"]
 
 
@@ -135,8 +136,7 @@ def main(out_dir: Path) -> list[Path]:
             right.step(epochs, np.append(rates[name], rates[name][-1]), where="post", color=color)
         left.set(xlabel="epochs completed", ylabel="loss minus the optimum's", ylim=(1e-5, 30))
         left.set_title(f"Median of {SEEDS} shuffling seeds (range shaded)")
-        # One key for both panels, below them: inside the left one the seeds' bands fill every
-        # corner wide enough for it.
+        # One key for both panels, below them: inside, the seeds' bands fill every wide corner.
         fig.legend(*left.get_legend_handles_labels(), loc="outside lower center", ncols=5)
         right.set(xlabel="epochs completed", ylabel="learning rate", title="The schedules")
         return fig
@@ -146,17 +146,16 @@ def main(out_dir: Path) -> list[Path]:
     keys["warm-up + cosine"] = "warmup"
     # make_regression's first column is the intercept's ones: FEATURES - 1 features besides.
     values = {"n": N, "features": FEATURES - 1, "batch": BATCH, "epochs": EPOCHS, "peak": PEAK}
-    values["seeds"] = SEEDS
-    values["warmup_epochs"] = WARMUP
+    values["seeds"], values["const_from"] = SEEDS, CONST_FROM
+    values["warmup_epochs"], values["gamma"] = WARMUP, PRESETS["step"]["gamma"]
     values["step_size"] = PRESETS["step"]["step_size"]
-    values["gamma"] = PRESETS["step"]["gamma"]
     values["lr_decay"] = PRESETS["inverse_time"]["lr_decay"]
     for name, key in keys.items():
         values[f"final_{key}"] = final[name]
         values[f"at5_{key}"] = float(np.median(curves[name][:, 5]))
     step = np.median(curves["step decay"], axis=0)
     values["step_at10"], values["step_at20"] = float(step[10]), float(step[20])
-    constant = np.median(curves["constant"], axis=0)[5:]
+    constant = np.median(curves["constant"], axis=0)[CONST_FROM:]
     values["const_low"], values["const_high"] = float(constant.min()), float(constant.max())
     values["const_median"] = float(np.median(constant))
     # Every schedule draws the same batches (seed 1000 s + e in epoch e): step decay's first ten

@@ -28,6 +28,7 @@ from gdlib.surfaces import get_surface
 
 ADAM_RATES = (0.05, 0.1, 0.2, 0.5, 1.0)  # step lengths tried on the valley
 HEAVIER = 0.95  # a second momentum tried on Rosenbrock at the race's rate
+SWING = 50  # Rosenbrock's first steps, where the swings off the floor are measured
 BETA1 = BETAS[0]  # gdlib's adam default, as the race table shows it
 
 
@@ -94,7 +95,8 @@ def rosenbrock_start(runs) -> dict[str, object]:
     On a quadratic of curvature lambda, plain descent is stable for lr lambda < 2, heavy ball for
     lr lambda < 2 (1 + mu), Nesterov (torch's form) for lr lambda < 2 (1 + mu) / (1 + 2 mu). The
     Hessian at the start (central differences) has lr lambda_max between Nesterov's limit and
-    heavy ball's; the swings are each run's largest |y - x^2| (off the floor) in its first 50 steps.
+    heavy ball's; the swings are each run's largest |y - x^2| (off the floor) in its first SWING
+    steps.
     """
     surface = get_surface("rosenbrock")
     p = np.array(surface.start, dtype=float)
@@ -102,7 +104,7 @@ def rosenbrock_start(runs) -> dict[str, object]:
     lr, hyper = RACES["rosenbrock"]["nesterov"]
     mu = hyper["momentum"]
     swing = {
-        o: float(np.abs(r.positions[:51, 1] - r.positions[:51, 0] ** 2).max())
+        o: float(np.abs(r.positions[: SWING + 1, 1] - r.positions[: SWING + 1, 0] ** 2).max())
         for o, r in runs.items()
     }
     others = max(v for o, v in swing.items() if o != "nesterov")
@@ -115,7 +117,8 @@ def rosenbrock_start(runs) -> dict[str, object]:
         "rosenbrock_others_swing": f"{others:.2f}",
         "rosenbrock_start_gap": f"{abs(p[1] - p[0] ** 2):.2f}",
         "rosenbrock_nesterov_f0": f"{runs['nesterov'].values[0]:.3g}",
-        "rosenbrock_nesterov_max_f": f"{runs['nesterov'].values[:51].max():.3g}",
+        "rosenbrock_nesterov_max_f": f"{runs['nesterov'].values[: SWING + 1].max():.3g}",
+        "rosenbrock_swing_steps": SWING,
     }
 
 
