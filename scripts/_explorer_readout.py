@@ -8,7 +8,14 @@ test_explorer_poster.py, compares the two).
 
 from __future__ import annotations
 
+import inspect
 import math
+
+import numpy as np
+
+from gdlib.descent import descend
+
+GRAD_TOL = inspect.signature(descend).parameters["grad_tol"].default  # the explorer's, too
 
 LARGE = ("thousand", "million", "billion", "trillion")  # the summary's scale words, from 10^3
 
@@ -63,10 +70,16 @@ def outcome(label: str, run) -> str:
     x, y = run.positions[-1]
     at = "({}, {}), value {}".format(*(said_number(v) for v in (x, y, run.values[-1])))
     steps = f"{run.iterations} step{'' if run.iterations == 1 else 's'}"
+    norm = float(np.hypot(*run.gradients[-1]))
+    if run.status == "converged" and run.criterion == "step_tol" and norm > GRAD_TOL:
+        return (
+            f"{label} stopped after {steps} at {at}, on a step shorter than its tolerance,"
+            f" with the gradient norm still {norm:.3g}."
+        )
     if run.status == "converged":
         return f"{label} converged in {steps} to {at}."
     if run.status == "diverged":
-        return f"{label} diverged after {steps}."
+        return f"{label} diverged on step {run.iterations + 1}."
     return f"{label} did not converge within {steps}; it stopped at {at}."
 
 

@@ -82,12 +82,21 @@ function outside({ surface }, [x, y]) {
   return x0 <= x && x <= x1 && y0 <= y && y <= y1 ? "" : ", outside the drawn domain";
 }
 
-/** One sentence for a finished run: "GD converged in 770 steps to (0.00, 0.00), value 0.00." */
+/**
+ * One sentence for a finished run: "GD converged in 770 steps to (0.00, 0.00), value 0.00." A
+ * run stopped by the step test with its gradient still above the gradient test's tolerance
+ * stalled there (Adam, its steps shrinking, can); a diverged one is named by the step that blew
+ * up, as the readout names it ("after 0 steps" had read as if it never moved).
+ */
 export function outcome(label, run) {
   const [x, y] = run.point;
   const at = `(${said(x)}, ${said(y)})${outside(run, run.point)}, value ${said(run.value)}`;
+  const norm = run.criterion === "step_tol" ? Math.hypot(...run.gradient) : 0;
+  if (run.status === "converged" && norm > run.gradTol) {
+    return `${label} stopped after ${steps(run.iterations)} at ${at}, on a step shorter than its tolerance, with the gradient norm still ${formatG(norm, 3)}.`;
+  }
   if (run.status === "converged") return `${label} converged in ${steps(run.iterations)} to ${at}${reached(run.surface, run.point)}.`;
-  if (run.status === "diverged") return `${label} diverged after ${steps(run.iterations)}.`;
+  if (run.status === "diverged") return `${label} diverged on step ${run.iterations + 1}.`;
   if (run.status === "max_iter") return `${label} did not converge within ${steps(run.iterations)}; it stopped at ${at}.`;
   return `${label} is at step ${run.iterations}, ${at}.`;
 }

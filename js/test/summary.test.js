@@ -27,10 +27,22 @@ test("the default run is summed up by how it ends, not by the step on screen", (
   assert.ok(lead.descent.iterations > 100);
 });
 
-test("a rate above 2/L diverges, and the sentence says after how many steps", () => {
+test("a rate above 2/L diverges, and the sentence names the step that blew up, as the readout", () => {
   const [run] = finishedRuns({ ...BOWL, lr: 1.5 }, SURFACES.bowl);
   assert.equal(run.descent.status, "diverged");
-  assert.equal(summaryLines([run], LABELS)[0], `GD diverged after ${run.descent.iterations} steps.`);
+  assert.equal(summaryLines([run], LABELS)[0], `GD diverged on step ${run.descent.iterations + 1}.`);
+  // Blown up at once: the first step diverges ("after 0 steps" had read as if it never moved).
+  const [first] = finishedRuns({ ...BOWL, x: -2, y: -1, optimizers: ["gd"], lr: 0.1 }, SURFACES.rosenbrock);
+  assert.equal(first.descent.iterations, 0);
+  assert.equal(summaryLines([first], LABELS)[0], "GD diverged on step 1.");
+});
+
+test("a run stopped by the step test short of the gradient test stalled: not 'converged'", () => {
+  // Adam on Himmelblau from (-1.25, 0) at 0.01: its steps shrink below 1e-10 while the gradient
+  // norm is still about 4e-5 (a reviewer found "converged in 558 steps" said of it).
+  const [run] = finishedRuns({ ...BOWL, x: -1.25, y: 0, optimizers: ["adam"], lr: 0.01 }, SURFACES.himmelblau);
+  assert.equal(run.descent.criterion, "step_tol");
+  assert.match(summaryLines([run], LABELS)[0], /^Adam stopped after \d+ steps at \(-2\.81, 3\.13\), value 0\.00, on a step shorter than its tolerance, with the gradient norm still [0-9.e-]+\.$/);
 });
 
 test("several optimizers give one line each, in the order they race", () => {

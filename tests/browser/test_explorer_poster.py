@@ -128,7 +128,7 @@ def test_the_summary_and_table_are_the_builds_then_follow_the_rate(page, site_ur
         "() => document.querySelector('.gdx__summary').textContent.includes('diverged')"
     )
     text = page.locator(".gdx__summary").inner_text()
-    assert re.fullmatch(r"GD diverged after \d+ steps\.", text)
+    assert re.fullmatch(r"GD diverged on step \d+\.", text)
     diverged = page.evaluate(TABLE)
     assert diverged[:2] == [["0", "2", "2", "8"], ["1", "-4", "-4", "32"]]
     assert page.locator(".gdx__points caption").text_content() != caption
@@ -138,7 +138,7 @@ def test_the_summary_and_table_are_the_builds_then_follow_the_rate(page, site_ur
         "() => document.querySelector('.gdx__summary').textContent.includes('Adam')"
     )
     text = page.locator(".gdx__summary").inner_text()
-    assert text.startswith("GD diverged after") and re.search(r" Adam (converged|did not)", text)
+    assert text.startswith("GD diverged on step") and re.search(r" Adam (converged|did not)", text)
     assert_clean(page)
 
 

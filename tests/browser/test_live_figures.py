@@ -231,6 +231,22 @@ def test_bad_typed_values_are_refused_or_clamped_visibly(page, site_url, path, n
     assert_clean(page)
 
 
+def test_a_refused_value_leaves_the_field_at_the_run_shown(page, site_url):
+    """After a typed 0.1 (2/L, between two of the slider's positions), refused text put 0.0993,
+    the slider's nearest position, in the field beside a status and summary about 0.1."""
+    open_live(page, site_url, "concepts/learning-rate/", "rate")
+    field = wrapper(page, "rate").locator(".gd-live__field")
+    field.fill("0.1")
+    field.press("Enter")
+    said = summary(page, "rate")
+    assert "η = 0.1 " in said
+    field.fill("abc")
+    field.press("Enter")
+    assert field.input_value() == "0.1"
+    assert summary(page, "rate") == said
+    assert_clean(page)
+
+
 @pytest.mark.parametrize(("path", "name"), LIVE, ids=IDS)
 def test_points_as_a_table_on_demand(page, site_url, path, name):
     open_live(page, site_url, path, name)

@@ -26,7 +26,9 @@ export function slider(frame, { label, scale, format = String, range, onChange }
   parent.append(box);
   alignSliders(parent);
 
+  let shown; // the value last set: a typed one may lie between the slider's positions
   const set = (value, { announce = true } = {}) => {
+    shown = value;
     input.value = String(toPosition(value));
     input.setAttribute("aria-valuetext", `${label} ${format(value)}`);
     field.value = format(value);
@@ -40,7 +42,7 @@ export function slider(frame, { label, scale, format = String, range, onChange }
     const result = checkNumber(field.value, { label, ...range });
     if (result.error) {
       say(result.error);
-      field.value = format(toValue(Number(input.value)));
+      field.value = format(shown ?? toValue(Number(input.value)));
       return;
     }
     say(result.note ?? "");
