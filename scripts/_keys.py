@@ -89,9 +89,9 @@ def hidden_by_keys(fig: Figure) -> list[str]:
     hidden = []
     for ax in fig.axes:
         panel = ax.get_window_extent()
+        cuts = [Bbox.intersection(box, panel) for box in boxes]  # None: the key is off the panel
         for artist in _data(ax):
-            for box in boxes:
-                cut = Bbox.intersection(box, panel) if artist.get_clip_on() else box
+            for cut in cuts if artist.get_clip_on() else boxes:
                 if cut is None:
                     continue
                 found = (

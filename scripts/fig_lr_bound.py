@@ -91,7 +91,9 @@ def main(out_dir: Path) -> list[Path]:
             left.plot(lrs, np.abs(1 - lrs * lam), color=color, label=f"$|1 - {lam:g}\\,\\eta|$")
         left.axhline(1, color=COLORS["grey"], ls="--", lw=1)
         left.set(xlabel="learning rate $\\eta$", ylabel="factor per step", ylim=(0, 1.3))
-        left.legend(loc="upper center", bbox_to_anchor=(0.5, -0.22), ncols=2, fontsize=9)
+        # Each key below its panel: inside, any place wide enough crosses 1/L or the runs.
+        below = {"loc": "upper center", "bbox_to_anchor": (0.5, -0.22), "fontsize": 9}
+        left.legend(ncols=2, **below)
         right.semilogy(
             RATES[converged], steps[converged], "o", ms=3.5, color=COLORS["blue"], label="converged"
         )
@@ -121,8 +123,7 @@ def main(out_dir: Path) -> list[Path]:
             left.annotate(text, (x, 1.2), textcoords="offset points", xytext=(-22, 0))
         right.set(xlabel="learning rate $\\eta$", ylabel="steps to $\\|\\nabla f\\| \\leq 10^{-6}$")
         right.set_ylim(top=DIVERGED_MARK * 2)
-        # Each key below its panel: inside, any place wide enough crosses 1/L or the runs.
-        right.legend(loc="upper center", bbox_to_anchor=(0.5, -0.22), fontsize=9)
+        right.legend(**below)
         return fig
 
     values = {
