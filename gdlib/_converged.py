@@ -1,9 +1,18 @@
-"""The message of a run that converged, shared by ``gdlib.descent`` and ``gdlib.linesearch``.
+"""When a run counts as converged by default, and the message saying so.
 
-js/src/descent.js mirrors it (``convergedMessage``), and the agreement tests compare the two.
+Shared by ``gdlib.descent`` and ``gdlib.linesearch``. js/src/descent.js mirrors the message
+(``convergedMessage``), and the agreement tests compare the two; it reads the tolerances from the
+JSON module the build writes (hooks/_js_data.py), so they are typed once, here.
 """
 
 from __future__ import annotations
+
+GRAD_TOL = 1e-6
+"""The gradient norm at or below which a run converges unless told otherwise: the default
+``grad_tol`` of ``descend`` and ``descend_backtracking``, the explorer's and the site's runs'."""
+STEP_TOL = 1e-10
+"""The step norm at or below which ``descend`` converges unless told otherwise (its default
+``step_tol``): a run whose steps have stopped moving it, whatever its gradient."""
 
 
 def _converged(measure: str, value: float, limit: float) -> str:

@@ -20,13 +20,13 @@ from typing import NamedTuple
 
 import numpy as np
 
-from gdlib._converged import _converged
+from gdlib._converged import GRAD_TOL, STEP_TOL, _converged
 from gdlib._divergence import MAX_POSITION, MAX_VALUE, _divergence, _divergence_hint
 from gdlib._validate import check_int, check_nonnegative, check_point
 from gdlib.optimizers import GradientTransformation, get_optimizer
 from gdlib.surfaces import Surface, _as_surface
 
-__all__ = ["MAX_POSITION", "MAX_VALUE", "Trajectory", "descend"]
+__all__ = ["GRAD_TOL", "MAX_POSITION", "MAX_VALUE", "STEP_TOL", "Trajectory", "descend"]
 
 
 class Trajectory(NamedTuple):
@@ -79,8 +79,8 @@ def descend(
     optimizer: str | GradientTransformation = "gd",
     lr: float | None = None,
     max_iter: int = 1000,
-    grad_tol: float = 1e-6,
-    step_tol: float = 1e-10,
+    grad_tol: float = GRAD_TOL,
+    step_tol: float = STEP_TOL,
     value_tol: float = 0.0,
     *,
     hyper: Mapping[str, object] | None = None,

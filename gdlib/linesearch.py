@@ -26,7 +26,7 @@ from typing import NamedTuple
 import numpy as np
 
 from gdlib._armijo import BacktrackingStep, _check_search, _search, backtracking_step
-from gdlib._converged import _converged
+from gdlib._converged import GRAD_TOL, _converged
 from gdlib._divergence import _divergence, _divergence_hint
 from gdlib._validate import check_int, check_nonnegative, check_point
 from gdlib.surfaces import Surface, _as_surface
@@ -66,7 +66,7 @@ def descend_backtracking(
     c: float = 1e-4,
     shrink: float = 0.5,
     max_iter: int = 1000,
-    grad_tol: float = 1e-6,
+    grad_tol: float = GRAD_TOL,
     max_backtracks: int = 60,
 ) -> LineSearchRun:
     r"""Gradient descent with a backtracking (Armijo) line search at every step.

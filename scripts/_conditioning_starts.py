@@ -16,14 +16,14 @@ import numpy as np
 from _quadratic import quadratic
 
 from gdlib.curvature import hessian_eigenvalues
-from gdlib.descent import descend
+from gdlib.descent import GRAD_TOL, descend
 from gdlib.rates import best_fixed_rate, predicted_rate, steps_to_shrink
 from gdlib.surfaces import get_surface
 
 # The valley is a quadratic: its Hessian, and so these, are the same at every point.
 VALLEY_EIGENVALUES = hessian_eigenvalues(get_surface("valley").grad, (0.0, 0.0), h=1e-3)
 VALLEY_START, VALLEY_LR = (-2.5, 1.0), best_fixed_rate(VALLEY_EIGENVALUES)
-TOL = 1e-6  # the gradient norm every run of the page stops at (descend's default grad_tol)
+TOL = GRAD_TOL  # the gradient norm every run of the page stops at
 HALF_VALLEY = (1.0, 10.0)  # the Hessian eigenvalues of 0.5 (x^2 + 10 y^2)
 TRY_KAPPA = 1000.0  # the condition number of the page's "Try it"
 

@@ -8,14 +8,11 @@ test_explorer_poster.py, compares the two).
 
 from __future__ import annotations
 
-import inspect
 import math
 
 import numpy as np
 
-from gdlib.descent import descend
-
-GRAD_TOL = inspect.signature(descend).parameters["grad_tol"].default  # the explorer's, too
+from gdlib.descent import GRAD_TOL
 
 LARGE = ("thousand", "million", "billion", "trillion")  # the summary's scale words, from 10^3
 

@@ -10,16 +10,12 @@ tuning is critically damped there (a double root), so its x never changes sign.
 
 from __future__ import annotations
 
-import inspect
-
 import numpy as np
 from _figure import sign_changes
 from _holds_from import holds_from
 from _races import MAX_ITER, RACES
 
-from gdlib.descent import Trajectory, descend
-
-GRAD_TOL = inspect.signature(descend).parameters["grad_tol"].default  # the races' test
+from gdlib.descent import GRAD_TOL, Trajectory, descend
 
 
 def gradient_small_from(run: Trajectory, tol: float = GRAD_TOL) -> int:

@@ -17,7 +17,7 @@ import numpy as np
 from _double_well import DOUBLE_WELL, LR, RADIUS, X0
 from _prose import fmt, tex_power_of_ten
 
-from gdlib.descent import Trajectory, descend
+from gdlib.descent import GRAD_TOL, Trajectory, descend
 from gdlib.expression import surface_from_expression
 
 QUARTIC_Y0, CUBIC_Y0 = 1e-2, 0.5  # the starts' heights on the two degenerate saddles
@@ -43,7 +43,7 @@ def cubic_grid(cubic_saddle, cubic: Trajectory) -> dict[str, object]:
     The creep's estimate: 1/y grows by 3 LR a step, from 1/y0 to 1/y_stop, where the default
     gradient test 3 y^2 <= grad_tol fires.
     """
-    grad_tol = inspect.signature(descend).parameters["grad_tol"].default
+    grad_tol = GRAD_TOL
     default_cap = inspect.signature(descend).parameters["max_iter"].default
     y_stop = np.sqrt(grad_tol / 3)
     runs = [

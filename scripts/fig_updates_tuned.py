@@ -19,14 +19,14 @@ from _quadratic import heavy_ball, nesterov, valley
 from _races import COLOURS, race
 from matplotlib import pyplot as plt
 
-from gdlib.descent import descend
+from gdlib.descent import GRAD_TOL, descend
 
 KAPPAS = np.array([10.0, 30.0, 100.0, 300.0])
 METHODS = ("gd", "momentum", "nesterov")
 LABELS = {"gd": "plain, best rate", "momentum": "heavy ball (Polyak)", "nesterov": "Nesterov"}
 HABIT, HABIT_RATES = 0.9, 30  # "in practice mu is set near 0.9": its rates, up to its limit
 KEY_HEADROOM = 1e4  # the distance panel's top: room for its key above the start's distance of 3
-TOL = 1e-6  # the gradient norm the counts reach: gdlib's default grad_tol, the page's 10^-6
+TOL = GRAD_TOL  # the gradient norm the counts reach, the page's 10^-6
 
 
 def predicted_rates(kappa: float) -> dict[str, float]:

@@ -3,12 +3,14 @@
 hooks/_js_data.py writes js/generated/gdlib.json; js/src/surfaces.js, optimizers.js and palette.js
 import it. Node loads those modules and reports what the explorer and the live figures will see:
 it must be exactly gdlib's surfaces (every field but the functions), optimizer names and labels,
-and the explorer's default run (js/src/state.js's DEFAULTS). No JS source may still spell out a
-surface title or a bound.
+the descent loop's defaults and limits (js/src/descent.js, regression.js) and the explorer's
+default run (js/src/state.js's DEFAULTS). No JS source may still spell out a surface title, a
+bound or a limit.
 """
 
 from __future__ import annotations
 
+import inspect
 import json
 import re
 from pathlib import Path
@@ -17,10 +19,11 @@ import pytest
 from _js_data import js_data, write_js_data
 from _node import run_node
 
-from gdlib.descent import descend
+from gdlib.descent import GRAD_TOL, MAX_POSITION, MAX_VALUE, descend
 from gdlib.explorer_defaults import EXPLORER_DEFAULTS
 from gdlib.expression import surface_from_expression
 from gdlib.optimizers import LABELS, OPTIMIZERS
+from gdlib.regression import MAX_THETA_NORM
 from gdlib.schedules import LABELS as SCHEDULE_LABELS
 from gdlib.schedules import PRESETS as SCHEDULE_PRESETS
 from gdlib.schedules import SCHEDULES
@@ -40,11 +43,18 @@ def seen_by_js() -> dict:
         f"import {{ OPTIMIZER_LABELS }} from {json.dumps((SRC / 'palette.js').as_uri())};"
         f"import {{ DEFAULTS }} from {json.dumps((SRC / 'state.js').as_uri())};"
         f"import * as schedules from {json.dumps((SRC / 'schedules.js').as_uri())};"
+        f"import * as descent from {json.dumps((SRC / 'descent.js').as_uri())};"
+        f"import {{ MAX_THETA_NORM }} from {json.dumps((SRC / 'regression.js').as_uri())};"
+        "const run = new descent.Descent('bowl', [2, 2]);"
+        "const limits = {maxIter: run.maxIter, gradTol: run.gradTol, stepTol: run.stepTol,"
+        "  valueTol: run.valueTol, maxValue: descent.MAX_VALUE, maxPosition: descent.MAX_POSITION,"
+        "  maxThetaNorm: MAX_THETA_NORM, GRAD_TOL: descent.GRAD_TOL};"
         "const surfaces = Object.fromEntries(Object.entries(SURFACES).map(([k, s]) =>"
         f"  [k, Object.fromEntries({json.dumps(FIELDS)}.map((f) => [f, s[f]]))]));"
         "process.stdout.write(JSON.stringify({surfaces, optimizers: OPTIMIZERS,"
         "  labels: OPTIMIZER_LABELS, explorer: SHARED.explorer, defaults: DEFAULTS,"
-        "  schedules: [schedules.SCHEDULES, schedules.SCHEDULE_LABELS, schedules.PRESETS]}));"
+        "  schedules: [schedules.SCHEDULES, schedules.SCHEDULE_LABELS, schedules.PRESETS],"
+        "  limits}));"
     )
     return run_node(script, None, "the explorer's modules", "--no-warnings")
 
@@ -64,6 +74,25 @@ def test_js_sees_gdlib_optimizers_and_explorer_defaults(seen_by_js):
     assert seen_by_js["optimizers"] == list(OPTIMIZERS)
     assert seen_by_js["labels"] == LABELS
     assert seen_by_js["explorer"] == json.loads(json.dumps(EXPLORER_DEFAULTS))
+
+
+def test_js_descends_with_gdlib_defaults_and_limits(seen_by_js):
+    """A JS run stops and diverges where gdlib's does: descend's defaults, MAX_VALUE and kin."""
+    signature = inspect.signature(descend).parameters
+    assert seen_by_js["limits"] == {
+        "maxIter": signature["max_iter"].default,
+        "gradTol": signature["grad_tol"].default,
+        "stepTol": signature["step_tol"].default,
+        "valueTol": signature["value_tol"].default,
+        "maxValue": MAX_VALUE,
+        "maxPosition": MAX_POSITION,
+        "maxThetaNorm": MAX_THETA_NORM,
+        "GRAD_TOL": GRAD_TOL,
+    }
+    for module in ("descent.js", "regression.js"):
+        code = re.sub(r"//.*", "", (SRC / module).read_text(encoding="utf-8"))
+        typed = re.findall(r"(?<![<>!=])=\s*1e-?\d+\b", code)
+        assert not typed, f"{module} types a limit: {typed}"
 
 
 def test_the_explorer_opens_on_gdlib_defaults(seen_by_js):

@@ -53,7 +53,7 @@ export function startProblem(surface, x, y, maxValue) {
   const [gx, gy] = surface.grad(x, y);
   const at = `at the start (${x}, ${y})`;
   if (![value, gx, gy].every(Number.isFinite)) return `f or its gradient is not finite ${at}: click the surface or type another start.`;
-  if (Math.abs(value) > maxValue) return `f is ${value.toExponential(2)} ${at}, beyond the ±1e12 a run tracks.`;
+  if (Math.abs(value) > maxValue) return `f is ${value.toExponential(2)} ${at}, beyond the ±${maxValue.toExponential(0)} a run tracks.`;
   return null;
 }
 

@@ -4,14 +4,16 @@
 // tests/test_js_agreement.py can check it against gdlib to 1e-9.
 import { checkNonnegative, getOptimizer } from "./optimizers.js";
 import { formatE, formatG } from "./pyfmt.js";
-import { getSurface } from "./surfaces.js";
+import { SHARED, getSurface } from "./surfaces.js";
 
 export { OPTIMIZERS, adagrad, adam, getOptimizer, rmsprop, sgd } from "./optimizers.js";
 export { SURFACES, getSurface } from "./surfaces.js";
 
-export const MAX_VALUE = 1e12;
-export const MAX_POSITION = 1e6;
-export const GRAD_TOL = 1e-6; // gdlib.descent's default grad_tol
+// gdlib's limits (rule 1) and descend's defaults, from the JSON module the build writes.
+const LIMITS = SHARED.descent;
+export const MAX_VALUE = LIMITS.maxValue;
+export const MAX_POSITION = LIMITS.maxPosition;
+export const GRAD_TOL = LIMITS.gradTol;
 
 const NOT_FINITE = "value or gradient is not finite";
 
@@ -61,8 +63,8 @@ function checkInt(value, name, low) {
  * "converged", "diverged", "max_iter"), criterion, message, iterations.
  */
 export class Descent {
-  constructor(surface, start, { optimizer = "gd", lr = 0.01, maxIter = 1000, gradTol = GRAD_TOL,
-    stepTol = 1e-10, valueTol = 0.0, hyper = {} } = {}) {
+  constructor(surface, start, { optimizer = "gd", lr = 0.01, maxIter = LIMITS.maxIter,
+    gradTol = GRAD_TOL, stepTol = LIMITS.stepTol, valueTol = LIMITS.valueTol, hyper = {} } = {}) {
     this.surface = typeof surface === "string" ? getSurface(surface) : surface;
     if (!(start.length === 2 && Number.isFinite(start[0]) && Number.isFinite(start[1]))) {
       throw new RangeError("start contains NaN or infinite values");
