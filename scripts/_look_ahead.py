@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 from _figure import sign_changes
 from _holds_from import holds_from
-from _races import MAX_ITER, RACES
+from _races import FIRST, MAX_ITER, RACES
 
 from gdlib.descent import GRAD_TOL, Trajectory, descend
 
@@ -42,7 +42,7 @@ def look_ahead(nesterov_run: Trajectory) -> dict[str, object]:
         return descend("valley", start, optimizer, lr, steps, 0.0, 0.0, hyper=hyper)
 
     return {
-        "valley_hb_at_nag_flips": sign_changes(heavy.positions[:21, 1]),
+        "valley_hb_at_nag_flips": sign_changes(heavy.positions[: FIRST + 1, 1]),
         "valley_hb_at_nag": heavy.iterations,
         "valley_hb_at_nag_stays": gradient_small_from(on("momentum", heavy)),
         "valley_nesterov_stays": gradient_small_from(on("nesterov", nesterov_run)),

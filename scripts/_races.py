@@ -43,6 +43,7 @@ RACES = {
         "adam": (0.05, {}),
     },
 }
+FIRST = 20  # the first steps, over which the updates page counts the zig-zag on the valley
 MAX_ITER = 4000
 
 

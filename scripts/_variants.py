@@ -39,6 +39,8 @@ RATES = 10.0 ** (np.arange(-24, 1) / 6)  # 1e-4 to 1, six per decade
 SEEDS = tuple(range(99))
 BUDGET = 5  # epochs: each variant's rate is the grid's best after this many passes
 HORIZON = 30  # epochs drawn, to show what happens after the budget
+LAST = 10  # the last epochs, where the pages read the level a noisy run hovers at
+LATE = slice(HORIZON - LAST + 1, HORIZON + 1)  # their indices (index e: after epoch e)
 # Best rates after BUDGET epochs (median loss over SEEDS), checked by fig_variants_sweep.py.
 BEST_RATE = {1: RATES[5], 4: RATES[9], 16: RATES[12], 64: RATES[16], 256: RATES[19], N: RATES[21]}
 # One colour per variant on every page, live figures included: a reader who met them in the

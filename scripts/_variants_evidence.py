@@ -26,6 +26,7 @@ from _variants import (
     BATCH_SIZES,
     BUDGET,
     HORIZON,
+    LATE,
     MINI,
     NOISE,
     RATES,
@@ -41,7 +42,6 @@ LOW_SIZES = (1, 4, 16)  # sizes whose 5-epoch medians differ far less than the s
 HIGH_SIZES = (64, 256)
 # Sizes that divide N = 2000, beside the two that do not (2000 = 31 * 64 + 16 = 7 * 256 + 208).
 FULL_SIZES = {64: 80, 256: 250}
-LATE = slice(HORIZON - 9, HORIZON + 1)  # the last ten epochs
 
 
 def seed_noise(sweeps, best) -> dict:

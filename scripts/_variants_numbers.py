@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 from _holds_from import holds_from
 from _prose import fmt, listed
-from _variants import BATCH_SIZES, BUDGET, HORIZON, MINI, RATES, SEEDS, N, data, floor
+from _variants import BATCH_SIZES, BUDGET, HORIZON, LAST, LATE, MINI, RATES, SEEDS, N, data, floor
 from _variants_plots import Q, retuned, stable_rates
 
 from gdlib.regression import mse
@@ -69,7 +69,7 @@ def floor_shape(sweeps, best) -> dict:
     low, level = floor(), {}
     for b in FLOOR_SIZES:
         gaps = sweeps[b].epoch_losses - low
-        late = np.median(gaps[:, :, HORIZON - 9 : HORIZON + 1], axis=(1, 2))
+        late = np.median(gaps[:, :, LATE], axis=(1, 2))
         stable = stable_rates(gaps)
         level[b] = {i: late[i] for i in range(best[b], len(RATES)) if stable[i]}
     shared = best[FLOOR_SIZES[-1]]  # the largest of the sizes' best rates
@@ -98,6 +98,7 @@ def summary(sweeps, best, rule_gaps, best_gaps, lam, limit) -> dict:
         "seeds": len(SEEDS),
         "budget": BUDGET,
         "horizon": HORIZON,
+        "last": LAST,
         "mini": MINI,
     }
     v["kappa"], v["kappa_n"] = f"{lam[-1] / lam[0]:.1f}", float(lam[-1] / lam[0])
@@ -126,7 +127,7 @@ def summary(sweeps, best, rule_gaps, best_gaps, lam, limit) -> dict:
         # Where a noisy run hovers: its epoch ends over the last ten epochs, pooled over seeds.
         # One epoch's median over the seeds is a noisy draw (stochastic descent's moved 8-fold
         # between epochs 10 and 15); the pooled one gets two figures, as _variants_evidence's.
-        late = gaps[:, HORIZON - 9 : HORIZON + 1]
+        late = gaps[:, LATE]
         v[f"{key}_floor"], v[f"{key}_floor_n"] = fmt(np.median(late), 2), float(np.median(late))
         lo, hi = np.quantile(late, Q)
         v[f"{key}_floor_lo"], v[f"{key}_floor_hi"] = fmt(lo, 2), fmt(hi, 2)
@@ -152,7 +153,7 @@ def summary(sweeps, best, rule_gaps, best_gaps, lam, limit) -> dict:
     v.update(redundancy())
     v.update(floor_shape(sweeps, best))
     batch_gap = np.median(sweeps[N].epoch_losses[best[N]] - low, axis=0)
-    factor = (batch_gap[HORIZON] / batch_gap[HORIZON - 10]) ** 0.1
+    factor = (batch_gap[HORIZON] / batch_gap[HORIZON - LAST]) ** (1 / LAST)
     predicted = float(np.max((1 - RATES[best[N]] * lam) ** 2))
     v["batch_factor"], v["batch_factor_pred"] = f"{factor:.3f}", f"{predicted:.3f}"
     v["batch_factor_n"], v["batch_factor_pred_n"] = factor, predicted

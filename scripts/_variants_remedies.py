@@ -16,12 +16,12 @@ import numpy as np
 from _holds_from import holds_from
 from _prose import fmt
 from _sweep import quadratic_loss, sweep
-from _variants import HORIZON, RATES, SEEDS, THETA0, N, data, floor
+from _variants import HORIZON, LAST, RATES, SEEDS, THETA0, N, data, floor
 from _variants_plots import best_index, retuned
 
 from gdlib.curvature import mse_curvatures
 
-AVERAGE_FROM = HORIZON - 10  # epochs 21 to 30, the pages' "last ten epochs"
+AVERAGE_FROM = HORIZON - LAST  # the iterates after epochs 21 to 30, the pages' last epochs
 
 
 def centred() -> tuple[np.ndarray, np.ndarray]:

@@ -27,6 +27,7 @@ from gdlib.schedules import LABELS, PRESETS, SCHEDULES, get_schedule, rates
 N, FEATURES, NOISE, BATCH, EPOCHS, PEAK, SEEDS = 1000, 10, 1.0, 10, 30, 0.05, 5
 CONST_FROM = 5  # the epoch from which the page gives the constant rate's range: past its start
 WARMUP = PRESETS["warmup_cosine"]["warmup_epochs"]
+TAIL = 10  # the last epochs, over which the page says how much cosine falls
 
 
 def schedules() -> dict[str, np.ndarray]:
@@ -83,7 +84,7 @@ def again(epochs: np.ndarray) -> str:
 
 def figure_facts(median: dict[str, np.ndarray]) -> dict[str, object]:
     """Return what the figure's description says of the median curves, for the page's checks."""
-    four = ("constant", "step", "inv", "cosine")
+    four, cos = ("constant", "step", "inv", "cosine"), median["cosine"]
     first, second = ([median[key][e] for key in four] for e in (1, 2))
     others = np.min([m for key, m in median.items() if key != "inv"], axis=0)
     lowest = np.flatnonzero(median["inv"] < others)  # epochs where 1/t is the lowest curve
@@ -100,14 +101,14 @@ def figure_facts(median: dict[str, np.ndarray]) -> dict[str, object]:
         "step_cut": fmt(cut, 1),
         "step_cut_raw": f"{cut:.3g}",
         # The last epoch (from 5, warm-up's first at the peak) that each cosine ends within a
-        # factor of two of the constant run, and how much cosine falls in the last ten epochs
-        # and in the ten before.
+        # factor of two of the constant run; how much cosine falls in the last TAIL and before.
         **{
             f"{k}_near_to": int(np.argmax(median[k][5:] < median["constant"][5:] / 2)) + 4
             for k in ("cosine", "warmup")
         },
-        "cosine_fall_last": f"{median['cosine'][-11] / median['cosine'][-1]:.3g}",
-        "cosine_fall_before": f"{median['cosine'][-21] / median['cosine'][-11]:.3g}",
+        "cosine_fall_last": f"{cos[-TAIL - 1] / cos[-1]:.3g}",
+        "cosine_fall_before": f"{cos[-2 * TAIL - 1] / cos[-TAIL - 1]:.3g}",
+        "tail": TAIL,
         "inv_lowest_from": int(stretch[0][0]),
         "inv_lowest_to": int(stretch[0][-1]),
         "inv_lowest_again": again(lowest[len(stretch[0]) :]),
@@ -158,13 +159,12 @@ def main(out_dir: Path) -> list[Path]:
     constant = np.median(curves["constant"], axis=0)[CONST_FROM:]
     values["const_low"], values["const_high"] = float(constant.min()), float(constant.max())
     values["const_median"] = float(np.median(constant))
-    # Every schedule draws the same batches (seed 1000 s + e in epoch e): step decay's first ten
-    # epochs are the constant run itself, and at the peak rate one epoch of updates shrinks the
-    # error it inherits by this factor (the noise-free contraction of the full loss over N / BATCH
-    # steps), so what a run did before an epoch at the peak barely shows after it.
-    values["step_is_constant"] = bool(
-        np.array_equal(curves["step decay"][:, :11], curves["constant"][:, :11])
-    )
+    # Every schedule draws the same batches (seed 1000 s + e in epoch e): step decay's epochs up
+    # to its first cut are the constant run itself, and at the peak rate one epoch of updates
+    # shrinks the error it inherits by this factor (the noise-free contraction of the full loss
+    # over N / BATCH steps), so what a run did before an epoch at the peak barely shows after it.
+    head = (curves[k][:, : values["step_size"] + 1] for k in ("step decay", "constant"))
+    values["step_is_constant"] = bool(np.array_equal(*head))
     values |= figure_facts({key: np.median(curves[name], axis=0) for name, key in keys.items()})
     curvature = mse_curvatures(X)
     values["epoch_memory"] = float(np.abs(1 - PEAK * curvature).max() ** (N // BATCH))

@@ -26,9 +26,10 @@ from matplotlib import pyplot as plt
 from gdlib import fit_linear, make_regression, mse
 from gdlib._minibatch import run_epoch
 from gdlib.curvature import mse_curvatures
-from gdlib.schedules import LABELS, get_schedule, rates
+from gdlib.schedules import LABELS, PRESETS, get_schedule, rates
 
 N_LIVE, NOISE, BATCH, EPOCHS, PEAK = 100, 1.0, 5, 30, 0.05
+LAST = PRESETS["step"]["step_size"]  # the epochs step decay runs at its last rate
 LR_MIN, LR_MAX = 0.001, 2.0
 SCHEDULE = "step"
 DECAYING = ("step", "inverse_time", "cosine", "warmup_cosine")  # ranked for the page
@@ -95,14 +96,14 @@ def ranking(X, y, run: dict) -> dict[str, object]:
     out["inv_lowest"] = sum(min(g, key=g.get) == "inverse_time" for g in gaps)
     out["warmup_below_cosine"] = sum(g["warmup_cosine"] < g["cosine"] for g in gaps)
     out["opening_matches"] = bool(np.isclose(gaps[0]["step"], run["excess"][-1], rtol=1e-9))
-    # Over its last ten epochs of N_LIVE / BATCH steps, even with exact gradients the loss can
+    # Over its LAST epochs of N_LIVE / BATCH steps, even with exact gradients the loss can
     # shrink at best by the steepest curvature's factor (squared: a loss).
-    last, steps = run["rates"][-1], 10 * -(-N_LIVE // BATCH)
+    last, steps = run["rates"][-1], LAST * -(-N_LIVE // BATCH)
     curvature = mse_curvatures(X)
-    out |= {"last_rate": f"{last:.2g}", "steps_per_epoch": -(-N_LIVE // BATCH)}
+    out |= {"last_rate": f"{last:.2g}", "steps_per_epoch": -(-N_LIVE // BATCH), "last": LAST}
     out["last_shrink"] = f"{np.abs(1 - last * curvature).min() ** (2 * steps):.2g}"
-    out["at20_text"] = fmt(run["excess"][-11])
-    out["last_ten_shrink"] = f"{run['excess'][-1] / run['excess'][-11]:.3g}"
+    out["at20_text"] = fmt(run["excess"][-LAST - 1])
+    out["last_ten_shrink"] = f"{run['excess'][-1] / run['excess'][-LAST - 1]:.3g}"
     inv_rates = rates(get_schedule("inverse_time", PEAK, EPOCHS), EPOCHS)
     return out | {"inv_last_rate": f"{inv_rates[-1]:.2g}"}
 

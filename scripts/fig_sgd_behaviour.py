@@ -52,9 +52,10 @@ from gdlib.surfaces import get_surface
 EPOCHS = 60
 DECAY = 0.5
 LR_CONST = 0.01
-# Two windows of ten epochs (index e: after epoch e): epochs 11-20 and the last ten, 51-60.
-EARLY = slice(11, 21)
-LATE = slice(EPOCHS - 9, EPOCHS + 1)
+# Two windows of WINDOW epochs (index e: after epoch e): epochs 11-20 and the last ten, 51-60.
+WINDOW = 10
+EARLY = slice(11, 11 + WINDOW)
+LATE = slice(EPOCHS - WINDOW + 1, EPOCHS + 1)
 START_EPOCH = 2  # where the runs' medians are compared on the way down
 RUNS = ("const", "decay", "best", "small")  # the runs of the left panel's sweep, in order
 # All three are stochastic runs: green, the variant's colour, then hues no other variant takes.
@@ -168,6 +169,7 @@ def main(out_dir: Path) -> list[Path]:
         **{f"{run}_start_n": level for run, level in zip(RUNS, med[:, START_EPOCH], strict=True)},
         **{f"{run}_start": fmt(x, 2) for run, x in zip(RUNS, med[:, START_EPOCH], strict=True)},
         "start_epoch": START_EPOCH,
+        "window": WINDOW,
         "early_epochs": f"{EARLY.start}–{EARLY.stop - 1}",
         "late_epochs": f"{LATE.start}–{EPOCHS}",
         "test_span": LATE.start - EARLY.start,  # epochs from the early window to the late one

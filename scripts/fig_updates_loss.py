@@ -18,7 +18,7 @@ from _holds_from import holds_from
 from _look_ahead import look_ahead
 from _prose import fmt
 from _race_table import BETAS, table
-from _races import COLOURS, MAX_ITER, RACES, race
+from _races import COLOURS, FIRST, MAX_ITER, RACES, race
 from matplotlib import pyplot as plt
 
 from gdlib.curvature import hessian_eigenvalues
@@ -152,14 +152,15 @@ def main(out_dir: Path) -> list[Path]:
         return fig
 
     values = {"table": table(runs)} | adam_on_valley(runs["valley"]["adam"])
-    values |= rosenbrock_settings() | rosenbrock_start(runs["rosenbrock"]) | {"max_iter": MAX_ITER}
-    # Zig-zag: how often y changes sign over the first 20 steps on the valley.
+    values |= rosenbrock_settings() | rosenbrock_start(runs["rosenbrock"])
+    values |= {"max_iter": MAX_ITER, "first": FIRST}
+    # Zig-zag: how often y changes sign over the FIRST steps on the valley.
     for opt, run in runs["valley"].items():
-        values[f"valley_{opt}_flips"] = sign_changes(run.positions[:21, 1])
+        values[f"valley_{opt}_flips"] = sign_changes(run.positions[: FIRST + 1, 1])
         values[f"valley_{opt}_flips_all"] = sign_changes(run.positions[:, 1])
         values[f"valley_{opt}_x_flips_all"] = sign_changes(run.positions[:, 0])
         values[f"valley_{opt}_y1"] = f"{abs(run.positions[1, 1]):.2f}"  # the first swing
-        y20 = abs(run.positions[20, 1])  # how far the swings have shrunk by step 20
+        y20 = abs(run.positions[FIRST, 1])  # how far the swings have shrunk by step FIRST
         values[f"valley_{opt}_y20"], values[f"valley_{opt}_y20_raw"] = fmt(y20, 2), f"{y20:.3g}"
         values[f"valley_{opt}_y1_crossed"] = bool(run.positions[1, 1] * run.positions[0, 1] < 0)
         on_floor = np.abs(run.positions[:, 1]) <= 1e-12  # y = 0 is the floor
