@@ -2,8 +2,8 @@
 
 At each iterate ``k`` (the start is iterate 0) the rules are checked in this order:
 
-1. diverged if the value or the gradient is not finite, ``|value| > 1e12`` or the Euclidean norm
-   of the position exceeds ``1e6`` (that iterate is not recorded);
+1. diverged if the value or the gradient is not finite, ``|value| > MAX_VALUE`` or the Euclidean
+   norm of the position exceeds ``MAX_POSITION`` (that iterate is not recorded);
 2. converged by ``grad_tol`` if ``||grad|| <= grad_tol`` (Euclidean norm);
 3. stop at ``max_iter`` if ``k == max_iter``;
 4. take the step; after recording the new iterate, converged by ``step_tol`` if

@@ -82,7 +82,8 @@ def descend_backtracking(
         c: Armijo constant in (0, 1).
         shrink: Backtracking factor $\beta$ in (0, 1).
         max_iter: Largest number of steps (>= 0).
-        grad_tol: Converged when the gradient norm is at most this (>= 0).
+        grad_tol: Converged when the gradient norm is at most this (>= 0; by default
+            ``gdlib.descent.GRAD_TOL``, as for ``descend``).
         max_backtracks: Trials per step before the run stops as ``"stalled"`` (>= 1).
 
     Returns:

@@ -27,6 +27,7 @@ from gdlib.schedules import LABELS, PRESETS, SCHEDULES, get_schedule, rates
 N, FEATURES, NOISE, BATCH, EPOCHS, PEAK, SEEDS = 1000, 10, 1.0, 10, 30, 0.05, 5
 CONST_FROM = 5  # the epoch from which the page gives the constant rate's range: past its start
 WARMUP = PRESETS["warmup_cosine"]["warmup_epochs"]
+STEP, DROP = PRESETS["step"]["step_size"], 4  # step decay's epochs per rate; a cut's fast fall
 TAIL = 10  # the last epochs, over which the page says how much cosine falls
 
 
@@ -88,7 +89,7 @@ def figure_facts(median: dict[str, np.ndarray]) -> dict[str, object]:
     first, second = ([median[key][e] for key in four] for e in (1, 2))
     others = np.min([m for key, m in median.items() if key != "inv"], axis=0)
     lowest = np.flatnonzero(median["inv"] < others)  # epochs where 1/t is the lowest curve
-    cut = median["step"][10] / median["step"][20]  # over the first cut's epochs
+    cut = median["step"][STEP] / median["step"][2 * STEP]  # over the first cut's epochs
     stretch = np.split(lowest, np.flatnonzero(np.diff(lowest) != 1) + 1)  # unbroken runs of them
     return {
         "at1_four_low_raw": f"{min(first):.3g}",
@@ -96,7 +97,7 @@ def figure_facts(median: dict[str, np.ndarray]) -> dict[str, object]:
         "at1_warmup_raw": f"{median['warmup'][1]:.3g}",
         "at2_warmup_raw": f"{median['warmup'][2]:.3g}",
         "at2_four_low_raw": f"{min(second):.3g}",
-        "step_drop_raw": f"{median['step'][10] / median['step'][14]:.3g}",  # after the first cut
+        "step_drop_raw": f"{median['step'][STEP] / median['step'][STEP + DROP]:.3g}",  # after it
         # Over the first cut's epochs: one epoch's draw from a floor that moves, so one figure.
         "step_cut": fmt(cut, 1),
         "step_cut_raw": f"{cut:.3g}",
@@ -149,13 +150,13 @@ def main(out_dir: Path) -> list[Path]:
     values = {"n": N, "features": FEATURES - 1, "batch": BATCH, "epochs": EPOCHS, "peak": PEAK}
     values["seeds"], values["const_from"] = SEEDS, CONST_FROM
     values["warmup_epochs"], values["gamma"] = WARMUP, PRESETS["step"]["gamma"]
-    values["step_size"] = PRESETS["step"]["step_size"]
+    values |= {"step_size": STEP, "second_cut": 2 * STEP, "drop_epochs": DROP}
     values["lr_decay"] = PRESETS["inverse_time"]["lr_decay"]
     for name, key in keys.items():
         values[f"final_{key}"] = final[name]
         values[f"at5_{key}"] = float(np.median(curves[name][:, 5]))
     step = np.median(curves["step decay"], axis=0)
-    values["step_at10"], values["step_at20"] = float(step[10]), float(step[20])
+    values["step_at10"], values["step_at20"] = float(step[STEP]), float(step[2 * STEP])
     constant = np.median(curves["constant"], axis=0)[CONST_FROM:]
     values["const_low"], values["const_high"] = float(constant.min()), float(constant.max())
     values["const_median"] = float(np.median(constant))

@@ -29,7 +29,8 @@ from gdlib.curvature import mse_curvatures
 from gdlib.schedules import LABELS, PRESETS, get_schedule, rates
 
 N_LIVE, NOISE, BATCH, EPOCHS, PEAK = 100, 1.0, 5, 30, 0.05
-LAST = PRESETS["step"]["step_size"]  # the epochs step decay runs at its last rate
+STEP = PRESETS["step"]["step_size"]
+LAST = EPOCHS - STEP * ((EPOCHS - 1) // STEP)  # the epochs step decay runs at its last rate
 LR_MIN, LR_MAX = 0.001, 2.0
 SCHEDULE = "step"
 DECAYING = ("step", "inverse_time", "cosine", "warmup_cosine")  # ranked for the page
