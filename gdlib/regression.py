@@ -5,9 +5,7 @@ with gradient $\frac2n X^\top (X\theta - y)$; a batch of size $b$ uses the same 
 over its own rows. Each epoch draws one permutation from ``numpy.random.default_rng(seed)`` and
 walks it in batches of ``batch_size`` rows (the last holds the rest). A full batch is never
 shuffled (row order cannot change its gradient): ``batch_size=n`` is exactly the batch run.
-
-``fit_linear``, the loop the three variants share, and the ``RegressionRun`` it returns are
-written in ``gdlib._fit`` and imported from here.
+``fit_linear`` is the loop the three variants share.
 """
 
 from __future__ import annotations

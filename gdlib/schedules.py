@@ -5,8 +5,7 @@ rate ``lr``, epochs counted from 0) and is a function ``schedule(epoch) -> rate`
 integer or an array of integers and returns a float or an array (a negative epoch raises
 ``ValueError``, a non-integer one ``TypeError``). It holds no state: call it with any epoch, in
 any order. ``get_schedule`` builds the presets the schedules page compares
-(``SCHEDULES``, ``LABELS``, ``PRESETS``); the site's live figure reads them from here. The
-factories are written in ``gdlib._schedule_rules`` and imported from here.
+(``SCHEDULES``, ``LABELS``, ``PRESETS``); the site's live figure reads them from here.
 
 >>> rates(step_lr(0.05, step_size=10), 21)[[0, 9, 10, 20]].round(12).tolist()
 [0.05, 0.05, 0.005, 0.0005]

@@ -1,8 +1,7 @@
 """Two-dimensional test surfaces with analytic gradients, known minima, plotting bounds and starts.
 
 Every ``f`` and ``grad`` takes points of shape ``(..., 2)`` (one point, a path or a whole grid) and
-returns values of shape ``(...)`` and gradients of shape ``(..., 2)``. The ``Surface`` class and
-the ``Point`` type are written in ``gdlib._surface`` and imported from here.
+returns values of shape ``(...)`` and gradients of shape ``(..., 2)``.
 """
 
 from __future__ import annotations
