@@ -1,16 +1,18 @@
-"""What gdlib and the JS bundle share, written by the build as one JSON module (no hand copies).
+"""What gdlib and the JS bundle share, written by the build as JSON modules (no hand copies).
 
-Surface names, titles, formulas, bounds, minima, starts and Lipschitz constants; optimizer names
-and labels; the descent loop's defaults and limits (its tolerances, the values and positions it
-tracks, the regression's parameter norm); the explorer's default run; the learning-rate
-schedules' names, labels and presets (gdlib.schedules, ported by js/src/schedules.js).
-js/src/surfaces.js (and through it the explorer and the live figures), descent.js and
-regression.js import `js/generated/gdlib.json`; the JS keeps only the pure f and grad functions,
-which tests/test_js_agreement.py checks against gdlib's. The file is written before
-each bundle (hooks/assets.py) and before `npm test` (js/package.json runs this module), only when
-it changed.
+`gdlib.json`: surface names, titles, formulas, bounds, minima, starts and Lipschitz constants;
+optimizer names, labels, presets and torch's defaults; the descent loop's defaults and the limits
+past which a run counts as diverged; the explorer's default run. js/src/surfaces.js (and through
+it the explorer and the live figures), optimizers.js and descent.js read it; the JS keeps only
+the pure f and grad functions, which tests/test_js_agreement.py checks against gdlib's.
+`schedules.json` (the learning-rate schedules' names, labels and presets, ported by
+js/src/schedules.js) and `regression.json` (the regression's parameter limit, js/src/regression.js)
+are apart: each is read by one lazy live figure, and in `gdlib.json` they would weigh on the
+explorer's first load, which every module importing that file shares.
 
-Run as a script to write it: `python hooks/_js_data.py`.
+The files are written before each bundle (hooks/assets.py) and before `npm test` (js/package.json
+runs this module), each only when it changed. Run as a script to write them:
+`python hooks/_js_data.py`.
 """
 
 from __future__ import annotations
@@ -19,18 +21,18 @@ import inspect
 import json
 from pathlib import Path
 
-from gdlib import descend, schedules
+from gdlib import descend, optimizers, schedules
 from gdlib.descent import MAX_POSITION, MAX_VALUE
 from gdlib.explorer_defaults import EXPLORER_DEFAULTS
 from gdlib.optimizers import LABELS, OPTIMIZERS
 from gdlib.regression import MAX_THETA_NORM
 from gdlib.surfaces import SURFACES
 
-DATA_FILE = Path(__file__).resolve().parent.parent / "js" / "generated" / "gdlib.json"
+FOLDER = Path(__file__).resolve().parent.parent / "js" / "generated"
 
 
 def js_data() -> dict:
-    """Return the shared data as plain JSON-ready values."""
+    """Return `gdlib.json`'s data as plain JSON-ready values."""
     surfaces = {
         name: {
             "name": s.name,
@@ -45,38 +47,72 @@ def js_data() -> dict:
     }
     return {
         "surfaces": surfaces,
-        "optimizers": {"names": list(OPTIMIZERS), "labels": dict(LABELS)},
+        "optimizers": optimizer_data(),
         "descent": descent_limits(),
         "explorer": dict(EXPLORER_DEFAULTS),
-        "schedules": {
-            "names": list(schedules.SCHEDULES),
-            "labels": dict(schedules.LABELS),
-            "presets": {name: dict(p) for name, p in schedules.PRESETS.items()},
-        },
+    }
+
+
+def defaults_of(function) -> dict:
+    """Return the keyword defaults of `function`, tuples as lists."""
+    return {
+        name: list(p.default) if isinstance(p.default, tuple) else p.default
+        for name, p in inspect.signature(function).parameters.items()
+        if p.default is not inspect.Parameter.empty
+    }
+
+
+def optimizer_data() -> dict:
+    """Names, labels, each name's factory and preset, and each factory's defaults (torch's)."""
+    factories = (optimizers.sgd, optimizers.adagrad, optimizers.rmsprop, optimizers.adam)
+    built_by = {name: optimizers._PRESETS[name][0].__name__ for name in OPTIMIZERS}
+    return {
+        "names": list(OPTIMIZERS),
+        "labels": dict(LABELS),
+        "presets": {name: [built_by[name], optimizers.preset(name)] for name in OPTIMIZERS},
+        "defaults": {f.__name__: defaults_of(f) for f in factories},
     }
 
 
 def descent_limits() -> dict:
     """``descend``'s default stopping rules and the limits past which a run counts as diverged."""
-    defaults = inspect.signature(descend).parameters
+    defaults = defaults_of(descend)
     return {
-        "maxIter": defaults["max_iter"].default,
-        "gradTol": defaults["grad_tol"].default,
-        "stepTol": defaults["step_tol"].default,
-        "valueTol": defaults["value_tol"].default,
+        "maxIter": defaults["max_iter"],
+        "gradTol": defaults["grad_tol"],
+        "stepTol": defaults["step_tol"],
+        "valueTol": defaults["value_tol"],
         "maxValue": MAX_VALUE,
         "maxPosition": MAX_POSITION,
-        "maxThetaNorm": MAX_THETA_NORM,
     }
 
 
-def write_js_data(path: Path = DATA_FILE) -> Path:
-    """Write the JSON module unless it already holds the same text; return its path."""
-    text = json.dumps(js_data(), indent=1) + "\n"
-    if not path.exists() or path.read_text(encoding="utf-8") != text:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    return path
+def schedule_data() -> dict:
+    """Return the learning-rate schedules' names, labels and the schedules page's presets."""
+    return {
+        "names": list(schedules.SCHEDULES),
+        "labels": dict(schedules.LABELS),
+        "presets": {name: dict(p) for name, p in schedules.PRESETS.items()},
+    }
+
+
+MODULES = {
+    "gdlib.json": js_data,
+    "schedules.json": schedule_data,
+    "regression.json": lambda: {"maxThetaNorm": MAX_THETA_NORM},
+}
+
+
+def write_js_data(folder: Path = FOLDER) -> list[Path]:
+    """Write each JSON module unless it already holds the same text; return their paths."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for name, data in MODULES.items():
+        path, text = folder / name, json.dumps(data(), indent=1) + "\n"
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths
 
 
 if __name__ == "__main__":

@@ -84,9 +84,9 @@ def bundle_explorer() -> None:
     entry = JS / "src" / "main.js"
     out = GENERATED / "explorer"
     key_file = out / ".key"  # MkDocs skips dot files: the key never reaches the site
-    data = write_js_data()  # gdlib's shared data, imported by js/src/surfaces.js
+    data = write_js_data()  # gdlib's shared data, the JSON modules js/src imports
     hooks = [Path(__file__), Path(__file__).with_name("_three_trim.py")]
-    key = cache_key([*(JS / "src").rglob("*.js"), data, *hooks], tools=BUNDLE_TOOLS)
+    key = cache_key([*(JS / "src").rglob("*.js"), *data, *hooks], tools=BUNDLE_TOOLS)
     if (out / "main.js").exists() and key_file.exists() and key_file.read_text() == key:
         return
     log.info("bundling the 3D explorer with esbuild")

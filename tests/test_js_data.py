@@ -1,11 +1,11 @@
-"""The JS bundle takes gdlib's shared data from the generated JSON module, not from hand copies.
+"""The JS bundle takes gdlib's shared data from the generated JSON modules, not from hand copies.
 
-hooks/_js_data.py writes js/generated/gdlib.json; js/src/surfaces.js, optimizers.js and palette.js
-import it. Node loads those modules and reports what the explorer and the live figures will see:
-it must be exactly gdlib's surfaces (every field but the functions), optimizer names and labels,
-the descent loop's defaults and limits (js/src/descent.js, regression.js) and the explorer's
-default run (js/src/state.js's DEFAULTS). No JS source may still spell out a surface title, a
-bound or a limit.
+hooks/_js_data.py writes js/generated/gdlib.json, schedules.json and regression.json; js/src's
+surfaces.js, optimizers.js, palette.js, descent.js, schedules.js and regression.js import them.
+Node loads those modules and reports what the explorer and the live figures will see: it must be
+exactly gdlib's surfaces (every field but the functions), optimizer names and labels, the
+descent loop's defaults and limits and the explorer's default run (js/src/state.js's DEFAULTS).
+No JS source may still spell out a surface title, a bound, a limit or an optimizer's default.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from _node import run_node
 from gdlib.descent import GRAD_TOL, MAX_POSITION, MAX_VALUE, descend
 from gdlib.explorer_defaults import EXPLORER_DEFAULTS
 from gdlib.expression import surface_from_expression
-from gdlib.optimizers import LABELS, OPTIMIZERS
+from gdlib.optimizers import LABELS, OPTIMIZERS, preset
 from gdlib.regression import MAX_THETA_NORM
 from gdlib.schedules import LABELS as SCHEDULE_LABELS
 from gdlib.schedules import PRESETS as SCHEDULE_PRESETS
@@ -121,10 +121,25 @@ def test_js_sees_gdlib_schedules_and_their_presets(seen_by_js):
         assert f'"{label}"' not in port, f"schedules.js types the label {label!r}"
 
 
-def test_the_written_module_is_what_gdlib_says_now():
-    assert json.loads(write_js_data().read_text(encoding="utf-8")) == json.loads(
-        json.dumps(js_data())
-    )
+def test_the_written_modules_are_what_gdlib_says_now():
+    written = {path.name: json.loads(path.read_text(encoding="utf-8")) for path in write_js_data()}
+    assert written["gdlib.json"] == json.loads(json.dumps(js_data()))
+    assert written["schedules.json"]["presets"] == SCHEDULE_PRESETS
+    assert written["regression.json"] == {"maxThetaNorm": MAX_THETA_NORM}
+
+
+def test_js_optimizers_take_their_presets_and_defaults_from_gdlib():
+    """optimizers.js reads torch's defaults and the presets (momentum 0.9) from gdlib.json."""
+    shared = js_data()["optimizers"]
+    for name in OPTIMIZERS:
+        factory, hyper = shared["presets"][name]
+        assert hyper == preset(name) and factory in shared["defaults"], name
+    assert shared["defaults"]["adam"] == {"lr": 0.001, "betas": [0.9, 0.999], "eps": 1e-8}
+    source = (SRC / "optimizers.js").read_text(encoding="utf-8")
+    code = re.sub(r"/\*.*?\*/|//[^\n]*|`[^`]*`|\"[^\"]*\"", "", source, flags=re.S)
+    typed = set(re.findall(r"(?<![\w.])\d+(?:\.\d+)?(?:e-?\d+)?\b", code))
+    typed -= {"0", "0.0", "1", "1.0"}
+    assert not typed, f"optimizers.js types numbers: {sorted(typed)}"
 
 
 @pytest.mark.parametrize("surface", list(SURFACES.values()), ids=lambda s: s.name)

@@ -1,11 +1,19 @@
 // The optimizers of gdlib/optimizers/, line for line, with torch.optim's names, defaults and
 // update rules. Each is {init() -> state, update(grads, state) -> [step, state]} on points [x, y];
-// the new point is point + step. Pure: no DOM, no three.js.
+// the new point is point + step. Pure: no DOM, no three.js. The names, each name's preset and
+// each factory's defaults come from gdlib through the build's JSON module.
 
 import { SHARED } from "./surfaces.js";
 
-/** gdlib's optimizer names, in its order (from the build's JSON module). */
-export const OPTIMIZERS = Object.freeze([...SHARED.optimizers.names]);
+const { names, presets: PRESETS, defaults: DEFAULTS } = SHARED.optimizers;
+
+/** gdlib's optimizer names, in its order. */
+export const OPTIMIZERS = Object.freeze([...names]);
+
+// The factory's defaults under what `hyper` gives (an undefined value keeps the default, as a
+// destructuring default would).
+const settings = (factory, hyper) =>
+  Object.fromEntries(Object.entries(DEFAULTS[factory]).map(([k, v]) => [k, hyper[k] === undefined ? v : hyper[k]]));
 
 const map2 = (a, fn) => [fn(a[0], 0), fn(a[1], 1)];
 
@@ -38,7 +46,8 @@ function checkUnitInterval(value, what) {
 }
 
 /** torch.optim.SGD: b_1 = g_1, b_t = mu b_{t-1} + (1 - tau) g_t, step = -lr (g + mu b | b). */
-export function sgd(lr, { momentum = 0.0, dampening = 0.0, nesterov = false } = {}) {
+export function sgd(lr, hyper = {}) {
+  const { momentum, dampening, nesterov } = settings("sgd", hyper);
   checkLr(lr);
   checkUnitInterval(momentum, "momentum value");
   checkUnitInterval(dampening, "dampening value");
@@ -60,7 +69,8 @@ export function sgd(lr, { momentum = 0.0, dampening = 0.0, nesterov = false } = 
 }
 
 /** torch.optim.Adagrad: s_t = s_{t-1} + g^2, step = -lr_t g / (sqrt(s_t) + eps). */
-export function adagrad(lr = 0.01, { lr_decay = 0.0, initial_accumulator_value = 0.0, eps = 1e-10 } = {}) {
+export function adagrad(lr = DEFAULTS.adagrad.lr, hyper = {}) {
+  const { lr_decay, initial_accumulator_value, eps } = settings("adagrad", hyper);
   checkLr(lr);
   checkNonnegative(lr_decay, "lr_decay");
   checkNonnegative(initial_accumulator_value, "initial_accumulator_value");
@@ -78,7 +88,8 @@ export function adagrad(lr = 0.01, { lr_decay = 0.0, initial_accumulator_value =
 }
 
 /** torch.optim.RMSprop: v_t = alpha v + (1 - alpha) g^2, step = -lr g / (sqrt(v_t) + eps). */
-export function rmsprop(lr = 0.01, { alpha = 0.99, eps = 1e-8, momentum = 0.0, centered = false } = {}) {
+export function rmsprop(lr = DEFAULTS.rmsprop.lr, hyper = {}) {
+  const { alpha, eps, momentum, centered } = settings("rmsprop", hyper);
   checkLr(lr);
   checkUnitInterval(alpha, "alpha value");
   // As gdlib's rmsprop: torch takes it, but the variance of one gradient, g^2 - g^2, is 0.
@@ -112,7 +123,8 @@ export function rmsprop(lr = 0.01, { alpha = 0.99, eps = 1e-8, momentum = 0.0, c
 }
 
 /** torch.optim.Adam: bias-corrected moments, eps added after the corrected root. */
-export function adam(lr = 0.001, { betas = [0.9, 0.999], eps = 1e-8 } = {}) {
+export function adam(lr = DEFAULTS.adam.lr, hyper = {}) {
+  const { betas, eps } = settings("adam", hyper);
   checkLr(lr);
   const [beta1, beta2] = betas;
   checkUnitInterval(beta1, "beta parameter at index 0");
@@ -132,14 +144,7 @@ export function adam(lr = 0.001, { betas = [0.9, 0.999], eps = 1e-8 } = {}) {
   };
 }
 
-const PRESETS = {
-  gd: [sgd, {}],
-  momentum: [sgd, { momentum: 0.9 }],
-  nesterov: [sgd, { momentum: 0.9, nesterov: true }],
-  adagrad: [adagrad, {}],
-  rmsprop: [rmsprop, {}],
-  adam: [adam, {}],
-};
+const FACTORIES = { sgd, adagrad, rmsprop, adam };
 
 /** The optimizer called `name` (gdlib.optimizers.get_optimizer); `hyper` overrides the preset. */
 export function getOptimizer(name, lr, hyper = {}) {
@@ -148,5 +153,5 @@ export function getOptimizer(name, lr, hyper = {}) {
     throw new RangeError(`Unknown optimizer '${name}'; known: ${known}`);
   }
   const [factory, preset] = PRESETS[name];
-  return factory(lr, { ...preset, ...hyper });
+  return FACTORIES[factory](lr, { ...preset, ...hyper });
 }

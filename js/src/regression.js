@@ -4,11 +4,9 @@
 // maker for the browser, which draws its own. Pure: no DOM, tested by node --test.
 import { formatE, formatG } from "./pyfmt.js";
 import { count } from "./words.js";
-import DATA from "../generated/gdlib.json" with { type: "json" };
+import LIMIT from "../generated/regression.json" with { type: "json" };
 
-// gdlib.regression's; from the JSON module directly, since surfaces.js would bring the surfaces'
-// functions into the variant pages' live figure.
-export const MAX_THETA_NORM = DATA.descent.maxThetaNorm;
+export const MAX_THETA_NORM = LIMIT.maxThetaNorm; // gdlib.regression's
 
 const dot = (a, b) => a.reduce((sum, v, j) => sum + v * b[j], 0);
 

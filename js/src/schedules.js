@@ -2,11 +2,11 @@
 // operations in the same order as gdlib's (tests/test_widget_agreement.py holds them to 1e-9).
 // The names, labels and the schedules page's presets come from gdlib through the JSON module the
 // build writes (hooks/_js_data.py), never typed here. Pure: no DOM, tested by node --test.
-import DATA from "../generated/gdlib.json" with { type: "json" };
+import DATA from "../generated/schedules.json" with { type: "json" };
 
-export const SCHEDULES = Object.freeze([...DATA.schedules.names]);
-export const SCHEDULE_LABELS = Object.freeze({ ...DATA.schedules.labels });
-export const PRESETS = DATA.schedules.presets;
+export const SCHEDULES = Object.freeze([...DATA.names]);
+export const SCHEDULE_LABELS = Object.freeze({ ...DATA.labels });
+export const PRESETS = DATA.presets;
 
 const RULES = {
   constant: (lr) => () => lr,
