@@ -3,7 +3,13 @@
 import assert from "node:assert/strict";
 import test from "node:test";
 
-import { raceFacts, raceSetup, raceStatus, rateGrid, rateText } from "../src/widgets/race-state.js";
+import { MOMENTUM_OPTIMIZERS, PRESET_MOMENTUM, raceFacts, raceSetup, raceStatus, rateGrid, rateText } from "../src/widgets/race-state.js";
+
+test("the race's momentum control follows gdlib's presets", () => {
+  // gdlib.optimizers.preset: momentum and nesterov run at 0.9, the others have no momentum.
+  assert.deepEqual(MOMENTUM_OPTIMIZERS, ["momentum", "nesterov"]);
+  assert.equal(PRESET_MOMENTUM, 0.9);
+});
 
 test("the race's rate field writes a typed rate as the status line does", () => {
   const setup = raceSetup({ races: { valley: { gd: [2 / 22, {}] } }, maxIter: 4000 });

@@ -13,8 +13,11 @@ import { arrived, ending } from "./verdicts.js";
 
 /** A number as the race's words write it: three significant digits. */
 export const num = (v) => formatG(v, 3);
-export const MOMENTUM_OPTIMIZERS = ["momentum", "nesterov"];
-export const LABELS = SHARED.optimizers.labels;
+const { labels, presets } = SHARED.optimizers;
+export const LABELS = labels;
+/** gdlib's optimizers whose preset has momentum, and that momentum (the figure's μ for the rest). */
+export const MOMENTUM_OPTIMIZERS = Object.keys(presets).filter((name) => presets[name][1].momentum);
+export const PRESET_MOMENTUM = presets.momentum[1].momentum;
 
 /** The figure's settings: {races: {surface: {optimizer: [lr, hyper]}}, maxIter, surface,
  * optimizer, lrMin, lrMax, colours: {optimizer: colour}}, and the rate slider's positions

@@ -9,7 +9,7 @@ import { buildFrame } from "./frame.js";
 import { legend, mapMarks, place, stroke } from "./legend.js";
 import { chart, clear, mapPanel, panels } from "./plot.js";
 import { logTicks, niceTicks, stepSlider } from "./scale.js";
-import { LABELS, MOMENTUM_OPTIMIZERS, num, raceFacts, raceRows, raceSetting, raceSetup, raceStatus, raceSummary, rateGrid, rateText } from "./race-state.js";
+import { LABELS, MOMENTUM_OPTIMIZERS, PRESET_MOMENTUM, num, raceFacts, raceRows, raceSetting, raceSetup, raceStatus, raceSummary, rateGrid, rateText } from "./race-state.js";
 
 const LO = 1e-14;
 const HI = 1e4;
@@ -96,7 +96,7 @@ export function mount(root, config) {
     grid = rateGrid(setup, choice.lr);
     rate.set(choice.lr, { announce: false });
     const active = MOMENTUM_OPTIMIZERS.includes(choice.optimizer);
-    if (choice.momentum === null) choice.momentum = 0.9;
+    if (choice.momentum === null) choice.momentum = PRESET_MOMENTUM;
     momentum.set(choice.momentum, { announce: false });
     momentum.input.disabled = momentum.field.disabled = !active;
     update();
