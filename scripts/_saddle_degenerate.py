@@ -43,9 +43,8 @@ def cubic_grid(cubic_saddle, cubic: Trajectory) -> dict[str, object]:
     The creep's estimate: 1/y grows by 3 LR a step, from 1/y0 to 1/y_stop, where the default
     gradient test 3 y^2 <= grad_tol fires.
     """
-    grad_tol = GRAD_TOL
     default_cap = inspect.signature(descend).parameters["max_iter"].default
-    y_stop = np.sqrt(grad_tol / 3)
+    y_stop = np.sqrt(GRAD_TOL / 3)
     runs = [
         cubic if s == (X0, CUBIC_Y0) else descend(cubic_saddle, s, lr=LR, max_iter=CUBIC_CAP)
         for s in CUBIC_STARTS
@@ -63,7 +62,7 @@ def cubic_grid(cubic_saddle, cubic: Trajectory) -> dict[str, object]:
         "cubic_pred_gap_pct": f"{100 * np.max(np.abs(steps / predicted - 1)):.1f}",
         "cubic_y0_min": fmt(min(y0 for _, y0 in CUBIC_STARTS)),
         "cubic_y0_max": fmt(max(y0 for _, y0 in CUBIC_STARTS)),
-        "cubic_grad_tol_decade": -round(np.log10(grad_tol)),
+        "cubic_grad_tol_decade": -round(np.log10(GRAD_TOL)),
         "cubic_creep_steps": f"{1 / (3 * LR * y_stop):,.0f}",
         "cubic_y_stop": fmt(y_stop, 2),
         "cubic_default_cap": default_cap,

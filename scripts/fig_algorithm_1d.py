@@ -18,7 +18,7 @@ from _figure import COLORS, sign_changes, themed_svgs, write_values
 from _prose import fmt
 from matplotlib import pyplot as plt
 
-from gdlib.descent import GRAD_TOL, descend
+from gdlib.descent import descend
 
 START = 2.5
 LR = 0.15
@@ -50,7 +50,7 @@ def regimes() -> dict[str, object]:
 
 def main(out_dir: Path) -> list[Path]:
     """Write the figure and the numbers the algorithm page quotes."""
-    run = descend("bowl", (START, 0.0), optimizer="gd", lr=LR, max_iter=MAX_ITER, grad_tol=GRAD_TOL)
+    run = descend("bowl", (START, 0.0), optimizer="gd", lr=LR, max_iter=MAX_ITER)
     x = run.positions[:, 0]
     fx = run.values
 

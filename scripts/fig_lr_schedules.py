@@ -164,7 +164,7 @@ def main(out_dir: Path) -> list[Path]:
     # to its first cut are the constant run itself, and at the peak rate one epoch of updates
     # shrinks the error it inherits by this factor (the noise-free contraction of the full loss
     # over N / BATCH steps), so what a run did before an epoch at the peak barely shows after it.
-    head = (curves[k][:, : values["step_size"] + 1] for k in ("step decay", "constant"))
+    head = (curves[k][:, : STEP + 1] for k in ("step decay", "constant"))
     values["step_is_constant"] = bool(np.array_equal(*head))
     values |= figure_facts({key: np.median(curves[name], axis=0) for name, key in keys.items()})
     curvature = mse_curvatures(X)

@@ -5,7 +5,7 @@
 import { Descent } from "./descent.js";
 import { fmt } from "./fmt.js";
 import { formatE, formatG } from "./pyfmt.js";
-import { stalled } from "./widgets/verdicts.js";
+import { gradientNorm, stalled } from "./widgets/verdicts.js";
 import { steps } from "./words.js";
 
 /** Rows shown from the start of a path; the last point follows them. */
@@ -93,8 +93,7 @@ export function outcome(label, run) {
   const [x, y] = run.point;
   const at = `(${said(x)}, ${said(y)})${outside(run, run.point)}, value ${said(run.value)}`;
   if (stalled(run)) {
-    const norm = Math.hypot(...run.gradient);
-    return `${label} stopped after ${steps(run.iterations)} at ${at}, on a step shorter than its tolerance, with the gradient norm still ${formatG(norm, 3)}.`;
+    return `${label} stopped after ${steps(run.iterations)} at ${at}, on a step shorter than its tolerance, with the gradient norm still ${formatG(gradientNorm(run), 3)}.`;
   }
   if (run.status === "converged") return `${label} converged in ${steps(run.iterations)} to ${at}${reached(run.surface, run.point)}.`;
   if (run.status === "diverged") return `${label} diverged on step ${run.iterations + 1}.`;

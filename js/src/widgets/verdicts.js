@@ -6,7 +6,8 @@ import { formatG } from "../pyfmt.js";
 import { steps } from "../words.js";
 
 const num = (v) => formatG(v, 3);
-const gradientNorm = (run) => Math.hypot(...run.gradients.at(-1));
+/** The Euclidean norm of a run's last gradient. */
+export const gradientNorm = (run) => Math.hypot(...run.gradients.at(-1));
 
 /** A step-length stop with the gradient still above gdlib's gradient tolerance: a stall (the
  * momentum turning round), not arrival at the minimum. */
