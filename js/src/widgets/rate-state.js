@@ -5,7 +5,7 @@
 // (config.kappas). Pure: no DOM, tested by node --test.
 import { descend, getSurface } from "../descent.js";
 import { formatApart, formatG } from "../pyfmt.js";
-import { count, counted, steps as stepCount, tableRows } from "../words.js";
+import { count, counted, tableRows } from "../words.js";
 import { floorCrossings, swingRatio } from "./crossings.js";
 import { ending } from "./verdicts.js";
 import { logSlider } from "./scale.js";
@@ -114,7 +114,7 @@ export function rateSummary(facts) {
   const grows = facts.kappa === 1 ? "The path jumps across the minimum ever farther each step" : "The path's swing across the valley grows each step";
   const path =
     status === "diverged"
-      ? `${grows} and gdlib stops it after ${stepCount(steps)} as diverged.`
+      ? `${grows} and gdlib stops it as diverged on step ${steps + 1}.`
       : `The path ${crossingWords(facts)} and ${ending(facts.run)}.`;
   return `${where} ${path}${facts.kappa === null ? "" : ` ${conditionSentence(facts)}`}`;
 }

@@ -33,10 +33,11 @@ export function cappedVerdict(run) {
   return `had not settled at ${cap}: it kept swinging, its lows no longer falling (${values})`;
 }
 
-/** The end of any run: "converged in N steps", a stall, "diverged after N steps", or the cap's. */
+/** The end of any run: "converged in N steps", a stall, "diverged on step N + 1" (named by the step
+ * that blew up, as the explorer's readout and summary name it), or the cap's. */
 export function ending(run) {
   const taken = steps(run.iterations);
   if (stalled(run)) return `stopped after ${taken} on a step shorter than its tolerance, with the gradient norm still ${num(gradientNorm(run))}`;
   if (run.status === "converged") return `converged in ${taken}`;
-  return run.status === "diverged" ? `diverged after ${taken}` : cappedVerdict(run);
+  return run.status === "diverged" ? `diverged on step ${run.iterations + 1}` : cappedVerdict(run);
 }
