@@ -27,11 +27,15 @@ LR_MIN, LR_MAX = 1e-4, 0.5  # the live figure's rate slider
 
 
 def subtitle(surface_name: str) -> str:
-    """Say how each panel's settings were chosen: tuned on the valley but Adam, hand-picked else."""
+    """Say how each panel's settings were chosen, as the page does.
+
+    On the valley plain descent and heavy ball run at their best, Nesterov at its textbook 1/L
+    (not the best on a quadratic) and Adam untuned; on Rosenbrock every setting is hand-picked.
+    """
     settings = RACES[surface_name]
     adam = f"Adam at lr {settings['adam'][0]:g}"
     if surface_name == "valley":
-        return f"plain, heavy ball, Nesterov tuned; {adam}, untuned"
+        return f"plain, heavy ball tuned; Nesterov at lr 1/L; {adam}"
     lr, mu = settings["momentum"][0], settings["momentum"][1]["momentum"]
     return f"hand-picked: lr {lr:g}, momentum {mu:g}; {adam}"
 

@@ -58,3 +58,16 @@ def test_the_stopping_cell_is_short_and_refuses_a_message_it_cannot_shorten():
     assert race_table.stop_cell("stopped: reached max_iter = 4000") == "step limit"
     with pytest.raises(ValueError, match="no short form"):
         race_table.stop_cell("converged: step norm 1e-09 <= 1e-08")
+
+
+def test_the_race_titles_say_the_settings_the_runs_use():
+    """The valley's panel says Nesterov runs at lr 1/L (its textbook setting, not the best on a
+    quadratic) and the Rosenbrock panel quotes the rates and momentum its runs take."""
+    races = load_script("_races")
+    race_fig = load_script("fig_updates_race")
+    valley = race_fig.subtitle("valley")
+    assert "Nesterov at lr 1/L" in valley and "Nesterov tuned" not in valley
+    assert races.RACES["valley"]["nesterov"][0] == pytest.approx(1 / races.VALLEY_L)
+    assert f"Adam at lr {races.RACES['valley']['adam'][0]:g}" in valley
+    lr, hyper = races.RACES["rosenbrock"]["momentum"]
+    assert f"lr {lr:g}, momentum {hyper['momentum']:g}" in race_fig.subtitle("rosenbrock")
