@@ -65,7 +65,7 @@ def defaults_of(function) -> dict:
 def optimizer_data() -> dict:
     """Names, labels, each name's factory and preset, and each factory's defaults (torch's)."""
     factories = (optimizers.sgd, optimizers.adagrad, optimizers.rmsprop, optimizers.adam)
-    built_by = {name: optimizers._PRESETS[name][0].__name__ for name in OPTIMIZERS}
+    built_by = {name: optimizers.factory(name).__name__ for name in OPTIMIZERS}
     return {
         "names": list(OPTIMIZERS),
         "labels": dict(LABELS),

@@ -1,7 +1,7 @@
 """Optimizers as pure update rules (optax style) with torch.optim's names, rules and defaults.
 
 ``OPTIMIZERS`` lists the names the site and the explorer offer, ``LABELS`` how a page shows them;
-``get_optimizer`` builds one:
+``get_optimizer`` builds one from its ``factory`` and ``preset``:
 ``gd`` is ``sgd(lr)``, ``momentum`` is ``sgd(lr, momentum=0.9)``, ``nesterov`` is
 ``sgd(lr, momentum=0.9, nesterov=True)``; ``adagrad``, ``rmsprop`` and ``adam`` use torch's
 defaults for everything but the learning rate. Unlike torch's, ``sgd`` has no default ``lr``,
@@ -18,6 +18,8 @@ and SGD, RMSprop and Adam as their fourth (``lr`` is the first), so a call such 
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from gdlib._validate import check_choice
 from gdlib.optimizers._adagrad import AdagradState, adagrad
@@ -36,6 +38,7 @@ __all__ = [
     "SgdState",
     "adagrad",
     "adam",
+    "factory",
     "get_optimizer",
     "preset",
     "rmsprop",
@@ -43,7 +46,7 @@ __all__ = [
 ]
 
 OPTIMIZERS = ("gd", "momentum", "nesterov", "adagrad", "rmsprop", "adam")
-"""The names ``get_optimizer`` and ``preset`` accept, in the order the site lists them."""
+"""The names ``get_optimizer``, ``factory`` and ``preset`` accept, in the site's order."""
 LABELS = {
     "gd": "GD",
     "momentum": "Momentum",
@@ -109,3 +112,25 @@ def preset(name: str) -> dict[str, object]:
 
     """
     return dict(_PRESETS[check_choice(name, "optimizer", OPTIMIZERS)][1])
+
+
+def factory(name: str) -> Callable[..., GradientTransformation]:
+    """Return the rule that the optimizer ``name`` is built with: ``sgd``, ``adagrad``, ...
+
+    ``get_optimizer(name, lr, **hyper)`` is ``factory(name)(lr, **(preset(name) | hyper))``.
+
+    Args:
+        name: One of ``OPTIMIZERS``.
+
+    Returns:
+        One of ``sgd``, ``adagrad``, ``rmsprop`` and ``adam``.
+
+    Raises:
+        TypeError: ``name`` is not a string.
+        ValueError: ``name`` is not one of ``OPTIMIZERS``.
+
+    >>> factory("nesterov").__name__
+    'sgd'
+
+    """
+    return _PRESETS[check_choice(name, "optimizer", OPTIMIZERS)][0]

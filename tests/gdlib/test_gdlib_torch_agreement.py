@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 import torch
 
-from gdlib.optimizers import adagrad, adam, get_optimizer, rmsprop, sgd
+from gdlib.optimizers import adagrad, adam, factory, get_optimizer, preset, rmsprop, sgd
 from gdlib.surfaces import SURFACES
 
 STEPS = 100
@@ -138,6 +138,14 @@ def test_named_presets_are_the_torch_optimizers(name):
     ours = run_gdlib(get_optimizer(name, 0.005), surface, (0.5, -0.5))
     theirs = run_torch(TORCH_PRESETS[name], surface, (0.5, -0.5), 0.005)
     np.testing.assert_allclose(ours, theirs, rtol=0, atol=TOL)
+    # get_optimizer is the factory at the preset: the names the JS port reads build the same rule.
+    built = run_gdlib(factory(name)(0.005, **preset(name)), surface, (0.5, -0.5))
+    np.testing.assert_array_equal(built, ours)
+
+
+def test_factory_refuses_an_unknown_name_by_its_argument():
+    with pytest.raises(ValueError, match="optimizer"):
+        factory("sgdd")
 
 
 def test_updates_are_pure():
