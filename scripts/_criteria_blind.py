@@ -22,6 +22,10 @@ from gdlib.surfaces import get_surface
 VALUE_ROW = {"grad_tol": 1e-6, "step_tol": 1e-10, "value_tol": 1e-8}  # the table's value row
 SHIFT = 1e10  # added to the bowl: floats near it are about 1.9e-6 apart
 SADDLE_START = (1.5, 1e-12)
+KEPT = 1e-12  # |y| kept its size: within this of the start's at every iterate
+AT_SADDLE = 1e-6  # a run ending this near the origin stopped at the saddle
+SLACK = 1e-12  # the relative rounding a bound that holds may be over by
+TIGHT = 0.99  # a bound is tight where the run's own number is at least this share of it
 
 
 def norm(gradient: np.ndarray) -> float:
@@ -39,7 +43,9 @@ def bouncing(surface: str, start) -> dict[str, object]:
         "bounce_steps": run.iterations,
         "bounce_grad": fmt(norm(run.gradients[-1]), 3),
         "bounce_by_value": run.status == "converged" and run.criterion == "value_tol",
-        "bounce_y_kept": bool(np.all(np.abs(np.abs(y) - abs(y[0])) < 1e-12)),
+        "bounce_y_kept": bool(
+            np.all(np.abs(np.abs(y) - abs(y[0])) < KEPT) and np.all(y[1:] * y[:-1] < 0)
+        ),
     }
 
 
@@ -73,7 +79,7 @@ def saddle_band() -> dict[str, object]:
         "band_steps": run.iterations,
         "band_message": run.message,
         "band_by_grad": run.status == "converged" and run.criterion == "grad_tol",
-        "band_at_saddle": norm(run.positions[-1]) < 1e-6,
+        "band_at_saddle": norm(run.positions[-1]) < AT_SADDLE,
     }
 
 
@@ -82,7 +88,7 @@ def guarantee(run, m: float) -> dict[str, object]:
 
     Along the valley's floor the bounds are tight: equal to the run's own numbers up to rounding.
     """
-    grad, slack = norm(run.gradients[-1]), 1 + 1e-12
+    grad, slack = norm(run.gradients[-1]), 1 + SLACK
     distance, value = norm(run.positions[-1]), float(run.values[-1])
     return {
         "sure_m": f"{m:g}",
@@ -90,7 +96,7 @@ def guarantee(run, m: float) -> dict[str, object]:
         "sure_distance_bound": fmt(grad / m, 2),
         "sure_distance": fmt(distance, 2),
         "sure_distance_holds": distance <= grad / m * slack,
-        "sure_distance_tight": distance >= 0.99 * grad / m,
+        "sure_distance_tight": distance >= TIGHT * grad / m,
         "sure_value_bound": fmt(grad**2 / (2 * m), 2),
         "sure_value": fmt(value, 2),
         "sure_value_holds": value <= grad**2 / (2 * m) * slack,

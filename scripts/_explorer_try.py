@@ -7,9 +7,9 @@ module measures the behaviour the page's sentences describe, for its checks:
   just above 2/L slowly: a run can reach the explorer's step limit before gdlib calls it diverged;
 - the valley race: momentum's first swings across the floor, and its error shrinking by
   sqrt(mu) a step in both directions;
-- the Rosenbrock race: AdaGrad's steps shrink, Adam's stay at most the rate along each axis
-  (here up to 3.2 times it after a sudden jump in the gradient), RMSProp's stay near it and,
-  run on, end in a bounce across the floor; of the runs capped, RMSProp's ends nearest the minimum;
+- the Rosenbrock race: AdaGrad's steps shrink, Adam's stay at most the rate along each axis,
+  RMSProp's stay near it and, run on, end in a bounce across the floor; of the runs capped,
+  RMSProp's ends nearest the minimum;
 - the saddle: the path first nears the centre, then leaves it along y, and the drawn square;
 - the surfaces with several minima: which minima the default rate reaches from a grid of starts;
 - the reader's own function: the curvature's thresholds 1/lambda and 2/lambda around the start.
@@ -20,6 +20,7 @@ from __future__ import annotations
 import numpy as np
 from _figure import sign_changes, step_lengths
 from _prose import fmt
+from _says_explore import ALONG_Y, BOUNCES, FACTORS, NEAR_LR, SHRINK, SQRT_MU_GAP, STEP_FIT, ZIGZAGS
 
 from gdlib.curvature import hessian_eigenvalues
 from gdlib.descent import descend
@@ -104,7 +105,7 @@ def valley_contraction(valley: dict, lr: float, mu: float, eigenvalues) -> dict[
         "valley_sqrt_mu": f"{np.sqrt(mu):.3f}",
         "valley_gd_worst": f"{np.abs(1 - lr * lam).max():.2f}",  # plain descent's larger factor
         "valley_momentum_as_sqrt_mu": bool(np.all((1 + mu - lr * lam) ** 2 < 4 * mu))
-        and abs(rates["momentum"] - np.sqrt(mu)) < 0.002
+        and abs(rates["momentum"] - np.sqrt(mu)) < SQRT_MU_GAP
         and rates["gd"] < rates["momentum"],
     }
 
@@ -115,29 +116,30 @@ def rosenbrock_steps(rosen: dict, lr: float) -> dict[str, object]:
     per_coordinate = lr * np.sqrt(2)  # a step of lr along both coordinates
     adam_moves = np.abs(np.diff(rosen["adam"].positions, axis=0))  # along each coordinate
     rms_last = np.abs(np.diff(rosen["rmsprop"].positions[-2:], axis=0))[0]
+    low, high = NEAR_LR  # the band, in rates, of RMSProp's last step along each coordinate
     longer = descend(
         "rosenbrock", rosen["rmsprop"].positions[0], "rmsprop", lr, max_iter=ROSEN_LONG
     )
-    tail = longer.positions[-101:]
-    bounce = step_lengths(longer.positions)[-100:] / per_coordinate
+    tail = longer.positions[-(BOUNCES + 1) :]
+    bounce = step_lengths(longer.positions)[-BOUNCES:] / per_coordinate
     # Distance to the minimum (1, 1) where each run the step limit stopped ends, GD's too.
     stopped = {o: r for o, r in rosen.items() if r.status != "converged"}
     ends = {o: np.hypot(*(r.positions[-1] - 1.0)) for o, r in stopped.items()}
     return {
         "rosen_adagrad_first": fmt(ada[0], 2),
         "rosen_adagrad_last": fmt(ada[-1], 2),
-        "rosen_adagrad_shrinks": bool(ada[-1] < 0.01 * ada[0]),
+        "rosen_adagrad_shrinks": bool(ada[-1] < SHRINK * ada[0]),
         "rosen_adam_path": fmt(adam.sum(), 2),
         "rosen_adam_within_lr": bool(adam_moves.max() <= lr * (1 + 1e-9)),
         "rosen_rmsprop_last": " and ".join(f"{v:.3g}" for v in rms_last),
-        "rosen_rmsprop_near_lr": bool(np.all((0.5 * lr < rms_last) & (rms_last < 1.5 * lr))),
+        "rosen_rmsprop_near_lr": bool(np.all((low * lr < rms_last) & (rms_last < high * lr))),
         "rosen_rmsprop_closest": min(ends, key=ends.get) == "rmsprop",
         "rosen_long": f"{ROSEN_LONG:,}",
-        # The bounce: y - x^2 changes sign on each of the last 100 steps, each of length lr
+        # The bounce: y - x^2 changes sign on each of the last BOUNCES steps, each of length lr
         # along both coordinates, and the run never passes the gradient test.
         "rosen_rmsprop_bounces": longer.status == "max_iter"
-        and sign_changes(tail[:, 1] - tail[:, 0] ** 2) == 100
-        and bool(np.all(np.abs(bounce - 1) < 0.01)),
+        and sign_changes(tail[:, 1] - tail[:, 0] ** 2) == BOUNCES
+        and bool(np.all(np.abs(bounce - 1) < STEP_FIT)),
     }
 
 
@@ -149,7 +151,7 @@ def saddle_turn(saddle) -> dict[str, object]:
     return {
         "saddle_closest": fmt(distance[closest], 2),
         "saddle_closest_step": closest,
-        "saddle_turns": 0 < closest < saddle.iterations and abs(y_end) > 100 * abs(x_end),
+        "saddle_turns": 0 < closest < saddle.iterations and abs(y_end) > ALONG_Y * abs(x_end),
     }
 
 
@@ -182,17 +184,17 @@ def minima_reached(name: str) -> dict[str, object]:
 def custom_curvature(surface, start) -> dict[str, object]:
     """Return the thresholds 1/lambda and 2/lambda at `start`, with runs either side of each."""
     lam = float(hessian_eigenvalues(surface.grad, start).max())
-    over, under = (descend(surface, start, "gd", f * 2.0 / lam) for f in (1.05, 0.95))
-    just_over, calm = (descend(surface, start, "gd", f / lam) for f in (1.05, 0.95))
+    over, under = (descend(surface, start, "gd", f * 2.0 / lam) for f in FACTORS)
+    just_over, calm = (descend(surface, start, "gd", f / lam) for f in FACTORS)
     return {
         "custom_lambda": f"{lam:.3g}",
         "custom_limit": f"{2.0 / lam:.3g}",
         "custom_overshoot": f"{1.0 / lam:.3g}",
         "custom_over_diverged": over.status == "diverged",
         "custom_under_converged": under.status == "converged",
-        # y changes sign on each of the first ten steps just above 1/lambda and near 2/lambda,
+        # y changes sign on each of the first ZIGZAGS steps just above 1/lambda and near 2/lambda,
         # and never just below 1/lambda.
-        "custom_just_over_zigzags": sign_changes(just_over.positions[:11, 1]) == 10,
-        "custom_under_zigzags": sign_changes(under.positions[:11, 1]) == 10,
+        "custom_just_over_zigzags": sign_changes(just_over.positions[: ZIGZAGS + 1, 1]) == ZIGZAGS,
+        "custom_under_zigzags": sign_changes(under.positions[: ZIGZAGS + 1, 1]) == ZIGZAGS,
         "custom_calm_straight": sign_changes(calm.positions[:, 1]) == 0,
     }

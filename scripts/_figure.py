@@ -103,10 +103,24 @@ def themed_svgs(
     return paths
 
 
-def write_values(out_dir: Path, namespace: str, values: dict[str, object]) -> Path:
-    """Save numbers for page prose as `values-NAMESPACE.json` (keys become `NAMESPACE.key`)."""
+def write_values(
+    out_dir: Path, namespace: str, values: dict[str, object], says: dict[str, str] | None = None
+) -> Path:
+    """Save numbers for page prose as `values-NAMESPACE.json` (keys become `NAMESPACE.key`).
+
+    `says` words each true-or-false value as the proposition it tests ("every rate above 2/L
+    diverged"): a page's ✓ reads it so, not by the key's name. Saved as `key.says`, a name no
+    page token can quote.
+    """
     path = out_dir / f"values-{namespace}.json"
-    text = json.dumps({k: str(v) for k, v in values.items()}, indent=1, sort_keys=True)
+    saved = {k: str(v) for k, v in values.items()}
+    for key, words in (says or {}).items():
+        if not isinstance(values.get(key), bool | np.bool_):
+            raise ValueError(f"{namespace}: says words {key!r}, which is not a true/false value")
+        if not words or words != words.strip() or words.endswith("."):
+            raise ValueError(f"{namespace}: the words for {key!r} must be a bare phrase")
+        saved[f"{key}.says"] = words
+    text = json.dumps(saved, indent=1, sort_keys=True)
     path.write_text(text + "\n", encoding="utf-8")
     return path
 

@@ -8,6 +8,8 @@ times 10 minus 8". The page's stylesheet hides the words (`.gd-sr`); copied, the
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 MINUS = "\u2212"
@@ -74,3 +76,12 @@ def rounded_down(x: float, decimals: int = 0) -> str:
 def listed(words: list[str]) -> str:
     """Join words for prose: "20", "20 and 22", "20, 22 and 23"."""
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def plain_number(x: float) -> str:
+    """Write a number in plain text, as a ✓'s words quote it: `:g`, the exponent unpadded.
+
+    >>> plain_number(1e-07), plain_number(1e10), plain_number(0.02), plain_number(1e-12)
+    ('1e-7', '1e10', '0.02', '1e-12')
+    """
+    return re.sub(r"e([-+])0*(\d)", lambda m: f"e{m[1].replace('+', '')}{m[2]}", f"{x:g}")

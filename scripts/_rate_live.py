@@ -94,7 +94,7 @@ def sweep_facts(rates, sweep, lipschitz: float) -> dict[str, object]:
     return {
         "converged": len(ok),
         "one_band": bool(last - first + 1 == len(ok)),
-        "falls": bool(np.all(np.diff(steps[ok]) < 0)),
+        "falls": bool(len(ok) > 1 and np.all(np.diff(steps[ok]) < 0)),  # needs two to fall
         "fewest": int(steps[fewest]),
         "fewest_lr": f"{rates[fewest]:.3g}",
         "slow_capped": int(first),

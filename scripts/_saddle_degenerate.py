@@ -28,6 +28,9 @@ STALL_Y0 = (5e-3, 1e-3)  # quartic starts whose gradient passes the default test
 CUBIC_STARTS = ((-1.5, 1e-3), (X0, CUBIC_Y0), (1.9, 1.5))
 CUBIC_CAP = 100_000
 BAND_DECADES = range(1, 31)  # the double well's starts 10^-1 to 10^-30 off its line, for its band
+AT_SADDLE = 1e-6  # a band run that ends this close to the saddle was stopped there
+ESCAPED_Y = 0.9  # a run that ends with |y| above this has escaped the saddle
+CREPT = 1e-3  # every run on the cubic must end this close to the saddle
 
 
 def escape_step(run: Trajectory) -> int:
@@ -55,7 +58,7 @@ def cubic_grid(cubic_saddle, cubic: Trajectory) -> dict[str, object]:
     return {
         "cubic_starts": len(CUBIC_STARTS),
         "cubic_all_converged": all(r.status == "converged" for r in runs),
-        "cubic_all_at_saddle": max(float(np.linalg.norm(r.positions[-1])) for r in runs) < 1e-3,
+        "cubic_all_at_saddle": max(float(np.linalg.norm(r.positions[-1])) for r in runs) < CREPT,
         "cubic_steps_min": f"{steps.min():,}",
         "cubic_steps_max": f"{steps.max():,}",
         "cubic_pred_gap": float(np.max(np.abs(steps / predicted - 1))),
@@ -81,7 +84,7 @@ def well_band() -> dict[str, object]:
     and whether every higher start escaped to a minimum.
     """
     runs = {k: descend(DOUBLE_WELL, (X0, 10.0**-k), lr=LR) for k in BAND_DECADES}
-    stopped = [k for k, r in runs.items() if np.linalg.norm(r.positions[-1]) < 1e-6]
+    stopped = [k for k, r in runs.items() if np.linalg.norm(r.positions[-1]) < AT_SADDLE]
     first = stopped[0]
     band, above = runs[first], [r for k, r in runs.items() if k < first]
     return {
@@ -92,7 +95,7 @@ def well_band() -> dict[str, object]:
         "well_band_steps": band.iterations,
         "well_band_y": fmt(float(band.positions[-1][1]), 2),
         "well_band_whole": stopped == [k for k in BAND_DECADES if k >= first],
-        "well_band_above_escaped": all(abs(r.positions[-1][1]) > 0.9 for r in above),
+        "well_band_above_escaped": all(abs(r.positions[-1][1]) > ESCAPED_Y for r in above),
     }
 
 

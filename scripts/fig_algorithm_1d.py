@@ -24,23 +24,35 @@ START = 2.5
 LR = 0.15
 MAX_ITER = 200
 FLIP_LR, GROW_LR = 0.75, 1.05  # one rate between 1/2 and 1, one above 1
+HALF_LR, BOUNCE_LR = 0.5, 1.0  # one step lands on the minimum; the endless bounce
+# Each true/false fact as the proposition it tests: what a page's ✓ says was checked.
+SAYS = {
+    "converged": f"the run at η = {LR} converged",
+    "same_side": f"x never changed sign in the run at η = {LR}",
+    "half_one_step": f"at η = {HALF_LR:g} the run stopped after one step, at x = 0 exactly",
+    "flip_every_step": f"at η = {FLIP_LR} the run converged, x changing sign at every step",
+    "bounce_endless": f"at η = {BOUNCE_LR:g} the run reached max_iter, |x| = {START} "
+    "at every iterate",
+    "grow_diverged": f"at η = {GROW_LR} |x| grew at every step and the run diverged",
+}
 
 
 def regimes() -> dict[str, object]:
-    """Run x^2 from START at 1/2, FLIP_LR, 1 and GROW_LR: what each rate does to x."""
+    """Run x^2 from START at HALF_LR, FLIP_LR, BOUNCE_LR and GROW_LR: what each does to x."""
     runs = {
         lr: descend("bowl", (START, 0.0), lr=lr, max_iter=MAX_ITER)
-        for lr in (0.5, FLIP_LR, 1.0, GROW_LR)
+        for lr in (HALF_LR, FLIP_LR, BOUNCE_LR, GROW_LR)
     }
     half, flip, bounce, grow = (runs[lr].positions[:, 0] for lr in runs)
     return {
-        "half_one_step": runs[0.5].iterations == 1 and bool(half[1] == 0.0),
+        "half_one_step": runs[HALF_LR].iterations == 1 and bool(half[1] == 0.0),
         "flip_lr": FLIP_LR,
         "flip_steps": runs[FLIP_LR].iterations,
         "flip_every_step": runs[FLIP_LR].status == "converged"
         and sign_changes(flip) == runs[FLIP_LR].iterations,
-        "bounce_steps": runs[1.0].iterations,
-        "bounce_endless": runs[1.0].status == "max_iter" and bool(np.all(np.abs(bounce) == START)),
+        "bounce_steps": runs[BOUNCE_LR].iterations,
+        "bounce_endless": runs[BOUNCE_LR].status == "max_iter"
+        and bool(np.all(np.abs(bounce) == START)),
         "grow_lr": GROW_LR,
         "grow_steps": runs[GROW_LR].iterations,
         "grow_diverged": runs[GROW_LR].status == "diverged"
@@ -108,5 +120,5 @@ def main(out_dir: Path) -> list[Path]:
     }
     return [
         *themed_svgs(draw, out_dir, "algorithm-1d", narrow=True),
-        write_values(out_dir, "algorithm", values),
+        write_values(out_dir, "algorithm", values, says=SAYS),
     ]

@@ -20,6 +20,16 @@ from _variants import HORIZON, log_axes
 from matplotlib import pyplot as plt
 
 RESULT = Path(__file__).resolve().parent.parent / "benchmarks" / "results" / "batch_cost.json"
+RISES_FROM = 64  # the batch size from which the step time grows with every gathered batch
+# Each true/false fact as the proposition it tests: what a page's ✓ says was checked.
+SAYS = {
+    "rises_from_64": f"from {RISES_FROM} rows on, each larger batch but the full one took longer"
+    " per step",
+    "full_cheapest_per_example": "the full batch cost less per example than every other batch"
+    " size measured",
+    "per_example_down_then_up": "below the full batch, the cost per example fell with each"
+    " larger size to its lowest, then rose with each after",
+}
 
 
 def two_figures(x: float) -> str:
@@ -75,7 +85,7 @@ def main(out_dir: Path) -> list[Path]:
     values["n"] = f"{int(sizes[-1]):,}"
     # The step time rises from b = 64 to the largest gathered batch; the full one is read in place.
     values["before_full"] = f"{int(sizes[-2]):,}"
-    values["rises_from_64"] = bool(np.all(np.diff(step[sizes >= 64][:-1]) > 0))
+    values["rises_from_64"] = bool(np.all(np.diff(step[sizes >= RISES_FROM][:-1]) > 0))
     per_example = step / sizes
     # The full batch is read in place; every smaller batch first gathers its rows.
     values["full_cheapest_per_example"] = bool(per_example.argmin() == len(sizes) - 1)
@@ -84,7 +94,8 @@ def main(out_dir: Path) -> list[Path]:
     low = int(gathered.argmin())
     values["per_example_low_at"] = f"{int(sizes[low]):,}"
     down, up = np.diff(gathered[: low + 1]), np.diff(gathered[low:])
-    values["per_example_down_then_up"] = bool(np.all(down < 0) and np.all(up > 0) and up.size)
+    falls, rises = down.size and np.all(down < 0), up.size and np.all(up > 0)
+    values["per_example_down_then_up"] = bool(falls and rises)  # each side needs a size
     # One example's cost in a one-example step over its cost in a full-batch step.
     ratio = float(per_example[0] / per_example[-1])
     values["per_example_ratio"], values["per_example_ratio_n"] = two_figures(ratio), ratio
@@ -106,5 +117,5 @@ def main(out_dir: Path) -> list[Path]:
     values["problem_epoch_over_horizon"] = two_figures(epoch / (HORIZON * full))
     return [
         *themed_svgs(draw, out_dir, "batch-time", narrow=True),
-        write_values(out_dir, "batchtime", values),
+        write_values(out_dir, "batchtime", values, says=SAYS),
     ]

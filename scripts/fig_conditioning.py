@@ -23,6 +23,7 @@ from _conditioning_starts import TOL, VALLEY_EIGENVALUES, VALLEY_LR, VALLEY_STAR
 from _figure import COLORS, themed_svgs, write_values
 from _prose import fmt, power_of_ten, rounded_up
 from _quadratic import quadratic
+from _says_conditioning import SAYS
 from matplotlib import pyplot as plt
 
 from gdlib.curvature import mse_curvatures
@@ -195,5 +196,5 @@ def main(out_dir: Path) -> list[Path]:
     values["max_rate_error_raw"] = float(np.max(np.abs(sweep["measured"] - sweep["predicted"])))
     return [
         *themed_svgs(draw, out_dir, "conditioning", narrow=True),
-        write_values(out_dir, "conditioning", values),
+        write_values(out_dir, "conditioning", values, says=SAYS),
     ]

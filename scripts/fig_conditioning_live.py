@@ -30,6 +30,22 @@ LR = float(f"{best_fixed_rate((1.0, float(KAPPA))):.3g}")
 LR_MIN, LR_MAX = 0.001, 2.5
 MAX_ITER = 1000
 START = (1.0, 1.0)
+# Each true/false fact as the proposition it tests: what a page's ✓ says was checked.
+SAYS = {
+    "raised_diverged": f"the opening rate η = {LR:g} diverged at κ = {max(KAPPAS)}",
+    "rise_converged": (
+        f"at κ = {KAPPA}, the run halfway from the best fixed rate to 2/L converged within"
+        f" {MAX_ITER} steps"
+    ),
+    "gap_empty": "the opening sweep has no rate strictly between the best fixed rate and 2/L",
+    "one_band": "the opening sweep's converged rates are next to each other on its grid",
+    "falls": (
+        "in the opening sweep each converged rate took fewer steps than the converged one below"
+    ),
+    "above_cap_first": (
+        f"the opening sweep's first rate at or above 2/L hit the cap of {MAX_ITER} steps"
+    ),
+}
 
 
 def rise_facts(surface, rates, best: float) -> dict[str, object]:
@@ -83,4 +99,4 @@ def main(out_dir: Path) -> list[Path]:
     values |= _rate_live.sweep_facts(rates, sweep, surface.lipschitz)
     values |= rise_facts(surface, rates, best) | raised_facts()
     written = themed_svgs(draw, out_dir, "conditioning-live", narrow=True)
-    return [*written, write_values(out_dir, "conditioning_live", values)]
+    return [*written, write_values(out_dir, "conditioning_live", values, says=SAYS)]

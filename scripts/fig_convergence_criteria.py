@@ -22,6 +22,7 @@ from _criteria_blind import blind_spots, smallest_curvature
 from _figure import COLORS, step_lengths, themed_svgs, write_values
 from _narrow import NARROW_WIDTH
 from _prose import fmt
+from _says_criteria import says
 from matplotlib import pyplot as plt
 
 from gdlib.descent import descend
@@ -196,4 +197,4 @@ def main(out_dir: Path) -> list[Path]:
     config |= LIVE_TOLERANCES | {"tolMin": TOL_MIN, "tolMax": TOL_MAX}
     values["widget"] = json.dumps(config)
     written = themed_svgs(draw, out_dir, "convergence-criteria", narrow=True)
-    return [*written, write_values(out_dir, "criteria", values)]
+    return [*written, write_values(out_dir, "criteria", values, says=says(LR, TOLERANCES, STALLS))]

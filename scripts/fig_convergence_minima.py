@@ -19,6 +19,12 @@ from gdlib.surfaces import get_surface
 
 LR, MAX_ITER = 0.02, 3000  # the camel's runs
 SADDLE_LR, SADDLE_MAX_ITER = 0.1, 1000
+ON_AXIS, OFF_AXIS = (1.5, 0.0), (1.5, 0.01)  # the saddle's starts: on the x axis, and off it
+# Each true/false fact as the proposition it tests: what a page's ✓ says was checked.
+SAYS = {
+    "on_axis_converged": f"the run on x² − y² from {ON_AXIS}, on the x axis, converged",
+    "off_axis_diverged": f"the run on x² − y² from {OFF_AXIS}, off the x axis, diverged",
+}
 
 
 def camel_runs():
@@ -38,8 +44,8 @@ def main(out_dir: Path) -> list[Path]:
     """Write the two-panel figure and the counts the page quotes."""
     camel, runs = camel_runs()
     saddle = get_surface("saddle")
-    on_axis = descend(saddle, (1.5, 0.0), lr=SADDLE_LR, max_iter=SADDLE_MAX_ITER)
-    off_axis = descend(saddle, (1.5, 0.01), lr=SADDLE_LR, max_iter=SADDLE_MAX_ITER)
+    on_axis = descend(saddle, ON_AXIS, lr=SADDLE_LR, max_iter=SADDLE_MAX_ITER)
+    off_axis = descend(saddle, OFF_AXIS, lr=SADDLE_LR, max_iter=SADDLE_MAX_ITER)
 
     def draw(theme: str):
         fig, (left, right) = plt.subplots(
@@ -90,4 +96,4 @@ def main(out_dir: Path) -> list[Path]:
         "max_end_gap": f"{end_gap:.1e}",
     }
     written = themed_svgs(draw, out_dir, "convergence-minima", narrow=True)
-    return [*written, write_values(out_dir, "minima", values)]
+    return [*written, write_values(out_dir, "minima", values, says=SAYS)]

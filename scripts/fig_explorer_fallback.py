@@ -31,6 +31,7 @@ from _explorer_try import (
 )
 from _figure import CYCLE, grid, sign_changes, surface_cmap, themed_svgs, write_values
 from _prose import listed, power_of_ten
+from _says_explore import AT_MINIMUM, says
 
 from gdlib._divergence import MAX_POSITION, MAX_VALUE
 from gdlib.curvature import hessian_eigenvalues
@@ -95,7 +96,8 @@ def main(out_dir: Path) -> list[Path]:
     run = descend(surface, START, "gd", LR, max_iter=EXPLORER_DEFAULTS["maxIter"])
     diverged = _runs(TRY["big_lr"])["gd"]
     paths = themed_svgs(lambda theme: draw(theme, surface, run), out_dir, "explorer-fallback")
-    return [*paths, write_values(out_dir, "explore", page_values(run, diverged, surface))]
+    values = page_values(run, diverged, surface)
+    return [*paths, write_values(out_dir, "explore", values, says=says(values))]
 
 
 def page_values(run, diverged, surface) -> dict[str, object]:
@@ -103,10 +105,8 @@ def page_values(run, diverged, surface) -> dict[str, object]:
     valley, rosen = _runs(TRY["valley"]), _runs(TRY["rosen"])
     reached = [o for o, r in rosen.items() if r.status == "converged"]
     saddle = _runs(TRY["saddle"])["gd"]
-    gd_end = rosen["gd"].positions[-1]
-    custom = TRY["custom"]
-    mine = surface_from_expression(custom.expr, custom.bounds)
-    _runs(custom, mine)  # the linked run itself must run: gdlib refuses what it cannot
+    mine = surface_from_expression(TRY["custom"].expr, TRY["custom"].bounds)
+    _runs(TRY["custom"], mine)  # the linked run itself must run: gdlib refuses what it cannot
     caption, rows = point_rows(LABELS["gd"], run)
     valley_eigenvalues = hessian_eigenvalues(VALLEY.grad, VALLEY.start)
     return {f"{name}_link": explorer_hash(run) for name, run in TRY.items()} | {
@@ -149,7 +149,7 @@ def page_values(run, diverged, surface) -> dict[str, object]:
         "default_start": "({:g}, {:g})".format(*START),
         "rosen_minimum": "({:g}, {:g})".format(*ROSEN_MINIMUM),
         "rosen_reached_at_minimum": all(
-            np.hypot(*(rosen[o].positions[-1] - ROSEN_MINIMUM)) < 1e-3 for o in reached
+            np.hypot(*(rosen[o].positions[-1] - ROSEN_MINIMUM)) < AT_MINIMUM for o in reached
         ),
         "saddle_start": "({:g}, {:g})".format(*SADDLE.start),
         "max_value": power_of_ten(round(np.log10(MAX_VALUE))),
@@ -160,7 +160,7 @@ def page_values(run, diverged, surface) -> dict[str, object]:
         "rosen_iter": ROSEN_ITER,
         "rosen_reached": " and ".join(LABELS[o] for o in reached),
         "rosen_reached_steps": max(rosen[o].iterations for o in reached),
-        "rosen_gd_end": f"({gd_end[0]:.2f}, {gd_end[1]:.2f})",
+        "rosen_gd_end": "({:.2f}, {:.2f})".format(*rosen["gd"].positions[-1]),
         "rosen_stopped": listed(
             [
                 f"{LABELS[o]} at ({r.positions[-1][0]:.2f}, {r.positions[-1][1]:.2f}) "

@@ -25,6 +25,12 @@ from gdlib.regression import mse_grad
 
 SIZES = (1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 1500, 1900, N)
 DRAWS = 400
+ROUNDING = 1e-12  # at b = n the spread over the gradient's length is below this: rounding only
+# Each true/false fact as the proposition it tests: what a page's ✓ says was checked.
+SAYS = {
+    "bn_rounding_only": f"at b = n, the measured gradient spread was below {ROUNDING:g} times the"
+    " true gradient's length",
+}
 
 
 def per_example_gradients() -> np.ndarray:
@@ -107,6 +113,6 @@ def main(out_dir: Path) -> list[Path]:
     values["worst_z"], values["worst_z_n"] = rounded_up(z), z  # "within"
     values["sizes_below_n"] = len(SIZES) - 1  # the sizes `worst` is taken over
     values["largest_below_n"] = SIZES[-2]
-    values["bn_rounding_only"] = bool(measured[-1] / norm < 1e-12)
+    values["bn_rounding_only"] = bool(measured[-1] / norm < ROUNDING)
     written = themed_svgs(draw, out_dir, "gradient-noise", narrow=True)
-    return [*written, write_values(out_dir, "noise", values)]
+    return [*written, write_values(out_dir, "noise", values, says=SAYS)]

@@ -19,6 +19,11 @@ from gdlib.surfaces import get_surface
 
 STARTS = ((0.0, 0.0), (-1.0, 4.5), (-4.5, -1.0), (1.0, -4.5))
 LR = 0.01
+# Each true/false fact as the proposition it tests: what a page's ✓ says was checked.
+SAYS = {
+    "stopped_on_gradient": f"the gradient test (grad_tol) stopped each of the {len(STARTS)} runs",
+    "downhill": "every step of every run lowered f, strictly",
+}
 
 
 def runs():
@@ -65,4 +70,4 @@ def main(out_dir: Path) -> list[Path]:
     # Written as the page writes the tolerance beside it; the claim reads the raw number.
     values["max_end_gap"], values["max_end_gap_raw"] = fmt(end_gap, 2), end_gap
     written = path_animation(setup, out_dir, "home-descent", narrow=True)
-    return [*written, write_values(out_dir, "home", values)]
+    return [*written, write_values(out_dir, "home", values, says=SAYS)]

@@ -25,6 +25,14 @@ from gdlib.surfaces import get_surface
 RATES = np.round(np.linspace(0.004, 0.11, 54), 4)
 MAX_ITER = 2000
 DIVERGED_MARK = 1.6 * MAX_ITER  # diverged runs are drawn above the cap
+# Each true/false fact as the proposition it tests: what a page's ✓ says was checked.
+SAYS = {
+    "none_at_two_over_l_converged": "no run at exactly 2/L converged",
+    "every_rate_above_two_over_l_diverged": "every rate of the sweep above 2/L diverged",
+    "every_rate_below_two_over_l_converged": "every rate of the sweep below 2/L converged",
+    "falls_to_best": "the step count fell at each larger rate up to the fastest run",
+    "rises_after_best": "the step count rose at each larger rate after the fastest run",
+}
 
 
 def facts(rates: np.ndarray, status: np.ndarray, two_over_l: float) -> dict[str, bool | int]:
@@ -145,5 +153,5 @@ def main(out_dir: Path) -> list[Path]:
     }
     return [
         *themed_svgs(draw, out_dir, "lr-bound", narrow=True),
-        write_values(out_dir, "lr_bound", values),
+        write_values(out_dir, "lr_bound", values, says=SAYS),
     ]

@@ -30,6 +30,18 @@ LR = float(f"{best_fixed_rate(hessian_eigenvalues(VALLEY.grad, VALLEY.minima[0])
 LR_MIN, LR_MAX = 0.001, 0.2
 MAX_ITER = 200
 LONG_CAP = 10_000  # enough for the slowest rate, 0.001, which needs about 7,700 steps
+# Each true/false fact as the proposition it tests: what a page's ✓ says was checked.
+SAYS = {
+    "one_band": "the sweep's converged rates sit next to each other on its grid, with no gap",
+    "falls": "the step count fell at each larger converged rate of the sweep",
+    "fewest_is_last": "the largest converged rate took fewer steps than every other converged rate",
+    "late_cap_next": (
+        f"the next rate past the largest converged one is below 2/L and hit the {MAX_ITER}-step cap"
+    ),
+    "capped_all_converge_long": (
+        f"every sweep rate that hit the {MAX_ITER}-step cap converged when given {LONG_CAP:,} steps"
+    ),
+}
 
 
 def sweep_rates() -> np.ndarray:
@@ -60,7 +72,7 @@ def main(out_dir: Path) -> list[Path]:
     values |= capped_runs_given_time(surface, rates, sweep)
     return [
         *themed_svgs(draw, out_dir, "lr-live", narrow=True),
-        write_values(out_dir, "lr_live", values),
+        write_values(out_dir, "lr_live", values, says=SAYS),
     ]
 
 

@@ -36,6 +36,25 @@ MAX_ITER = 200
 FLIP_WINDOW = 40  # steps over which the page counts the zig-zag's crossings of y = 0
 
 
+def _at(lr: float) -> str:
+    """Name a run by its rate: "the run at η = 0.05", with ≈ where the rate is rounded."""
+    return f"the run at η {'=' if float(fmt(lr)) == lr else '≈'} {fmt(lr)}"
+
+
+RUN = {label.replace(" ", "_"): _at(lr) for label, lr in CASES}
+# Each true/false fact as the proposition it tests: what a page's ✓ says was checked.
+SAYS = {
+    "too_small_converged": f"{RUN['too_small']} converged",
+    "too_small_diverged": f"{RUN['too_small']} diverged",
+    "one_over_l_converged": f"{RUN['one_over_l']} converged",
+    "best_converged": f"{RUN['best']} converged",
+    "best_y_flips_each_step": f"y changed sign at every step of {RUN['best']}",
+    "diverging_diverged": f"{RUN['diverging']} diverged",
+    "diverging_y_flips_each_step": f"y changed sign at every step of {RUN['diverging']}",
+    "diverging_y_grows": f"|y| grew at every step of {RUN['diverging']}",
+}
+
+
 def main(out_dir: Path) -> list[Path]:
     """Write the 2 x 2 figure and the numbers the learning-rate page quotes."""
     surface = VALLEY
@@ -77,7 +96,7 @@ def main(out_dir: Path) -> list[Path]:
             values["best_grad_norm_end"] = float(np.linalg.norm(surface.grad(run.positions[-1])))
     return [
         *themed_svgs(draw, out_dir, "lr-runs", narrow=True),
-        write_values(out_dir, "lr_runs", values),
+        write_values(out_dir, "lr_runs", values, says=SAYS),
     ]
 
 

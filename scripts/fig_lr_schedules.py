@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 from _figure import CYCLE, themed_svgs, write_values
 from _prose import fmt, listed
+from _says_schedules import says
 from _schedule_probes import constant_budget, fmt_up, noise_floors, warmup_first_steps
 from matplotlib import pyplot as plt
 
@@ -176,11 +177,10 @@ def main(out_dir: Path) -> list[Path]:
     limit, values["epoch_memory_batches"] = batch_limit(X)
     values["batch_limit"], values["batch_limit_raw"] = fmt(limit, 2), f"{limit:.3g}"
     values["batches_drawn"] = f"{SEEDS * EPOCHS * (N // BATCH):,}"
-    values["epochs_drawn"] = SEEDS * EPOCHS
+    values["epochs_drawn"], values["steps_per_epoch"] = SEEDS * EPOCHS, N // BATCH
     # Step decay's last rate, over its last step_size epochs of N / BATCH steps: even with exact
     # gradients the loss can shrink at best by the steepest curvature's factor (squared: a loss).
     last, steps = rates["step decay"][-1], values["step_size"] * (N // BATCH)
-    values["steps_per_epoch"] = N // BATCH
     values["last_shrink"] = f"{np.abs(1 - last * curvature).min() ** (2 * steps):.2g}"
     values |= noise_floors(X, y, PEAK, values["gamma"], BATCH) | warmup_first_steps()
     values |= constant_budget(lambda r, s: excess_losses(X, y, r, s, best), PEAK, EPOCHS, SEEDS)
@@ -197,4 +197,4 @@ def main(out_dir: Path) -> list[Path]:
         # The epoch's maps are bounds ("at most"): rounded up, they stay true of the run.
         values[key] = (fmt_up if key.startswith("epoch_memory") else fmt)(values[key], 2)
     written = themed_svgs(draw, out_dir, "lr-schedules", narrow=True)
-    return [*written, write_values(out_dir, "schedules", values)]
+    return [*written, write_values(out_dir, "schedules", values, says=says(SEEDS, STEP))]

@@ -22,9 +22,20 @@ from pathlib import Path
 import numpy as np
 from _double_well import DOUBLE_WELL, LR, RADIUS, X0, predicted_stay
 from _figure import COLORS, CYCLE, themed_svgs, write_values
-from _prose import fmt, rounded_up
-from _saddle_degenerate import QUARTIC_Y0, degenerate_values
-from _saddle_well import depth_facts, map_facts, turn_facts
+from _prose import fmt, plain_number, rounded_up
+from _saddle_degenerate import (
+    AT_SADDLE,
+    BAND_DECADES,
+    CREPT,
+    CUBIC_CAP,
+    CUBIC_STARTS,
+    CUBIC_Y0,
+    ESCAPED_Y,
+    QUARTIC_Y0,
+    STALL_Y0,
+    degenerate_values,
+)
+from _saddle_well import AT_MINIMUM, DEEPER, DEPTH_Y0, depth_facts, map_facts, turn_facts
 from matplotlib import pyplot as plt
 
 from gdlib.descent import descend
@@ -37,6 +48,46 @@ PLATEAU_TOL = 0.01  # the loss within this of the saddle's value counts as the p
 def run(y0: float):
     """Descend the double well from (X0, y0)."""
     return descend(DOUBLE_WELL, (X0, y0), lr=LR, max_iter=2000)
+
+
+def says(values: dict) -> dict[str, str]:
+    """Word each true/false fact as the proposition it tests: what a page's ✓ says was checked.
+
+    Where the runs found a bound (the first decade whose total is longer, the band's edge), the
+    words quote it from `values`.
+    """
+    rises, band = values["total_rises_from"], values["well_band_decade"]
+    cap = values["cubic_default_cap"]
+    top, bottom = (round(-np.log10(y)) for y in OFFSETS[[0, -1]])  # y0 = 1e-top to 1e-bottom
+
+    def span(high: int, low: int) -> str:
+        return f"every double-well run from y0 = 1e-{high} to 1e-{low}"
+
+    cubic = f"all {len(CUBIC_STARTS)} runs on x^2 + y^3"
+    given = f"{cubic}, given {CUBIC_CAP:,} steps,"
+    start, near = plain_number(DEPTH_Y0), plain_number(AT_MINIMUM)
+    depth = f"from ({X0:g}, {start}) ended with |y| within {near} of 1"
+    escaped, manifold = f"ended with |y| > {ESCAPED_Y:g}", "the run on the manifold"
+    return {
+        "manifold_converged": f"the run from ({X0:g}, 0), on the stable manifold, converged",
+        "totals_flat_until_then": f"{span(top, rises - 1)} took as many steps as {manifold}",
+        "totals_longer_from_then": f"{span(rises, bottom)} took more steps than {manifold}",
+        "all_escaped": f"{span(top, bottom)} {escaped}",
+        "stall_all": "gdlib's default gradient test stopped the x^2 - y^4 runs from "
+        + " and ".join(f"({X0:g}, {y:g})" for y in STALL_Y0),
+        "well_band_whole": (
+            f"{span(band, BAND_DECADES[-1])} ended within {plain_number(AT_SADDLE)} of the saddle"
+        ),
+        "well_band_above_escaped": (
+            f"{span(BAND_DECADES[0], band - 1)} at the default cap {escaped}"
+        ),
+        "cubic_converged": f"the run on x^2 + y^3 from ({X0:g}, {CUBIC_Y0:g}) converged",
+        "cubic_all_converged": f"{given} converged",
+        "cubic_all_at_saddle": f"{given} ended within {plain_number(CREPT)} of the saddle",
+        "cubic_all_capped": f"{cubic} hit gdlib's default cap of {cap:,} steps",
+        "shallow_ends_at_minimum": f"the run on the double well {depth}",
+        "deep_ends_at_minimum": f"the run on x^2 + {DEEPER:g}(y^2 - 1)^2 {depth}",
+    }
 
 
 def main(out_dir: Path) -> list[Path]:
@@ -105,8 +156,8 @@ def main(out_dir: Path) -> list[Path]:
         values[f"plateau_{-int(np.log10(y0))}"] = int(plateau.sum())
     values["plateau_tol"] = PLATEAU_TOL
     values["closest_2"] = f"{np.abs(runs[1e-2].values - 1.0).min():.3f}"
-    values["all_escaped"] = bool(all(abs(r.positions[-1][1]) > 0.9 for r in runs.values()))
+    values["all_escaped"] = bool(all(abs(r.positions[-1][1]) > ESCAPED_Y for r in runs.values()))
     values |= degenerate_values(runs[QUARTIC_Y0])
     values |= map_facts() | turn_facts({y0: runs[y0] for y0 in SHOWN}) | depth_facts()
     written = themed_svgs(draw, out_dir, "saddle-escape", narrow=True)
-    return [*written, write_values(out_dir, "saddle", values)]
+    return [*written, write_values(out_dir, "saddle", values, says=says(values))]

@@ -28,6 +28,11 @@ DRAW_SEED, OTHER_DRAWS = 7, range(20)  # the figure's draw of the problem, and d
 RISE = 1.2  # a turn-up: the last epoch's validation loss above this times its lowest
 OVERFIT = {"train": 40, "valid": 400, "features": 30}  # the left panel's problem: n close to d
 NOISY = {"examples": 1000, "features": 5, "lr": 0.02, "epochs": 20}  # the right panel's problem
+# Each true/false fact as the proposition it tests: what a page's ✓ says was checked.
+SAYS = {
+    "train_falls_every_epoch": "the first panel's training loss fell in every epoch",
+    "draws_has_figures": f"the figure's draw of the data is one of the {len(OTHER_DRAWS)} draws",
+}
 
 
 def early_stopping(seed: int = DRAW_SEED) -> dict[str, np.ndarray | int | float]:
@@ -154,5 +159,5 @@ def main(out_dir: Path) -> list[Path]:
     } | other_draws()
     return [
         *themed_svgs(draw, out_dir, "stopping", narrow=True),
-        write_values(out_dir, "stopping", values),
+        write_values(out_dir, "stopping", values, says=SAYS),
     ]

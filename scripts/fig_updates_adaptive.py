@@ -41,6 +41,14 @@ ANGLES = {"aligned": 0.0, "turned": np.pi / 4}
 METHODS = ("gd", "adagrad", "rmsprop", "adam")
 # name on the page: (optimizer, hyperparameters), each on the kappa-100 valleys, aligned and turned
 ABLATIONS = {"adam_b1_0": ("adam", {"betas": (0.0, 0.999)}), "momentum": ("momentum", {})}
+# Each true/false fact as the proposition it tests: what a page's ✓ says was checked.
+_DONE = f"{TOLS[1]:.0e}".replace("e-0", "e-")  # 1e-6, not 1e-06
+SAYS = {
+    "rmsprop_never_settles": (
+        f"on every valley, RMSProp at its best rate either never gets below f = {_DONE}, or rises"
+        f" back to it after and is at or above it at some step from {3 * STEPS} to {4 * STEPS}"
+    ),
+}
 
 
 def batched_values(name: str, kappas, angles, **hyper: object) -> np.ndarray:
@@ -174,4 +182,4 @@ def main(out_dir: Path) -> list[Path]:
             values[f"{m}_{a}_{k:g}_{tol}"] = steps
             values[f"{m}_{a}_{k:g}_{tol}_lr"] = f"{rate:g}"
     written = themed_svgs(draw, out_dir, "updates-adaptive", narrow=True)
-    return [*written, write_values(out_dir, "adaptive", values)]
+    return [*written, write_values(out_dir, "adaptive", values, says=SAYS)]

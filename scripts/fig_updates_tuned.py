@@ -27,6 +27,12 @@ LABELS = {"gd": "plain, best rate", "momentum": "heavy ball (Polyak)", "nesterov
 HABIT, HABIT_RATES = 0.9, 30  # "in practice mu is set near 0.9": its rates, up to its limit
 KEY_HEADROOM = 1e4  # the distance panel's top: room for its key above the start's distance of 3
 TOL = GRAD_TOL  # the gradient norm the counts reach, the page's 10^-6
+ON_LINE = 1e-9  # the relative gap within which plain descent's curve is its dashed line
+# Each true/false fact as the proposition it tests: what a page's ✓ says was checked.
+SAYS = {
+    "gd_on_line": "at every step k, plain descent's distance to the minimum is its start's"
+    + f" × ((κ − 1)/(κ + 1))^k, to a relative {ON_LINE:.0e}".replace("e-0", "e-"),  # not 1e-09
+}
 
 
 def predicted_rates(kappa: float) -> dict[str, float]:
@@ -114,7 +120,7 @@ def main(out_dir: Path) -> list[Path]:
     # Plain descent at its best rate shrinks both coordinates by exactly (kappa - 1)/(kappa + 1)
     # each step: its dashed line is hidden under its solid one (the key says so).
     line = dist["gd"][0] * predicted["gd"] ** np.arange(len(dist["gd"]))
-    gd_on_line = bool(np.allclose(dist["gd"], line, rtol=1e-9, atol=0))
+    gd_on_line = bool(np.allclose(dist["gd"], line, rtol=ON_LINE, atol=0))
 
     def draw(theme: str):
         fig, (left, right) = plt.subplots(1, 2, figsize=(8.6, 3.5), layout="constrained")
@@ -164,4 +170,4 @@ def main(out_dir: Path) -> list[Path]:
         values |= {f"habit_root_k{kappa:g}": by_root}
         values[f"steps_gd_k{kappa:g}"] = int(gd_steps)
     written = themed_svgs(draw, out_dir, "updates-tuned", narrow=True)
-    return [*written, write_values(out_dir, "tuned", values)]
+    return [*written, write_values(out_dir, "tuned", values, says=SAYS)]

@@ -32,6 +32,12 @@ LR = 0.05
 EPOCHS = 10
 BATCHES = (1, 16, N_LIVE)
 COMPARED = 16  # the comparison page opens on this batch size against the full batch
+# Each true/false fact as the proposition it tests: what a page's ✓ says was checked.
+SAYS = {
+    f"last_fell_{b}": f"at b = {b}, the median loss gap of the last epoch's steps was below the"
+    " epoch before's"
+    for b in BATCHES
+}
 
 
 def live_data() -> tuple[np.ndarray, np.ndarray]:
@@ -171,4 +177,4 @@ def main(out_dir: Path) -> list[Path]:
         values[f"{key}_loss"] = values[f"loss_{b}"]
         values[f"{key}_steps"] = values[f"steps_{b}"]
         values[f"{key}_tail"], values[f"{key}_tail_n"] = values[f"tail_{b}"], values[f"tail_{b}_n"]
-    return [*outputs, write_values(out_dir, "variants_live", values)]
+    return [*outputs, write_values(out_dir, "variants_live", values, says=SAYS)]

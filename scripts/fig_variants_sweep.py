@@ -22,13 +22,14 @@ from pathlib import Path
 
 import numpy as np
 from _figure import themed_svgs, write_values
-from _prose import fmt
+from _prose import fmt, listed
 from _sweep import check_against_gdlib, sweep
 from _variants import (
     BATCH_SIZES,
     BEST_RATE,
     BUDGET,
     HORIZON,
+    LAST,
     MINI,
     RATES,
     SEEDS,
@@ -38,13 +39,56 @@ from _variants import (
     floor,
     run,
 )
-from _variants_evidence import FULL_SIZES, estimation, floors, seed_noise, shared_orders
-from _variants_numbers import summary, table
+from _variants_evidence import (
+    FULL_SIZES,
+    HIGH_SIZES,
+    LOW_SIZES,
+    estimation,
+    floors,
+    seed_noise,
+    shared_orders,
+)
+from _variants_numbers import FLOOR_SIZES, summary, table
 from _variants_plots import best_index, draw_curves, draw_grid, draw_scaling, stable_rates
 from _variants_remedies import AVERAGE_FROM, averaged, centred_race
 from _variants_splits import seed_splits
 
 from gdlib.curvature import mse_curvatures
+
+LOW = "b = " + listed([str(b) for b in LOW_SIZES])  # "b = 1, 4 and 16"
+LEVEL = f"median level (last {LAST} epochs)"  # over the seeds and those epochs' ends
+# Each true/false fact as the proposition it tests: what a page's ✓ says was checked.
+SAYS = {
+    "floor_rises": f"for b = {listed([str(b) for b in FLOOR_SIZES])}, the {LEVEL} rose at each"
+    " larger rate from the best at which every seed ended below its starting loss",
+    "floor_falls_with_b": f"at b = {FLOOR_SIZES[-1]}'s best rate, the {LEVEL} fell at each"
+    f" larger b of {listed([str(b) for b in FLOOR_SIZES])}",
+    "batch_ahead_after": "batch's median stayed below stochastic descent's from some epoch"
+    f" through epoch {HORIZON}",
+    "rule_bn_above_limit": "the rule's rate at b = n, n × b = 1's best rate, is above 2/L",
+    "rule_bn_grew": f"at b = n, a run at the rule's rate did not end its {BUDGET} epochs below"
+    " its starting loss",
+    **{
+        f"{key}_grid_reaches_limit": f"at some rate of the grid, a {name} descent run did not"
+        f" end its {HORIZON} epochs below its starting loss"
+        for key, name in (("sgd", "stochastic"), ("mini", "mini-batch"), ("batch", "batch"))
+    },
+    **{
+        f"high_above_b{b}": f"b = {b}'s median after {BUDGET} epochs was above each of {LOW}'s"
+        " in each third of the seeds"
+        for b in HIGH_SIZES
+    },
+    **{
+        f"full_above_low_b{b}": f"in each third of the seeds, b = {size}'s {LEVEL} at b = {b}'s"
+        f" η / b was above each of {LOW}'s"
+        for b, size in FULL_SIZES.items()
+    },
+    **{
+        f"full_below_b{b}": f"in each third of the seeds, b = {size}'s {LEVEL} at b = {b}'s"
+        f" η / b was below b = {b}'s"
+        for b, size in FULL_SIZES.items()
+    },
+}
 
 
 def run_sweeps() -> dict:
@@ -148,4 +192,4 @@ def main(out_dir: Path) -> list[Path]:
     values |= floors(sweeps, best, float(lam[-1]), full) | batch_rate(lam, limit)
     values |= estimation(sweeps[1].final[best[1]])  # stochastic descent's last iterates
     values |= averaged(sweeps[1], best[1]) | centred_race()
-    return [*written, write_values(out_dir, "compare", values)]
+    return [*written, write_values(out_dir, "compare", values, says=SAYS)]
