@@ -7,8 +7,9 @@ EXPR is a small expression over build-time values (`namespace.key`, as in `{{ na
 literals. Nothing else parses: the expression is walked node by node from Python's `ast`, never
 `eval`ed. A value must read as a number ("147", "0.095", "1.2e-3") or a boolean ("True"/"False").
 
-A false claim raises `ClaimError` naming the page, the claim and the values it saw; a true
-one becomes a small ✓ whose label says what was checked (the operators as `SHOWN` writes them).
+A false claim raises `ClaimError` naming the page, the claim and the values it saw; a true one
+becomes a ✓ whose label says what was checked: operators as `SHOWN` writes them, and each
+true/false value in the words its script saved as `key.says` (required).
 
 >>> evaluate("run.a < 0.5 * run.b", {"run.a": "147", "run.b": "770"}, "page.md")
 (True, '147 < 0.5 × 770')
@@ -23,8 +24,7 @@ from operator import add, eq, ge, gt, le, lt, mul, ne, sub, truediv
 
 CLAIM = re.compile(r"\{\{\s*check:\s*(.*?)\s*\}\}", re.S)
 NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
-# A value's name; keys may be Python keywords (`minima.global`), so names are swapped for
-# placeholders before parsing, and the parsed tree may hold no other name or attribute.
+# A value's name. Keys may be keywords (`minima.global`): names become placeholders to parse.
 VALUE_NAME = re.compile(r"(?<![\w.])([a-z][a-z0-9_]*\.[a-z0-9_]+)\b")
 PLACEHOLDER = "_claim_value_{}_"
 
@@ -136,16 +136,18 @@ class _Walker:
 class _FillIn(ast.NodeTransformer):
     """Put each value's saved text where its name was, to show what the claim compared."""
 
-    def __init__(self, names: dict[str, str], values: dict[str, str]) -> None:
-        self.names, self.values = names, values
+    def __init__(self, names: dict[str, str], values: dict[str, str], where: str) -> None:
+        self.names, self.values, self.where = names, values, where
 
     def visit_Name(self, node: ast.Name) -> ast.AST:
         key = self.names.get(node.id)
         if key is None:  # abs, min, max
             return node
         text = self.values[key].strip()
-        if text in ("True", "False"):  # a bare True reads badly: name the fact
-            text = f"{key.split('.')[1].replace('_', ' ')} = {text.lower()}"
+        if text in ("True", "False"):  # "bt monotone = true" was read aloud: say what it tests
+            if (says := self.values.get(f"{key}.says")) is None:
+                raise ClaimError(f"{self.where}: {key} is true/false but has no words (`says`)")
+            text = f"“{says}” = {text.lower()}"
         elif len(text) > 9 and NUMBER.fullmatch(text):  # read aloud: 0.0909091, not 17 digits
             text = f"{float(text):.6g}"
         return ast.Name(id=text)
@@ -173,7 +175,7 @@ def evaluate(source: str, values: dict[str, str], where: str) -> tuple[bool, str
     holds = _Walker(names, values, where, source).run(tree.body)
     if not isinstance(holds, bool):
         raise ClaimError(f"{where}: claim {source!r} is a number, not a statement")
-    shown = ast.unparse(_FillIn(names, values).visit(tree))
+    shown = ast.unparse(_FillIn(names, values, where).visit(tree))
     for python, math in SHOWN.items():
         shown = shown.replace(python, math)
     return holds, shown
@@ -192,9 +194,7 @@ def check_claims(markdown: str, values: dict[str, str], where: str) -> str:
         source = match.group(1)
         holds, shown = evaluate(source, values, where)
         if not holds:
-            raise ClaimError(
-                f"{where}: the claim `{source}` is false for this build's runs: {shown}"
-            )
+            raise ClaimError(f"{where}: the claim `{source}` is false for these runs: {shown}")
         return marker(shown)
 
     return CLAIM.sub(replace, markdown)

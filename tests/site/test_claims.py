@@ -12,13 +12,17 @@ from types import SimpleNamespace
 
 import pytest
 from _claims import ClaimError, check_claims, evaluate
+from _scripts import load_script
+from _values import load_values
 from hook_loader import load_hook
 
 VALUES = {
     "updates.momentum_steps": "147",
     "updates.gd_steps": "770",
     "lr_bound.every_rate_above_two_over_l_diverged": "True",
+    "lr_bound.every_rate_above_two_over_l_diverged.says": "every rate above 2/L diverged",
     "lr_bound.at_two_over_l_converged": "False",
+    "lr_bound.at_two_over_l_converged.says": "the run at exactly 2/L converged",
     "lr_bound.best_lr": "0.095",
     "lr_bound.tiny": "1.2e-3",
     "lr_bound.offset": "-3",
@@ -65,15 +69,26 @@ def test_false_claims_do_not_hold(claim):
 def test_the_label_shows_the_values_compared():
     _, shown = evaluate("updates.momentum_steps < 0.5 * updates.gd_steps", VALUES, "p.md")
     assert shown == "147 < 0.5 × 770"
-    _, shown = evaluate("lr_bound.every_rate_above_two_over_l_diverged", VALUES, "p.md")
-    assert shown == "every rate above two over l diverged = true"
+    claim = "lr_bound.every_rate_above_two_over_l_diverged and not lr_bound.at_two_over_l_converged"
+    _, shown = evaluate(claim, VALUES, "p.md")
+    words = "“every rate above 2/L diverged” = true", "“the run at exactly 2/L converged” = false"
+    assert shown == f"{words[0]} and (not {words[1]})"
+
+
+def test_a_true_or_false_value_without_words_is_refused_by_page_and_key():
+    # "bt monotone = true" was what a screen reader heard: a fact is read by what it tests.
+    values = {k: v for k, v in VALUES.items() if not k.endswith("_diverged.says")}
+    key = r"lr_bound\.every_rate_above_two_over_l_diverged"
+    with pytest.raises(ClaimError, match=rf"concepts/x\.md: {key} .*no words"):
+        evaluate("lr_bound.every_rate_above_two_over_l_diverged", values, "concepts/x.md")
 
 
 def test_keys_that_are_python_keywords_work():
     values = {"minima.global": "12", "minima.starts": "20", "minima.if": "True"}
+    values["minima.if.says"] = "every start converged"
     holds, shown = evaluate("0 < minima.global < minima.starts and minima.if", values, "p.md")
     assert holds is True
-    assert shown == "0 < 12 < 20 and if = true"
+    assert shown == "0 < 12 < 20 and “every start converged” = true"
 
 
 def test_unknown_key_names_page_and_key():
@@ -172,3 +187,20 @@ def test_a_changed_run_breaks_the_build(tmp_path, monkeypatch):
     assert "concepts/tiny.md" in message
     assert "updates.momentum_steps < 0.5 * updates.gd_steps" in message
     assert "400 < 0.5 × 770" in message
+
+
+def test_a_scripts_words_reach_the_label_and_bad_words_are_refused(tmp_path):
+    figure = load_script("_figure")
+    values = {"diverged": True, "steps": 12}
+    figure.write_values(tmp_path, "run", values, says={"diverged": "the run diverged"})
+    saved = load_values(tmp_path)
+    assert saved["run.diverged.says"] == "the run diverged"
+    assert evaluate("run.diverged and run.steps > 3", saved, "p.md") == (
+        True,
+        "“the run diverged” = true and 12 > 3",
+    )
+    with pytest.raises(ValueError, match="'steps', which is not a true/false value"):
+        figure.write_values(tmp_path, "run", values, says={"steps": "twelve steps"})
+    for words in ("", "the run diverged.", " the run diverged"):
+        with pytest.raises(ValueError, match="'diverged' must be a bare phrase"):
+            figure.write_values(tmp_path, "run", values, says={"diverged": words})
