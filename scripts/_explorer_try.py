@@ -73,8 +73,8 @@ def slow_divergence(surface, start, max_iter: int) -> dict[str, object]:
         "nearer_limit_lr": f"{lrs[1]:g}",
         "max_iter": max_iter,
         "near_limit_slow": near.status == "diverged"
-        and nearer.status == "max_iter"
-        and bool(np.hypot(*nearer.positions[-1]) > np.hypot(*start)),
+        and nearer.status == "max_iter"  # and still growing: farther out at every step
+        and bool(np.all(np.diff(np.hypot(*nearer.positions.T)) > 0)),
     }
 
 

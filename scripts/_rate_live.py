@@ -74,9 +74,9 @@ def sweep_facts(rates, sweep, lipschitz: float) -> dict[str, object]:
 
     The rates that converged (`converged`, all next to each other on the grid when `one_band`)
     take `fewest` steps at best, at `fewest_lr`, and fewer as the rate grows when `falls`. Below
-    them, `slow_capped` rates hit the cap, the largest `slow_cap_to`. Between the last of them and
-    2/L, `late_missed` rates did not converge and `late_capped` of them hit the cap, the largest
-    `late_cap_lr`. From 2/L up, `above` rates:
+    them are `slow_capped` rates, all of which hit the cap when `slow_all_capped`, the largest
+    `slow_cap_to`. Between the last converged rate and 2/L, `late_missed` rates did not converge
+    and `late_capped` of them hit the cap, the largest `late_cap_lr`. From 2/L up, `above` rates:
     `above_capped` hit the cap (growing too slowly to count as diverged) and `above_diverged`
     diverged; `above_cap_lr` is the largest that hit the cap. The last three say where those
     capped rates sit on the grid.
@@ -98,6 +98,7 @@ def sweep_facts(rates, sweep, lipschitz: float) -> dict[str, object]:
         "fewest": int(steps[fewest]),
         "fewest_lr": f"{rates[fewest]:.3g}",
         "slow_capped": int(first),
+        "slow_all_capped": bool(first and np.all(status[:first] == "max_iter")),
         "slow_cap_to": f"{rates[first - 1]:.3g}" if first else "none",
         "late_missed": len(late),
         "late_capped": len(late_capped),

@@ -26,7 +26,7 @@ from gdlib.surfaces import Surface
 
 TURN_Y = 0.5  # a run has left the saddle once |y| passes this
 DEEPER, DEPTH_Y0 = 2.0, 1e-6
-AT_MINIMUM = 1e-4  # a run counts as at a minimum if its last |y| is this close to 1 (x untested)
+AT_MINIMUM = 1e-4  # a converged run ending this close to (0, 1) or (0, -1) is at a minimum
 
 
 def height_map(y: np.ndarray) -> np.ndarray:
@@ -123,5 +123,7 @@ def depth_facts() -> dict[str, object]:
         out[f"{name}_lambda"] = f"{low:.6g}"
         out[f"{name}_escape"] = int(away[0])
         out[f"{name}_escape_pred"] = f"{np.log(RADIUS / DEPTH_Y0) / np.log(1 + LR * abs(low)):.1f}"
-        out[f"{name}_ends_at_minimum"] = bool(abs(abs(run.positions[-1][1]) - 1) < AT_MINIMUM)
+        x, y = run.positions[-1]  # the minima are (0, 1) and (0, -1)
+        arrived = run.status == "converged" and np.hypot(x, abs(y) - 1) < AT_MINIMUM
+        out[f"{name}_ends_at_minimum"] = bool(arrived)
     return out

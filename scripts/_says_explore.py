@@ -35,7 +35,7 @@ def says(v: dict[str, object]) -> dict[str, str]:
         "big_lr_overshoots": f"at rate {big} every step changed the sign of both x and y and"
         " landed farther from (0, 0)",
         "near_limit_slow": f"GD at rate {v['near_limit_lr']} diverged; at {v['nearer_limit_lr']}"
-        f" it hit the {v['max_iter']}-step limit farther from (0, 0) than its start",
+        f" it hit the {v['max_iter']}-step limit, each step landing farther from (0, 0)",
         "valley_converged": f"GD and momentum both converged on the valley at rate {valley}",
         "valley_momentum_as_sqrt_mu": "(1 + μ − ηλ)² < 4μ for both λ; momentum's measured rate"
         f" is within {SQRT_MU_GAP:g} of √μ and above GD's",

@@ -78,7 +78,10 @@ def floor_shape(sweeps, best) -> dict:
     same = [level[b].get(i, np.nan) for b, i in zip(FLOOR_SIZES, nearest, strict=False)]
     return {
         "floor_sizes": listed([str(b) for b in FLOOR_SIZES]),
-        "floor_rises": all(bool(np.all(np.diff(list(v.values())) > 0)) for v in level.values()),
+        # Each size needs two stable rates to rise across: one alone would hold vacuously.
+        "floor_rises": all(
+            len(v) > 1 and np.all(np.diff(list(v.values())) > 0) for v in level.values()
+        ),
         "floor_shared_rate": f"{RATES[shared]:.2g}",
         "floor_shared": listed([fmt(x, 2) for x in at_shared]),
         "floor_falls_with_b": bool(np.all(np.diff(at_shared) < 0)),  # False if one is NaN

@@ -34,6 +34,9 @@ LONG_CAP = 10_000  # enough for the slowest rate, 0.001, which needs about 7,700
 SAYS = {
     "one_band": "the sweep's converged rates sit next to each other on its grid, with no gap",
     "falls": "the step count fell at each larger converged rate of the sweep",
+    "slow_all_capped": (
+        f"every rate of the sweep below the smallest converged one hit the {MAX_ITER}-step cap"
+    ),
     "fewest_is_last": "the largest converged rate took fewer steps than every other converged rate",
     "late_cap_next": (
         f"the next rate past the largest converged one is below 2/L and hit the {MAX_ITER}-step cap"
