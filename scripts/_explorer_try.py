@@ -20,7 +20,7 @@ from __future__ import annotations
 import numpy as np
 from _figure import sign_changes, step_lengths
 from _prose import fmt
-from _says_explore import ALONG_Y, BOUNCES, FACTORS, NEAR_LR, SHRINK, SQRT_MU_GAP, STEP_FIT, ZIGZAGS
+from _says_explore import ALONG_Y, BOUNCES, FACTORS, NEAR_LR, SHRINK, SQRT_MU_GAP, STEP_FIT
 
 from gdlib.curvature import hessian_eigenvalues
 from gdlib.descent import descend
@@ -192,9 +192,8 @@ def custom_curvature(surface, start) -> dict[str, object]:
         "custom_overshoot": f"{1.0 / lam:.3g}",
         "custom_over_diverged": over.status == "diverged",
         "custom_under_converged": under.status == "converged",
-        # y changes sign on each of the first ZIGZAGS steps just above 1/lambda and near 2/lambda,
-        # and never just below 1/lambda.
-        "custom_just_over_zigzags": sign_changes(just_over.positions[: ZIGZAGS + 1, 1]) == ZIGZAGS,
-        "custom_under_zigzags": sign_changes(under.positions[: ZIGZAGS + 1, 1]) == ZIGZAGS,
+        # y changes sign at every step just above 1/lambda and near 2/lambda, never just below.
+        "custom_just_over_zigzags": sign_changes(just_over.positions[:, 1]) == just_over.iterations,
+        "custom_under_zigzags": sign_changes(under.positions[:, 1]) == under.iterations,
         "custom_calm_straight": sign_changes(calm.positions[:, 1]) == 0,
     }

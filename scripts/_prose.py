@@ -53,6 +53,20 @@ def fmt(x: float, digits: int = 3) -> str:
     return text if "e" not in text else f"{float(text):.0f}"
 
 
+def fmt_bound(x: float, digits: int = 3, up: bool = True) -> str:
+    """Format a positive `x` as `fmt` does, rounded so that a bound the prose states stays true.
+
+    Up for a ceiling ("at most", "never above"), down for a floor ("never below").
+
+    >>> fmt_bound(0.27, 2), fmt_bound(0.996, 2), fmt_bound(0.104802, up=False)
+    ('0.27', '1', '0.104')
+    """
+    step = 10.0 ** (np.floor(np.log10(x)) - digits + 1)
+    # The 1e-12 keeps a value already on the grid (0.27) where it is.
+    steps = np.ceil(x / step * (1 - 1e-12)) if up else np.floor(x / step * (1 + 1e-12))
+    return fmt(steps * step, digits)
+
+
 def rounded_up(x: float, decimals: int = 1) -> str:
     """Format `x` rounded up: a bound the prose states ("within", "up to") stays true of `x`.
 

@@ -111,19 +111,6 @@ def warmup_first_steps() -> dict[str, object]:
     return out
 
 
-def fmt_up(x: float, digits: int = 2) -> str:
-    """Format a positive `x` as `fmt` does, rounded up: a bound the prose states ("at most").
-
-    Here, not in `_prose`: a change there reruns every script that imports it.
-
-    >>> fmt_up(2.72e-4), fmt_up(2.19e-4), fmt_up(0.27), fmt_up(0.996)
-    ('2.8 × 10<sup><span class="gd-sr"> to the power </span>−4</sup>', \
-'2.2 × 10<sup><span class="gd-sr"> to the power </span>−4</sup>', '0.27', '1')
-    """
-    step = 10.0 ** (np.floor(np.log10(x)) - digits + 1)
-    return fmt(np.ceil(x / step * (1 - 1e-12)) * step, digits)  # 0.27 stays 0.27, not 0.28
-
-
 def _first_step_rises_from(surface) -> float:
     """Find the rate above which Adam's first step from the surface's start raises f (bisection).
 
@@ -161,3 +148,17 @@ def constant_budget(run, peak: float, epochs: int, seeds: int) -> dict[str, obje
     for key, value in picked.items():  # 2 digits for the prose, 3 for the page's checks
         out[f"budget_{key}"], out[f"budget_{key}_raw"] = fmt(value, 2), f"{value:.3g}"
     return out
+
+
+def near_to(curve: np.ndarray, constant: np.ndarray, start: int) -> int:
+    """Return the last epoch up to which `curve` stays within a factor of two of `constant`.
+
+    Counted from epoch `start` (warm-up's first at the peak), both sides: below half or above
+    twice the constant run's loss ends the stretch.
+
+    >>> near_to(np.array([9.0, 1.0, 1.5, 0.6, 0.2]), np.ones(5), 1)
+    3
+    """
+    ratio = curve[start:] / constant[start:]
+    apart = (ratio < 0.5) | (ratio > 2)
+    return int(np.argmax(apart)) + start - 1 if apart.any() else len(curve) - 1

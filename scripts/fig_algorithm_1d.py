@@ -31,8 +31,8 @@ SAYS = {
     "same_side": f"x never changed sign in the run at η = {LR}",
     "half_one_step": f"at η = {HALF_LR:g} the run stopped after one step, at x = 0 exactly",
     "flip_every_step": f"at η = {FLIP_LR} the run converged, x changing sign at every step",
-    "bounce_endless": f"at η = {BOUNCE_LR:g} the run reached max_iter, |x| = {START} "
-    "at every iterate",
+    "bounce_endless": f"at η = {BOUNCE_LR:g} the run reached max_iter, x changing sign at every "
+    f"step and |x| = {START} at every iterate",
     "grow_diverged": f"at η = {GROW_LR} |x| grew at every step and the run diverged",
 }
 
@@ -52,7 +52,8 @@ def regimes() -> dict[str, object]:
         and sign_changes(flip) == runs[FLIP_LR].iterations,
         "bounce_steps": runs[BOUNCE_LR].iterations,
         "bounce_endless": runs[BOUNCE_LR].status == "max_iter"
-        and bool(np.all(np.abs(bounce) == START)),
+        and bool(np.all(np.abs(bounce) == START))
+        and sign_changes(bounce) == runs[BOUNCE_LR].iterations,
         "grow_lr": GROW_LR,
         "grow_steps": runs[GROW_LR].iterations,
         "grow_diverged": runs[GROW_LR].status == "diverged"

@@ -39,6 +39,10 @@ SAYS = {
     ),
     "gap_empty": "the opening sweep has no rate strictly between the best fixed rate and 2/L",
     "one_band": "the opening sweep's converged rates are next to each other on its grid",
+    "slow_all_capped": (
+        f"every rate of the opening sweep below its smallest converged one hit the {MAX_ITER}"
+        "-step cap"
+    ),
     "falls": (
         "in the opening sweep each converged rate took fewer steps than the converged one below"
     ),

@@ -30,8 +30,8 @@ SAYS = {
     "none_at_two_over_l_converged": "no run at exactly 2/L converged",
     "every_rate_above_two_over_l_diverged": "every rate of the sweep above 2/L diverged",
     "every_rate_below_two_over_l_converged": "every rate of the sweep below 2/L converged",
-    "falls_to_best": "the step count fell at each larger rate up to the fastest run",
-    "rises_after_best": "the step count rose at each larger rate after the fastest run",
+    "falls_to_best": "the step count fell at each larger converged rate up to the fastest run",
+    "rises_after_best": "the step count rose at each larger converged rate after the fastest run",
 }
 
 

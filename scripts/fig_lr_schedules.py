@@ -16,9 +16,9 @@ from pathlib import Path
 
 import numpy as np
 from _figure import CYCLE, themed_svgs, write_values
-from _prose import fmt, listed
+from _prose import fmt, fmt_bound, listed
 from _says_schedules import says
-from _schedule_probes import constant_budget, fmt_up, noise_floors, warmup_first_steps
+from _schedule_probes import constant_budget, near_to, noise_floors, warmup_first_steps
 from matplotlib import pyplot as plt
 
 from gdlib import fit_linear, make_regression, mse
@@ -102,10 +102,10 @@ def figure_facts(median: dict[str, np.ndarray]) -> dict[str, object]:
         # Over the first cut's epochs: one epoch's draw from a floor that moves, so one figure.
         "step_cut": fmt(cut, 1),
         "step_cut_raw": f"{cut:.3g}",
-        # The last epoch (from 5, warm-up's first at the peak) that each cosine ends within a
-        # factor of two of the constant run; how much cosine falls in the last TAIL and before.
+        # The last epoch up to which, from WARMUP (warm-up's first at the peak), each cosine ends
+        # within a factor of two of the constant run; how much cosine falls in the last TAIL.
         **{
-            f"{k}_near_to": int(np.argmax(median[k][5:] < median["constant"][5:] / 2)) + 4
+            f"{k}_near_to": near_to(median[k], median["constant"], WARMUP)
             for k in ("cosine", "warmup")
         },
         "cosine_fall_last": f"{cos[-TAIL - 1] / cos[-1]:.3g}",
@@ -195,6 +195,6 @@ def main(out_dir: Path) -> list[Path]:
     ]:
         values[f"{key}_raw"] = f"{values[key]:.3g}"
         # The epoch's maps are bounds ("at most"): rounded up, they stay true of the run.
-        values[key] = (fmt_up if key.startswith("epoch_memory") else fmt)(values[key], 2)
+        values[key] = (fmt_bound if key.startswith("epoch_memory") else fmt)(values[key], 2)
     written = themed_svgs(draw, out_dir, "lr-schedules", narrow=True)
     return [*written, write_values(out_dir, "schedules", values, says=says(SEEDS, STEP))]

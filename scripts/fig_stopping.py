@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 from _figure import COLORS, themed_svgs, write_values
-from _prose import fmt
+from _prose import fmt, fmt_bound
 from matplotlib import pyplot as plt
 
 from gdlib.curvature import mse_curvatures
@@ -96,7 +96,7 @@ def fit_values(fit_mini: np.ndarray, tail: slice) -> dict[str, object]:
     return {
         "fit_first": int(np.argmax(fit_mini <= TOL)),  # 0 if it never fires: the claim says > 0
         "fit_stays": int(above[-1]) + 1 if above.size else 0,  # under TOL from here to the end
-        "fit_tail_max": fmt(float(fit_mini[tail].max())),
+        "fit_tail_max": fmt_bound(float(fit_mini[tail].max())),  # "never above": rounded up
         "fit_tail_max_raw": f"{float(fit_mini[tail].max()):.3g}",
     }
 
@@ -150,7 +150,7 @@ def main(out_dir: Path) -> list[Path]:
         "full_tail_max": fmt(float(noisy["full"][tail].max())),
         # the first update at which the full norm is down to its second half's range
         "full_drop": int(np.argmax(noisy["full"] <= noisy["full"][tail].max())),
-        "mini_tail_min": fmt(float(noisy["mini"][tail].min())),
+        "mini_tail_min": fmt_bound(float(noisy["mini"][tail].min()), up=False),  # "never below"
         "mini_min": fmt(float(noisy["mini"].min())),
         "mini_tail_median": fmt(float(np.median(noisy["mini"][tail]))),
         "mini_at_best": fmt(noisy["at_best_median"]),

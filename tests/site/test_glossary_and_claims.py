@@ -30,10 +30,10 @@ CLAIM_PAGES = {
     "concepts/schedules": 22,
     "concepts/saddle-points": 20,
     "concepts/convergence": 19,
-    "concepts/conditioning": 19,
+    "concepts/conditioning": 20,
     "variants/batch": 20,
     "variants/stochastic": 27,
-    "variants/mini-batch": 14,
+    "variants/mini-batch": 15,
     "variants/comparison": 42,
 }
 ABBR = re.compile(r'<abbr title="([^"]+)">([^<]+)</abbr>')
