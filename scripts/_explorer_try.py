@@ -99,11 +99,12 @@ def valley_contraction(valley: dict, lr: float, mu: float, eigenvalues) -> dict[
         "gd": measured_rate(valley["gd"].positions, (0.0, 0.0)),
         "momentum": measured_rate(swings, (0.0, 0.0), start=peaks[0], stop=peaks[-1]),
     }
-    return {
+    raw = {"gd_rate": rates["gd"], "gd_worst": np.abs(1 - lr * lam).max(), "sqrt_mu": np.sqrt(mu)}
+    return {f"valley_{key}_n": float(value) for key, value in raw.items()} | {  # checks' unrounded
         "valley_gd_rate": f"{rates['gd']:.3f}",
         "valley_momentum_rate": f"{rates['momentum']:.3f}",
         "valley_sqrt_mu": f"{np.sqrt(mu):.3f}",
-        "valley_gd_worst": f"{np.abs(1 - lr * lam).max():.2f}",  # plain descent's larger factor
+        "valley_gd_worst": f"{raw['gd_worst']:.2f}",
         "valley_momentum_as_sqrt_mu": bool(np.all((1 + mu - lr * lam) ** 2 < 4 * mu))
         and abs(rates["momentum"] - np.sqrt(mu)) < SQRT_MU_GAP
         and rates["gd"] < rates["momentum"],

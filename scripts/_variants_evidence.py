@@ -137,11 +137,11 @@ def floors(sweeps, best, lam_max: float, full: dict) -> dict:
     curvature = float(2 * np.max(norms))
     v["example_curv_max"], v["example_limit"] = f"{curvature:.3g}", f"{2 / curvature:.2g}"
     v["example_limit_n"] = 2 / curvature
-    # Such steps are a minority and the others undo them: the noisy variants' own limit is where
-    # the error's mean square stops staying bounded, from the examples' spread of curvature.
-    for b, key in ((1, "sgd"), (MINI, "mini")):
+    # The others undo such steps: the noisy limit is where the error's mean square grows unbounded.
+    names = {1: "sgd_ms_limit", MINI: "mini_ms_limit"} | {b: f"ms_limit_b{b}" for b in HIGH_SIZES}
+    for b, key in names.items():
         limit = mean_square_limit(X, b)
-        v[f"{key}_ms_limit"], v[f"{key}_ms_limit_n"] = f"{limit:.3g}", limit
+        v[key], v[f"{key}_n"] = f"{limit:.3g}", limit
     reversing = int(np.sum(v["sgd_ms_limit_n"] * norms > 1))  # |1 - 2 eta ||X_i||^2| > 1
     v["reversing_at_limit"] = v["reversing_at_limit_n"] = reversing
     return v

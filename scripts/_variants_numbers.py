@@ -109,6 +109,7 @@ def summary(sweeps, best, rule_gaps, best_gaps, lam, limit) -> dict:
     v["limit_n"] = limit
     v["rates_lo"], v["rates_hi"], v["n_rates"] = f"{RATES[0]:g}", f"{RATES[-1]:g}", len(RATES)
     v["rates_per_decade"] = round(1 / np.log10(RATES[1] / RATES[0]))
+    v["rate_step"], v["rate_step_n"] = f"{RATES[1] / RATES[0]:.3g}", float(RATES[1] / RATES[0])
     for b, key in ((1, "sgd"), (MINI, "mini"), (N, "batch")):
         s, i = sweeps[b], best[b]
         gaps = s.epoch_losses[i] - low
@@ -170,6 +171,7 @@ def summary(sweeps, best, rule_gaps, best_gaps, lam, limit) -> dict:
         v[f"{key}_tuned1_e1"] = fmt(e1.min() - low, 2)
         v[f"{key}_tuned1_e1_n"] = e1.min() - low
     med_sgd = np.median(sweeps[1].epoch_losses[best[1]] - low, axis=0)
+    v["start_gap_n"] = float(med_sgd[0])  # every run starts at THETA0: where the panels start
     med_batch = np.median(sweeps[N].epoch_losses[best[N]] - low, axis=0)
     v["batch_ahead_from"] = holds_from(med_batch < med_sgd)
     v["batch_ahead_after"] = v["batch_ahead_from"] < len(med_batch)
@@ -187,7 +189,7 @@ def summary(sweeps, best, rule_gaps, best_gaps, lam, limit) -> dict:
     for j, b in enumerate(BATCH_SIZES):
         v[f"best_lr_b{b}"] = f"{RATES[best[b]]:.2g}"
         v[f"best_lr_b{b}_n"] = RATES[best[b]]
-        v[f"rule_lr_b{b}"] = f"{RATES[best[1]] * b:.3g}"
+        v[f"rule_lr_b{b}"], v[f"rule_lr_b{b}_n"] = f"{RATES[best[1]] * b:.3g}", RATES[best[1]] * b
         rule_med = np.median(rule_gaps[j])
         v[f"rule_gap_b{b}"] = fmt(rule_med, 1) if np.isfinite(rule_med) else "loss grew"
         v[f"rule_gap_b{b}_n"] = rule_med

@@ -5,8 +5,8 @@ The error of the forward difference (f(p + h e) - f(p)) / h falls like h, the ce
 Which rounding errors cancel at one point is luck, so the measured curve is the median over
 POINTS points drawn within 1e-3 of (-1, 1.5) (the single point is drawn faintly), each taking
 its own step within half a grid cell of h: with one shared h, every point's p_i + h would round
-alike, and the median would keep that rounding's dips. Dashed: the
-model truncation + rounding, whose minima give the best steps
+alike, and the median would keep that rounding's dips. Dashed: the model truncation + rounding
+(`_fd_model`, with |f''| and |f'''| from gdlib's Hessian), whose minima give the best steps
 h* = 2 sqrt(eps |f| / |f''|) (forward, ~ sqrt(eps)) and h* = (3 eps |f| / |f'''|)^(1/3)
 (central, ~ eps^(1/3)), marked by vertical lines and compared with the measured argmins.
 The model leaves out the rounding of the step itself (p_i + h is a float): `rounding_values`
@@ -18,6 +18,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
+from _fd_model import EPS, SHAPE_SAYS, derivatives, model, shape_facts
 from _figure import COLORS, PALETTES, themed_svgs, write_values
 from _prose import fmt
 from matplotlib import pyplot as plt
@@ -27,10 +28,9 @@ from gdlib.surfaces import get_surface
 POINT = np.array([-1.0, 1.5])
 STEPS = np.logspace(-13, -1, 97)
 POINTS = 200
-EPS = np.finfo(float).eps
 ALIKE = 1.25  # below the forward best h, the two medians within this factor of each other
 # Each true/false fact as the proposition it tests: what a page's ✓ says was checked.
-SAYS = {
+SAYS = SHAPE_SAYS | {
     "ctr_better_above": "at every h above the forward difference's best h, the central median "
     "error is lower",
     "alike_below": "at every h below the forward difference's best h, the two median errors are "
@@ -63,17 +63,6 @@ def errors(surface, points: np.ndarray, kind: str, jitter, taken: bool = False) 
     else:
         width = steps[:, :, None] * (1 if kind == "forward" else 2)
     return np.abs((surface.f(after) - surface.f(before)) / width - exact).max(axis=-1)
-
-
-def model(f: float, second: float, third: float) -> dict[str, np.ndarray | float]:
-    """Return the truncation + rounding error model and its best steps (derivatives at POINT)."""
-    rounding = EPS * abs(f)
-    return {
-        "forward": second / 2 * STEPS + 2 * rounding / STEPS,
-        "central": third / 6 * STEPS**2 + rounding / STEPS,
-        "forward_h": 2 * np.sqrt(rounding / second),
-        "central_h": (3 * rounding / third) ** (1 / 3),
-    }
 
 
 def errors_at_point(surface, h: float) -> dict[str, float]:
@@ -136,9 +125,9 @@ def main(out_dir: Path) -> list[Path]:
     jitter = jitters(rng)
     measured = {k: errors(surface, points, k, jitter) for k in ("forward", "central")}
     median = {k: np.median(v, axis=1) for k, v in measured.items()}
-    x, y = POINT
-    # |f_xx| = |2 - 400 (y - x^2) + 800 x^2| and |f_xxx| = |2400 x| are the largest at POINT.
-    pred = model(float(surface.f(POINT)), abs(2 - 400 * (y - x * x) + 800 * x * x), abs(2400 * x))
+    # M2 and M3 of x, larger than y's at POINT (the page checks it), from gdlib's Hessian.
+    m = derivatives(surface, POINT)
+    pred = model(float(surface.f(POINT)), m["m2_x"], m["m3_x"], STEPS)
     colors = {"central": COLORS["blue"], "forward": COLORS["orange"]}
 
     def draw(theme: str):
@@ -193,7 +182,7 @@ def main(out_dir: Path) -> list[Path]:
         scale = np.abs(surface.grad(POINT)).max()
         digits = -np.log10(median[kind].min() / scale)  # against the largest coordinate's size
         values[f"{short}_digits"], values[f"{short}_digits_raw"] = f"{digits:.0f}", f"{digits:.3g}"
-    values |= dips(shared, median)
+    values |= dips(shared, median) | m | shape_facts(STEPS, median, pred)
     values["sqrt_eps_raw"] = f"{np.sqrt(EPS):.3g}"
     values["cbrt_eps_raw"] = f"{np.cbrt(EPS):.3g}"
     written = themed_svgs(draw, out_dir, "finite-differences", narrow=True)

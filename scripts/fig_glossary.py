@@ -9,6 +9,10 @@
 - The finite-population factor against a simulation: batches of `B` drawn without replacement
   from `N` per-example gradients; the spread of their mean against the population's
   `std / sqrt(b) * sqrt((n - b) / (n - 1))`, and the spread at `b = n` (every example: zero).
+- Adam's step against its rate: gdlib's Adam (torch's defaults but the rate) on one coordinate
+  whose gradient is `ADAM_SMALL` for `ADAM_RUN` steps, then `ADAM_BIG` once. Each step of the
+  run is about the rate; the spike's step is a few times it (for a long run and a spike much
+  larger than the run's gradients, near `(1 - beta1) / sqrt(1 - beta2)`, 3.2 with torch's betas).
 """
 
 from __future__ import annotations
@@ -21,10 +25,12 @@ from _prose import fmt
 
 from gdlib.curvature import hessian
 from gdlib.expression import surface_from_expression
+from gdlib.optimizers import get_optimizer
 from gdlib.surfaces import get_surface
 
 N, B, DRAWS, SEED = 20, 8, 100_000, 0
 POINT = (0.3, -0.7)  # any point does on a quadratic: its Hessian is the same everywhere
+ADAM_LR, ADAM_RUN, ADAM_SMALL, ADAM_BIG = 0.01, 5000, 0.01, 10.0
 
 
 def diagonal(matrix: np.ndarray, name: str) -> np.ndarray:
@@ -44,6 +50,20 @@ def batch_spreads(rng: np.random.Generator) -> tuple[float, float, float]:
     return float(batch_means.std()), float(predicted), float(np.ptp(whole))
 
 
+def adam_steps(gradients: list[float]) -> np.ndarray:
+    """Return the size of each step of gdlib's Adam over `gradients` (one coordinate), per rate.
+
+    >>> adam_steps([3.0, 3.0]).round(6).tolist()  # a constant gradient: steps of the rate
+    [1.0, 1.0]
+    """
+    opt = get_optimizer("adam", ADAM_LR)
+    state, steps = opt.init(np.zeros(1)), []
+    for g in gradients:
+        step, state = opt.update(np.array([g]), state)
+        steps.append(abs(step[0]) / ADAM_LR)
+    return np.array(steps)
+
+
 def main(out_dir: Path) -> list[Path]:
     """Compute the glossary's numbers; save them as `values-glossary.json`."""
     valley = get_surface("valley")
@@ -57,6 +77,7 @@ def main(out_dir: Path) -> list[Path]:
         raise RuntimeError("machine precision is not the spacing of the floats at 1")
     mantissa, exponent = f"{eps:.1e}".split("e")
     simulated, predicted, at_n = batch_spreads(np.random.default_rng(SEED))
+    adam = adam_steps([ADAM_SMALL] * ADAM_RUN + [ADAM_BIG])
     values = {
         "valley_hxx": fmt(valley_h[0]),
         "valley_hyy": fmt(valley_h[1]),
@@ -69,5 +90,10 @@ def main(out_dir: Path) -> list[Path]:
         "fpf_simulated": f"{simulated:.4f}",
         "fpf_formula": f"{predicted:.4f}",
         "fpf_spread_at_n": f"{at_n:.1e}",
+        "adam_small_steps": f"{ADAM_RUN:,}".replace(",", " "),
+        "adam_spike_ratio": f"{ADAM_BIG / ADAM_SMALL:,.0f}".replace(",", " "),
+        "adam_steady_step_over_lr": float(adam[:-1].max()),
+        "adam_spike_step_over_lr": float(adam[-1]),
+        "adam_spike_step": fmt(adam[-1], 2),
     }
     return [write_values(out_dir, "glossary", values)]

@@ -8,10 +8,10 @@ decayed per epoch (lr / (1 + decay * epoch)), and with a constant rate as small 
 run's last one, median and 10-90 % band over the comparison's shuffle seeds (scripts/_sweep.py,
 one cell replayed with gdlib); a fourth run at stochastic descent's best rate is counted, not
 drawn. The levels are medians over seeds and the ten epochs of a window: EARLY (epochs 11-20)
-compares the runs, LATE (51-60) says whether each level still falls. At a constant rate a
-window's median still wanders from one window to the next (the loss at an epoch's end is one draw
-from the cloud), so the page counts a trend only beyond a factor of two, and its check asserts
-that the constant runs stay within it.
+compares the runs, LATE (51-60) says whether each level still falls, and every window between
+(scripts/_sgd_floors.py, with the "Try it" block's runs) whether it falls each time. At a constant
+rate a window's median still wanders from one window to the next (the loss at an epoch's end is one
+draw from the cloud), so the page counts a trend only beyond a factor of two (LEVEL_FACTOR there).
 Right: escaping a local minimum (scripts/_sgd_escape.py): plain GD and SGD on a non-convex loss;
 the noise of single examples carries SGD out of the shallow basin where full-gradient descent
 stays, at the rate drawn, but seldom at half of it; no single step, nor pair of steps, from the
@@ -42,6 +42,7 @@ from _sgd_escape import (
     mean_loss,
     short_escapes,
 )
+from _sgd_floors import try_values, window_values
 from _sweep import check_against_gdlib, sweep
 from _variants import BEST_RATE, SEED, SEEDS, THETA0, N, data, floor, log_axes, source
 from matplotlib import pyplot as plt
@@ -111,6 +112,7 @@ def main(out_dir: Path) -> list[Path]:
     # The level each run hovers at in each window, over every seed and epoch of it.
     early, late = (np.median(gaps[:, :, part], axis=(1, 2)) for part in (EARLY, LATE))
     shares = list(zip(RUNS, late / early, strict=True))
+    windowed, says = window_values(gaps, RUNS, rates, decays, EARLY.start, WINDOW)
     full_path = descend_sum(False)[0]
     # The drawn path is one of the seeded runs the escapes are counted on: run once, for both.
     runs_at_lr = escape_runs(LR)
@@ -188,8 +190,10 @@ def main(out_dir: Path) -> list[Path]:
         "escape_runs": len(ESCAPE_SEEDS),
         "drawn_seed": DRAWN,
         **escape_values(full_path, runs_at_lr),
+        **windowed,  # every WINDOW-epoch window from EARLY on, and the "Try it" block's runs
+        **try_values(LR_CONST, DECAY),
     }
     return [
         *themed_svgs(draw, out_dir, "sgd-behaviour", narrow=True),
-        write_values(out_dir, "sgd", values),
+        write_values(out_dir, "sgd", values, says=says),
     ]

@@ -146,6 +146,7 @@ def main(out_dir: Path) -> list[Path]:
         "updates": len(steps) - 1,
         "full_last": fmt(float(noisy["full"][-1])),
         "full_tail_min": fmt(float(noisy["full"][tail].min())),
+        "full_min": float(noisy["full"].min()),  # over the whole run: the alt's "stays far above"
         "full_tail_median": fmt(float(np.median(noisy["full"][tail]))),
         "full_tail_max": fmt(float(noisy["full"][tail].max())),
         # the first update at which the full norm is down to its second half's range

@@ -17,6 +17,7 @@ from _figure import sign_changes, step_lengths, themed_svgs, write_values
 from _holds_from import holds_from
 from _look_ahead import look_ahead
 from _prose import fmt
+from _race_converged import all_converged, race_converged
 from _race_table import BETAS, table
 from _races import COLOURS, FIRST, MAX_ITER, RACES, race
 from matplotlib import pyplot as plt
@@ -38,6 +39,8 @@ SAYS = {
     "valley_adam_beta1_0_converged": (
         "Adam without momentum, at its race rate, converged on the valley"
     ),
+    "valley_adam_rates_converged": f"Adam converged on the valley within {MAX_ITER} steps"
+    + f" at every step length of {', '.join(f'{r:g}' for r in ADAM_RATES)}",
     "rosenbrock_gd_near_status_max_iter": (
         f"plain descent on Rosenbrock at {NEAR:g} × 2/λmax ran all {MAX_ITER} steps"
         " without converging"
@@ -64,7 +67,7 @@ def adam_on_valley(run) -> dict[str, object]:
     steps = step_lengths(run.positions)
     plain = descend(surface, surface.start, "adam", lr, MAX_ITER, hyper={"betas": (0.0, 0.999)})
     rates = [f"{r:g}" for r in ADAM_RATES]
-    others = [descend(surface, surface.start, "adam", r, MAX_ITER).iterations for r in ADAM_RATES]
+    others = [descend(surface, surface.start, "adam", r, MAX_ITER) for r in ADAM_RATES]
     return {
         "valley_adam_step_first": f"{steps[0]:.2g}",
         "valley_adam_step_100": f"{steps[99]:.2g}",
@@ -74,8 +77,9 @@ def adam_on_valley(run) -> dict[str, object]:
         "valley_adam_beta1_0": plain.iterations,
         "valley_adam_beta1_0_converged": plain.status == "converged",
         "valley_adam_rates": ", ".join(rates[:-1]) + f" and {rates[-1]}",
-        "valley_adam_fewest": min(others),
-        "valley_adam_most": max(others),
+        "valley_adam_fewest": min(o.iterations for o in others),
+        "valley_adam_most": max(o.iterations for o in others),
+        "valley_adam_rates_converged": all_converged(others),
     }
 
 
@@ -170,6 +174,7 @@ def main(out_dir: Path) -> list[Path]:
     values = {"table": table(runs)} | adam_on_valley(runs["valley"]["adam"])
     values |= rosenbrock_settings() | rosenbrock_start(runs["rosenbrock"])
     values |= {"max_iter": MAX_ITER, "first": FIRST}
+    converged, says = race_converged(runs, MAX_ITER)  # each race run's count is a finish or not
     # Zig-zag: how often y changes sign over the FIRST steps on the valley.
     for opt, run in runs["valley"].items():
         values[f"valley_{opt}_flips"] = sign_changes(run.positions[: FIRST + 1, 1])
@@ -191,4 +196,4 @@ def main(out_dir: Path) -> list[Path]:
             values[f"{surface_name}_{opt}"] = run.iterations
             values[f"{surface_name}_{opt}_message"] = run.message
     written = themed_svgs(draw, out_dir, "updates-loss", narrow=True)
-    return [*written, write_values(out_dir, "updates", values, says=SAYS)]
+    return [*written, write_values(out_dir, "updates", values | converged, says=SAYS | says)]

@@ -157,6 +157,8 @@ def main(out_dir: Path) -> list[Path]:
         k = np.arange(len(d))
         like = np.column_stack([k * predicted[m] ** k, np.zeros(len(d))])
         values[f"rate_{m}_kpred"] = f"{measured_rate(like):.3f}"
+        # How close the curve comes to its line after the start (k = 0 is on it by definition).
+        values[f"least_above_{m}"] = f"{(d[1:] / (d[0] * predicted[m] ** k[1:])).min():.3g}"
     values["gd_on_line"] = gd_on_line
     # With momentum mu the two roots of each direction's recurrence multiply to mu: no rate
     # contracts faster than sqrt(mu), which beats (kappa - 1)/(kappa + 1) only past this kappa.

@@ -4,7 +4,9 @@ gdlib runs of momentum 0.5 and 0.9 (and plain descent) on the plane f = x, whose
 everywhere; the figure plots each step's length divided by lr * g against the step count, with
 the predicted limit 1 / (1 - momentum) dashed. The page quotes the measured ratios, and those of
 AdaGrad (steps shrink like 1/sqrt(k): its sum of squared gradients only grows) and RMSProp (a
-running mean instead: the step settles at lr) on the same slope.
+running mean instead: the step settles at lr) on the same slope. A last run drives momentum 0.9
+by hand with gradients +1, -1, +1, ... (`flip_ratio`): the velocity settles at g / (1 + momentum),
+so the step shrinks to about half of plain descent's instead of growing.
 """
 
 from __future__ import annotations
@@ -17,11 +19,13 @@ from _quadratic import slope
 from matplotlib import pyplot as plt
 
 from gdlib.descent import descend
+from gdlib.optimizers import get_optimizer
 
 LR, STEPS = 0.01, 80
 EARLY = 10  # the step at which the page reads how far the build-up has come
 MOMENTA = (0.0, 0.5, 0.9)
 NEAR = 0.02  # "within 2% of the limit", the caption's measure of how soon the step gets there
+FLIP_MU, FLIP_STEPS, FLIP_LAST = 0.9, 200, 10  # the alternating run: mu^200 ~ 1e-9 of transient
 
 
 def step_ratios(momentum: float, name: str = "") -> np.ndarray:
@@ -31,6 +35,23 @@ def step_ratios(momentum: float, name: str = "") -> np.ndarray:
     name = name or ("momentum" if momentum else "gd")
     run = descend(surface, surface.start, optimizer=name, lr=LR, max_iter=STEPS, hyper=hyper)
     return step_lengths(run.positions) / LR
+
+
+def flip_ratio(momentum: float = FLIP_MU) -> float:
+    """Momentum's steady step over plain descent's when the gradient alternates +1, -1, +1, ...
+
+    The mean |step| / lr over the last FLIP_LAST of FLIP_STEPS steps; in theory 1 / (1 + momentum)
+    (v = mu v + g with g flipping sign each step settles at |v| = 1 / (1 + mu)).
+
+    >>> round(flip_ratio(0.0), 6), round(flip_ratio(0.5), 6)
+    (1.0, 0.666667)
+    """
+    opt = get_optimizer("momentum", lr=LR, momentum=momentum)
+    state, lengths = opt.init(np.zeros(1)), []
+    for k in range(FLIP_STEPS):
+        step, state = opt.update(np.array([(-1.0) ** k]), state)
+        lengths.append(abs(float(step[0])) / LR)
+    return float(np.mean(lengths[-FLIP_LAST:]))
 
 
 def main(out_dir: Path) -> list[Path]:
@@ -68,5 +89,9 @@ def main(out_dir: Path) -> list[Path]:
     for mu, key in ((0.5, "near_05"), (0.9, "near_09")):
         far = np.abs(ratios[mu] * (1 - mu) - 1) > NEAR
         values[key] = int(np.flatnonzero(far)[-1]) + 2  # ratios[i] is step i + 1
+    flip = flip_ratio()
+    values |= {"flip_momentum": f"{FLIP_MU:g}", "flip_steps": FLIP_STEPS, "flip_last": FLIP_LAST}
+    values |= {"flip_ratio": f"{flip:.2f}", "flip_ratio_n": f"{flip:.6f}"}
+    values["flip_pred"] = f"{1 / (1 + FLIP_MU):.2f}"  # |v| = g / (1 + mu): v = mu v + g, g flipping
     written = themed_svgs(draw, out_dir, "updates-velocity", narrow=True)
     return [*written, write_values(out_dir, "velocity", values)]
