@@ -3,9 +3,10 @@
 The figure counts the steps until f stays below a target for the rest of a STEPS-step run. These
 probes run one method at one rate and measure why a count is what it is: RMSProp's jump at the
 grid's largest rate and the flares that follow as its running square forgets (on the kappa-10
-valley, and on the round bowl from the aligned and the turned start: the same function), and the
-heavy-ball rate at which Adam moves on the bowl. On the turned valleys, rounding decides when
-RMSProp's flares come: the probes rerun them with the gradient rounded in other ways.
+valley, and on the round bowl from the aligned and the turned start: the same function), the
+heavy-ball rate at which Adam moves on the bowl, and Adam's first step (lr per coordinate). On the
+turned valleys, rounding decides when RMSProp's flares come: the probes rerun them with the
+gradient rounded in other ways.
 """
 
 from __future__ import annotations
@@ -105,6 +106,25 @@ def adam_scale(lr: float, settled: int) -> dict[str, str]:
     out |= {"growth": f"{(late / early).max():.1f}", "underdamped": f"{(1 - b1**0.5) ** 2:.2g}"}
     out["underdamped_hi"] = f"{(1 + b1**0.5) ** 2:.3g}"
     return {f"adam_hb_{k}": v for k, v in out.items()}
+
+
+def adam_first_step(kappas, angles) -> dict[str, float]:
+    """Adam's first step on each valley (kappa, angle) at each rate, per coordinate and in length.
+
+    Bias-corrected, m = g and s = g^2 at the first step, so it moves each coordinate by
+    lr |g| / (|g| + eps): lr, up to eps, and the step is about lr sqrt(2) long. Both over lr.
+    """
+    moves = []
+    for kappa in kappas:
+        for angle in angles:
+            surface = valley(kappa, angle)
+            for lr in RATES:
+                p = descend(surface, surface.start, "adam", float(lr), 1, 0, 0).positions
+                moves.append(np.abs(p[1] - p[0]) / lr)
+    lengths = np.linalg.norm(moves, axis=1)
+    out = {"move_lo": np.min(moves), "move_hi": np.max(moves)}
+    out |= {"length_lo": lengths.min(), "length_hi": lengths.max()}
+    return {f"adam_first_{k}": float(v) for k, v in out.items()}
 
 
 def rmsprop_turn(lr: float) -> dict[str, int | str]:

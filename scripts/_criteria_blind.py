@@ -4,7 +4,8 @@
   ever less while the gradient stays large, and the test calls the run converged.
 - An absolute value tolerance below the spacing of floats near f*: adding a constant to f moves
   neither the minimiser nor any gradient, yet its changes round to 0 earlier.
-- A gradient test at a saddle: a start off its stable manifold by 1e-12 still stops there.
+- A gradient test at a saddle: a start off its stable manifold by 1e-12 still stops there, and
+  the band of such starts is far wider on the flatter x^2 - y^4.
 - What a small gradient guarantees where every curvature is at least m: the distance to the
   minimiser at most |grad| / m, the excess value at most |grad|^2 / (2 m).
 """
@@ -21,7 +22,9 @@ from gdlib.surfaces import get_surface
 
 VALUE_ROW = {"grad_tol": 1e-6, "step_tol": 1e-10, "value_tol": 1e-8}  # the table's value row
 SHIFT = 1e10  # added to the bowl: floats near it are about 1.9e-6 apart
-SADDLE_START = (1.5, 1e-12)
+SADDLE_START, SADDLE_LR = (1.5, 1e-12), 0.1
+BAND_ESCAPES = 1e-2  # the page's start off the axis, which slid away from the saddle
+NEAR_SADDLE = 1e-2  # a band run that the gradient test ends this near the origin stopped there
 KEPT = 1e-12  # |y| kept its size: within this of the start's at every iterate
 AT_SADDLE = 1e-6  # a run ending this near the origin stopped at the saddle
 SLACK = 1e-12  # the relative rounding a bound that holds may be over by
@@ -71,15 +74,50 @@ def shifted() -> dict[str, object]:
     }
 
 
+def stopped_at_saddle(surface, y0: float) -> bool:
+    """Whether gdlib's gradient test stops the run from (SADDLE_START[0], y0) near the origin.
+
+    Near: within NEAR_SADDLE, since on x^2 - y^4 the test passes with |y| up to
+    (grad_tol / 4)^(1/3), about 0.0063 (on x^2 - y^2 only within 5e-7 of the saddle).
+    """
+    run = descend(surface, (SADDLE_START[0], y0), lr=SADDLE_LR)
+    return run.criterion == "grad_tol" and norm(run.positions[-1]) < NEAR_SADDLE
+
+
+def band_edge(surface, halvings: int = 16) -> float:
+    """Return the largest y0 (to about 0.04 %) from which `stopped_at_saddle` still holds.
+
+    Bisects log10(y0) between the page's start SADDLE_START, which must stop, and its off-axis
+    start BAND_ESCAPES, which must not; so it presumes one edge between them.
+    """
+    low, high = SADDLE_START[1], BAND_ESCAPES
+    if not stopped_at_saddle(surface, low) or stopped_at_saddle(surface, high):
+        raise RuntimeError(f"no edge between {low:g} and {high:g} on {surface}")
+    low, high = np.log10(low), np.log10(high)
+    for _ in range(halvings):
+        middle = (low + high) / 2
+        low, high = (middle, high) if stopped_at_saddle(surface, 10**middle) else (low, middle)
+    return float(10**low)
+
+
 def saddle_band() -> dict[str, object]:
-    """Start the saddle x^2 - y^2 just off its stable manifold: the gradient test stops it."""
-    run = descend("saddle", SADDLE_START, lr=0.1)
+    """Start the saddle x^2 - y^2 just off its stable manifold: the gradient test stops it.
+
+    And how far off the test still stops it, there and on the flatter x^2 - y^4.
+    """
+    run = descend("saddle", SADDLE_START, lr=SADDLE_LR)
+    quartic = surface_from_expression("x^2 - y^4", get_surface("saddle").bounds)
+    edge, quartic_edge = band_edge("saddle"), band_edge(quartic)
     return {
         "band_y0_tex": tex_power_of_ten(SADDLE_START[1]),
         "band_steps": run.iterations,
         "band_message": run.message,
         "band_by_grad": run.status == "converged" and run.criterion == "grad_tol",
         "band_at_saddle": norm(run.positions[-1]) < AT_SADDLE,
+        "band_edge": fmt(edge, 2),
+        "band_edge_n": edge,
+        "quartic_band_edge": fmt(quartic_edge, 2),
+        "quartic_band_edge_n": quartic_edge,
     }
 
 

@@ -5,5 +5,7 @@ Each is the proposition its value tests (the Armijo run of `backtracking`, on th
 
 SAYS = {
     "bt_status_converged": "the Armijo backtracking run on the valley converged",
-    "bt_monotone": "f never rose from one step of the Armijo run on the valley to the next",
+    "bt_monotone": (
+        "the Armijo run on the valley took at least one step, and every step lowered f"
+    ),
 }

@@ -6,7 +6,7 @@ Each is the proposition its value tests, its numbers read from the constants the
 from __future__ import annotations
 
 from _prose import plain_number
-from _schedule_probes import HALVINGS, WARM_STEPS, WARM_TOL, WARM_W
+from _schedule_probes import BELOW, HALVINGS, WARM_STEPS, WARM_TOL, WARM_W
 
 
 def says(seeds: int, step_size: int) -> dict[str, str]:
@@ -23,4 +23,10 @@ def says(seeds: int, step_size: int) -> dict[str, str]:
         ),
         "warm_cos_ok": f"Adam's f under cosine is {end}",
         "warm_wup_ok": f"Adam's f under warm-up + cosine ({WARM_W} warm-up steps) is {end}",
+        "warm_below_flat": (
+            "under cosine from a peak of "
+            + ", ".join(f"{c:g}" for c in BELOW[:-1])
+            + f" or {BELOW[-1]:g} times the rate above which Adam's first step raises f, Adam's f"
+            f" is below its start at every one of the {WARM_STEPS} steps"
+        ),
     }

@@ -17,6 +17,8 @@ one, below which the run is too slow to get there in time.
 `warmup_first_steps`: what warm-up protects. Adam at a large rate on gdlib's valley
 x^2 + 10 y^2, per step under the page's cosine and warm-up + cosine schedules (torch's
 schedulers set the rate, which Adam's step is proportional to: the step of rate 1 times it).
+Below the rate at which Adam's first step starts to raise f, `warm_below_flat` runs cosine from
+BELOW times that rate: is f highest at its start, in every one of those runs?
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from gdlib.surfaces import get_surface
 SEEDS, EPOCHS, BURN, FLOOR_CUTS = 5, 30, 10, 3
 WARM_LR, WARM_STEPS, WARM_W, WARM_TOL = 5.12, 400, 10, 1e-6
 HALVINGS = 7  # constant_budget's rates: the peak, halved up to this many times
+BELOW = (0.99, 0.5, 0.1, 0.01)  # cosine's peaks below the first step's threshold, as fractions
 
 
 def _floor(X, y, theta, best, rate: float, batch: int, replace: bool) -> np.ndarray:
@@ -91,14 +94,7 @@ def warmup_first_steps() -> dict[str, object]:
     out = {"warm_lr": WARM_LR, "warm_steps": WARM_STEPS, "warm_w": WARM_W}
     warmup = {"warmup_epochs": WARM_W}
     for key, name, hyper in (("cos", "cosine", {}), ("wup", "warmup_cosine", warmup)):
-        schedule = rates(get_schedule(name, WARM_LR, WARM_STEPS, **hyper), WARM_STEPS)
-        opt, theta = get_optimizer("adam", 1.0), np.array(surface.start, dtype=float)
-        state, f = opt.init(theta), [float(surface.f(theta))]
-        for rate in schedule:
-            step, state = opt.update(surface.grad(theta), state)
-            theta = theta + rate * step
-            f.append(float(surface.f(theta)))
-        f = np.array(f)
+        f = _adam_f(surface, name, WARM_LR, hyper)
         out |= {f"warm_{key}_peak": f"{f.max():.3g}", f"warm_{key}_peak_step": int(f.argmax())}
         # Done once f stays below WARM_TOL: Adam's f dips below it and rises again before that.
         out[f"warm_{key}_done"] = holds_from(f < WARM_TOL)
@@ -107,8 +103,22 @@ def warmup_first_steps() -> dict[str, object]:
     out["warm_f0"] = f"{f[0]:g}"
     out["warm_rise_from_raw"] = _first_step_rises_from(surface)
     out["warm_rise_from"] = fmt(out["warm_rise_from_raw"])  # the page: "a threshold ... at"
+    below = [_adam_f(surface, "cosine", c * out["warm_rise_from_raw"], {}) for c in BELOW]
+    out["warm_below_flat"] = bool(below) and all(f[1:].max() < f[0] for f in below)
     out["warm_start"] = "({:g}, {:g})".format(*surface.start)  # TeX: set inside $...$
     return out
+
+
+def _adam_f(surface, name: str, peak: float, hyper: dict) -> np.ndarray:
+    """Adam's f at each of WARM_STEPS steps from the surface's start, the schedule from peak."""
+    schedule = rates(get_schedule(name, peak, WARM_STEPS, **hyper), WARM_STEPS)
+    opt, theta = get_optimizer("adam", 1.0), np.array(surface.start, dtype=float)
+    state, f = opt.init(theta), [float(surface.f(theta))]
+    for rate in schedule:
+        step, state = opt.update(surface.grad(theta), state)
+        theta = theta + rate * step
+        f.append(float(surface.f(theta)))
+    return np.array(f)
 
 
 def _first_step_rises_from(surface) -> float:

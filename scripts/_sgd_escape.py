@@ -9,7 +9,8 @@ lower than full-gradient descent at LR, half of it (also with twice the steps, t
 budget) and a quarter of it. `barrier`
 measures how high the loss must rise to leave the basin, on a grid. Whether one noisy step is
 enough: `short_escapes` takes every single step and every pair of steps on the examples from the
-shallow minimum, then full-gradient descent, and counts those that end in another basin;
+shallow minimum, then full-gradient descent, and counts those that do not end back at it (within
+RETURN: an escape to a deeper basin is one of them);
 `escape_steps` starts seeded runs at the minimum itself and records the step at which each first
 left its basin.
 """
@@ -32,6 +33,7 @@ ESCAPE_SEEDS = tuple(range(20))
 MARGIN = 0.1  # a run escaped if it ends this much lower than full-gradient descent
 TIMED_SEEDS = tuple(range(99))  # runs started at the shallow minimum, timed to their escape
 SETTLE = 200  # full-gradient steps after one or two noisy ones (back within 1e-14 if they stay)
+RETURN = 1e-6  # a try ended back at the minimum if this close to it (they end within 1e-14)
 
 
 def descend_sum(stochastic: bool, seeds=(DRAWN,), lr: float = LR, steps: int = STEPS, start=START):
@@ -101,10 +103,11 @@ def barrier(start: np.ndarray, goal: np.ndarray, n: int = 240) -> float:
 
 
 def short_escapes(minimum: np.ndarray, lr: float) -> tuple[int, int]:
-    """Single steps and pairs of steps from `minimum`, then SETTLE full-gradient steps: escapes.
+    """Single steps and pairs of steps from `minimum`, then SETTLE full-gradient steps: leavers.
 
     Returns how many of the EXAMPLES single steps and of the EXAMPLES ** 2 pairs (one example,
-    then another, all at the rate lr) end MARGIN lower than the minimum's loss.
+    then another, all at the rate lr) do not end back at `minimum`, farther than RETURN from it:
+    the escapes to a deeper basin, and any try stopped anywhere else.
     """
     camel = get_surface("camel")
     one = minimum - lr * camel.grad(minimum - SHIFTS)  # one step per example, (EXAMPLES, 2)
@@ -112,7 +115,7 @@ def short_escapes(minimum: np.ndarray, lr: float) -> tuple[int, int]:
     p = np.concatenate([one, two.reshape(-1, 2)])
     for _ in range(SETTLE):
         p = p - lr * camel.grad(p[:, None, :] - SHIFTS).mean(axis=1)
-    out = mean_loss(p) < float(mean_loss(minimum)) - MARGIN
+    out = ~(np.linalg.norm(p - minimum, axis=1) <= RETURN)  # a diverged try (nan) is away
     return int(np.sum(out[:EXAMPLES])), int(np.sum(out[EXAMPLES:]))
 
 

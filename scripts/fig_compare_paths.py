@@ -2,8 +2,9 @@
 
 Batch, mini-batch (b = 16) and stochastic runs of gdlib from the same start, each at its own
 best rate, for the same budget of examples: the stochastic path is far along while batch has
-taken a few steps. The clip's length and where each run ends go to the page's alt text, and how
-close the stochastic and mini-batch paths stay (the one drawn over the other) to its text.
+taken a few steps. The clip's length and where each run ends go to the page's alt text (with raw
+gaps, `_n`, for its check that both noisy runs end far below batch), and how close the stochastic
+and mini-batch paths stay (the one drawn over the other) to its text.
 """
 
 from __future__ import annotations
@@ -38,5 +39,6 @@ def main(out_dir: Path) -> list[Path]:
     gaps = {b: float(r.epoch_losses[-1]) - low for b, r in runs.items()}
     values = {"epochs": EPOCHS, "examples": f"{EPOCHS * N:,}", "batch_gap": fmt(gaps[N], 2)}
     values |= {"mini_gap": fmt(gaps[MINI], 1), "sgd_gap": fmt(gaps[1], 1)}
+    values |= {"batch_gap_n": gaps[N], "mini_gap_n": gaps[MINI], "sgd_gap_n": gaps[1]}
     values["apart_pct"] = f"{np.ceil(100 * apart(runs[MINI], runs[1])):.0f}"  # "within": up
     return [*written, write_values(out_dir, "compare_paths", values)]

@@ -108,7 +108,7 @@ def backtracking() -> dict[str, object]:
         "bt_evaluations": int(run.evaluations.sum()),
         "bt_min_lr": fmt(float(run.step_sizes.min())),
         "bt_max_lr": fmt(float(run.step_sizes.max())),
-        "bt_monotone": bool(np.all(np.diff(run.values) <= 0)),
+        "bt_monotone": run.iterations > 0 and bool(np.all(np.diff(run.values) < 0)),
     }
 
 

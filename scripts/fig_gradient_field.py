@@ -29,6 +29,12 @@ H, H_MIN, H_MAX = 1e-4, 1e-13, 0.1
 CURVE_POINTS = 61
 # Points the live figure's error model is tried on near a minimum, where f's terms cancel.
 NEAR, NEAR_RADIUS, NEAR_POINTS = (3.0, 2.0), 1e-3, 200
+SAYS = {
+    "curve_falls_to_best": (
+        f"the error at ({POINT[0]:g}, {POINT[1]:g}) fell at each smaller h of the"
+        f" {CURVE_POINTS} sampled, from h = {H_MAX:g} down to the h of its smallest error"
+    ),
+}
 
 
 def error_curve(surface, point, taken: bool = False) -> tuple[np.ndarray, np.ndarray]:
@@ -120,10 +126,12 @@ def main(out_dir: Path) -> list[Path]:
     # The error curve at the opening point: smallest inside the range, far higher at the ends.
     best = int(np.argmin(errors))
     values |= {"curve_best_i": best, "curve_last_i": len(hs) - 1, "curve_points": CURVE_POINTS}
+    # hs rise with the index: from the largest h down to the best, the error falls at each step
+    values["curve_falls_to_best"] = bool(best < len(hs) - 1 and np.all(np.diff(errors[best:]) > 0))
     for key, i, digits in (("best", best, 2), ("hmin", 0, 1), ("hmax", -1, 1)):
         values[f"curve_{key}_h"], values[f"curve_{key}"] = fmt(hs[i], digits), fmt(errors[i], 2)
         values[f"curve_{key}_raw"] = f"{errors[i]:.3g}"
     values |= best_step_ratios(surface)
     written = themed_svgs(draw, out_dir, "gradient-field")
     written += themed_svgs(draw_twin, out_dir, "gradient-field-narrow")
-    return [*written, write_values(out_dir, "field", values)]
+    return [*written, write_values(out_dir, "field", values, says=SAYS)]

@@ -6,8 +6,9 @@ factor 0.9), the best fixed rate 2/(lambda_min + lambda_max) = 1/11 (both direct
 9/11 per step: it zig-zags across the valley and is the fastest), and 0.11, above 2/L = 0.1
 (diverges). Each panel is titled with how gdlib's run ended; the values file also holds the
 booleans and step counts the page's claims check, the curvatures (the Hessian's eigenvalues,
-measured on the surface, not typed) with what they predict, and the best run's measured factor per
-step along each axis, to set against the prediction.
+measured on the surface, not typed) with what they predict, the best and 1/L runs' measured factors
+per step along each axis, to set against the prediction, and the value of the step gdlib discarded
+when the diverging run passed its limit MAX_VALUE.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from _prose import fmt
 from matplotlib import pyplot as plt
 
 from gdlib.curvature import hessian_eigenvalues
-from gdlib.descent import descend
+from gdlib.descent import MAX_VALUE, descend
 from gdlib.rates import best_fixed_rate, condition_number, predicted_rate
 from gdlib.surfaces import get_surface
 
@@ -74,6 +75,7 @@ def main(out_dir: Path) -> list[Path]:
         return fig
 
     values = {"max_iter": MAX_ITER, "two_over_l": fmt(2 / surface.lipschitz)}
+    values["max_value_n"] = MAX_VALUE
     values["l"] = surface.lipschitz
     values |= curvature_values(EIGENVALUES)
     values["flip_window"] = FLIP_WINDOW
@@ -89,10 +91,15 @@ def main(out_dir: Path) -> list[Path]:
         values[f"{key}_value"] = fmt(float(run.values[-1]))
         values[f"{key}_value_raw"] = float(run.values[-1])
         values[f"{key}_y1"] = fmt(abs(float(run.positions[1, 1])))
+        values[f"{key}_y1_n"] = abs(float(run.positions[1, 1]))
         values[f"{key}_y_flips"] = sign_changes(run.positions[: FLIP_WINDOW + 1, 1])
         values |= overshoots(key, run.positions[:, 1])
+        if key in ("best", "one_over_l"):
+            values |= axis_factors(key, run)
+        if key == "diverging":  # the step gdlib computed, found past MAX_VALUE and discarded
+            beyond = run.positions[-1] - lr * run.gradients[-1]
+            values["diverging_next_value_n"] = float(surface.f(beyond))
         if key == "best":
-            values |= axis_factors(run)
             values["best_grad_norm_end"] = float(np.linalg.norm(surface.grad(run.positions[-1])))
     return [
         *themed_svgs(draw, out_dir, "lr-runs", narrow=True),
@@ -128,12 +135,20 @@ def overshoots(key: str, y: np.ndarray) -> dict[str, bool]:
     }
 
 
-def axis_factors(run) -> dict[str, float]:
-    """Return the best run's factor per step along x and along y, measured from its path.
+def axis_factors(key: str, run) -> dict[str, float]:
+    """Return a run's factor per step along x and along y, measured from its path.
 
     The axes are the valley's eigenvectors, so the page can check that the two factors the formula
-    balances are equal in the run itself, and equal to (kappa - 1)/(kappa + 1).
+    balances are equal in the best run itself, and equal to (kappa - 1)/(kappa + 1), and that at
+    1/L every step multiplied x by 1 - lambda_min / L: the factors over the whole run, and the
+    smallest and largest of x's factors step by step.
     """
     error = np.abs(run.positions - VALLEY.minima[0])
     x_factor, y_factor = (error[-1] / error[0]) ** (1 / run.iterations)
-    return {"best_x_factor_n": float(x_factor), "best_y_factor_n": float(y_factor)}
+    x_steps = error[1:, 0] / error[:-1, 0]
+    return {
+        f"{key}_x_factor_n": float(x_factor),
+        f"{key}_y_factor_n": float(y_factor),
+        f"{key}_x_step_factor_min_n": float(x_steps.min()),
+        f"{key}_x_step_factor_max_n": float(x_steps.max()),
+    }

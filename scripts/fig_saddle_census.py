@@ -97,6 +97,20 @@ def completeness(census: dict) -> dict[str, object]:
     return out
 
 
+def means_climb(index: np.ndarray, values_at: np.ndarray) -> bool:
+    """Whether the mean value of the points of each index found rises with the index.
+
+    False with fewer than two indices found: nothing to climb.
+
+    >>> means_climb(np.array([0, 1, 1, 2]), np.array([-1.0, 0.0, 1.0, 2.0]))
+    True
+    >>> means_climb(np.array([0, 0]), np.array([1.0, 2.0]))
+    False
+    """
+    means = [values_at[index == k].mean() for k in np.unique(index)]
+    return len(means) >= 2 and bool(np.all(np.diff(means) > 0))
+
+
 def main(out_dir: Path) -> list[Path]:
     """Write the census figure and its counts."""
     census = {}
@@ -153,5 +167,10 @@ def main(out_dir: Path) -> list[Path]:
     values["f_saddles"] = f"{values_at[(index > 0) & (index < NMAX)].mean():.2f}"
     values["f_maxima"] = f"{values_at[index == NMAX].mean():.2f}"
     values["corr"] = f"{np.corrcoef(index, values_at)[0, 1]:.2f}"
+    values["index_means_climb"] = means_climb(index, values_at)
+    says = {
+        "index_means_climb": f"at d = {NMAX}, the mean f of the points found of each index rises "
+        "with the index, over at least two indices"
+    }
     written = themed_svgs(draw, out_dir, "saddle-census", narrow=True)
-    return [*written, write_values(out_dir, "census", values)]
+    return [*written, write_values(out_dir, "census", values, says=says)]

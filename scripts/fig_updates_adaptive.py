@@ -22,6 +22,7 @@ from _adaptive_probes import (
     RATES,
     STEPS,
     TOLS,
+    adam_first_step,
     adam_scale,
     multiplied_out,
     rmsprop_jump,
@@ -172,6 +173,7 @@ def main(out_dir: Path) -> list[Path]:
     adam_1, rms_10 = table["adam", "aligned", 1.0][1], table["rmsprop", "aligned", 10.0][1]
     values |= exact_gd() | ablations() | rmsprop_jump(rms_10[1]) | adam_scale(adam_1[1], adam_1[0])
     values |= rmsprop_turn(table["rmsprop", "aligned", 1.0][1][1])
+    values |= adam_first_step(KAPPAS, ANGLES.values())
     values["rmsprop_turned_3_done_otherwise"] = multiplied_out(3.0)
     values |= turned_counts("rmsprop", KAPPAS) | turned_counts("adam_b1_0", (100.0,))
     values["digits"] = PRECISION

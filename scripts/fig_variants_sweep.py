@@ -51,6 +51,7 @@ from _variants_evidence import (
 from _variants_numbers import FLOOR_SIZES, summary, table
 from _variants_plots import best_index, draw_curves, draw_grid, draw_scaling, stable_rates
 from _variants_remedies import AVERAGE_FROM, averaged, centred_race
+from _variants_settings import settings
 from _variants_splits import seed_splits
 
 from gdlib.curvature import mse_curvatures
@@ -191,5 +192,5 @@ def main(out_dir: Path) -> list[Path]:
     values |= seed_noise(sweeps, best) | shared_orders(sweeps, best) | seed_splits(sweeps, best)
     values |= floors(sweeps, best, float(lam[-1]), full) | batch_rate(lam, limit)
     values |= estimation(sweeps[1].final[best[1]])  # stochastic descent's last iterates
-    values |= averaged(sweeps[1], best[1]) | centred_race()
+    values |= averaged(sweeps[1], best[1]) | centred_race() | settings()  # the code's problem
     return [*written, write_values(out_dir, "compare", values, says=SAYS)]

@@ -26,7 +26,7 @@ CLAIM_PAGES = {
     "concepts/glossary": 4,
     "concepts/learning-rate": 14,
     "concepts/gradients": 13,
-    "concepts/updates": 45,
+    "concepts/updates": 46,
     "concepts/schedules": 22,
     "concepts/saddle-points": 20,
     "concepts/convergence": 19,
@@ -34,7 +34,7 @@ CLAIM_PAGES = {
     "variants/batch": 20,
     "variants/stochastic": 28,
     "variants/mini-batch": 15,
-    "variants/comparison": 42,
+    "variants/comparison": 43,
 }
 ABBR = re.compile(r'<abbr title="([^"]+)">([^<]+)</abbr>')
 # Pages written as one Markdown document (the reference pages render each docstring apart).
