@@ -8,8 +8,8 @@ literals. Nothing else parses: the expression is walked node by node from Python
 `eval`ed. A value must read as a number ("147", "0.095", "1.2e-3") or a boolean ("True"/"False").
 
 A false claim raises `ClaimError` naming the page, the claim and the values it saw; a true one
-becomes a ✓ whose label says what was checked: operators as `SHOWN` writes them, and each
-true/false value in the words its script saved as `key.says` (required).
+becomes a ✓ whose label says what was checked (`_claim_labels`: each true/false value in the
+words its script saved as `key.says`, which it must have).
 
 >>> evaluate("run.a < 0.5 * run.b", {"run.a": "147", "run.b": "770"}, "page.md")
 (True, '147 < 0.5 × 770')
@@ -22,8 +22,9 @@ import html
 import re
 from operator import add, eq, ge, gt, le, lt, mul, ne, sub, truediv
 
+from _claim_labels import NUMBER, label
+
 CLAIM = re.compile(r"\{\{\s*check:\s*(.*?)\s*\}\}", re.S)
-NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 # A value's name. Keys may be keywords (`minima.global`): names become placeholders to parse.
 VALUE_NAME = re.compile(r"(?<![\w.])([a-z][a-z0-9_]*\.[a-z0-9_]+)\b")
 PLACEHOLDER = "_claim_value_{}_"
@@ -34,7 +35,6 @@ FUNCTIONS = {"abs": abs, "min": min, "max": max}
 # The only node types a claim may hold, and the method of `_Walker` that evaluates each.
 RULES = {"Constant": "literal", "Name": "value", "UnaryOp": "unary", "BinOp": "binary"}
 RULES |= {"BoolOp": "boolean", "Compare": "compare", "Call": "call"}
-SHOWN = {" * ": " × ", " <= ": " ≤ ", " >= ": " ≥ ", " == ": " = ", " != ": " ≠ ", " - ": " − "}
 
 
 class ClaimError(RuntimeError):
@@ -133,26 +133,6 @@ class _Walker:
         return abs(args[0]) if func.id == "abs" else FUNCTIONS[func.id](args)
 
 
-class _FillIn(ast.NodeTransformer):
-    """Put each value's saved text where its name was, to show what the claim compared."""
-
-    def __init__(self, names: dict[str, str], values: dict[str, str], where: str) -> None:
-        self.names, self.values, self.where = names, values, where
-
-    def visit_Name(self, node: ast.Name) -> ast.AST:
-        key = self.names.get(node.id)
-        if key is None:  # abs, min, max
-            return node
-        text = self.values[key].strip()
-        if text in ("True", "False"):  # "bt monotone = true" was read aloud: say what it tests
-            if (says := self.values.get(f"{key}.says")) is None:
-                raise ClaimError(f"{self.where}: {key} is true/false but has no words (`says`)")
-            text = f"“{says}” = {text.lower()}"
-        elif len(text) > 9 and NUMBER.fullmatch(text):  # read aloud: 0.0909091, not 17 digits
-            text = f"{float(text):.6g}"
-        return ast.Name(id=text)
-
-
 def _placeholders(source: str) -> tuple[str, dict[str, str]]:
     """Swap each `namespace.key` for a placeholder name; return the text and the mapping."""
     names: dict[str, str] = {}
@@ -175,10 +155,10 @@ def evaluate(source: str, values: dict[str, str], where: str) -> tuple[bool, str
     holds = _Walker(names, values, where, source).run(tree.body)
     if not isinstance(holds, bool):
         raise ClaimError(f"{where}: claim {source!r} is a number, not a statement")
-    shown = ast.unparse(_FillIn(names, values, where).visit(tree))
-    for python, math in SHOWN.items():
-        shown = shown.replace(python, math)
-    return holds, shown
+    try:
+        return holds, label(tree, names, values)
+    except ValueError as error:  # a true/false value without its words
+        raise ClaimError(f"{where}: {error}") from None
 
 
 def marker(shown: str) -> str:

@@ -12,7 +12,10 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import numpy as np
+from _log_edge import log_edge
 from _prose import fmt, tex_power_of_ten
 
 from gdlib.curvature import hessian_eigenvalues
@@ -84,20 +87,14 @@ def stopped_at_saddle(surface, y0: float) -> bool:
     return run.criterion == "grad_tol" and norm(run.positions[-1]) < NEAR_SADDLE
 
 
-def band_edge(surface, halvings: int = 16) -> float:
+def band_edge(surface) -> float:
     """Return the largest y0 (to about 0.04 %) from which `stopped_at_saddle` still holds.
 
-    Bisects log10(y0) between the page's start SADDLE_START, which must stop, and its off-axis
-    start BAND_ESCAPES, which must not; so it presumes one edge between them.
+    Between the page's start SADDLE_START, which must stop, and its off-axis start
+    BAND_ESCAPES, which must not.
     """
-    low, high = SADDLE_START[1], BAND_ESCAPES
-    if not stopped_at_saddle(surface, low) or stopped_at_saddle(surface, high):
-        raise RuntimeError(f"no edge between {low:g} and {high:g} on {surface}")
-    low, high = np.log10(low), np.log10(high)
-    for _ in range(halvings):
-        middle = (low + high) / 2
-        low, high = (middle, high) if stopped_at_saddle(surface, 10**middle) else (low, middle)
-    return float(10**low)
+    holds = partial(stopped_at_saddle, surface)
+    return log_edge(holds, SADDLE_START[1], BAND_ESCAPES, f"stopping at the saddle of {surface}")
 
 
 def saddle_band() -> dict[str, object]:

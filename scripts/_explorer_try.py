@@ -18,9 +18,9 @@ module measures the behaviour the page's sentences describe, for its checks:
 from __future__ import annotations
 
 import numpy as np
+from _explorer_facts import ALONG_Y, BOUNCES, FACTORS, NEAR_LR, SHRINK, SQRT_MU_GAP, STEP_FIT
 from _figure import sign_changes, step_lengths
 from _prose import fmt
-from _says_explore import ALONG_Y, BOUNCES, FACTORS, NEAR_LR, SHRINK, SQRT_MU_GAP, STEP_FIT
 
 from gdlib.curvature import hessian_eigenvalues
 from gdlib.descent import descend

@@ -53,6 +53,16 @@ def fmt(x: float, digits: int = 3) -> str:
     return text if "e" not in text else f"{float(text):.0f}"
 
 
+def _rounded(x: float, step: float, up: bool) -> float:
+    """Round `x` to a multiple of `step`, up or down; a value already on it (0.07) stays put.
+
+    The 1e-12 absorbs the float error of x / step (0.07 / 0.01 is 7.000000000000001).
+    """
+    return float(
+        (np.ceil(x / step * (1 - 1e-12)) if up else np.floor(x / step * (1 + 1e-12))) * step
+    )
+
+
 def fmt_bound(x: float, digits: int = 3, up: bool = True) -> str:
     """Format a positive `x` as `fmt` does, rounded so that a bound the prose states stays true.
 
@@ -61,30 +71,25 @@ def fmt_bound(x: float, digits: int = 3, up: bool = True) -> str:
     >>> fmt_bound(0.27, 2), fmt_bound(0.996, 2), fmt_bound(0.104802, up=False)
     ('0.27', '1', '0.104')
     """
-    step = 10.0 ** (np.floor(np.log10(x)) - digits + 1)
-    # The 1e-12 keeps a value already on the grid (0.27) where it is.
-    steps = np.ceil(x / step * (1 - 1e-12)) if up else np.floor(x / step * (1 + 1e-12))
-    return fmt(steps * step, digits)
+    return fmt(_rounded(x, 10.0 ** (np.floor(np.log10(x)) - digits + 1), up), digits)
 
 
 def rounded_up(x: float, decimals: int = 1) -> str:
     """Format `x` rounded up: a bound the prose states ("within", "up to") stays true of `x`.
 
-    >>> rounded_up(0.7213), rounded_up(0.1312, 2), rounded_up(4.6, 1)
-    ('0.8', '0.14', '4.6')
+    >>> rounded_up(0.7213), rounded_up(0.1312, 2), rounded_up(4.6, 1), rounded_up(0.07, 2)
+    ('0.8', '0.14', '4.6', '0.07')
     """
-    scale = 10**decimals
-    return f"{np.ceil(scale * x) / scale:.{decimals}f}"
+    return f"{_rounded(x, 10.0**-decimals, True):.{decimals}f}"
 
 
 def rounded_down(x: float, decimals: int = 0) -> str:
     """Format `x` rounded down: a bound the prose states ("at least") stays true of `x`.
 
-    >>> rounded_down(76.77), rounded_down(69.7), rounded_down(0.719, 2)
-    ('76', '69', '0.71')
+    >>> rounded_down(76.77), rounded_down(69.7), rounded_down(0.719, 2), rounded_down(0.29, 2)
+    ('76', '69', '0.71', '0.29')
     """
-    scale = 10**decimals
-    return f"{np.floor(scale * x) / scale:.{decimals}f}"
+    return f"{_rounded(x, 10.0**-decimals, False):.{decimals}f}"
 
 
 def listed(words: list[str]) -> str:

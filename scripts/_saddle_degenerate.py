@@ -15,6 +15,7 @@ import inspect
 
 import numpy as np
 from _double_well import DOUBLE_WELL, LR, RADIUS, X0
+from _log_edge import log_edge
 from _prose import fmt, rounded_up, tex_power_of_ten
 
 from gdlib.descent import GRAD_TOL, Trajectory, descend
@@ -114,13 +115,7 @@ def band_edge(surface, stops_at: float, escapes_at: float, halvings: int = 16) -
         run = descend(surface, (X0, y0), lr=LR)
         return run.criterion == "grad_tol" and abs(run.positions[-1][1]) < RADIUS
 
-    if not stopped(stops_at) or stopped(escapes_at):
-        raise RuntimeError(f"no edge between {stops_at:g} and {escapes_at:g} on {surface.title}")
-    low, high = np.log10(stops_at), np.log10(escapes_at)
-    for _ in range(halvings):
-        middle = (low + high) / 2
-        low, high = (middle, high) if stopped(10**middle) else (low, middle)
-    return float(10**low)
+    return log_edge(stopped, stops_at, escapes_at, f"stopping on {surface.title}", halvings)
 
 
 def degenerate_values(double_well_run: Trajectory) -> dict:

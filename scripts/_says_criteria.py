@@ -18,8 +18,8 @@ def says(lr: float, tolerances: tuple[dict, ...], stalls: dict) -> dict[str, str
         "zero_tols_by_grad": "grad_tol stopped the bowl's run with all three tolerances 0",
         "early_value_by_value": f"at η = {plain_number(lr)}, value_tol = "
         f"{plain_number(tolerances[3]['value_tol'])} stopped the run",
-        "early_value_apart": "as printed, the gradient norm differs from the gradient tolerance "
-        "the value test acts as",
+        "early_value_apart": "the printed gradient norm and the printed gradient tolerance the "
+        "value test acts as are different numbers",
         "bounce_by_value": f"at η = 2/L, value_tol = {plain_number(VALUE_ROW['value_tol'])} "
         "stopped the run",
         "bounce_y_kept": f"at η = 2/L, y changed sign at every step and |y| stayed within "

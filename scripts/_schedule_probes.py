@@ -19,6 +19,9 @@ x^2 + 10 y^2, per step under the page's cosine and warm-up + cosine schedules (t
 schedulers set the rate, which Adam's step is proportional to: the step of rate 1 times it).
 Below the rate at which Adam's first step starts to raise f, `warm_below_flat` runs cosine from
 BELOW times that rate: is f highest at its start, in every one of those runs?
+
+`near_to`: a fact of the figure's curves, the last epoch a cosine stays within a factor of two of
+the constant run.
 """
 
 from __future__ import annotations

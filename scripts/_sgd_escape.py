@@ -8,7 +8,7 @@ on the rate, so `escapes` counts the seeded runs (`escape_runs`, the drawn seed 
 lower than full-gradient descent at LR, half of it (also with twice the steps, the same distance
 budget) and a quarter of it. `barrier`
 measures how high the loss must rise to leave the basin, on a grid. Whether one noisy step is
-enough: `short_escapes` takes every single step and every pair of steps on the examples from the
+enough: `short_tries_away` takes every single step and every pair of steps on the examples from the
 shallow minimum, then full-gradient descent, and counts those that do not end back at it (within
 RETURN: an escape to a deeper basin is one of them);
 `escape_steps` starts seeded runs at the minimum itself and records the step at which each first
@@ -102,7 +102,7 @@ def barrier(start: np.ndarray, goal: np.ndarray, n: int = 240) -> float:
     raise AssertionError("the grid does not join the two minima")
 
 
-def short_escapes(minimum: np.ndarray, lr: float) -> tuple[int, int]:
+def short_tries_away(minimum: np.ndarray, lr: float) -> tuple[int, int]:
     """Single steps and pairs of steps from `minimum`, then SETTLE full-gradient steps: leavers.
 
     Returns how many of the EXAMPLES single steps and of the EXAMPLES ** 2 pairs (one example,

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import matplotlib.pyplot as plt
 import numpy as np
+from _explorer_facts import AT_MINIMUM, says
 from _explorer_link import ExplorerRun, explorer_hash
 from _explorer_readout import fine_number, outcome, point_rows
 from _explorer_surfaces import bound_cases, surface_formulas, surfaces_table
@@ -31,7 +32,6 @@ from _explorer_try import (
 )
 from _figure import CYCLE, grid, sign_changes, surface_cmap, themed_svgs, write_values
 from _prose import listed, power_of_ten
-from _says_explore import AT_MINIMUM, says
 
 from gdlib._divergence import MAX_POSITION, MAX_VALUE
 from gdlib.curvature import hessian_eigenvalues

@@ -144,6 +144,8 @@ def main(out_dir: Path) -> list[Path]:
         "converged_runs": int(converged.sum()),
         "max_iter_runs": int(capped.sum()),
         "max_iter_rates": ", ".join(fmt(r) for r in RATES[capped]) or "none",
+        "max_iter_rate_n": float(RATES[capped][0]) if capped.any() else float("nan"),
+        "two_over_l_n": 2 / L,
         "diverged_runs": int(diverged.sum()),
         "one_over_l": fmt(1 / L),
         "two_over_l": fmt(2 / L),

@@ -63,7 +63,7 @@ def says(values: dict) -> dict[str, str]:
     def span(high: int, low: int) -> str:
         return f"every double-well run from y0 = 1e-{high} to 1e-{low}"
 
-    cubic = f"all {len(CUBIC_STARTS)} runs on x^2 + y^3"
+    cubic = f"all {len(CUBIC_STARTS)} runs on x² + y³"
     given = f"{cubic}, given {CUBIC_CAP:,} steps,"
     start, near = plain_number(DEPTH_Y0), plain_number(AT_MINIMUM)
     depth = f"from ({X0:g}, {start}) converged within {near} of (0, 1) or (0, −1)"
@@ -73,20 +73,20 @@ def says(values: dict) -> dict[str, str]:
         "totals_flat_until_then": f"{span(top, rises - 1)} took as many steps as {manifold}",
         "totals_longer_from_then": f"{span(rises, bottom)} took more steps than {manifold}",
         "all_escaped": f"{span(top, bottom)} converged and {escaped}",
-        "stall_all": "gdlib's default gradient test stopped the x^2 - y^4 runs from "
+        "stall_all": "gdlib's default gradient test stopped the x² − y⁴ runs from "
         + " and ".join(f"({X0:g}, {y:g})" for y in STALL_Y0),
         "well_band_whole": (
             f"{span(band, BAND_DECADES[-1])} ended within {plain_number(AT_SADDLE)} of the saddle"
         ),
         "well_band_above_escaped": (
-            f"{span(BAND_DECADES[0], band - 1)} at the default cap {escaped}"
+            f"{span(BAND_DECADES[0], band - 1)}, run to gdlib's default cap, {escaped}"
         ),
-        "cubic_converged": f"the run on x^2 + y^3 from ({X0:g}, {CUBIC_Y0:g}) converged",
+        "cubic_converged": f"the run on x² + y³ from ({X0:g}, {CUBIC_Y0:g}) converged",
         "cubic_all_converged": f"{given} converged",
         "cubic_all_at_saddle": f"{given} ended within {plain_number(CREPT)} of the saddle",
         "cubic_all_capped": f"{cubic} hit gdlib's default cap of {cap:,} steps",
         "shallow_ends_at_minimum": f"the run on the double well {depth}",
-        "deep_ends_at_minimum": f"the run on x^2 + {DEEPER:g}(y^2 - 1)^2 {depth}",
+        "deep_ends_at_minimum": f"the run on x² + {DEEPER:g}(y² − 1)² {depth}",
     }
 
 

@@ -34,7 +34,7 @@ LAST = EPOCHS - STEP * ((EPOCHS - 1) // STEP)  # the epochs step decay runs at i
 LR_MIN, LR_MAX = 0.001, 2.0
 SCHEDULE = "step"
 DECAYING = ("step", "inverse_time", "cosine", "warmup_cosine")  # ranked for the page
-RESEEDS, REPLAY = 5, 1e-9  # seeds ranked; the relative gap allowed the replayed final loss
+RESEEDS, REPLAY = 5, 1e-9  # reseeds to rank; the replayed final loss agrees to REPLAY, relative
 # Each true/false fact as the proposition it tests: what a page's ✓ says was checked.
 SAYS = {
     "cuts_twice": (

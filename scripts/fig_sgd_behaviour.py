@@ -40,7 +40,7 @@ from _sgd_escape import (
     escape_steps,
     escapes,
     mean_loss,
-    short_escapes,
+    short_tries_away,
 )
 from _sgd_floors import try_values, window_values
 from _sweep import check_against_gdlib, sweep
@@ -81,7 +81,7 @@ def escape_values(full_path: np.ndarray, runs: np.ndarray) -> dict:
     v["depth"], v["depth_n"] = f"{full_loss - deep:#.2g}", full_loss - deep
     # From the shallow minimum itself: one or two noisy steps, then full-gradient descent; and
     # seeded runs timed to their escape, at LR and at half of it.
-    v["one_step_escapes"], v["two_step_escapes"] = short_escapes(full_path[-1], LR)
+    v["one_step_away"], v["two_step_away"] = short_tries_away(full_path[-1], LR)
     v["pairs"], v["timed_runs"], v["margin"] = EXAMPLES**2, len(TIMED_SEEDS), MARGIN
     first = escape_steps(full_path[-1], LR)
     v["timed_escaped"] = int(np.sum(first >= 0))

@@ -152,7 +152,7 @@ def main(out_dir: Path) -> list[Path]:
         # the first update at which the full norm is down to its second half's range
         "full_drop": int(np.argmax(noisy["full"] <= noisy["full"][tail].max())),
         "mini_tail_min": fmt_bound(float(noisy["mini"][tail].min()), up=False),  # "never below"
-        "mini_min": fmt(float(noisy["mini"].min())),
+        "mini_min": fmt_bound(float(noisy["mini"].min()), up=False),  # a floor too
         "mini_tail_median": fmt(float(np.median(noisy["mini"][tail]))),
         "mini_at_best": fmt(noisy["at_best_median"]),
         **fit_values(noisy["fit_mini"], tail),

@@ -31,6 +31,7 @@ from _adaptive_probes import (
     settled_below,
 )
 from _figure import CYCLE, themed_svgs, write_values
+from _prose import plain_number
 from _quadratic import valley
 from matplotlib import pyplot as plt
 
@@ -43,11 +44,12 @@ METHODS = ("gd", "adagrad", "rmsprop", "adam")
 # name on the page: (optimizer, hyperparameters), each on the kappa-100 valleys, aligned and turned
 ABLATIONS = {"adam_b1_0": ("adam", {"betas": (0.0, 0.999)}), "momentum": ("momentum", {})}
 # Each true/false fact as the proposition it tests: what a page's ✓ says was checked.
-_DONE = f"{TOLS[1]:.0e}".replace("e-0", "e-")  # 1e-6, not 1e-06
+_DONE = plain_number(TOLS[1])
 SAYS = {
     "rmsprop_never_settles": (
-        f"on every valley, RMSProp at its best rate either never gets below f = {_DONE}, or rises"
-        f" back to it after and is at or above it at some step from {3 * STEPS} to {4 * STEPS}"
+        f"on every valley, RMSProp at its best rate either never gets below f = {_DONE} or, after"
+        f" first getting below it, is at or above it again at some step from {3 * STEPS} to"
+        f" {4 * STEPS}"
     ),
 }
 

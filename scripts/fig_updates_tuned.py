@@ -15,6 +15,7 @@ from pathlib import Path
 
 import numpy as np
 from _figure import PALETTES, themed_svgs, write_values
+from _prose import plain_number
 from _quadratic import heavy_ball, nesterov, valley
 from _races import COLOURS, race
 from matplotlib import pyplot as plt
@@ -31,7 +32,7 @@ ON_LINE = 1e-9  # the relative gap within which plain descent's curve is its das
 # Each true/false fact as the proposition it tests: what a page's ✓ says was checked.
 SAYS = {
     "gd_on_line": "at every step k, plain descent's distance to the minimum is its start's"
-    + f" × ((κ − 1)/(κ + 1))^k, to a relative {ON_LINE:.0e}".replace("e-0", "e-"),  # not 1e-09
+    f" × ((κ − 1)/(κ + 1))^k, to a relative {plain_number(ON_LINE)}",
 }
 
 

@@ -61,7 +61,7 @@ LEVEL = f"median level (last {LAST} epochs)"  # over the seeds and those epochs'
 # Each true/false fact as the proposition it tests: what a page's ✓ says was checked.
 SAYS = {
     "floor_rises": f"for b = {listed([str(b) for b in FLOOR_SIZES])}, the {LEVEL} rose at each"
-    " larger rate from the best at which every seed ended below its starting loss",
+    " larger rate at which every seed ended below its starting loss, from b's best rate up",
     "floor_falls_with_b": f"at b = {FLOOR_SIZES[-1]}'s best rate, the {LEVEL} fell at each"
     f" larger b of {listed([str(b) for b in FLOOR_SIZES])}",
     "batch_ahead_after": "batch's median stayed below stochastic descent's from some epoch"

@@ -90,8 +90,8 @@ def get_optimizer(name: str, lr: float, **hyper: object) -> GradientTransformati
     [-0.04, -0.04]
 
     """
-    factory, defaults = _PRESETS[check_choice(name, "optimizer", OPTIMIZERS)]
-    return factory(lr, **{**defaults, **hyper})
+    build, defaults = _PRESETS[check_choice(name, "optimizer", OPTIMIZERS)]
+    return build(lr, **{**defaults, **hyper})  # factory(name)(lr, **(preset(name) | hyper))
 
 
 def preset(name: str) -> dict[str, object]:

@@ -72,7 +72,7 @@ def test_the_label_shows_the_values_compared():
     claim = "lr_bound.every_rate_above_two_over_l_diverged and not lr_bound.at_two_over_l_converged"
     _, shown = evaluate(claim, VALUES, "p.md")
     words = "“every rate above 2/L diverged” = true", "“the run at exactly 2/L converged” = false"
-    assert shown == f"{words[0]} and (not {words[1]})"
+    assert shown == f"{words[0]} and {words[1]}"  # `not` is the "= false": no double negative
 
 
 def test_a_true_or_false_value_without_words_is_refused_by_page_and_key():

@@ -26,7 +26,7 @@ CLAIM_PAGES = {
     "concepts/glossary": 4,
     "concepts/learning-rate": 14,
     "concepts/gradients": 13,
-    "concepts/updates": 46,
+    "concepts/updates": 47,
     "concepts/schedules": 22,
     "concepts/saddle-points": 20,
     "concepts/convergence": 19,

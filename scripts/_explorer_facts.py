@@ -1,4 +1,4 @@
-"""What the explorer page's true/false facts test: their thresholds, and the words ✓s read.
+"""The explorer page's true/false facts: the thresholds they test, and the words ✓s read.
 
 fig_explorer_fallback.py and _explorer_try.py compute the facts with the thresholds below, and
 `says` words each fact as the proposition it tests, the numbers taken from these thresholds and
