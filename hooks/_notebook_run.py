@@ -4,7 +4,7 @@ mkdocs-jupyter executes a notebook when it renders the page: after every figure,
 a time, with one of the two cores idle. `pending_notebooks` lists the notebooks whose executed
 page is not in mkdocs-jupyter's cache; `execute_notebook` writes the cache file that the page then
 reads, as mkdocs-jupyter's `on_pre_page` does on a cache miss (`nb2html` with the plugin's
-options, then the table of contents), with two differences:
+options, then the table of contents), with three differences:
 - It runs the kernel itself (nbclient, in the notebook's folder, as nbconvert does) and then
   merges each run of consecutive stdout (or stderr) outputs into one, with nbconvert's own
   CoalesceStreamsPreprocessor. The kernel sends what a cell prints in pieces whenever the cell
@@ -13,6 +13,7 @@ options, then the table of contents), with two differences:
   reach this kernel; the site has none.)
 - It loads Matplotlib's font cache first, so that a fresh machine's "building the font cache"
   warning is not printed into a page.
+- The kernel process's own log goes to a file, shown only when the notebook fails.
 hooks/figures.py runs these jobs in its worker pool beside the figure scripts. This module and
 mkdocs-jupyter's version key the cache (hooks/notebooks.py), and tests/site/test_figures.py
 checks that a prepared notebook page is a cache hit.
@@ -92,13 +93,24 @@ def executed_copy(job: NotebookJob, folder: Path) -> Path:
 
     source = Path(job.path)
     notebook = nbformat.read(source, as_version=4)
-    NotebookClient(
+    client = NotebookClient(
         notebook,
         kernel_name=job.options["kernel_name"],
         allow_errors=job.options["allow_errors"],
         store_widget_state=True,  # as mkdocs-jupyter configures nbconvert's ExecutePreprocessor
         resources={"metadata": {"path": str(source.parent)}},
-    ).execute()
+    )
+    # The kernel process's own log goes to a file, shown only if the run fails: at shutdown
+    # ipykernel can log "ERROR:tornado.general: ... Socket operation on non-socket" (a race
+    # after every cell ran), which reached the build's log as an error of the build.
+    with tempfile.TemporaryFile("w+") as kernel_log:
+        try:
+            client.execute(stderr=kernel_log)
+        except Exception as error:
+            kernel_log.seek(0)
+            raise RuntimeError(
+                f"{source.name} failed; its kernel logged:\n{kernel_log.read()}"
+            ) from error
     # Consecutive pieces only: nbclient's own coalesce_streams would also move a print made after
     # a plot above it.
     CoalesceStreamsPreprocessor().preprocess(notebook, {})

@@ -77,3 +77,17 @@ def test_nothing_is_pending_when_the_plugin_does_not_execute(site):
     config, plugin, _ = site
     plugin.config["execute"] = False
     assert pending_notebooks(config) == []
+
+
+def test_the_kernels_log_stays_out_of_the_build_unless_the_notebook_fails(site, capfd):
+    # ipykernel's shutdown race printed "ERROR:tornado.general: ..." into a clean-clone build's log.
+    config, _, docs = site
+    execute_notebook(pending_notebooks(config)[0])
+    assert "IPKernelApp" not in capfd.readouterr().err, "the kernel's own log reached the build"
+    broken = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("raise ValueError('boom')")])
+    broken.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
+    nbformat.write(broken, docs / "code" / "broken.ipynb")
+    job = next(job for job in pending_notebooks(config) if job.name == "broken.ipynb")
+    with pytest.raises(RuntimeError, match=r"broken\.ipynb failed; its kernel logged") as error:
+        execute_notebook(job)
+    assert "boom" in str(error.value.__cause__), "the cell's error is kept as the cause"
