@@ -51,9 +51,21 @@ class _FillIn(ast.NodeTransformer):
         return ast.Name(id=text)
 
 
+def _unparse(node: ast.AST) -> str:
+    """`ast.unparse`, without the parentheses it puts round the third term of an `and` on.
+
+    >>> _unparse(ast.parse("a < 1 and b < 2 and c < 3 and (d or e)", mode="eval").body)
+    'a < 1 and b < 2 and c < 3 and (d or e)'
+    """
+    if not isinstance(node, ast.BoolOp):
+        return ast.unparse(node)
+    terms = (f"({_unparse(v)})" if isinstance(v, ast.BoolOp) else _unparse(v) for v in node.values)
+    return (" and " if isinstance(node.op, ast.And) else " or ").join(terms)
+
+
 def label(tree: ast.Expression, names: dict[str, str], values: dict[str, str]) -> str:
     """Return how the parsed claim reads with its values filled in; ValueError for a mute fact."""
-    shown = ast.unparse(_FillIn(names, values).visit(tree))
+    shown = _unparse(_FillIn(names, values).visit(tree).body)
     for python, math in SHOWN.items():
         shown = shown.replace(python, math)
     return shown

@@ -75,6 +75,14 @@ def test_the_label_shows_the_values_compared():
     assert shown == f"{words[0]} and {words[1]}"  # `not` is the "= false": no double negative
 
 
+def test_a_long_and_reads_without_stray_parentheses():
+    # ast.unparse put "(401 > 400)" round each term of an `and` from the third on.
+    claim = "updates.gd_steps > 1 and updates.gd_steps > 2 and updates.gd_steps > 3"
+    claim += " and (lr_bound.best_lr > 1 or updates.gd_steps > 4)"
+    _, shown = evaluate(claim, VALUES, "p.md")
+    assert shown == "770 > 1 and 770 > 2 and 770 > 3 and (0.095 > 1 or 770 > 4)"
+
+
 def test_a_true_or_false_value_without_words_is_refused_by_page_and_key():
     # "bt monotone = true" was what a screen reader heard: a fact is read by what it tests.
     values = {k: v for k, v in VALUES.items() if not k.endswith("_diverged.says")}
