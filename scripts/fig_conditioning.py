@@ -12,24 +12,22 @@ rate. Values also hold an Armijo run on the valley from ten times 2/L, and tuned
 
 from __future__ import annotations
 
-import inspect
 from fractions import Fraction
 from pathlib import Path
 
 import numpy as np
+from _conditioning_backtracking import SAYS, backtracking
 from _conditioning_momentum import momentum_values
 from _conditioning_quartic import quartic_values
-from _conditioning_starts import TOL, VALLEY_EIGENVALUES, VALLEY_LR, VALLEY_START, predicted_steps
+from _conditioning_starts import TOL, VALLEY_LR, VALLEY_START, predicted_steps
 from _figure import COLORS, themed_svgs, write_values
-from _prose import fmt, power_of_ten, rounded_up
+from _prose import fmt, power_of_ten
 from _quadratic import quadratic
-from _says_conditioning import SAYS
 from matplotlib import pyplot as plt
 
 from gdlib.curvature import mse_curvatures
 from gdlib.datasets import make_regression
 from gdlib.descent import descend
-from gdlib.linesearch import descend_backtracking
 from gdlib.rates import (
     best_fixed_rate,
     condition_number,
@@ -91,25 +89,6 @@ def fit_at_best_rate(X: np.ndarray, y: np.ndarray) -> dict[str, object]:
     reached = np.flatnonzero(gap <= GAP_TOL)
     epochs = int(reached[0]) if reached.size else None
     return {"kappa": condition_number(eig), "gap": gap, "epochs": epochs}
-
-
-def backtracking() -> dict[str, object]:
-    """Armijo backtracking on the valley from a first trial rate of 1 (2/L is 0.1), no L given."""
-    run = descend_backtracking("valley", VALLEY_START, lr=1.0)
-    over = run.step_sizes > 2 / VALLEY_EIGENVALUES.max()  # rates above 2/L, by |y|/|x| below
-    steep = np.abs(run.positions[: run.iterations, 1] / run.positions[: run.iterations, 0])
-    return {
-        "bt_over_steep": rounded_up(steep[over].max(), 2),  # a bound
-        "bt_over_steep_raw": float(steep[over].max()),
-        "bt_rest_steep_raw": float(steep[~over].min()),
-        "bt_status_converged": run.status == "converged",
-        "bt_steps": run.iterations,
-        "bt_c": f"{inspect.signature(descend_backtracking).parameters['c'].default:g}",
-        "bt_evaluations": int(run.evaluations.sum()),
-        "bt_min_lr": fmt(float(run.step_sizes.min())),
-        "bt_max_lr": fmt(float(run.step_sizes.max())),
-        "bt_monotone": run.iterations > 0 and bool(np.all(np.diff(run.values) < 0)),
-    }
 
 
 def logistic_curvature() -> float:
