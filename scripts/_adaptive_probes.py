@@ -22,6 +22,7 @@ from gdlib.descent import descend
 RATES = 0.005 * 2.0 ** np.arange(11)
 STEPS, TOLS = 400, (1e-2, 1e-6)
 ADAM_EARLY = 50  # the step at which Adam's heavy-ball rate is read first
+FLARE = 1000  # how far above its lowest value so far f rises in what the page calls a flare
 
 
 def settled_below(values: np.ndarray, tol: float) -> np.ndarray:
@@ -73,20 +74,21 @@ def rmsprop_jump(best_lr: float) -> dict[str, object]:
     return out | {"rmsprop_best_settled": settled, "rmsprop_best_flare": flare}
 
 
-def rmsprop_never_settles(runs: list[tuple[float, float, float]]) -> bool:
-    """Whether RMSProp settles for good on none of the valleys, each (kappa, angle, lr) at its rate.
+def rmsprop_never_settles(runs: list[tuple[float, float, list[float]]]) -> bool:
+    """Whether RMSProp flares and has not settled on every valley, at every rate tied for best.
 
-    Each run goes on for 4 STEPS; it has not settled for good if it never comes below 1e-6, or
-    rises to it again after it first does (a flare) and is above it once more in the run's last
-    quarter: flaring still, not done with it.
+    `runs` holds (kappa, angle, rates): the grid's rates with the valley's fewest steps to stay
+    below 1e-6 (every rate when none settles within STEPS). Each run goes on for 4 STEPS; at
+    every one f rises to FLARE times its lowest value so far (a flare) and is at or above 1e-6
+    again in the run's last quarter.
     """
-    for kappa, angle, lr in runs:
+    for kappa, angle, rates in runs:
         surface = valley(kappa, angle)
-        f = descend(surface, surface.start, "rmsprop", lr, 4 * STEPS, 0, 0).values
-        below = f < TOLS[1]
-        flared = below.any() and (f[int(np.argmax(below)) :] >= TOLS[1]).any()
-        if below.any() and not (flared and (f[3 * STEPS :] >= TOLS[1]).any()):
-            return False
+        for lr in rates:
+            f = descend(surface, surface.start, "rmsprop", lr, 4 * STEPS, 0, 0).values
+            flared = (f >= FLARE * np.minimum.accumulate(f)).any()
+            if not (flared and (f[3 * STEPS :] >= TOLS[1]).any()):
+                return False
     return True
 
 

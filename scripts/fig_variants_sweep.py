@@ -48,7 +48,7 @@ from _variants_evidence import (
     seed_noise,
     shared_orders,
 )
-from _variants_numbers import FLOOR_SIZES, summary, table
+from _variants_numbers import FLOOR_SIZES, SETTLED, summary, table
 from _variants_plots import best_index, draw_curves, draw_grid, draw_scaling, stable_rates
 from _variants_remedies import AVERAGE_FROM, averaged, centred_race
 from _variants_settings import settings
@@ -66,9 +66,11 @@ SAYS = {
     f" larger b of {listed([str(b) for b in FLOOR_SIZES])}",
     "batch_ahead_after": "batch's median stayed below stochastic descent's from some epoch"
     f" through epoch {HORIZON}",
+    "batch_factor_settles": f"each of batch's last {LAST} per-step factors of the loss gap is"
+    f" within {SETTLED} of the largest (1 - ηλ)² over the Hessian's eigenvalues λ",
     "rule_bn_above_limit": "the rule's rate at b = n, n × b = 1's best rate, is above 2/L",
-    "rule_bn_grew": f"at b = n, a run at the rule's rate did not end its {BUDGET} epochs below"
-    " its starting loss",
+    "rule_bn_grew": f"at b = n, the loss of every seed's run at the rule's rate rose in each of"
+    f" its {BUDGET} epochs",
     **{
         f"{key}_grid_reaches_limit": f"at some rate of the grid, a {name} descent run did not"
         f" end its {HORIZON} epochs below its starting loss"
@@ -173,6 +175,7 @@ def main(out_dir: Path) -> list[Path]:
         draw_scaling(best, rule_gaps, best_gaps, limit), out_dir, "batch-scaling", narrow=True
     )
     values = summary(sweeps, best, rule_gaps, best_gaps, lam, limit)
+    values["rule_bn_grew"] = bool((np.diff(rule[N].epoch_losses[0], axis=-1) > 0).all())
     # Progress per epoch a larger batch costs at its own rate: each size's median after BUDGET
     # epochs over the best size's, the worst of the sizes below N against the full batch.
     gaps = dict(zip(BATCH_SIZES, np.median(best_gaps, axis=1).tolist(), strict=True))
