@@ -28,6 +28,7 @@ SAYS = {
 def backtracking() -> dict[str, object]:
     """Armijo backtracking on the valley from a first trial rate of 1 (2/L is 0.1), no L given."""
     run = descend_backtracking("valley", VALLEY_START, lr=1.0)
+    defaults = inspect.signature(descend_backtracking).parameters
     over = run.step_sizes > 2 / VALLEY_EIGENVALUES.max()  # rates above 2/L, by |y|/|x| below
     steep = np.abs(run.positions[: run.iterations, 1] / run.positions[: run.iterations, 0])
     return {
@@ -36,7 +37,8 @@ def backtracking() -> dict[str, object]:
         "bt_rest_steep_raw": float(steep[~over].min()),
         "bt_status_converged": run.status == "converged",
         "bt_steps": run.iterations,
-        "bt_c": f"{inspect.signature(descend_backtracking).parameters['c'].default:g}",
+        "bt_c": f"{defaults['c'].default:g}",
+        "bt_shrink": f"{defaults['shrink'].default:g}",
         "bt_evaluations": int(run.evaluations.sum()),
         "bt_min_lr": fmt(float(run.step_sizes.min())),
         "bt_max_lr": fmt(float(run.step_sizes.max())),

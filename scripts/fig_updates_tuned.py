@@ -15,6 +15,7 @@ from pathlib import Path
 
 import numpy as np
 from _figure import PALETTES, themed_svgs, write_values
+from _holds_from import holds_from
 from _prose import plain_number
 from _quadratic import heavy_ball, nesterov, valley
 from _races import COLOURS, race
@@ -69,6 +70,19 @@ def sweep() -> dict[str, np.ndarray]:
             assert run.criterion == "grad_tol", run.message  # the count the page quotes
             out[m].append(run.iterations)
     return {m: np.array(v) for m, v in out.items()}
+
+
+def nesterov_on_quadratics(kappa: float) -> int:
+    """Count Nesterov's steps at the tuning for quadratics (Lessard, Recht and Packard, 2016).
+
+    lr 4 / (3L + m), momentum (sqrt(3 kappa + 1) - 2) / (sqrt(3 kappa + 1) + 2): contraction
+    1 - 2 / sqrt(3 kappa + 1) on a quadratic, against 1 - 1 / sqrt(kappa) at the textbook's.
+    """
+    surface, big, small, root = valley(kappa), 2.0 * kappa, 2.0, np.sqrt(3 * kappa + 1)
+    hyper = {"momentum": (root - 2) / (root + 2)}
+    run = descend(surface, surface.start, "nesterov", 4 / (3 * big + small), 50_000, hyper=hyper)
+    assert run.criterion == "grad_tol", run.message
+    return run.iterations
 
 
 def habitual(kappa: float) -> tuple[int, float]:
@@ -161,6 +175,12 @@ def main(out_dir: Path) -> list[Path]:
         # How close the curve comes to its line after the start (k = 0 is on it by definition).
         values[f"least_above_{m}"] = f"{(d[1:] / (d[0] * predicted[m] ** k[1:])).min():.3g}"
     values["gd_on_line"] = gd_on_line
+    values["steps_nesterov_quad_k10"] = nesterov_on_quadratics(KAPPAS[0])
+    # The panel's order, closest first, while all three runs go on: from which step it holds.
+    n = min(len(d) for d in dist.values())
+    values["order_from"] = holds_from(
+        (dist["momentum"][:n] < dist["nesterov"][:n]) & (dist["nesterov"][:n] < dist["gd"][:n])
+    )
     # With momentum mu the two roots of each direction's recurrence multiply to mu: no rate
     # contracts faster than sqrt(mu), which beats (kappa - 1)/(kappa + 1) only past this kappa.
     root = np.sqrt(HABIT)
