@@ -8,6 +8,8 @@
   the band of such starts is far wider on the flatter x^2 - y^4.
 - What a small gradient guarantees where every curvature is at least m: the distance to the
   minimiser at most |grad| / m, the excess value at most |grad|^2 / (2 m).
+- Tolerances of 0: the step and value tests are off, but an exact zero gradient still stops a
+  run (the bowl at lr 1/2 lands on its minimum in one step).
 """
 
 from __future__ import annotations
@@ -156,3 +158,17 @@ def blind_spots(surface: str, start, lr: float, first_row: dict) -> dict[str, ob
     m = smallest_curvature(surface, start)
     first = descend(surface, start, lr=lr, **first_row)
     return bouncing(surface, start) | shifted() | saddle_band() | guarantee(first, m)
+
+
+def exact_landing() -> dict[str, object]:
+    """Run the bowl at lr = 1/2 = 1/L: the factor 1 - 2 lr is 0, one step lands on the minimum.
+
+    The same run with every tolerance 0 shows which test a 0 leaves on: the exact zero gradient
+    still stops it (grad_tol), while step_tol and value_tol of 0 are off.
+    """
+    run = descend("bowl", (2.0, 2.0), lr=0.5, max_iter=10)
+    final = float(np.linalg.norm(run.positions[-1]))
+    zeros = descend("bowl", (2.0, 2.0), lr=0.5, max_iter=10, grad_tol=0, step_tol=0, value_tol=0)
+    out = {"bowl_half_steps": run.iterations, "bowl_half_final": final}
+    out |= {"zero_tols_by": zeros.criterion, "zero_tols_by_grad": zeros.criterion == "grad_tol"}
+    return out | {"zero_tols_steps": zeros.iterations}

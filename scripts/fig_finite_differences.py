@@ -182,6 +182,10 @@ def main(out_dir: Path) -> list[Path]:
         scale = np.abs(surface.grad(POINT)).max()
         digits = -np.log10(median[kind].min() / scale)  # against the largest coordinate's size
         values[f"{short}_digits"], values[f"{short}_digits_raw"] = f"{digits:.0f}", f"{digits:.3g}"
+        # How fast the error falls with h on the truncation side (from ten times the best h up).
+        side = 10 * best[kind] <= STEPS
+        slope = np.polyfit(np.log(STEPS[side]), np.log(median[kind][side]), 1)[0]
+        values[f"{short}_slope_n"] = float(slope)
     values |= dips(shared, median) | m | shape_facts(STEPS, median, pred)
     values["sqrt_eps_raw"] = f"{np.sqrt(EPS):.3g}"
     values["cbrt_eps_raw"] = f"{np.cbrt(EPS):.3g}"

@@ -23,6 +23,8 @@ LR = 0.01
 SAYS = {
     "stopped_on_gradient": f"the gradient test (grad_tol) stopped each of the {len(STARTS)} runs",
     "downhill": "every step of every run lowered f, strictly",
+    "first_longest_steepest": "the runs whose first step was their longest all started where the"
+    " gradient was longer than at any other start",
 }
 
 
@@ -65,6 +67,11 @@ def main(out_dir: Path) -> list[Path]:
     values["downhill"] = all(bool(np.all(np.diff(t.values) < 0)) for t in trajectories)
     steps = [step_lengths(t.positions) for t in trajectories]
     values["first_longest"] = sum(int(np.argmax(s)) == 0 for s in steps)
+    # ... and those runs are the ones whose starts are steepest: no flatter start has it.
+    slope = [float(np.linalg.norm(t.gradients[0])) for t in trajectories]
+    longest = [slope[i] for i, s in enumerate(steps) if int(np.argmax(s)) == 0]
+    others = [slope[i] for i, s in enumerate(steps) if int(np.argmax(s)) != 0]
+    values["first_longest_steepest"] = bool(longest) and min(longest) > max(others, default=0)
     values["grad_tol"] = fmt(GRAD_TOL, 1)
     end_gap = max(float(g.min()) for g in gaps)
     # Written as the page writes the tolerance beside it; the claim reads the raw number.

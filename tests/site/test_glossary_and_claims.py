@@ -29,7 +29,7 @@ CLAIM_PAGES = {
     "concepts/updates": 53,
     "concepts/schedules": 22,
     "concepts/saddle-points": 22,
-    "concepts/convergence": 19,
+    "concepts/convergence": 20,
     "concepts/conditioning": 21,
     "variants/batch": 20,
     "variants/stochastic": 29,
