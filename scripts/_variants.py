@@ -126,6 +126,9 @@ def loss_contour(ax, n: int = 90) -> None:
     ax.grid(False)
 
 
+LOSS_POINTS = 200  # about how many points an animation's loss curve draws: the WebP stays small
+
+
 def drawn_points(n: int) -> np.ndarray:
     """Return the indices of a path of `n` points that its animation draws: every k-th, the last.
 
@@ -153,8 +156,7 @@ def variant_animation(out_dir, name: str, runs: dict[str, RegressionRun]) -> lis
             color = VARIANT_COLORS[variant(r.batch_size, N)]
             every = drawn_points(len(r.thetas))
             tracks.append(Track(left, r.thetas[every], color, label, clock=r.examples_seen[every]))
-            # At most ~200 points per loss curve: every stride-th step keeps the WebP small.
-            keep = slice(None, None, max(1, len(r.losses) // 200))
+            keep = slice(None, None, max(1, len(r.losses) // LOSS_POINTS))
             seen, gap = r.examples_seen[keep], np.maximum(r.losses[keep] - low, 1e-12)
             lowest = min(lowest, float(gap.min()))
             # A staircase: the loss changes only when a step completes, not while it reads.

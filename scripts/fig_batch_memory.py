@@ -153,6 +153,8 @@ def main(out_dir: Path) -> list[Path]:
         "rows": f"{N_ROWS:,}",
         "d": D,
         "b1_kib": peaks[0],
+        "b16_kib": peaks[SIZES.index(16)],
+        "b65536_kib": peaks[SIZES.index(65536)],
         "bn_mib": f"{peaks[-1] / 1024:.1f}",
         "bn_inplace_mib": f"{in_place / 2**20:.1f}",
         "residual_share_n": residuals / in_place,

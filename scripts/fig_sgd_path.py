@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 from _figure import step_lengths, write_values
 from _prose import fmt
-from _variants import N, data, drawn_points, run, variant_animation
+from _variants import LOSS_POINTS, N, data, drawn_points, floor, run, variant_animation
 
 EPOCHS = 3
 
@@ -34,8 +34,22 @@ def wander(thetas: np.ndarray) -> dict[str, object]:
     return values
 
 
+def loss_panel(gaps: np.ndarray) -> dict[str, object]:
+    """How the loss panel falls: each epoch's end below half the last, and how often it rises.
+
+    `gaps` is the loss above the minimum at every step, as the panel draws it.
+    """
+    ends = gaps[::N]  # the start, then each epoch's end
+    drawn = gaps[:: max(1, len(gaps) // LOSS_POINTS)]  # the points the panel draws
+    rises = float(np.mean(np.diff(drawn) > 0))
+    out = {"epoch_ends_halve": bool(np.all(ends[1:] < ends[:-1] / 2)), "drawn_rises_n": rises}
+    return out | {"drawn_rises_pct": f"{100 * rises:.0f}"}
+
+
 def main(out_dir: Path) -> list[Path]:
     """Write the animation and how far its steps wander."""
     sgd = run(1, EPOCHS)
     written = variant_animation(out_dir, "sgd-path", {"stochastic, b = 1": sgd})
-    return [*written, write_values(out_dir, "sgd_path", wander(np.asarray(sgd.thetas)))]
+    values = wander(np.asarray(sgd.thetas)) | loss_panel(np.asarray(sgd.losses) - floor())
+    says = {"epoch_ends_halve": "at each epoch's end the loss gap was below half the last one's"}
+    return [*written, write_values(out_dir, "sgd_path", values, says=says)]
