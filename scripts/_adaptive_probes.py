@@ -79,14 +79,15 @@ def rmsprop_never_settles(runs: list[tuple[float, float, list[float]]]) -> bool:
 
     `runs` holds (kappa, angle, rates): the grid's rates with the valley's fewest steps to stay
     below 1e-6 (every rate when none settles within STEPS). Each run goes on for 4 STEPS; at
-    every one f rises to FLARE times its lowest value so far (a flare) and is at or above 1e-6
-    again in the run's last quarter.
+    every one f, after first falling below its start, rises to FLARE times its lowest value so far
+    (a flare) and is at or above 1e-6 again in the run's last quarter.
     """
     for kappa, angle, rates in runs:
         surface = valley(kappa, angle)
         for lr in rates:
             f = descend(surface, surface.start, "rmsprop", lr, 4 * STEPS, 0, 0).values
-            flared = (f >= FLARE * np.minimum.accumulate(f)).any()
+            fell = int(np.argmax(f < f[0]))  # the first jump can rise at once: not a flare
+            flared = fell > 0 and (f[fell:] >= FLARE * np.minimum.accumulate(f)[fell:]).any()
             if not (flared and (f[3 * STEPS :] >= TOLS[1]).any()):
                 return False
     return True

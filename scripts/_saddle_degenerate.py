@@ -71,7 +71,7 @@ def cubic_grid(cubic_saddle, cubic: Trajectory) -> dict[str, object]:
         "cubic_creep_steps": f"{1 / (3 * LR * y_stop):,.0f}",
         "cubic_y_stop": fmt(y_stop, 2),
         "cubic_default_cap": default_cap,
-        "cubic_cap": CUBIC_CAP,
+        "cubic_cap": f"{CUBIC_CAP:,}",
         "cubic_all_capped": all(r.status == "max_iter" for r in capped),
         "cubic_steps_min_n": int(steps.min()),
         "cubic_one_over_3lr": f"{1 / (3 * LR):.3g}",

@@ -16,6 +16,8 @@ def says(lr: float, tolerances: tuple[dict, ...], stalls: dict) -> dict[str, str
     first = "the table's first run"
     words = {
         "zero_tols_by_grad": "grad_tol stopped the bowl's run with all three tolerances 0",
+        "table_each_test": "each of grad_tol, step_tol and value_tol stopped a run of the table",
+        "table_last_capped": "the table's last run, every tolerance 0, stopped at the cap",
         "early_value_by_value": f"at η = {plain_number(lr)}, value_tol = "
         f"{plain_number(tolerances[3]['value_tol'])} stopped the run",
         "early_value_apart": "the printed gradient norm and the printed gradient tolerance the "

@@ -187,8 +187,9 @@ def main(out_dir: Path) -> list[Path]:
         slope = np.polyfit(np.log(STEPS[side]), np.log(median[kind][side]), 1)[0]
         values[f"{short}_slope_n"] = float(slope)
         # The single point's curve (the dots) below the best h: how often it turns up or down.
-        one = np.diff(np.log(measured[kind][best[kind] > STEPS, 0]))
+        one = np.diff(measured[kind][best[kind] > STEPS, 0])
         values[f"{short}_one_turns"] = int(np.sum(np.diff(np.sign(one)) != 0))
+        values[f"{short}_one_steps"] = len(one)
     values |= dips(shared, median) | m | shape_facts(STEPS, median, pred)
     values["sqrt_eps_raw"] = f"{np.sqrt(EPS):.3g}"
     values["cbrt_eps_raw"] = f"{np.cbrt(EPS):.3g}"

@@ -77,6 +77,7 @@ def main(out_dir: Path) -> list[Path]:
     end = "({:.2g}, {:.2g})".format(*(run.positions[-1] + 0.0))  # + 0.0: no "-0"
     values = {"y0": f"{Y0:g}", "stay": stay(Y0), "message": run.message, "end": end}
     values |= {"steps": run.iterations, "widget": json.dumps(config)}
+    values |= {"end_x_n": float(run.positions[-1, 0]), "end_y_n": float(run.positions[-1, 1])}
     # Where the count leaves the estimate: near the kink, where the counts fall below KINK;
     # measured at every slider position, finer than the plotted curve, as the reader can reach.
     reach = slider_heights()

@@ -4,7 +4,8 @@ The same data and start as the batch page, at stochastic descent's own best rate
 sweep (`BEST_RATE[1]`, scripts/fig_variants_sweep.py); the path jitters because each step
 follows one example's gradient, and it keeps jittering near the minimum. At the animation's
 scale the jitter is small, as each step is: the values say how small, and how far each epoch's
-steps wander, as the length of its path over the straight line from its first point to its last.
+steps wander, as the length of its path over the straight line from its first point to its last,
+and how the loss panel falls: the gap at each epoch's end, and how often the drawn curve rises.
 """
 
 from __future__ import annotations

@@ -49,7 +49,8 @@ _DONE = plain_number(TOLS[1])
 SAYS = {
     "rmsprop_never_settles": (
         f"on every valley, at each grid rate tied for its fewest steps to stay below f = {_DONE},"
-        f" RMSProp's f rises to {FLARE} times its lowest value so far and is at or above {_DONE}"
+        f" RMSProp's f, after first falling below its start, rises to {FLARE} times its lowest"
+        f" value so far and is at or above {_DONE}"
         f" at some step from {3 * STEPS} to {4 * STEPS}"
     ),
 }

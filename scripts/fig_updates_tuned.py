@@ -6,7 +6,9 @@ Polyak's tuning, Nesterov at lr = 1/L; dashed, the predicted contractions (kappa
 (sqrt(kappa) - 1)/(sqrt(kappa) + 1) and 1 - 1/sqrt(kappa). Right: steps to a gradient norm of
 1e-6 on valleys u^2 + kappa w^2 for kappa from 10 to 300: plain descent grows like kappa, the
 momentum methods like sqrt(kappa) (fitted log-log slopes saved for the page). The page also
-quotes heavy ball at the habitual momentum 0.9 (`habitual`), untuned for these valleys.
+quotes heavy ball at the habitual momentum 0.9 (`habitual`), untuned for these valleys, Nesterov
+at the tuning for quadratics (`nesterov_on_quadratics`), and from which step the distance panel's
+order (heavy ball closest, plain descent farthest) holds.
 """
 
 from __future__ import annotations

@@ -82,11 +82,11 @@ def settling(run, best: np.ndarray, floor: float, b: int) -> dict[str, object]:
     `tail` is the last epoch's median of the loss gap (a noisy run's last step can land far from
     where it hovers). From the second epoch on, `later_spread` is the largest over the smallest
     epoch median (near 1: a flat level), `later_decades` the powers of ten its single steps span
-    and `later_dist` the median distance to the least-squares point, against `start_dist`. The
-    epoch medians fall for the first `falling_epochs` epochs, then stay between `after_low` and
-    `after_high`; `rises` and `falls` count the epochs whose median rose or fell from the one
-    before (of `changes`), and `last_fell` says whether the last one fell; the last step reads
-    `last_batch` rows (fewer than b when b does not divide n).
+    and `later_dist` the median distance to the least-squares point (`end_dist` the last one),
+    against `start_dist`. The epoch medians fall for the first `falling_epochs` epochs, then stay
+    between `after_low` and `after_high`; `rises` and `falls` count the epochs whose median rose
+    or fell from the one before (of `changes`), and `last_fell` says whether the last one fell;
+    the last step reads `last_batch` rows (fewer than b when b does not divide n).
     """
     per = ceil(N_LIVE / b)
     gaps = np.asarray(run.losses) - floor
@@ -107,6 +107,7 @@ def settling(run, best: np.ndarray, floor: float, b: int) -> dict[str, object]:
         f"later_decades_{b}": int(decades),
         f"later_dist_{b}": f"{np.median(dist[1 + per :]):.2f}",
         f"later_dist_{b}_n": float(np.median(dist[1 + per :])),
+        f"end_dist_{b}_n": float(dist[-1]),
         f"falling_epochs_{b}": falling,
         f"rises_{b}": int(np.sum(change >= 0)),
         f"falls_{b}": int(np.sum(change < 0)),

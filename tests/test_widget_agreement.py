@@ -352,7 +352,7 @@ def test_the_convergence_figure_stops_where_gdlib_stops(js):
             # The dot sits on the stop step, on the number gdlib tested there.
             assert mark == alone.iterations, (key, tolerances)
             tested = CRITERIA.watched(alone)[name][-1]
-            assert quantities[key][mark] == pytest.approx(tested, rel=1e-9), (key, tolerances)
+            assert quantities[key][mark] == pytest.approx(tested, rel=TOLERANCE), (key, tolerances)
 
 
 def test_the_updates_figure_opens_on_the_races_runs(js):
