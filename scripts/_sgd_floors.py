@@ -54,6 +54,9 @@ def window_values(
     level = meds[[d == 0 for d in decays]]
     # Both need two windows or more, and the first a decayed run and the second a constant one.
     v["decay_windows_fall"] = bool(len(starts) >= 2 and fall.size and (np.diff(fall) < 0).all())
+    # Its epoch-by-epoch median, from `start` on: "ups and downs" are the epochs it rose.
+    decayed = np.median(gaps[[d > 0 for d in decays]], axis=1)[:, start:]
+    v["decay_epoch_rises"] = int(np.sum(np.diff(decayed, axis=-1) > 0))
     v["const_windows_level"] = bool(
         len(starts) >= 2 and level.size and (level.max(1) < LEVEL_FACTOR * level.min(1)).all()
     )

@@ -168,10 +168,15 @@ def main(out_dir: Path) -> list[Path]:
     }
     values |= predicted_steps()
     values["steps_ratio"] = round(values["steps_100"] / values["steps_10"], 1)
+    raw = fits["raw"]["epochs"]
     for name, fit in fits.items():
         values[f"{name}_kappa"] = fmt(fit["kappa"])
         values[f"{name}_epochs"] = fit["epochs"]
     values |= backtracking() | momentum_values() | quartic_values()
+    # "Nearly a straight line": the raw run's fall of log gap per epoch until it reaches GAP_TOL,
+    # averaged over each quarter of those epochs, largest over smallest.
+    falls = [-q.mean() for q in np.array_split(np.diff(np.log(fits["raw"]["gap"][: raw + 1])), 4)]
+    values["raw_fall_spread_n"] = float(max(falls) / min(falls)) if min(falls) > 0 else np.inf
     values["max_rate_error_raw"] = float(np.max(np.abs(sweep["measured"] - sweep["predicted"])))
     return [
         *themed_svgs(draw, out_dir, "conditioning", narrow=True),
