@@ -16,9 +16,10 @@ from pathlib import Path
 
 import numpy as np
 from _figure import CYCLE, themed_svgs, write_values
-from _prose import fmt, fmt_bound, listed
+from _prose import fmt, fmt_bound
 from _says_schedules import says
-from _schedule_probes import constant_budget, near_to, noise_floors, warmup_first_steps
+from _schedule_probes import constant_budget, noise_floors, warmup_first_steps
+from _schedule_shapes import DROP, STEP, WARMUP, figure_facts
 from matplotlib import pyplot as plt
 
 from gdlib import fit_linear, make_regression, mse
@@ -27,9 +28,6 @@ from gdlib.schedules import LABELS, PRESETS, SCHEDULES, get_schedule, rates
 
 N, FEATURES, NOISE, BATCH, EPOCHS, PEAK, SEEDS = 1000, 10, 1.0, 10, 30, 0.05, 5
 CONST_FROM = 5  # the epoch from which the page gives the constant rate's range: past its start
-WARMUP = PRESETS["warmup_cosine"]["warmup_epochs"]
-STEP, DROP = PRESETS["step"]["step_size"], 4  # step decay's epochs per rate; a cut's fast fall
-TAIL = 10  # the last epochs, over which the page says how much cosine falls
 
 
 def schedules() -> dict[str, np.ndarray]:
@@ -75,46 +73,6 @@ def excess_losses(X, y, rates: np.ndarray, seed: int, best: float) -> np.ndarray
         theta = run.thetas[-1]
         out.append(mse(X, y, theta) - best)
     return np.array(out)
-
-
-def again(epochs: np.ndarray) -> str:
-    """Return the later epochs where 1/t is lowest again, as " (and again at epochs 20 and 22)"."""
-    if not len(epochs):
-        return ""
-    return f" (and again at epoch{'s' * (len(epochs) > 1)} {listed([str(e) for e in epochs])})"
-
-
-def figure_facts(median: dict[str, np.ndarray]) -> dict[str, object]:
-    """Return what the figure's description says of the median curves, for the page's checks."""
-    four, cos = ("constant", "step", "inv", "cosine"), median["cosine"]
-    first, second = ([median[key][e] for key in four] for e in (1, 2))
-    others = np.min([m for key, m in median.items() if key != "inv"], axis=0)
-    lowest = np.flatnonzero(median["inv"] < others)  # epochs where 1/t is the lowest curve
-    cut = median["step"][STEP] / median["step"][2 * STEP]  # over the first cut's epochs
-    stretch = np.split(lowest, np.flatnonzero(np.diff(lowest) != 1) + 1)  # unbroken runs of them
-    return {
-        "at1_four_low_raw": f"{min(first):.3g}",
-        "at1_four_high_raw": f"{max(first):.3g}",
-        "at1_warmup_raw": f"{median['warmup'][1]:.3g}",
-        "at2_warmup_raw": f"{median['warmup'][2]:.3g}",
-        "at2_four_low_raw": f"{min(second):.3g}",
-        "step_drop_raw": f"{median['step'][STEP] / median['step'][STEP + DROP]:.3g}",  # after it
-        # Over the first cut's epochs: one epoch's draw from a floor that moves, so one figure.
-        "step_cut": fmt(cut, 1),
-        "step_cut_raw": f"{cut:.3g}",
-        # The last epoch up to which, from WARMUP (warm-up's first at the peak), each cosine ends
-        # within a factor of two of the constant run; how much cosine falls in the last TAIL.
-        **{
-            f"{k}_near_to": near_to(median[k], median["constant"], WARMUP)
-            for k in ("cosine", "warmup")
-        },
-        "cosine_fall_last": f"{cos[-TAIL - 1] / cos[-1]:.3g}",
-        "cosine_fall_before": f"{cos[-2 * TAIL - 1] / cos[-TAIL - 1]:.3g}",
-        "tail": TAIL,
-        "inv_lowest_from": int(stretch[0][0]),
-        "inv_lowest_to": int(stretch[0][-1]),
-        "inv_lowest_again": again(lowest[len(stretch[0]) :]),
-    }
 
 
 def main(out_dir: Path) -> list[Path]:

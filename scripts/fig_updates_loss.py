@@ -3,9 +3,8 @@
 Same gdlib runs as the animated race (`_races.RACES`), log scale, one panel per surface;
 the table of steps each needed is saved for the page, with the runs that explain two of them:
 why Adam finishes the valley late (its beta_1 momentum, underdamped: without it, and at other
-step lengths), how hand-picked the Rosenbrock settings are (the rate the curvature at the
-minimum allows plain descent, and momentum at mu = 0.95), and heavy ball at Nesterov's own rate
-and momentum on the valley, which isolates the look-ahead.
+step lengths), how hand-picked the Rosenbrock settings are (scripts/_rosenbrock_race.py), and
+heavy ball at Nesterov's own rate and momentum on the valley, which isolates the look-ahead.
 """
 
 from __future__ import annotations
@@ -20,18 +19,15 @@ from _prose import fmt
 from _race_converged import all_converged, race_converged
 from _race_table import BETAS, table
 from _races import COLOURS, FIRST, MAX_ITER, RACES, race
+from _rosenbrock_race import ROSENBROCK_SAYS, rosenbrock_settings, rosenbrock_start
 from matplotlib import pyplot as plt
 
-from gdlib.curvature import hessian_eigenvalues
 from gdlib.descent import descend
 from gdlib.optimizers import LABELS
 from gdlib.surfaces import get_surface
 
 ADAM_RATES = (0.05, 0.1, 0.2, 0.5, 1.0)  # step lengths tried on the valley
-HEAVIER = 0.95  # a second momentum tried on Rosenbrock at the race's rate
-SWING = 50  # Rosenbrock's first steps, where the swings off the floor are measured
 BETA1 = BETAS[0]  # gdlib's adam default, as the race table shows it
-NEAR = 0.975  # plain descent's rate on Rosenbrock, as a share of 2/lambda_max at the minimum
 # Each true/false fact as the proposition it tests: what a page's ✓ says was checked.
 SAYS = {
     "valley_gd_y1_crossed": "plain descent's first step on the valley changed the sign of y",
@@ -41,13 +37,6 @@ SAYS = {
     ),
     "valley_adam_rates_converged": f"Adam converged on the valley within {MAX_ITER} steps"
     + f" at every step length of {', '.join(f'{r:g}' for r in ADAM_RATES)}",
-    "rosenbrock_gd_near_status_max_iter": (
-        f"plain descent on Rosenbrock at {NEAR:g} × 2/λmax ran all {MAX_ITER} steps"
-        " without converging"
-    ),
-    "rosenbrock_momentum_heavier_converged": (
-        f"momentum with μ = {HEAVIER:g} at the race's rate converged on Rosenbrock"
-    ),
 }
 
 
@@ -80,65 +69,6 @@ def adam_on_valley(run) -> dict[str, object]:
         "valley_adam_fewest": min(o.iterations for o in others),
         "valley_adam_most": max(o.iterations for o in others),
         "valley_adam_rates_converged": all_converged(others),
-    }
-
-
-def rosenbrock_settings() -> dict[str, object]:
-    """How hand-picked the Rosenbrock race is: the rate plain descent could afford, and mu 0.95.
-
-    The Hessian at the minimum (central differences of gdlib's gradient) has largest eigenvalue
-    lambda_max, so plain descent is stable near the minimum up to lr = 2 / lambda_max; a run just
-    under that limit is compared with the race's run at the end of their MAX_ITER steps.
-    """
-    surface = get_surface("rosenbrock")
-    top = hessian_eigenvalues(surface.grad, surface.minima[0]).max()
-    lr, _ = RACES["rosenbrock"]["gd"]
-    near = descend(surface, surface.start, "gd", NEAR * 2.0 / top, MAX_ITER)
-    slow = descend(surface, surface.start, "gd", lr, MAX_ITER)
-    mom, hyper = RACES["rosenbrock"]["momentum"][0], {"momentum": HEAVIER}
-    heavier = descend(surface, surface.start, "momentum", mom, MAX_ITER, hyper=hyper)
-    return {
-        "rosenbrock_lambda_max": f"{top:.0f}",
-        "rosenbrock_gd_limit": f"{2.0 / top:.2g}",
-        "rosenbrock_gd_near_lr": f"{NEAR * 2.0 / top:.3g}",
-        "rosenbrock_gd_near_status_max_iter": near.status == "max_iter",
-        "rosenbrock_gd_near_orders": int(np.floor(np.log10(slow.values[-1] / near.values[-1]))),
-        "rosenbrock_heavier": f"{HEAVIER:g}",
-        "rosenbrock_momentum_heavier": heavier.iterations,
-        "rosenbrock_momentum_heavier_converged": heavier.status == "converged",
-    }
-
-
-def rosenbrock_start(runs) -> dict[str, object]:
-    """Why Nesterov swings widest on Rosenbrock: the race's rate is too large for the start.
-
-    On a quadratic of curvature lambda, plain descent is stable for lr lambda < 2, heavy ball for
-    lr lambda < 2 (1 + mu), Nesterov (torch's form) for lr lambda < 2 (1 + mu) / (1 + 2 mu). The
-    Hessian at the start (central differences) has lr lambda_max between Nesterov's limit and
-    heavy ball's; the swings are each run's largest |y - x^2| (off the floor) in its first SWING
-    steps.
-    """
-    surface = get_surface("rosenbrock")
-    p = np.array(surface.start, dtype=float)
-    top = hessian_eigenvalues(surface.grad, p).max()
-    lr, hyper = RACES["rosenbrock"]["nesterov"]
-    mu = hyper["momentum"]
-    swing = {
-        o: float(np.abs(r.positions[: SWING + 1, 1] - r.positions[: SWING + 1, 0] ** 2).max())
-        for o, r in runs.items()
-    }
-    others = max(v for o, v in swing.items() if o != "nesterov")
-    return {
-        "rosenbrock_start_lambda": f"{top:.0f}",
-        "rosenbrock_start_eta_lambda": f"{lr * top:.2f}",
-        "rosenbrock_nesterov_limit": f"{2 * (1 + mu) / (1 + 2 * mu):.2f}",
-        "rosenbrock_heavy_limit": f"{2 * (1 + mu):.1f}",
-        "rosenbrock_nesterov_swing": f"{swing['nesterov']:.2f}",
-        "rosenbrock_others_swing": f"{others:.2f}",
-        "rosenbrock_start_gap": f"{abs(p[1] - p[0] ** 2):.2f}",
-        "rosenbrock_nesterov_f0": f"{runs['nesterov'].values[0]:.3g}",
-        "rosenbrock_nesterov_max_f": f"{runs['nesterov'].values[: SWING + 1].max():.3g}",
-        "rosenbrock_swing_steps": SWING,
     }
 
 
@@ -196,4 +126,7 @@ def main(out_dir: Path) -> list[Path]:
             values[f"{surface_name}_{opt}"] = run.iterations
             values[f"{surface_name}_{opt}_message"] = run.message
     written = themed_svgs(draw, out_dir, "updates-loss", narrow=True)
-    return [*written, write_values(out_dir, "updates", values | converged, says=SAYS | says)]
+    return [
+        *written,
+        write_values(out_dir, "updates", values | converged, says=SAYS | ROSENBROCK_SAYS | says),
+    ]
