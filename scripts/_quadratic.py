@@ -7,7 +7,8 @@ which is what per-coordinate methods (AdaGrad, RMSProp, Adam) rely on. `slope` i
 a constant gradient. The start is gdlib's valley start (-2.5, 1) turned with the valley.
 `quadratic(kappa)` is the conditioning page's 0.5 (x^2 + kappa y^2) (fig_conditioning.py,
 _conditioning_starts.py, fig_conditioning_live.py; js/src/widgets/rate-state.js computes the same
-in the browser).
+in the browser). `heavy_ball`, `nesterov` (the textbook's) and `nesterov_quadratic` tune the
+momentum methods for a quadratic's extreme eigenvalues.
 """
 
 from __future__ import annotations
@@ -69,6 +70,16 @@ def nesterov(lipschitz: float, strong: float) -> tuple[float, float]:
     """Tune Nesterov's method by the textbook: lr 1/L, momentum (sqrt(k) - 1)/(sqrt(k) + 1)."""
     root_kappa = np.sqrt(lipschitz / strong)
     return 1.0 / lipschitz, float((root_kappa - 1.0) / (root_kappa + 1.0))
+
+
+def nesterov_quadratic(lipschitz: float, strong: float) -> tuple[float, float]:
+    """Tune Nesterov's method for quadratics (Lessard, Recht and Packard, 2016): (lr, momentum).
+
+    lr 4 / (3L + m), momentum (sqrt(3 kappa + 1) - 2) / (sqrt(3 kappa + 1) + 2): contraction
+    1 - 2 / sqrt(3 kappa + 1) on a quadratic, against 1 - 1 / sqrt(kappa) at the textbook's.
+    """
+    root = np.sqrt(3.0 * lipschitz / strong + 1.0)
+    return 4.0 / (3.0 * lipschitz + strong), float((root - 2.0) / (root + 2.0))
 
 
 def quadratic(kappa: float) -> Surface:

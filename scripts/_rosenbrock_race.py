@@ -35,18 +35,18 @@ def off_floor(positions: np.ndarray) -> np.ndarray:
     return np.abs(positions[:, 1] - positions[:, 0] ** 2)
 
 
-def rosenbrock_settings() -> dict[str, object]:
+def rosenbrock_settings(runs) -> dict[str, object]:
     """How hand-picked the Rosenbrock race is: the rate plain descent could afford, and mu 0.95.
 
     The Hessian at the minimum (central differences of gdlib's gradient) has largest eigenvalue
     lambda_max, so plain descent is stable near the minimum up to lr = 2 / lambda_max; a run just
-    under that limit is compared with the race's run at the end of their MAX_ITER steps.
+    under that limit is compared with the race's run (`runs["gd"]`) at the end of their MAX_ITER
+    steps.
     """
     surface = get_surface("rosenbrock")
     top = hessian_eigenvalues(surface.grad, surface.minima[0]).max()
-    lr, _ = RACES["rosenbrock"]["gd"]
     near = descend(surface, surface.start, "gd", NEAR * 2.0 / top, MAX_ITER)
-    slow = descend(surface, surface.start, "gd", lr, MAX_ITER)
+    slow = runs["gd"]
     mom, hyper = RACES["rosenbrock"]["momentum"][0], {"momentum": HEAVIER}
     heavier = descend(surface, surface.start, "momentum", mom, MAX_ITER, hyper=hyper)
     return {

@@ -126,7 +126,9 @@ def loss_contour(ax, n: int = 90) -> None:
     ax.grid(False)
 
 
-LOSS_POINTS = 200  # about how many points an animation's loss curve draws: the WebP stays small
+def loss_stride(steps: int) -> int:
+    """Return every how many steps an animation's loss curve draws a point: about 200 points."""
+    return max(1, steps // 200)  # more would make the WebP large and show no more
 
 
 def drawn_points(n: int) -> np.ndarray:
@@ -156,7 +158,7 @@ def variant_animation(out_dir, name: str, runs: dict[str, RegressionRun]) -> lis
             color = VARIANT_COLORS[variant(r.batch_size, N)]
             every = drawn_points(len(r.thetas))
             tracks.append(Track(left, r.thetas[every], color, label, clock=r.examples_seen[every]))
-            keep = slice(None, None, max(1, len(r.losses) // LOSS_POINTS))
+            keep = slice(None, None, loss_stride(len(r.losses)))
             seen, gap = r.examples_seen[keep], np.maximum(r.losses[keep] - low, 1e-12)
             lowest = min(lowest, float(gap.min()))
             # A staircase: the loss changes only when a step completes, not while it reads.

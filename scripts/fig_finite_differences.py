@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 from _fd_model import EPS, SHAPE_SAYS, derivatives, model, shape_facts
-from _figure import COLORS, PALETTES, themed_svgs, write_values
+from _figure import COLORS, PALETTES, sign_changes, themed_svgs, write_values
 from _prose import fmt
 from matplotlib import pyplot as plt
 
@@ -188,7 +188,7 @@ def main(out_dir: Path) -> list[Path]:
         values[f"{short}_slope_n"] = float(slope)
         # The single point's curve (the dots) below the best h: how often it turns up or down.
         one = np.diff(measured[kind][best[kind] > STEPS, 0])
-        values[f"{short}_one_turns"] = int(np.sum(np.diff(np.sign(one)) != 0))
+        values[f"{short}_one_turns"] = sign_changes(one)
         values[f"{short}_one_steps"] = len(one)
     values |= dips(shared, median) | m | shape_facts(STEPS, median, pred)
     values["sqrt_eps_raw"] = f"{np.sqrt(EPS):.3g}"

@@ -66,12 +66,12 @@ def main(out_dir: Path) -> list[Path]:
     # on a steep slope makes its first step the run's longest.
     values["downhill"] = all(bool(np.all(np.diff(t.values) < 0)) for t in trajectories)
     steps = [step_lengths(t.positions) for t in trajectories]
-    values["first_longest"] = sum(int(np.argmax(s)) == 0 for s in steps)
+    first = np.array([int(np.argmax(s)) == 0 for s in steps])
+    values["first_longest"] = int(first.sum())
     # ... and those runs are the ones whose starts are steepest: no flatter start has it.
-    slope = [float(np.linalg.norm(t.gradients[0])) for t in trajectories]
-    longest = [slope[i] for i, s in enumerate(steps) if int(np.argmax(s)) == 0]
-    others = [slope[i] for i, s in enumerate(steps) if int(np.argmax(s)) != 0]
-    values["first_longest_steepest"] = bool(longest) and min(longest) > max(others, default=0)
+    slope = np.array([np.linalg.norm(t.gradients[0]) for t in trajectories])
+    steepest = first.any() and slope[first].min() > slope[~first].max(initial=0.0)
+    values["first_longest_steepest"] = bool(steepest)
     values["grad_tol"] = fmt(GRAD_TOL, 1)
     end_gap = max(float(g.min()) for g in gaps)
     # Written as the page writes the tolerance beside it; the claim reads the raw number.

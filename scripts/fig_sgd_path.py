@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 from _figure import step_lengths, write_values
 from _prose import fmt
-from _variants import LOSS_POINTS, N, data, drawn_points, floor, run, variant_animation
+from _variants import N, data, drawn_points, floor, loss_stride, run, variant_animation
 
 EPOCHS = 3
 
@@ -41,7 +41,7 @@ def loss_panel(gaps: np.ndarray) -> dict[str, object]:
     `gaps` is the loss above the minimum at every step, as the panel draws it.
     """
     ends = gaps[::N]  # the start, then each epoch's end
-    drawn = gaps[:: max(1, len(gaps) // LOSS_POINTS)]  # the points the panel draws
+    drawn = gaps[:: loss_stride(len(gaps))]  # the points the panel draws
     rises = float(np.mean(np.diff(drawn) > 0))
     out = {"epoch_ends_halve": bool(np.all(ends[1:] < ends[:-1] / 2)), "drawn_rises_n": rises}
     return out | {"drawn_rises_pct": f"{100 * rises:.0f}"}

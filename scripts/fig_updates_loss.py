@@ -102,7 +102,7 @@ def main(out_dir: Path) -> list[Path]:
         return fig
 
     values = {"table": table(runs)} | adam_on_valley(runs["valley"]["adam"])
-    values |= rosenbrock_settings() | rosenbrock_start(runs["rosenbrock"])
+    values |= rosenbrock_settings(runs["rosenbrock"]) | rosenbrock_start(runs["rosenbrock"])
     values |= {"max_iter": MAX_ITER, "first": FIRST}
     converged, says = race_converged(runs, MAX_ITER)  # each race run's count is a finish or not
     # Zig-zag: how often y changes sign over the FIRST steps on the valley.

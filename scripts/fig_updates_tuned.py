@@ -19,7 +19,7 @@ import numpy as np
 from _figure import PALETTES, themed_svgs, write_values
 from _holds_from import holds_from
 from _prose import plain_number
-from _quadratic import heavy_ball, nesterov, valley
+from _quadratic import heavy_ball, nesterov, nesterov_quadratic, valley
 from _races import COLOURS, race
 from matplotlib import pyplot as plt
 
@@ -61,30 +61,23 @@ def settings(method: str, kappa: float) -> tuple[float, dict]:
     return lr, {"momentum": mom}
 
 
+def steps_to_tol(kappa: float, method: str, lr: float, hyper: dict) -> int:
+    """Count the steps `method` takes on the kappa valley to a gradient norm of 1e-6."""
+    surface = valley(kappa)
+    run = descend(surface, surface.start, optimizer=method, lr=lr, max_iter=50_000, hyper=hyper)
+    assert run.criterion == "grad_tol", run.message  # the count the page quotes
+    return run.iterations
+
+
 def sweep() -> dict[str, np.ndarray]:
     """Count the steps to a gradient norm of 1e-6 for every method and kappa."""
-    out = {m: [] for m in METHODS}
-    for kappa in KAPPAS:
-        surface = valley(kappa)
-        for m in METHODS:
-            lr, hyper = settings(m, kappa)
-            run = descend(surface, surface.start, optimizer=m, lr=lr, max_iter=50_000, hyper=hyper)
-            assert run.criterion == "grad_tol", run.message  # the count the page quotes
-            out[m].append(run.iterations)
-    return {m: np.array(v) for m, v in out.items()}
+    return {m: np.array([steps_to_tol(k, m, *settings(m, k)) for k in KAPPAS]) for m in METHODS}
 
 
 def nesterov_on_quadratics(kappa: float) -> int:
-    """Count Nesterov's steps at the tuning for quadratics (Lessard, Recht and Packard, 2016).
-
-    lr 4 / (3L + m), momentum (sqrt(3 kappa + 1) - 2) / (sqrt(3 kappa + 1) + 2): contraction
-    1 - 2 / sqrt(3 kappa + 1) on a quadratic, against 1 - 1 / sqrt(kappa) at the textbook's.
-    """
-    surface, big, small, root = valley(kappa), 2.0 * kappa, 2.0, np.sqrt(3 * kappa + 1)
-    hyper = {"momentum": (root - 2) / (root + 2)}
-    run = descend(surface, surface.start, "nesterov", 4 / (3 * big + small), 50_000, hyper=hyper)
-    assert run.criterion == "grad_tol", run.message
-    return run.iterations
+    """Count Nesterov's steps at the tuning for quadratics (`_quadratic.nesterov_quadratic`)."""
+    lr, momentum = nesterov_quadratic(2.0 * kappa, 2.0)
+    return steps_to_tol(kappa, "nesterov", lr, {"momentum": momentum})
 
 
 def habitual(kappa: float) -> tuple[int, float]:
