@@ -28,8 +28,9 @@ from pathlib import Path
 
 from _cache_key import cache_key
 from _css_trim import trim_css
-from _table_boxes import widen_table_rules
 from mkdocs.plugins import event_priority
+
+from gd_markdown import table_boxes
 
 # Sheets every page links, cut site-wide: (folder in the site, file name pattern).
 SITE_WIDE = (
@@ -54,7 +55,7 @@ JS_PROPERTY = re.compile(r"--[\w-]+")
 CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
 CACHE = Path(__file__).resolve().parent.parent / ".cache" / "stylesheets"
 # The cut is made by this module, the trimmer and the tables' widening: a change makes a new cut.
-HELPERS = [Path(__file__).resolve().with_name(n) for n in ("_css_trim.py", "_table_boxes.py")]
+HELPERS = [Path(__file__).resolve().with_name("_css_trim.py"), Path(table_boxes.__file__)]
 
 
 def _link(href_pattern: str) -> re.Pattern:
@@ -122,7 +123,8 @@ def cut_site_stylesheets(site: Path, sources: list) -> dict[re.Pattern, str]:
             cut = cached.read_text(encoding="utf-8")
         else:
             cut = trim_css(
-                widen_table_rules(css),  # the build boxes the tables the theme's script would
+                # the build boxes the tables the theme's script would (gd_markdown/table_boxes.py)
+                table_boxes.widen_table_rules(css),
                 markup,
                 attributes=TEMPLATE_ATTRIBUTES,
                 droppable=THEME_PROPERTY,

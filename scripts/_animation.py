@@ -175,9 +175,9 @@ def path_animation(
     `setup` draws everything that does not move (contours, labels, minima) and returns the
     figure and its `Track`s; this function adds the moving lines, legends and frames. Beside
     them, `NAME-THEME.json` holds the size to show them at, in CSS pixels (`width`, `height`),
-    which hooks/pages.py writes into the page so the browser reserves the space. With `narrow`,
-    the same files again as `NAME-narrow-THEME...`, the panels stacked for phones (`_narrow`),
-    in `twin_frames` frames if given (a taller picture costs more bytes a frame).
+    which gd_markdown/page_source.py writes into the page so the browser reserves the space.
+    With `narrow`, the same files again as `NAME-narrow-THEME...`, the panels stacked for phones
+    (`_narrow`), in `twin_frames` frames if given (a taller picture costs more bytes a frame).
     """
     written = []
     for infix in ("", "-narrow") if narrow else ("",):

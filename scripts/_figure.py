@@ -2,12 +2,14 @@
 
 Each figure is written twice, once per palette of the site (`_palette`: `light` on white, `dark`
 on Material's slate), with transparent backgrounds. Pages pick the right file with Material's
-`#only-light` / `#only-dark` (the `figure:` shorthand of `hooks/pages.py` writes that markup).
+`#only-light` / `#only-dark` (the `figure:` shorthand of `gd_markdown/page_source.py` writes that
+markup).
 Text is drawn as glyph outlines (`svg.fonttype: path`) so that math labels look the same in every
 browser, whatever fonts the reader has. Output is
 byte-for-byte reproducible: a fixed SVG hash salt, no dates or software versions in SVG/PNG
 metadata, and Agg rasters saved without metadata. Animated paths live in `_animation.py`;
-numbers quoted in page prose are written with `write_values` and substituted by the pages hook.
+numbers quoted in page prose are written with `write_values` and substituted by
+gd_markdown/page_source.py.
 """
 
 from __future__ import annotations

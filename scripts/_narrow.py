@@ -7,7 +7,7 @@ code lay its panels out one above the other, `NARROW_WIDTH` inches wide, so the 
 at 74 % of its size or more; `narrowed(draw)` also breaks long titles into lines and lays a
 figure's legend out in at most two columns. Only the layout changes: the data, the runs, the
 labels and the values the page quotes are those of the wide figure. Pages show the narrow file
-on narrow screens (`hooks/_figure_markup.py`, a `<picture>` whose `<source>` is this file).
+on narrow screens (`gd_markdown/_figure_markup.py`, a `<picture>` whose `<source>` is this file).
 A live figure's canvas is sized from the image shown, and stacks its panels when it is tall.
 """
 

@@ -20,7 +20,7 @@ SVG_SIZE = re.compile(r'(<svg[^>]*?width=")([\d.]+)(pt" height=")([\d.]+)pt"')
 def whole_pixels(svg: str) -> str:
     """`svg` with its width and height (in points) rounded to whole CSS pixels (0.75 pt each).
 
-    The page gives each figure its size in whole pixels (`hooks/_figure_markup.py`), and the
+    The page gives each figure its size in whole pixels (`gd_markdown/_figure_markup.py`), and the
     browser keeps that box until the file arrives, then takes the file's own proportions: a
     tight bounding box of 490.8 x 253.2 pt is 654.4 x 337.6 px, and the figure grew 0.6 px
     taller as it loaded, moving what follows. The viewBox is kept; the drawing is scaled into

@@ -1,4 +1,4 @@
-// The ✓ after a sentence the build checked (hooks/_claims.py) names what was checked in its
+// The ✓ after a sentence the build checked (gd_markdown/_claims.py) names what was checked in its
 // aria-label; this shows that label in the theme's own tooltip when the reader points at the mark
 // or taps it. The theme mounts a tooltip, with its own listeners and subscriptions, for every
 // element with a title as a page starts, in one long task, and a page holds dozens of marks:

@@ -48,7 +48,7 @@ def scroll_through_the_page(page) -> None:
     for _ in range(12):
         wheel(page, 400)
     # The bottom as it is now: a section is as tall as its estimate until it is first drawn
-    # (hooks/sections.py), so the page's height changes as the wheel brings sections in.
+    # (gd_markdown/sections.py), so the page's height changes as the wheel brings sections in.
     bottom = page.evaluate("() => document.documentElement.scrollHeight - innerHeight")
     assert bottom > 1000, "the page is too short to scroll through"
     assert page.evaluate("() => window.scrollY") >= bottom - 2, "the wheel did not scroll"

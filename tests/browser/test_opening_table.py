@@ -2,12 +2,12 @@
 
 Its cells hold formulas set in KaTeX's fonts. With the automatic table layout a column took its
 width from its widest content, so when the fonts were applied just after the first paint a column
-widened and the cells beside it moved (a layout shift in 3 of 20 Lighthouse runs). The opening
-table now has fixed column widths: a cell whose content grows keeps its column where it was, and
-so does a row that arrives late: the page no longer holds its first paint until the table is
-parsed (hooks/opening_table.py), so the browser may paint it with only its first rows. The table
-comes in its scroll box from the build (hooks/_table_boxes.py): the theme's script, which used to
-wrap it when it started, no longer moves it (tests/browser/test_table_boxes.py).
+widened and the cells beside it moved (a layout shift in 3 of 20 Lighthouse runs). The opening table
+now has fixed column widths: a cell whose content grows keeps its column where it was, and so does a
+row that arrives late: the page no longer holds its first paint until the table is parsed
+(gd_markdown/opening_table.py), so the browser may paint it with only its first rows. The table
+comes in its scroll box from the build (gd_markdown/table_boxes.py): the theme's script, which used
+to wrap it when it started, no longer moves it (tests/browser/test_table_boxes.py).
 """
 
 from __future__ import annotations

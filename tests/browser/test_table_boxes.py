@@ -1,4 +1,4 @@
-"""The theme's script leaves the tables the build boxed where they are (hooks/_table_boxes.py).
+"""The theme's script leaves the tables the build boxed where they are (gd_markdown/table_boxes.py).
 
 Material's script takes each class-less table out of the page and puts it back inside its scroll
 boxes when it starts, and the browser styles and lays out each table again. The build now writes

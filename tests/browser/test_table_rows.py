@@ -7,7 +7,7 @@ and 18 px either side, had a message 10 lines tall at 480 px (11 at 360 px once 
 narrowed); and the reference's parameter tables squeezed each description into a 129 px column
 beside its default at 360 px (up to 32 lines). The race table now says why in few words
 (scripts/_race_table.py), a phone's tables take narrower padding, and the reference's rows and
-the learning-rate page's runs stack on a phone (extra.css; hooks/table_cards.py names the
+the learning-rate page's runs stack on a phone (extra.css; gd_markdown/table_cards.py names the
 cells).
 """
 

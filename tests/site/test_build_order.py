@@ -3,8 +3,12 @@
 The order that matters (CONTRIBUTING.md, "The build in one picture"):
 - before the build: hooks/assets.py, which bundles in a thread started at on_config, waits for it
   after hooks/figures.py has run its workers, so esbuild runs beside them;
-- page content: hooks/reference.py restores doctests, hooks/opening_table.py marks the table a
-  page opens with, then hooks/sections.py boxes the sections;
+- page Markdown, as a Python-Markdown pre-processor that runs first: gd_markdown/page_source.py
+  checks the claims, puts the values in and expands the figures;
+- page content, as Python-Markdown post-processors (gd_markdown/_html_pass.py), after the raw
+  HTML (mkdocstrings' among it) is back and the permalinks relabelled: gd_markdown/doctests.py
+  restores doctests, table_cards.py labels the card tables, opening_table.py marks the table a
+  page opens with, sections.py boxes the sections, and table_boxes.py, last, boxes the tables;
 - finished pages: hooks/notebooks.py marks notebook math, hooks/katex.py renders all math, then
   hooks/fonts.py preloads the fonts the rendered formulas use, and hooks/csp.py, last, hashes the
   final inline scripts into the page's Content-Security-Policy;
@@ -17,14 +21,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from markdown import Markdown
 from mkdocs.config import load_config
 
 ROOT = Path(__file__).resolve().parents[2]
 REQUIRED = {
     "pre_build": ["figures", "assets"],
-    "page_content": ["reference", "opening_table", "sections"],
     "post_page": ["notebooks", "katex", "fonts", "csp"],
 }
+PAGE_PASSES = ["gd_doctests", "gd_table_cards", "gd_opening_table", "gd_sections", "gd_table_boxes"]
 
 
 def _order(hooks: list[str] | None = None) -> dict[str, list[str]]:
@@ -55,16 +60,31 @@ def test_hooks_run_in_the_declared_order(listed_hooks, reverse):
         assert ran == required, f"on_{event}: {ran}, expected {required}"
 
 
-def test_hooks_run_after_the_plugins_on_the_pages():
+def test_hooks_run_after_the_plugins_on_the_finished_pages():
     order = _order()
-    for event in ("page_markdown", "page_content", "post_page"):
-        names = order[event]
-        hooks = [i for i, name in enumerate(names) if name != "plugin"]
-        plugins = [i for i, name in enumerate(names) if name == "plugin"]
-        assert hooks and max(plugins, default=-1) < min(hooks), f"on_{event}: {names}"
+    names = order["post_page"]
+    hooks = [i for i, name in enumerate(names) if name != "plugin"]
+    plugins = [i for i, name in enumerate(names) if name == "plugin"]
+    assert hooks and max(plugins, default=-1) < min(hooks), f"on_post_page: {names}"
+
+
+def test_no_hook_rewrites_a_pages_markdown_or_content():
+    """Markdown extensions do (gd_markdown/page_source.py and the passes): Zensical runs those."""
+    order = _order()
+    for event in ("page_markdown", "page_content"):
+        assert "plugin" in order[event] and set(order[event]) == {"plugin"}, order[event]
 
 
 def test_every_hook_module_is_listed_and_every_library_is_not(listed_hooks):
     on_disk = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "hooks").glob("*.py"))
     hooks = [p for p in on_disk if not Path(p).name.startswith("_")]
     assert sorted(listed_hooks) == hooks, "hooks/NAME.py is a hook, listed; hooks/_NAME.py is not"
+
+
+def test_page_passes_run_in_order_after_the_raw_html_and_the_permalinks():
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    md = Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+    order = ["raw_html", "gd_permalinks", *PAGE_PASSES]
+    at = [md.postprocessors.get_index_for_name(name) for name in order]
+    assert at == sorted(at), dict(zip(order, at, strict=True))
+    assert at[-1] == len(md.postprocessors) - 1, "the tables' boxes are the last pass"

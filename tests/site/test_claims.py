@@ -1,8 +1,9 @@
-"""Claims that the build checks (`{{ check: EXPR }}`, hooks/_claims.py).
+"""Claims that the build checks (`{{ check: EXPR }}`, gd_markdown/_claims.py).
 
 The evaluator: true and false claims, unknown keys, values that are not numbers, hostile input.
-The hook: a tiny page goes through the pages hook with a values file; when the run changes so that
-the claim no longer holds, the build fails naming the page, the claim and the values it saw.
+The page: a tiny page goes through Markdown with gd_markdown.page_source and a values file; when
+the run changes so that the claim no longer holds, the build fails naming the page, the claim
+and the values it saw.
 """
 
 from __future__ import annotations
@@ -11,10 +12,13 @@ import json
 from types import SimpleNamespace
 
 import pytest
-from _claims import ClaimError, check_claims, evaluate
 from _scripts import load_script
-from _values import load_values
-from hook_loader import load_hook
+from markdown import Markdown
+from markdown.treeprocessors import Treeprocessor
+
+from gd_markdown import page_source
+from gd_markdown._claims import ClaimError, check_claims, evaluate
+from gd_markdown._values import load_values
 
 VALUES = {
     "updates.momentum_steps": "147",
@@ -169,16 +173,27 @@ def test_a_long_number_is_shown_to_six_figures_and_checked_in_full():
 
 
 def _build_page(tmp_path, markdown, steps, monkeypatch):
-    """Run `markdown` through the pages hook with a values file holding `steps`."""
-    pages = load_hook("pages")
+    """Run `markdown` through the page-source pre-processor with a values file holding `steps`."""
     folder = tmp_path / "figures"
     folder.mkdir(exist_ok=True)
     saved = {"momentum_steps": str(steps["momentum"]), "gd_steps": str(steps["gd"])}
     (folder / "values-updates.json").write_text(json.dumps(saved), encoding="utf-8")
-    real_loader = pages.load_values
-    monkeypatch.setattr(pages, "load_values", lambda: real_loader(folder))
-    page = SimpleNamespace(file=SimpleNamespace(src_uri="concepts/tiny.md"), url="concepts/tiny/")
-    return pages.on_page_markdown(markdown, page=page, config=None, files=None)
+    monkeypatch.setattr(page_source, "load_values", lambda: load_values(folder))
+    page = SimpleNamespace(src_uri="concepts/tiny.md", url="concepts/tiny/")
+    md = Markdown(extensions=[page_source.makeExtension()])
+    md.treeprocessors.register(_RelPath(md, page), "relpath", 0)
+    return md.convert(markdown)
+
+
+class _RelPath(Treeprocessor):
+    """What MkDocs registers on a page's Markdown as "relpath": it knows the page's file."""
+
+    def __init__(self, md, file) -> None:
+        super().__init__(md)
+        self.file = file
+
+    def run(self, root) -> None:
+        return None
 
 
 def test_a_changed_run_breaks_the_build(tmp_path, monkeypatch):

@@ -13,9 +13,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from _values import PageError, substitute_values
 from hook_loader import load_hook
 from PIL import Image
+
+from gd_markdown._values import PageError, substitute_values
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -1,4 +1,6 @@
-"""The table a page opens with is marked for the stylesheet's fixed layout (hooks/opening_table.py).
+"""The table a page opens with is marked for the stylesheet's fixed layout.
+
+gd_markdown/opening_table.py marks it.
 
 Read from the session's strict build (`built_site`, tests/conftest.py): a page whose article opens
 with a table, before its first section, gives that table the id `gd-opening-table` (extra.css lays

@@ -1,4 +1,4 @@
-"""The Markdown page hook's pure parts: figure and animation shorthands, on a folder of fake files.
+"""Figure and animation shorthands (gd_markdown/_figure_markup.py), on a folder of fake files.
 
 Links are relative to the page (MkDocs' `get_relative_url`); an animation's size comes from the
 `NAME-THEME.json` its script wrote beside it; a missing file fails naming the page, and so does a
@@ -13,8 +13,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from _figure_markup import expand_figures
-from _values import PageError
+
+from gd_markdown._figure_markup import expand_figures
+from gd_markdown._values import PageError
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 from _svg_file import whole_pixels

@@ -145,7 +145,7 @@ def test_no_page_links_to_a_place_the_overview_forwards(built_site):
 
 
 def test_every_doctest_on_the_reference_pages_is_a_code_block(built_site):
-    """Markdown reads `>>>` lines as block quotes; hooks/reference.py puts the doctest back."""
+    """Markdown reads `>>>` lines as block quotes; gd_markdown/doctests.py puts the doctest back."""
     for page in reference_pages(built_site):
         html = page.read_text(encoding="utf-8")
         assert "<blockquote>" not in html, page

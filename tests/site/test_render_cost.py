@@ -1,6 +1,6 @@
 """What keeps formula-heavy pages cheap to lay out: section boxes and the KaTeX font handling.
 
-`hooks/sections.py` boxes each heading's body so the browser can skip off-screen sections;
+`gd_markdown/sections.py` boxes each heading's body so the browser can skip off-screen sections;
 `hooks/fonts.py` preloads the KaTeX fonts a page uses and cuts them to the site's characters.
 The hooks are tested on small inputs, then on the session's build (`built_site`). That each
 page preloads exactly the fonts Chromium then uses is checked in tests/quality.
@@ -16,6 +16,8 @@ from fontTools.ttLib import TTFont
 from fontTools.unicodedata import mirrored
 from hook_loader import load_hook
 
+from gd_markdown import sections
+
 ROOT = Path(__file__).resolve().parents[2]
 KATEX_FONTS = ROOT / "js" / "node_modules" / "katex" / "dist" / "fonts"
 MARKDOWN_PAGES = [
@@ -27,7 +29,6 @@ MARKDOWN_PAGES = [
 ]
 
 
-sections = load_hook("sections")
 fonts = load_hook("fonts")
 
 

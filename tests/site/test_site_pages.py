@@ -206,7 +206,7 @@ def _is_poster(picture) -> bool:
 
 
 def _is_figure(picture) -> bool:
-    """A static figure with its phone twin (hooks/_figure_markup.py), an SVG either way."""
+    """A static figure with its phone twin (gd_markdown/_figure_markup.py), an SVG either way."""
     return any(tag == "img" and a["src"].split("#")[0].endswith(".svg") for tag, a in picture)
 
 

@@ -3,7 +3,7 @@
 The hook cuts Material's `main` and `palette` sheets and KaTeX's to the rules the built site can
 use. Each page below is loaded twice in Chromium, once as built and once with the cut sheets
 answered by the uncut originals (the theme's table rules widened to the tables the build boxes,
-as the hook does before it cuts: hooks/_table_boxes.py), and every element's computed style
+as the hook does before it cuts: gd_markdown/table_boxes.py), and every element's computed style
 (and its ::before and ::after) must agree, but for the theme's custom properties that the cut
 drops since no sheet, page or script reads them: after the page's scripts ran, and after the
 reader switched to the dark palette with the theme's toggle (the explorer redraws then; a blank
@@ -17,7 +17,8 @@ from pathlib import Path
 
 import material
 import pytest
-from _table_boxes import widen_table_rules
+
+from gd_markdown.table_boxes import widen_table_rules
 
 pytestmark = pytest.mark.browser
 

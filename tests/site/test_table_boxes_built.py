@@ -1,4 +1,4 @@
-"""Every table of the built site comes in the theme's scroll boxes (hooks/_table_boxes.py).
+"""Every table of the built site comes in the theme's scroll boxes (gd_markdown/table_boxes.py).
 
 Read from the session's strict build (`built_site`, tests/conftest.py): no page leaves a table
 without a class for the theme's script to take out and wrap at start-up; each boxed table sits
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from _table_boxes import BOXED_CLASS, BOXES_CLOSE, BOXES_OPEN, WIDENED_SELECTOR
+from gd_markdown.table_boxes import BOXED_CLASS, BOXES_CLOSE, BOXES_OPEN, WIDENED_SELECTOR
 
 TABLE = re.compile(r"<table\b([^>]*)>")
 

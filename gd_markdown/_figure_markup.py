@@ -18,9 +18,10 @@ import json
 import re
 from pathlib import Path
 
-from _values import PageError
 from mkdocs.utils import get_relative_url
 from PIL import Image
+
+from gd_markdown._values import PageError
 
 FIGURES = Path(__file__).resolve().parent.parent / "docs" / "generated" / "figures"
 FIGURES_URL = "generated/figures/"

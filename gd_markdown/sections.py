@@ -1,13 +1,13 @@
-"""MkDocs hook: box each section of a page so the browser can skip the ones off screen.
+"""Box each section of a page so the browser can skip the ones off screen.
 
-A page's Markdown renders to a flat run of blocks: a heading, its paragraphs, formulas and
-figures, the next heading. Formula-heavy pages hold thousands of KaTeX elements, and the
-theme's start-up code restyles and lays out the whole document several times (a class on
-<html>, the palette's colour scheme, fonts arriving). This hook wraps the blocks that follow
-each top-level heading, up to the next one, in `<div class="gd-section">`; the stylesheet gives
-those boxes `content-visibility: auto`, so only the sections near the viewport are styled and
-laid out, and the rest wait until the reader scrolls to them. Headings stay outside the boxes:
-the table of contents, anchor links and the theme's scroll tracking measure them as before.
+A page's Markdown renders to a flat run of blocks: a heading, its paragraphs, formulas and figures,
+the next heading. Formula-heavy pages hold thousands of KaTeX elements, and the theme's start-up
+code restyles and lays out the whole document several times (a class on <html>, the palette's colour
+scheme, fonts arriving). This post-processor wraps the blocks that follow each top-level heading, up
+to the next one, in `<div class="gd-section">`; the stylesheet gives those boxes
+`content-visibility: auto`, so only the sections near the viewport are styled and laid out, and the
+rest wait until the reader scrolls to them. Headings stay outside the boxes: the table of contents,
+anchor links and the theme's scroll tracking measure them as before.
 
 Only headings at the top level of the page's content are cut points, and a body with headings
 nested inside it is left as it is. Pages whose headings all sit inside other elements (the
@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import re
 
-from _html_depth import DepthParser, offsets
-from mkdocs.plugins import event_priority
+from gd_markdown._html_depth import DepthParser, offsets
+from gd_markdown._html_pass import html_pass
 
 SECTION_OPEN = '<div class="gd-section">'
 SECTION_CLOSE = "</div>"
@@ -81,10 +81,9 @@ def wrap_sections(content: str) -> str:
     return "".join(pieces)
 
 
-@event_priority(-20)  # last on the content: it boxes what hooks/reference.py (-10) left
-def on_page_content(content: str, page, config, files) -> str:
-    """MkDocs entry point: section boxes on each page's rendered Markdown."""
-    try:
-        return wrap_sections(content)
-    except ValueError as error:
-        raise ValueError(f"{page.file.src_uri}: {error}") from None
+SectionsExtension = html_pass(wrap_sections, "gd_sections")
+
+
+def makeExtension(**kwargs) -> SectionsExtension:  # noqa: N802 (Python-Markdown's name)
+    """Python-Markdown entry point: `markdown_extensions: [gd_markdown.sections]`."""
+    return SectionsExtension(**kwargs)

@@ -1,27 +1,28 @@
-"""MkDocs hook: mark the table in a page's opening lines, which the stylesheet lays out fixed.
+"""Mark the table in a page's opening lines, which the stylesheet lays out fixed.
 
 The browser paints while it parses. A table's columns are sized from every row, so a table drawn
-half-parsed reflows when its last rows arrive: on `/variants/comparison/` the opening table's
-header row grew from 73 to 119 px 1.2 to 1.9 s into a slow load. And a column widens when the
-KaTeX fonts of its formulas arrive (both in benchmarks/HISTORY.md). This hook gives the first
-table that comes before the page's first `<h2>` as a top-level block of the page's content the id
-`gd-opening-table` (a table with an id of its own is refused: the layout is keyed on this one),
-and extra.css lays that table out fixed: the columns take their widths from the first row alone,
-so neither a later row nor a font moves them (tests/browser/test_opening_table.py). Tables nested
-in other elements are left alone: the explorer's list of path points, say, sits in a closed
+half-parsed reflows when its last rows arrive: on `/variants/comparison/` the opening table's header
+row grew from 73 to 119 px 1.2 to 1.9 s into a slow load. And a column widens when the KaTeX fonts
+of its formulas arrive (both in benchmarks/HISTORY.md). This post-processor gives the first table
+that comes before the page's first `<h2>` as a top-level block of the page's content the id
+`gd-opening-table` (a table with an id of its own is refused: the layout is keyed on this one), and
+extra.css lays that table out fixed: the columns take their widths from the first row alone, so
+neither a later row nor a font moves them (tests/browser/test_opening_table.py). Tables nested in
+other elements are left alone: the explorer's list of path points, say, sits in a closed
 `<details>`.
 
-Until session 21 the hook (then hooks/first_paint.py, from commit ab939e0) also held the page's
-first paint until the table was parsed (`<link rel="expect" blocking="render">`). The fixed
-layout, added in session 18, made that hold redundant (0 of 15 and 0 of 12 loads shifted without
-it at 6x slowdown), and it cost the first paint: a median 940 -> 648 ms on the comparison page at
-6x, and in 3 of 7 Lighthouse runs Chromium painted nothing until 1.2 s, after DOMContentLoaded.
+Until session 21 this (then the hook hooks/first_paint.py, from commit ab939e0; a hook
+hooks/opening_table.py until session 55) also held the page's first paint until the table was parsed
+(`<link rel="expect" blocking="render">`). The fixed layout, added in session 18, made that hold
+redundant (0 of 15 and 0 of 12 loads shifted without it at 6x slowdown), and it cost the first
+paint: a median 940 -> 648 ms on the comparison page at 6x, and in 3 of 7 Lighthouse runs Chromium
+painted nothing until 1.2 s, after DOMContentLoaded.
 """
 
 from __future__ import annotations
 
-from _html_depth import DepthParser, offsets
-from mkdocs.plugins import event_priority
+from gd_markdown._html_depth import DepthParser, offsets
+from gd_markdown._html_pass import html_pass
 
 OPENING_TABLE_ID = "gd-opening-table"
 CHUNK = 8192  # characters fed to the parser at a time: the search stops at the first <h2>
@@ -83,10 +84,9 @@ def mark_opening_table(content: str) -> str:
     return f'{content[:tag_name_end]} id="{OPENING_TABLE_ID}"{content[tag_name_end:]}'
 
 
-@event_priority(-15)  # on the content as hooks/reference.py (-10) left it, before sections (-20)
-def on_page_content(content: str, page, config, files) -> str:
-    """MkDocs entry point: mark the opening table of each page that has one."""
-    try:
-        return mark_opening_table(content)
-    except ValueError as error:
-        raise ValueError(f"{page.file.src_uri}: {error}") from None
+OpeningTableExtension = html_pass(mark_opening_table, "gd_opening_table")
+
+
+def makeExtension(**kwargs) -> OpeningTableExtension:  # noqa: N802 (Python-Markdown's name)
+    """Python-Markdown entry point: `markdown_extensions: [gd_markdown.opening_table]`."""
+    return OpeningTableExtension(**kwargs)

@@ -1,9 +1,10 @@
 """HTMLParser with the nesting depth, and its (line, column) positions as string offsets.
 
-The page hooks that find blocks of a page by their place in the tree (hooks/sections.py, the
-top-level headings; hooks/opening_table.py, the article's opening table) share this: a parser that
-counts how deep it is (void elements open nothing) and the conversion of HTMLParser's positions,
-whose lines end at newlines only, into offsets in the parsed text.
+The page passes that find blocks of a page by their place in the tree (gd_markdown/sections.py, the
+top-level headings; opening_table.py, the article's opening table; table_cards.py, the card tables'
+cells) share this: a parser that counts how deep it is (void elements open nothing) and the
+conversion of HTMLParser's positions, whose lines end at newlines only, into offsets in the parsed
+text.
 """
 
 from __future__ import annotations

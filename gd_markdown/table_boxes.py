@@ -7,17 +7,19 @@ after DOMContentLoaded. On the reference pages (20 to 45 tables of parameters, w
 that restyle of about 2,000 elements was most of a 176 ms task, and Lighthouse's total blocking
 time 400 to 440 ms at its 4x slowdown (benchmarks/HISTORY.md, session 48).
 
-`box_tables` writes the same boxes into the page at build time, and gives each table the class
-`gd-table`: the script looks for `table:not([class])`, so it passes these by. The theme's
-stylesheet styles tables by that same selector; `widen_table_rules` lets its rules match
-`.gd-table` as well (hooks/stylesheets.py applies it to the theme's sheet it cuts; extra.css
-names both). A table a script makes later (a live figure's points) has no class, and the
-theme's rules style it as before. Without JavaScript the tables now scroll in their boxes too.
+`box_tables`, a post-processor of the page's HTML, writes the same boxes in at build time, and gives
+each table the class `gd-table`: the script looks for `table:not([class])`, so it passes these by.
+The theme's stylesheet styles tables by that same selector; `widen_table_rules` lets its rules match
+`.gd-table` as well (hooks/stylesheets.py applies it to the theme's sheet it cuts; extra.css names
+both). A table a script makes later (a live figure's points) has no class, and the theme's rules
+style it as before. Without JavaScript the tables now scroll in their boxes too.
 """
 
 from __future__ import annotations
 
 import re
+
+from gd_markdown._html_pass import html_pass
 
 BOXED_CLASS = "gd-table"
 THEME_SELECTOR = "table:not([class])"
@@ -81,3 +83,11 @@ def widen_table_rules(css: str) -> str:
     '.md-typeset table:is(:not([class]),.gd-table) th{min-width:5rem}'
     """
     return css.replace(THEME_SELECTOR, WIDENED_SELECTOR)
+
+
+TableBoxesExtension = html_pass(box_tables, "gd_table_boxes")
+
+
+def makeExtension(**kwargs) -> TableBoxesExtension:  # noqa: N802 (Python-Markdown's name)
+    """Python-Markdown entry point: `markdown_extensions: [gd_markdown.table_boxes]`."""
+    return TableBoxesExtension(**kwargs)

@@ -22,7 +22,7 @@ import html
 import re
 from operator import add, eq, ge, gt, le, lt, mul, ne, sub, truediv
 
-from _claim_labels import NUMBER, label
+from gd_markdown._claim_labels import NUMBER, label
 
 CLAIM = re.compile(r"\{\{\s*check:\s*(.*?)\s*\}\}", re.S)
 # A value's name. Keys may be keywords (`minima.global`): names become placeholders to parse.

@@ -1,4 +1,4 @@
-"""MkDocs hook: label each cell of a table a page marks `gd-cards`, which a phone shows as cards.
+"""Label each cell of a table a page marks `gd-cards`, which a phone shows as cards.
 
 A table of runs whose last column quotes gdlib's messages (the learning-rate page's) squeezed
 each message into a column a fifth of a phone's width: 11 lines a cell at 360 px, 12 at 320. On
@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import html
 
-from _html_depth import DepthParser, offsets
-from mkdocs.plugins import event_priority
+from gd_markdown._html_depth import DepthParser, offsets
+from gd_markdown._html_pass import html_pass
 
 CARDS_CLASS = "gd-cards"
 ROLES = {
@@ -135,10 +135,9 @@ def label_card_tables(content: str) -> str:
     return "".join(pieces)
 
 
-@event_priority(-12)  # on the content as hooks/reference.py (-10) left it
-def on_page_content(content: str, page, config, files) -> str:
-    """MkDocs entry point: label the cells of each page's `gd-cards` tables."""
-    try:
-        return label_card_tables(content)
-    except ValueError as error:
-        raise ValueError(f"{page.file.src_uri}: {error}") from None
+TableCardsExtension = html_pass(label_card_tables, "gd_table_cards")
+
+
+def makeExtension(**kwargs) -> TableCardsExtension:  # noqa: N802 (Python-Markdown's name)
+    """Python-Markdown entry point: `markdown_extensions: [gd_markdown.table_cards]`."""
+    return TableCardsExtension(**kwargs)

@@ -1,0 +1,57 @@
+"""A page's finished HTML handed to one function: MkDocs' `on_page_content`, as an extension.
+
+Several of the site's page transformations (section boxes, table boxes, the opening table's
+mark, the card tables' labels, the reference's doctests) read and rewrite a page's HTML as a
+whole. As MkDocs hooks they ran in `on_page_content`, which Zensical, Material's successor, does
+not call; as Python-Markdown post-processors they run in both. `html_pass` makes such an
+extension from a function `str -> str`: it runs after the raw HTML is back in the page (priority
+30, mkdocstrings' output among it) and after gd_markdown.permalinks (5), in the order of the
+priorities given here, the highest first.
+
+mkdocstrings converts each docstring with a Markdown instance of its own built from the same
+extensions; the passes skip those fragments, and see them once, in their page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.postprocessors import Postprocessor
+
+# The tree processor mkdocstrings registers on its per-docstring Markdown (and a page's has not).
+FRAGMENT_MARK = "mkdocstrings_ids"
+# Below gd_markdown.permalinks (5): the hooks these replace saw the permalinks relabelled.
+ORDER = ("gd_doctests", "gd_table_cards", "gd_opening_table", "gd_sections", "gd_table_boxes")
+PRIORITIES = {name: 4.0 - index * 0.5 for index, name in enumerate(ORDER)}
+
+
+class HtmlPassPostprocessor(Postprocessor):
+    """Apply `transform` to a page's whole HTML; leave a docstring fragment as it is."""
+
+    def __init__(self, md: Markdown, transform: Callable[[str], str]) -> None:
+        super().__init__(md)
+        self.transform = transform
+
+    def run(self, text: str) -> str:
+        if FRAGMENT_MARK in self.md.treeprocessors:
+            return text
+        return self.transform(text)
+
+
+def html_pass(transform: Callable[[str], str], name: str) -> type[Extension]:
+    """Make an Extension class that registers `transform` as the post-processor `name` (in ORDER).
+
+    >>> import markdown
+    >>> Shout = html_pass(str.upper, "gd_sections")
+    >>> markdown.markdown("*a*", extensions=[Shout()])
+    '<P><EM>A</EM></P>'
+    """
+
+    class HtmlPassExtension(Extension):
+        def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+            md.postprocessors.register(HtmlPassPostprocessor(md, transform), name, PRIORITIES[name])
+
+    HtmlPassExtension.__name__ = HtmlPassExtension.__qualname__ = f"{name}_extension"
+    return HtmlPassExtension
