@@ -23,25 +23,38 @@ from markdown.postprocessors import Postprocessor
 # The tree processor mkdocstrings registers on its per-docstring Markdown (and a page's has not).
 FRAGMENT_MARK = "mkdocstrings_ids"
 # Below gd_markdown.permalinks (5): the hooks these replace saw the permalinks relabelled.
-ORDER = ("gd_doctests", "gd_table_cards", "gd_opening_table", "gd_sections", "gd_table_boxes")
+ORDER = (
+    "gd_doctests",
+    "gd_table_cards",
+    "gd_opening_table",
+    "gd_sections",
+    "gd_table_boxes",
+    "gd_math",
+)
 PRIORITIES = {name: 4.0 - index * 0.5 for index, name in enumerate(ORDER)}
 
 
 class HtmlPassPostprocessor(Postprocessor):
     """Apply `transform` to a page's whole HTML; leave a docstring fragment as it is."""
 
-    def __init__(self, md: Markdown, transform: Callable[[str], str]) -> None:
+    def __init__(
+        self, md: Markdown, transform: Callable[[str], str], when: Callable[[Markdown], bool]
+    ) -> None:
         super().__init__(md)
-        self.transform = transform
+        self.transform, self.when = transform, when
 
     def run(self, text: str) -> str:
-        if FRAGMENT_MARK in self.md.treeprocessors:
+        if FRAGMENT_MARK in self.md.treeprocessors or not self.when(self.md):
             return text
         return self.transform(text)
 
 
-def html_pass(transform: Callable[[str], str], name: str) -> type[Extension]:
+def html_pass(
+    transform: Callable[[str], str], name: str, when: Callable[[Markdown], bool] = lambda md: True
+) -> type[Extension]:
     """Make an Extension class that registers `transform` as the post-processor `name` (in ORDER).
+
+    The pass runs on a page's HTML when `when(md)` holds (always, by default).
 
     >>> import markdown
     >>> Shout = html_pass(str.upper, "gd_sections")
@@ -51,7 +64,8 @@ def html_pass(transform: Callable[[str], str], name: str) -> type[Extension]:
 
     class HtmlPassExtension(Extension):
         def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
-            md.postprocessors.register(HtmlPassPostprocessor(md, transform), name, PRIORITIES[name])
+            processor = HtmlPassPostprocessor(md, transform, when)
+            md.postprocessors.register(processor, name, PRIORITIES[name])
 
     HtmlPassExtension.__name__ = HtmlPassExtension.__qualname__ = f"{name}_extension"
     return HtmlPassExtension

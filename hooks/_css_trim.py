@@ -20,7 +20,8 @@ import re
 from pathlib import Path
 
 import tinycss2
-from _cache_key import cache_key
+
+from gd_markdown._cache_key import cache_key
 
 LAB_CSS = re.compile(
     r'(<style type="text/css">\s*)(@charset "UTF-8";\.jupyter-wrapper.*?)(</style>)', re.S

@@ -35,12 +35,13 @@ import subprocess
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
-from _cache_key import cache_key
 from _head import add_to_head
 from _js_data import write_js_data
-from _katex import KATEX_DIST, SITE_FOLDER
 from _three_trim import trimmed_three
 from mkdocs.plugins import event_priority
+
+from gd_markdown._cache_key import cache_key
+from gd_markdown._katex import KATEX_DIST, SITE_FOLDER
 
 ROOT = Path(__file__).resolve().parent.parent
 JS = ROOT / "js"

@@ -29,9 +29,10 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from _cache_key import cache_key, file_digest
 from _figure_run import run_script, timed_run
 from _notebook_run import NotebookJob, pending_notebooks, timed_execute
+
+from gd_markdown._cache_key import cache_key, file_digest
 
 ROOT = Path(__file__).resolve().parent.parent
 HOOKS = Path(__file__).resolve().parent

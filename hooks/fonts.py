@@ -28,10 +28,11 @@ from functools import cache
 from pathlib import Path
 
 import tinycss2
-from _cache_key import cache_key
-from _katex import KATEX_CSS, KATEX_FONTS, ROOT, SITE_FOLDER
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
+
+from gd_markdown._cache_key import cache_key
+from gd_markdown._katex import KATEX_CSS, KATEX_FONTS, ROOT, SITE_FOLDER
 
 FONTS_URL = SITE_FOLDER  # where hooks/assets.py copies KaTeX's stylesheet and its fonts/
 DEFAULT_FAMILY = "KaTeX_Main"  # `.katex { font: ... KaTeX_Main }`: what the other rules restyle

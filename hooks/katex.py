@@ -1,18 +1,21 @@
-"""MkDocs hook: render every formula of each finished page to HTML at build time (hooks/_katex.py).
+"""MkDocs hook: render every formula of each finished page to HTML at build time (_katex.py).
 
 Pages then need KaTeX's stylesheet and fonts but no JavaScript: nothing moves when the page
 loads (no layout shift) and the main thread does no math work. The hook runs on finished pages,
 after hooks/notebooks.py has marked the notebooks' math, so it catches math from every source
-(Markdown, notebook cells, docstrings); hooks/fonts.py then reads the rendered formulas.
+(Markdown, notebook cells, docstrings), and after the search plugin has read the pages' text
+(gd_markdown/math.py says why, and draws the formulas where no hook runs: Zensical);
+hooks/fonts.py then reads the rendered formulas.
 """
 
 from __future__ import annotations
 
-from _katex import Renderer
 from mkdocs.plugins import event_priority
 
+from gd_markdown._katex import shared_renderer
+
 PRIORITY = -60  # after hooks/notebooks.py marks math (-50), before hooks/fonts.py reads it (-70)
-renderer = Renderer()
+renderer = shared_renderer()
 
 
 @event_priority(PRIORITY)

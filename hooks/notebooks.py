@@ -28,10 +28,11 @@ import re
 import shutil
 from pathlib import Path
 
-from _cache_key import cache_key
 from _css_trim import trim_notebook_css
-from _katex import mark_dollar_math
 from mkdocs.plugins import event_priority
+
+from gd_markdown._cache_key import cache_key
+from gd_markdown._katex import mark_dollar_math
 
 ROOT = Path(__file__).resolve().parent.parent
 NB_CACHE = ROOT / ".cache" / "mkdocs-jupyter"

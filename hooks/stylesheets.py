@@ -26,11 +26,11 @@ import hashlib
 import re
 from pathlib import Path
 
-from _cache_key import cache_key
 from _css_trim import trim_css
 from mkdocs.plugins import event_priority
 
 from gd_markdown import table_boxes
+from gd_markdown._cache_key import cache_key
 
 # Sheets every page links, cut site-wide: (folder in the site, file name pattern).
 SITE_WIDE = (

@@ -5,7 +5,7 @@ page its parser has read only in part (at 4x slowdown, in about one load in four
 came with the first display formula half read); on a phone the theme gives a display formula a
 box as wide as the formula and centres it, so half a formula was drawn in a narrow box that
 widened and moved when the rest came (at 1,280 px the centred formula moved too). Now a display
-formula is hidden until the mark after it (hooks/_katex.py DISPLAY_END) has been read.
+formula is hidden until the mark after it (gd_markdown/_katex.py DISPLAY_END) has been read.
 
 The server below sends a page up to the middle of its first display formula, waits, then sends
 the rest: the cut a slow parser makes by chance, made every time. Without the rule each page

@@ -4,7 +4,7 @@ Session 46's review, at 360 px: the optimizers reference broke `rmsprop`'s and `
 `eps=1e-08` after the hyphen ("eps=1e-" / "08"), and the rates page put the full stop after
 $(2, 20)$ at the start of the next line (". Only the gradient..."). Chromium breaks after a
 hyphen, and after the inline block a KaTeX formula ends in, before a full stop too. Signature
-numbers now do not wrap (docs/stylesheets/extra.css), and hooks/_katex.py glues an inline
+numbers now do not wrap (docs/stylesheets/extra.css), and gd_markdown/_katex.py glues an inline
 formula to the punctuation after it. Before, the six pages below had 12 such breaks at 360 or
 412 px, the teaching pages as well as the reference.
 """

@@ -8,7 +8,8 @@ The order that matters (CONTRIBUTING.md, "The build in one picture"):
 - page content, as Python-Markdown post-processors (gd_markdown/_html_pass.py), after the raw
   HTML (mkdocstrings' among it) is back and the permalinks relabelled: gd_markdown/doctests.py
   restores doctests, table_cards.py labels the card tables, opening_table.py marks the table a
-  page opens with, sections.py boxes the sections, and table_boxes.py, last, boxes the tables;
+  page opens with, sections.py boxes the sections, table_boxes.py boxes the tables, and
+  math.py, last, draws the formulas where no hook does it later (not in MkDocs);
 - finished pages: hooks/notebooks.py marks notebook math, hooks/katex.py renders all math, then
   hooks/fonts.py preloads the fonts the rendered formulas use, and hooks/csp.py, last, hashes the
   final inline scripts into the page's Content-Security-Policy;
@@ -29,7 +30,14 @@ REQUIRED = {
     "pre_build": ["figures", "assets"],
     "post_page": ["notebooks", "katex", "fonts", "csp"],
 }
-PAGE_PASSES = ["gd_doctests", "gd_table_cards", "gd_opening_table", "gd_sections", "gd_table_boxes"]
+PAGE_PASSES = [
+    "gd_doctests",
+    "gd_table_cards",
+    "gd_opening_table",
+    "gd_sections",
+    "gd_table_boxes",
+    "gd_math",
+]
 
 
 def _order(hooks: list[str] | None = None) -> dict[str, list[str]]:
@@ -87,4 +95,4 @@ def test_page_passes_run_in_order_after_the_raw_html_and_the_permalinks():
     order = ["raw_html", "gd_permalinks", *PAGE_PASSES]
     at = [md.postprocessors.get_index_for_name(name) for name in order]
     assert at == sorted(at), dict(zip(order, at, strict=True))
-    assert at[-1] == len(md.postprocessors) - 1, "the tables' boxes are the last pass"
+    assert at[-1] == len(md.postprocessors) - 1, "the formulas are drawn by the last pass"

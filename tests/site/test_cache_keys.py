@@ -10,9 +10,10 @@ import os
 import re
 from pathlib import Path
 
-import _cache_key
 import pytest
-from _cache_key import cache_key
+
+from gd_markdown import _cache_key
+from gd_markdown._cache_key import cache_key
 
 ROOT = Path(__file__).resolve().parents[2]
 HOOKS = ROOT / "hooks"
@@ -54,7 +55,8 @@ def test_npm_tools_are_read_from_node_modules():
 
 
 def test_every_cache_of_the_build_uses_the_helper():
-    sources = {p.name: p.read_text() for p in HOOKS.glob("*.py")}
+    files = [*HOOKS.glob("*.py"), *(ROOT / "gd_markdown").glob("*.py")]
+    sources = {p.name: p.read_text() for p in files}
     for name, text in sources.items():
         assert "st_mtime" not in text, f"{name} keys something on modification times"
         # notebooks.py names plot files and stylesheets.py the cut sheets by their content's

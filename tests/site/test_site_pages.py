@@ -12,7 +12,8 @@ from urllib.parse import urlparse
 
 import pytest
 import yaml
-from _katex import DISPLAY_END
+
+from gd_markdown._katex import DISPLAY_END
 
 ROOT = Path(__file__).resolve().parents[2]
 # Pages that teach: each must show at least one generated figure or animation.

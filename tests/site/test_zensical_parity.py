@@ -3,12 +3,12 @@
 MkDocs 1.x has had no release since 2024 and Material announces its end of life for May 2027
 (CONTRIBUTING.md, "MkDocs' end of life: the plan"). What a page's source becomes lives in
 Python-Markdown extensions (gd_markdown/), which MkDocs and Zensical both run: the claims checked,
-the build-time values and figures put in (page_source.py), the doctests restored, the card
-tables labelled, the opening table marked, the sections and tables boxed (the passes of
-_html_pass.py). This builds the site with Zensical (pinned in the test extras) from the same
-mkdocs.yml, beside the session's MkDocs build, and compares every page's article by those marks.
-The hooks Zensical does not run (math, fonts, notebooks, the Content-Security-Policy...) leave
-marks of their own, which are not compared.
+the build-time values and figures put in (page_source.py), the doctests restored, the card tables
+labelled, the opening table marked, the sections and tables boxed, the formulas drawn (the passes of
+_html_pass.py; MkDocs draws the formulas in a hook, math.py says why). This builds the site with
+Zensical (pinned in the test extras) from the same mkdocs.yml, beside the session's MkDocs build,
+and compares every page's article by those marks. The hooks Zensical does not run (fonts, notebooks,
+the Content-Security-Policy...) leave marks of their own, which are not compared.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 CHECK_LABEL = re.compile(r'<span class="gd-check[^"]*"[^>]*aria-label="([^"]*)"')
+FORMULA_TEX = re.compile(r'<annotation encoding="application/x-tex">(.*?)</annotation>', re.S)
 FIGURE_LINK = re.compile(r'(?:src|srcset|href|poster)="([^"]*generated/figures/[^"]*)"')
 # mkdocs-jupyter's pages, which Zensical does not render (CONTRIBUTING.md says what would).
 NOTEBOOK_PAGES = {"code/numpy", "code/pytorch"}
@@ -33,6 +34,7 @@ MARKS = {
     "table boxes": '<div class="md-typeset__scrollwrap"><div class="md-typeset__table">',
     "card labels": "data-label=",
     "doctests": "&gt;&gt;&gt; ",
+    "formulas left as TeX": '<span class="arithmatex">\\(',
     "block quotes": "<blockquote>",
     "value tokens left": "{{ ",
     "figure shorthands left": "](figure:",
@@ -66,6 +68,7 @@ def _marks(article: str) -> dict:
     return {
         **counts,
         "claims": CHECK_LABEL.findall(article),
+        "formulas": FORMULA_TEX.findall(article),
         "figure links": Counter(FIGURE_LINK.findall(article)),
     }
 
@@ -83,14 +86,17 @@ def test_zensical_builds_every_markdown_page(built_site, zensical_site):
 
 
 def test_every_markdown_page_has_the_same_article(built_site, zensical_site):
-    compared = claims = figures = 0
+    compared = claims = figures = formulas = 0
     for relative in _markdown_pages(built_site):
         ours = _marks(_article(built_site.root / relative))
         theirs = _marks(_article(zensical_site / relative))
         assert theirs == ours, relative
-        assert ours["value tokens left"] == ours["figure shorthands left"] == 0, relative
+        left = ("value tokens left", "figure shorthands left", "formulas left as TeX")
+        assert [ours[name] for name in left] == [0, 0, 0], relative
         compared += 1
         claims += len(ours["claims"])
         figures += sum(ours["figure links"].values())
-    # The lessons' pages took part, with their checked claims and figures (297 and 178 today).
-    assert compared >= 15 and claims >= 250 and figures >= 150, (compared, claims, figures)
+        formulas += len(ours["formulas"])
+    # The lessons' pages took part, with their claims, figures and formulas (297, 178, 1,813).
+    counts = (compared, claims, figures, formulas)
+    assert compared >= 15 and claims >= 250 and figures >= 150 and formulas >= 1500, counts

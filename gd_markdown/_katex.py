@@ -6,8 +6,10 @@ Arithmatex's generic markup: `<span class="arithmatex">\(...\)</span>` inline an
 `<div class="arithmatex">\[...\]</div>` on its own line. Markdown pages, gdlib's docstrings
 included, get it from `pymdownx.arithmatex`; the notebooks' `$...$` (hooks/notebooks.py) is
 marked by `mark_dollar_math`.
-hooks/katex.py renders the marked math of each finished page, hooks/fonts.py reads KaTeX's
-stylesheet and cuts its fonts, hooks/assets.py copies them into the site.
+hooks/katex.py renders the marked math of each finished page in MkDocs, gd_markdown/math.py
+each Markdown page's as Markdown finishes it where no hook runs (Zensical): `shared_renderer`;
+hooks/fonts.py reads KaTeX's stylesheet and cuts its fonts, hooks/assets.py copies them into the
+site.
 
 Rendered formulas are cached in one file per KaTeX version (`_cache_key`), so a warm rebuild does
 not start Node at all; a cold one starts it once, and sends it each page's new formulas.
@@ -19,16 +21,17 @@ import html
 import json
 import re
 import subprocess
+from functools import cache
 from pathlib import Path
 
-from _cache_key import cache_key
+from gd_markdown._cache_key import cache_key
 
 ROOT = Path(__file__).resolve().parent.parent
 KATEX_DIST = ROOT / "js" / "node_modules" / "katex" / "dist"
 KATEX_CSS = KATEX_DIST / "katex.min.css"
 KATEX_FONTS = KATEX_DIST / "fonts"
 SITE_FOLDER = "generated/katex/"  # where the site serves the stylesheet and its fonts/
-RENDERER = Path(__file__).with_name("katex_render.cjs")
+RENDERER = ROOT / "hooks" / "katex_render.cjs"
 CACHE_DIR = ROOT / ".cache" / "katex"
 TOOLS = ["npm:katex"]
 
@@ -182,3 +185,9 @@ class Renderer:
                 old.unlink()
         self.cache_file.write_text(json.dumps(self.cache, sort_keys=True), encoding="utf-8")
         self.dirty = False
+
+
+@cache
+def shared_renderer() -> Renderer:
+    """Return the build's one Renderer, whose cache Markdown's pass and the pages' hook share."""
+    return Renderer()

@@ -1,0 +1,44 @@
+r"""Draw each page's formulas with KaTeX at build time, where no MkDocs hook does it after.
+
+pymdownx.arithmatex marks a page's math (`<span class="arithmatex">\(...\)</span>`, and
+`<div>` for display); this pass, the last over the page's HTML (gd_markdown/_html_pass.py),
+replaces the TeX in each by KaTeX's HTML (gd_markdown/_katex.py), so the page needs KaTeX's
+stylesheet and fonts but no script. It is for Zensical, which runs no hook. In MkDocs the hook
+hooks/katex.py draws every formula on the finished pages instead, the notebooks' among them:
+MkDocs' search plugin reads a page's content before that, and drawn there, each formula would
+reach the search index three times over (KaTeX's MathML, its TeX annotation and its glyphs:
+`η\etaη` for `\(\eta\)`). Zensical's run saves the formulas it drew when its process ends.
+"""
+
+from __future__ import annotations
+
+import atexit
+
+from markdown import Markdown
+
+from gd_markdown._html_pass import html_pass
+from gd_markdown._katex import shared_renderer
+
+
+def render_page_math(content: str) -> str:
+    r"""Replace the TeX of every formula Arithmatex marked in `content` by KaTeX's HTML.
+
+    >>> html = render_page_math('<p>Area <span class="arithmatex">\\(r^2\\)</span></p>')
+    >>> '<span class="katex">' in html and "\\(" not in html
+    True
+    """
+    return shared_renderer().render_math(content)
+
+
+def outside_mkdocs(md: Markdown) -> bool:
+    """Whether `md` converts a page for another tool than MkDocs (no `relpath` tree processor)."""
+    return "relpath" not in md.treeprocessors
+
+
+MathExtension = html_pass(render_page_math, "gd_math", when=outside_mkdocs)
+
+
+def makeExtension(**kwargs) -> MathExtension:  # noqa: N802 (Python-Markdown's name)
+    """Python-Markdown entry point: `markdown_extensions: [gd_markdown.math]`."""
+    atexit.register(shared_renderer().save)
+    return MathExtension(**kwargs)
