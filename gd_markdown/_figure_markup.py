@@ -6,9 +6,11 @@ is a pair of animated WebPs with a still for readers who prefer reduced motion, 
 `NAME-THEME.json` beside them (written by scripts/_animation.py) holding the size to show them
 at. A poster (the explorer's, scripts/fig_explorer_poster.py) is a WebP pair per palette, 4:3
 and square, shown in a canvas's place until the live view draws. Every image gets its width and
-height, so the browser reserves the space before the file arrives. Links are made relative with
-MkDocs' own `get_relative_url`: a figure without a twin stays Markdown (MkDocs checks and
-rewrites its link); twins, animations and posters are raw HTML, relative to the page's URL.
+height, so the browser reserves the space before the file arrives. Links are made relative as
+MkDocs' `get_relative_url` makes them (`_site_page.relative_url`): a figure without a twin stays
+Markdown (MkDocs checks and rewrites its link); twins, animations and posters are raw HTML,
+relative to the page's URL in MkDocs, to its source in Zensical, which rewrites them
+(`_site_page.site_page`).
 """
 
 from __future__ import annotations
@@ -18,9 +20,9 @@ import json
 import re
 from pathlib import Path
 
-from mkdocs.utils import get_relative_url
 from PIL import Image
 
+from gd_markdown._site_page import relative_url
 from gd_markdown._values import PageError
 
 FIGURES = Path(__file__).resolve().parent.parent / "docs" / "generated" / "figures"
@@ -74,7 +76,7 @@ def _figure(alt: str, name: str, src_uri: str, page_url: str, where: str, folder
         if narrow.exists():
             images.append(_narrow_picture(alt, svg.name, (width, height), narrow, theme, page_url))
             continue
-        link = get_relative_url(f"{FIGURES_URL}{svg.name}", src_uri)
+        link = relative_url(f"{FIGURES_URL}{svg.name}", src_uri)
         images.append(
             f"![{alt}]({link}#only-{theme})"
             f'{{ loading=lazy .gd-figure width="{width}" height="{height}" }}'
@@ -86,7 +88,7 @@ def _narrow_picture(
     alt: str, name: str, size: tuple[int, int], narrow: Path, theme: str, page_url: str
 ) -> str:
     """Show figure `name`, or on a phone its twin with the panels stacked (scripts/_narrow.py)."""
-    base = get_relative_url(FIGURES_URL, page_url)
+    base = relative_url(FIGURES_URL, page_url)
     return (
         f"<picture>{_source(NARROW_SCREEN, f'{base}{narrow.name}', svg_size(narrow))}"
         f'<img class="gd-figure" src="{base}{name}#only-{theme}" alt="{html.escape(alt)}" '
@@ -100,7 +102,7 @@ def _animation(alt: str, name: str, page_url: str, where: str, folder: Path) -> 
         wide, narrow = (_frames(folder, f"{name}{shape}-{theme}") for shape in ("", "-narrow"))
         if wide is None:
             raise PageError(f"{where}: animation {name!r} was not generated")
-        base = get_relative_url(FIGURES_URL, page_url)
+        base = relative_url(FIGURES_URL, page_url)
         # The first <source> that matches is shown: a phone's still, its frames, then any still.
         sources = []
         if narrow is not None:
@@ -142,7 +144,7 @@ def _poster(alt: str, name: str, page_url: str, where: str, folder: Path) -> str
             raise PageError(f"{where}: poster {name!r} was not generated")
         with Image.open(wide) as image:
             width, height = image.size
-        base = get_relative_url(FIGURES_URL, page_url)
+        base = relative_url(FIGURES_URL, page_url)
         parts.append(
             f'<picture><source media="(max-width: 44.9375em)" srcset="{base}{square.name}">'
             f'<img class="gdx__poster" src="{base}{wide.name}#only-{theme}" '

@@ -8,8 +8,10 @@ extension from a function `str -> str`: it runs after the raw HTML is back in th
 30, mkdocstrings' output among it) and after gd_markdown.permalinks (5), in the order of the
 priorities given here, the highest first.
 
-mkdocstrings converts each docstring with a Markdown instance of its own built from the same
-extensions; the passes skip those fragments, and see them once, in their page.
+mkdocstrings converts each docstring, and markdown-exec each code block's output, with a Markdown
+instance of its own built from the same extensions; the passes skip those fragments, and see
+them once, in their page (_site_page.py). A pass that refuses a page's HTML (a `ValueError`)
+fails the build naming the page, as the hooks did.
 """
 
 from __future__ import annotations
@@ -20,8 +22,8 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.postprocessors import Postprocessor
 
-# The tree processor mkdocstrings registers on its per-docstring Markdown (and a page's has not).
-FRAGMENT_MARK = "mkdocstrings_ids"
+from gd_markdown._site_page import is_fragment, site_page
+
 # Below gd_markdown.permalinks (5): the hooks these replace saw the permalinks relabelled.
 ORDER = (
     "gd_doctests",
@@ -44,9 +46,13 @@ class HtmlPassPostprocessor(Postprocessor):
         self.transform, self.when = transform, when
 
     def run(self, text: str) -> str:
-        if FRAGMENT_MARK in self.md.treeprocessors or not self.when(self.md):
+        if is_fragment(self.md) or not self.when(self.md):
             return text
-        return self.transform(text)
+        try:
+            return self.transform(text)
+        except ValueError as error:
+            page = site_page(self.md)
+            raise ValueError(f"{page.src_uri if page else 'a page'}: {error}") from None
 
 
 def html_pass(

@@ -4,8 +4,8 @@ The site draws every formula at build time with the npm-installed KaTeX (js/node
 so pages load KaTeX's stylesheet and fonts but no script. Math reaches the renderer in one form,
 Arithmatex's generic markup: `<span class="arithmatex">\(...\)</span>` inline and
 `<div class="arithmatex">\[...\]</div>` on its own line. Markdown pages, gdlib's docstrings
-included, get it from `pymdownx.arithmatex`; the notebooks' `$...$` (hooks/notebooks.py) is
-marked by `mark_dollar_math`.
+included, get it from `pymdownx.arithmatex`; the notebooks' `$...$` is marked so by
+hooks/notebooks.py (hooks/_dollar_math.py).
 hooks/katex.py renders the marked math of each finished page in MkDocs, gd_markdown/math.py
 each Markdown page's as Markdown finishes it where no hook runs (Zensical): `shared_renderer`;
 hooks/fonts.py reads KaTeX's stylesheet and cuts its fonts, hooks/assets.py copies them into the
@@ -17,10 +17,12 @@ not start Node at all; a cold one starts it once, and sends it each page's new f
 
 from __future__ import annotations
 
+import atexit
 import html
 import json
 import re
 import subprocess
+import threading
 from functools import cache
 from pathlib import Path
 
@@ -75,34 +77,6 @@ def glue(katex: str, punctuation: str) -> str:
     )
 
 
-DOLLAR_DISPLAY = re.compile(r"\$\$(.+?)\$\$", re.S)
-DOLLAR_INLINE = re.compile(r"(?<![\\$])\$(?!\$)(.+?)(?<![\\$])\$")
-
-
-def inline(tex: str) -> str:
-    """Mark `tex` as inline math."""
-    return f'<span class="arithmatex">\\({tex}\\)</span>'
-
-
-def display(tex: str) -> str:
-    r"""Mark `tex` as display math.
-
-    >>> display("x^2")
-    '<div class="arithmatex">\\[x^2\\]</div>'
-    """
-    return f'<div class="arithmatex">\\[{tex}\\]</div>'
-
-
-def mark_dollar_math(cell_html: str) -> str:
-    r"""Mark `$$...$$` and `$...$` math (as Jupyter writes it) for KaTeX.
-
-    >>> mark_dollar_math(r"cost $x^2$, not 5\$")
-    'cost <span class="arithmatex">\\(x^2\\)</span>, not 5\\$'
-    """
-    cell_html = DOLLAR_DISPLAY.sub(lambda m: display(m.group(1)), cell_html)
-    return DOLLAR_INLINE.sub(lambda m: inline(m.group(1)), cell_html)
-
-
 class Renderer:
     """Render TeX with KaTeX in Node, remembering every formula in a file keyed on KaTeX."""
 
@@ -111,6 +85,8 @@ class Renderer:
         self.cache: dict[str, str] | None = None
         self.dirty = False
         self.node: subprocess.Popen | None = None  # started at the first formula not cached
+        # One request at a time on Node's pipe, and one writer of the cache.
+        self.lock = threading.Lock()
 
     def _load(self) -> dict[str, str]:
         if self.cache is None:
@@ -120,6 +96,10 @@ class Renderer:
 
     def render_all(self, formulas: list[tuple[str, bool]]) -> list[str]:
         """HTML for each `(tex, display)`, from the cache, else from the Node process."""
+        with self.lock:
+            return self._render_all(formulas)
+
+    def _render_all(self, formulas: list[tuple[str, bool]]) -> list[str]:
         cache = self._load()
         missing = sorted({f for f in formulas if f"{f[1]}|{f[0]}" not in cache})
         if missing:
@@ -176,6 +156,10 @@ class Renderer:
 
     def save(self) -> None:
         """Stop Node; write newly rendered formulas; drop the files of other KaTeX versions."""
+        with self.lock:
+            self._save()
+
+    def _save(self) -> None:
         self.close()
         if not self.dirty or self.cache is None:
             return
@@ -189,5 +173,11 @@ class Renderer:
 
 @cache
 def shared_renderer() -> Renderer:
-    """Return the build's one Renderer, whose cache Markdown's pass and the pages' hook share."""
-    return Renderer()
+    """Return the build's one Renderer, whose cache Markdown's pass and the pages' hook share.
+
+    Its new formulas are saved at the end of a MkDocs build (hooks/katex.py) and, where no hook
+    runs, when the process ends.
+    """
+    renderer = Renderer()
+    atexit.register(renderer.save)
+    return renderer

@@ -7,12 +7,12 @@ stylesheet and fonts but no script. It is for Zensical, which runs no hook. In M
 hooks/katex.py draws every formula on the finished pages instead, the notebooks' among them:
 MkDocs' search plugin reads a page's content before that, and drawn there, each formula would
 reach the search index three times over (KaTeX's MathML, its TeX annotation and its glyphs:
-`η\etaη` for `\(\eta\)`). Zensical's run saves the formulas it drew when its process ends.
+`η\etaη` for `\(\eta\)`); Zensical's own index gets them so. The formulas drawn are saved
+for the next build when the process ends normally (`_katex.shared_renderer`), not when
+`zensical serve` is interrupted.
 """
 
 from __future__ import annotations
-
-import atexit
 
 from markdown import Markdown
 
@@ -40,5 +40,4 @@ MathExtension = html_pass(render_page_math, "gd_math", when=outside_mkdocs)
 
 def makeExtension(**kwargs) -> MathExtension:  # noqa: N802 (Python-Markdown's name)
     """Python-Markdown entry point: `markdown_extensions: [gd_markdown.math]`."""
-    atexit.register(shared_renderer().save)
     return MathExtension(**kwargs)

@@ -10,10 +10,8 @@ On every Markdown page of the site it
 It was the MkDocs hook hooks/pages.py (`on_page_markdown`) until session 55. As a Python-Markdown
 pre-processor that runs first (priority 40: before the whitespace is normalised, code fences
 are read or raw HTML is stashed) it sees the page as written, in MkDocs and in Zensical alike.
-Its links need the page being converted: MkDocs names it to its Markdown in the `relpath` tree
-processor it registers (its `file`), Zensical in its `rendering_context` pre-processor (its
-`page`). A conversion with neither, or one of mkdocstrings' docstrings, is no page of the site
-and is left as it is.
+Its links need the page being converted, which _site_page.py finds in either tool; a conversion
+of no page (a docstring, a code block's output, Markdown used on its own) is left as it is.
 
 The page's code blocks run later in the same conversion (markdown-exec, mkdocs.yml); notebook
 pages are not Markdown and are handled after rendering (hooks/notebooks.py).
@@ -21,42 +19,16 @@ pages are not Markdown and are handled after rendering (hooks/notebooks.py).
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 
 from gd_markdown._claims import check_claims
 from gd_markdown._figure_markup import expand_figures
-from gd_markdown._html_pass import FRAGMENT_MARK
+from gd_markdown._site_page import SitePage, site_page
 from gd_markdown._values import load_values, substitute_values
 
 PRIORITY = 40  # above normalize_whitespace (30), fenced_code_block (25) and html_block (20)
-
-
-class SitePage(NamedTuple):
-    """The page a conversion is for: its source in docs/ and its URL in the site."""
-
-    src_uri: str
-    url: str
-
-
-def site_page(md: Markdown) -> SitePage | None:
-    """Find the site page `md` is converting in MkDocs' or Zensical's context (None: neither)."""
-    if FRAGMENT_MARK in md.treeprocessors:
-        return None
-    if "relpath" in md.treeprocessors:  # MkDocs' relative-links tree processor
-        file = getattr(md.treeprocessors["relpath"], "file", None)
-        if file is not None:
-            return SitePage(file.src_uri, file.url)
-    if "rendering_context" in md.preprocessors:  # Zensical's
-        page = getattr(md.preprocessors["rendering_context"], "page", None)
-        if page is not None:
-            # Zensical reads every relative link, raw HTML's too, from the source file, and
-            # rewrites it for the page's URL: links are written from the source, there.
-            return SitePage(page.path, page.path)
-    return None
 
 
 def prepare_page(markdown: str, page: SitePage, values: dict[str, str]) -> str:

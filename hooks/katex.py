@@ -1,4 +1,4 @@
-"""MkDocs hook: render every formula of each finished page to HTML at build time (_katex.py).
+"""MkDocs hook: draw every formula of each finished page with KaTeX (gd_markdown/_katex.py).
 
 Pages then need KaTeX's stylesheet and fonts but no JavaScript: nothing moves when the page
 loads (no layout shift) and the main thread does no math work. The hook runs on finished pages,

@@ -1,4 +1,4 @@
-// Render TeX to HTML with the npm-installed KaTeX, for hooks/_katex.py.
+// Render TeX to HTML with the npm-installed KaTeX, for gd_markdown/_katex.py.
 // One process serves a whole build: each stdin line is a JSON request [[tex, displayMode], ...],
 // answered by one stdout line, JSON [html, ...] in the same order (JSON escapes newlines).
 const path = require("node:path");

@@ -8,9 +8,9 @@
   adds (they point at CDNs), trims the JupyterLab stylesheet nbconvert inlines (`_css_trim`),
   moves the plots nbconvert inlines as base64 into files of their own, loaded lazily, gives each
   plot the description its cell carries in its metadata (`"alt"`; nbconvert's lab template drops
-  it and writes a placeholder; a plot without one fails the build), and marks
-  the Markdown cells' `$...$` math for hooks/katex.py (`_katex.mark_dollar_math`), which renders
-  it next: hence the declared priority.
+  it and writes a placeholder; a plot without one fails the build), and marks the Markdown
+  cells' `$...$` math for hooks/katex.py (`_dollar_math.mark_dollar_math`), which renders it
+  next: hence the declared priority.
 - The notebooks tell a learner how to install gdlib from the site's repository, whose address
   the build knows only on GitHub Actions (`GITHUB_SERVER_URL`, `GITHUB_REPOSITORY`, set in every
   job): there `https://github.com/OWNER/REPO` becomes that address, on the page and in the
@@ -29,10 +29,10 @@ import shutil
 from pathlib import Path
 
 from _css_trim import trim_notebook_css
+from _dollar_math import mark_dollar_math
 from mkdocs.plugins import event_priority
 
 from gd_markdown._cache_key import cache_key
-from gd_markdown._katex import mark_dollar_math
 
 ROOT = Path(__file__).resolve().parent.parent
 NB_CACHE = ROOT / ".cache" / "mkdocs-jupyter"
