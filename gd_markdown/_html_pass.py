@@ -57,14 +57,15 @@ class HtmlPassPostprocessor(Postprocessor):
 
 def html_pass(
     transform: Callable[[str], str], name: str, when: Callable[[Markdown], bool] = lambda md: True
-) -> type[Extension]:
-    """Make an Extension class that registers `transform` as the post-processor `name` (in ORDER).
+) -> Callable[..., Extension]:
+    """Make the `makeExtension` of a module whose pass is `transform`, named `name` (in ORDER).
 
-    The pass runs on a page's HTML when `when(md)` holds (always, by default).
+    The pass runs on a page's HTML when `when(md)` holds (always, by default). A module says
+    `makeExtension = html_pass(its_function, "gd_its_name")`, and is listed in mkdocs.yml.
 
     >>> import markdown
-    >>> Shout = html_pass(str.upper, "gd_sections")
-    >>> markdown.markdown("*a*", extensions=[Shout()])
+    >>> shout = html_pass(str.upper, "gd_sections")
+    >>> markdown.markdown("*a*", extensions=[shout()])
     '<P><EM>A</EM></P>'
     """
 
@@ -74,4 +75,9 @@ def html_pass(
             md.postprocessors.register(processor, name, PRIORITIES[name])
 
     HtmlPassExtension.__name__ = HtmlPassExtension.__qualname__ = f"{name}_extension"
-    return HtmlPassExtension
+
+    def make_extension(**kwargs) -> Extension:
+        return HtmlPassExtension(**kwargs)
+
+    make_extension.__doc__ = f"Python-Markdown entry point of the pass {name}."
+    return make_extension

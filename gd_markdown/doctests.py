@@ -79,9 +79,5 @@ def restore_page_doctests(content: str) -> str:
     return restore_doctests(content, gdlib_doctests())
 
 
-DoctestsExtension = html_pass(restore_page_doctests, "gd_doctests")
-
-
-def makeExtension(**kwargs) -> DoctestsExtension:  # noqa: N802 (Python-Markdown's name)
-    """Python-Markdown entry point: `markdown_extensions: [gd_markdown.doctests]`."""
-    return DoctestsExtension(**kwargs)
+# Python-Markdown's entry point: `markdown_extensions: [gd_markdown.doctests]`.
+makeExtension = html_pass(restore_page_doctests, "gd_doctests")  # noqa: N816

@@ -35,9 +35,5 @@ def outside_mkdocs(md: Markdown) -> bool:
     return "relpath" not in md.treeprocessors
 
 
-MathExtension = html_pass(render_page_math, "gd_math", when=outside_mkdocs)
-
-
-def makeExtension(**kwargs) -> MathExtension:  # noqa: N802 (Python-Markdown's name)
-    """Python-Markdown entry point: `markdown_extensions: [gd_markdown.math]`."""
-    return MathExtension(**kwargs)
+# Python-Markdown's entry point: `markdown_extensions: [gd_markdown.math]`.
+makeExtension = html_pass(render_page_math, "gd_math", when=outside_mkdocs)  # noqa: N816

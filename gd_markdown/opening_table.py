@@ -84,9 +84,5 @@ def mark_opening_table(content: str) -> str:
     return f'{content[:tag_name_end]} id="{OPENING_TABLE_ID}"{content[tag_name_end:]}'
 
 
-OpeningTableExtension = html_pass(mark_opening_table, "gd_opening_table")
-
-
-def makeExtension(**kwargs) -> OpeningTableExtension:  # noqa: N802 (Python-Markdown's name)
-    """Python-Markdown entry point: `markdown_extensions: [gd_markdown.opening_table]`."""
-    return OpeningTableExtension(**kwargs)
+# Python-Markdown's entry point: `markdown_extensions: [gd_markdown.opening_table]`.
+makeExtension = html_pass(mark_opening_table, "gd_opening_table")  # noqa: N816

@@ -81,9 +81,5 @@ def wrap_sections(content: str) -> str:
     return "".join(pieces)
 
 
-SectionsExtension = html_pass(wrap_sections, "gd_sections")
-
-
-def makeExtension(**kwargs) -> SectionsExtension:  # noqa: N802 (Python-Markdown's name)
-    """Python-Markdown entry point: `markdown_extensions: [gd_markdown.sections]`."""
-    return SectionsExtension(**kwargs)
+# Python-Markdown's entry point: `markdown_extensions: [gd_markdown.sections]`.
+makeExtension = html_pass(wrap_sections, "gd_sections")  # noqa: N816

@@ -85,9 +85,5 @@ def widen_table_rules(css: str) -> str:
     return css.replace(THEME_SELECTOR, WIDENED_SELECTOR)
 
 
-TableBoxesExtension = html_pass(box_tables, "gd_table_boxes")
-
-
-def makeExtension(**kwargs) -> TableBoxesExtension:  # noqa: N802 (Python-Markdown's name)
-    """Python-Markdown entry point: `markdown_extensions: [gd_markdown.table_boxes]`."""
-    return TableBoxesExtension(**kwargs)
+# Python-Markdown's entry point: `markdown_extensions: [gd_markdown.table_boxes]`.
+makeExtension = html_pass(box_tables, "gd_table_boxes")  # noqa: N816

@@ -135,9 +135,5 @@ def label_card_tables(content: str) -> str:
     return "".join(pieces)
 
 
-TableCardsExtension = html_pass(label_card_tables, "gd_table_cards")
-
-
-def makeExtension(**kwargs) -> TableCardsExtension:  # noqa: N802 (Python-Markdown's name)
-    """Python-Markdown entry point: `markdown_extensions: [gd_markdown.table_cards]`."""
-    return TableCardsExtension(**kwargs)
+# Python-Markdown's entry point: `markdown_extensions: [gd_markdown.table_cards]`.
+makeExtension = html_pass(label_card_tables, "gd_table_cards")  # noqa: N816

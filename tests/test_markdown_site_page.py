@@ -9,37 +9,16 @@ links are made as MkDocs' `get_relative_url` makes them.
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 import markdown_exec
 import mkdocstrings
 import pytest
+from _markdown_page import RelPath, mkdocs_markdown
 from markdown import Markdown
-from markdown.treeprocessors import Treeprocessor
 from mkdocs.utils import get_relative_url
 from zensical.extensions.context import ContextExtension, Page
 
 from gd_markdown import opening_table
 from gd_markdown._site_page import FRAGMENT_MARKS, SitePage, relative_url, site_page
-
-
-class _RelPath(Treeprocessor):
-    """MkDocs' `relpath` tree processor, as far as the extensions read it: the page's file."""
-
-    def __init__(self, md, file) -> None:
-        super().__init__(md)
-        self.file = file
-
-    def run(self, root) -> None:
-        return None
-
-
-def _mkdocs_markdown(src_uri: str, url: str, extensions=()) -> Markdown:
-    md = Markdown(extensions=list(extensions))
-    md.treeprocessors.register(
-        _RelPath(md, SimpleNamespace(src_uri=src_uri, url=url)), "relpath", 0
-    )
-    return md
 
 
 def test_the_fragment_marks_are_the_tools_own():
@@ -51,7 +30,7 @@ def test_the_fragment_marks_are_the_tools_own():
 
 
 def test_mkdocs_names_the_page_by_its_file():
-    md = _mkdocs_markdown("concepts/updates.md", "concepts/updates/")
+    md = mkdocs_markdown("concepts/updates.md", "concepts/updates/")
     assert site_page(md) == SitePage("concepts/updates.md", "concepts/updates/")
 
 
@@ -63,14 +42,14 @@ def test_zensical_names_the_page_and_links_start_from_its_source():
 
 @pytest.mark.parametrize("mark", FRAGMENT_MARKS)
 def test_a_fragment_and_plain_markdown_are_no_page(mark):
-    md = _mkdocs_markdown("concepts/updates.md", "concepts/updates/")
-    md.treeprocessors.register(_RelPath(md, None), mark, 1)
+    md = mkdocs_markdown("concepts/updates.md", "concepts/updates/")
+    md.treeprocessors.register(RelPath(md, None), mark, 1)
     assert site_page(md) is None
     assert site_page(Markdown()) is None
 
 
 def test_a_pass_that_refuses_a_page_names_it():
-    md = _mkdocs_markdown("concepts/tiny.md", "concepts/tiny/", [opening_table.makeExtension()])
+    md = mkdocs_markdown("concepts/tiny.md", "concepts/tiny/", [opening_table.makeExtension()])
     with pytest.raises(ValueError, match=r"^concepts/tiny\.md: the opening table has an id"):
         md.convert('<table id="mine"><tr><td>1</td></tr></table>\n')
 

@@ -25,18 +25,21 @@ import pytest
 from markdown import Markdown
 from mkdocs.config import load_config
 
+from gd_markdown._html_pass import ORDER
+
 ROOT = Path(__file__).resolve().parents[2]
 REQUIRED = {
     "pre_build": ["figures", "assets"],
     "post_page": ["notebooks", "katex", "fonts", "csp"],
 }
-PAGE_PASSES = [
-    "gd_doctests",
-    "gd_table_cards",
-    "gd_opening_table",
-    "gd_sections",
-    "gd_table_boxes",
-    "gd_math",
+# What each pass needs of the ones before it: the doctests back before any other pass reads the
+# reference's HTML; the opening table found as a top-level block, before the sections are boxed;
+# the tables boxed after the sections, in the page as it ends; the formulas drawn last.
+PASSES_BEFORE = [
+    ("gd_doctests", "gd_table_cards"),
+    ("gd_opening_table", "gd_sections"),
+    ("gd_sections", "gd_table_boxes"),
+    ("gd_table_boxes", "gd_math"),
 ]
 
 
@@ -92,7 +95,11 @@ def test_every_hook_module_is_listed_and_every_library_is_not(listed_hooks):
 def test_page_passes_run_in_order_after_the_raw_html_and_the_permalinks():
     config = load_config(str(ROOT / "mkdocs.yml"))
     md = Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
-    order = ["raw_html", "gd_permalinks", *PAGE_PASSES]
-    at = [md.postprocessors.get_index_for_name(name) for name in order]
-    assert at == sorted(at), dict(zip(order, at, strict=True))
-    assert at[-1] == len(md.postprocessors) - 1, "the formulas are drawn by the last pass"
+    at = {name: md.postprocessors.get_index_for_name(name) for name in ORDER}
+    assert sorted(at, key=at.get) == list(ORDER), at  # in the order html_pass declares
+    assert md.postprocessors.get_index_for_name("raw_html") < min(at.values())
+    assert md.postprocessors.get_index_for_name("gd_permalinks") < min(at.values())
+    assert at["gd_doctests"] == min(at.values()), "the doctests are back before any pass"
+    assert at["gd_math"] == len(md.postprocessors) - 1, "the formulas are drawn by the last pass"
+    for first, then in PASSES_BEFORE:
+        assert at[first] < at[then], (first, then)

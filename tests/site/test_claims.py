@@ -9,12 +9,10 @@ and the values it saw.
 from __future__ import annotations
 
 import json
-from types import SimpleNamespace
 
 import pytest
+from _markdown_page import mkdocs_markdown
 from _scripts import load_script
-from markdown import Markdown
-from markdown.treeprocessors import Treeprocessor
 
 from gd_markdown import page_source
 from gd_markdown._claims import ClaimError, check_claims, evaluate
@@ -179,21 +177,8 @@ def _build_page(tmp_path, markdown, steps, monkeypatch):
     saved = {"momentum_steps": str(steps["momentum"]), "gd_steps": str(steps["gd"])}
     (folder / "values-updates.json").write_text(json.dumps(saved), encoding="utf-8")
     monkeypatch.setattr(page_source, "load_values", lambda: load_values(folder))
-    page = SimpleNamespace(src_uri="concepts/tiny.md", url="concepts/tiny/")
-    md = Markdown(extensions=[page_source.makeExtension()])
-    md.treeprocessors.register(_RelPath(md, page), "relpath", 0)
+    md = mkdocs_markdown("concepts/tiny.md", "concepts/tiny/", [page_source.makeExtension()])
     return md.convert(markdown)
-
-
-class _RelPath(Treeprocessor):
-    """What MkDocs registers on a page's Markdown as "relpath": it knows the page's file."""
-
-    def __init__(self, md, file) -> None:
-        super().__init__(md)
-        self.file = file
-
-    def run(self, root) -> None:
-        return None
 
 
 def test_a_changed_run_breaks_the_build(tmp_path, monkeypatch):
