@@ -1,12 +1,12 @@
 """A page's finished HTML handed to one function: MkDocs' `on_page_content`, as an extension.
 
-Several of the site's page transformations (section boxes, table boxes, the opening table's
-mark, the card tables' labels, the reference's doctests) read and rewrite a page's HTML as a
-whole. As MkDocs hooks they ran in `on_page_content`, which Zensical, Material's successor, does
-not call; as Python-Markdown post-processors they run in both. `html_pass` makes such an
-extension from a function `str -> str`: it runs after the raw HTML is back in the page (priority
-30, mkdocstrings' output among it) and after gd_markdown.permalinks (5), in the order of the
-priorities given here, the highest first.
+Several of the site's page transformations (section boxes, table boxes, the opening table's mark,
+the card tables' labels, the reference's doctests, the formulas where no hook draws them) read and
+rewrite a page's HTML as a whole. As MkDocs hooks they ran in `on_page_content`, which Zensical,
+Material's successor, does not call; as Python-Markdown post-processors they run in both.
+`html_pass` makes such an extension from a function `str -> str`: it runs after the raw HTML is back
+in the page (priority 30, mkdocstrings' output among it) and after gd_markdown.permalinks (5), in
+the order of the priorities given here, the highest first.
 
 mkdocstrings converts each docstring, and markdown-exec each code block's output, with a Markdown
 instance of its own built from the same extensions; the passes skip those fragments, and see

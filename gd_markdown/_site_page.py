@@ -18,6 +18,8 @@ from markdown import Markdown
 # The tree processors mkdocstrings and markdown-exec register on their inner Markdown instances
 # (each tool's `IdPrependingTreeprocessor.name`; tests/test_markdown_site_page.py holds them).
 FRAGMENT_MARKS = ("mkdocstrings_ids", "markdown_exec_ids")
+MKDOCS_MARK = "relpath"  # MkDocs' relative-links tree processor, on each page's Markdown
+ZENSICAL_MARK = "rendering_context"  # Zensical's pre-processor holding the page
 
 
 class SitePage(NamedTuple):
@@ -32,16 +34,21 @@ def is_fragment(md: Markdown) -> bool:
     return any(mark in md.treeprocessors for mark in FRAGMENT_MARKS)
 
 
+def outside_mkdocs(md: Markdown) -> bool:
+    """Whether `md` converts for another tool than MkDocs (no `relpath` tree processor)."""
+    return MKDOCS_MARK not in md.treeprocessors
+
+
 def site_page(md: Markdown) -> SitePage | None:
     """Find the site page `md` is converting in MkDocs' or Zensical's context (None: neither)."""
     if is_fragment(md):
         return None
-    if "relpath" in md.treeprocessors:  # MkDocs' relative-links tree processor
-        file = getattr(md.treeprocessors["relpath"], "file", None)
+    if not outside_mkdocs(md):
+        file = getattr(md.treeprocessors[MKDOCS_MARK], "file", None)
         if file is not None:
             return SitePage(file.src_uri, file.url)
-    if "rendering_context" in md.preprocessors:  # Zensical's
-        page = getattr(md.preprocessors["rendering_context"], "page", None)
+    if ZENSICAL_MARK in md.preprocessors:
+        page = getattr(md.preprocessors[ZENSICAL_MARK], "page", None)
         if page is not None:
             # Zensical reads every relative link, raw HTML's too, from the source file, and
             # rewrites it for the page's URL: links are written from the source, there.

@@ -14,10 +14,9 @@ for the next build when the process ends normally (`_katex.shared_renderer`), no
 
 from __future__ import annotations
 
-from markdown import Markdown
-
 from gd_markdown._html_pass import html_pass
 from gd_markdown._katex import shared_renderer
+from gd_markdown._site_page import outside_mkdocs
 
 
 def render_page_math(content: str) -> str:
@@ -28,11 +27,6 @@ def render_page_math(content: str) -> str:
     True
     """
     return shared_renderer().render_math(content)
-
-
-def outside_mkdocs(md: Markdown) -> bool:
-    """Whether `md` converts a page for another tool than MkDocs (no `relpath` tree processor)."""
-    return "relpath" not in md.treeprocessors
 
 
 # Python-Markdown's entry point: `markdown_extensions: [gd_markdown.math]`.

@@ -10,8 +10,8 @@ rest wait until the reader scrolls to them. Headings stay outside the boxes: the
 anchor links and the theme's scroll tracking measure them as before.
 
 Only headings at the top level of the page's content are cut points, and a body with headings
-nested inside it is left as it is. The notebooks' pages are not Markdown and not passed here
-(their headings all sit inside the cells' elements: the hook this was left them unchanged).
+nested inside it is left as it is. The notebooks' pages are not Markdown and are not passed here
+(their headings all sit inside the cells' elements: as a hook, this left them unchanged).
 """
 
 from __future__ import annotations

@@ -22,6 +22,10 @@ from pathlib import Path
 
 import pytest
 
+from gd_markdown.opening_table import OPENING_TABLE_ID
+from gd_markdown.sections import SECTION_OPEN
+from gd_markdown.table_boxes import BOXES_OPEN
+
 ROOT = Path(__file__).resolve().parents[2]
 CHECK_LABEL = re.compile(r'<span class="gd-check[^"]*"[^>]*aria-label="([^"]*)"')
 FORMULA_TEX = re.compile(r'<annotation encoding="application/x-tex">(.*?)</annotation>', re.S)
@@ -29,9 +33,9 @@ FIGURE_LINK = re.compile(r'(?:src|srcset|href|poster)="([^"]*generated/figures/[
 # mkdocs-jupyter's pages, which Zensical does not render (CONTRIBUTING.md says what would).
 NOTEBOOK_PAGES = {"code/numpy", "code/pytorch"}
 MARKS = {
-    "section boxes": '<div class="gd-section">',
-    "opening table": 'id="gd-opening-table"',
-    "table boxes": '<div class="md-typeset__scrollwrap"><div class="md-typeset__table">',
+    "section boxes": SECTION_OPEN,
+    "opening table": f'id="{OPENING_TABLE_ID}"',
+    "table boxes": BOXES_OPEN,
     "card labels": "data-label=",
     "doctests": "&gt;&gt;&gt; ",
     "formulas left as TeX": '<span class="arithmatex">\\(',
