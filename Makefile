@@ -10,7 +10,7 @@ PY_STAMP := $(VENV)/.installed
 JS_STAMP := js/node_modules/.installed
 ADDR ?= 127.0.0.1:8000
 
-.PHONY: install browser site serve test lint format js-test bench bench-site lock clean
+.PHONY: install browser site zensical serve test lint format js-test bench bench-site lock clean
 
 install: $(PY_STAMP) $(JS_STAMP)
 
@@ -32,6 +32,13 @@ browser: $(PY_STAMP)
 
 site: install
 	$(BIN)/mkdocs build --strict
+
+# The same site built by Material's successor, which runs no MkDocs hook: the steps the hooks
+# run, before and after it (CONTRIBUTING.md, "MkDocs' end of life"). No notebook pages yet.
+zensical: install
+	$(PY) hooks/_prepare.py
+	$(BIN)/zensical build -f mkdocs.yml
+	$(PY) hooks/_finish.py site
 
 serve: install
 	$(BIN)/mkdocs serve --strict -a $(ADDR)

@@ -6,9 +6,9 @@ Arithmatex's generic markup: `<span class="arithmatex">\(...\)</span>` inline an
 `<div class="arithmatex">\[...\]</div>` on its own line. Markdown pages, gdlib's docstrings
 included, get it from `pymdownx.arithmatex`; the notebooks' `$...$` is marked so by
 hooks/notebooks.py (hooks/_dollar_math.py).
-hooks/katex.py renders the marked math of each finished page in MkDocs, gd_markdown/math.py
-each Markdown page's as Markdown finishes it where no hook runs (Zensical): `shared_renderer`;
-hooks/fonts.py reads KaTeX's stylesheet and cuts its fonts, hooks/assets.py copies them into the
+hooks/_finish.py renders the marked math of each written page, gd_markdown/math.py each
+Markdown page's as Markdown finishes it where no hook runs (Zensical): `shared_renderer`;
+hooks/_fonts.py reads KaTeX's stylesheet and cuts its fonts, hooks/assets.py copies them into the
 site.
 
 Rendered formulas are cached in one file per KaTeX version (`_cache_key`), so a warm rebuild does
@@ -175,8 +175,8 @@ class Renderer:
 def shared_renderer() -> Renderer:
     """Return the build's one Renderer, whose cache Markdown's pass and the pages' hook share.
 
-    Its new formulas are saved at the end of a MkDocs build (hooks/katex.py) and, where no hook
-    runs, when the process ends.
+    Its new formulas are saved when a build's site is finished (hooks/_finish.py) and, where no
+    step finishes it (`zensical serve`), when the process ends.
     """
     renderer = Renderer()
     atexit.register(renderer.save)

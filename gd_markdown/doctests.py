@@ -2,10 +2,10 @@
 
 gdlib's docstrings hold examples as bare `>>>` lines (doctests), which Markdown turns into nested
 block quotes with the line structure lost. This post-processor puts each doctest back as a code
-block, taking its exact text from gdlib's sources. (Their math is `$$...$$`, which arithmatex marks
-for KaTeX like any page's: hooks/katex.py, or gd_markdown/math.py where no hook runs.) It runs on a
-page that holds mkdocstrings' output, before the other passes (gd_markdown/_html_pass.py);
-hooks/reference.py tidies the titles after.
+block, taking its exact text from gdlib's sources. (Their math is `$$...$$`, which arithmatex
+marks for KaTeX like any page's: hooks/_finish.py, or gd_markdown/math.py where no hook runs.) It
+runs on a page that holds mkdocstrings' output, before the other passes (gd_markdown/_html_pass.py);
+hooks/_reference_titles.py tidies the titles after.
 """
 
 from __future__ import annotations

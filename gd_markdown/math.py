@@ -3,8 +3,9 @@ r"""Draw each page's formulas with KaTeX at build time, where no MkDocs hook doe
 pymdownx.arithmatex marks a page's math (`<span class="arithmatex">\(...\)</span>`, and
 `<div>` for display); this pass, the last over the page's HTML (gd_markdown/_html_pass.py),
 replaces the TeX in each by KaTeX's HTML (gd_markdown/_katex.py), so the page needs KaTeX's
-stylesheet and fonts but no script. It is for Zensical, which runs no hook. In MkDocs the hook
-hooks/katex.py draws every formula on the finished pages instead, the notebooks' among them:
+stylesheet and fonts but no script. It is for Zensical, which runs no hook (and `zensical
+serve`, which runs no finishing step). In MkDocs hooks/_finish.py draws every formula on the
+written pages instead, the notebooks' among them:
 MkDocs' search plugin reads a page's content before that, and drawn there, each formula would
 reach the search index three times over (KaTeX's MathML, its TeX annotation and its glyphs:
 `η\etaη` for `\(\eta\)`); Zensical's own index gets them so. The formulas drawn are saved

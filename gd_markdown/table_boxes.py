@@ -10,7 +10,7 @@ time 400 to 440 ms at its 4x slowdown (benchmarks/HISTORY.md, session 48).
 `box_tables`, a post-processor of the page's HTML, writes the same boxes in at build time, and gives
 each table the class `gd-table`: the script looks for `table:not([class])`, so it passes these by.
 The theme's stylesheet styles tables by that same selector; `widen_table_rules` lets its rules match
-`.gd-table` as well (hooks/stylesheets.py applies it to the theme's sheet it cuts; extra.css names
+`.gd-table` as well (hooks/_stylesheets.py applies it to the theme's sheet it cuts; extra.css names
 both). A table a script makes later (a live figure's points) has no class, and the theme's rules
 style it as before. Without JavaScript the tables now scroll in their boxes too.
 """

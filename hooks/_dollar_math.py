@@ -2,7 +2,7 @@ r"""The notebooks' math, marked for KaTeX as Arithmatex marks a Markdown page's.
 
 Jupyter writes a Markdown cell's math between dollars (`$x$`, `$$x$$`), and nbconvert leaves it
 so; hooks/notebooks.py marks it in Arithmatex's generic form (gd_markdown/_katex.py), which
-hooks/katex.py then draws.
+hooks/_finish.py then draws.
 """
 
 from __future__ import annotations

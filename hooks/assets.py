@@ -12,9 +12,8 @@ two share into extra chunks that the explorer's first load fetches too (measured
 Both are copied or rebuilt only when their inputs changed, so a warm rebuild does no work and
 `mkdocs serve` does not loop.
 
-On the explorer's page, `<link rel="modulepreload">` names the explorer's chunk and every chunk it
-imports (read from the bundle), so they load while the page is parsed, not one import after
-another once main.js runs. Not the view worker's: a worker loads its modules itself.
+On the explorer's page, the finished site preloads the explorer's chunks
+(hooks/_explorer_preload.py, run by hooks/_finish.py).
 
 three.js is bundled from a rewritten copy (hooks/_three_trim.py): without the shader chunks no
 material of ours compiles, and with its classes in a form esbuild drops when unused.
@@ -29,13 +28,11 @@ from __future__ import annotations
 import filecmp
 import json
 import logging
-import re
 import shutil
 import subprocess
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
-from _head import add_to_head
 from _js_data import write_js_data
 from _three_trim import trimmed_three
 from mkdocs.plugins import event_priority
@@ -59,7 +56,6 @@ ESBUILD = [
 ]
 
 log = logging.getLogger("mkdocs.hooks.assets")
-STATIC_IMPORT = re.compile(r'(?:from|import)\s*"\./([\w-]+\.js)"')
 
 
 def _copy_if_changed(src: Path, dst: Path) -> None:
@@ -132,18 +128,6 @@ def bundle_custom(out: Path) -> str:
     return name
 
 
-def explorer_chunks(folder: Path = GENERATED / "explorer") -> list[str]:
-    """List the explorer's chunk (main.js imports it) and the chunks it imports statically."""
-    (explorer,) = sorted(p.name for p in folder.glob("explorer-*.js"))
-    seen, todo = [], [explorer]
-    while todo:
-        name = todo.pop(0)
-        if name not in seen:
-            seen.append(name)
-            todo += STATIC_IMPORT.findall((folder / name).read_text(encoding="utf-8"))
-    return seen
-
-
 def prepare_assets() -> None:
     """Copy KaTeX and bundle the explorer."""
     copy_katex()
@@ -171,12 +155,3 @@ def on_pre_build(config, **kwargs) -> None:
         prepare_assets()
     else:
         started.result()
-
-
-def on_post_page(output: str, page, config) -> str:
-    """Preload the explorer's chunks on the page that has it (in <head>, see _head.py)."""
-    if "data-gd-explorer" not in output:
-        return output
-    base = "../" * page.url.count("/") + "generated/explorer/"
-    links = "".join(f'<link rel="modulepreload" href="{base}{n}">' for n in explorer_chunks())
-    return add_to_head(output, links)

@@ -9,8 +9,8 @@
   moves the plots nbconvert inlines as base64 into files of their own, loaded lazily, gives each
   plot the description its cell carries in its metadata (`"alt"`; nbconvert's lab template drops
   it and writes a placeholder; a plot without one fails the build), and marks the Markdown
-  cells' `$...$` math for hooks/katex.py (`_dollar_math.mark_dollar_math`), which renders it
-  next: hence the declared priority.
+  cells' `$...$` math for hooks/_finish.py (`_dollar_math.mark_dollar_math`), which renders it
+  once the site is written.
 - The notebooks tell a learner how to install gdlib from the site's repository, whose address
   the build knows only on GitHub Actions (`GITHUB_SERVER_URL`, `GITHUB_REPOSITORY`, set in every
   job): there `https://github.com/OWNER/REPO` becomes that address, on the page and in the
@@ -140,7 +140,7 @@ def with_alt_texts(output: str, notebook: Path) -> str:
     return "".join(pieces)
 
 
-@event_priority(-50)  # before hooks/katex.py (-60) renders the math marked here
+@event_priority(-50)  # after the plugins' post_page (mkdocs-jupyter's)
 def on_post_page(output: str, page, config) -> str:
     """Notebook pages: no CDN loaders, JupyterLab's CSS trimmed, plots in files, `$...$` math."""
     if not page.file.src_uri.endswith(".ipynb"):

@@ -66,15 +66,36 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def site_url(built_site) -> str:
-    """Serve the build's parent folder on 127.0.0.1 so the site lives under BASE_PATH."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site.root.parent))
+def _serve(site_root: Path):
+    """Serve the site's parent folder on 127.0.0.1, so the site lives under BASE_PATH."""
+    handler = functools.partial(_QuietHandler, directory=str(site_root.parent))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}{BASE_PATH}"
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site) -> str:
+    """The session's MkDocs build, served under BASE_PATH."""
+    yield from _serve(built_site.root)
+
+
+@pytest.fixture(scope="session")
+def zensical_site(built_site, tmp_path_factory) -> Path:
+    """The site built by Zensical and finished, as `make zensical` does (tests/_zensical.py)."""
+    from _zensical import build_zensical
+
+    work = tmp_path_factory.mktemp("zensical")
+    site_dir = work / "www" / BASE_PATH.strip("/")
+    return build_zensical(work, site_dir, "https://example.github.io" + BASE_PATH)
+
+
+@pytest.fixture(scope="session")
+def zensical_url(zensical_site) -> str:
+    """Zensical's finished build, served under BASE_PATH."""
+    yield from _serve(zensical_site)
 
 
 @functools.cache

@@ -1,4 +1,4 @@
-// The header's light/dark switch, started here rather than by the theme (hooks/palette.py says
+// The header's light/dark switch, started here rather than by the theme (hooks/_palette_switch.py says
 // why: the theme's component restyled every element of the page as it started).
 // It does what the component did: the palette chosen (the reader's saved one, else the first
 // whose media query matches) is applied to <body> and saved, the button for the other one is

@@ -1,8 +1,8 @@
-"""The header's light/dark switch, started by the site (hooks/palette.py, javascripts/palette.js).
+"""The header's light/dark switch, started by the site (hooks/_palette_switch.py, palette.js).
 
 The theme's palette component restyled every element of a page as it started: it appended a
 color-scheme meta and set it (and set and removed a `data-md-color-switching` mark, which no
-rule reads since hooks/stylesheets.py dropped them). The site starts the switch itself: these
+rule reads since hooks/_stylesheets.py dropped them). The site starts the switch itself: these
 tests check that it does the component's work (the reader's saved palette, else their system's,
 applied and saved, on a first visit before the page is drawn; one color-scheme meta, declared
 from the head, that agrees with the header's style; the other palette's button shown;

@@ -1,4 +1,4 @@
-"""Links into the old single reference page land where they pointed (hooks/reference_links.py).
+"""Links into the old single reference page land where they pointed (hooks/_reference_links.py).
 
 Until the split (commit b5d718a) the gdlib reference was one page, and links named an entry or a
 section in the fragment (`code/reference/#gdlib.descent.descend`, `#data-sets`). The overview, at

@@ -158,7 +158,7 @@ def audit_page(page, url: str, *, as_loaded: bool = False) -> PageAudit:
     )
     audit = PageAudit(url, color_scheme=page.evaluate("document.body.dataset.mdColorScheme"))
     if not page.evaluate("typeof window.axe !== 'undefined'"):
-        # Not as a <script> tag: the page's Content-Security-Policy (hooks/csp.py) blocks inline
+        # Not as a <script> tag: the page's Content-Security-Policy (hooks/_csp.py) blocks inline
         # scripts it does not know. Evaluated over the DevTools protocol, which it does not cover.
         page.evaluate("source => { (0, eval)(source); }", AXE_SOURCE.read_text())
     if as_loaded:

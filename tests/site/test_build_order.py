@@ -10,10 +10,11 @@ The order that matters (CONTRIBUTING.md, "The build in one picture"):
   restores doctests, table_cards.py labels the card tables, opening_table.py marks the table a
   page opens with, sections.py boxes the sections, table_boxes.py boxes the tables, and
   math.py, last, draws the formulas where no hook does it later (not in MkDocs);
-- finished pages: hooks/notebooks.py marks notebook math, hooks/katex.py renders all math, then
-  hooks/fonts.py preloads the fonts the rendered formulas use, and hooks/csp.py, last, hashes the
-  final inline scripts into the page's Content-Security-Policy;
-- and every hook runs after the plugins (mkdocs-jupyter, mkdocstrings) have produced the page.
+- written pages: hooks/notebooks.py (post_page) marks the notebooks' math and moves their plots
+  into files; then, once every page and every plugin's files are written, hooks/finish.py runs
+  hooks/_finish.py, which Zensical's builds run too: each page's preloads, reference titles,
+  palette switch, formulas (in MkDocs) and their fonts' preloads, then the fonts and stylesheets
+  cut and, last, every page's Content-Security-Policy from the final inline scripts.
 Loading the configuration with the hooks listed in reverse must give the same order.
 """
 
@@ -22,16 +23,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from _finish import PAGE_STEPS
 from markdown import Markdown
 from mkdocs.config import load_config
 
 from gd_markdown._html_pass import ORDER
 
 ROOT = Path(__file__).resolve().parents[2]
-REQUIRED = {
-    "pre_build": ["figures", "assets"],
-    "post_page": ["notebooks", "katex", "fonts", "csp"],
-}
+REQUIRED = {"pre_build": ["figures", "assets"]}
+# The only hook that works on MkDocs' page objects: the notebooks are mkdocs-jupyter's pages.
+POST_PAGE_HOOKS = ["notebooks"]
 # What each pass needs of the ones before it: the doctests back before any other pass reads the
 # reference's HTML; the opening table found as a top-level block, before the sections are boxed;
 # the tables boxed after the sections, in the page as it ends; the formulas drawn last.
@@ -73,10 +74,22 @@ def test_hooks_run_in_the_declared_order(listed_hooks, reverse):
 
 def test_hooks_run_after_the_plugins_on_the_finished_pages():
     order = _order()
-    names = order["post_page"]
-    hooks = [i for i, name in enumerate(names) if name != "plugin"]
-    plugins = [i for i, name in enumerate(names) if name == "plugin"]
-    assert hooks and max(plugins, default=-1) < min(hooks), f"on_post_page: {names}"
+    for event, hook in (("post_page", "notebooks"), ("post_build", "finish")):
+        names = order[event]
+        plugins = [i for i, name in enumerate(names) if name == "plugin"]
+        assert plugins and max(plugins) < names.index(hook), f"on_{event}: {names}"
+
+
+def test_only_the_notebooks_hook_works_on_mkdocs_pages_the_rest_on_the_written_site():
+    """A Zensical build is finished by hooks/_finish.py as MkDocs' is: no step needs MkDocs."""
+    order = _order()
+    assert [name for name in order["post_page"] if name != "plugin"] == POST_PAGE_HOOKS
+    assert [name for name in order["post_build"] if name != "plugin"] == ["finish", "notebooks"]
+
+
+def test_each_page_step_runs_after_what_it_reads():
+    steps = [name for name, _ in PAGE_STEPS]
+    assert steps.index("math") < steps.index("font preloads"), "fonts are read off the formulas"
 
 
 def test_no_hook_rewrites_a_pages_markdown_or_content():

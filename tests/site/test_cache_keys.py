@@ -59,10 +59,10 @@ def test_every_cache_of_the_build_uses_the_helper():
     sources = {p.name: p.read_text() for p in files}
     for name, text in sources.items():
         assert "st_mtime" not in text, f"{name} keys something on modification times"
-        # notebooks.py names plot files and stylesheets.py the cut sheets by their content's
-        # hash, and csp.py puts each inline script's SHA-256 into the page's policy: none of
+        # notebooks.py names plot files and _stylesheets.py the cut sheets by their content's
+        # hash, and _csp.py puts each inline script's SHA-256 into the page's policy: none of
         # these is a cache key.
-        if name not in ("_cache_key.py", "notebooks.py", "csp.py", "stylesheets.py"):
+        if name not in ("_cache_key.py", "notebooks.py", "_csp.py", "_stylesheets.py"):
             assert "hashlib" not in text, f"{name} hashes inputs itself"
     users = {name for name, text in sources.items() if "cache_key(" in text}
     expected = {
@@ -70,9 +70,9 @@ def test_every_cache_of_the_build_uses_the_helper():
         "notebooks.py",
         "_css_trim.py",
         "_katex.py",
-        "fonts.py",
+        "_fonts.py",
         "assets.py",
-        "stylesheets.py",
+        "_stylesheets.py",
     }
     assert expected <= users
 

@@ -1,4 +1,4 @@
-"""Every page declares a Content-Security-Policy (hooks/csp.py, issue 13), and keeps working.
+"""Every page declares a Content-Security-Policy (hooks/_csp.py, issue 13), and keeps working.
 
 On the built site: each page has one policy meta tag, above every script, that allows scripts
 from the site and the hashes of every inline script the site holds, and never eval. In Chromium:
@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "hooks"))
-import csp
+import _csp as csp
 
 META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
 # Recorded from the first instant on: Playwright's init script runs before the page's own.

@@ -115,7 +115,7 @@ def test_named_selectors_are_dropped_and_the_rest_of_their_rule_kept():
 
 def test_the_palette_sheet_names_no_switching_attribute(built_site):
     # Material's palette sets data-md-color-switching at every load: a rule naming it makes the
-    # browser restyle the whole document twice in the theme's first task (hooks/stylesheets.py).
+    # browser restyle the whole document twice in the theme's first task (hooks/_stylesheets.py).
     sheets = list((built_site.root / "assets" / "stylesheets").glob("*.css"))
     assert len(sheets) == 2
     for sheet in sheets:
@@ -125,9 +125,8 @@ def test_the_palette_sheet_names_no_switching_attribute(built_site):
 
 
 def test_page_scoped_stylesheets_are_inlined_where_used_and_dropped_elsewhere():
-    from hook_loader import load_hook
+    import _stylesheets as sheets
 
-    sheets = load_hook("stylesheets")
     css = ".gdx{color:red}.gdx .md-button{margin:0}"
     scoped = {"stylesheets/explorer.css": (css, sheets.own_classes(css, ".md-button{x:y}"))}
     link = '<link rel="stylesheet" href="../stylesheets/explorer.css">\n'

@@ -1,4 +1,4 @@
-"""Every built page hands its light/dark switch to the site's script (hooks/palette.py).
+"""Every built page hands its light/dark switch to the site's script (hooks/_palette_switch.py).
 
 Read from the session's strict build (`built_site`, tests/conftest.py): each page, the 404 page
 included, has the palette form marked for docs/javascripts/palette.js and none left for the
@@ -8,7 +8,7 @@ loads the site's script.
 
 from __future__ import annotations
 
-from palette import SITES_FORM, THEMES_FORM
+from _palette_switch import SITES_FORM, THEMES_FORM
 
 
 def test_each_page_has_the_sites_switch_and_not_the_themes(built_site):

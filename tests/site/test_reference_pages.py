@@ -22,7 +22,7 @@ def reference_pages(built_site):
 
 
 def forwarded_places(built_site) -> dict[str, dict[str, str]]:
-    """The overview's forwarding maps (hooks/reference_links.py), as its script holds them."""
+    """The overview's forwarding maps (hooks/_reference_links.py), as its script holds them."""
     overview = (built_site.root / "code" / "reference" / "index.html").read_text(encoding="utf-8")
     return json.loads(re.search(r"const \{ sections, modules \} = (\{.*?\});", overview)[1])
 
@@ -74,9 +74,9 @@ class _RepeatedTitles(HTMLParser):
 
 
 def test_no_reference_tooltip_repeats_its_text(built_site):
-    """Each `[title]` costs the theme a tooltip at start-up (hooks/reference.py drops the ones
-    mkdocs-autorefs writes for type names such as `float`, and for an attribute in its class's
-    own table, `gdlib.surfaces.Surface.title` on `title`)."""
+    """Each `[title]` costs the theme a tooltip at start-up (hooks/_reference_titles.py drops
+    the ones mkdocs-autorefs writes for type names such as `float`, and for an attribute in its
+    class's own table, `gdlib.surfaces.Surface.title` on `title`)."""
     for page in reference_pages(built_site):
         found = _RepeatedTitles()
         found.feed(page.read_text(encoding="utf-8"))
@@ -87,8 +87,9 @@ def test_no_reference_tooltip_repeats_its_text(built_site):
 
 
 def test_a_type_title_or_term_is_shown_once_a_section(built_site):
-    """hooks/reference.py keeps a richer title (`numpy.ndarray` on `ndarray`) and a glossary term
-    at its first use in each `<h2>` section, across the docstrings mkdocstrings renders apart."""
+    """hooks/_reference_titles.py keeps a richer title (`numpy.ndarray` on `ndarray`) and a
+    glossary term at its first use in each `<h2>` section, across the docstrings mkdocstrings
+    renders apart."""
     kept = 0
     for page in reference_pages(built_site):
         for section in re.split(r"(?=<h2[\s>])", page.read_text(encoding="utf-8")):
@@ -100,7 +101,7 @@ def test_a_type_title_or_term_is_shown_once_a_section(built_site):
 
 
 def test_the_overview_forwards_each_module_and_section_to_the_page_that_holds_it(built_site):
-    """hooks/reference_links.py: old `code/reference/#PLACE` links go to PLACE's page now."""
+    """hooks/_reference_links.py: old `code/reference/#PLACE` links go to PLACE's page now."""
     forwarded = forwarded_places(built_site)
     pages = [p for p in reference_pages(built_site) if p.parent.name != "reference"]
     texts = {f"{page.parent.name}/": page.read_text(encoding="utf-8") for page in pages}

@@ -1,7 +1,7 @@
 """What keeps formula-heavy pages cheap to lay out: section boxes and the KaTeX font handling.
 
 `gd_markdown/sections.py` boxes each heading's body so the browser can skip off-screen sections;
-`hooks/fonts.py` preloads the KaTeX fonts a page uses and cuts them to the site's characters.
+`hooks/_fonts.py` preloads the KaTeX fonts a page uses and cuts them to the site's characters.
 The hooks are tested on small inputs, then on the session's build (`built_site`). That each
 page preloads exactly the fonts Chromium then uses is checked in tests/quality.
 """
@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import _fonts as fonts
 import pytest
 from fontTools.ttLib import TTFont
 from fontTools.unicodedata import mirrored
-from hook_loader import load_hook
 
 from gd_markdown import sections
 
@@ -27,9 +27,6 @@ MARKDOWN_PAGES = [
     "variants/stochastic/index.html",
     "explore/index.html",
 ]
-
-
-fonts = load_hook("fonts")
 
 
 def test_each_heading_body_gets_a_box_and_headings_stay_outside():

@@ -1,6 +1,6 @@
 """The search index holds each formula once, as its TeX (gd_markdown/math.py says why).
 
-MkDocs' search plugin reads a page's text before hooks/katex.py draws its formulas. Drawn earlier
+MkDocs' search plugin reads a page's text before hooks/_finish.py draws its formulas. Drawn earlier
 (in the Markdown pass, as for Zensical), each formula would reach the index three times over:
 KaTeX's MathML, its TeX annotation and its glyphs ("θ\\thetaθ" for "\\(\\theta\\)").
 """

@@ -1,4 +1,4 @@
-"""The cut stylesheets (hooks/stylesheets.py) style the built pages exactly as the theme's own do.
+"""The cut stylesheets (hooks/_stylesheets.py) style the built pages exactly as the theme's own do.
 
 The hook cuts Material's `main` and `palette` sheets and KaTeX's to the rules the built site can
 use. Each page below is loaded twice in Chromium, once as built and once with the cut sheets

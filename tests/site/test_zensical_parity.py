@@ -7,20 +7,21 @@ the build-time values and figures put in (page_source.py), the doctests restored
 labelled, the opening table marked, the sections and tables boxed, the formulas drawn (the passes of
 _html_pass.py; MkDocs draws the formulas in a hook, math.py says why). This builds the site with
 Zensical (pinned in the test extras) from the same mkdocs.yml, beside the session's MkDocs build,
-and compares every page's article by those marks. The hooks Zensical does not run (fonts, notebooks,
-the Content-Security-Policy...) leave marks of their own, which are not compared.
+and compares every page's article by those marks. Then it finishes Zensical's site as `make
+zensical` does (hooks/_finish.py, which MkDocs runs from a hook) and compares each page's head:
+the same preloads, the palette switch handed over, the old reference links forwarded, and a
+Content-Security-Policy that allows every inline script of the site. (The notebooks, which
+Zensical does not render, and the theme's own stylesheets, which differ, are not compared.)
 """
 
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
 
-import pytest
+from _csp import inline_hashes
+from _palette_switch import SITES_FORM, THEMES_FORM
 
 from gd_markdown.opening_table import OPENING_TABLE_ID
 from gd_markdown.sections import SECTION_OPEN
@@ -29,6 +30,9 @@ from gd_markdown.table_boxes import BOXES_OPEN
 ROOT = Path(__file__).resolve().parents[2]
 CHECK_LABEL = re.compile(r'<span class="gd-check[^"]*"[^>]*aria-label="([^"]*)"')
 FORMULA_TEX = re.compile(r'<annotation encoding="application/x-tex">(.*?)</annotation>', re.S)
+PRELOAD = re.compile(r'<link rel="(?:modulepreload|preload)" href="([^"]*)"')
+POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy" content="script-src ([^;"]*)')
+FORWARDING = "const { sections, modules }"  # hooks/_reference_links.py's script
 FIGURE_LINK = re.compile(r'(?:src|srcset|href|poster)="([^"]*generated/figures/[^"]*)"')
 # mkdocs-jupyter's pages, which Zensical does not render (CONTRIBUTING.md says what would).
 NOTEBOOK_PAGES = {"code/numpy", "code/pytorch"}
@@ -43,22 +47,6 @@ MARKS = {
     "value tokens left": "{{ ",
     "figure shorthands left": "](figure:",
 }
-
-
-@pytest.fixture(scope="module")
-def zensical_site(built_site, tmp_path_factory) -> Path:
-    """Zensical's build of mkdocs.yml, after the session's MkDocs build made the figures."""
-    work = tmp_path_factory.mktemp("zensical")
-    # Zensical keeps its cache beside the config and wants docs_dir (links resolved) inside
-    # that folder: a copy of the project's pages (18 MB) keeps both out of the checkout.
-    for name in ("docs", "overrides", "includes"):
-        shutil.copytree(ROOT / name, work / name)
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    (work / "mkdocs.yml").write_text(f"{config}\nsite_dir: {work / 'site'}\n", encoding="utf-8")
-    command = [sys.executable, "-m", "zensical", "build", "-f", "mkdocs.yml"]
-    done = subprocess.run(command, cwd=work, capture_output=True, text=True, timeout=600)
-    assert done.returncode == 0, done.stdout + done.stderr
-    return work / "site"
 
 
 def _article(page: Path) -> str:
@@ -104,3 +92,33 @@ def test_every_markdown_page_has_the_same_article(built_site, zensical_site):
     # The lessons' pages took part, with their claims, figures and formulas (297, 178, 1,813).
     counts = (compared, claims, figures, formulas)
     assert compared >= 15 and claims >= 250 and figures >= 150 and formulas >= 1500, counts
+
+
+def _head_marks(page: Path) -> dict:
+    text = page.read_text(encoding="utf-8")
+    head = text[: text.index("</head>")]
+    return {
+        "preloads": PRELOAD.findall(head),
+        "switches": (text.count(SITES_FORM), text.count(THEMES_FORM)),
+        "forwarding": head.count(FORWARDING),
+    }
+
+
+def test_the_finished_pages_have_the_same_head(built_site, zensical_site):
+    preloads = 0
+    for relative in [*_markdown_pages(built_site), Path("404.html")]:
+        ours = _head_marks(built_site.root / relative)
+        assert _head_marks(zensical_site / relative) == ours, relative
+        assert ours["switches"] == (1, 0), relative
+        preloads += len(ours["preloads"])
+    # The explorer's 7 chunks and the formulas' fonts took part; the overview forwards.
+    assert preloads >= 40, preloads
+    assert _head_marks(zensical_site / "code/reference/index.html")["forwarding"] == 1
+
+
+def test_every_finished_page_allows_every_inline_script_of_the_site(zensical_site):
+    pages = sorted(zensical_site.rglob("*.html"))
+    every = set().union(*(inline_hashes(p.read_text(encoding="utf-8")) for p in pages))
+    for page in pages:
+        policy = POLICY.findall(page.read_text(encoding="utf-8"))
+        assert len(policy) == 1 and set(policy[0].split()) == {"'self'", *every}, page

@@ -1,4 +1,4 @@
-"""MkDocs hook: the header's light/dark switch is started by the site's script, not the theme's.
+"""The header's light/dark switch is started by the site's script, not the theme's.
 
 When Material's palette component starts, it appends `<meta name="color-scheme">` to the parsed
 page and sets it, and Chromium restyles every element for that (a page's color scheme reaches
@@ -29,11 +29,11 @@ def check_options(options: list[dict]) -> None:
     >>> check_options([{"media": "(prefers-color-scheme)", "toggle": {}}])
     Traceback (most recent call last):
     ...
-    ValueError: theme.palette: palette.js cannot follow an automatic option; see hooks/palette.py
+    ValueError: theme.palette: palette.js cannot follow an automatic option; see _palette_switch.py
     """
     if any(option.get("media") == AUTOMATIC for option in options):
         raise ValueError(
-            "theme.palette: palette.js cannot follow an automatic option; see hooks/palette.py"
+            "theme.palette: palette.js cannot follow an automatic option; see _palette_switch.py"
         )
 
 
@@ -53,22 +53,3 @@ def take_palette(page_html: str) -> str:
         changed = "has Material's header changed?"
         raise ValueError(f"expected one palette form from the theme, found {found}: {changed}")
     return page_html.replace(THEMES_FORM, SITES_FORM)
-
-
-def on_config(config):
-    """MkDocs entry point: the palette's options are ones the site's script can apply."""
-    palette = config.theme.get("palette") or []
-    check_options(palette if isinstance(palette, list) else [palette])  # one option: a mapping
-
-
-def on_post_page(output: str, page, config) -> str:
-    """MkDocs entry point for every Markdown page."""
-    try:
-        return take_palette(output)
-    except ValueError as error:
-        raise ValueError(f"{page.file.src_uri}: {error}") from None
-
-
-def on_post_template(output_content: str, template_name: str, config) -> str:
-    """MkDocs entry point for the theme's static pages: 404.html carries the header too."""
-    return take_palette(output_content) if template_name == "404.html" else output_content

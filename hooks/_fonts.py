@@ -1,4 +1,4 @@
-"""MkDocs hook: preload the KaTeX fonts each page's formulas are drawn with, cut to what they draw.
+"""Preload the KaTeX fonts each page's formulas are drawn with, cut to what they draw.
 
 The browser asks for a web font only once it has laid out text that needs it, late in the
 page load. Formulas are first laid out with fallback metrics and reflowed when their fonts
@@ -28,11 +28,10 @@ from functools import cache
 from pathlib import Path
 
 import tinycss2
-from mkdocs.plugins import event_priority
-from mkdocs.utils import get_relative_url
 
 from gd_markdown._cache_key import cache_key
 from gd_markdown._katex import KATEX_CSS, KATEX_FONTS, ROOT, SITE_FOLDER
+from gd_markdown._site_page import relative_url
 
 FONTS_URL = SITE_FOLDER  # where hooks/assets.py copies KaTeX's stylesheet and its fonts/
 DEFAULT_FAMILY = "KaTeX_Main"  # `.katex { font: ... KaTeX_Main }`: what the other rules restyle
@@ -129,7 +128,7 @@ def fonts_used(page_html: str) -> list[str]:
 def add_preloads(page_html: str, page_url: str) -> str:
     """Put a font preload for each KaTeX font the page uses before KaTeX's stylesheet link."""
     links = "".join(
-        f'<link rel="preload" href="{get_relative_url(FONTS_URL + name, page_url)}" as="font" '
+        f'<link rel="preload" href="{relative_url(FONTS_URL + name, page_url)}" as="font" '
         'type="font/woff2" crossorigin>\n'
         for name in fonts_used(page_html)
     )
@@ -169,19 +168,12 @@ def subset_fonts(font_dir: Path, characters: set[str]) -> None:
         shutil.copyfile(font_path, font_dir / font_path.name)
 
 
-@event_priority(-70)  # after hooks/katex.py (-60) has drawn the page's formulas
-def on_post_page(output: str, page, config) -> str:
-    """MkDocs entry point: preload the fonts of the formulas hooks/katex.py drew."""
-    return add_preloads(output, page.url)
-
-
-def on_post_build(config) -> None:
+def cut_site_fonts(site: Path) -> None:
     """Cut the site's KaTeX fonts to the characters drawn by the formulas of every built page.
 
     The pages are read back from the site folder, not collected while they were built: a
     `mkdocs serve --dirty` rebuild renders only the pages that changed.
     """
-    site = Path(config["site_dir"])
     font_dir = site / FONTS_URL / "fonts"
     characters: set[str] = set()
     for page in site.rglob("*.html"):

@@ -1,4 +1,4 @@
-"""MkDocs hook: every page declares a Content-Security-Policy in a meta tag (issue 13).
+"""Every page declares a Content-Security-Policy in a meta tag (issue 13).
 
 GitHub Pages sends no security headers, and a link to the explorer now carries text the page
 interprets ("Your function"), so each page says itself what may run: scripts only from the site
@@ -8,12 +8,11 @@ interprets ("Your function"), so each page says itself what may run: scripts onl
 notebooks' outputs); styles may be inline, as Material, KaTeX's rendered formulas and the
 notebooks write `style` attributes, which a hash cannot allow.
 
-The hashes are taken from the final HTML: at post-page time, after every other hook (lowest
-priority), for the page's own inline scripts; then, once the build is written, every page's
-policy is widened to the inline scripts of all pages (404 included). Material's instant navigation
-swaps pages without a reload and runs the new page's inline scripts under the first page's policy,
-so each policy must know them all. `mkdocs serve` injects a live-reload script that changes with
-every reload, so served pages carry no policy; a build always does.
+The hashes are taken from the final HTML, once the whole site is written (hooks/_finish.py,
+last): every page's policy allows the inline scripts of all pages (404 included), since
+Material's instant navigation swaps pages without a reload and runs the new page's inline
+scripts under the first page's policy. `mkdocs serve` injects a live-reload script that changes
+with every reload, so served pages carry no policy; a build always does.
 """
 
 from __future__ import annotations
@@ -23,9 +22,6 @@ import hashlib
 import re
 from pathlib import Path
 
-from mkdocs.plugins import event_priority
-
-PRIORITY = -100  # after every other hook's post_page (fonts.py is -70): the HTML is final
 SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S | re.I)
 TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.I)
 RUNS = {"", "text/javascript", "application/javascript", "module"}  # types a browser executes
@@ -42,8 +38,6 @@ FIXED = (
     "base-uri 'self'",
     "form-action 'self'",
 )
-
-_state = {"serving": False, "hashes": set()}
 
 
 def inline_hashes(html: str) -> set[str]:
@@ -74,34 +68,15 @@ def with_policy(html: str, hashes: set[str]) -> str:
     return html[: head.end()] + "\n" + tag + html[head.end() :]
 
 
-def on_startup(command: str, dirty: bool, **kwargs) -> None:
-    """MkDocs entry point: note whether this is `mkdocs serve` (no policy: live reload)."""
-    _state["serving"] = command == "serve"
+def declare_policies(site: Path) -> None:
+    """Give every page of `site` one policy that allows every page's inline scripts.
 
-
-def on_pre_build(config, **kwargs) -> None:
-    """MkDocs entry point: a new build starts with no hashes."""
-    _state["hashes"] = set()
-
-
-@event_priority(PRIORITY)
-def on_post_page(output: str, page, config, **kwargs) -> str:
-    """MkDocs entry point: the page's policy, from its final inline scripts."""
-    if _state["serving"]:
-        return output
-    hashes = inline_hashes(output)
-    _state["hashes"] |= hashes
-    return with_policy(output, hashes)
-
-
-@event_priority(PRIORITY)
-def on_post_build(config, **kwargs) -> None:
-    """MkDocs entry point: every page's policy knows every page's inline scripts."""
-    if _state["serving"]:
-        return
-    pages = sorted(Path(config["site_dir"]).rglob("*.html"))
+    Material's instant navigation runs the next page's inline scripts under the first page's
+    policy, so each policy must know them all (404 included).
+    """
+    pages = sorted(site.rglob("*.html"))
     texts = {path: path.read_text(encoding="utf-8") for path in pages}
-    every = set(_state["hashes"]).union(*(inline_hashes(text) for text in texts.values()))
+    every = set().union(*(inline_hashes(text) for text in texts.values()))
     for path, text in texts.items():
         if not HEAD.search(text):
             continue  # not a page (an HTML fragment or figure)

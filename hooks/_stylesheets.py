@@ -1,4 +1,4 @@
-"""MkDocs hook: cut the render-blocking stylesheets to what the site can use (issue 12's budgets).
+"""Cut the render-blocking stylesheets to what the site can use (issue 12's budgets).
 
 Every page waits for its stylesheets before it paints. The theme's stylesheet styles every
 feature Material has (blog, tags, grids, right-to-left scripts, twenty admonition icons as data
@@ -27,7 +27,6 @@ import re
 from pathlib import Path
 
 from _css_trim import trim_css
-from mkdocs.plugins import event_priority
 
 from gd_markdown import table_boxes
 from gd_markdown._cache_key import cache_key
@@ -85,12 +84,12 @@ def _read_by_prefix(properties: str, css: str) -> str:
     return " ".join(f"var({d})" for d in sorted(read))
 
 
-def _sources(config) -> list[tuple[str, re.Pattern, Path]]:
-    """Each site-wide sheet's folder, name pattern and source file (theme or docs folder).
+def _sources(roots: list[Path]) -> list[tuple[str, re.Pattern, Path]]:
+    """Each site-wide sheet's folder, name pattern and source file in the first of `roots`.
 
-    The source, never the site's copy: `mkdocs serve --dirty` keeps the previous cut there.
+    The roots are the theme's folders and the docs folder, never the site: `mkdocs serve
+    --dirty` keeps the previous cut there.
     """
-    roots = [*map(Path, config["theme"].dirs), Path(config["docs_dir"])]
     found = []
     for folder, pattern in SITE_WIDE:
         paths = [p for r in roots for p in sorted((r / folder).glob("*.css"))]
@@ -174,13 +173,13 @@ def relink(page: str, renamed: dict[re.Pattern, str], scoped: dict[str, tuple[st
     return page
 
 
-@event_priority(-80)  # after the other hooks' post_build (fonts.py cuts KaTeX's fonts)
-def on_post_build(config) -> None:
-    """MkDocs entry point: cut the site-wide sheets, then rewrite every page's links."""
-    site = Path(config["site_dir"])
-    sources = _sources(config)
-    renamed = cut_site_stylesheets(site, sources)
+def cut_stylesheets(site: Path, roots: list[Path]) -> None:
+    """Cut the site-wide sheets of `site` (sources found in `roots`), then relink every page."""
+    sources = _sources(roots)
+    # Read before the cut, which removes the uncut sheets from the site (a source there, in a
+    # site another tool wrote).
     theme = "".join(source.read_text(encoding="utf-8") for _, _, source in sources)
+    renamed = cut_site_stylesheets(site, sources)
     scoped = {}
     for name in PAGE_SCOPED:
         path = site / name

@@ -1,4 +1,4 @@
-"""MkDocs hook: make the mkdocstrings rendering of gdlib's docstrings read well.
+"""Make the mkdocstrings rendering of gdlib's docstrings read well.
 
 (gd_markdown/doctests.py puts gdlib's doctests back as code blocks, in the page's Markdown pass.)
 This hook drops the titles that only repeat a name, or give
@@ -59,8 +59,8 @@ def keep_first_titles(content: str) -> str:
     return "".join(first_uses(section) for section in SECTION_START.split(content))
 
 
-def on_post_page(output: str, page, config) -> str:
-    """Drop repeated titles once mkdocs-autorefs has written its spans (in `on_env`)."""
-    if "doc doc-object" not in output:
-        return output
-    return keep_first_titles(drop_repeated_titles(output))
+def tidy_reference_titles(page_html: str) -> str:
+    """Drop repeated titles on a reference page, once mkdocs-autorefs has written its spans."""
+    if "doc doc-object" not in page_html:
+        return page_html
+    return keep_first_titles(drop_repeated_titles(page_html))

@@ -1,13 +1,14 @@
-"""MkDocs hook: a link into the old single reference page still lands where it pointed.
+"""A link into the old single reference page still lands where it pointed.
 
 Until the reference was split (commit b5d718a, 1 Dec 2026), all of gdlib's reference was one
 page, `code/reference/`, and a link named its place in the fragment: an entry
 (`#gdlib.descent.descend`) or a section (`#data-sets`). That address is now the overview, and
-the entries and sections are on four pages. This hook gives the overview a small inline script,
-at the top of `<head>` so it runs before the page paints, that sends such a link on to the page
-that holds the place, fragment and query kept: a section by its heading's id, an entry by its
-module. The maps are read from the pages' headings and `::: gdlib.MODULE` lines at build time,
-so a section or module moved to another page takes its links along.
+the entries and sections are on four pages. The overview gets a small inline script
+(hooks/_finish.py puts it at the top of `<head>`, so it runs before the page paints) that sends
+such a link on to the page that holds the place, fragment and query kept: a section by its
+heading's id, an entry by its module. The maps are read from the pages' headings and `:::
+gdlib.MODULE` lines at build time, so a section or module moved to another page takes its
+links along.
 
 Scope: full page loads of the overview, which is how an old link arrives (a bookmark, another
 site). The script does not run when the theme's instant navigation swaps the overview in, and
@@ -18,17 +19,18 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 from markdown.extensions.toc import slugify
-from mkdocs.utils import get_relative_url
+
+from gd_markdown._site_page import relative_url
 
 OVERVIEW = "code/reference/index.md"
 DIRECTIVE = re.compile(r"^::: (gdlib\.\w+)\s*$", re.M)
 HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*\s*$", re.M)
 EXPLICIT_ID = re.compile(r"\{[^}]*#([\w-]+)[^}]*\}\s*$")  # `## Title {#id}`, as attr_list reads it
 CHARSET = re.compile(r"<meta charset=[^>]*>", re.I)
-_targets: dict[str, dict[str, str]] = {}  # "sections"/"modules" -> {name: page URL}, this build
+DOCS = Path(__file__).resolve().parent.parent / "docs"
 
 
 def heading_id(text: str) -> str:
@@ -75,7 +77,7 @@ def link_targets(sources: dict[str, str], urls: dict[str, str]) -> dict[str, dic
     for path, markdown in sorted(sources.items()):
         if path == OVERVIEW:
             continue
-        url = get_relative_url(urls[path], urls[OVERVIEW])
+        url = relative_url(urls[path], urls[OVERVIEW])
         for section in sorted(heading_ids(markdown) - own):
             if section in sections:
                 raise ValueError(f"#{section} is a heading on two reference pages: rename one")
@@ -102,28 +104,26 @@ def forwarding_script(targets: dict[str, dict[str, str]]) -> str:
     )
 
 
-def on_files(files, config):
-    """MkDocs entry point: read the reference pages' sections and modules, and their URLs."""
-    folder = PurePosixPath(OVERVIEW).parent
-    pages = {f.src_uri: f for f in files.documentation_pages()}
-    if OVERVIEW not in pages:
-        raise ValueError(f"{OVERVIEW} is missing: hooks/reference_links.py forwards links to it")
-    reference = {p: f for p, f in pages.items() if PurePosixPath(p).parent == folder}
-    _targets.clear()
-    _targets.update(
-        link_targets(
-            {p: f.content_string for p, f in reference.items()},
-            {p: f.url for p, f in reference.items()},
-        )
-    )
-    return files
+def reference_targets(docs: Path = DOCS) -> dict[str, dict[str, str]]:
+    """Read the reference pages' sections and modules from their Markdown, with their URLs."""
+    folder = docs / PurePosixPath(OVERVIEW).parent
+    if not (docs / OVERVIEW).is_file():
+        raise ValueError(f"{OVERVIEW} is missing: hooks/_reference_links.py forwards links to it")
+    sources, urls = {}, {}
+    for path in sorted(folder.glob("*.md")):
+        source = path.relative_to(docs).as_posix()
+        sources[source] = path.read_text(encoding="utf-8")
+        urls[source] = source.removesuffix("index.md").removesuffix(".md").rstrip("/") + "/"
+    return link_targets(sources, urls)
 
 
-def on_post_page(output: str, page, config) -> str:
-    """MkDocs entry point: put the forwarding script at the top of the overview's `<head>`."""
-    if page.file.src_uri != OVERVIEW:
-        return output
-    charset = CHARSET.search(output)
-    if charset is None or not _targets.get("modules"):
+def forward_old_links(page_html: str, page_url: str) -> str:
+    """On the overview, put the forwarding script at the top of the `<head>`."""
+    if page_url != OVERVIEW.removesuffix("index.md"):
+        return page_html
+    charset = CHARSET.search(page_html)
+    targets = reference_targets()
+    if charset is None or not targets["modules"]:
         raise ValueError(f"{OVERVIEW}: no <meta charset> or no reference pages to forward to")
-    return output[: charset.end()] + "\n" + forwarding_script(_targets) + output[charset.end() :]
+    at = charset.end()
+    return page_html[:at] + "\n" + forwarding_script(targets) + page_html[at:]

@@ -1,0 +1,42 @@
+"""On the explorer's page, preload the explorer's chunk and every chunk it imports.
+
+`<link rel="modulepreload">` for each (read from the bundle hooks/assets.py wrote), so they load
+while the page is parsed, not one import after another once main.js runs. Not the view worker's:
+a worker loads its modules itself. The links go before the theme-start script (_head.py).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from _head import add_to_head
+
+EXPLORER = Path(__file__).resolve().parent.parent / "docs" / "generated" / "explorer"
+STATIC_IMPORT = re.compile(r'(?:from|import)\s*"\./([\w-]+\.js)"')
+MARK = "data-gd-explorer"  # the explorer's markup in docs/explore.md
+
+
+def explorer_chunks(folder: Path = EXPLORER) -> list[str]:
+    """List the explorer's chunk (main.js imports it) and the chunks it imports statically."""
+    (explorer,) = sorted(p.name for p in folder.glob("explorer-*.js"))
+    seen, todo = [], [explorer]
+    while todo:
+        name = todo.pop(0)
+        if name not in seen:
+            seen.append(name)
+            todo += STATIC_IMPORT.findall((folder / name).read_text(encoding="utf-8"))
+    return seen
+
+
+def preload_explorer(page_html: str, page_url: str) -> str:
+    """Return `page_html` with the explorer's chunks preloaded, when the page holds the explorer.
+
+    >>> preload_explorer("<p>no explorer here</p>", "concepts/a/")
+    '<p>no explorer here</p>'
+    """
+    if MARK not in page_html:
+        return page_html
+    base = "../" * page_url.count("/") + "generated/explorer/"
+    links = "".join(f'<link rel="modulepreload" href="{base}{n}">' for n in explorer_chunks())
+    return add_to_head(page_html, links)
