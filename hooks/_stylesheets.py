@@ -35,6 +35,9 @@ from gd_markdown._cache_key import cache_key
 SITE_WIDE = (
     ("assets/stylesheets", re.compile(r"main\.[0-9a-f]+\.min\.css")),
     ("assets/stylesheets", re.compile(r"palette\.[0-9a-f]+\.min\.css")),
+    # Zensical's classic variant (`theme.variant`) keeps its sheets in a folder of their own.
+    ("assets/stylesheets/classic", re.compile(r"main\.[0-9a-f]+\.min\.css")),
+    ("assets/stylesheets/classic", re.compile(r"palette\.[0-9a-f]+\.min\.css")),
     ("generated/katex", re.compile(r"katex(?:\.[0-9a-f]+)?\.min\.css")),
 )
 # Sheets inlined on the pages whose markup uses one of their classes, dropped elsewhere.

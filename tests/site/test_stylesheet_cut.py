@@ -7,7 +7,8 @@ as the hook does before it cuts: gd_markdown/table_boxes.py), and every element'
 (and its ::before and ::after) must agree, but for the theme's custom properties that the cut
 drops since no sheet, page or script reads them: after the page's scripts ran, and after the
 reader switched to the dark palette with the theme's toggle (the explorer redraws then; a blank
-canvas was once seen).
+canvas was once seen). The same for Zensical's build (`make zensical`), whose classic variant's
+sheets hooks/_finish.py cuts the same way, on two pages.
 """
 
 from __future__ import annotations
@@ -17,18 +18,27 @@ from pathlib import Path
 
 import material
 import pytest
+import zensical
 
 from gd_markdown.table_boxes import widen_table_rules
 
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
+THEMES = r"/assets/stylesheets/(?:classic/)?"  # Zensical's classic variant: a folder of its own
 ORIGINALS = {
-    re.compile(r"/assets/stylesheets/main\.[0-9a-f]+\.min\.css$"): "main.*.min.css",
-    re.compile(r"/assets/stylesheets/palette\.[0-9a-f]+\.min\.css$"): "palette.*.min.css",
+    re.compile(THEMES + r"main\.[0-9a-f]+\.min\.css$"): "main.*.min.css",
+    re.compile(THEMES + r"palette\.[0-9a-f]+\.min\.css$"): "palette.*.min.css",
     re.compile(r"/generated/katex/katex\.[0-9a-f]+\.min\.css$"): "katex.min.css",
 }
-PAGES = ("", "explore/", "concepts/updates/", "variants/comparison/")
+# Each tool's build: its served address and folder (fixtures), and where its theme's sheets are.
+BUILDS = {
+    "mkdocs": ("site_url", "built_site", Path(material.__file__).parent),
+    "zensical": ("zensical_url", "zensical_site", Path(zensical.__file__).parent),
+}
+THEME_SHEETS = {"mkdocs": "assets/stylesheets", "zensical": "assets/stylesheets/classic"}
+CASES = [("mkdocs", p) for p in ("", "explore/", "concepts/updates/", "variants/comparison/")]
+CASES += [("zensical", p) for p in ("", "concepts/updates/")]
 SETTLE_MS = 60_000
 ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6}) ?")
 
@@ -78,9 +88,9 @@ STYLE_OF = """(place) => { let el = document.body;
   return [el.outerHTML.slice(0, 100), out]; }"""
 
 
-def _original(name: str) -> Path:
+def _original(name: str, tool: str) -> Path:
     folders = [
-        Path(material.__file__).parent / "templates" / "assets" / "stylesheets",
+        BUILDS[tool][2] / "templates" / THEME_SHEETS[tool],
         ROOT / "docs" / "generated" / "katex",
     ]
     found = [p for folder in folders for p in folder.glob(name)]
@@ -124,18 +134,20 @@ def _same(value: str | None) -> str | None:
     return ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), value)
 
 
-@pytest.mark.parametrize("path", PAGES)
-def test_cut_stylesheets_style_every_element_as_the_originals(
-    built_site, site_url, open_page, path
-):
+@pytest.mark.parametrize(("tool", "path"), CASES)
+def test_cut_stylesheets_style_every_element_as_the_originals(request, open_page, tool, path):
+    url_fixture, site_fixture, _ = BUILDS[tool]
+    site_url = request.getfixturevalue(url_fixture)
+    site = request.getfixturevalue(site_fixture)
+    root = site if isinstance(site, Path) else site.root
     # The cut drops the theme's custom properties that nothing reads: a dropped one counts only
     # when a script of the site names it (getPropertyValue).
-    script = "".join(p.read_text(errors="replace") for p in built_site.root.rglob("*.js"))
+    script = "".join(p.read_text(errors="replace") for p in root.rglob("*.js"))
     scripted = sorted(set(re.findall(r"--[\w-]+", script)))
     served = open_page(viewport={"width": 1280, "height": 800}, reduced_motion="reduce")
     uncut = open_page(viewport={"width": 1280, "height": 800}, reduced_motion="reduce")
     for pattern, name in ORIGINALS.items():
-        original = _original(name).read_text(encoding="utf-8")
+        original = _original(name, tool).read_text(encoding="utf-8")
         uncut.route(pattern, _answer_with(widen_table_rules(original)))
     problems = []
     for scheme in ("default", "slate"):
