@@ -1,8 +1,9 @@
 """On the explorer's page, preload the explorer's chunk and every chunk it imports.
 
-`<link rel="modulepreload">` for each (read from the bundle hooks/assets.py wrote), so they load
-while the page is parsed, not one import after another once main.js runs. Not the view worker's:
-a worker loads its modules itself. The links go before the theme-start script (_head.py).
+`<link rel="modulepreload">` for each (read from the bundle hooks/assets.py wrote, as the site
+holds it), so they load while the page is parsed, not one import after another once main.js
+runs. Not the view worker's: a worker loads its modules itself. The links go before the
+theme-start script (_head.py).
 """
 
 from __future__ import annotations
@@ -19,7 +20,10 @@ MARK = "data-gd-explorer"  # the explorer's markup in docs/explore.md
 
 def explorer_chunks(folder: Path = EXPLORER) -> list[str]:
     """List the explorer's chunk (main.js imports it) and the chunks it imports statically."""
-    (explorer,) = sorted(p.name for p in folder.glob("explorer-*.js"))
+    found = sorted(p.name for p in folder.glob("explorer-*.js"))
+    if len(found) != 1:
+        raise ValueError(f"expected one explorer-*.js in {folder}, found {found}")
+    explorer = found[0]
     seen, todo = [], [explorer]
     while todo:
         name = todo.pop(0)
@@ -29,7 +33,7 @@ def explorer_chunks(folder: Path = EXPLORER) -> list[str]:
     return seen
 
 
-def preload_explorer(page_html: str, page_url: str) -> str:
+def preload_explorer(page_html: str, page_url: str, folder: Path = EXPLORER) -> str:
     """Return `page_html` with the explorer's chunks preloaded, when the page holds the explorer.
 
     >>> preload_explorer("<p>no explorer here</p>", "concepts/a/")
@@ -38,5 +42,6 @@ def preload_explorer(page_html: str, page_url: str) -> str:
     if MARK not in page_html:
         return page_html
     base = "../" * page_url.count("/") + "generated/explorer/"
-    links = "".join(f'<link rel="modulepreload" href="{base}{n}">' for n in explorer_chunks())
+    chunks = explorer_chunks(folder)
+    links = "".join(f'<link rel="modulepreload" href="{base}{n}">' for n in chunks)
     return add_to_head(page_html, links)

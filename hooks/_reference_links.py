@@ -117,12 +117,12 @@ def reference_targets(docs: Path = DOCS) -> dict[str, dict[str, str]]:
     return link_targets(sources, urls)
 
 
-def forward_old_links(page_html: str, page_url: str) -> str:
-    """On the overview, put the forwarding script at the top of the `<head>`."""
+def forward_old_links(page_html: str, page_url: str, docs: Path = DOCS) -> str:
+    """On the overview, put the forwarding script at the top of the `<head>` (maps from `docs`)."""
     if page_url != OVERVIEW.removesuffix("index.md"):
         return page_html
     charset = CHARSET.search(page_html)
-    targets = reference_targets()
+    targets = reference_targets(docs)
     if charset is None or not targets["modules"]:
         raise ValueError(f"{OVERVIEW}: no <meta charset> or no reference pages to forward to")
     at = charset.end()

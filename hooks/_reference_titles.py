@@ -1,7 +1,7 @@
 """Make the mkdocstrings rendering of gdlib's docstrings read well.
 
 (gd_markdown/doctests.py puts gdlib's doctests back as code blocks, in the page's Markdown pass.)
-This hook drops the titles that only repeat a name, or give
+This drops the titles that only repeat a name, or give
 gdlib's path to it (`<span title="float">float</span>`, `<span
 title="gdlib.surfaces.Surface.title">title</span>`), wherever they are: a gdlib name the reference
 does not link is an attribute, most of them in their own class's table under its heading, or a

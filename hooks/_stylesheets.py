@@ -102,8 +102,8 @@ def _sources(roots: list[Path]) -> list[tuple[str, re.Pattern, Path]]:
     return found
 
 
-def cut_site_stylesheets(site: Path, sources: list) -> dict[re.Pattern, str]:
-    """Cut the site-wide sheets (`_sources`) into `site`; return {pattern: the cut's name}."""
+def cut_site_stylesheets(site: Path, sources: list) -> dict[tuple[str, re.Pattern], str]:
+    """Cut the site-wide sheets (`_sources`) into `site`; return {(folder, pattern): cut's name}."""
     markup, properties = site_markup(site)
     originals = [source.read_text(encoding="utf-8") for _, _, source in sources]
     others = "".join(
@@ -143,7 +143,7 @@ def cut_site_stylesheets(site: Path, sources: list) -> dict[re.Pattern, str]:
             if pattern.fullmatch(stale.name) or pattern.fullmatch(stale.name.removesuffix(".map")):
                 stale.unlink()
         (out / name).write_text(cut, encoding="utf-8")
-        renamed[pattern] = name
+        renamed[folder, pattern] = name
     return renamed
 
 
@@ -156,14 +156,14 @@ def own_classes(css: str, common: str) -> set[str]:
     return classes(css) - classes(common)
 
 
-def relink(page: str, renamed: dict[re.Pattern, str], scoped: dict[str, tuple[str, set]]) -> str:
+def relink(page: str, renamed: dict[tuple, str], scoped: dict[str, tuple[str, set]]) -> str:
     """Point a page's links at the cut sheets; inline or drop the page-scoped ones.
 
     A page-scoped sheet is inlined where the page has one of the classes only that sheet names.
     """
-    for pattern, name in renamed.items():
+    for (folder, pattern), name in renamed.items():  # the folder too: one name in two folders
         page = re.sub(
-            rf'(<link rel="stylesheet" href="(?:[^"]*/)?)({pattern.pattern})"',
+            rf'(<link rel="stylesheet" href="(?:[^"]*/)?{re.escape(folder)}/)({pattern.pattern})"',
             lambda m, n=name: f'{m.group(1)}{n}"',
             page,
         )

@@ -2,8 +2,9 @@
 
 The pages' last touches (the explorer's preloads, the reference's titles, the palette switch,
 the formulas and their fonts), then KaTeX's fonts, the stylesheets and the policies, once every
-page is written: after the search plugin and mkdocs-autorefs (which write at the default
-priority) and before hooks/notebooks.py names the repository in the search index (-100).
+page is written and the plugins' post_build wrote their files (the search index, mkdocstrings'
+stylesheet, at the default priority), before hooks/notebooks.py names the repository in the
+search index (-100).
 """
 
 from __future__ import annotations
@@ -31,5 +32,5 @@ def on_config(config):
 @event_priority(-80)
 def on_post_build(config) -> None:
     """MkDocs entry point: finish the site MkDocs wrote."""
-    theme_dirs = [*map(Path, config["theme"].dirs), Path(config["docs_dir"])]
-    finish_site(Path(config["site_dir"]), theme_dirs, policies=not _state["serving"])
+    theme_dirs, docs = list(map(Path, config["theme"].dirs)), Path(config["docs_dir"])
+    finish_site(Path(config["site_dir"]), theme_dirs, docs, policies=not _state["serving"])

@@ -22,15 +22,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import _finish
 import pytest
-from _finish import PAGE_STEPS
 from markdown import Markdown
 from mkdocs.config import load_config
 
 from gd_markdown._html_pass import ORDER
 
 ROOT = Path(__file__).resolve().parents[2]
-REQUIRED = {"pre_build": ["figures", "assets"]}
+REQUIRED = {"pre_build": ["figures", "assets"], "post_build": ["finish", "notebooks"]}
 # The only hook that works on MkDocs' page objects: the notebooks are mkdocs-jupyter's pages.
 POST_PAGE_HOOKS = ["notebooks"]
 # What each pass needs of the ones before it: the doctests back before any other pass reads the
@@ -88,8 +88,21 @@ def test_only_the_notebooks_hook_works_on_mkdocs_pages_the_rest_on_the_written_s
 
 
 def test_each_page_step_runs_after_what_it_reads():
-    steps = [name for name, _ in PAGE_STEPS]
+    steps = [name for name, _ in _finish.page_steps(Path("site"), Path("docs"))]
     assert steps.index("math") < steps.index("font preloads"), "fonts are read off the formulas"
+
+
+def test_the_site_is_finished_page_by_page_then_fonts_stylesheets_and_policies_last(
+    tmp_path, monkeypatch
+):
+    ran = []
+    for name in ("finish_pages", "cut_site_fonts", "cut_stylesheets", "declare_policies"):
+        monkeypatch.setattr(_finish, name, lambda *args, name=name: ran.append(name) or 0)
+    _finish.finish_site(tmp_path, [], tmp_path, policies=True)
+    assert ran == ["finish_pages", "cut_site_fonts", "cut_stylesheets", "declare_policies"]
+    ran.clear()
+    _finish.finish_site(tmp_path, [], tmp_path, policies=False)  # mkdocs serve: live reload
+    assert "declare_policies" not in ran
 
 
 def test_no_hook_rewrites_a_pages_markdown_or_content():

@@ -1,14 +1,14 @@
 """The cut stylesheets (hooks/_stylesheets.py) style the built pages exactly as the theme's own do.
 
-The hook cuts Material's `main` and `palette` sheets and KaTeX's to the rules the built site can
-use. Each page below is loaded twice in Chromium, once as built and once with the cut sheets
-answered by the uncut originals (the theme's table rules widened to the tables the build boxes,
-as the hook does before it cuts: gd_markdown/table_boxes.py), and every element's computed style
-(and its ::before and ::after) must agree, but for the theme's custom properties that the cut
-drops since no sheet, page or script reads them: after the page's scripts ran, and after the
-reader switched to the dark palette with the theme's toggle (the explorer redraws then; a blank
-canvas was once seen). The same for Zensical's build (`make zensical`), whose classic variant's
-sheets hooks/_finish.py cuts the same way, on two pages.
+The finishing step cuts Material's `main` and `palette` sheets and KaTeX's to the rules the
+built site can use. Each page below is loaded twice in Chromium, once as built and once with the
+cut sheets answered by the uncut originals (the theme's table rules widened to the tables the
+build boxes, as the step does before it cuts: gd_markdown/table_boxes.py), and every element's
+computed style (and its ::before and ::after) must agree, but for the theme's custom properties
+that the cut drops since no sheet, page or script reads them: after the page's scripts ran, and
+after the reader switched to the dark palette with the theme's toggle (the explorer redraws then;
+a blank canvas was once seen). The same for Zensical's build (`make zensical`), whose classic
+variant's sheets hooks/_finish.py cuts the same way, on two pages.
 """
 
 from __future__ import annotations
@@ -98,8 +98,9 @@ def _original(name: str, tool: str) -> Path:
     return found[0]
 
 
-def _answer_with(css: str):
+def _answer_with(css: str, served: list[str], name: str):
     def answer(route) -> None:
+        served.append(name)
         route.fulfill(body=css, content_type="text/css")
 
     return answer
@@ -146,14 +147,17 @@ def test_cut_stylesheets_style_every_element_as_the_originals(request, open_page
     scripted = sorted(set(re.findall(r"--[\w-]+", script)))
     served = open_page(viewport={"width": 1280, "height": 800}, reduced_motion="reduce")
     uncut = open_page(viewport={"width": 1280, "height": 800}, reduced_motion="reduce")
+    originals_served: list[str] = []
     for pattern, name in ORIGINALS.items():
         original = _original(name, tool).read_text(encoding="utf-8")
-        uncut.route(pattern, _answer_with(widen_table_rules(original)))
+        uncut.route(pattern, _answer_with(widen_table_rules(original), originals_served, name))
     problems = []
     for scheme in ("default", "slate"):
         cut, whole = (
             _settled_hashes(p, site_url + path, scheme, scripted) for p in (served, uncut)
         )
+        # Each original took its cut's place: else both loads would style with the cut.
+        assert set(originals_served) == set(ORIGINALS.values()), originals_served
         common = [place for place in cut if place in whole]
         assert len(common) > 0.9 * len(whole), f"/{path} [{scheme}]: the pages differ"
         differ = [place for place in common if cut[place] != whole[place]]
