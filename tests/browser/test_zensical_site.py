@@ -10,16 +10,10 @@ violation, no console error and no failed request.
 from __future__ import annotations
 
 import pytest
+from _csp_events import RECORD_VIOLATIONS
 from live_helpers import bring_in
 
 pytestmark = pytest.mark.browser
-
-# Recorded from the first instant on: Playwright's init script runs before the page's own.
-RECORD_VIOLATIONS = """
-  window.__csp = [];
-  document.addEventListener('securitypolicyviolation',
-    (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
-"""
 
 
 def _clean(page) -> None:

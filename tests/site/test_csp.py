@@ -15,17 +15,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from _csp_events import RECORD_VIOLATIONS
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "hooks"))
 import _csp as csp
 
 META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
-# Recorded from the first instant on: Playwright's init script runs before the page's own.
-RECORD_VIOLATIONS = """
-  window.__csp = [];
-  document.addEventListener('securitypolicyviolation',
-    (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}`));
-"""
 
 
 def test_inline_hashes_take_executable_inline_scripts_only():
