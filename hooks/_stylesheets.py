@@ -179,10 +179,8 @@ def relink(page: str, renamed: dict[tuple, str], scoped: dict[str, tuple[str, se
 def cut_stylesheets(site: Path, roots: list[Path]) -> None:
     """Cut the site-wide sheets of `site` (sources found in `roots`), then relink every page."""
     sources = _sources(roots)
-    # Read before the cut, which removes the uncut sheets from the site (a source there, in a
-    # site another tool wrote).
-    theme = "".join(source.read_text(encoding="utf-8") for _, _, source in sources)
     renamed = cut_site_stylesheets(site, sources)
+    theme = "".join(source.read_text(encoding="utf-8") for _, _, source in sources)
     scoped = {}
     for name in PAGE_SCOPED:
         path = site / name
