@@ -13,12 +13,11 @@ from pathlib import Path
 
 from _head import add_to_head
 
-EXPLORER = Path(__file__).resolve().parent.parent / "docs" / "generated" / "explorer"
 STATIC_IMPORT = re.compile(r'(?:from|import)\s*"\./([\w-]+\.js)"')
 MARK = "data-gd-explorer"  # the explorer's markup in docs/explore.md
 
 
-def explorer_chunks(folder: Path = EXPLORER) -> list[str]:
+def explorer_chunks(folder: Path) -> list[str]:
     """List the explorer's chunk (main.js imports it) and the chunks it imports statically."""
     found = sorted(p.name for p in folder.glob("explorer-*.js"))
     if len(found) != 1:
@@ -33,10 +32,10 @@ def explorer_chunks(folder: Path = EXPLORER) -> list[str]:
     return seen
 
 
-def preload_explorer(page_html: str, page_url: str, folder: Path = EXPLORER) -> str:
-    """Return `page_html` with the explorer's chunks preloaded, when the page holds the explorer.
+def preload_explorer(page_html: str, page_url: str, folder: Path) -> str:
+    """Return `page_html` with the chunks in `folder` preloaded, when the page holds the explorer.
 
-    >>> preload_explorer("<p>no explorer here</p>", "concepts/a/")
+    >>> preload_explorer("<p>no explorer here</p>", "concepts/a/", Path("site/generated/explorer"))
     '<p>no explorer here</p>'
     """
     if MARK not in page_html:

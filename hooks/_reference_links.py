@@ -30,7 +30,6 @@ DIRECTIVE = re.compile(r"^::: (gdlib\.\w+)\s*$", re.M)
 HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*\s*$", re.M)
 EXPLICIT_ID = re.compile(r"\{[^}]*#([\w-]+)[^}]*\}\s*$")  # `## Title {#id}`, as attr_list reads it
 CHARSET = re.compile(r"<meta charset=[^>]*>", re.I)
-DOCS = Path(__file__).resolve().parent.parent / "docs"
 
 
 def heading_id(text: str) -> str:
@@ -104,7 +103,7 @@ def forwarding_script(targets: dict[str, dict[str, str]]) -> str:
     )
 
 
-def reference_targets(docs: Path = DOCS) -> dict[str, dict[str, str]]:
+def reference_targets(docs: Path) -> dict[str, dict[str, str]]:
     """Read the reference pages' sections and modules from their Markdown, with their URLs."""
     folder = docs / PurePosixPath(OVERVIEW).parent
     if not (docs / OVERVIEW).is_file():
@@ -117,7 +116,7 @@ def reference_targets(docs: Path = DOCS) -> dict[str, dict[str, str]]:
     return link_targets(sources, urls)
 
 
-def forward_old_links(page_html: str, page_url: str, docs: Path = DOCS) -> str:
+def forward_old_links(page_html: str, page_url: str, docs: Path) -> str:
     """On the overview, put the forwarding script at the top of the `<head>` (maps from `docs`)."""
     if page_url != OVERVIEW.removesuffix("index.md"):
         return page_html
